@@ -1,0 +1,19 @@
+package io.scimfleet.error;
+
+/**
+ * The root of every failure the fleet reports: SCIM request failures, mapping and validation
+ * failures, store failures. Each knows whether trying again can help, so that the worker retries
+ * transient failures and fails a job at once, with this message, on permanent ones.
+ */
+public abstract class FleetException extends RuntimeException {
+  protected FleetException(String message) {
+    super(message);
+  }
+
+  protected FleetException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** True when the same request may succeed later (timeouts, 429, 5xx, a lost connection). */
+  public abstract boolean retryable();
+}

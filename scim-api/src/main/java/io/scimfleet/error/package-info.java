@@ -1,0 +1,2 @@
+/** The root of the fleet's one error hierarchy. */
+package io.scimfleet.error;

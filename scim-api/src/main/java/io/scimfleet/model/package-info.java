@@ -1,0 +1,2 @@
+/** Records for directory objects, providers and their settings. */
+package io.scimfleet.model;

@@ -1,0 +1,2 @@
+/** The SCIM fleet's shared library: what the scheduler and the worker both use. It starts nothing. */
+package io.scimfleet;
