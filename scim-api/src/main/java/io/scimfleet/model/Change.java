@@ -1,0 +1,41 @@
+package io.scimfleet.model;
+
+import java.util.Objects;
+
+/**
+ * One write to the directory, as the change feed carries it.
+ *
+ * @param kind what changed
+ * @param id the user's or the group's id
+ * @param memberId for a membership change, the user's id (then {@code id} is the group's)
+ * @param operation upsert or delete (for a membership: added or removed)
+ */
+public record Change(Kind kind, String id, String memberId, Operation operation) {
+
+  public enum Kind { USER, GROUP, MEMBERSHIP }
+
+  public enum Operation { UPSERT, DELETE }
+
+  public Change {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(operation, "operation");
+  }
+
+  public static Change user(String id, Operation operation) {
+    return new Change(Kind.USER, id, null, operation);
+  }
+
+  public static Change group(String id, Operation operation) {
+    return new Change(Kind.GROUP, id, null, operation);
+  }
+
+  public static Change membership(String groupId, String userId, Operation operation) {
+    return new Change(Kind.MEMBERSHIP, groupId, userId, operation);
+  }
+
+  /** The object whose sync this change asks for: the user, or the group (also for memberships). */
+  public ObjectType objectType() {
+    return kind == Kind.USER ? ObjectType.USER : ObjectType.GROUP;
+  }
+}

@@ -1,0 +1,38 @@
+package io.scimfleet.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the fleet last did with one object on one provider: the lasting record of its sync.
+ *
+ * @param remoteId the object's id on the target; null while it was never created there
+ * @param version the target's ETag / meta.version, when it sends one
+ * @param payloadHash hash of the last payload sent: an equal hash means nothing to send
+ * @param membersSent for groups, the remote ids of the members last sent
+ * @param lastError the readable error of the last failure, null after a success
+ */
+public record ObjectSyncState(
+    String provider,
+    ObjectType type,
+    String objectId,
+    String remoteId,
+    String version,
+    String payloadHash,
+    List<String> membersSent,
+    Instant time,
+    SyncOutcome outcome,
+    String lastError) {
+
+  public ObjectSyncState {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(objectId, "objectId");
+    membersSent = membersSent == null ? List.of() : List.copyOf(membersSent);
+  }
+
+  public ObjectSyncState withFailure(SyncOutcome failure, String error, Instant at) {
+    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, at, failure, error);
+  }
+}

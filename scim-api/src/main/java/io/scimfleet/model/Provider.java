@@ -1,0 +1,72 @@
+package io.scimfleet.model;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A SCIM target and how the fleet provisions it.
+ *
+ * @param name unique name, used in job names, keys and metric tags ({@code slack})
+ * @param baseUrl the SCIM base, e.g. {@code https://api.slack.com/scim/v2}
+ * @param userMappings null or empty: the built-in user mappings
+ * @param groupMappings null or empty: the built-in group mappings
+ * @param userFilter JSONata boolean expression choosing the users in scope; null: all
+ * @param groupFilter likewise for groups
+ * @param deletionThresholdPercent a full sync's clean-up stops and reports instead of acting when
+ *     it would remove more than this share (0–100) of the objects the fleet manages on the target
+ * @param fullSyncCron cron of the recurring full sync (5 fields), default hourly
+ * @param dryRun map and validate, but send nothing
+ * @param maxConcurrency most requests in flight to this target at once
+ * @param requestsPerMinute fleet-wide rate limit for this target; 0: none
+ * @param tlsInsecure skip certificate checks (tests only)
+ * @param caBundleFile PEM file of CAs to trust, or null for the JVM's
+ */
+public record Provider(
+    String name,
+    URI baseUrl,
+    Credential credential,
+    boolean enabled,
+    DeleteMode deleteMode,
+    int deletionThresholdPercent,
+    List<PropertyMapping> userMappings,
+    List<PropertyMapping> groupMappings,
+    String userFilter,
+    String groupFilter,
+    String fullSyncCron,
+    boolean dryRun,
+    int maxConcurrency,
+    int requestsPerMinute,
+    boolean tlsInsecure,
+    String caBundleFile) {
+
+  public static final String HOURLY = "0 * * * *";
+
+  public Provider {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(credential, "credential");
+    deleteMode = deleteMode == null ? DeleteMode.DELETE : deleteMode;
+    userMappings = userMappings == null ? List.of() : List.copyOf(userMappings);
+    groupMappings = groupMappings == null ? List.of() : List.copyOf(groupMappings);
+    fullSyncCron = fullSyncCron == null || fullSyncCron.isBlank() ? HOURLY : fullSyncCron;
+    maxConcurrency = maxConcurrency <= 0 ? 8 : maxConcurrency;
+  }
+
+  /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
+  public static Provider of(String name, URI baseUrl, Credential credential) {
+    return new Provider(name, baseUrl, credential, true, DeleteMode.DELETE, 25,
+        List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null);
+  }
+
+  public Provider withEnabled(boolean value) {
+    return new Provider(name, baseUrl, credential, value, deleteMode, deletionThresholdPercent, userMappings,
+        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
+        tlsInsecure, caBundleFile);
+  }
+
+  @Override
+  public String toString() {
+    return "Provider[" + name + " " + baseUrl + " " + credential + "]";
+  }
+}

@@ -1,0 +1,22 @@
+package io.scimfleet.store;
+
+import io.scimfleet.model.ObjectType;
+import java.time.Instant;
+
+/**
+ * Coalescing of per-object jobs: at most one pending job per (provider, object). The scheduler marks
+ * before it enqueues; the worker clears when the job starts, so a change that arrives while the job
+ * runs enqueues one more job, and a burst of changes while it waits enqueues nothing.
+ */
+public interface PendingJobs {
+
+  /** True when no job was pending and one is now marked: the caller must enqueue it. */
+  boolean mark(String provider, ObjectType type, String objectId);
+
+  void clear(String provider, ObjectType type, String objectId);
+
+  long count(String provider);
+
+  /** Forgets marks older than {@code before} (their job was lost before it could clear them). */
+  long expire(String provider, Instant before);
+}

@@ -1,0 +1,19 @@
+package io.scimfleet.store;
+
+import io.scimfleet.error.FleetException;
+
+/** A store could not read or write: Redis unreachable (retryable), or a write that breaks a rule. */
+public class StoreException extends FleetException {
+  public StoreException(String message) {
+    super(message);
+  }
+
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public boolean retryable() {
+    return getCause() != null;
+  }
+}
