@@ -1,0 +1,22 @@
+package io.scimfleet.job.jobrunr;
+
+import java.time.Duration;
+
+/**
+ * How a worker's job server runs.
+ *
+ * @param workerThreads jobs run at once in this process
+ * @param pollInterval how often it looks for work; JobRunr refuses less than 5 s
+ * @param drainTimeout on stop, how long running jobs may finish before they are interrupted
+ * @param name shown in the dashboard's server list
+ */
+public record JobServerSettings(int workerThreads, Duration pollInterval, Duration drainTimeout, String name) {
+  public JobServerSettings {
+    if (workerThreads < 1) throw new IllegalArgumentException("worker threads must be at least 1");
+    if (pollInterval.toSeconds() < 5) throw new IllegalArgumentException("poll interval must be at least 5 s");
+  }
+
+  public static JobServerSettings defaults() {
+    return new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(30), "scim-worker");
+  }
+}
