@@ -30,6 +30,9 @@ class ScopeFilterTest {
       "\"\"                                  | false",
       "0                                     | false",
       "[]                                    | false",
+      "{}                                    | false",
+      "null                                  | false",
+      "1                                     | true",
       "$contains(username, 'ad')             | true"})
   void aFilterIncludesWhatIsTruthyInJsonata(String expression, boolean included) {
     assertThat(ScopeFilter.compile(expression).includes(SALES_USER)).isEqualTo(included);
