@@ -11,6 +11,9 @@ import java.util.List;
  * the evaluation timestamp in an instance field, so two threads evaluating one instance can read
  * each other's root document and corrupt that map. This class therefore parses the source once to
  * report syntax errors at compile time and then keeps one parsed copy per thread.
+ *
+ * <p>Not fixed here: in 0.9.8 {@code $now()} and {@code $millis()} read the timestamp of the last
+ * expression built on the thread, so they can be stale (see docs/mappings.md).
  */
 final class JsonataExpression {
   private final ThreadLocal<Jsonata> perThread;
