@@ -1,0 +1,61 @@
+package io.scimfleet.mapping;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.model.PropertyMapping;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A provider's property mappings, compiled once and safe to share between threads. {@link #map}
+ * evaluates them in the order of their names (plain string order, so {@code 10-x} before
+ * {@code 20-y}) and deep-merges their results (see {@link DeepMerge}) into one resource.
+ */
+public final class Mappings {
+  private final List<CompiledMapping> inNameOrder;
+
+  private Mappings(List<CompiledMapping> inNameOrder) {
+    this.inNameOrder = inNameOrder;
+  }
+
+  /**
+   * Parses every expression once.
+   *
+   * @throws MappingException naming the first mapping that does not compile, or a duplicate name
+   */
+  public static Mappings compile(List<PropertyMapping> mappings) {
+    requireUniqueNames(mappings);
+    return new Mappings(mappings.stream()
+        .sorted(Comparator.comparing(PropertyMapping::name))
+        .map(CompiledMapping::compile)
+        .toList());
+  }
+
+  /**
+   * The resource these mappings make of {@code input}, without null values.
+   *
+   * @throws MappingException naming the mapping that failed or did not produce an object
+   */
+  public ObjectNode map(MappingInput input) {
+    ObjectNode resource = JsonNodeFactory.instance.objectNode();
+    for (CompiledMapping mapping : inNameOrder) {
+      ObjectNode part = mapping.apply(input);
+      if (part != null) DeepMerge.merge(resource, part);
+    }
+    return DeepMerge.withoutNulls(resource);
+  }
+
+  /** The mapping names in the order they are applied. */
+  public List<String> names() {
+    return inNameOrder.stream().map(CompiledMapping::name).toList();
+  }
+
+  private static void requireUniqueNames(List<PropertyMapping> mappings) {
+    Set<String> seen = new HashSet<>();
+    for (PropertyMapping mapping : mappings) {
+      if (!seen.add(mapping.name())) throw new MappingException(mapping.name(), "is defined twice");
+    }
+  }
+}

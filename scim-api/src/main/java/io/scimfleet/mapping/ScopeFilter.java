@@ -1,0 +1,32 @@
+package io.scimfleet.mapping;
+
+import com.dashjoin.jsonata.Jsonata;
+
+/**
+ * Which directory objects a provider receives: a JSONata expression evaluated against the same
+ * {@link MappingInput} as the mappings. The object is in scope when the result is truthy in
+ * JSONata's sense, that is when {@code $boolean(result)} is true: an undefined result, false, 0,
+ * an empty string and an empty array put it out of scope. A blank expression puts everything in
+ * scope. Thread-safe.
+ */
+public final class ScopeFilter {
+  static final String NAME = "scope filter";
+  private static final ScopeFilter EVERYTHING = new ScopeFilter(null);
+
+  private final JsonataExpression expression;
+
+  private ScopeFilter(JsonataExpression expression) {
+    this.expression = expression;
+  }
+
+  /** @throws MappingException when the expression does not compile */
+  public static ScopeFilter compile(String jsonataExpression) {
+    if (jsonataExpression == null || jsonataExpression.isBlank()) return EVERYTHING;
+    return new ScopeFilter(JsonataExpression.compile(NAME, jsonataExpression));
+  }
+
+  /** @throws MappingException when the expression fails to evaluate */
+  public boolean includes(MappingInput input) {
+    return expression == null || Jsonata.boolize(expression.evaluate(NAME, input));
+  }
+}

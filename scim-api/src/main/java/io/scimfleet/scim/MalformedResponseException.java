@@ -1,0 +1,8 @@
+package io.scimfleet.scim;
+
+/** A response the client cannot use: a success status with a body that is not the JSON expected. Not retryable: the write may have been applied. */
+public final class MalformedResponseException extends ScimException {
+  MalformedResponseException(ScimError error) {
+    super(error);
+  }
+}

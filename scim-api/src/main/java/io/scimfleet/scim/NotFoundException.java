@@ -1,0 +1,8 @@
+package io.scimfleet.scim;
+
+/** 404: the resource is gone, or (on some targets) the verb or endpoint is not supported; a retry cannot help. */
+public final class NotFoundException extends ScimException {
+  NotFoundException(ScimError error) {
+    super(error);
+  }
+}

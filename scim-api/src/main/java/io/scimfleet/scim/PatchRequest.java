@@ -1,0 +1,112 @@
+package io.scimfleet.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.scim.internal.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An RFC 7644 §3.5.2 PatchOp. Member removal is always one {@code remove} per member with the path
+ * {@code members[value eq "id"]}, never a {@code remove} with a value list: strict servers read that
+ * as "remove all members".
+ */
+public record PatchRequest(List<PatchOperation> operations) {
+  public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+  /** Membership changes per request when the target names no lower limit (AWS allows 100). */
+  public static final int DEFAULT_MAX_MEMBER_CHANGES = 100;
+
+  public PatchRequest {
+    operations = List.copyOf(operations);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The requests that apply these membership changes, each with at most {@code min(100,
+   * maxOperations)} changes ({@code maxOperations <= 0} means "no limit named"). Adds go first.
+   */
+  public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations) {
+    int size = maxOperations > 0 ? Math.min(DEFAULT_MAX_MEMBER_CHANGES, maxOperations) : DEFAULT_MAX_MEMBER_CHANGES;
+    List<PatchRequest> requests = new ArrayList<>();
+    List<MemberChange> changes = MemberChange.all(add, remove);
+    for (int from = 0; from < changes.size(); from += size) {
+      requests.add(MemberChange.request(changes.subList(from, Math.min(from + size, changes.size()))));
+    }
+    return requests;
+  }
+
+  /** {@code {"schemas":[PatchOp], "Operations":[...]}}. */
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object();
+    json.putArray("schemas").add(SCHEMA);
+    ArrayNode ops = json.putArray("Operations");
+    operations.forEach(operation -> ops.add(operation.toJson()));
+    return json;
+  }
+
+  public boolean isEmpty() {
+    return operations.isEmpty();
+  }
+
+  /** Collects operations in order; values are turned into JSON (booleans stay booleans). */
+  public static final class Builder {
+    private final List<PatchOperation> operations = new ArrayList<>();
+
+    public Builder add(String path, Object value) {
+      return op("add", path, Json.tree(value));
+    }
+
+    public Builder replace(String path, Object value) {
+      return op("replace", path, Json.tree(value));
+    }
+
+    public Builder remove(String path) {
+      return op("remove", path, null);
+    }
+
+    /** One {@code add} of {@code members} with {@code [{"value": id}, ...]}. */
+    public Builder addMembers(Collection<String> ids) {
+      return ids.isEmpty() ? this : op("add", "members", memberValues(ids));
+    }
+
+    /** {@code {"op":"remove","path":"members[value eq \"id\"]"}}. */
+    public Builder removeMember(String id) {
+      return remove("members[value eq " + Json.quote(id) + "]");
+    }
+
+    public Builder op(String op, String path, JsonNode value) {
+      operations.add(new PatchOperation(op, path, value));
+      return this;
+    }
+
+    public PatchRequest build() {
+      return new PatchRequest(operations);
+    }
+
+    private static ArrayNode memberValues(Collection<String> ids) {
+      ArrayNode values = Json.MAPPER.createArrayNode();
+      ids.forEach(id -> values.addObject().put("value", id));
+      return values;
+    }
+  }
+
+  private record MemberChange(boolean add, String id) {
+    static List<MemberChange> all(Collection<String> add, Collection<String> remove) {
+      List<MemberChange> changes = new ArrayList<>();
+      add.forEach(id -> changes.add(new MemberChange(true, id)));
+      remove.forEach(id -> changes.add(new MemberChange(false, id)));
+      return changes;
+    }
+
+    static PatchRequest request(List<MemberChange> chunk) {
+      Builder builder = builder().addMembers(chunk.stream().filter(MemberChange::add).map(MemberChange::id).toList());
+      chunk.stream().filter(change -> !change.add()).forEach(change -> builder.removeMember(change.id()));
+      return builder.build();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.scimfleet.scim;
+
+/** 412: the {@code If-Match} version is stale; read the resource again and re-apply the change. */
+public final class PreconditionFailedException extends ScimException {
+  PreconditionFailedException(ScimError error) {
+    super(error);
+  }
+}

@@ -1,0 +1,13 @@
+package io.scimfleet.scim;
+
+/** 429 Too Many Requests: retryable; honour {@link #retryAfter()} when the target sent it. */
+public final class RateLimitedException extends ScimException {
+  RateLimitedException(ScimError error) {
+    super(error);
+  }
+
+  @Override
+  public boolean retryable() {
+    return true;
+  }
+}

@@ -1,0 +1,112 @@
+package io.scimfleet.scim;
+
+import io.scimfleet.scim.internal.ClientSettings;
+import io.scimfleet.scim.internal.Tls;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+
+/** Configures a {@link ScimClient}; every setting has a safe default. Not thread-safe. */
+public final class ScimClientBuilder {
+  private final URI baseUrl;
+  private String token;
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration responseTimeout = Duration.ofSeconds(30);
+  private Duration totalTimeout = Duration.ofSeconds(60);
+  private int maxConnections = 20;
+  private SSLContext sslContext;
+  private HostnameVerifier hostnameVerifier;
+  private Duration discoveryTtl = Duration.ofMinutes(10);
+  private RequestListener listener = RequestListener.NONE;
+  private Clock clock = Clock.systemUTC();
+
+  ScimClientBuilder(URI baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+      throw new IllegalArgumentException("base URL must be http or https: " + baseUrl);
+    }
+  }
+
+  /** Sent as {@code Authorization: Bearer <token>}; never logged, never in a message. */
+  public ScimClientBuilder bearerToken(String value) {
+    this.token = Objects.requireNonNull(value, "token");
+    return this;
+  }
+
+  public ScimClientBuilder connectTimeout(Duration value) {
+    this.connectTimeout = positive(value, "connectTimeout");
+    return this;
+  }
+
+  /** The longest wait for the next bytes of a response (socket timeout). */
+  public ScimClientBuilder responseTimeout(Duration value) {
+    this.responseTimeout = positive(value, "responseTimeout");
+    return this;
+  }
+
+  /** The longest a whole request may take, from sending to the last byte read. */
+  public ScimClientBuilder totalTimeout(Duration value) {
+    this.totalTimeout = positive(value, "totalTimeout");
+    return this;
+  }
+
+  public ScimClientBuilder maxConnections(int value) {
+    if (value < 1) throw new IllegalArgumentException("maxConnections must be at least 1");
+    this.maxConnections = value;
+    return this;
+  }
+
+  /** Accepts any certificate and host name. Insecure: only for a target someone chose not to verify. */
+  public ScimClientBuilder trustAllCertificates() {
+    this.sslContext = Tls.trustingAll();
+    this.hostnameVerifier = Tls.anyHostname();
+    return this;
+  }
+
+  /** Trusts only the CAs in this PEM file; host names are still verified. */
+  public ScimClientBuilder caBundle(Path pemFile) {
+    this.sslContext = Tls.trusting(pemFile);
+    this.hostnameVerifier = Tls.verifyingHostnames();
+    return this;
+  }
+
+  public ScimClientBuilder discoveryTtl(Duration value) {
+    this.discoveryTtl = positive(value, "discoveryTtl");
+    return this;
+  }
+
+  public ScimClientBuilder requestListener(RequestListener value) {
+    this.listener = Objects.requireNonNull(value, "listener");
+    return this;
+  }
+
+  /** The clock for the discovery TTL and Retry-After dates; tests pass a fixed one. */
+  public ScimClientBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  public ScimClient build() {
+    return new ScimClient(baseUrl, token, settings(), listener);
+  }
+
+  private ClientSettings settings() {
+    SSLContext context = sslContext != null ? sslContext : Tls.systemDefault();
+    HostnameVerifier verifier = hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
+    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock);
+  }
+
+  private static Duration positive(Duration value, String name) {
+    if (value == null || value.isNegative() || value.isZero()) throw new IllegalArgumentException(name + " must be positive");
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "ScimClientBuilder[" + baseUrl + ", token " + (token == null ? "none" : "set") + "]";
+  }
+}

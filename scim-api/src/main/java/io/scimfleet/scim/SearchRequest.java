@@ -1,0 +1,43 @@
+package io.scimfleet.scim;
+
+import java.util.List;
+
+/**
+ * A search on an endpoint (RFC 7644 §3.4.2). Every part is optional: {@code filter} null means
+ * all; {@code startIndex} and {@code count} null leave the target's defaults; {@code cursor} ""
+ * asks for the first cursor page (RFC 9865), a value for the next one.
+ */
+public record SearchRequest(Filter filter, Integer startIndex, Integer count, String cursor, List<String> attributes) {
+  public SearchRequest {
+    attributes = attributes == null ? List.of() : List.copyOf(attributes);
+  }
+
+  public static SearchRequest all() {
+    return new SearchRequest(null, null, null, null, List.of());
+  }
+
+  public static SearchRequest of(Filter filter) {
+    return all().withFilter(filter);
+  }
+
+  public SearchRequest withFilter(Filter value) {
+    return new SearchRequest(value, startIndex, count, cursor, attributes);
+  }
+
+  public SearchRequest withStartIndex(int value) {
+    return new SearchRequest(filter, value, count, cursor, attributes);
+  }
+
+  public SearchRequest withCount(int value) {
+    return new SearchRequest(filter, startIndex, value, cursor, attributes);
+  }
+
+  /** Cursor paging instead of index paging: drops {@code startIndex}. */
+  public SearchRequest withCursor(String value) {
+    return new SearchRequest(filter, null, count, value, attributes);
+  }
+
+  public SearchRequest withAttributes(List<String> value) {
+    return new SearchRequest(filter, startIndex, count, cursor, value);
+  }
+}

@@ -1,0 +1,20 @@
+package io.scimfleet.scim;
+
+/**
+ * No usable response: a timeout (connect, response or total), a refused or reset connection, a
+ * failed name lookup. Retryable, except a TLS failure (an untrusted certificate stays untrusted).
+ * {@link #status()} is -1.
+ */
+public final class TransportException extends ScimException {
+  private final boolean retryable;
+
+  TransportException(ScimError error, boolean retryable) {
+    super(error);
+    this.retryable = retryable;
+  }
+
+  @Override
+  public boolean retryable() {
+    return retryable;
+  }
+}

@@ -1,0 +1,24 @@
+package io.scimfleet.scim.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+
+/** Everything the builder collected, checked: the wiring reads only this. */
+public record ClientSettings(
+    Duration connectTimeout,
+    Duration responseTimeout,
+    Duration totalTimeout,
+    int maxConnections,
+    SSLContext sslContext,
+    HostnameVerifier hostnameVerifier,
+    Duration discoveryTtl,
+    Clock clock) {
+
+  /** How the timeouts read in an error message. */
+  public String describeTimeouts() {
+    return "connect " + connectTimeout.toMillis() + " ms, response " + responseTimeout.toMillis()
+        + " ms, total " + totalTimeout.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,56 @@
+package io.scimfleet.scim.internal;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the one pooled HttpClient of a target: every timeout set, TLS as configured, and no
+ * automatic retries, redirects or cookies: retrying is the worker's decision, with Retry-After.
+ */
+final class HttpClients {
+  private HttpClients() {}
+
+  static CloseableHttpClient create(ClientSettings settings) {
+    return HttpClientBuilder.create()
+        .setConnectionManager(pool(settings))
+        .setDefaultRequestConfig(requestConfig(settings))
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .build();
+  }
+
+  private static PoolingHttpClientConnectionManager pool(ClientSettings settings) {
+    return PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(settings.maxConnections())
+        .setMaxConnPerRoute(settings.maxConnections())
+        .setDefaultConnectionConfig(connectionConfig(settings))
+        .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext(), settings.hostnameVerifier()))
+        .build();
+  }
+
+  private static ConnectionConfig connectionConfig(ClientSettings settings) {
+    return ConnectionConfig.custom()
+        .setConnectTimeout(timeout(settings.connectTimeout()))
+        .setSocketTimeout(timeout(settings.responseTimeout()))
+        .build();
+  }
+
+  private static RequestConfig requestConfig(ClientSettings settings) {
+    return RequestConfig.custom()
+        .setConnectionRequestTimeout(timeout(settings.connectTimeout()))
+        .setResponseTimeout(timeout(settings.responseTimeout()))
+        .build();
+  }
+
+  private static Timeout timeout(java.time.Duration duration) {
+    return Timeout.ofMilliseconds(duration.toMillis());
+  }
+}

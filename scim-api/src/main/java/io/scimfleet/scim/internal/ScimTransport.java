@@ -1,0 +1,158 @@
+package io.scimfleet.scim.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.Version;
+import io.scimfleet.scim.RequestListener;
+import io.scimfleet.scim.ScimErrors;
+import io.scimfleet.scim.ScimException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place a SCIM request is sent: sets the headers every request carries, enforces the total
+ * timeout, reads the response in full, tells the listener, and turns any failure into a
+ * {@link ScimException} through {@link ScimErrors}. Logs method, path, status and time; never a
+ * header value or a body.
+ */
+public final class ScimTransport implements AutoCloseable {
+  static final String SCIM_JSON = "application/scim+json";
+  private static final ContentType BODY_TYPE = ContentType.create(SCIM_JSON, StandardCharsets.UTF_8);
+  private static final Logger LOG = LoggerFactory.getLogger(ScimTransport.class);
+
+  private final String base;
+  private final String authorization;
+  private final ClientSettings settings;
+  private final RequestListener listener;
+  private final ScimErrors errors;
+  private final CloseableHttpClient http;
+  private final ScheduledExecutorService deadlines;
+
+  public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, ScimErrors errors) {
+    this.base = stripTrailingSlash(baseUrl.toString());
+    this.authorization = token == null ? null : "Bearer " + token;
+    this.settings = settings;
+    this.listener = listener;
+    this.errors = errors;
+    this.http = HttpClients.create(settings);
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(Daemon::thread);
+  }
+
+  /** Sends the call; returns a 2xx answer or throws the mapped {@link ScimException}. */
+  public Answer send(Call call) {
+    long started = System.nanoTime();
+    Answer answer = execute(call, started);
+    report(call, answer.status(), started);
+    if (answer.status() >= 200 && answer.status() < 300) return answer;
+    throw errors.fromResponse(call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
+  }
+
+  /** Sends the call and reads its body as a JSON object; a 2xx without one is malformed. */
+  public ObjectNode sendForObject(Call call) {
+    Answer answer = send(call);
+    return object(call, answer);
+  }
+
+  public ObjectNode object(Call call, Answer answer) {
+    JsonNode json = json(call, answer);
+    if (json instanceof ObjectNode object) return object;
+    throw errors.malformed(call.method(), call.path(), answer.status(), "expected a JSON object", answer.body());
+  }
+
+  /** The body as JSON of any shape; a body that is not JSON is malformed. */
+  public JsonNode json(Call call, Answer answer) {
+    JsonNode json = parse(answer.body());
+    if (json != null) return json;
+    throw errors.malformed(call.method(), call.path(), answer.status(), "expected JSON", answer.body());
+  }
+
+  public ScimErrors errors() {
+    return errors;
+  }
+
+  private Answer execute(Call call, long started) {
+    HttpUriRequestBase request = request(call);
+    ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return http.execute(request, ScimTransport::read);
+    } catch (IOException e) {
+      report(call, -1, started);
+      throw errors.transport(call.method(), call.path(), e, settings.describeTimeouts());
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private HttpUriRequestBase request(Call call) {
+    String query = call.query() == null ? "" : "?" + call.query();
+    HttpUriRequestBase request = new HttpUriRequestBase(call.method(), URI.create(base + call.path() + query));
+    request.setHeader("Accept", SCIM_JSON);
+    request.setHeader("User-Agent", Version.userAgent());
+    if (authorization != null) request.setHeader("Authorization", authorization);
+    if (call.ifMatch() != null) request.setHeader("If-Match", call.ifMatch());
+    if (call.body() != null) request.setEntity(new StringEntity(call.body().toString(), BODY_TYPE));
+    return request;
+  }
+
+  private static Answer read(ClassicHttpResponse response) throws IOException {
+    HttpEntity entity = response.getEntity();
+    String body = entity == null ? "" : new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+    String contentType = entity == null ? null : entity.getContentType();
+    return new Answer(response.getCode(), body, header(response, "ETag"), header(response, "Retry-After"), contentType);
+  }
+
+  private static String header(ClassicHttpResponse response, String name) {
+    Header header = response.getFirstHeader(name);
+    return header == null ? null : header.getValue();
+  }
+
+  private void report(Call call, int status, long started) {
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    LOG.debug("{} {} -> {} in {} ms", call.method(), call.path(), status, took.toMillis());
+    try {
+      listener.onRequest(call.method(), call.endpointLabel(), status, took);
+    } catch (RuntimeException e) {
+      LOG.warn("request listener failed; ignoring it", e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? stripTrailingSlash(url.substring(0, url.length() - 1)) : url;
+  }
+
+  @Override
+  public void close() {
+    deadlines.shutdownNow();
+    try {
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

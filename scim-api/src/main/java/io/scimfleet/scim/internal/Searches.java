@@ -1,0 +1,31 @@
+package io.scimfleet.scim.internal;
+
+import io.scimfleet.scim.ListResponse;
+import io.scimfleet.scim.SearchRequest;
+
+/** Sends a search as {@code GET <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...}. */
+public final class Searches {
+  private final ScimTransport transport;
+
+  public Searches(ScimTransport transport) {
+    this.transport = transport;
+  }
+
+  public ListResponse search(String endpoint, SearchRequest request) {
+    Call call = Call.of("GET", Paths.of(endpoint, null)).withQuery(query(request));
+    return ListResponses.read(transport.sendForObject(call));
+  }
+
+  static String query(SearchRequest request) {
+    return Paths.query(
+        "filter", request.filter() == null ? null : request.filter().render(),
+        "startIndex", text(request.startIndex()),
+        "count", text(request.count()),
+        "cursor", request.cursor(),
+        "attributes", request.attributes().isEmpty() ? null : String.join(",", request.attributes()));
+  }
+
+  private static String text(Integer number) {
+    return number == null ? null : number.toString();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * HttpClient 5 wiring behind {@link io.scimfleet.scim.ScimClient}: the connection pool and TLS, the
+ * one place a request is sent, discovery with its cache, paging and bulk splitting. Not an API.
+ */
+package io.scimfleet.scim.internal;
