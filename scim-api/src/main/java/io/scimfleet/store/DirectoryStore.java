@@ -17,6 +17,14 @@ public interface DirectoryStore {
 
   void putUser(DirectoryUser user);
 
+  /**
+   * Stores many users, each as its own write (one change and one version step per user), in as few
+   * round trips as the store can: the path for a bulk load. Not atomic as a whole.
+   */
+  default void putUsers(Collection<DirectoryUser> users) {
+    users.forEach(this::putUser);
+  }
+
   Optional<DirectoryUser> user(String id);
 
   /** Loads many users at once, in one round trip where the store can; unknown ids are left out. */

@@ -1,0 +1,144 @@
+package io.scimfleet.store;
+
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncCounts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Sync state in memory, guarded by one monitor. Like the Redis store, a run's counts are kept
+ * apart from the run (by run id) and merged into it when it is read.
+ */
+public final class InMemorySyncStateStore implements SyncStateStore {
+  /** A run keeps its first this many errors. */
+  public static final int MAX_RUN_ERRORS = 20;
+
+  private final Map<String, NavigableMap<String, ObjectSyncState>> states = new HashMap<>();
+  private final Map<String, FullSyncRun> currentRuns = new HashMap<>();
+  private final Map<String, FullSyncRun> lastRuns = new HashMap<>();
+  private final Map<String, Tally> tallies = new HashMap<>();
+
+  private static final class Tally {
+    SyncCounts counts = SyncCounts.ZERO;
+    int pagesDone;
+    final List<String> errors = new ArrayList<>();
+  }
+
+  @Override
+  public synchronized Optional<ObjectSyncState> get(String provider, ObjectType type, String objectId) {
+    return Optional.ofNullable(states(provider, type).get(objectId));
+  }
+
+  @Override
+  public synchronized Map<String, ObjectSyncState> getAll(
+      String provider, ObjectType type, Collection<String> objectIds) {
+    Map<String, ObjectSyncState> found = new LinkedHashMap<>();
+    NavigableMap<String, ObjectSyncState> of = states(provider, type);
+    objectIds.forEach(id -> {
+      if (of.containsKey(id)) found.put(id, of.get(id));
+    });
+    return found;
+  }
+
+  @Override
+  public synchronized void put(ObjectSyncState state) {
+    states(state.provider(), state.type()).put(state.objectId(), state);
+  }
+
+  @Override
+  public synchronized void delete(String provider, ObjectType type, String objectId) {
+    states(provider, type).remove(objectId);
+  }
+
+  @Override
+  public synchronized Page<String> objectIds(String provider, ObjectType type, String cursor, int limit) {
+    return InMemoryDirectoryStore.page(states(provider, type), cursor, limit);
+  }
+
+  @Override
+  public synchronized long count(String provider, ObjectType type) {
+    return states(provider, type).size();
+  }
+
+  @Override
+  public synchronized void deleteProvider(String provider) {
+    for (ObjectType type : ObjectType.values()) states.remove(key(provider, type.label()));
+    currentRuns.remove(provider);
+    lastRuns.remove(provider);
+    tallies.keySet().removeIf(key -> key.startsWith(provider + "\u0000"));
+  }
+
+  @Override
+  public synchronized boolean startRun(FullSyncRun run) {
+    FullSyncRun current = currentRuns.get(run.provider());
+    if (current != null && current.running()) return false;
+    currentRuns.put(run.provider(), run);
+    tallies.put(key(run.provider(), run.runId()), new Tally());
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<FullSyncRun> currentRun(String provider) {
+    return Optional.ofNullable(currentRuns.get(provider)).map(this::withTally);
+  }
+
+  @Override
+  public synchronized Optional<FullSyncRun> lastRun(String provider) {
+    return Optional.ofNullable(lastRuns.get(provider));
+  }
+
+  /** Ignored unless the run is the provider's current one. */
+  @Override
+  public synchronized void updateRun(FullSyncRun run) {
+    if (isCurrent(run.provider(), run.runId())) currentRuns.put(run.provider(), run);
+  }
+
+  @Override
+  public synchronized int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors) {
+    Tally tally = tallies.computeIfAbsent(key(provider, runId), k -> new Tally());
+    tally.counts = tally.counts.plus(counts);
+    errors.stream().limit(Math.max(0, MAX_RUN_ERRORS - tally.errors.size())).forEach(tally.errors::add);
+    return ++tally.pagesDone;
+  }
+
+  /** Ignored unless the run is current, so that finishing twice is harmless. */
+  @Override
+  public synchronized void finishRun(
+      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
+    if (!isCurrent(provider, runId)) return;
+    FullSyncRun run = withTally(currentRuns.remove(provider));
+    tallies.remove(key(provider, runId));
+    lastRuns.put(provider, new FullSyncRun(runId, provider, status, run.phase(), run.startedAt(), at,
+        run.userPages(), run.groupPages(), run.pagesDone(), run.counts(), run.errors(), message));
+  }
+
+  private boolean isCurrent(String provider, String runId) {
+    FullSyncRun current = currentRuns.get(provider);
+    return current != null && current.runId().equals(runId);
+  }
+
+  private FullSyncRun withTally(FullSyncRun run) {
+    Tally tally = tallies.getOrDefault(key(run.provider(), run.runId()), new Tally());
+    return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
+        run.finishedAt(), run.userPages(), run.groupPages(), tally.pagesDone, tally.counts, tally.errors,
+        run.message());
+  }
+
+  private NavigableMap<String, ObjectSyncState> states(String provider, ObjectType type) {
+    return states.computeIfAbsent(key(provider, type.label()), k -> new TreeMap<>());
+  }
+
+  private static String key(String provider, String part) {
+    return provider + "\u0000" + part;
+  }
+}

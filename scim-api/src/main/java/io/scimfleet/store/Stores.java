@@ -1,0 +1,35 @@
+package io.scimfleet.store;
+
+import java.time.Clock;
+
+/**
+ * The six stores a fleet process uses, built together on one backend, and how to let go of it.
+ * Redis ones come from {@code io.scimfleet.store.redis.RedisStores}.
+ *
+ * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
+ */
+public record Stores(
+    DirectoryStore directory,
+    ChangeFeed changes,
+    ProviderStore providers,
+    SyncStateStore syncState,
+    PendingJobs pendingJobs,
+    ObjectLocks locks,
+    Runnable onClose) implements AutoCloseable {
+
+  /** In-memory stores, for the embedded all-in-one mode and for tests. */
+  public static Stores inMemory() {
+    return inMemory(Clock.systemUTC());
+  }
+
+  public static Stores inMemory(Clock clock) {
+    InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
+    return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
+        new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock), () -> {});
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
+  }
+}

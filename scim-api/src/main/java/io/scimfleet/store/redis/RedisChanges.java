@@ -1,0 +1,34 @@
+package io.scimfleet.store.redis;
+
+import io.scimfleet.model.Change;
+import java.util.Map;
+import redis.clients.jedis.params.XAddParams;
+
+/** How a {@link Change} is written to and read from the change-feed stream. */
+final class RedisChanges {
+  /** The stream keeps about this many entries (approximate trimming: cheap, never below it). */
+  static final long MAX_LENGTH = 1_000_000;
+
+  private RedisChanges() {}
+
+  static XAddParams append() {
+    return XAddParams.xAddParams().maxLen(MAX_LENGTH).approximateTrimming();
+  }
+
+  /** The same four fields on every entry, so that Redis stores their names once per stream node. */
+  static Map<String, String> encode(Change change) {
+    return Map.of(
+        "k", change.kind().name(),
+        "i", change.id(),
+        "m", change.memberId() == null ? "" : change.memberId(),
+        "o", change.operation().name());
+  }
+
+  /** The change, or null for an entry that is not one (trimmed away, or written by something else). */
+  static Change decode(Map<String, String> fields) {
+    if (fields == null || !fields.containsKey("k") || !fields.containsKey("i")) return null;
+    String member = fields.getOrDefault("m", "");
+    return new Change(Change.Kind.valueOf(fields.get("k")), fields.get("i"), member.isEmpty() ? null : member,
+        Change.Operation.valueOf(fields.get("o")));
+  }
+}

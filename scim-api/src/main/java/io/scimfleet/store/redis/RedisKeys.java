@@ -1,0 +1,134 @@
+package io.scimfleet.store.redis;
+
+import io.scimfleet.model.ObjectType;
+import java.util.Objects;
+
+/**
+ * Builds every Redis key of the fleet's stores, all under one prefix (default {@value #DEFAULT_PREFIX}),
+ * so that two fleets, or two test classes, can share one Redis. The layout is described in
+ * {@code docs/stores.md}. A provider's name is wrapped in braces (a Redis Cluster hash tag), so that
+ * all of one provider's keys would share a slot.
+ */
+public final class RedisKeys {
+  public static final String DEFAULT_PREFIX = "scim:";
+
+  private final String prefix;
+
+  public RedisKeys(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (prefix.isBlank()) throw new IllegalArgumentException("the key prefix must not be blank");
+    this.prefix = prefix;
+  }
+
+  public static RedisKeys withDefaultPrefix() {
+    return new RedisKeys(DEFAULT_PREFIX);
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  // --- directory ------------------------------------------------------------------------------
+
+  /** String: incremented by every directory write. */
+  public String version() {
+    return prefix + "dir:version";
+  }
+
+  /** String: the user's JSON. */
+  public String user(String id) {
+    return prefix + "dir:user:" + id;
+  }
+
+  /** Sorted set, every score 0: all user ids, in lexical order for cursor paging. */
+  public String userIndex() {
+    return prefix + "dir:users";
+  }
+
+  public String group(String id) {
+    return prefix + "dir:group:" + id;
+  }
+
+  public String groupIndex() {
+    return prefix + "dir:groups";
+  }
+
+  /** Set: the user ids that are members of the group. */
+  public String members(String groupId) {
+    return prefix + "dir:members:" + groupId;
+  }
+
+  /** Set: the group ids the user is a member of (the reverse of {@link #members}). */
+  public String groupsOf(String userId) {
+    return prefix + "dir:memberof:" + userId;
+  }
+
+  /** Stream: the change feed. */
+  public String changes() {
+    return prefix + "changes";
+  }
+
+  // --- providers ------------------------------------------------------------------------------
+
+  /** Hash: provider name to the provider's JSON. */
+  public String providers() {
+    return prefix + "providers";
+  }
+
+  // --- sync state -----------------------------------------------------------------------------
+
+  /** Hash: object id to the object's sync state as compact JSON. */
+  public String syncStates(String provider, ObjectType type) {
+    return sync(provider) + "state:" + type.label();
+  }
+
+  /** Sorted set, every score 0: the object ids of {@link #syncStates}, for cursor paging. */
+  public String syncIds(String provider, ObjectType type) {
+    return sync(provider) + "ids:" + type.label();
+  }
+
+  /** String: the current full-sync run's JSON (without its counts). */
+  public String currentRun(String provider) {
+    return sync(provider) + "run";
+  }
+
+  /** String: the last finished run's JSON. */
+  public String lastRun(String provider) {
+    return sync(provider) + "lastrun";
+  }
+
+  /** Hash: outcome label (and {@code pagesDone}) to count, for one run. */
+  public String runCounts(String provider, String runId) {
+    return sync(provider) + "run:" + runId + ":counts";
+  }
+
+  /** List: the first errors of one run, capped. */
+  public String runErrors(String provider, String runId) {
+    return sync(provider) + "run:" + runId + ":errors";
+  }
+
+  /** A SCAN pattern matching every sync-state key of the provider, and nothing else. */
+  public String syncPattern(String provider) {
+    return escapeGlob(sync(provider)) + "*";
+  }
+
+  // --- coalescing and locks -------------------------------------------------------------------
+
+  /** Sorted set: {@code type:objectId} of every pending job of the provider, scored by epoch millis. */
+  public String pending(String provider) {
+    return prefix + "pending:{" + provider + "}";
+  }
+
+  /** String: the token of the lock's holder, with the lease as its expiry. */
+  public String lock(String provider, ObjectType type, String objectId) {
+    return prefix + "lock:{" + provider + "}:" + type.label() + ":" + objectId;
+  }
+
+  private String sync(String provider) {
+    return prefix + "sync:{" + provider + "}:";
+  }
+
+  static String escapeGlob(String text) {
+    return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+  }
+}

@@ -1,0 +1,49 @@
+package io.scimfleet.store.redis;
+
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.PendingJobs;
+import java.time.Clock;
+import java.time.Instant;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.ZAddParams;
+
+/** A sorted set per provider: member {@code type:objectId}, score the epoch millis it was marked. */
+public final class RedisPendingJobs implements PendingJobs {
+  private final RedisCommands redis;
+  private final RedisKeys keys;
+  private final Clock clock;
+
+  public RedisPendingJobs(JedisPool pool, RedisKeys keys, Clock clock) {
+    this.redis = new RedisCommands(pool);
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** ZADD NX: 1 when the member was new, 0 when a mark (and its first time) is kept. */
+  @Override
+  public boolean mark(String provider, ObjectType type, String objectId) {
+    long now = clock.millis();
+    return redis.call("mark a pending job", j ->
+        j.zadd(keys.pending(provider), now, member(type, objectId), ZAddParams.zAddParams().nx())) == 1;
+  }
+
+  @Override
+  public void clear(String provider, ObjectType type, String objectId) {
+    redis.run("clear a pending job", j -> j.zrem(keys.pending(provider), member(type, objectId)));
+  }
+
+  @Override
+  public long count(String provider) {
+    return redis.call("count pending jobs", j -> j.zcard(keys.pending(provider)));
+  }
+
+  @Override
+  public long expire(String provider, Instant before) {
+    return redis.call("expire pending jobs", j ->
+        j.zremrangeByScore(keys.pending(provider), "-inf", "(" + before.toEpochMilli()));
+  }
+
+  private static String member(ObjectType type, String objectId) {
+    return type.label() + ":" + objectId;
+  }
+}

@@ -1,0 +1,27 @@
+package io.scimfleet.store.redis;
+
+import io.scimfleet.store.Stores;
+import java.time.Clock;
+import redis.clients.jedis.JedisPool;
+
+/** The six Redis stores on one pool and one key prefix. */
+public final class RedisStores {
+  private RedisStores() {}
+
+  /** The stores under {@code prefix}; closing them closes the pool, which they now own. */
+  public static Stores create(JedisPool pool, String prefix) {
+    return create(pool, new RedisKeys(prefix), Clock.systemUTC());
+  }
+
+  public static Stores create(JedisPool pool, RedisKeys keys, Clock clock) {
+    RedisChangeFeed changes = new RedisChangeFeed(pool, keys);
+    return new Stores(
+        new RedisDirectoryStore(pool, keys),
+        changes,
+        new RedisProviderStore(pool, keys),
+        new RedisSyncStateStore(pool, keys),
+        new RedisPendingJobs(pool, keys, clock),
+        new RedisObjectLocks(pool, keys),
+        pool::close);
+  }
+}

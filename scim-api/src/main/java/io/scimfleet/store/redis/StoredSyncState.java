@@ -1,0 +1,34 @@
+package io.scimfleet.store.redis;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An {@link ObjectSyncState} as stored: short field names, without the provider, type and id that
+ * its key and hash field already say (there is one per object per provider: size matters).
+ */
+record StoredSyncState(
+    @JsonProperty("r") String remoteId,
+    @JsonProperty("v") String version,
+    @JsonProperty("h") String payloadHash,
+    @JsonProperty("m") List<String> membersSent,
+    @JsonProperty("t") Instant time,
+    @JsonProperty("o") SyncOutcome outcome,
+    @JsonProperty("e") String lastError) {
+
+  static String write(ObjectSyncState state) {
+    return RedisJson.write(new StoredSyncState(state.remoteId(), state.version(), state.payloadHash(),
+        state.membersSent(), state.time(), state.outcome(), state.lastError()));
+  }
+
+  static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
+    StoredSyncState stored = RedisJson.read(json, StoredSyncState.class);
+    if (stored == null) return null;
+    return new ObjectSyncState(provider, type, objectId, stored.remoteId, stored.version, stored.payloadHash,
+        stored.membersSent, stored.time, stored.outcome, stored.lastError);
+  }
+}

@@ -1,0 +1,351 @@
+package io.scimfleet.store;
+
+import static io.scimfleet.testing.GroupBuilder.aGroup;
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scimfleet.model.Change;
+import io.scimfleet.model.Change.Operation;
+import io.scimfleet.model.DirectoryUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link DirectoryStore} does; each implementation runs it with a feed of its own kind. */
+public abstract class DirectoryStoreContractTest {
+  protected ChangeFeed feed;
+  protected DirectoryStore store;
+
+  /** A fresh, empty change feed. */
+  protected abstract ChangeFeed newFeed();
+
+  /** A fresh, empty directory that appends its changes to {@code feed}. */
+  protected abstract DirectoryStore newDirectory(ChangeFeed feed);
+
+  @BeforeEach
+  void createStores() {
+    feed = newFeed();
+    store = newDirectory(feed);
+  }
+
+  @Test
+  public void storedUserIsReadBackAsItWasPut() {
+    DirectoryUser ada = aUser("u1").named("Ada Lovelace").with("department", "Analytics")
+        .with("manager", Map.of("id", "u0")).build();
+    store.putUser(ada);
+
+    assertThat(store.user("u1")).contains(ada);
+    assertThat(store.user("nobody")).isEmpty();
+    assertThat(store.userCount()).isEqualTo(1);
+  }
+
+  @Test
+  public void puttingAUserAgainReplacesIt() {
+    store.putUser(aUser("u1").named("Ada Lovelace").build());
+    store.putUser(aUser("u1").named("Ada King").inactive().build());
+
+    assertThat(store.user("u1")).hasValueSatisfying(user -> {
+      assertThat(user.name()).isEqualTo("Ada King");
+      assertThat(user.active()).isFalse();
+    });
+    assertThat(store.userCount()).isEqualTo(1);
+  }
+
+  @Test
+  public void deleteUserRemovesItAndSaysWhetherItExisted() {
+    store.putUser(aUser("u1").build());
+
+    assertThat(store.deleteUser("u1")).isTrue();
+    assertThat(store.deleteUser("u1")).isFalse();
+    assertThat(store.user("u1")).isEmpty();
+    assertThat(store.userIds(null, 10).items()).isEmpty();
+  }
+
+  @Test
+  public void batchGetReturnsKnownUsersInTheOrderAskedAndLeavesOutUnknownOnes() {
+    store.putUser(aUser("u1").build());
+    store.putUser(aUser("u2").build());
+    store.putUser(aUser("u3").build());
+
+    assertThat(store.users(List.of("u3", "missing", "u1"))).extracting(DirectoryUser::id).containsExactly("u3", "u1");
+    assertThat(store.users(List.of())).isEmpty();
+  }
+
+  @Test
+  public void batchGetOfGroupsLeavesOutUnknownOnes() {
+    store.putGroup(aGroup("g1").named("Engineers").build(), null);
+    store.putGroup(aGroup("g2").named("Sales").build(), null);
+
+    assertThat(store.groups(List.of("g2", "gx", "g1"))).extracting(group -> group.name())
+        .containsExactly("Sales", "Engineers");
+  }
+
+  @Test
+  public void userIdsPageInIdOrderWithoutDuplicates() {
+    List<DirectoryUser> users = new ArrayList<>(IntStream.rangeClosed(1, 250)
+        .mapToObj(i -> aUser(String.format("u%03d", i)).build()).toList());
+    Collections.shuffle(users, new Random(7));
+    store.putUsers(users);
+
+    List<Integer> sizes = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<String> page = store.userIds(cursor, DirectoryStore.PAGE_SIZE);
+      sizes.add(page.items().size());
+      seen.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+
+    assertThat(sizes).containsExactly(100, 100, 50);
+    assertThat(seen).hasSize(250).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  public void aCursorStaysValidWhenItsIdIsDeletedAndEarlierIdsAreAdded() {
+    IntStream.rangeClosed(1, 30).forEach(i -> store.putUser(aUser(String.format("u%02d", i)).build()));
+    Page<String> first = store.userIds(null, 10);
+
+    store.deleteUser(first.nextCursor());
+    store.putUser(aUser("u00").build());
+    Page<String> second = store.userIds(first.nextCursor(), 10);
+
+    assertThat(first.nextCursor()).isEqualTo("u10");
+    assertThat(second.items()).containsExactly("u11", "u12", "u13", "u14", "u15", "u16", "u17", "u18", "u19", "u20");
+  }
+
+  @Test
+  public void groupIdsPageInIdOrder() {
+    IntStream.rangeClosed(1, 5).forEach(i -> store.putGroup(aGroup("g" + i).build(), null));
+
+    Page<String> first = store.groupIds(null, 3);
+    Page<String> second = store.groupIds(first.nextCursor(), 3);
+
+    assertThat(first.items()).containsExactly("g1", "g2", "g3");
+    assertThat(second.items()).containsExactly("g4", "g5");
+    assertThat(second.hasNext()).isFalse();
+    assertThat(store.groupCount()).isEqualTo(5);
+  }
+
+  @Test
+  public void everyWriteAppendsExactlyItsChangeAndBumpsTheVersion() {
+    long start = store.version();
+
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").build(), null);
+    store.addMember("g1", "u1");
+    store.removeMember("g1", "u1");
+    store.deleteGroup("g1");
+    store.deleteUser("u1");
+
+    assertThat(changes()).containsExactly(
+        Change.user("u1", Operation.UPSERT),
+        Change.group("g1", Operation.UPSERT),
+        Change.membership("g1", "u1", Operation.UPSERT),
+        Change.membership("g1", "u1", Operation.DELETE),
+        Change.group("g1", Operation.DELETE),
+        Change.user("u1", Operation.DELETE));
+    assertThat(store.version()).isEqualTo(start + 6);
+  }
+
+  @Test
+  public void writesThatChangeNothingAppendNothing() {
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").build(), List.of("u1"));
+    changes();
+    long version = store.version();
+
+    assertThat(store.addMember("g1", "u1")).isFalse();
+    assertThat(store.removeMember("g1", "u2")).isFalse();
+    assertThat(store.deleteUser("u2")).isFalse();
+    assertThat(store.deleteGroup("g2")).isFalse();
+
+    assertThat(changes()).isEmpty();
+    assertThat(store.version()).isEqualTo(version);
+  }
+
+  @Test
+  public void putUsersAppendsOneChangePerUserAndBumpsTheVersionForEach() {
+    store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build()));
+
+    assertThat(changes()).containsExactly(Change.user("u1", Operation.UPSERT), Change.user("u2", Operation.UPSERT),
+        Change.user("u3", Operation.UPSERT));
+    assertThat(store.version()).isEqualTo(3);
+    assertThat(store.userCount()).isEqualTo(3);
+  }
+
+  @Test
+  public void putGroupWithMembersReplacesThemAndAppendsOneGroupChange() {
+    store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build()));
+    store.putGroup(aGroup("g1").build(), List.of("u1", "u2"));
+    changes();
+
+    store.putGroup(aGroup("g1").named("Renamed").build(), List.of("u2", "u3"));
+
+    assertThat(store.members("g1")).containsExactlyInAnyOrder("u2", "u3");
+    assertThat(store.groupsOf("u1")).isEmpty();
+    assertThat(store.groupsOf("u3")).containsExactly("g1");
+    assertThat(store.group("g1")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Renamed"));
+    assertThat(changes()).containsExactly(Change.group("g1", Operation.UPSERT));
+  }
+
+  @Test
+  public void putGroupWithoutMemberIdsKeepsItsMembers() {
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").build(), List.of("u1"));
+
+    store.putGroup(aGroup("g1").named("Renamed").build(), null);
+
+    assertThat(store.members("g1")).containsExactly("u1");
+  }
+
+  @Test
+  public void putGroupWithAnUnknownMemberWritesNothing() {
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").named("Before").build(), List.of("u1"));
+    changes();
+    long version = store.version();
+
+    assertThatThrownBy(() -> store.putGroup(aGroup("g1").named("After").build(), List.of("u1", "ghost")))
+        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
+    assertThatThrownBy(() -> store.putGroup(aGroup("g2").build(), List.of("ghost")))
+        .isInstanceOf(UnknownMemberException.class);
+
+    assertThat(store.group("g1")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Before"));
+    assertThat(store.group("g2")).isEmpty();
+    assertThat(store.members("g1")).containsExactly("u1");
+    assertThat(store.groupsOf("ghost")).isEmpty();
+    assertThat(store.version()).isEqualTo(version);
+    assertThat(changes()).isEmpty();
+  }
+
+  @Test
+  public void addMemberNeedsAnExistingGroupAndUser() {
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").build(), null);
+
+    assertThatThrownBy(() -> store.addMember("g1", "ghost")).isInstanceOf(UnknownMemberException.class);
+    assertThatThrownBy(() -> store.addMember("nogroup", "u1")).isInstanceOf(UnknownMemberException.class);
+    assertThat(store.addMember("g1", "u1")).isTrue();
+    assertThat(store.members("g1")).containsExactly("u1");
+    assertThat(store.groupsOf("u1")).containsExactly("g1");
+  }
+
+  @Test
+  public void deletingAUserRemovesItsMembershipsAndAppendsTheirChanges() {
+    store.putUsers(List.of(aUser("u1").build(), aUser("u2").build()));
+    store.putGroup(aGroup("g1").build(), List.of("u1", "u2"));
+    store.putGroup(aGroup("g2").build(), List.of("u1"));
+    changes();
+    long version = store.version();
+
+    store.deleteUser("u1");
+
+    assertThat(store.members("g1")).containsExactly("u2");
+    assertThat(store.members("g2")).isEmpty();
+    assertThat(store.groupsOf("u1")).isEmpty();
+    assertThat(changes()).containsExactlyInAnyOrder(
+        Change.membership("g1", "u1", Operation.DELETE),
+        Change.membership("g2", "u1", Operation.DELETE),
+        Change.user("u1", Operation.DELETE));
+    assertThat(store.version()).isEqualTo(version + 1);
+  }
+
+  @Test
+  public void deletingAGroupRemovesItFromItsMembersGroups() {
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").build(), List.of("u1"));
+    store.putGroup(aGroup("g2").build(), List.of("u1"));
+
+    assertThat(store.deleteGroup("g1")).isTrue();
+
+    assertThat(store.groupsOf("u1")).containsExactly("g2");
+    assertThat(store.members("g1")).isEmpty();
+    assertThat(store.group("g1")).isEmpty();
+    assertThat(store.groupCount()).isEqualTo(1);
+  }
+
+  @Test
+  public void concurrentWritersLeaveConsistentIndexes() throws Exception {
+    store.putGroup(aGroup("g0").build(), null);
+    store.putGroup(aGroup("g1").build(), null);
+    store.putGroup(aGroup("g2").build(), null);
+    long start = store.version();
+    AtomicLong writes = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> IntStream.range(0, 50).forEach(i -> write(thread, i, writes))));
+      }
+      for (Future<?> each : done) each.get();
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(store.version()).isEqualTo(start + writes.get());
+    assertConsistent();
+  }
+
+  private void write(int thread, int i, AtomicLong writes) {
+    String user = "t" + thread + "-u" + (i % 7);
+    String group = "g" + (i % 3);
+    boolean wrote = switch (i % 4) {
+      case 0 -> {
+        store.putUser(aUser(user).build());
+        yield true;
+      }
+      case 1 -> store.user(user).isPresent() && store.addMember(group, user);
+      case 2 -> store.removeMember(group, user);
+      default -> store.deleteUser(user);
+    };
+    if (wrote) writes.incrementAndGet();
+  }
+
+  private void assertConsistent() {
+    Set<String> users = new HashSet<>(allIds(true));
+    assertThat(store.userCount()).isEqualTo(users.size());
+    assertThat(store.users(users)).hasSize(users.size());
+    for (String group : allIds(false)) {
+      for (String member : store.members(group)) {
+        assertThat(users).as("member %s of %s exists", member, group).contains(member);
+        assertThat(store.groupsOf(member)).contains(group);
+      }
+    }
+    for (String user : users) {
+      store.groupsOf(user).forEach(group -> assertThat(store.members(group)).contains(user));
+    }
+  }
+
+  private List<String> allIds(boolean users) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<String> page = users ? store.userIds(cursor, 100) : store.groupIds(cursor, 100);
+      ids.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return ids;
+  }
+
+  /** The changes appended since the last call. */
+  protected List<Change> changes() {
+    List<ChangeFeed.Entry> entries = feed.read("directory-test", 10_000, Duration.ZERO);
+    feed.ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
+    return entries.stream().map(ChangeFeed.Entry::change).toList();
+  }
+}

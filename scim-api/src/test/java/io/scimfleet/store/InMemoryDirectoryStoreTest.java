@@ -1,0 +1,15 @@
+package io.scimfleet.store;
+
+import java.time.Clock;
+
+class InMemoryDirectoryStoreTest extends DirectoryStoreContractTest {
+  @Override
+  protected ChangeFeed newFeed() {
+    return new InMemoryChangeFeed(Clock.systemUTC());
+  }
+
+  @Override
+  protected DirectoryStore newDirectory(ChangeFeed feed) {
+    return new InMemoryDirectoryStore(feed);
+  }
+}

@@ -1,0 +1,107 @@
+package io.scimfleet.testing;
+
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.PropertyMapping;
+import io.scimfleet.model.Provider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code aProvider("slack").at("https://api.slack.com/scim/v2").withTokenFile("/run/secrets/slack").build()}. */
+public final class ProviderBuilder {
+  private final String name;
+  private URI baseUrl;
+  private Credential credential = Credential.inline("test-token");
+  private boolean enabled = true;
+  private DeleteMode deleteMode = DeleteMode.DELETE;
+  private int deletionThresholdPercent = 25;
+  private final List<PropertyMapping> userMappings = new ArrayList<>();
+  private final List<PropertyMapping> groupMappings = new ArrayList<>();
+  private String userFilter;
+  private String groupFilter;
+  private String fullSyncCron = Provider.HOURLY;
+  private boolean dryRun;
+  private int maxConcurrency = 8;
+  private int requestsPerMinute;
+
+  private ProviderBuilder(String name) {
+    this.name = name;
+    this.baseUrl = URI.create("https://" + name + ".example.org/scim/v2");
+  }
+
+  public static ProviderBuilder aProvider(String name) {
+    return new ProviderBuilder(name);
+  }
+
+  public ProviderBuilder at(String url) {
+    this.baseUrl = URI.create(url);
+    return this;
+  }
+
+  public ProviderBuilder withCredential(Credential value) {
+    this.credential = value;
+    return this;
+  }
+
+  public ProviderBuilder withTokenFile(String path) {
+    return withCredential(Credential.fromFile(path));
+  }
+
+  public ProviderBuilder disabled() {
+    this.enabled = false;
+    return this;
+  }
+
+  public ProviderBuilder deactivatingInsteadOfDeleting() {
+    this.deleteMode = DeleteMode.DEACTIVATE;
+    return this;
+  }
+
+  public ProviderBuilder withDeletionThreshold(int percent) {
+    this.deletionThresholdPercent = percent;
+    return this;
+  }
+
+  public ProviderBuilder withUserMapping(String mappingName, String expression) {
+    userMappings.add(new PropertyMapping(mappingName, expression));
+    return this;
+  }
+
+  public ProviderBuilder withGroupMapping(String mappingName, String expression) {
+    groupMappings.add(new PropertyMapping(mappingName, expression));
+    return this;
+  }
+
+  public ProviderBuilder withUserFilter(String expression) {
+    this.userFilter = expression;
+    return this;
+  }
+
+  public ProviderBuilder withGroupFilter(String expression) {
+    this.groupFilter = expression;
+    return this;
+  }
+
+  public ProviderBuilder fullSyncAt(String cron) {
+    this.fullSyncCron = cron;
+    return this;
+  }
+
+  public ProviderBuilder dryRun() {
+    this.dryRun = true;
+    return this;
+  }
+
+  public ProviderBuilder limitedTo(int concurrency, int perMinute) {
+    this.maxConcurrency = concurrency;
+    this.requestsPerMinute = perMinute;
+    return this;
+  }
+
+  public Provider build() {
+    return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
+        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
+        null);
+  }
+}
