@@ -1,12 +1,73 @@
 package io.scimfleet.worker;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.Version;
+import io.scimfleet.config.FleetSettings;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisConnections;
+import io.scimfleet.store.redis.RedisStores;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPool;
 
-/** Entry point of the worker process. */
+/**
+ * The worker process: a JobRunr job server running the sync pipeline, plus /metrics and health. On
+ * SIGTERM it stops taking jobs, lets running ones finish for up to SCIM_DRAIN_SECONDS and exits;
+ * JobRunr re-runs elsewhere whatever a killed worker did not finish.
+ */
 public final class WorkerMain {
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
   private WorkerMain() {}
 
-  public static void main(String[] args) {
-    System.out.println("scim-worker " + Version.version());
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("--version")) {
+      System.out.println("scim-worker " + Version.version());
+      return;
+    }
+    FleetSettings settings = FleetSettings.fromEnv();
+    if (settings.redisUrl() == null) {
+      System.err.println("scim-worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
+          + "for a single process without Redis run scim-scheduler --all-in-one");
+      System.exit(2);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runnable stop = start(settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.run();
+      stopped.countDown();
+    }, "scim-worker-shutdown"));
+    stopped.await();
+  }
+
+  /** Starts everything; the returned action drains and stops it. */
+  static Runnable start(FleetSettings settings) {
+    log.info("scim-worker {} starting: {}", Version.version(), settings);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
+    Stores stores = RedisStores.create(pool, settings.redisPrefix());
+    JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
+    Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads());
+    jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
+        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), "scim-worker"));
+    jobs.bindMetrics(registry);
+    MetricsServer http = new MetricsServer(settings.metricsPort(), registry, () -> !pool.isClosed());
+    log.info("scim-worker ready: /metrics and health on port {}", http.port());
+    return () -> {
+      log.info("scim-worker draining (up to {} s)", settings.drainSeconds());
+      jobs.close();
+      worker.close();
+      http.close();
+      stores.close();
+      pool.close();
+      log.info("scim-worker stopped");
+    };
   }
 }

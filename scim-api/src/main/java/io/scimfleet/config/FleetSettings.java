@@ -1,0 +1,66 @@
+package io.scimfleet.config;
+
+import java.util.Map;
+
+/**
+ * The process settings, from environment variables (README has the table). Secrets are kept out of
+ * {@link #toString()}.
+ *
+ * @param redisUrl null: in-memory stores and jobs (all-in-one only)
+ */
+public record FleetSettings(
+    String redisUrl,
+    String redisPrefix,
+    int httpPort,
+    int dashboardPort,
+    int metricsPort,
+    String adminToken,
+    int workerThreads,
+    int pollIntervalSeconds,
+    int drainSeconds,
+    int pageThreads,
+    String configFile,
+    long maxBodyBytes) {
+
+  public static FleetSettings fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  public static FleetSettings fromEnv(Map<String, String> env) {
+    return new FleetSettings(
+        blankToNull(env.get("REDIS_URL")),
+        env.getOrDefault("SCIM_REDIS_PREFIX", "scim:"),
+        intOf(env, "SCIM_HTTP_PORT", 8080),
+        intOf(env, "SCIM_DASHBOARD_PORT", 8000),
+        intOf(env, "SCIM_METRICS_PORT", 9090),
+        blankToNull(env.get("SCIM_ADMIN_TOKEN")),
+        intOf(env, "SCIM_WORKER_THREADS", 16),
+        Math.max(5, intOf(env, "SCIM_POLL_INTERVAL_SECONDS", 5)),
+        intOf(env, "SCIM_DRAIN_SECONDS", 30),
+        intOf(env, "SCIM_PAGE_THREADS", 16),
+        blankToNull(env.get("SCIM_CONFIG")),
+        intOf(env, "SCIM_MAX_BODY_BYTES", 1_048_576));
+  }
+
+  private static int intOf(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  @Override
+  public String toString() {
+    return "FleetSettings[redis=" + (redisUrl == null ? "in-memory" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
+        + ", prefix=" + redisPrefix + ", httpPort=" + httpPort + ", dashboardPort=" + dashboardPort
+        + ", metricsPort=" + metricsPort + ", workerThreads=" + workerThreads + ", poll=" + pollIntervalSeconds
+        + "s, config=" + configFile + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** Process settings read from the environment. */
+package io.scimfleet.config;

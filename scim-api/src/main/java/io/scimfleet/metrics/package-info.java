@@ -1,0 +1,2 @@
+/** Metric and tag names, defined once with their descriptions. */
+package io.scimfleet.metrics;

@@ -1,0 +1,2 @@
+/** The change-feed consumer: directory changes in, coalesced per-object jobs out. */
+package io.scimfleet.scheduler.changes;

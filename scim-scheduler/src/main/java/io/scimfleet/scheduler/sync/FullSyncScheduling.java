@@ -1,0 +1,54 @@
+package io.scimfleet.scheduler.sync;
+
+import io.scimfleet.job.FullSyncRequest;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.jobrunr.Crons;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Provider;
+import io.scimfleet.store.Stores;
+import java.util.UUID;
+
+/**
+ * Keeps each provider's recurring full sync in step with its settings, starts full syncs on demand,
+ * and publishes the per-provider gauges (pending jobs, schedule period).
+ */
+public final class FullSyncScheduling {
+  private final Stores stores;
+  private final JobQueue queue;
+  private final FleetMetrics metrics;
+
+  public FullSyncScheduling(Stores stores, JobQueue queue, FleetMetrics metrics) {
+    this.stores = stores;
+    this.queue = queue;
+    this.metrics = metrics;
+  }
+
+  /** Applies every stored provider's schedule (at start-up). */
+  public void applyAll() {
+    stores.providers().list().forEach(this::apply);
+  }
+
+  /** After a provider was created or changed. */
+  public void apply(Provider provider) {
+    if (provider.enabled()) {
+      queue.scheduleFullSync(provider.name(), provider.fullSyncCron());
+    } else {
+      queue.removeFullSync(provider.name());
+    }
+    metrics.fullSyncInterval(provider.name(), Crons.period(provider.fullSyncCron()));
+    metrics.gauge(FleetMetrics.PENDING_JOBS, "Per-object sync jobs waiting to run", provider.name(),
+        stores.pendingJobs(), pending -> pending.count(provider.name()));
+  }
+
+  /** After a provider was deleted. */
+  public void remove(String provider) {
+    queue.removeFullSync(provider);
+  }
+
+  /** Starts a full sync now; returns its run id. */
+  public String startNow(String provider, boolean force) {
+    String runId = UUID.randomUUID().toString();
+    queue.enqueue(new FullSyncRequest(provider, runId, force));
+    return runId;
+  }
+}

@@ -1,0 +1,50 @@
+package io.scimfleet.worker;
+
+import io.scimfleet.job.FullSyncHandler;
+import io.scimfleet.job.FullSyncPhaseHandler;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncObjectHandler;
+import io.scimfleet.job.SyncPageHandler;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.Stores;
+import io.scimfleet.worker.handler.Cleanup;
+import io.scimfleet.worker.handler.FullSyncPhases;
+import io.scimfleet.worker.handler.FullSyncPlanner;
+import io.scimfleet.worker.handler.ObjectJobHandler;
+import io.scimfleet.worker.handler.PageJobHandler;
+import io.scimfleet.worker.handler.PageRunner;
+import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.ProviderContexts;
+import java.time.Clock;
+import java.util.Map;
+
+/** The sync pipeline and its job handlers, wired once per process (worker or all-in-one). */
+public final class Worker implements AutoCloseable {
+  private final ProviderContexts contexts;
+  private final PageRunner pageRunner;
+  private final Map<Class<?>, Object> handlers;
+
+  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
+    this.contexts = new ProviderContexts(stores.providers(), metrics);
+    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, clock);
+    this.pageRunner = new PageRunner(objects, metrics, pageThreads);
+    this.handlers = Map.of(
+        SyncObjectHandler.class, new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics),
+        SyncPageHandler.class, new PageJobHandler(stores.syncState(), contexts, pageRunner, queue),
+        FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
+        FullSyncPhaseHandler.class,
+        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));
+  }
+
+  /** Handler per handler interface, for the job server. */
+  public Map<Class<?>, Object> handlers() {
+    return handlers;
+  }
+
+  @Override
+  public void close() {
+    pageRunner.close();
+    contexts.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncCounts;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.DeleteMode;
+import io.scimfleet.store.Page;
+import io.scimfleet.store.Stores;
+import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.ProviderContext;
+import io.scimfleet.worker.pipeline.SyncResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A full sync's last phase: finds what the target still has from us that the directory or the scope
+ * no longer holds, and deletes or deactivates it, unless that would remove more than the provider's
+ * deletion threshold: then it removes nothing and says so.
+ */
+public final class Cleanup {
+  /** done false: the threshold stopped it; message says what it found. */
+  public record Result(boolean done, String message) {}
+
+  private record Candidate(ObjectType type, String id) {}
+
+  private final Stores stores;
+  private final ObjectSync objects;
+
+  public Cleanup(Stores stores, ObjectSync objects) {
+    this.stores = stores;
+    this.objects = objects;
+  }
+
+  Result run(ProviderContext ctx, String runId) {
+    List<Candidate> candidates = new ArrayList<>();
+    long managed = 0;
+    for (ObjectType type : ObjectType.values()) managed += findCandidates(ctx, type, candidates);
+    double share = managed == 0 ? 0 : 100.0 * candidates.size() / managed;
+    String found = candidates.size() + " of " + managed + " objects (" + Math.round(share) + "%)";
+    if (share > ctx.provider().deletionThresholdPercent()) {
+      return new Result(false, "clean-up would remove " + found + ", above the deletion threshold of "
+          + ctx.provider().deletionThresholdPercent() + "%: nothing removed");
+    }
+    SyncCounts counts = SyncCounts.ZERO;
+    List<String> errors = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      SyncResult result = objects.sync(ctx, candidate.type(), candidate.id(), null, false);
+      counts = counts.plus(result.outcome(), 1);
+      if (result.failed()) errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
+    }
+    stores.syncState().addPageResult(ctx.name(), runId, counts, errors);
+    return new Result(true, candidates.isEmpty() ? null : "clean-up removed " + found);
+  }
+
+  /** Adds this type's candidates; returns how many objects of this type the fleet manages on the target. */
+  private long findCandidates(ProviderContext ctx, ObjectType type, List<Candidate> candidates) {
+    long managed = 0;
+    String cursor = null;
+    do {
+      Page<String> page = stores.syncState().objectIds(ctx.name(), type, cursor, 100);
+      Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), type, page.items());
+      Set<String> present = inScope(ctx, type, page.items());
+      for (String id : page.items()) {
+        ObjectSyncState state = states.get(id);
+        if (state == null || state.remoteId() == null) continue;
+        managed++;
+        if (!present.contains(id) && !alreadyDeactivated(ctx, type, state)) candidates.add(new Candidate(type, id));
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return managed;
+  }
+
+  private Set<String> inScope(ProviderContext ctx, ObjectType type, List<String> ids) {
+    Set<String> present = new HashSet<>();
+    if (type == ObjectType.USER) {
+      stores.directory().users(ids).stream().filter(u -> ctx.userScope().includes(MappingInput.user(u)))
+          .forEach(u -> present.add(u.id()));
+    } else {
+      stores.directory().groups(ids).stream()
+          .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())))
+          .forEach(g -> present.add(g.id()));
+    }
+    return present;
+  }
+
+  private static boolean alreadyDeactivated(ProviderContext ctx, ObjectType type, ObjectSyncState state) {
+    return type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE
+        && state.outcome() == SyncOutcome.DEACTIVATED;
+  }
+}

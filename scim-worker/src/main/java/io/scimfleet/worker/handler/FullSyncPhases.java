@@ -1,0 +1,72 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.job.FullSyncPhaseHandler;
+import io.scimfleet.job.FullSyncPhaseRequest;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.Stores;
+import io.scimfleet.worker.pipeline.ProviderContext;
+import io.scimfleet.worker.pipeline.ProviderContexts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The later phases of a full sync: plan the group pages, then clean up and finish the run. */
+public final class FullSyncPhases implements FullSyncPhaseHandler {
+  private final Stores stores;
+  private final ProviderContexts contexts;
+  private final Cleanup cleanup;
+  private final JobQueue queue;
+  private final FleetMetrics metrics;
+  private final Clock clock;
+
+  public FullSyncPhases(Stores stores, ProviderContexts contexts, Cleanup cleanup, JobQueue queue,
+      FleetMetrics metrics, Clock clock) {
+    this.stores = stores;
+    this.contexts = contexts;
+    this.cleanup = cleanup;
+    this.queue = queue;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(FullSyncPhaseRequest request) {
+    Optional<FullSyncRun> run = stores.syncState().currentRun(request.provider())
+        .filter(r -> r.runId().equals(request.runId()) && r.running());
+    if (run.isEmpty()) {
+      JobLog.info("run " + request.runId() + " of " + request.provider() + " is no longer running");
+      return;
+    }
+    if (request.phase() == FullSyncRun.Phase.GROUPS) planGroups(request, run.get());
+    else cleanUpAndFinish(request, run.get());
+  }
+
+  private void planGroups(FullSyncPhaseRequest request, FullSyncRun run) {
+    List<SyncPageRequest> pages = PagePlan.pages(stores.directory(), ObjectType.GROUP, request.provider(),
+        request.runId(), request.force());
+    stores.syncState().updateRun(new FullSyncRun(run.runId(), run.provider(), run.status(), FullSyncRun.Phase.GROUPS,
+        run.startedAt(), null, run.userPages(), pages.size(), run.pagesDone(), run.counts(), run.errors(), null));
+    JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
+    if (pages.isEmpty()) {
+      queue.enqueue(new FullSyncPhaseRequest(request.provider(), request.runId(), FullSyncRun.Phase.CLEANUP, request.force()));
+    } else {
+      queue.enqueueAll(pages);
+    }
+  }
+
+  private void cleanUpAndFinish(FullSyncPhaseRequest request, FullSyncRun run) {
+    Optional<ProviderContext> context = contexts.get(request.provider());
+    Cleanup.Result result = context.map(ctx -> cleanup.run(ctx, request.runId()))
+        .orElse(new Cleanup.Result(true, "provider is gone"));
+    FullSyncRun.Status status = result.done() ? FullSyncRun.Status.SUCCEEDED : FullSyncRun.Status.THRESHOLD_EXCEEDED;
+    stores.syncState().finishRun(request.provider(), request.runId(), status, result.message(), clock.instant());
+    metrics.fullSyncFinished(request.provider(), status.name().toLowerCase(java.util.Locale.ROOT),
+        Duration.between(run.startedAt(), clock.instant()), clock.instant());
+    JobLog.info("full sync " + request.provider() + " finished: " + status + (result.message() == null ? "" : ": " + result.message()));
+  }
+}

@@ -1,0 +1,65 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.job.FullSyncPhaseRequest;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncPageHandler;
+import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncCounts;
+import io.scimfleet.store.SyncStateStore;
+import io.scimfleet.worker.pipeline.ProviderContext;
+import io.scimfleet.worker.pipeline.ProviderContexts;
+import io.scimfleet.worker.pipeline.SyncResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one page of a full sync, adds its counts to the run, and — when it is the last page of its
+ * phase — enqueues the next phase: group pages after the user pages, the clean-up after those.
+ */
+public final class PageJobHandler implements SyncPageHandler {
+  private final SyncStateStore syncState;
+  private final ProviderContexts contexts;
+  private final PageRunner runner;
+  private final JobQueue queue;
+
+  public PageJobHandler(SyncStateStore syncState, ProviderContexts contexts, PageRunner runner, JobQueue queue) {
+    this.syncState = syncState;
+    this.contexts = contexts;
+    this.runner = runner;
+    this.queue = queue;
+  }
+
+  @Override
+  public void run(SyncPageRequest page) {
+    Optional<ProviderContext> context = contexts.get(page.provider());
+    if (context.isEmpty()) {
+      JobLog.info("provider " + page.provider() + " is gone: page skipped");
+      return;
+    }
+    List<SyncResult> results = runner.run(context.get(), page.type(), page.objectIds(), page.force(),
+        JobLog.progress(page.objectIds().size()));
+    SyncCounts counts = SyncCounts.ZERO;
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      counts = counts.plus(results.get(i).outcome(), 1);
+      if (results.get(i).failed()) errors.add(page.type().label() + " " + page.objectIds().get(i) + ": " + results.get(i).error());
+    }
+    errors.forEach(JobLog::warn);
+    JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
+    int done = syncState.addPageResult(page.provider(), page.runId(), counts, errors);
+    advanceWhenLast(page, done);
+  }
+
+  private void advanceWhenLast(SyncPageRequest page, int done) {
+    Optional<FullSyncRun> run = syncState.currentRun(page.provider()).filter(r -> r.runId().equals(page.runId()));
+    if (run.isEmpty()) return;
+    if (page.type() == ObjectType.USER && done == run.get().userPages()) {
+      queue.enqueue(new FullSyncPhaseRequest(page.provider(), page.runId(), FullSyncRun.Phase.GROUPS, page.force()));
+    } else if (page.type() == ObjectType.GROUP && done == run.get().userPages() + run.get().groupPages()) {
+      queue.enqueue(new FullSyncPhaseRequest(page.provider(), page.runId(), FullSyncRun.Phase.CLEANUP, page.force()));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.DirectoryStore;
+import io.scimfleet.store.Page;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cuts the directory's ids of one type into page jobs of 100, in id order. */
+final class PagePlan {
+  private PagePlan() {}
+
+  static List<SyncPageRequest> pages(DirectoryStore directory, ObjectType type, String provider, String runId,
+      boolean force) {
+    List<List<String>> idPages = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<String> page = type == ObjectType.USER
+          ? directory.userIds(cursor, DirectoryStore.PAGE_SIZE)
+          : directory.groupIds(cursor, DirectoryStore.PAGE_SIZE);
+      if (!page.items().isEmpty()) idPages.add(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    List<SyncPageRequest> requests = new ArrayList<>();
+    for (int i = 0; i < idPages.size(); i++) {
+      requests.add(new SyncPageRequest(provider, runId, type, i + 1, idPages.size(), idPages.get(i), force));
+    }
+    return requests;
+  }
+}

@@ -1,0 +1,120 @@
+package io.scimfleet.worker.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.GroupMember;
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.DirectoryGroup;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.scim.PatchRequest;
+import io.scimfleet.scim.ScimResource;
+import io.scimfleet.store.Stores;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A group's sync. Members go as remote ids; members in scope that were never synced are synced
+ * first. Where the target has PATCH, the group is written without members and membership goes as
+ * add/remove diffs against the members last sent, chunked; otherwise PUT carries the whole list.
+ */
+final class GroupSync {
+  private final Stores stores;
+  private final SyncSteps steps;
+  private final ObjectSync objects;
+
+  GroupSync(Stores stores, SyncSteps steps, ObjectSync objects) {
+    this.stores = stores;
+    this.steps = steps;
+    this.objects = objects;
+  }
+
+  SyncOutcome sync(ProviderContext ctx, String groupId, ObjectSyncState state, String capturedRemoteId, boolean force) {
+    Optional<DirectoryGroup> group = stores.directory().group(groupId)
+        .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
+    if (group.isEmpty()) return steps.remove(ctx, ObjectType.GROUP, groupId, state, capturedRemoteId);
+    ObjectNode payload = steps.payload(ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
+    ObjectNode attributes = payload.deepCopy();
+    attributes.remove("members");
+    String attributesHash = PayloadHash.of(attributes);
+    String hash = PayloadHash.of(payload) + ":" + attributesHash;
+    if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
+    boolean attributesChanged = force || state == null || state.payloadHash() == null
+        || !state.payloadHash().endsWith(":" + attributesHash);
+    Written written = RemoteWriter.capabilities(ctx).patch()
+        ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
+        : writeWithPut(ctx, state, payload);
+    steps.record(ctx, ObjectType.GROUP, groupId, written, hash);
+    return written.outcome();
+  }
+
+  /** The payload's hash is {@code <whole>:<attributes without members>}, so a membership change sends no attribute replace. */
+  private Written writeWithPatch(ProviderContext ctx, ObjectSyncState state, ObjectNode payload, ObjectNode attributes,
+      boolean attributesChanged) {
+    Written written = !SyncSteps.hasRemote(state)
+        ? steps.writer.createOrLink(ctx, ObjectType.GROUP, attributes)
+        : attributesChanged
+            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes, true)
+            : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
+    List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
+        ? List.of() : state.membersSent();
+    String version = sendMemberChanges(ctx, written, before, remoteIds(payload));
+    return new Written(written.outcome(), written.remoteId(), version, remoteIds(payload));
+  }
+
+  private String sendMemberChanges(ProviderContext ctx, Written written, List<String> before, List<String> after) {
+    Set<String> add = new LinkedHashSet<>(after);
+    before.forEach(add::remove);
+    Set<String> remove = new LinkedHashSet<>(before);
+    after.forEach(remove::remove);
+    String version = written.version();
+    int maxOperations = RemoteWriter.capabilities(ctx).bulk().maxOperations();
+    for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations)) {
+      Optional<ScimResource> answer = ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk,
+          RemoteWriter.ifMatch(ctx, version));
+      version = answer.flatMap(ScimResource::version).orElse(version);
+    }
+    return version;
+  }
+
+  private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
+    Written written = SyncSteps.hasRemote(state)
+        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, true)
+        : steps.writer.createOrLink(ctx, ObjectType.GROUP, payload);
+    return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
+  }
+
+  /** The group's members in the user scope, with their remote ids; never-synced ones are synced first. */
+  private List<GroupMember> members(ProviderContext ctx, String groupId) {
+    Set<String> memberIds = stores.directory().members(groupId);
+    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, memberIds);
+    List<GroupMember> members = new ArrayList<>();
+    for (String memberId : memberIds) {
+      ObjectSyncState member = states.get(memberId);
+      if (!SyncSteps.hasRemote(member) && !ctx.provider().dryRun()) member = syncFirst(ctx, memberId);
+      if (member != null && member.remoteId() != null && member.outcome() != SyncOutcome.DEACTIVATED) {
+        members.add(new GroupMember(memberId, member.remoteId()));
+      }
+    }
+    return members;
+  }
+
+  private ObjectSyncState syncFirst(ProviderContext ctx, String userId) {
+    Optional<DirectoryUser> user = stores.directory().user(userId);
+    if (user.isEmpty() || !ctx.userScope().includes(MappingInput.user(user.get()))) return null;
+    objects.sync(ctx, ObjectType.USER, userId, null, false);
+    return stores.syncState().get(ctx.name(), ObjectType.USER, userId).orElse(null);
+  }
+
+  private static List<String> remoteIds(ObjectNode payload) {
+    List<String> ids = new ArrayList<>();
+    payload.path("members").forEach(member -> ids.add(member.path("value").asText()));
+    return ids;
+  }
+}

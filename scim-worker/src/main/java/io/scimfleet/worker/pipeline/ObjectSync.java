@@ -1,0 +1,81 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.error.FleetException;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.ObjectLocks;
+import io.scimfleet.store.Stores;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Syncs one object to one provider: lock → load the latest state → scope → map → validate → compare
+ * with the last payload's hash → send → record. Permanent failures (a 4xx, invalid data, a mapping
+ * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
+ */
+public final class ObjectSync {
+  static final Duration LOCK_LEASE = Duration.ofMinutes(2);
+  static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+
+  private final Stores stores;
+  private final FleetMetrics metrics;
+  private final Clock clock;
+  private final UserSync users;
+  private final GroupSync groups;
+
+  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, Clock clock) {
+    this.stores = stores;
+    this.metrics = metrics;
+    this.clock = clock;
+    SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), clock);
+    this.users = new UserSync(stores, steps);
+    this.groups = new GroupSync(stores, steps, this);
+  }
+
+  /**
+   * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
+   * @param force send even when the payload is unchanged
+   */
+  public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+      boolean force) {
+    try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
+      ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
+      SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
+      metrics.objectSynced(ctx.name(), type, result.outcome());
+      return result;
+    }
+  }
+
+  private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+      String capturedRemoteId, boolean force) {
+    try {
+      SyncOutcome outcome = type == ObjectType.USER
+          ? users.sync(ctx, objectId, state, capturedRemoteId, force)
+          : groups.sync(ctx, objectId, state, capturedRemoteId, force);
+      return SyncResult.of(outcome);
+    } catch (FleetException e) {
+      recordFailure(ctx, type, objectId, state, e);
+      if (e.retryable()) throw e;
+      return SyncResult.failed(e.getMessage());
+    }
+  }
+
+  private void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+      FleetException e) {
+    ObjectSyncState base = state != null ? state
+        : new ObjectSyncState(ctx.name(), type, objectId, null, null, null, null, null, null, null);
+    try {
+      stores.syncState().put(base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()));
+    } catch (FleetException storeDown) {
+      e.addSuppressed(storeDown);
+    }
+  }
+
+  private ObjectLocks.Lock lock(ProviderContext ctx, ObjectType type, String objectId) {
+    return stores.locks().acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
+        .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
+  }
+}

@@ -1,0 +1,34 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.mapping.Mappings;
+import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.scim.ScimClient;
+
+/** What a worker keeps per provider, built once per settings version: client, mappings, scopes. */
+public record ProviderContext(
+    Provider provider,
+    ScimClient client,
+    Mappings userMappings,
+    Mappings groupMappings,
+    ScopeFilter userScope,
+    ScopeFilter groupScope) implements AutoCloseable {
+
+  public String name() {
+    return provider.name();
+  }
+
+  public Mappings mappings(ObjectType type) {
+    return type == ObjectType.USER ? userMappings : groupMappings;
+  }
+
+  public ScopeFilter scope(ObjectType type) {
+    return type == ObjectType.USER ? userScope : groupScope;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,106 @@
+package io.scimfleet.worker.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.scim.Capabilities;
+import io.scimfleet.scim.ConflictException;
+import io.scimfleet.scim.Filter;
+import io.scimfleet.scim.NotFoundException;
+import io.scimfleet.scim.PatchRequest;
+import io.scimfleet.scim.ScimClient;
+import io.scimfleet.scim.ScimResource;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The requests that put one object's payload on its target: create, or link the existing object on
+ * a 409; update by PATCH when the target supports it (PUT otherwise), recreating once on a 404;
+ * delete or deactivate.
+ */
+final class RemoteWriter {
+
+  /** Creates the object; on 409 finds it by userName / displayName and links it, then updates it. */
+  Written createOrLink(ProviderContext ctx, ObjectType type, ObjectNode payload) {
+    ScimClient client = ctx.client();
+    try {
+      ScimResource created = client.create(type.endpoint(), payload);
+      return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
+    } catch (ConflictException conflict) {
+      ScimResource existing = findExisting(client, type, payload).orElseThrow(() -> conflict);
+      return update(ctx, type, existing.id(), existing.version().orElse(null), payload, false);
+    }
+  }
+
+  /** Updates attributes other than members; on 404 recreates once when {@code recreate}. */
+  Written update(ProviderContext ctx, ObjectType type, String remoteId, String version, ObjectNode payload,
+      boolean recreate) {
+    try {
+      Optional<ScimResource> answer = write(ctx, type, remoteId, ifMatch(ctx, version), payload);
+      String newVersion = answer.flatMap(ScimResource::version).orElse(version);
+      return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
+    } catch (NotFoundException gone) {
+      if (!recreate) throw gone;
+      Written created = createOrLink(ctx, type, payload);
+      return new Written(SyncOutcome.CREATED, created.remoteId(), created.version(), List.of());
+    }
+  }
+
+  /** Removes what the fleet put on the target, per the provider's delete mode (groups are always deleted). */
+  SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
+    if (type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE) {
+      if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
+      ctx.client().patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(),
+          ifMatch(ctx, state == null ? null : state.version()));
+      return SyncOutcome.DEACTIVATED;
+    }
+    try {
+      ctx.client().delete(type.endpoint(), remoteId, ifMatch(ctx, state == null ? null : state.version()));
+    } catch (NotFoundException alreadyGone) {
+      // the target no longer has it: that is what we wanted
+    }
+    return SyncOutcome.DELETED;
+  }
+
+  private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,
+      ObjectNode payload) {
+    if (!capabilities(ctx).patch()) {
+      return Optional.of(ctx.client().replace(type.endpoint(), remoteId, payload, version));
+    }
+    PatchRequest patch = replaceAll(payload);
+    if (patch.isEmpty()) return Optional.empty();
+    return ctx.client().patch(type.endpoint(), remoteId, patch, version);
+  }
+
+  /** One {@code replace} per attribute the mappings produced, members aside (they go as diffs). */
+  static PatchRequest replaceAll(ObjectNode payload) {
+    PatchRequest.Builder builder = PatchRequest.builder();
+    Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = payload.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
+      if (!field.getKey().equals("schemas") && !field.getKey().equals("members")) {
+        builder.replace(field.getKey(), field.getValue());
+      }
+    }
+    return builder.build();
+  }
+
+  private static Optional<ScimResource> findExisting(ScimClient client, ObjectType type, ObjectNode payload) {
+    String attribute = type == ObjectType.USER ? "userName" : "displayName";
+    String value = payload.path(attribute).asText(null);
+    if (value == null) return Optional.empty();
+    return client.findOne(type.endpoint(), Filter.eq(attribute, value));
+  }
+
+  static String ifMatch(ProviderContext ctx, String version) {
+    return version != null && capabilities(ctx).etag() ? version : null;
+  }
+
+  static Capabilities capabilities(ProviderContext ctx) {
+    return ctx.client().capabilities();
+  }
+}

@@ -1,0 +1,77 @@
+package io.scimfleet.worker.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.Stores;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps users and groups share: map and validate, skip the unchanged, dry run, remove, record. */
+final class SyncSteps {
+  private static final Logger log = LoggerFactory.getLogger(SyncSteps.class);
+
+  final Stores stores;
+  final RemoteWriter writer;
+  private final ScimSchemaValidator validator;
+  private final Clock clock;
+
+  SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, Clock clock) {
+    this.stores = stores;
+    this.validator = validator;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  /** The SCIM resource the provider's mappings make of the input; invalid data never leaves. */
+  ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
+    ObjectNode payload = ctx.mappings(type).map(input);
+    validator.requireValid(type, payload);
+    return payload;
+  }
+
+  static boolean unchanged(ObjectSyncState state, String hash, boolean force) {
+    return !force && state != null && state.remoteId() != null && hash.equals(state.payloadHash());
+  }
+
+  static boolean hasRemote(ObjectSyncState state) {
+    return state != null && state.remoteId() != null;
+  }
+
+  /** Dry run: says what would be sent, sends nothing, records nothing. */
+  SyncOutcome dryRun(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state, ObjectNode payload) {
+    boolean update = hasRemote(state);
+    String target = update ? "/" + type.endpoint() + "/" + state.remoteId() : "/" + type.endpoint();
+    log.info("dry run {}: would {} {} for {} {}: {}", ctx.name(), update ? "update" : "POST", target,
+        type.label(), objectId, payload);
+    return update ? SyncOutcome.UPDATED : SyncOutcome.CREATED;
+  }
+
+  /** The object left the directory or the scope: remove what the fleet put on the target, if anything. */
+  SyncOutcome remove(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+      String capturedRemoteId) {
+    String remoteId = hasRemote(state) ? state.remoteId() : capturedRemoteId;
+    if (remoteId == null) return SyncOutcome.SKIPPED;
+    if (ctx.provider().dryRun()) {
+      log.info("dry run {}: would remove {} {} (remote {})", ctx.name(), type.label(), objectId, remoteId);
+      return SyncOutcome.DELETED;
+    }
+    SyncOutcome outcome = writer.remove(ctx, type, remoteId, state);
+    if (outcome == SyncOutcome.DELETED) {
+      stores.syncState().delete(ctx.name(), type, objectId);
+    } else if (outcome == SyncOutcome.DEACTIVATED) {
+      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated");
+    }
+    return outcome;
+  }
+
+  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash) {
+    stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
+        hash, written.membersSent(), clock.instant(), written.outcome(), null));
+  }
+}

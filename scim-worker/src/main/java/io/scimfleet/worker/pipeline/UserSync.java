@@ -1,0 +1,35 @@
+package io.scimfleet.worker.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.store.Stores;
+import java.util.Optional;
+
+/** A user's sync, from its latest directory state. */
+final class UserSync {
+  private final Stores stores;
+  private final SyncSteps steps;
+
+  UserSync(Stores stores, SyncSteps steps) {
+    this.stores = stores;
+    this.steps = steps;
+  }
+
+  SyncOutcome sync(ProviderContext ctx, String userId, ObjectSyncState state, String capturedRemoteId, boolean force) {
+    Optional<MappingInput> input = stores.directory().user(userId).map(MappingInput::user)
+        .filter(ctx.userScope()::includes);
+    if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
+    ObjectNode payload = steps.payload(ctx, ObjectType.USER, input.get());
+    String hash = PayloadHash.of(payload);
+    if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
+    Written written = SyncSteps.hasRemote(state)
+        ? steps.writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, true)
+        : steps.writer.createOrLink(ctx, ObjectType.USER, payload);
+    steps.record(ctx, ObjectType.USER, userId, written, hash);
+    return written.outcome();
+  }
+}
