@@ -35,7 +35,8 @@ final class BulkResults {
     if (node.isMissingNode() || status < 0) return BulkResult.missing(operation, errors.malformed(operation.method(), operation.path(), 200, "the Bulk response has no status for this operation", node.toString()));
     String location = Json.text(node.get("location"));
     ScimException error = status >= 300 ? errors.fromResponse(operation.method(), operation.path(), status, null, node.path("response").toString()) : null;
-    return new BulkResult(operation.method(), operation.path(), operation.bulkId(), status, location, id(location, node), Json.text(node.get("version")), error);
+    String id = error == null ? id(location, node) : null;
+    return new BulkResult(operation.method(), operation.path(), operation.bulkId(), status, location, id, Json.text(node.get("version")), error);
   }
 
   static int status(JsonNode status) {
