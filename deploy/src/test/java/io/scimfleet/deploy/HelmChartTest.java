@@ -1,0 +1,293 @@
+package io.scimfleet.deploy;
+
+import static io.scimfleet.deploy.Chart.FULLNAME;
+import static io.scimfleet.deploy.Yaml.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HelmChartTest {
+
+  static final String SCHEDULER = FULLNAME + "-scheduler";
+  static final String WORKER = FULLNAME + "-worker";
+  static final String REDIS = FULLNAME + "-redis";
+
+  static Stream<Arguments> variants() {
+    return Stream.of(
+        Arguments.of("defaults", values()),
+        Arguments.of("KEDA", values("workers.autoscaling.keda.enabled", true)),
+        Arguments.of("HPA", values("workers.autoscaling.enabled", true)),
+        Arguments.of("external Redis", values("redis.enabled", false, "externalRedis.url", "redis://redis.example:6379/0")),
+        Arguments.of("external Redis from a Secret and existing secrets",
+            values("redis.enabled", false, "externalRedis.existingSecret", "redis-url",
+                "adminToken.existingSecret", "scim-admin", "providerTokens.existingSecret", "scim-tokens")),
+        Arguments.of("monitoring on", values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void lintStrictPasses(String variant, Map<String, Object> overrides) {
+    var result = Chart.lintStrict(overrides);
+    assertThat(result.isFailed()).as("helm lint --strict (%s): %s", variant, result.getMessages()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void everyVariantRendersHardenedPodsWithProbesOnTheirPorts(String variant, Map<String, Object> overrides) {
+    Rendered chart = Chart.template(overrides);
+    assertHardened(chart, "Deployment", SCHEDULER);
+    assertHardened(chart, "Deployment", WORKER);
+    assertProbes(chart.container("Deployment", SCHEDULER), "http", 8080);
+    assertProbes(chart.container("Deployment", WORKER), "metrics", 9090);
+    assertThat(chart.all("NetworkPolicy")).as(variant).isNotEmpty();
+    assertThat(chart.all("PodDisruptionBudget")).as(variant).hasSize(2);
+  }
+
+  @Test
+  void defaultsBundleRedisWithAppendOnlyFileOnAVolume() {
+    Rendered chart = Chart.template(values());
+    JsonNode redis = chart.get("StatefulSet", REDIS);
+    List<String> args = texts(chart.container("StatefulSet", REDIS).path("args"));
+    assertThat(args).containsSequence("--appendonly", "yes").containsSequence("--maxmemory-policy", "noeviction");
+    assertThat(redis.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("8Gi");
+    assertHardened(chart, "StatefulSet", REDIS);
+    assertThat(chart.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("redis://" + REDIS + ":6379/0");
+    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL")).isEqualTo("redis://" + REDIS + ":6379/0");
+  }
+
+  @Test
+  void externalRedisReplacesTheStatefulSet() {
+    Rendered byUrl = Chart.template(values("redis.enabled", false, "externalRedis.url", "rediss://r.example:6380/2"));
+    assertThat(byUrl.has("StatefulSet")).isFalse();
+    assertThat(byUrl.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("rediss://r.example:6380/2");
+
+    Rendered bySecret = Chart.template(values("redis.enabled", false, "externalRedis.existingSecret", "redis-url"));
+    assertThat(bySecret.env("Deployment", WORKER, "REDIS_URL"))
+        .contains("secretKeyRef").contains("\"name\":\"redis-url\"").contains("\"key\":\"REDIS_URL\"");
+  }
+
+  @Test
+  void externalRedisWithoutAUrlFailsWithAHint() {
+    assertThatThrownBy(() -> Chart.template(values("redis.enabled", false)))
+        .hasMessageContaining("set externalRedis.url or externalRedis.existingSecret");
+  }
+
+  @Test
+  void workerGracePeriodIsTheDrainTimePlusAMargin() {
+    Rendered defaults = Chart.template(values());
+    int drain = Integer.parseInt(defaults.env("Deployment", WORKER, "SCIM_DRAIN_SECONDS"));
+    assertThat(defaults.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt()).isGreaterThan(drain);
+
+    Rendered longDrain = Chart.template(values("workers.drainSeconds", 120));
+    assertThat(longDrain.env("Deployment", WORKER, "SCIM_DRAIN_SECONDS")).isEqualTo("120");
+    assertThat(longDrain.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt()).isEqualTo(135);
+  }
+
+  @Test
+  void jvmHeapFollowsTheContainerMemory() {
+    Rendered chart = Chart.template(values());
+    assertThat(chart.env("Deployment", SCHEDULER, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75");
+    assertThat(chart.env("Deployment", WORKER, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75");
+  }
+
+  @Test
+  void providersFileIsMountedWhereScimConfigPoints() {
+    Rendered chart = Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    tokenEnv: SLACK_TOKEN\n"));
+    String path = chart.env("Deployment", WORKER, "SCIM_CONFIG");
+    assertThat(path).isEqualTo("/etc/scim-fleet/config/providers.yaml");
+    assertThat(chart.get("ConfigMap", FULLNAME + "-providers").path("data").path("providers.yaml").asText())
+        .contains("tokenEnv: SLACK_TOKEN");
+    assertThat(mountPaths(chart.container("Deployment", WORKER))).contains("/etc/scim-fleet/config", "/etc/scim-fleet/tokens");
+  }
+
+  @Test
+  void anInlineTokenInTheProvidersFileIsRefused() {
+    assertThatThrownBy(() -> Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    token: xoxp-123\n")))
+        .hasMessageContaining("tokenEnv");
+  }
+
+  @Test
+  void checksumRollsThePodsWhenTheProvidersFileChangesAndOnlyThen() {
+    String before = configChecksum(Chart.template(values()), WORKER);
+    String unrelated = configChecksum(Chart.template(values("workers.threads", 64)), WORKER);
+    String changed = configChecksum(Chart.template(values("config.providersYaml", "providers:\n  - name: github\n")), WORKER);
+    assertThat(before).isNotBlank().isEqualTo(unrelated).isNotEqualTo(changed);
+    assertThat(configChecksum(Chart.template(values()), SCHEDULER)).isEqualTo(before);
+
+    String secretBefore = checksum(Chart.template(values()), WORKER, "checksum/secret");
+    String secretChanged = checksum(Chart.template(values("providerTokens.values.SLACK_TOKEN", "xoxp-2")), WORKER, "checksum/secret");
+    assertThat(secretBefore).isNotEqualTo(secretChanged);
+  }
+
+  @Test
+  void tokensComeFromSecretsAsEnvironmentAndFiles() {
+    Rendered chart = Chart.template(values("providerTokens.values.SLACK_TOKEN", "xoxp-1"));
+    JsonNode tokens = chart.get("Secret", FULLNAME + "-provider-tokens");
+    assertThat(tokens.path("data").path("SLACK_TOKEN").asText()).isNotBlank();
+    assertThat(chart.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText()).isEqualTo(FULLNAME + "-provider-tokens");
+    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains(FULLNAME + "-admin");
+    assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_ADMIN_TOKEN");
+
+    Rendered existing = Chart.template(values("adminToken.existingSecret", "mine", "providerTokens.existingSecret", "theirs"));
+    assertThat(existing.all("Secret")).isEmpty();
+    assertThat(existing.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains("\"name\":\"mine\"");
+    assertThat(existing.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText()).isEqualTo("theirs");
+  }
+
+  @Test
+  void dashboardServiceIsInternalByDefault() {
+    Rendered chart = Chart.template(values());
+    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/type").asText()).isEqualTo("ClusterIP");
+    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/ports/0/port").asInt()).isEqualTo(8000);
+    assertThat(chart.get("Service", SCHEDULER).at("/spec/ports/0/port").asInt()).isEqualTo(8080);
+  }
+
+  @Test
+  void schedulerReplicasAreConfigurableAndWorkersFollowTheirAutoscaler() {
+    Rendered fixed = Chart.template(values("scheduler.replicas", 3, "workers.replicas", 5));
+    assertThat(fixed.get("Deployment", SCHEDULER).at("/spec/replicas").asInt()).isEqualTo(3);
+    assertThat(fixed.get("Deployment", WORKER).at("/spec/replicas").asInt()).isEqualTo(5);
+    assertThat(fixed.has("HorizontalPodAutoscaler") || fixed.has("ScaledObject")).isFalse();
+  }
+
+  @Test
+  void kedaScalesWorkersOnTheMaxOfTheEnqueuedGauge() {
+    Rendered chart = Chart.template(values("workers.autoscaling.keda.enabled", true, "workers.autoscaling.enabled", true));
+    JsonNode trigger = chart.get("ScaledObject", WORKER).at("/spec/triggers/0");
+    String query = trigger.at("/metadata/query").asText();
+    assertThat(trigger.path("type").asText()).isEqualTo("prometheus");
+    assertThat(query).startsWith("max(jobrunr_jobs_enqueued{").doesNotContain("sum(")
+        .contains("namespace=\"" + Chart.NAMESPACE + "\"");
+    assertThat(chart.get("ScaledObject", WORKER).at("/spec/scaleTargetRef/name").asText()).isEqualTo(WORKER);
+    assertThat(chart.has("HorizontalPodAutoscaler")).as("KEDA makes its own HPA").isFalse();
+    assertThat(chart.get("Deployment", WORKER).at("/spec").has("replicas")).isFalse();
+  }
+
+  @Test
+  void hpaScalesWorkersOnCpuWhenKedaIsOff() {
+    Rendered chart = Chart.template(values("workers.autoscaling.enabled", true, "workers.autoscaling.maxReplicas", 7));
+    JsonNode hpa = chart.get("HorizontalPodAutoscaler", WORKER);
+    assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(7);
+    assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+    assertThat(chart.has("ScaledObject")).isFalse();
+    assertThat(chart.get("Deployment", WORKER).at("/spec").has("replicas")).isFalse();
+  }
+
+  @Test
+  void networkPolicyLimitsEgressToDnsRedisAndTargetsAndIngressToMonitoringAndApiClients() {
+    Rendered chart = Chart.template(values("networkPolicy.api.fromNamespaces", List.of("idp"),
+        "networkPolicy.targets.ports", List.of(443, 8443)));
+    JsonNode worker = chart.get("NetworkPolicy", WORKER);
+    String egress = worker.at("/spec/egress").toString();
+    assertThat(egress).contains("\"port\":53").contains("\"port\":6379").contains("\"port\":443").contains("\"port\":8443")
+        .contains("0.0.0.0/0");
+    assertThat(worker.at("/spec/ingress").toString()).contains("monitoring").contains("metrics").doesNotContain("idp");
+    String schedulerIngress = chart.get("NetworkPolicy", SCHEDULER).at("/spec/ingress").toString();
+    assertThat(schedulerIngress).contains("monitoring").contains("idp").doesNotContain("dashboard");
+    JsonNode redis = chart.get("NetworkPolicy", REDIS);
+    assertThat(redis.at("/spec/ingress/0/from").size()).isEqualTo(2);
+    assertThat(redis.at("/spec/egress").size()).isZero();
+  }
+
+  @Test
+  void serviceMonitorScrapesBothProcessesAndPrometheusRuleShipsTheRulesFile() throws Exception {
+    Rendered chart = Chart.template(values("serviceMonitor.enabled", true, "prometheusRule.enabled", true,
+        "prometheusRule.runbookBaseUrl", "https://git.example.com/scim-fleet/-/blob/main/"));
+    JsonNode monitor = chart.get("ServiceMonitor", FULLNAME);
+    assertThat(monitor.at("/spec/endpoints").findValuesAsText("port")).containsExactly("http", "metrics");
+    assertThat(monitor.at("/spec/endpoints").findValuesAsText("path")).containsOnly("/metrics");
+
+    JsonNode groups = chart.get("PrometheusRule", FULLNAME).at("/spec/groups");
+    JsonNode source = Yaml.parse(RepoFiles.read(RepoFiles.RULES)).path("groups");
+    assertThat(groups.at("/0/rules").size()).isEqualTo(source.at("/0/rules").size());
+    assertThat(groups.at("/0/rules/0/expr")).isEqualTo(source.at("/0/rules/0/expr"));
+    assertThat(groups.at("/0/rules/0/annotations/runbook_url").asText())
+        .isEqualTo("https://git.example.com/scim-fleet/-/blob/main/docs/runbooks.md#scimbackloggrowing");
+  }
+
+  @Test
+  void grafanaDashboardShipsAsALabelledConfigMap() throws Exception {
+    JsonNode configMap = Chart.template(values()).get("ConfigMap", FULLNAME + "-dashboard");
+    assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+    JsonNode dashboard = Yaml.JSON.readTree(configMap.at("/data/scim-fleet-dashboard.json").asText());
+    assertThat(dashboard).isEqualTo(Yaml.JSON.readTree(RepoFiles.DASHBOARD.toFile()));
+  }
+
+  static Stream<Arguments> wrongValues() {
+    return Stream.of(
+        Arguments.of(values("workers.replicas", "many"), "/workers/replicas"),
+        Arguments.of(values("workers.replica", 3), "replica"),
+        Arguments.of(values("common.pollIntervalSeconds", 2), "/common/pollIntervalSeconds"),
+        Arguments.of(values("scheduler.dashboard.service.type", "Public"), "/scheduler/dashboard/service/type"),
+        Arguments.of(values("redis.maxmemoryPolicy", "allkeys-lru"), "/redis/maxmemoryPolicy"),
+        Arguments.of(values("workers.autoscaling.keda.enabled", "yes"), "/workers/autoscaling/keda/enabled"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongValues")
+  void aWrongValueFailsSchemaValidation(Map<String, Object> overrides, String mentioned) {
+    assertThatThrownBy(() -> Chart.template(overrides))
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining(mentioned);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+
+  static void assertHardened(Rendered chart, String kind, String name) {
+    JsonNode pod = chart.podSpec(kind, name);
+    assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as("%s runAsNonRoot", name).isTrue();
+    assertThat(pod.at("/securityContext/runAsUser").asInt()).as("%s runAsUser", name).isPositive();
+    assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+    assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+    JsonNode container = chart.container(kind, name);
+    JsonNode security = container.path("securityContext");
+    assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as("%s allowPrivilegeEscalation", name).isFalse();
+    assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as("%s readOnlyRootFilesystem", name).isTrue();
+    assertThat(texts(security.at("/capabilities/drop"))).as("%s capabilities", name).containsExactly("ALL");
+    assertThat(mountPaths(container)).as("%s /tmp", name).contains("/tmp");
+    JsonNode tmp = StreamSupport.stream(pod.path("volumes").spliterator(), false)
+        .filter(v -> "tmp".equals(v.path("name").asText())).findFirst().orElseThrow();
+    assertThat(tmp.has("emptyDir")).isTrue();
+  }
+
+  static void assertProbes(JsonNode container, String portName, int port) {
+    JsonNode named = StreamSupport.stream(container.path("ports").spliterator(), false)
+        .filter(p -> portName.equals(p.path("name").asText())).findFirst().orElseThrow();
+    assertThat(named.path("containerPort").asInt()).isEqualTo(port);
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
+    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo(portName);
+    assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/health/live");
+    assertThat(container.at("/startupProbe/httpGet/port").asText()).isEqualTo(portName);
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo(portName);
+  }
+
+  static String configChecksum(Rendered chart, String deployment) {
+    return checksum(chart, deployment, "checksum/config");
+  }
+
+  static String checksum(Rendered chart, String deployment, String annotation) {
+    return chart.get("Deployment", deployment).at("/spec/template/metadata/annotations").path(annotation).asText();
+  }
+
+  static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  static List<String> mountPaths(JsonNode container) {
+    return container.path("volumeMounts").findValuesAsText("mountPath");
+  }
+
+  static List<String> envNames(JsonNode container) {
+    return container.path("env").findValuesAsText("name");
+  }
+}

@@ -1,0 +1,8 @@
+package io.scimfleet.store;
+
+class InMemorySyncStateStoreTest extends SyncStateStoreContractTest {
+  @Override
+  protected SyncStateStore newStore() {
+    return new InMemorySyncStateStore();
+  }
+}

@@ -1,0 +1,67 @@
+package io.scimfleet.store;
+
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.Provider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ProviderStore} does. */
+public abstract class ProviderStoreContractTest {
+  protected ProviderStore store;
+
+  protected abstract ProviderStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  @Test
+  public void providerRoundTripsWithEverySetting() {
+    Provider slack = aProvider("slack").at("https://api.slack.com/scim/v2")
+        .withTokenFile("/run/secrets/slack/token").deactivatingInsteadOfDeleting().withDeletionThreshold(10)
+        .withUserMapping("10-name", "{ \"userName\": username }").withUserMapping("20-mail", "{ \"emails\": [] }")
+        .withGroupMapping("10-group", "{ \"displayName\": name }").withUserFilter("active = true")
+        .withGroupFilter("$contains(name, 'eng')").fullSyncAt("*/30 * * * *").dryRun().limitedTo(4, 600)
+        .disabled().build();
+
+    store.put(slack);
+
+    assertThat(store.get("slack")).hasValueSatisfying(read -> {
+      assertThat(read).usingRecursiveComparison().isEqualTo(slack);
+      assertThat(read.credential().describe()).isEqualTo("file:/run/secrets/slack/token");
+    });
+  }
+
+  @Test
+  public void inlineAndEnvironmentCredentialsRoundTrip() {
+    store.put(aProvider("a").withCredential(Credential.inline("s3cret")).build());
+    store.put(aProvider("b").withCredential(Credential.fromEnv("B_TOKEN")).build());
+
+    assertThat(store.get("a").orElseThrow().credential()).isEqualTo(Credential.inline("s3cret"));
+    assertThat(store.get("b").orElseThrow().credential()).isEqualTo(Credential.fromEnv("B_TOKEN"));
+  }
+
+  @Test
+  public void listIsOrderedByName() {
+    store.put(aProvider("zoom").build());
+    store.put(aProvider("aws").build());
+    store.put(aProvider("github").build());
+
+    assertThat(store.list()).extracting(Provider::name).containsExactly("aws", "github", "zoom");
+  }
+
+  @Test
+  public void putReplacesAndDeleteSaysWhetherItExisted() {
+    store.put(aProvider("slack").build());
+    store.put(aProvider("slack").disabled().build());
+
+    assertThat(store.list()).singleElement().satisfies(provider -> assertThat(provider.enabled()).isFalse());
+    assertThat(store.delete("slack")).isTrue();
+    assertThat(store.delete("slack")).isFalse();
+    assertThat(store.get("slack")).isEmpty();
+  }
+}

@@ -1,0 +1,215 @@
+package io.scimfleet.store;
+
+import static io.scimfleet.model.ObjectType.GROUP;
+import static io.scimfleet.model.ObjectType.USER;
+import static io.scimfleet.testing.SyncStateBuilder.aSyncState;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.FullSyncRun.Phase;
+import io.scimfleet.model.FullSyncRun.Status;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.SyncCounts;
+import io.scimfleet.model.SyncOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SyncStateStore} does. */
+public abstract class SyncStateStoreContractTest {
+  private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+
+  protected SyncStateStore store;
+
+  protected abstract SyncStateStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  @Test
+  public void stateRoundTripsWithEveryField() {
+    ObjectSyncState group = aSyncState("slack", GROUP, "g1").createdAs("R-9").withVersion("W/\"3\"")
+        .withMembersSent("R-1", "R-2").at(T0).build();
+    ObjectSyncState failed = aSyncState("slack", USER, "u1").failedWith("400 invalidValue: userName").build();
+
+    store.put(group);
+    store.put(failed);
+
+    assertThat(store.get("slack", GROUP, "g1")).contains(group);
+    assertThat(store.get("slack", USER, "u1")).contains(failed);
+    assertThat(store.get("slack", USER, "g1")).isEmpty();
+    assertThat(store.get("github", GROUP, "g1")).isEmpty();
+  }
+
+  @Test
+  public void deleteRemovesTheStateFromReadsPagesAndCounts() {
+    store.put(aSyncState("slack", USER, "u1").build());
+    store.put(aSyncState("slack", USER, "u2").build());
+
+    store.delete("slack", USER, "u1");
+
+    assertThat(store.get("slack", USER, "u1")).isEmpty();
+    assertThat(store.objectIds("slack", USER, null, 10).items()).containsExactly("u2");
+    assertThat(store.count("slack", USER)).isEqualTo(1);
+  }
+
+  @Test
+  public void getAllReturnsKnownStatesAndLeavesOutTheRest() {
+    store.put(aSyncState("slack", USER, "u1").build());
+    store.put(aSyncState("slack", USER, "u3").build());
+
+    assertThat(store.getAll("slack", USER, List.of("u1", "u2", "u3"))).containsOnlyKeys("u1", "u3")
+        .hasEntrySatisfying("u3", state -> assertThat(state.remoteId()).isEqualTo("remote-u3"));
+    assertThat(store.getAll("slack", USER, List.of())).isEmpty();
+  }
+
+  @Test
+  public void objectIdsPageInIdOrder() {
+    IntStream.rangeClosed(1, 250).map(i -> 251 - i)
+        .forEach(i -> store.put(aSyncState("slack", USER, String.format("u%03d", i)).build()));
+    store.put(aSyncState("slack", GROUP, "g1").build());
+
+    List<Integer> sizes = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<String> page = store.objectIds("slack", USER, cursor, 100);
+      sizes.add(page.items().size());
+      seen.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+
+    assertThat(sizes).containsExactly(100, 100, 50);
+    assertThat(seen).hasSize(250).doesNotHaveDuplicates().isSorted();
+    assertThat(store.count("slack", USER)).isEqualTo(250);
+    assertThat(store.count("slack", GROUP)).isEqualTo(1);
+  }
+
+  @Test
+  public void deleteProviderRemovesItsStatesAndRunsOnly() {
+    store.put(aSyncState("slack", USER, "u1").build());
+    store.put(aSyncState("slack", GROUP, "g1").build());
+    store.put(aSyncState("github", USER, "u1").build());
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of("oops"));
+    store.startRun(FullSyncRun.started("r2", "github", T0));
+
+    store.deleteProvider("slack");
+
+    assertThat(store.count("slack", USER)).isZero();
+    assertThat(store.count("slack", GROUP)).isZero();
+    assertThat(store.currentRun("slack")).isEmpty();
+    assertThat(store.get("github", USER, "u1")).isPresent();
+    assertThat(store.currentRun("github")).isPresent();
+  }
+
+  @Test
+  public void startRunRefusesWhileAnotherRunIsRunning() {
+    assertThat(store.startRun(FullSyncRun.started("r1", "slack", T0))).isTrue();
+
+    assertThat(store.startRun(FullSyncRun.started("r2", "slack", T0))).isFalse();
+    assertThat(store.startRun(FullSyncRun.started("r3", "github", T0))).isTrue();
+    assertThat(store.currentRun("slack")).hasValueSatisfying(run -> assertThat(run.runId()).isEqualTo("r1"));
+  }
+
+  @Test
+  public void startRunSucceedsOnceTheCurrentRunFinished() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+    store.finishRun("slack", "r1", Status.SUCCEEDED, null, T0.plusSeconds(60));
+
+    assertThat(store.startRun(FullSyncRun.started("r2", "slack", T0.plusSeconds(120)))).isTrue();
+  }
+
+  @Test
+  public void pageResultsFromManyThreadsAddUp() throws Exception {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+    SyncCounts page = new SyncCounts(2, 3, 90, 1, 0, 4, 0);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        int n = i;
+        results.add(pool.submit(() -> store.addPageResult("slack", "r1", page, List.of("error " + n))));
+      }
+      List<Integer> pagesDone = new ArrayList<>();
+      for (Future<Integer> result : results) pagesDone.add(result.get());
+      assertThat(pagesDone).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+    } finally {
+      pool.shutdown();
+    }
+
+    FullSyncRun run = store.currentRun("slack").orElseThrow();
+    assertThat(run.pagesDone()).isEqualTo(40);
+    assertThat(run.counts()).isEqualTo(new SyncCounts(80, 120, 3600, 40, 0, 160, 0));
+    assertThat(run.errors()).hasSize(20).doesNotHaveDuplicates();
+  }
+
+  @Test
+  public void runKeepsItsFirstErrorsInOrder() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+
+    store.addPageResult("slack", "r1", SyncCounts.ZERO,
+        IntStream.range(0, 15).mapToObj(i -> "e" + i).toList());
+    store.addPageResult("slack", "r1", SyncCounts.ZERO,
+        IntStream.range(15, 30).mapToObj(i -> "e" + i).toList());
+
+    assertThat(store.currentRun("slack").orElseThrow().errors())
+        .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "e" + i).toList());
+  }
+
+  @Test
+  public void updateRunReplacesPhaseAndTotalsButKeepsTheCounts() {
+    FullSyncRun started = FullSyncRun.started("r1", "slack", T0);
+    store.startRun(started);
+    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.UPDATED), List.of());
+
+    store.updateRun(new FullSyncRun("r1", "slack", Status.RUNNING, Phase.GROUPS, T0, null, 7, 2, 0,
+        SyncCounts.ZERO, List.of(), "users planned"));
+
+    FullSyncRun run = store.currentRun("slack").orElseThrow();
+    assertThat(run.phase()).isEqualTo(Phase.GROUPS);
+    assertThat(run.userPages()).isEqualTo(7);
+    assertThat(run.groupPages()).isEqualTo(2);
+    assertThat(run.message()).isEqualTo("users planned");
+    assertThat(run.pagesDone()).isEqualTo(1);
+    assertThat(run.counts().updated()).isEqualTo(1);
+  }
+
+  @Test
+  public void finishRunMovesTheRunToLastWithItsCounts() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
+    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of());
+
+    store.finishRun("slack", "r1", Status.FAILED, "2 errors", T0.plusSeconds(90));
+
+    assertThat(store.currentRun("slack")).isEmpty();
+    FullSyncRun last = store.lastRun("slack").orElseThrow();
+    assertThat(last.runId()).isEqualTo("r1");
+    assertThat(last.status()).isEqualTo(Status.FAILED);
+    assertThat(last.message()).isEqualTo("2 errors");
+    assertThat(last.startedAt()).isEqualTo(T0);
+    assertThat(last.finishedAt()).isEqualTo(T0.plusSeconds(90));
+    assertThat(last.counts().created()).isEqualTo(2);
+    assertThat(last.pagesDone()).isEqualTo(2);
+    assertThat(last.errors()).containsExactly("boom");
+  }
+
+  @Test
+  public void finishingARunThatIsNotCurrentChangesNothing() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+
+    store.finishRun("slack", "other", Status.SUCCEEDED, null, T0);
+
+    assertThat(store.currentRun("slack")).isPresent();
+    assertThat(store.lastRun("slack")).isEmpty();
+  }
+}
