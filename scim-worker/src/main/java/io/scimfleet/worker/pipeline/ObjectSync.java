@@ -17,8 +17,8 @@ import java.time.Duration;
  * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
-  static final Duration LOCK_LEASE = Duration.ofMinutes(2);
-  static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+  static final Duration LOCK_LEASE = Duration.ofSeconds(60); // the client's total request timeout
+  static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
   private final Stores stores;
   private final FleetMetrics metrics;

@@ -1,0 +1,107 @@
+package io.scimfleet.scheduler;
+
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisStores;
+import io.scimfleet.testing.RedisFixture;
+import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestRedis;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two worker processes (the real jar); one is killed with SIGKILL in the middle of a full sync of 2,000 users. */
+class WorkerCrashIT {
+  private static final Path WORKER_JAR = Path.of("..", "scim-worker", "target", "scim-worker.jar");
+
+  private RedisFixture redis;
+  private Stores stores;
+  private JobRunrFleet jobs;
+  private ControlPlane scheduler;
+  private ScimSdkServer target;
+  private final List<Process> workers = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    assertThat(WORKER_JAR).as("the worker jar, built by 'mvn verify' before this test").exists();
+    redis = RedisFixture.open(WorkerCrashIT.class);
+    stores = RedisStores.create(redis.pool(), redis.prefix());
+    jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
+    scheduler = new ControlPlane(stores, jobs, new FleetMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    target = ScimSdkServer.start();
+    Provider provider = Provider.of("target", target.baseUrl(), Credential.inline(target.token()));
+    stores.providers().put(provider);
+    stores.directory().putUsers(IntStream.range(0, 2000)
+        .mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList());
+    workers.add(startWorker(0));
+    workers.add(startWorker(1));
+  }
+
+  @AfterEach
+  void stop() {
+    workers.forEach(Process::destroyForcibly);
+    scheduler.close();
+    jobs.close();
+    target.close();
+    redis.close();
+  }
+
+  @Test
+  void aWorkerKilledDuringAFullSyncLosesNothingAndCreatesNoUserTwice() {
+    String runId = scheduler.fullSyncs().startNow("target", false);
+    await().atMost(Duration.ofSeconds(90)).until(() -> target.users().size() >= 300);
+
+    workers.get(0).destroyForcibly();
+
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        stores.syncState().lastRun("target").filter(run -> run.runId().equals(runId)).isPresent());
+    FullSyncRun run = stores.syncState().lastRun("target").orElseThrow();
+    assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    Map<String, Long> userNames = target.users().stream()
+        .collect(Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
+    assertThat(userNames).hasSize(2000).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+    assertThat(stores.syncState().count("target", ObjectType.USER)).isEqualTo(2000);
+    List<String> expected = IntStream.range(0, 2000).mapToObj(i -> String.format("u%04d", i)).toList();
+    assertThat(userNames.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private Process startWorker(int index) throws IOException {
+    File log = Files.createDirectories(Path.of("target", "crash-it")).resolve("worker-" + index + ".log").toFile();
+    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", WORKER_JAR.toString())
+        .redirectErrorStream(true).redirectOutput(log);
+    builder.environment().put("REDIS_URL", TestRedis.url());
+    builder.environment().put("SCIM_REDIS_PREFIX", redis.prefix());
+    builder.environment().put("SCIM_METRICS_PORT", "0");
+    builder.environment().put("SCIM_WORKER_THREADS", "4");
+    builder.environment().put("SCIM_PAGE_THREADS", "4");
+    return builder.start();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+}
