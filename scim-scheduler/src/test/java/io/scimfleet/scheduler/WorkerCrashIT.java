@@ -4,12 +4,10 @@ import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -29,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jobrunr.jobs.states.ProcessingState;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.Paging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class WorkerCrashIT {
   @Test
   void aWorkerKilledDuringAFullSyncLosesNothingAndCreatesNoUserTwice() {
     String runId = scheduler.fullSyncs().startNow("target", false);
-    await().atMost(Duration.ofSeconds(90)).until(() -> target.users().size() >= 300);
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+        .until(() -> target.users().size() >= 300 && processingOn("crash-worker-0"));
 
     workers.get(0).destroyForcibly();
 
@@ -88,6 +90,12 @@ class WorkerCrashIT {
     assertThat(userNames.keySet()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  private boolean processingOn(String serverName) {
+    return jobs.storage().getJobList(StateName.PROCESSING, Paging.AmountBasedList.ascOnUpdatedAt(100)).stream()
+        .map(job -> job.getJobState()).filter(ProcessingState.class::isInstance).map(ProcessingState.class::cast)
+        .anyMatch(state -> serverName.equals(state.getServerName()));
+  }
+
   private Process startWorker(int index) throws IOException {
     File log = Files.createDirectories(Path.of("target", "crash-it")).resolve("worker-" + index + ".log").toFile();
     ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", WORKER_JAR.toString())
@@ -95,6 +103,7 @@ class WorkerCrashIT {
     builder.environment().put("REDIS_URL", TestRedis.url());
     builder.environment().put("SCIM_REDIS_PREFIX", redis.prefix());
     builder.environment().put("SCIM_METRICS_PORT", "0");
+    builder.environment().put("HOSTNAME", "crash-worker-" + index);
     builder.environment().put("SCIM_WORKER_THREADS", "4");
     builder.environment().put("SCIM_PAGE_THREADS", "4");
     return builder.start();

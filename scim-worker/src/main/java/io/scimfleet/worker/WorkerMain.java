@@ -47,6 +47,12 @@ public final class WorkerMain {
     stopped.await();
   }
 
+  /** The name the dashboard shows for this worker: the pod's name in Kubernetes, else the process id. */
+  static String serverName() {
+    String host = System.getenv("HOSTNAME");
+    return host != null && !host.isBlank() ? host : "scim-worker-" + ProcessHandle.current().pid();
+  }
+
   /** Starts everything; the returned action drains and stops it. */
   static Runnable start(FleetSettings settings) {
     log.info("scim-worker {} starting: {}", Version.version(), settings);
@@ -56,7 +62,7 @@ public final class WorkerMain {
     JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
     Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads());
     jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
-        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), "scim-worker"));
+        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName()));
     jobs.bindMetrics(registry);
     MetricsServer http = new MetricsServer(settings.metricsPort(), registry, () -> !pool.isClosed());
     log.info("scim-worker ready: /metrics and health on port {}", http.port());
