@@ -25,6 +25,7 @@ final class ApiFixture implements AutoCloseable {
     this.stores = stores;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
+    jobs.bindMetrics(registry);
     this.server = ApiServer.start(plane, new ProviderRegistry(stores, plane.fullSyncs()), registry,
         new ApiSettings(ADMIN_TOKEN, MAX_BODY_BYTES, 0));
     this.api = new ApiClient(server.port(), ADMIN_TOKEN);
