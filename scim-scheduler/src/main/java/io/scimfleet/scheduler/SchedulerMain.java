@@ -1,12 +1,94 @@
 package io.scimfleet.scheduler;
 
 import io.scimfleet.Version;
+import io.scimfleet.config.FleetSettings;
+import io.scimfleet.scheduler.quickstart.OneShotSync;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Entry point of the scheduler process. */
+/**
+ * Entry point of the scheduler process:
+ *
+ * <ul>
+ *   <li>no argument: the scheduler (control plane, API, dashboard) on Redis;
+ *   <li>{@code --all-in-one}: the same plus a worker in this JVM; in memory without REDIS_URL;
+ *   <li>{@code sync --config providers.yaml --directory users.ndjson [--wait-seconds N]}: one full
+ *       sync of every provider, in memory, then a summary and exit;
+ *   <li>{@code --version}.
+ * </ul>
+ */
 public final class SchedulerMain {
+  /** {@link #run} started a server: the JVM keeps running until it is stopped. */
+  static final int SERVING = -1;
+  private static final Logger log = LoggerFactory.getLogger(SchedulerMain.class);
+  private static final String USAGE = """
+      usage: scim-scheduler                       the scheduler (needs REDIS_URL and SCIM_ADMIN_TOKEN)
+             scim-scheduler --all-in-one          scheduler, API and a worker in one process
+             scim-scheduler sync --config providers.yaml --directory users.ndjson [--wait-seconds N]
+             scim-scheduler --version""";
+
   private SchedulerMain() {}
 
   public static void main(String[] args) {
-    System.out.println("scim-scheduler " + Version.version());
+    int code = run(args, System.getenv(), System.out, System.err);
+    if (code != SERVING) System.exit(code);
+  }
+
+  /** Runs the command; returns its exit code, or {@link #SERVING} when a server was started. */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    String command = args.length == 0 ? "" : args[0];
+    try {
+      return switch (command) {
+        case "--version" -> {
+          out.println("scim-scheduler " + Version.version());
+          yield 0;
+        }
+        case "--help", "-h" -> {
+          out.println(USAGE);
+          yield 0;
+        }
+        case "sync" -> OneShotSync.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
+        case "", "--all-in-one" -> serve(FleetSettings.fromEnv(env), command.isEmpty()
+            ? SchedulerProcess.Mode.SCHEDULER : SchedulerProcess.Mode.ALL_IN_ONE, out);
+        default -> {
+          err.println("unknown command '" + command + "'\n" + USAGE);
+          yield 2;
+        }
+      };
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      err.println("scim-scheduler: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int serve(FleetSettings settings, SchedulerProcess.Mode mode, PrintStream out) {
+    if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
+      settings = withAdminToken(settings, generatedToken());
+      out.println("SCIM_ADMIN_TOKEN is not set: this run's admin token is " + settings.adminToken()
+          + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
+    }
+    log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
+    SchedulerProcess process = SchedulerProcess.start(settings, mode);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("scim-scheduler stopping");
+      process.close();
+    }, "scim-scheduler-shutdown"));
+    return SERVING;
+  }
+
+  private static String generatedToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static FleetSettings withAdminToken(FleetSettings s, String token) {
+    return new FleetSettings(s.redisUrl(), s.redisPrefix(), s.httpPort(), s.dashboardPort(), s.metricsPort(), token,
+        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), s.configFile(), s.maxBodyBytes());
   }
 }

@@ -1,0 +1,138 @@
+package io.scimfleet.scheduler;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.FleetSettings;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.scheduler.config.ProviderConfigFile;
+import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.http.ApiServer;
+import io.scimfleet.scheduler.http.ApiSettings;
+import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisConnections;
+import io.scimfleet.store.redis.RedisStores;
+import io.scimfleet.worker.Worker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * One scheduler process, wired for its mode: the stores and job system (Redis, or in memory when
+ * all-in-one runs without REDIS_URL), the control plane, the declarative provider file, and — as
+ * the mode asks — the API and dashboard, and a worker in the same JVM.
+ */
+public final class SchedulerProcess implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SchedulerProcess.class);
+
+  /** What runs in the process. */
+  public enum Mode {
+    /** Control plane, API and dashboard; workers run elsewhere. Needs REDIS_URL. */
+    SCHEDULER(false, true),
+    /** Everything, including a worker, in one JVM; in memory without REDIS_URL. */
+    ALL_IN_ONE(true, true),
+    /** A worker and the full-sync scheduling, in memory, no HTTP and no change consumer: the {@code sync} command. */
+    ONE_SHOT(true, false);
+
+    final boolean worker;
+    final boolean serves;
+
+    Mode(boolean worker, boolean serves) {
+      this.worker = worker;
+      this.serves = serves;
+    }
+  }
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Stores stores;
+  private final JobRunrFleet jobs;
+  private final ControlPlane plane;
+  private final ProviderRegistry providers;
+  private Worker worker;
+  private ApiServer api;
+
+  private SchedulerProcess(Stores stores, JobRunrFleet jobs) {
+    this.stores = stores;
+    this.jobs = jobs;
+    this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
+    this.providers = new ProviderRegistry(stores, plane.fullSyncs());
+  }
+
+  /**
+   * Starts the mode's parts. The API needs {@code settings.adminToken()}: the caller generates one
+   * for all-in-one when none is set.
+   */
+  public static SchedulerProcess start(FleetSettings settings, Mode mode) {
+    boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
+    if (mode == Mode.SCHEDULER && !redis) {
+      throw new IllegalStateException("the scheduler needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
+          + "for a single process without Redis run it with --all-in-one");
+    }
+    if (mode.serves && settings.adminToken() == null) {
+      throw new IllegalStateException("the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
+    }
+    SchedulerProcess process = redis ? onRedis(settings) : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory());
+    try {
+      process.startParts(settings, mode);
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
+    return process;
+  }
+
+  private static SchedulerProcess onRedis(FleetSettings settings) {
+    JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
+    return new SchedulerProcess(RedisStores.create(pool, settings.redisPrefix()),
+        JobRunrFleet.redis(pool, settings.redisPrefix()));
+  }
+
+  private void startParts(FleetSettings settings, Mode mode) {
+    if (mode.serves && settings.configFile() != null) {
+      log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
+    }
+    if (mode.worker) {
+      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads());
+      jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
+          Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
+          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one"));
+    }
+    jobs.bindMetrics(registry);
+    if (!mode.serves) return;
+    plane.start();
+    jobs.startDashboard(settings.dashboardPort());
+    api = ApiServer.start(plane, providers, registry,
+        new ApiSettings(settings.adminToken(), settings.maxBodyBytes(), settings.httpPort()));
+    log.info("scim-scheduler ready: API on port {}, dashboard on port {}", api.port(), settings.dashboardPort());
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public ControlPlane controlPlane() {
+    return plane;
+  }
+
+  public ProviderRegistry providers() {
+    return providers;
+  }
+
+  /** The API's port; -1 when this mode serves none. */
+  public int apiPort() {
+    return api == null ? -1 : api.port();
+  }
+
+  @Override
+  public void close() {
+    if (api != null) api.close();
+    plane.close();
+    jobs.close();
+    if (worker != null) worker.close();
+    stores.close();
+  }
+}

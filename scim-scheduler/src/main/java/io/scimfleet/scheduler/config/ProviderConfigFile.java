@@ -1,0 +1,100 @@
+package io.scimfleet.scheduler.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.scimfleet.model.Provider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The declarative provider file ({@code SCIM_CONFIG}):
+ *
+ * <pre>
+ * providers:
+ *   - name: slack
+ *     baseUrl: https://api.slack.com/scim/v2
+ *     tokenEnv: SLACK_SCIM_TOKEN     # or tokenFile; an inline token is refused
+ *     deleteMode: deactivate
+ * </pre>
+ *
+ * Each entry has the fields of the API body plus {@code name}, goes through the same
+ * {@link ProviderConversion}, and is applied only when it differs from what is stored, so applying
+ * the same file again changes nothing. Providers missing from the file are left alone. The whole
+ * file is checked before anything is stored.
+ */
+public final class ProviderConfigFile {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private ProviderConfigFile() {}
+
+  /** The file's providers, validated; throws {@link IllegalArgumentException} naming the entry and what is wrong. */
+  public static List<Provider> read(Path file) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " is not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return read(file.toString(), root);
+  }
+
+  static List<Provider> read(String source, JsonNode root) {
+    if (root == null || root.isMissingNode() || root.isNull()) return List.of();
+    if (!root.isObject() || root.size() != 1 || !root.has("providers") || !root.get("providers").isArray()) {
+      throw new IllegalArgumentException(source + ": expected a top-level 'providers:' list and nothing else");
+    }
+    Map<String, Provider> providers = new LinkedHashMap<>();
+    Iterator<JsonNode> entries = root.get("providers").elements();
+    for (int i = 0; entries.hasNext(); i++) {
+      Provider provider = entry(source + ": providers[" + i + "]", entries.next());
+      if (providers.put(provider.name(), provider) != null) {
+        throw new IllegalArgumentException(source + ": provider '" + provider.name() + "' is defined twice");
+      }
+    }
+    return new ArrayList<>(providers.values());
+  }
+
+  /** Reads the file and stores what changed; returns what happened to each provider, by name. */
+  public static Map<String, ProviderRegistry.Change> apply(Path file, ProviderRegistry registry) {
+    Map<String, ProviderRegistry.Change> changes = new LinkedHashMap<>();
+    for (Provider provider : read(file)) changes.put(provider.name(), registry.put(provider));
+    return changes;
+  }
+
+  private static Provider entry(String where, JsonNode node) {
+    if (!node.isObject()) throw new IllegalArgumentException(where + " must be a mapping of provider fields");
+    ObjectNode fields = ((ObjectNode) node).deepCopy();
+    JsonNode name = fields.remove("name");
+    String label = name == null ? where : where + " (" + name.asText() + ")";
+    if (name == null || !name.isTextual()) throw new IllegalArgumentException(where + ": 'name' is required");
+    if (fields.has("token")) {
+      throw new IllegalArgumentException(label + ": an inline 'token' is refused in the file (ConfigMaps are not "
+          + "secret): use tokenEnv or tokenFile pointing at a Secret");
+    }
+    try {
+      return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class));
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(label + ": unknown field '" + e.getPropertyName() + "'");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(label + ": " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
+    }
+  }
+}

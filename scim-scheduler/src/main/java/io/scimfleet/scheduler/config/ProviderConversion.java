@@ -1,0 +1,118 @@
+package io.scimfleet.scheduler.config;
+
+import io.scimfleet.job.jobrunr.Crons;
+import io.scimfleet.mapping.DefaultMappings;
+import io.scimfleet.mapping.Mappings;
+import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.PropertyMapping;
+import io.scimfleet.model.Provider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * {@link ProviderRequest} → {@link Provider}, with every check the API and the YAML file share. A
+ * failed check throws {@link IllegalArgumentException} (or a {@link io.scimfleet.mapping.MappingException}
+ * naming the mapping) with a message that says what to fix; nothing is stored before it passes.
+ */
+public final class ProviderConversion {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+  private static final int DEFAULT_THRESHOLD = 25;
+
+  private ProviderConversion() {}
+
+  public static Provider toProvider(String name, ProviderRequest request) {
+    requireName(name);
+    Objects.requireNonNull(request, "request");
+    List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
+    List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
+    Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), userMappings));
+    Mappings.compile(DefaultMappings.overlay(DefaultMappings.groups(), groupMappings));
+    ScopeFilter.compile(request.userFilter());
+    ScopeFilter.compile(request.groupFilter());
+    if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
+    return new Provider(name, baseUrl(request.baseUrl()), credential(request), orDefault(request.enabled(), true),
+        deleteMode(request.deleteMode()), threshold(request.deletionThreshold()), userMappings, groupMappings,
+        blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
+        orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
+        atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
+        blankToNull(request.caBundleFile()));
+  }
+
+  static void requireName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("provider name '" + name + "' is not valid: use 1-63 letters, digits, "
+          + "'.', '_' or '-', starting with a letter or digit");
+    }
+  }
+
+  private static URI baseUrl(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("baseUrl is required, e.g. https://api.example.com/scim/v2");
+    }
+    try {
+      URI uri = new URI(value.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return uri;
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("baseUrl '" + value + "' must be an http:// or https:// URL with a host");
+  }
+
+  private static Credential credential(ProviderRequest request) {
+    String token = blankToNull(request.token());
+    String file = blankToNull(request.tokenFile());
+    String env = blankToNull(request.tokenEnv());
+    int given = (token != null ? 1 : 0) + (file != null ? 1 : 0) + (env != null ? 1 : 0);
+    if (given != 1) {
+      throw new IllegalArgumentException((given == 0 ? "a credential is required" : "more than one credential given")
+          + ": give exactly one of token, tokenFile or tokenEnv");
+    }
+    return new Credential(token, file, env);
+  }
+
+  private static DeleteMode deleteMode(String value) {
+    return value == null ? DeleteMode.DELETE : DeleteMode.parse(value);
+  }
+
+  private static int threshold(Integer value) {
+    if (value == null) return DEFAULT_THRESHOLD;
+    if (value < 0 || value > 100) {
+      throw new IllegalArgumentException("deletionThreshold must be a percentage from 0 to 100, not " + value);
+    }
+    return value;
+  }
+
+  private static List<PropertyMapping> mappings(String field, List<MappingRequest> given) {
+    if (given == null) return List.of();
+    List<PropertyMapping> mappings = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      MappingRequest mapping = given.get(i);
+      if (mapping == null || blankToNull(mapping.name()) == null || blankToNull(mapping.expression()) == null) {
+        throw new IllegalArgumentException(field + "[" + i + "] needs a name and an expression");
+      }
+      mappings.add(new PropertyMapping(mapping.name(), mapping.expression()));
+    }
+    return mappings;
+  }
+
+  private static int atLeast(String field, Integer value, int min, int fallback) {
+    if (value == null) return fallback;
+    if (value < min) throw new IllegalArgumentException(field + " must be at least " + min + ", not " + value);
+    return value;
+  }
+
+  private static boolean orDefault(Boolean value, boolean fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,38 @@
+package io.scimfleet.scheduler.config;
+
+import java.util.List;
+
+/**
+ * A provider's settings as the API body ({@code PUT /api/v1/providers/{name}}) and the YAML file
+ * give them. Absent fields take the defaults of {@link io.scimfleet.model.Provider#of}. Turned into
+ * a provider by {@link ProviderConversion}, the one validation path of both. {@link #toString()}
+ * never shows the token.
+ *
+ * @param deletionThreshold percent 0–100
+ * @param deleteMode {@code delete} or {@code deactivate}
+ */
+public record ProviderRequest(
+    String baseUrl,
+    String token,
+    String tokenFile,
+    String tokenEnv,
+    Boolean enabled,
+    String deleteMode,
+    Integer deletionThreshold,
+    List<MappingRequest> userMappings,
+    List<MappingRequest> groupMappings,
+    String userFilter,
+    String groupFilter,
+    String fullSyncCron,
+    Boolean dryRun,
+    Integer maxConcurrency,
+    Integer requestsPerMinute,
+    Boolean tlsInsecure,
+    String caBundleFile) {
+
+  @Override
+  public String toString() {
+    return "ProviderRequest[" + baseUrl + (token != null ? " token=***" : "")
+        + (tokenFile != null ? " tokenFile=" + tokenFile : "") + (tokenEnv != null ? " tokenEnv=" + tokenEnv : "") + "]";
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Provider settings as people write them (the API body and the declarative YAML file), their one
+ * validation path into {@link io.scimfleet.model.Provider}, and how they are applied.
+ */
+package io.scimfleet.scheduler.config;

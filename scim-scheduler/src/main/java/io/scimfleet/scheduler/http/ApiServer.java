@@ -1,0 +1,76 @@
+package io.scimfleet.scheduler.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.scheduler.ControlPlane;
+import io.scimfleet.scheduler.config.ProviderRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The control-plane API on one port. {@code /api/*} needs the admin token; {@code /health/live},
+ * {@code /health/ready} and {@code /metrics} do not (probes and Prometheus scrape them).
+ */
+public final class ApiServer implements AutoCloseable {
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts the API on the settings' port (0: any free port).
+   *
+   * @throws IllegalArgumentException when no admin token is given: the API never runs open
+   */
+  public static ApiServer start(ControlPlane plane, ProviderRegistry providers, PrometheusMeterRegistry registry,
+      ApiSettings settings) {
+    AdminAuth auth = new AdminAuth(settings.adminToken());
+    long maxBodyBytes = settings.maxBodyBytes();
+    ApiJson json = new ApiJson(maxBodyBytes);
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.startupWatcherEnabled = false;
+    });
+    ApiErrors.register(app);
+    app.before("/api/*", auth::require);
+    app.get("/api/v1/openapi.json", ApiServer::openApi);
+    new DirectoryRoutes(plane.stores().directory(), json).register(app);
+    new ImportRoutes(plane.stores().directory(), maxBodyBytes).register(app);
+    new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
+    app.get("/health/live", ctx -> ApiJson.write(ctx, 200, Map.of("status", "up")));
+    app.get("/health/ready", ctx -> ready(ctx, plane));
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    app.start(settings.port());
+    return new ApiServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private static void ready(Context ctx, ControlPlane plane) {
+    boolean up;
+    try {
+      plane.stores().directory().version();
+      up = true;
+    } catch (RuntimeException e) {
+      up = false;
+    }
+    ApiJson.write(ctx, up ? 200 : 503, Map.of("status", up ? "up" : "down"));
+  }
+
+  private static void openApi(Context ctx) throws IOException {
+    try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) throw new IllegalStateException("openapi.json is missing from the build");
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,79 @@
+package io.scimfleet.scheduler.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.scimfleet.model.DirectoryGroup;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.store.DirectoryStore;
+import java.io.IOException;
+
+/** Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/groups/{id}[/members/{userId}]}. */
+final class DirectoryRoutes {
+  private final DirectoryStore directory;
+  private final ApiJson json;
+
+  DirectoryRoutes(DirectoryStore directory, ApiJson json) {
+    this.directory = directory;
+    this.json = json;
+  }
+
+  void register(Javalin app) {
+    app.put("/api/v1/users/{id}", this::putUser);
+    app.get("/api/v1/users/{id}", ctx -> ApiJson.write(ctx, 200, user(ctx.pathParam("id"))));
+    app.delete("/api/v1/users/{id}", ctx -> deleted(ctx, directory.deleteUser(ctx.pathParam("id")), "user"));
+    app.put("/api/v1/groups/{id}", this::putGroup);
+    app.get("/api/v1/groups/{id}", ctx -> ApiJson.write(ctx, 200, groupView(ctx.pathParam("id"))));
+    app.delete("/api/v1/groups/{id}", ctx -> deleted(ctx, directory.deleteGroup(ctx.pathParam("id")), "group"));
+    app.put("/api/v1/groups/{id}/members/{userId}", this::addMember);
+    app.delete("/api/v1/groups/{id}/members/{userId}", this::removeMember);
+  }
+
+  private void putUser(Context ctx) throws IOException {
+    DirectoryUser user = json.read(ctx, UserRequest.class).toUser(ctx.pathParam("id"));
+    directory.putUser(user);
+    ApiJson.write(ctx, 200, user);
+  }
+
+  private void putGroup(Context ctx) throws IOException {
+    GroupRequest request = json.read(ctx, GroupRequest.class);
+    DirectoryGroup group = request.toGroup(ctx.pathParam("id"));
+    directory.putGroup(group, request.members());
+    ApiJson.write(ctx, 200, groupView(group.id()));
+  }
+
+  private void addMember(Context ctx) {
+    String groupId = ctx.pathParam("id");
+    String userId = ctx.pathParam("userId");
+    group(groupId);
+    user(userId);
+    directory.addMember(groupId, userId);
+    ApiJson.write(ctx, 200, groupView(groupId));
+  }
+
+  private void removeMember(Context ctx) {
+    String groupId = ctx.pathParam("id");
+    String userId = ctx.pathParam("userId");
+    group(groupId);
+    if (!directory.removeMember(groupId, userId)) {
+      throw ApiException.notFound("user '" + userId + "' is not a member of group '" + groupId + "'");
+    }
+    ctx.status(204);
+  }
+
+  private DirectoryUser user(String id) {
+    return directory.user(id).orElseThrow(() -> ApiException.notFound("no user '" + id + "'"));
+  }
+
+  private DirectoryGroup group(String id) {
+    return directory.group(id).orElseThrow(() -> ApiException.notFound("no group '" + id + "'"));
+  }
+
+  private GroupView groupView(String id) {
+    return GroupView.of(group(id), directory.members(id));
+  }
+
+  private static void deleted(Context ctx, boolean existed, String what) {
+    if (!existed) throw ApiException.notFound("no " + what + " '" + ctx.pathParam("id") + "'");
+    ctx.status(204);
+  }
+}

@@ -1,0 +1,139 @@
+package io.scimfleet.scheduler.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.error.FleetException;
+import io.scimfleet.model.DirectoryGroup;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.store.DirectoryStore;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a directory from NDJSON, one {@code {"type":"user","id":...}} or {@code {"type":"group",...}}
+ * per line, streamed: users are stored in batches as they arrive; group lines are checked at once,
+ * spooled to a temporary file and stored after the last line, so that a group may name members that
+ * appear later in the file. A bad line is reported with its number and the rest goes on.
+ */
+public final class NdjsonImport {
+  public static final int MAX_ERRORS = 100;
+  static final int USER_BATCH = 500;
+
+  private final DirectoryStore directory;
+  private final int maxLineChars;
+  private final List<ImportResult.LineError> errors = new ArrayList<>();
+  private final List<DirectoryUser> batch = new ArrayList<>();
+  private long errorCount;
+  private long users;
+  private long groups;
+
+  private NdjsonImport(DirectoryStore directory, int maxLineChars) {
+    this.directory = directory;
+    this.maxLineChars = maxLineChars;
+  }
+
+  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused. */
+  public static ImportResult run(DirectoryStore directory, Reader in, int maxLineChars) throws IOException {
+    return new NdjsonImport(directory, maxLineChars).load(in);
+  }
+
+  private ImportResult load(Reader in) throws IOException {
+    Path spool = Files.createTempFile("scim-import-groups", ".ndjson");
+    try {
+      try (BufferedWriter groupLines = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+        readLines(new BoundedLines(in, maxLineChars), groupLines);
+      }
+      flushUsers();
+      storeGroups(spool);
+      return new ImportResult(users, groups, List.copyOf(errors), errorCount);
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  private void readLines(BoundedLines lines, BufferedWriter groupLines) throws IOException {
+    for (String line; (line = lines.next()) != null; ) {
+      long number = lines.number();
+      if (line.isBlank()) continue;
+      if (line.length() > maxLineChars) {
+        refuse(number, "line is longer than " + maxLineChars + " characters");
+        continue;
+      }
+      try {
+        readLine(number, line, groupLines);
+      } catch (Exception e) {
+        refuseOrThrow(number, e);
+      }
+    }
+  }
+
+  private void readLine(long number, String line, BufferedWriter groupLines) throws IOException {
+    JsonNode node = ApiJson.MAPPER.readTree(line);
+    if (node == null || !node.isObject()) throw ApiException.badRequest("expected a JSON object");
+    ObjectNode fields = (ObjectNode) node;
+    String type = text(fields.remove("type"));
+    String id = text(fields.remove("id"));
+    if ("user".equals(type)) {
+      batch.add(ApiJson.MAPPER.treeToValue(fields, UserRequest.class).toUser(id));
+      if (batch.size() >= USER_BATCH) flushUsers();
+    } else if ("group".equals(type)) {
+      ApiJson.MAPPER.treeToValue(fields, GroupRequest.class).toGroup(id);
+      groupLines.write(number + "\t" + line);
+      groupLines.newLine();
+    } else {
+      throw ApiException.badRequest("\"type\" must be \"user\" or \"group\", not " + (type == null ? "missing" : "\"" + type + "\""));
+    }
+  }
+
+  private void flushUsers() {
+    if (batch.isEmpty()) return;
+    directory.putUsers(batch);
+    users += batch.size();
+    batch.clear();
+  }
+
+  private void storeGroups(Path spool) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+      for (String entry; (entry = in.readLine()) != null; ) {
+        int tab = entry.indexOf('\t');
+        long number = Long.parseLong(entry.substring(0, tab));
+        try {
+          ObjectNode fields = (ObjectNode) ApiJson.MAPPER.readTree(entry.substring(tab + 1));
+          fields.remove("type");
+          String id = text(fields.remove("id"));
+          GroupRequest request = ApiJson.MAPPER.treeToValue(fields, GroupRequest.class);
+          DirectoryGroup group = request.toGroup(id);
+          directory.putGroup(group, request.members());
+          groups++;
+        } catch (Exception e) {
+          refuseOrThrow(number, e);
+        }
+      }
+    }
+  }
+
+  /** A line's fault is reported; an unreachable store ends the import. */
+  private void refuseOrThrow(long number, Exception e) {
+    if (e instanceof FleetException fleet && fleet.retryable()) throw fleet;
+    if (!(e instanceof RuntimeException) && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+      throw new IllegalStateException(e);
+    }
+    refuse(number, ApiErrors.message(e));
+  }
+
+  private void refuse(long number, String error) {
+    errorCount++;
+    if (errors.size() < MAX_ERRORS) errors.add(new ImportResult.LineError(number, error));
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+}

@@ -1,0 +1,105 @@
+package io.scimfleet.scheduler.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.config.ProviderRequest;
+import io.scimfleet.scheduler.sync.FullSyncScheduling;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.Stores;
+import java.io.IOException;
+import java.util.Map;
+
+/** Providers: settings, full syncs, status, per-object sync state and previews, under {@code /api/v1/providers}. */
+final class ProviderRoutes {
+  private static final String ONE = "/api/v1/providers/{name}";
+
+  private final Stores stores;
+  private final ProviderRegistry registry;
+  private final FullSyncScheduling fullSyncs;
+  private final Preview preview;
+  private final ApiJson json;
+
+  ProviderRoutes(Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
+    this.stores = stores;
+    this.registry = registry;
+    this.fullSyncs = fullSyncs;
+    this.preview = new Preview(stores, new ScimSchemaValidator());
+    this.json = json;
+  }
+
+  void register(Javalin app) {
+    app.get("/api/v1/providers", ctx -> ApiJson.write(ctx, 200, registry.list().stream().map(ProviderView::of).toList()));
+    app.put(ONE, this::put);
+    app.get(ONE, ctx -> ApiJson.write(ctx, 200, ProviderView.of(provider(ctx))));
+    app.delete(ONE, this::delete);
+    app.post(ONE + "/sync", this::sync);
+    app.get(ONE + "/status", this::status);
+    app.get(ONE + "/objects/{kind}/{id}", this::object);
+    app.post(ONE + "/preview", this::preview);
+  }
+
+  private void put(Context ctx) throws IOException {
+    Provider provider = registry.put(ctx.pathParam("name"), json.read(ctx, ProviderRequest.class));
+    ApiJson.write(ctx, 200, ProviderView.of(provider));
+  }
+
+  private void delete(Context ctx) {
+    if (!registry.delete(ctx.pathParam("name"))) throw unknown(ctx.pathParam("name"));
+    ctx.status(204);
+  }
+
+  private void sync(Context ctx) {
+    Provider provider = provider(ctx);
+    if (!provider.enabled()) {
+      throw new ApiException(409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
+    }
+    boolean force = Boolean.parseBoolean(ctx.queryParam("force"));
+    ApiJson.write(ctx, 202, Map.of("runId", fullSyncs.startNow(provider.name(), force)));
+  }
+
+  private void status(Context ctx) {
+    String name = provider(ctx).name();
+    FullSyncRun current = stores.syncState().currentRun(name).filter(FullSyncRun::running).orElse(null);
+    FullSyncRun last = stores.syncState().lastRun(name).orElse(null);
+    long pending = stores.pendingJobs().count(name);
+    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, false));
+  }
+
+  private void object(Context ctx) {
+    String name = provider(ctx).name();
+    ObjectType type = objectType(ctx.pathParam("kind"));
+    String id = ctx.pathParam("id");
+    ApiJson.write(ctx, 200, stores.syncState().get(name, type, id).map(ObjectStateView::of)
+        .orElseThrow(() -> ApiException.notFound("no sync state for " + type.label() + " '" + id + "' on provider '"
+            + name + "': it was never synced there")));
+  }
+
+  private void preview(Context ctx) throws IOException {
+    Provider provider = provider(ctx);
+    PreviewRequest request = json.read(ctx, PreviewRequest.class);
+    if (request.type() == null) throw ApiException.badRequest("type is required: \"user\" or \"group\"");
+    ObjectType type = objectType(request.type());
+    ApiJson.write(ctx, 200, preview.of(provider, type, Ids.require(type.label() + " id", request.id())));
+  }
+
+  private Provider provider(Context ctx) {
+    String name = ctx.pathParam("name");
+    return registry.get(name).orElseThrow(() -> unknown(name));
+  }
+
+  private static ObjectType objectType(String kind) {
+    return switch (kind) {
+      case "user", "users" -> ObjectType.USER;
+      case "group", "groups" -> ObjectType.GROUP;
+      default -> throw ApiException.badRequest("object type must be users or groups, not '" + kind + "'");
+    };
+  }
+
+  private static ApiException unknown(String name) {
+    return ApiException.notFound("no provider '" + name + "'");
+  }
+}

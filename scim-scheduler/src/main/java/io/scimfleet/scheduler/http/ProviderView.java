@@ -1,0 +1,36 @@
+package io.scimfleet.scheduler.http;
+
+import io.scimfleet.model.PropertyMapping;
+import io.scimfleet.model.Provider;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A provider as the API shows it. The credential appears only as where the token comes from
+ * ({@code env:SLACK_TOKEN}, {@code file:/secrets/token}, {@code inline}): never the token.
+ */
+record ProviderView(
+    String name,
+    String baseUrl,
+    String credential,
+    boolean enabled,
+    String deleteMode,
+    int deletionThreshold,
+    List<PropertyMapping> userMappings,
+    List<PropertyMapping> groupMappings,
+    String userFilter,
+    String groupFilter,
+    String fullSyncCron,
+    boolean dryRun,
+    int maxConcurrency,
+    int requestsPerMinute,
+    boolean tlsInsecure,
+    String caBundleFile) {
+
+  static ProviderView of(Provider p) {
+    return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
+        p.deleteMode().name().toLowerCase(Locale.ROOT), p.deletionThresholdPercent(), p.userMappings(),
+        p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
+        p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile());
+  }
+}

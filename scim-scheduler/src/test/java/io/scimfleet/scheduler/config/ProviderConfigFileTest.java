@@ -1,0 +1,163 @@
+package io.scimfleet.scheduler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.Provider;
+import io.scimfleet.scheduler.config.ProviderRegistry.Change;
+import io.scimfleet.scheduler.sync.FullSyncScheduling;
+import io.scimfleet.store.Stores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProviderConfigFileTest {
+  private static final String TWO_PROVIDERS = """
+      providers:
+        - name: slack
+          baseUrl: https://api.slack.com/scim/v2
+          tokenEnv: SLACK_SCIM_TOKEN
+          deleteMode: deactivate
+          deletionThreshold: 10
+          fullSyncCron: "*/30 * * * *"
+          userMappings:
+            - name: 40-displayName
+              expression: '{"displayName": username}'
+        - name: github
+          baseUrl: https://api.github.com/scim/v2/enterprises/acme
+          tokenFile: /var/run/secrets/github/token
+          enabled: false
+      """;
+
+  @TempDir Path dir;
+  private final Stores stores = Stores.inMemory();
+  private final JobRunrFleet jobs = JobRunrFleet.inMemory();
+  private final ProviderRegistry registry = new ProviderRegistry(stores,
+      new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry())));
+
+  @AfterEach
+  void close() {
+    jobs.close();
+  }
+
+  @Test
+  void appliesEveryProviderOfTheFileWithItsSettings() throws IOException {
+    Map<String, Change> changes = ProviderConfigFile.apply(file(TWO_PROVIDERS), registry);
+
+    assertThat(changes).containsExactly(Map.entry("slack", Change.CREATED), Map.entry("github", Change.CREATED));
+    Provider slack = stores.providers().get("slack").orElseThrow();
+    assertThat(slack.deleteMode()).isEqualTo(DeleteMode.DEACTIVATE);
+    assertThat(slack.deletionThresholdPercent()).isEqualTo(10);
+    assertThat(slack.fullSyncCron()).isEqualTo("*/30 * * * *");
+    assertThat(slack.credential().describe()).isEqualTo("env:SLACK_SCIM_TOKEN");
+    assertThat(slack.userMappings()).extracting(m -> m.name()).containsExactly("40-displayName");
+    assertThat(stores.providers().get("github").orElseThrow().enabled()).isFalse();
+  }
+
+  @Test
+  void reapplyingTheSameFileChangesNothing() throws IOException {
+    Path file = file(TWO_PROVIDERS);
+    ProviderConfigFile.apply(file, registry);
+    List<Provider> before = stores.providers().list();
+
+    Map<String, Change> again = ProviderConfigFile.apply(file, registry);
+
+    assertThat(again.values()).containsOnly(Change.UNCHANGED);
+    assertThat(stores.providers().list()).isEqualTo(before);
+  }
+
+  @Test
+  void aChangedEntryIsUpdatedAndTheOthersLeftAlone() throws IOException {
+    ProviderConfigFile.apply(file(TWO_PROVIDERS), registry);
+
+    Map<String, Change> changes = ProviderConfigFile.apply(file(TWO_PROVIDERS.replace("deletionThreshold: 10",
+        "deletionThreshold: 20")), registry);
+
+    assertThat(changes).containsEntry("slack", Change.UPDATED).containsEntry("github", Change.UNCHANGED);
+    assertThat(stores.providers().get("slack").orElseThrow().deletionThresholdPercent()).isEqualTo(20);
+  }
+
+  @Test
+  void anInlineTokenIsRefusedBecauseConfigMapsAreNotSecret() throws IOException {
+    Path file = file("""
+        providers:
+          - name: slack
+            baseUrl: https://api.slack.com/scim/v2
+            token: xoxp-not-in-a-configmap
+        """);
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("slack").hasMessageContaining("inline 'token' is refused")
+        .hasMessageContaining("tokenEnv or tokenFile")
+        .message().doesNotContain("xoxp-not-in-a-configmap");
+    assertThat(stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void anyBadEntryStopsTheWholeFileBeforeAnythingIsStored() throws IOException {
+    Path file = file(TWO_PROVIDERS + """
+          - name: broken
+            baseUrl: ftp://files.example.com
+            tokenEnv: X
+        """);
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry))
+        .hasMessageContaining("broken").hasMessageContaining("http:// or https://");
+    assertThat(stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void unknownFieldsAreNamed() throws IOException {
+    Path file = file("""
+        providers:
+          - name: slack
+            baseUrl: https://api.slack.com/scim/v2
+            tokenEnv: X
+            deleteMod: delete
+        """);
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry)).hasMessageContaining("unknown field 'deleteMod'");
+  }
+
+  @Test
+  void aProviderDefinedTwiceIsRefused() throws IOException {
+    Path file = file(TWO_PROVIDERS + TWO_PROVIDERS.substring(TWO_PROVIDERS.indexOf("  - name: github")));
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry)).hasMessageContaining("'github' is defined twice");
+  }
+
+  @Test
+  void aMappingThatDoesNotCompileIsNamed() throws IOException {
+    Path file = file("""
+        providers:
+          - name: slack
+            baseUrl: https://api.slack.com/scim/v2
+            tokenEnv: X
+            groupMappings:
+              - name: 99-broken
+                expression: '{"displayName": '
+        """);
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry)).hasMessageContaining("99-broken");
+  }
+
+  @Test
+  void theExampleFileIsValid() {
+    assertThat(ProviderConfigFile.read(Path.of("../examples/providers.yaml")))
+        .singleElement().satisfies(p -> assertThat(p.dryRun()).isTrue());
+  }
+
+  private Path file(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("providers-" + System.nanoTime() + ".yaml"), yaml);
+  }
+}

@@ -1,0 +1,48 @@
+package io.scimfleet.scheduler.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimfleet.config.FleetSettings;
+import io.scimfleet.scheduler.SchedulerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The all-in-one process in memory: provider file applied at start-up, API, worker, a full sync end to end. */
+class AllInOneApiTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFullSyncStartedOverTheApiRunsOnTheEmbeddedWorker() throws IOException {
+    Path config = Files.writeString(dir.resolve("providers.yaml"), """
+        providers:
+          - name: preview
+            baseUrl: https://scim.example.invalid/scim/v2
+            tokenFile: %s
+            dryRun: true
+        """.formatted(Files.writeString(dir.resolve("token"), "file-token")));
+    FleetSettings settings = FleetSettings.fromEnv(Map.of("SCIM_ADMIN_TOKEN", ApiFixture.ADMIN_TOKEN,
+        "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_CONFIG", config.toString(), "SCIM_WORKER_THREADS", "4"));
+
+    try (SchedulerProcess process = SchedulerProcess.start(settings, SchedulerProcess.Mode.ALL_IN_ONE)) {
+      ApiClient api = new ApiClient(process.apiPort(), ApiFixture.ADMIN_TOKEN);
+      assertThat(api.get("/api/v1/providers/preview").json().path("credential").asText()).startsWith("file:");
+      api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+      api.put("/api/v1/users/u2", "{\"username\":\"alan\"}");
+      String runId = api.post("/api/v1/providers/preview/sync", "").json().path("runId").asText();
+
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          api.get("/api/v1/providers/preview/status").json().path("last").path("runId").asText().equals(runId));
+
+      JsonNode last = api.get("/api/v1/providers/preview/status").json().path("last");
+      assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(last.path("counts").path("created").asLong()).isEqualTo(2);
+    }
+  }
+}

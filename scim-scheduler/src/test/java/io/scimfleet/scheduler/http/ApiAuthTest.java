@@ -1,0 +1,80 @@
+package io.scimfleet.scheduler.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.scheduler.ControlPlane;
+import io.scimfleet.scheduler.config.ProviderRegistry;
+import java.net.http.HttpRequest.BodyPublishers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiAuthTest {
+  private final ApiFixture fixture = ApiFixture.inMemory();
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "GET, /api/v1/openapi.json",
+      "PUT, /api/v1/users/u1", "GET, /api/v1/users/u1", "DELETE, /api/v1/users/u1",
+      "PUT, /api/v1/groups/g1", "GET, /api/v1/groups/g1", "DELETE, /api/v1/groups/g1",
+      "PUT, /api/v1/groups/g1/members/u1", "DELETE, /api/v1/groups/g1/members/u1",
+      "POST, /api/v1/import",
+      "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "GET, /api/v1/providers/p", "DELETE, /api/v1/providers/p",
+      "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status",
+      "GET, /api/v1/providers/p/objects/users/u1", "POST, /api/v1/providers/p/preview",
+      "GET, /api/v1/unknown",
+  })
+  void everyApiRouteNeedsTheAdminToken(String method, String path) {
+    String body = "{\"username\":\"ada\",\"name\":\"n\",\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\"}";
+    for (ApiClient client : new ApiClient[] {fixture.anonymous, fixture.api.withToken("wrong-token")}) {
+      ApiClient.Answer answer = client.send(method, path, BodyPublishers.ofString(body), "application/json");
+
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.error()).contains("Authorization: Bearer");
+    }
+    assertThat(fixture.stores.directory().userCount()).isZero();
+    assertThat(fixture.stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void aBearerSchemeInAnyCaseIsAccepted() {
+    var answer = fixture.api.withToken(null).send("GET", "/api/v1/providers", BodyPublishers.noBody(), null);
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(fixture.api.get("/api/v1/providers").status()).isEqualTo(200);
+  }
+
+  @Test
+  void healthAndMetricsNeedNoToken() {
+    assertThat(fixture.anonymous.get("/health/live").status()).isEqualTo(200);
+    assertThat(fixture.anonymous.get("/health/ready").json().path("status").asText()).isEqualTo("up");
+    ApiClient.Answer metrics = fixture.anonymous.get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("# HELP");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRoutes() {
+    ApiClient.Answer answer = fixture.api.get("/api/v1/openapi.json");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().path("openapi").asText()).startsWith("3.");
+    assertThat(answer.json().path("paths").has("/api/v1/providers/{name}/preview")).isTrue();
+  }
+
+  @Test
+  void theApiRefusesToStartWithoutAnAdminToken() {
+    ControlPlane plane = fixture.plane;
+    assertThatThrownBy(() -> ApiServer.start(plane, new ProviderRegistry(fixture.stores, plane.fullSyncs()),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ApiSettings(null, 1024, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCIM_ADMIN_TOKEN");
+  }
+}

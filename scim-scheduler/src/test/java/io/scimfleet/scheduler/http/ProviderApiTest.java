@@ -1,0 +1,233 @@
+package io.scimfleet.scheduler.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProviderApiTest {
+  static final String SECRET = "s3cr3t-token-never-shown";
+  static final String SLACK = """
+      {"baseUrl":"https://api.slack.com/scim/v2","token":"%s","deleteMode":"deactivate","deletionThreshold":10,
+       "userMappings":[{"name":"40-displayName","expression":"{\\"displayName\\": username}"}],
+       "userFilter":"active = true","fullSyncCron":"*/15 * * * *","maxConcurrency":4,"requestsPerMinute":600}
+      """.formatted(SECRET);
+
+  private final ApiFixture fixture = ApiFixture.inMemory();
+  private final ApiClient api = fixture.api;
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void putProviderStoresItAndShowsTheCredentialOnlyAsItsSource() {
+    ApiClient.Answer put = api.put("/api/v1/providers/slack", SLACK);
+
+    assertThat(put.status()).isEqualTo(200);
+    JsonNode view = put.json();
+    assertThat(view.path("credential").asText()).isEqualTo("inline");
+    assertThat(view.path("deleteMode").asText()).isEqualTo("deactivate");
+    assertThat(view.path("deletionThreshold").asInt()).isEqualTo(10);
+    assertThat(view.path("userMappings").get(0).path("name").asText()).isEqualTo("40-displayName");
+    assertThat(view.path("groupMappings").isEmpty()).isTrue();
+    assertThat(fixture.stores.providers().get("slack").orElseThrow().credential().token()).isEqualTo(SECRET);
+  }
+
+  @Test
+  void theTokenNeverComesBackFromAnyRoute() {
+    String put = api.put("/api/v1/providers/slack", SLACK).body();
+    String one = api.get("/api/v1/providers/slack").body();
+    String list = api.get("/api/v1/providers").body();
+
+    assertThat(List.of(put, one, list)).allSatisfy(body -> assertThat(body).doesNotContain(SECRET));
+    assertThat(api.get("/api/v1/providers").json().get(0).path("name").asText()).isEqualTo("slack");
+  }
+
+  @Test
+  void defaultsApplyToFieldsNotGiven() {
+    JsonNode view = api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"T\"}").json();
+
+    assertThat(view.path("enabled").asBoolean()).isTrue();
+    assertThat(view.path("deleteMode").asText()).isEqualTo("delete");
+    assertThat(view.path("deletionThreshold").asInt()).isEqualTo(25);
+    assertThat(view.path("fullSyncCron").asText()).isEqualTo("0 * * * *");
+    assertThat(view.path("credential").asText()).isEqualTo("env:T");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"baseUrl\":\"ftp://x.example\",\"tokenEnv\":\"T\"}                               | http:// or https://",
+      "{\"tokenEnv\":\"T\"}                                                               | baseUrl is required",
+      "{\"baseUrl\":\"https://x.example\"}                                                | exactly one of token, tokenFile or tokenEnv",
+      "{\"baseUrl\":\"https://x.example\",\"token\":\"a\",\"tokenEnv\":\"T\"}             | more than one credential",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"deleteMode\":\"purge\"}    | 'delete' or 'deactivate'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"fullSyncCron\":\"every hour\"} | not a valid cron",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"deletionThreshold\":101}   | 0 to 100",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userFilter\":\"active = \"} | scope filter",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"colour\":\"blue\"}         | unknown field 'colour'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
+      "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
+  })
+  void badProviderSettingsAre400WithWhatIsWrongAndStoreNothing(String body, String error) {
+    ApiClient.Answer answer = api.put("/api/v1/providers/p", body.strip());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).contains(error);
+    assertThat(fixture.stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void aNameThatCannotBeAKeyIsRefused() {
+    ApiClient.Answer answer = api.put("/api/v1/providers/bad%20name", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).contains("provider name");
+  }
+
+  @Test
+  void unknownProviderIs404OnEveryProviderRoute() {
+    assertThat(api.get("/api/v1/providers/nope").status()).isEqualTo(404);
+    assertThat(api.delete("/api/v1/providers/nope").status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/providers/nope/sync", "").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/providers/nope/status").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/providers/nope/objects/users/u1").status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/providers/nope/preview", "{\"type\":\"user\",\"id\":\"u1\"}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void deleteRemovesTheProviderAndItsSyncState() {
+    api.put("/api/v1/providers/slack", SLACK);
+    fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));
+
+    assertThat(api.delete("/api/v1/providers/slack").status()).isEqualTo(204);
+    assertThat(fixture.stores.providers().get("slack")).isEmpty();
+    assertThat(fixture.stores.syncState().get("slack", ObjectType.USER, "u1")).isEmpty();
+  }
+
+  @Test
+  void syncStartsAFullSyncAndAnswers202WithItsRunId() {
+    api.put("/api/v1/providers/slack", SLACK);
+
+    ApiClient.Answer answer = api.post("/api/v1/providers/slack/sync?force=true", "");
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.json().path("runId").asText()).hasSize(36);
+  }
+
+  @Test
+  void syncOfADisabledProviderIs409() {
+    api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"enabled\":false}");
+
+    assertThat(api.post("/api/v1/providers/p/sync", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void statusShowsNoRunBeforeTheFirstSync() {
+    api.put("/api/v1/providers/slack", SLACK);
+
+    JsonNode status = api.get("/api/v1/providers/slack/status").json();
+
+    assertThat(status.path("running").asBoolean()).isFalse();
+    assertThat(status.path("current").isNull()).isTrue();
+    assertThat(status.path("last").isNull()).isTrue();
+    assertThat(status.path("pendingJobs").asLong()).isZero();
+    assertThat(status.path("quarantined").asBoolean()).isFalse();
+  }
+
+  @Test
+  void statusShowsTheCurrentAndTheLastRun() {
+    api.put("/api/v1/providers/slack", SLACK);
+    var syncState = fixture.stores.syncState();
+    syncState.startRun(io.scimfleet.model.FullSyncRun.started("run-1", "slack", Instant.parse("2025-01-01T00:00:00Z")));
+    syncState.finishRun("slack", "run-1", io.scimfleet.model.FullSyncRun.Status.SUCCEEDED, null, Instant.parse("2025-01-01T00:01:00Z"));
+    syncState.startRun(io.scimfleet.model.FullSyncRun.started("run-2", "slack", Instant.parse("2025-01-01T01:00:00Z")));
+
+    JsonNode status = api.get("/api/v1/providers/slack/status").json();
+
+    assertThat(status.path("running").asBoolean()).isTrue();
+    assertThat(status.path("current").path("runId").asText()).isEqualTo("run-2");
+    assertThat(status.path("last").path("runId").asText()).isEqualTo("run-1");
+    assertThat(status.path("last").path("status").asText()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void objectsShowTheirSyncStateOr404() {
+    api.put("/api/v1/providers/slack", SLACK);
+    fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));
+
+    JsonNode state = api.get("/api/v1/providers/slack/objects/users/u1").json();
+
+    assertThat(state.path("remoteId").asText()).isEqualTo("remote-1");
+    assertThat(state.path("outcome").asText()).isEqualTo("created");
+    assertThat(state.path("time").asText()).isEqualTo("2025-01-01T00:00:00Z");
+    assertThat(state.has("payloadHash")).isFalse();
+    assertThat(api.get("/api/v1/providers/slack/objects/groups/u1").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/providers/slack/objects/things/u1").status()).isEqualTo(400);
+  }
+
+  @Test
+  void previewMapsAUserThroughTheProvidersMappingsAndValidatesIt() {
+    api.put("/api/v1/providers/slack", SLACK);
+    api.put("/api/v1/users/u1", "{\"username\":\"ada\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}");
+
+    JsonNode preview = api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
+
+    assertThat(preview.path("valid").asBoolean()).isTrue();
+    assertThat(preview.path("violations").isEmpty()).isTrue();
+    assertThat(preview.path("inScope").asBoolean()).isTrue();
+    assertThat(preview.path("resource").path("userName").asText()).isEqualTo("ada");
+    assertThat(preview.path("resource").path("displayName").asText()).isEqualTo("ada");
+  }
+
+  @Test
+  void previewReportsViolationsOfAnInvalidResource() {
+    api.put("/api/v1/providers/p", """
+        {"baseUrl":"https://x.example","tokenEnv":"T",
+         "userMappings":[{"name":"60-active","expression":"{\\"active\\": \\"yes\\"}"}]}""");
+    api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+
+    JsonNode preview = api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
+
+    assertThat(preview.path("valid").asBoolean()).isFalse();
+    assertThat(preview.path("violations").get(0).path("path").asText()).isEqualTo("$.active");
+  }
+
+  @Test
+  void previewOfAGroupCarriesTheRemoteIdsOfSyncedMembersOnly() {
+    api.put("/api/v1/providers/slack", SLACK);
+    api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+    api.put("/api/v1/users/u2", "{\"username\":\"alan\"}");
+    api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u1\",\"u2\"]}");
+    fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));
+
+    JsonNode preview = api.post("/api/v1/providers/slack/preview", "{\"type\":\"group\",\"id\":\"g1\"}").json();
+
+    assertThat(preview.path("valid").asBoolean()).isTrue();
+    assertThat(preview.path("resource").path("members").toString()).isEqualTo("[{\"value\":\"remote-1\"}]");
+  }
+
+  @Test
+  void previewOfAnUnknownObjectIs404AndOfABadTypeIs400() {
+    api.put("/api/v1/providers/slack", SLACK);
+
+    assertThat(api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"ghost\"}").status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/providers/slack/preview", "{\"type\":\"robot\",\"id\":\"x\"}").status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/providers/slack/preview", "{\"id\":\"x\"}").status()).isEqualTo(400);
+  }
+
+  static ObjectSyncState syncedUser(String provider, String id, String remoteId) {
+    return new ObjectSyncState(provider, ObjectType.USER, id, remoteId, null, "hash", List.of(),
+        Instant.parse("2025-01-01T00:00:00Z"), SyncOutcome.CREATED, null);
+  }
+}
