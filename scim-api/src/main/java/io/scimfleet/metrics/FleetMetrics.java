@@ -36,6 +36,8 @@ public final class FleetMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> intervals = new ConcurrentHashMap<>();
+  private final Map<String, Object> gauges = new ConcurrentHashMap<>();
 
   public FleetMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -82,15 +84,19 @@ public final class FleetMetrics {
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */
   public void fullSyncInterval(String provider, Duration period) {
-    Gauge.builder(FULL_SYNC_INTERVAL, () -> period.toSeconds()).baseUnit("seconds")
-        .description("Period of the provider's recurring full sync")
-        .tag("provider", provider).register(registry);
+    intervals.computeIfAbsent(provider, name -> {
+      AtomicLong holder = new AtomicLong();
+      Gauge.builder(FULL_SYNC_INTERVAL, holder, AtomicLong::get).baseUnit("seconds")
+          .description("Period of the provider's recurring full sync")
+          .tag("provider", name).register(registry);
+      return holder;
+    }).set(period.toSeconds());
   }
 
   /** Registers a gauge read on every scrape; the function must be cheap and must not throw. */
   public <T> void gauge(String name, String description, String provider, T source, ToDoubleFunction<T> value) {
-    Gauge.builder(name, source, safely(value)).description(description)
-        .tag("provider", provider).strongReference(true).register(registry);
+    gauges.computeIfAbsent(name + "|" + provider, key -> Gauge.builder(name, source, safely(value))
+        .description(description).tag("provider", provider).strongReference(true).register(registry));
   }
 
   static String statusClass(int status) {

@@ -54,7 +54,7 @@ public final class ProviderContexts implements AutoCloseable {
 
   private static ScimClient client(Provider provider, FleetMetrics metrics) {
     ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
-        .bearerToken(provider.credential().resolve())
+        .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
