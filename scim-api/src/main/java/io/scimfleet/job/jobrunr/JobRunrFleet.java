@@ -1,6 +1,9 @@
 package io.scimfleet.job.jobrunr;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.job.JobQueue;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +29,16 @@ import redis.clients.jedis.JedisPool;
  */
 public final class JobRunrFleet implements AutoCloseable {
   private static final int RETRY_BACKOFF_SEED_SECONDS = 3;
+
+  /** JobRunr registers its meters without help text, which {@code promtool check metrics} rejects. */
+  private static final MeterFilter DESCRIBE_JOBRUNR_METERS = new MeterFilter() {
+    @Override
+    public Meter.Id map(Meter.Id id) {
+      if (!id.getName().startsWith("jobrunr.") || id.getDescription() != null) return id;
+      String description = "JobRunr " + id.getName().substring("jobrunr.".length()).replace('.', ' ').replace('-', ' ');
+      return new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
+    }
+  };
 
   private final StorageProvider storage;
   private final JsonMapper json = new JacksonJsonMapper();
@@ -75,6 +88,7 @@ public final class JobRunrFleet implements AutoCloseable {
 
   /** Binds JobRunr's job gauges (and the server's, when one runs) to the registry. */
   public synchronized void bindMetrics(MeterRegistry registry) {
+    registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
     metrics = new JobRunrMicroMeterIntegration(registry);
     metrics.initialize(storage, server);
   }

@@ -1,0 +1,72 @@
+package io.scimfleet.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The worker's /metrics carries our metrics and JobRunr's, and passes {@code promtool check metrics}. */
+class MetricsEndpointTest {
+
+  @Test
+  void metricsEndpointServesEveryFleetMetricInAFormPromtoolAccepts() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FleetMetrics metrics = new FleetMetrics(registry);
+    metrics.objectSynced("slack", ObjectType.USER, SyncOutcome.CREATED);
+    metrics.request("slack", "POST", 201, Duration.ofMillis(40));
+    metrics.request("slack", "PATCH", 429, Duration.ofMillis(5));
+    metrics.retry("slack");
+    metrics.rateLimitWait("slack", Duration.ofSeconds(2));
+    metrics.fullSyncFinished("slack", "succeeded", Duration.ofMinutes(3), Instant.ofEpochSecond(1_700_000_000));
+    metrics.fullSyncInterval("slack", Duration.ofHours(1));
+    try (JobRunrFleet jobs = JobRunrFleet.inMemory();
+        MetricsServer server = new MetricsServer(0, registry, () -> true)) {
+      jobs.bindMetrics(registry);
+      String body = get("http://127.0.0.1:" + server.port() + "/metrics");
+
+      assertThat(body).contains("scim_sync_objects_total{", "scim_requests_seconds_bucket{", "status=\"429\"",
+          "scim_retries_total{", "scim_rate_limit_wait_seconds_total{", "scim_full_sync_runs_total{",
+          "scim_full_sync_last_success_timestamp_seconds{provider=\"slack\"} 1.7E9",
+          "scim_full_sync_interval_seconds{provider=\"slack\"} 3600", "jobrunr_jobs_enqueued");
+      assertThat(promtoolCheck(body)).isEmpty();
+      assertThat(get("http://127.0.0.1:" + server.port() + "/health/live")).contains("up");
+    }
+  }
+
+  private static String get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** What promtool finds wrong with the exposition; it must be installed (Debian's prometheus package). */
+  private static String promtoolCheck(String exposition) throws IOException, InterruptedException {
+    Process promtool;
+    try {
+      promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("promtool is missing: apt-get install -y prometheus", e);
+    }
+    try (OutputStream in = promtool.getOutputStream()) {
+      in.write(exposition.getBytes(StandardCharsets.UTF_8));
+    }
+    String findings = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(promtool.waitFor()).as(findings).isZero();
+    return findings;
+  }
+}
