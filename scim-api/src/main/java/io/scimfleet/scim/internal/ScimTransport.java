@@ -9,6 +9,7 @@ import io.scimfleet.scim.ScimErrors;
 import io.scimfleet.scim.ScimException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -90,15 +92,27 @@ public final class ScimTransport implements AutoCloseable {
 
   private Answer execute(Call call, long started) {
     HttpUriRequestBase request = request(call);
-    ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> deadline = deadlines.schedule(() -> expire(request, expired), settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
       return http.execute(request, ScimTransport::read);
     } catch (IOException e) {
       report(call, -1, started);
-      throw errors.transport(call.method(), call.path(), e, settings.describeTimeouts());
+      throw errors.transport(call.method(), call.path(), expired.get() ? totalTimeout(e) : e, settings.describeTimeouts());
     } finally {
       deadline.cancel(false);
     }
+  }
+
+  private static void expire(HttpUriRequestBase request, AtomicBoolean expired) {
+    expired.set(true);
+    request.cancel();
+  }
+
+  private IOException totalTimeout(IOException cause) {
+    SocketTimeoutException timeout = new SocketTimeoutException("total timeout of " + settings.totalTimeout().toMillis() + " ms exceeded");
+    timeout.initCause(cause);
+    return timeout;
   }
 
   private HttpUriRequestBase request(Call call) {

@@ -1,0 +1,192 @@
+package io.scimfleet.scim;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.scimfleet.scim.ScimWireMock.BASE;
+import static io.scimfleet.scim.ScimWireMock.TOKEN;
+import static io.scimfleet.scim.ScimWireMock.listOf;
+import static io.scimfleet.scim.ScimWireMock.scimJson;
+import static io.scimfleet.scim.ScimWireMock.user;
+import static io.scimfleet.testing.ScimResources.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.scimfleet.Version;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the client sends, and what it keeps of what it gets: scripted target, inspected requests. */
+class ScimClientWireFormatTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
+
+  private ScimClient client;
+
+  @BeforeEach
+  void client() {
+    client = ScimWireMock.clientFor(wireMock.getRuntimeInfo()).build();
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  @Test
+  void everyRequestCarriesTheScimHeadersAndBooleansStayBooleans() {
+    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));
+
+    client.create("Users", aUser("alice"));
+
+    wireMock.verify(postRequestedFor(urlPathEqualTo(BASE + "/Users"))
+        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        .withHeader("Accept", equalTo("application/scim+json"))
+        .withHeader("Content-Type", equalTo("application/scim+json; charset=UTF-8"))
+        .withHeader("User-Agent", equalTo(Version.userAgent()))
+        .withRequestBody(equalToJson("{\"userName\":\"alice\",\"active\":true}", true, true)));
+  }
+
+  @Test
+  void numericIdIsReadAsTextAndUnknownAttributesAreKept() {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/42")).willReturn(scimJson(200,
+        "{\"id\":42,\"userName\":\"n\",\"x-vendor\":{\"seat\":7},\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
+
+    ScimResource user = client.get("Users", "42");
+
+    assertThat(user.id()).isEqualTo("42");
+    assertThat(user.json().path("x-vendor").path("seat").asInt()).isEqualTo(7);
+    assertThat(user.version()).contains("W/\"3\"");
+  }
+
+  @Test
+  void versionFallsBackToTheEtagHeader() {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "a")).withHeader("ETag", "W/\"abc\"")));
+
+    assertThat(client.get("Users", "1").version()).contains("W/\"abc\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void ifMatchIsSentOnlyWhenTheTargetSupportsEtags(boolean etag) {
+    ScimWireMock.discovery(wireMock, etag, 100, false, 0);
+    wireMock.stubFor(put(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "a"))));
+
+    client.replace("Users", "1", aUser("a"), "W/\"v1\"");
+
+    wireMock.verify(putRequestedFor(urlPathEqualTo(BASE + "/Users/1"))
+        .withHeader("If-Match", etag ? equalTo("W/\"v1\"") : absent()));
+  }
+
+  @Test
+  void staleIfMatchIsAPreconditionFailure() {
+    ScimWireMock.discovery(wireMock, true, 100, false, 0);
+    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(412, "{\"detail\":\"version mismatch\"}")));
+
+    assertThatThrownBy(() -> client.patch("Users", "1", PatchRequest.builder().replace("active", false).build(), "W/\"old\""))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessage("PATCH /Users/1 -> 412: version mismatch");
+  }
+
+  @Test
+  void patchAnsweredWith204IsEmpty() {
+    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
+
+    assertThat(client.patch("Groups", "g", PatchRequest.builder().replace("displayName", "x").build(), null)).isEmpty();
+  }
+
+  @Test
+  void memberChangesAreSentInChunksOfAHundredAndRemovalsNeverCarryAValueList() throws Exception {
+    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
+    List<String> add = IntStream.range(0, 150).mapToObj(i -> "add-" + i).toList();
+    List<String> remove = IntStream.range(0, 100).mapToObj(i -> "rm-" + i).toList();
+
+    for (PatchRequest request : PatchRequest.memberChanges(add, remove, 0)) client.patch("Groups", "g", request, null);
+
+    List<LoggedRequest> sent = wireMock.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Groups/g")));
+    assertThat(sent).hasSize(3);
+    for (LoggedRequest request : sent) {
+      JsonNode body = JSON.readTree(request.getBodyAsString());
+      assertThat(body.path("schemas").get(0).asText()).isEqualTo(PatchRequest.SCHEMA);
+      body.path("Operations").forEach(op -> {
+        if (op.path("op").asText().equals("remove")) {
+          assertThat(op.has("value")).isFalse();
+          assertThat(op.path("path").asText()).matches("members\\[value eq \"rm-\\d+\"]");
+        }
+      });
+    }
+  }
+
+  @Test
+  void startIndexPagingIgnoresATotalResultsThatEqualsThePageSize() {
+    ScimWireMock.discovery(wireMock, false, 2, false, 0);
+    stubPage("startIndex", "1", listOf(2, null, user("1", "a"), user("2", "b")));
+    stubPage("startIndex", "3", listOf(2, null, user("3", "c"), user("4", "d")));
+    stubPage("startIndex", "5", listOf(2, null, user("5", "e")));
+
+    List<String> ids = client.searchAll("Users", Filter.pr("userName")).map(ScimResource::id).toList();
+
+    assertThat(ids).containsExactly("1", "2", "3", "4", "5");
+    wireMock.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/Users")));
+  }
+
+  @Test
+  void startIndexPagingStopsOnAnEmptyPage() {
+    ScimWireMock.discovery(wireMock, false, 2, false, 0);
+    stubPage("startIndex", "1", listOf(99, null, user("1", "a"), user("2", "b")));
+    stubPage("startIndex", "3", listOf(99, null));
+
+    assertThat(client.searchAll("Users", null).count()).isEqualTo(2);
+  }
+
+  @Test
+  void cursorPagingFollowsNextCursorUntilItIsGone() {
+    ScimWireMock.discovery(wireMock, false, 2, true, 0);
+    stubPage("cursor", "", listOf(5, "c2", user("1", "a"), user("2", "b")));
+    stubPage("cursor", "c2", listOf(5, "c3", user("3", "c"), user("4", "d")));
+    stubPage("cursor", "c3", listOf(5, null, user("5", "e"), user("6", "f")));
+
+    List<String> ids = client.searchAll("Users", Filter.eq("active", true)).map(ScimResource::id).toList();
+
+    assertThat(ids).containsExactly("1", "2", "3", "4", "5", "6");
+    wireMock.verify(getRequestedFor(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", equalTo("active eq true")));
+  }
+
+  @Test
+  void filterIsSentEscapedAndEncoded() {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(200, listOf(0, null))));
+
+    client.findOne("Users", Filter.eq("userName", "a\"b c&d"));
+
+    wireMock.verify(getRequestedFor(urlPathEqualTo(BASE + "/Users"))
+        .withQueryParam("filter", equalTo("userName eq \"a\\\"b c&d\""))
+        .withQueryParam("count", equalTo("1")));
+  }
+
+  private static void stubPage(String param, String value, String body) {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam(param, equalTo(value)).willReturn(scimJson(200, body)));
+  }
+}
