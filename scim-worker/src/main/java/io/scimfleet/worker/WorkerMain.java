@@ -71,8 +71,7 @@ public final class WorkerMain {
       jobs.close();
       worker.close();
       http.close();
-      stores.close();
-      pool.close();
+      stores.close(); // closes the pool too
       log.info("scim-worker stopped");
     };
   }

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.mapping.ScopeFilter;
 import io.scimfleet.model.Change;
 import io.scimfleet.model.ObjectSyncState;
@@ -9,6 +10,8 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,50 +34,67 @@ final class ChangeRouter {
     this.stores = stores;
   }
 
-  /** The jobs to enqueue for these changes; each returned job has been marked pending. */
+  /**
+   * The jobs to enqueue for these changes; each returned job has been marked pending. Objects and
+   * sync states are read in one batch per type (and per provider), not one round trip per change.
+   */
   List<SyncObjectRequest> route(List<Change> changes) {
     List<Provider> providers = stores.providers().list().stream().filter(Provider::enabled).toList();
+    Map<ObjectType, List<String>> ids = idsByType(changes);
+    Map<ObjectType, Map<String, MappingInput>> inputs = inputs(ids);
     List<SyncObjectRequest> jobs = new ArrayList<>();
-    for (ObjectKey key : distinctObjects(changes)) {
-      Optional<MappingInput> input = input(key);
-      for (Provider provider : providers) {
-        concern(provider, key, input).filter(job -> stores.pendingJobs().mark(provider.name(), key.type(), key.id()))
-            .ifPresent(jobs::add);
-      }
+    for (Provider provider : providers) {
+      ids.forEach((type, typeIds) -> {
+        Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
+        for (String id : typeIds) {
+          concern(provider, type, id, inputs.get(type).get(id), states.get(id))
+              .filter(job -> stores.pendingJobs().mark(provider.name(), type, id))
+              .ifPresent(jobs::add);
+        }
+      });
     }
     return jobs;
   }
 
-  private Optional<SyncObjectRequest> concern(Provider provider, ObjectKey key, Optional<MappingInput> input) {
-    Optional<ObjectSyncState> state = stores.syncState().get(provider.name(), key.type(), key.id());
-    boolean wasSent = state.map(ObjectSyncState::remoteId).isPresent();
-    if (input.isEmpty()) {
-      return wasSent ? Optional.of(job(provider, key, state.get().remoteId())) : Optional.empty();
+  private Optional<SyncObjectRequest> concern(Provider provider, ObjectType type, String id, MappingInput input,
+      ObjectSyncState state) {
+    boolean wasSent = state != null && state.remoteId() != null;
+    if (input == null) {
+      return wasSent ? Optional.of(job(provider, type, id, state.remoteId())) : Optional.empty();
     }
-    boolean inScope = scope(provider, key.type()).includes(input.get());
-    return inScope || wasSent ? Optional.of(job(provider, key, null)) : Optional.empty();
+    boolean inScope = scope(provider, type).includes(input);
+    return inScope || wasSent ? Optional.of(job(provider, type, id, null)) : Optional.empty();
   }
 
-  private Optional<MappingInput> input(ObjectKey key) {
-    return key.type() == ObjectType.USER
-        ? stores.directory().user(key.id()).map(MappingInput::user)
-        : stores.directory().group(key.id()).map(group -> MappingInput.group(group, List.of()));
+  /** The objects that still exist, as mapping input (groups without members: scope never looks at them). */
+  private Map<ObjectType, Map<String, MappingInput>> inputs(Map<ObjectType, List<String>> ids) {
+    Map<ObjectType, Map<String, MappingInput>> inputs = new EnumMap<>(ObjectType.class);
+    Map<String, MappingInput> users = new HashMap<>();
+    stores.directory().users(ids.get(ObjectType.USER)).forEach(u -> users.put(u.id(), MappingInput.user(u)));
+    Map<String, MappingInput> groups = new HashMap<>();
+    stores.directory().groups(ids.get(ObjectType.GROUP))
+        .forEach(g -> groups.put(g.id(), MappingInput.group(g, List.of())));
+    inputs.put(ObjectType.USER, users);
+    inputs.put(ObjectType.GROUP, groups);
+    return inputs;
   }
 
   private ScopeFilter scope(Provider provider, ObjectType type) {
-    String expression = type == ObjectType.USER ? provider.userFilter() : provider.groupFilter();
+    String expression = ProviderMappings.scopeExpression(provider, type);
     return scopes.computeIfAbsent(Objects.toString(expression, ""), ScopeFilter::compile);
   }
 
-  private static SyncObjectRequest job(Provider provider, ObjectKey key, String remoteIdAtDelete) {
-    return new SyncObjectRequest(provider.name(), key.type(), key.id(), remoteIdAtDelete);
+  private static SyncObjectRequest job(Provider provider, ObjectType type, String id, String remoteIdAtDelete) {
+    return new SyncObjectRequest(provider.name(), type, id, remoteIdAtDelete);
   }
 
-  private static Set<ObjectKey> distinctObjects(List<Change> changes) {
-    Set<ObjectKey> keys = new LinkedHashSet<>();
-    changes.forEach(change -> keys.add(new ObjectKey(change.objectType(), change.id())));
-    return keys;
+  /** Each changed object once, by type, in the order of the changes. */
+  private static Map<ObjectType, List<String>> idsByType(List<Change> changes) {
+    Map<ObjectType, Set<String>> ids = new EnumMap<>(ObjectType.class);
+    for (ObjectType type : ObjectType.values()) ids.put(type, new LinkedHashSet<>());
+    changes.forEach(change -> ids.get(change.objectType()).add(change.id()));
+    Map<ObjectType, List<String>> lists = new EnumMap<>(ObjectType.class);
+    ids.forEach((type, set) -> lists.put(type, List.copyOf(set)));
+    return lists;
   }
-
-  private record ObjectKey(ObjectType type, String id) {}
 }

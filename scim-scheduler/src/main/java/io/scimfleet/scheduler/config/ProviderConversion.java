@@ -1,9 +1,7 @@
 package io.scimfleet.scheduler.config;
 
 import io.scimfleet.job.jobrunr.Crons;
-import io.scimfleet.mapping.DefaultMappings;
-import io.scimfleet.mapping.Mappings;
-import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.PropertyMapping;
@@ -31,17 +29,15 @@ public final class ProviderConversion {
     Objects.requireNonNull(request, "request");
     List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
-    Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), userMappings));
-    Mappings.compile(DefaultMappings.overlay(DefaultMappings.groups(), groupMappings));
-    ScopeFilter.compile(request.userFilter());
-    ScopeFilter.compile(request.groupFilter());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
-    return new Provider(name, baseUrl(request.baseUrl()), credential(request), orDefault(request.enabled(), true),
+    Provider provider = new Provider(name, baseUrl(request.baseUrl()), credential(request), orDefault(request.enabled(), true),
         deleteMode(request.deleteMode()), threshold(request.deletionThreshold()), userMappings, groupMappings,
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
         atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
         blankToNull(request.caBundleFile()));
+    ProviderMappings.requireValid(provider);
+    return provider;
   }
 
   static void requireName(String name) {

@@ -1,14 +1,11 @@
 package io.scimfleet.scheduler.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimfleet.mapping.DefaultMappings;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
-import io.scimfleet.mapping.Mappings;
-import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.schema.ScimSchemaValidator;
@@ -38,18 +35,10 @@ final class Preview {
 
   Result of(Provider provider, ObjectType type, String id) {
     MappingInput input = input(provider, type, id);
-    boolean inScope = ScopeFilter.compile(type == ObjectType.USER ? provider.userFilter() : provider.groupFilter())
-        .includes(input);
-    ObjectNode resource = mappings(provider, type).map(input);
+    boolean inScope = ProviderMappings.scope(provider, type).includes(input);
+    ObjectNode resource = ProviderMappings.compile(provider, type).map(input);
     List<Violation> violations = validator.validate(type, resource);
     return new Result(resource, violations.isEmpty(), violations, inScope);
-  }
-
-  private static Mappings mappings(Provider provider, ObjectType type) {
-    List<PropertyMapping> mappings = type == ObjectType.USER
-        ? DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings())
-        : DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings());
-    return Mappings.compile(mappings);
   }
 
   private MappingInput input(Provider provider, ObjectType type, String id) {

@@ -57,7 +57,8 @@ public final class PageRunner implements AutoCloseable {
       try {
         return objects.sync(ctx, type, id, null, force);
       } catch (FleetException e) {
-        Duration wait = Retries.retryAfter(e).compareTo(backOff(attempt)) > 0 ? Retries.retryAfter(e) : backOff(attempt);
+        Duration retryAfter = Retries.retryAfter(e);
+        Duration wait = retryAfter.compareTo(backOff(attempt)) > 0 ? retryAfter : backOff(attempt);
         if (attempt >= ATTEMPTS || wait.compareTo(LONGEST_WAIT) > 0) {
           return new SyncResult(SyncOutcome.FAILED, "gave up after " + attempt + " attempts: " + e.getMessage());
         }

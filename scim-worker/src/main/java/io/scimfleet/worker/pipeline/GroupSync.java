@@ -64,8 +64,9 @@ final class GroupSync {
             : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
         ? List.of() : state.membersSent();
-    String version = sendMemberChanges(ctx, written, before, remoteIds(payload));
-    return new Written(written.outcome(), written.remoteId(), version, remoteIds(payload));
+    List<String> members = remoteIds(payload);
+    String version = sendMemberChanges(ctx, written, before, members);
+    return new Written(written.outcome(), written.remoteId(), version, members);
   }
 
   private String sendMemberChanges(ProviderContext ctx, Written written, List<String> before, List<String> after) {

@@ -1,9 +1,8 @@
 package io.scimfleet.worker.pipeline;
 
-import io.scimfleet.mapping.DefaultMappings;
-import io.scimfleet.mapping.Mappings;
-import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
@@ -46,10 +45,10 @@ public final class ProviderContexts implements AutoCloseable {
   /** Builds a context; also used by the API's preview, which sends nothing. */
   public static ProviderContext build(Provider provider, FleetMetrics metrics) {
     return new ProviderContext(provider, client(provider, metrics),
-        Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings())),
-        Mappings.compile(DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings())),
-        ScopeFilter.compile(provider.userFilter()),
-        ScopeFilter.compile(provider.groupFilter()));
+        ProviderMappings.compile(provider, ObjectType.USER),
+        ProviderMappings.compile(provider, ObjectType.GROUP),
+        ProviderMappings.scope(provider, ObjectType.USER),
+        ProviderMappings.scope(provider, ObjectType.GROUP));
   }
 
   private static ScimClient client(Provider provider, FleetMetrics metrics) {
