@@ -33,6 +33,8 @@ import java.util.function.Function;
 abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceHandler<T> {
   private final Map<String, T> resources = new ConcurrentHashMap<>();
   private final Map<String, Long> order = new ConcurrentHashMap<>();
+  /** Lower-cased unique value → id, so that a create checks uniqueness without scanning everything. */
+  private final Map<String, String> idByUniqueValue = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final String resourceType;
   private final String uniqueName;
@@ -53,6 +55,7 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
   synchronized void clear() {
     resources.clear();
     order.clear();
+    idByUniqueValue.clear();
   }
 
   @Override
@@ -63,6 +66,7 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
     stamp(resource, now, now);
     order.put(resource.getId().orElseThrow(), sequence.incrementAndGet());
     resources.put(resource.getId().orElseThrow(), resource);
+    uniqueKey(resource).ifPresent(key -> idByUniqueValue.put(key, resource.getId().orElseThrow()));
     return resource;
   }
 
@@ -96,14 +100,18 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
     checkUnique(resource, id);
     Instant created = existing.getMeta().flatMap(Meta::getCreated).orElse(Instant.now());
     stamp(resource, created, Instant.now());
+    uniqueKey(existing).ifPresent(idByUniqueValue::remove);
     resources.put(id, resource);
+    uniqueKey(resource).ifPresent(key -> idByUniqueValue.put(key, id));
     return resource;
   }
 
   @Override
   public synchronized void deleteResource(String id, Context context) {
     order.remove(id);
-    if (resources.remove(id) == null) throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
+    T removed = resources.remove(id);
+    if (removed == null) throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
+    uniqueKey(removed).ifPresent(idByUniqueValue::remove);
   }
 
   /** Sets meta's values: the SDK pre-fills meta and refuses to have it replaced whole. */
@@ -115,11 +123,13 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
     if (resource.getMeta().isEmpty()) resource.setMeta(meta);
   }
 
+  private Optional<String> uniqueKey(T resource) {
+    return uniqueValue.apply(resource).map(v -> v.toLowerCase(Locale.ROOT));
+  }
+
   private void checkUnique(T resource, String ownId) {
-    String value = uniqueValue.apply(resource).map(v -> v.toLowerCase(Locale.ROOT)).orElse(null);
-    if (value == null) return;
-    boolean taken = resources.values().stream()
-        .anyMatch(other -> !other.getId().orElse("").equals(ownId) && value.equals(uniqueValue.apply(other).map(v -> v.toLowerCase(Locale.ROOT)).orElse(null)));
+    String holder = uniqueKey(resource).map(idByUniqueValue::get).orElse(null);
+    boolean taken = holder != null && !holder.equals(ownId);
     if (taken) throw new ConflictException(uniqueName + " '" + uniqueValue.apply(resource).orElse("") + "' already exists", "uniqueness");
   }
 }

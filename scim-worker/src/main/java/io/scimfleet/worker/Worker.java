@@ -31,7 +31,7 @@ public final class Worker implements AutoCloseable {
     this.pageRunner = new PageRunner(objects, metrics, pageThreads);
     this.handlers = Map.of(
         SyncObjectHandler.class, new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics),
-        SyncPageHandler.class, new PageJobHandler(stores.syncState(), contexts, pageRunner, queue),
+        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,
         new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));

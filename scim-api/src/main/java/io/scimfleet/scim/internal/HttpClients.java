@@ -45,7 +45,8 @@ final class HttpClients {
 
   private static RequestConfig requestConfig(ClientSettings settings) {
     return RequestConfig.custom()
-        .setConnectionRequestTimeout(timeout(settings.connectTimeout()))
+        // waiting for one of the target's maxConnections is back-pressure, not a fault of the target
+        .setConnectionRequestTimeout(timeout(settings.totalTimeout()))
         .setResponseTimeout(timeout(settings.responseTimeout()))
         .build();
   }

@@ -7,7 +7,9 @@ import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
+import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
+import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -20,13 +22,15 @@ import java.util.Optional;
  * phase — enqueues the next phase: group pages after the user pages, the clean-up after those.
  */
 public final class PageJobHandler implements SyncPageHandler {
+  private final Stores stores;
   private final SyncStateStore syncState;
   private final ProviderContexts contexts;
   private final PageRunner runner;
   private final JobQueue queue;
 
-  public PageJobHandler(SyncStateStore syncState, ProviderContexts contexts, PageRunner runner, JobQueue queue) {
-    this.syncState = syncState;
+  public PageJobHandler(Stores stores, ProviderContexts contexts, PageRunner runner, JobQueue queue) {
+    this.stores = stores;
+    this.syncState = stores.syncState();
     this.contexts = contexts;
     this.runner = runner;
     this.queue = queue;
@@ -39,7 +43,8 @@ public final class PageJobHandler implements SyncPageHandler {
       JobLog.info("provider " + page.provider() + " is gone: page skipped");
       return;
     }
-    List<SyncResult> results = runner.run(context.get(), page.type(), page.objectIds(), page.force(),
+    PagePreload preload = PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
+    List<SyncResult> results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
         JobLog.progress(page.objectIds().size()));
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();

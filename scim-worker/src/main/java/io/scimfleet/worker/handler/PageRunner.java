@@ -5,6 +5,7 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.time.Duration;
@@ -42,20 +43,22 @@ public final class PageRunner implements AutoCloseable {
   }
 
   /** The result of each object, in the order given. */
-  public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, boolean force, Runnable step) {
+  public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
+      boolean force, Runnable step) {
     Semaphore permits = inFlight.computeIfAbsent(ctx.name(), name -> new Semaphore(ctx.provider().maxConcurrency()));
     List<CompletableFuture<SyncResult>> futures = new ArrayList<>();
     for (String id : ids) {
-      futures.add(CompletableFuture.supplyAsync(() -> withPermit(permits, () -> syncWithRetries(ctx, type, id, force)), pool)
+      futures.add(CompletableFuture.supplyAsync(() -> withPermit(permits, () -> syncWithRetries(ctx, type, id, preload, force)), pool)
           .whenComplete((result, error) -> step.run()));
     }
     return futures.stream().map(CompletableFuture::join).toList();
   }
 
-  private SyncResult syncWithRetries(ProviderContext ctx, ObjectType type, String id, boolean force) {
+  private SyncResult syncWithRetries(ProviderContext ctx, ObjectType type, String id, PagePreload preload,
+      boolean force) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return objects.sync(ctx, type, id, null, force);
+        return attempt == 1 ? objects.syncFromPage(ctx, type, id, preload, force) : objects.sync(ctx, type, id, null, force);
       } catch (FleetException e) {
         Duration retryAfter = Retries.retryAfter(e);
         Duration wait = retryAfter.compareTo(backOff(attempt)) > 0 ? retryAfter : backOff(attempt);

@@ -49,6 +49,20 @@ public final class ObjectSync {
     }
   }
 
+  /**
+   * One object of a full-sync page: when its preloaded state shows the payload is the one last sent,
+   * it is unchanged and costs no lock; anything else goes through {@link #sync}.
+   */
+  public SyncResult syncFromPage(ProviderContext ctx, ObjectType type, String objectId, PagePreload preload,
+      boolean force) {
+    if (!force && type == ObjectType.USER
+        && users.unchanged(ctx, preload.users().get(objectId), preload.states().get(objectId))) {
+      metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
+      return SyncResult.of(SyncOutcome.UNCHANGED);
+    }
+    return sync(ctx, type, objectId, null, force);
+  }
+
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       String capturedRemoteId, boolean force) {
     try {

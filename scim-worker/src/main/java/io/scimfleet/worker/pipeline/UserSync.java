@@ -1,7 +1,9 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -16,6 +18,18 @@ final class UserSync {
   UserSync(Stores stores, SyncSteps steps) {
     this.stores = stores;
     this.steps = steps;
+  }
+
+  /** True when this user, as read, maps to the payload last sent: nothing to do. Any doubt: false. */
+  boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
+    if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED) return false;
+    try {
+      MappingInput input = MappingInput.user(user);
+      return ctx.userScope().includes(input)
+          && SyncSteps.unchanged(state, PayloadHash.of(steps.payload(ctx, ObjectType.USER, input)), false);
+    } catch (FleetException invalid) {
+      return false; // the full path records why
+    }
   }
 
   SyncOutcome sync(ProviderContext ctx, String userId, ObjectSyncState state, String capturedRemoteId, boolean force) {
