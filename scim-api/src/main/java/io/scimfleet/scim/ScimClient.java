@@ -32,9 +32,9 @@ public final class ScimClient implements AutoCloseable {
   private final Searches searches;
   private final BulkSender bulk;
 
-  ScimClient(URI baseUrl, String token, ClientSettings settings, RequestListener listener) {
+  ScimClient(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate) {
     this.baseUrl = baseUrl;
-    this.transport = new ScimTransport(baseUrl, token, settings, listener, new ScimErrors(token, settings.clock()));
+    this.transport = new ScimTransport(baseUrl, token, settings, listener, gate, new ScimErrors(token, settings.clock()));
     this.discovery = new Discovery(transport, settings.discoveryTtl(), settings.clock());
     this.searches = new Searches(transport);
     this.bulk = new BulkSender(transport);

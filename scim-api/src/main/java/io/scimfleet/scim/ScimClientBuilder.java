@@ -22,6 +22,7 @@ public final class ScimClientBuilder {
   private HostnameVerifier hostnameVerifier;
   private Duration discoveryTtl = Duration.ofMinutes(10);
   private RequestListener listener = RequestListener.NONE;
+  private RequestGate gate = RequestGate.OPEN;
   private Clock clock = Clock.systemUTC();
 
   ScimClientBuilder(URI baseUrl) {
@@ -84,6 +85,12 @@ public final class ScimClientBuilder {
     return this;
   }
 
+  /** Asked before every request (e.g. a rate limit); it may block. */
+  public ScimClientBuilder requestGate(RequestGate value) {
+    this.gate = Objects.requireNonNull(value, "gate");
+    return this;
+  }
+
   /** The clock for the discovery TTL and Retry-After dates; tests pass a fixed one. */
   public ScimClientBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
@@ -91,7 +98,7 @@ public final class ScimClientBuilder {
   }
 
   public ScimClient build() {
-    return new ScimClient(baseUrl, token, settings(), listener);
+    return new ScimClient(baseUrl, token, settings(), listener, gate);
   }
 
   private ClientSettings settings() {

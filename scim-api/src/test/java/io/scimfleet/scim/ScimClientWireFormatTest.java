@@ -57,6 +57,21 @@ class ScimClientWireFormatTest {
   }
 
   @Test
+  void theRequestGateIsAskedBeforeEveryRequestAndSeesNoRequestItHasNotLetThrough() {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "ada").toString())));
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ScimClient gated = ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+        .requestGate((method, endpoint) -> {
+          assertThat(wireMock.getAllServeEvents()).hasSize(asked.size());
+          asked.add(method + " " + endpoint);
+        }).build()) {
+      gated.get("Users", "1");
+      gated.get("Users", "1");
+    }
+    assertThat(asked).containsExactly("GET Users", "GET Users");
+  }
+
+  @Test
   void everyRequestCarriesTheScimHeadersAndBooleansStayBooleans() {
     wireMock.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));
 

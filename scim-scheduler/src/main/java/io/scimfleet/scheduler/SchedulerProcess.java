@@ -11,7 +11,10 @@ import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.store.Stores;
+import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.redis.RedisConnections;
+import io.scimfleet.store.redis.RedisKeys;
+import io.scimfleet.store.redis.RedisRateLimiter;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.worker.Worker;
 import java.nio.file.Path;
@@ -52,12 +55,14 @@ public final class SchedulerProcess implements AutoCloseable {
   private final JobRunrFleet jobs;
   private final ControlPlane plane;
   private final ProviderRegistry providers;
+  private final RateLimiter rateLimiter;
   private Worker worker;
   private ApiServer api;
 
-  private SchedulerProcess(Stores stores, JobRunrFleet jobs) {
+  private SchedulerProcess(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter) {
     this.stores = stores;
     this.jobs = jobs;
+    this.rateLimiter = rateLimiter;
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
     this.providers = new ProviderRegistry(stores, plane.fullSyncs());
   }
@@ -75,7 +80,7 @@ public final class SchedulerProcess implements AutoCloseable {
     if (mode.serves && settings.adminToken() == null) {
       throw new IllegalStateException("the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
     }
-    SchedulerProcess process = redis ? onRedis(settings) : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory());
+    SchedulerProcess process = redis ? onRedis(settings) : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
     try {
       process.startParts(settings, mode);
     } catch (RuntimeException e) {
@@ -88,7 +93,7 @@ public final class SchedulerProcess implements AutoCloseable {
   private static SchedulerProcess onRedis(FleetSettings settings) {
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
     return new SchedulerProcess(RedisStores.create(pool, settings.redisPrefix()),
-        JobRunrFleet.redis(pool, settings.redisPrefix()));
+        JobRunrFleet.redis(pool, settings.redisPrefix()), new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())));
   }
 
   private void startParts(FleetSettings settings, Mode mode) {
@@ -96,7 +101,7 @@ public final class SchedulerProcess implements AutoCloseable {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
-      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads());
+      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter);
       jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
           Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
           mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one"));

@@ -6,6 +6,7 @@ import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.handler.Cleanup;
@@ -25,8 +26,14 @@ public final class Worker implements AutoCloseable {
   private final PageRunner pageRunner;
   private final Map<Class<?>, Object> handlers;
 
+  /** A worker whose rate limits hold in this process only (in-memory fleet, tests). */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
-    this.contexts = new ProviderContexts(stores.providers(), metrics);
+    this(stores, queue, metrics, clock, pageThreads, RateLimiter.local());
+  }
+
+  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
+      RateLimiter rateLimiter) {
+    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter);
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, clock);
     this.pageRunner = new PageRunner(objects, metrics, pageThreads);
     this.handlers = Map.of(

@@ -9,6 +9,8 @@ import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisConnections;
+import io.scimfleet.store.redis.RedisKeys;
+import io.scimfleet.store.redis.RedisRateLimiter;
 import io.scimfleet.store.redis.RedisStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,8 @@ public final class WorkerMain {
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
     Stores stores = RedisStores.create(pool, settings.redisPrefix());
     JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
-    Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads());
+    Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads(),
+        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())));
     jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
         Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName()));
     jobs.bindMetrics(registry);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.Version;
+import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.RequestListener;
 import io.scimfleet.scim.ScimErrors;
 import io.scimfleet.scim.ScimException;
@@ -44,15 +45,18 @@ public final class ScimTransport implements AutoCloseable {
   private final String authorization;
   private final ClientSettings settings;
   private final RequestListener listener;
+  private final RequestGate gate;
   private final ScimErrors errors;
   private final CloseableHttpClient http;
   private final ScheduledExecutorService deadlines;
 
-  public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, ScimErrors errors) {
+  public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
+      ScimErrors errors) {
     this.base = stripTrailingSlash(baseUrl.toString());
     this.authorization = token == null ? null : "Bearer " + token;
     this.settings = settings;
     this.listener = listener;
+    this.gate = gate;
     this.errors = errors;
     this.http = HttpClients.create(settings);
     this.deadlines = Executors.newSingleThreadScheduledExecutor(Daemon::thread);
@@ -60,6 +64,7 @@ public final class ScimTransport implements AutoCloseable {
 
   /** Sends the call; returns a 2xx answer or throws the mapped {@link ScimException}. */
   public Answer send(Call call) {
+    gate.beforeRequest(call.method(), call.endpointLabel());
     long started = System.nanoTime();
     Answer answer = execute(call, started);
     report(call, answer.status(), started);

@@ -34,7 +34,8 @@ class RedisKeysTest {
       if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())
           || method.getReturnType() != String.class || method.getName().equals("prefix")) continue;
       Object[] args = Arrays.stream(method.getParameterTypes())
-          .map(type -> type == ObjectType.class ? (Object) ObjectType.USER : "x").toArray();
+          .map(type -> type == ObjectType.class ? (Object) ObjectType.USER : type == int.class ? (Object) 60 : "x")
+          .toArray();
       assertThat((String) method.invoke(keys, args)).as(method.getName()).startsWith("fleet-a:");
     }
   }

@@ -4,10 +4,13 @@ import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
 import io.scimfleet.store.ProviderStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * provider's latest settings, and gets the cached client and compiled mappings when they match.
  */
 public final class ProviderContexts implements AutoCloseable {
+  private static final Duration NOTICEABLE_WAIT = Duration.ofMillis(1);
+
   private final ProviderStore providers;
   private final FleetMetrics metrics;
+  private final RateLimiter rateLimiter;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
 
-  public ProviderContexts(ProviderStore providers, FleetMetrics metrics) {
+  public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter) {
     this.providers = providers;
     this.metrics = metrics;
+    this.rateLimiter = rateLimiter;
   }
 
   /** The provider's context; empty when the provider no longer exists. */
@@ -39,26 +46,34 @@ public final class ProviderContexts implements AutoCloseable {
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
     if (cached != null) cached.close();
-    return build(provider, metrics);
+    return build(provider, metrics, rateLimiter);
   }
 
-  /** Builds a context; also used by the API's preview, which sends nothing. */
-  public static ProviderContext build(Provider provider, FleetMetrics metrics) {
-    return new ProviderContext(provider, client(provider, metrics),
+  static ProviderContext build(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
+    return new ProviderContext(provider, client(provider, metrics, rateLimiter),
         ProviderMappings.compile(provider, ObjectType.USER),
         ProviderMappings.compile(provider, ObjectType.GROUP),
         ProviderMappings.scope(provider, ObjectType.USER),
         ProviderMappings.scope(provider, ObjectType.GROUP));
   }
 
-  private static ScimClient client(Provider provider, FleetMetrics metrics) {
+  private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
     ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
         .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
+    if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
     if (provider.caBundleFile() != null) builder.caBundle(Path.of(provider.caBundleFile()));
     return builder.build();
+  }
+
+  /** Waits for the provider's fleet-wide rate limit before each request, and counts the waits. */
+  private static RequestGate rateLimit(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
+    return (method, endpoint) -> {
+      Duration waited = rateLimiter.acquire(provider.name(), provider.requestsPerMinute());
+      if (waited.compareTo(NOTICEABLE_WAIT) > 0) metrics.rateLimitWait(provider.name(), waited);
+    };
   }
 
   private void evict(String name) {
