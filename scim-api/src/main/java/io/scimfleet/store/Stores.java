@@ -3,7 +3,7 @@ package io.scimfleet.store;
 import java.time.Clock;
 
 /**
- * The six stores a fleet process uses, built together on one backend, and how to let go of it.
+ * The stores a fleet process uses, built together on one backend, and how to let go of it.
  * Redis ones come from {@code io.scimfleet.store.redis.RedisStores}.
  *
  * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
@@ -15,6 +15,7 @@ public record Stores(
     SyncStateStore syncState,
     PendingJobs pendingJobs,
     ObjectLocks locks,
+    QuarantineStore quarantines,
     Runnable onClose) implements AutoCloseable {
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
@@ -25,7 +26,8 @@ public record Stores(
   public static Stores inMemory(Clock clock) {
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
-        new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock), () -> {});
+        new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock),
+        new InMemoryQuarantineStore(), () -> {});
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.scimfleet.worker.handler.PageJobHandler;
 import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContexts;
+import io.scimfleet.worker.pipeline.ProviderHealth;
 import java.time.Clock;
 import java.util.Map;
 
@@ -34,11 +35,12 @@ public final class Worker implements AutoCloseable {
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter) {
     this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter);
-    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, clock);
+    ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
+    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
     this.pageRunner = new PageRunner(objects, metrics, pageThreads);
     this.handlers = Map.of(
-        SyncObjectHandler.class, new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics),
-        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue),
+        SyncObjectHandler.class, new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics, health),
+        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,
         new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));

@@ -124,6 +124,11 @@ public final class RedisKeys {
     return prefix + "lock:{" + provider + "}:" + type.label() + ":" + objectId;
   }
 
+  /** String: the provider's {@link io.scimfleet.model.Quarantine} as JSON, while it has one. */
+  public String quarantine(String provider) {
+    return prefix + "quarantine:{" + provider + "}";
+  }
+
   /** Bucket4j's token bucket of a provider's rate limit; the limit is part of the key, so a new limit starts afresh. */
   public String rateLimit(String provider, int requestsPerMinute) {
     return prefix + "ratelimit:{" + provider + "}:" + requestsPerMinute;

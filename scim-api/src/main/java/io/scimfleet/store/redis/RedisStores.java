@@ -4,7 +4,7 @@ import io.scimfleet.store.Stores;
 import java.time.Clock;
 import redis.clients.jedis.JedisPool;
 
-/** The six Redis stores on one pool and one key prefix. */
+/** The Redis stores on one pool and one key prefix. */
 public final class RedisStores {
   private RedisStores() {}
 
@@ -22,6 +22,7 @@ public final class RedisStores {
         new RedisSyncStateStore(pool, keys),
         new RedisPendingJobs(pool, keys, clock),
         new RedisObjectLocks(pool, keys),
+        new RedisQuarantineStore(pool, keys),
         pool::close);
   }
 }

@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.Quarantine;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.config.ProviderRequest;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 
 /** Providers: settings, full syncs, status, per-object sync state and previews, under {@code /api/v1/providers}. */
@@ -38,6 +40,7 @@ final class ProviderRoutes {
     app.delete(ONE, this::delete);
     app.post(ONE + "/sync", this::sync);
     app.get(ONE + "/status", this::status);
+    app.delete(ONE + "/quarantine", this::release);
     app.get(ONE + "/objects/{kind}/{id}", this::object);
     app.post(ONE + "/preview", this::preview);
   }
@@ -66,7 +69,16 @@ final class ProviderRoutes {
     FullSyncRun current = stores.syncState().currentRun(name).filter(FullSyncRun::running).orElse(null);
     FullSyncRun last = stores.syncState().lastRun(name).orElse(null);
     long pending = stores.pendingJobs().count(name);
-    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, false));
+    Quarantine quarantine = stores.quarantines().get(name).orElse(null);
+    boolean paused = quarantine != null && quarantine.pausing(Instant.now());
+    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, paused, quarantine));
+  }
+
+  /** An operator lifts a quarantine (the token was replaced, the target is back). */
+  private void release(Context ctx) {
+    String name = provider(ctx).name();
+    if (!stores.quarantines().release(name)) throw ApiException.notFound("provider '" + name + "' is not quarantined");
+    ctx.status(204);
   }
 
   private void object(Context ctx) {

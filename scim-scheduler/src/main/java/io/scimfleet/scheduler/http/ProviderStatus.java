@@ -1,6 +1,12 @@
 package io.scimfleet.scheduler.http;
 
 import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.Quarantine;
 
-/** {@code GET /api/v1/providers/{name}/status}. */
-record ProviderStatus(boolean running, FullSyncRun current, FullSyncRun last, long pendingJobs, boolean quarantined) {}
+/**
+ * {@code GET /api/v1/providers/{name}/status}.
+ *
+ * @param quarantine the provider's quarantine while it has one (its pause may be over: the next job probes)
+ */
+record ProviderStatus(boolean running, FullSyncRun current, FullSyncRun last, long pendingJobs, boolean quarantined,
+    Quarantine quarantine) {}

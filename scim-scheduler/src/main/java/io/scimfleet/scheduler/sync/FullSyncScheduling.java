@@ -6,6 +6,7 @@ import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,9 @@ public final class FullSyncScheduling {
     metrics.fullSyncInterval(provider.name(), Crons.period(provider.fullSyncCron()));
     metrics.gauge(FleetMetrics.PENDING_JOBS, "Per-object sync jobs waiting to run", provider.name(),
         stores.pendingJobs(), pending -> pending.count(provider.name()));
+    metrics.gauge(FleetMetrics.QUARANTINED, "1 while the provider is quarantined, else 0", provider.name(),
+        stores.quarantines(), quarantines -> quarantines.get(provider.name())
+            .filter(quarantine -> quarantine.pausing(Instant.now())).isPresent() ? 1 : 0);
   }
 
   /** After a provider was deleted. */

@@ -29,7 +29,7 @@ class ApiAuthTest {
       "PUT, /api/v1/groups/g1/members/u1", "DELETE, /api/v1/groups/g1/members/u1",
       "POST, /api/v1/import",
       "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "GET, /api/v1/providers/p", "DELETE, /api/v1/providers/p",
-      "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status",
+      "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status", "DELETE, /api/v1/providers/p/quarantine",
       "GET, /api/v1/providers/p/objects/users/u1", "POST, /api/v1/providers/p/preview",
       "GET, /api/v1/unknown",
   })

@@ -162,6 +162,21 @@ class ProviderApiTest {
   }
 
   @Test
+  void statusShowsAQuarantineAndAnOperatorCanLiftIt() {
+    api.put("/api/v1/providers/slack", SLACK);
+    fixture.stores.quarantines().enter("slack", "GET /Users -> 401 invalid token", Instant.now());
+
+    JsonNode status = api.get("/api/v1/providers/slack/status").json();
+    assertThat(status.path("quarantined").asBoolean()).isTrue();
+    assertThat(status.path("quarantine").path("reason").asText()).contains("401");
+    assertThat(status.path("quarantine").path("level").asInt()).isEqualTo(1);
+
+    assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/providers/slack/status").json().path("quarantined").asBoolean()).isFalse();
+    assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(404);
+  }
+
+  @Test
   void objectsShowTheirSyncStateOr404() {
     api.put("/api/v1/providers/slack", SLACK);
     fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));

@@ -9,6 +9,7 @@ import io.scimfleet.store.PendingJobs;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.ProviderContexts;
+import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.util.Optional;
 
@@ -21,8 +22,11 @@ public final class ObjectJobHandler implements SyncObjectHandler {
   private final ProviderContexts contexts;
   private final ObjectSync objects;
   private final FleetMetrics metrics;
+  private final ProviderHealth health;
 
-  public ObjectJobHandler(PendingJobs pending, ProviderContexts contexts, ObjectSync objects, FleetMetrics metrics) {
+  public ObjectJobHandler(PendingJobs pending, ProviderContexts contexts, ObjectSync objects, FleetMetrics metrics,
+      ProviderHealth health) {
+    this.health = health;
     this.pending = pending;
     this.contexts = contexts;
     this.objects = objects;
@@ -44,6 +48,7 @@ public final class ObjectJobHandler implements SyncObjectHandler {
 
   private SyncResult sync(ProviderContext context, SyncObjectRequest request) {
     try {
+      health.requireOpen(request.provider());
       return objects.sync(context, request.type(), request.objectId(), request.remoteIdAtDelete(), false);
     } catch (FleetException transientFailure) {
       metrics.retry(request.provider());

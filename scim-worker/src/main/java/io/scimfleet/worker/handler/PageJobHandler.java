@@ -10,6 +10,8 @@ import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
 import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.ProviderHealth;
+import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -27,8 +29,11 @@ public final class PageJobHandler implements SyncPageHandler {
   private final ProviderContexts contexts;
   private final PageRunner runner;
   private final JobQueue queue;
+  private final ProviderHealth health;
 
-  public PageJobHandler(Stores stores, ProviderContexts contexts, PageRunner runner, JobQueue queue) {
+  public PageJobHandler(Stores stores, ProviderContexts contexts, PageRunner runner, JobQueue queue,
+      ProviderHealth health) {
+    this.health = health;
     this.stores = stores;
     this.syncState = stores.syncState();
     this.contexts = contexts;
@@ -43,9 +48,16 @@ public final class PageJobHandler implements SyncPageHandler {
       JobLog.info("provider " + page.provider() + " is gone: page skipped");
       return;
     }
-    PagePreload preload = PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
-    List<SyncResult> results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
-        JobLog.progress(page.objectIds().size()));
+    List<SyncResult> results;
+    try {
+      health.requireOpen(page.provider());
+      PagePreload preload = PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
+      results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
+          JobLog.progress(page.objectIds().size()));
+    } catch (ProviderQuarantinedException paused) {
+      JobLog.warn(paused.getMessage() + ": the page waits");
+      throw Retries.later(paused);
+    }
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {

@@ -6,6 +6,7 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +53,11 @@ public final class PageRunner implements AutoCloseable {
       futures.add(CompletableFuture.supplyAsync(() -> withPermit(permits, () -> syncWithRetries(ctx, type, id, preload, force)), pool)
           .whenComplete((result, error) -> step.run()));
     }
-    return futures.stream().map(CompletableFuture::join).toList();
+    try {
+      return futures.stream().map(CompletableFuture::join).toList();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private SyncResult syncWithRetries(ProviderContext ctx, ObjectType type, String id, PagePreload preload,
@@ -59,6 +65,8 @@ public final class PageRunner implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try {
         return attempt == 1 ? objects.syncFromPage(ctx, type, id, preload, force) : objects.sync(ctx, type, id, null, force);
+      } catch (ProviderQuarantinedException paused) {
+        throw paused; // the whole page waits for the provider
       } catch (FleetException e) {
         Duration retryAfter = Retries.retryAfter(e);
         Duration wait = retryAfter.compareTo(backOff(attempt)) > 0 ? retryAfter : backOff(attempt);

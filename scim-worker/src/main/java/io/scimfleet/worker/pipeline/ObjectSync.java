@@ -23,11 +23,14 @@ public final class ObjectSync {
   private final Stores stores;
   private final FleetMetrics metrics;
   private final Clock clock;
+  private final ProviderHealth health;
   private final UserSync users;
   private final GroupSync groups;
 
-  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, Clock clock) {
+  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
+      Clock clock) {
     this.stores = stores;
+    this.health = health;
     this.metrics = metrics;
     this.clock = clock;
     SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), clock);
@@ -41,6 +44,7 @@ public final class ObjectSync {
    */
   public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
       boolean force) {
+    health.requireOpenHere(ctx.name());
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
       SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
@@ -69,8 +73,12 @@ public final class ObjectSync {
       SyncOutcome outcome = type == ObjectType.USER
           ? users.sync(ctx, objectId, state, capturedRemoteId, force)
           : groups.sync(ctx, objectId, state, capturedRemoteId, force);
+      health.succeeded(ctx.name());
       return SyncResult.of(outcome);
+    } catch (ProviderQuarantinedException paused) {
+      throw paused; // not this object's failure: the whole provider waits
     } catch (FleetException e) {
+      health.failed(ctx.name(), e);
       recordFailure(ctx, type, objectId, state, e);
       if (e.retryable()) throw e;
       return SyncResult.failed(e.getMessage());

@@ -1,0 +1,18 @@
+package io.scimfleet.store;
+
+import io.scimfleet.model.Quarantine;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Which providers are quarantined, for every worker to see; see {@link Quarantine}. */
+public interface QuarantineStore {
+
+  /** The provider's quarantine, also once its pause is over, until it is released. */
+  Optional<Quarantine> get(String provider);
+
+  /** Quarantines the provider, one level deeper than it is now, atomically across workers. */
+  Quarantine enter(String provider, String reason, Instant now);
+
+  /** Lifts the quarantine (a request succeeded, or an operator said so); false when there was none. */
+  boolean release(String provider);
+}

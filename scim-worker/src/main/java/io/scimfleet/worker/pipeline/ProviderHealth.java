@@ -1,0 +1,83 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.error.FleetException;
+import io.scimfleet.model.Quarantine;
+import io.scimfleet.scim.RateLimitedException;
+import io.scimfleet.scim.ScimException;
+import io.scimfleet.scim.TransportException;
+import io.scimfleet.store.QuarantineStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quarantine of providers whose requests keep failing. This worker counts a provider's failures in
+ * a row that say the target cannot serve us (401/403, 5xx, no connection); at
+ * {@link #FAILURES_IN_A_ROW} it quarantines the provider for the whole fleet. Jobs look the
+ * quarantine up once each ({@link #requireOpen}); objects check this worker's copy, without Redis.
+ * The first success after the pause (the probe) lifts it; a failure deepens it.
+ */
+public final class ProviderHealth {
+  static final int FAILURES_IN_A_ROW = 10;
+  private static final Logger log = LoggerFactory.getLogger(ProviderHealth.class);
+
+  private final QuarantineStore quarantines;
+  private final Clock clock;
+  private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final Map<String, Quarantine> known = new ConcurrentHashMap<>();
+
+  public ProviderHealth(QuarantineStore quarantines, Clock clock) {
+    this.quarantines = quarantines;
+    this.clock = clock;
+  }
+
+  /** Reads the provider's quarantine (one read per job); throws while its pause lasts. */
+  public void requireOpen(String provider) {
+    quarantines.get(provider).ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
+    requireOpenHere(provider);
+  }
+
+  /** Throws while this worker knows the provider is paused; reads nothing. */
+  void requireOpenHere(String provider) {
+    Quarantine quarantine = known.get(provider);
+    Instant now = clock.instant();
+    if (quarantine != null && quarantine.pausing(now)) throw new ProviderQuarantinedException(quarantine, now);
+  }
+
+  void succeeded(String provider) {
+    counter(provider).set(0);
+    if (known.remove(provider) != null && quarantines.release(provider)) {
+      log.info("provider {} answers again: quarantine lifted", provider);
+    }
+  }
+
+  /** Counts the failure when it says the target cannot serve us; quarantines at the limit. */
+  void failed(String provider, FleetException failure) {
+    if (!targetDown(failure)) {
+      if (!(failure instanceof RateLimitedException)) counter(provider).set(0);
+      return;
+    }
+    Quarantine previous = known.get(provider);
+    boolean probe = previous != null && !previous.pausing(clock.instant()); // a try after the pause: it failed
+    if (!probe && counter(provider).incrementAndGet() < FAILURES_IN_A_ROW) return;
+    counter(provider).set(0);
+    Quarantine quarantine = quarantines.enter(provider, failure.getMessage(), clock.instant());
+    known.put(provider, quarantine);
+    log.warn("provider {} quarantined until {} (level {}): {}", provider, quarantine.until(), quarantine.level(),
+        failure.getMessage());
+  }
+
+  static boolean targetDown(FleetException failure) {
+    if (failure instanceof TransportException) return true;
+    if (!(failure instanceof ScimException scim)) return false;
+    return scim.status() == 401 || scim.status() == 403 || scim.status() >= 500;
+  }
+
+  private AtomicInteger counter(String provider) {
+    return failures.computeIfAbsent(provider, name -> new AtomicInteger());
+  }
+}
