@@ -62,7 +62,8 @@ class JobRunrFleetTest {
     fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u42", null));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("u42"));
-    assertThat(jobsIn(StateName.SUCCEEDED)).extracting(Job::getJobName).contains("sync user u42 → slack");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jobsIn(StateName.SUCCEEDED)).extracting(Job::getJobName).contains("sync user u42 → slack"));
   }
 
   @Test
