@@ -1,5 +1,6 @@
 package io.scimfleet.scim;
 
+import io.scimfleet.scim.internal.TlsRefusals;
 import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -44,7 +45,7 @@ public final class ScimErrors {
   /** The error when no response came; {@code timeouts} describes the limits in force. */
   public TransportException transport(String method, String path, IOException cause, String timeouts) {
     String detail = redact(describe(cause, timeouts));
-    return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), !(cause instanceof SSLException));
+    return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), !refusedCertificate(cause));
   }
 
   private static ScimException ofStatus(ScimError error) {
@@ -64,9 +65,15 @@ public final class ScimErrors {
     if (cause instanceof ConnectException) return "connection refused: " + cause.getMessage();
     if (cause instanceof NoRouteToHostException) return "no route to host: " + cause.getMessage();
     if (cause instanceof UnknownHostException) return "unknown host: " + cause.getMessage();
+    if (refusedCertificate(cause)) return "TLS refused: " + TlsRefusals.refusal((SSLException) cause);
     if (cause instanceof SSLException) return "TLS failure: " + cause.getMessage();
     if (cause instanceof SocketException) return "connection failed: " + cause.getMessage();
     return "I/O failure: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+
+  /** A refused certificate stays refused until someone changes it or the provider's TLS settings. */
+  private static boolean refusedCertificate(IOException cause) {
+    return cause instanceof SSLException ssl && TlsRefusals.refusal(ssl) != null;
   }
 
   String redact(String text) {

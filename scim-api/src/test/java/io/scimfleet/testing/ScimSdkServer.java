@@ -3,6 +3,8 @@ package io.scimfleet.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import de.captaingoldfish.scim.sdk.common.resources.ResourceNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +12,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real SCIM 2.0 server for tests: the SCIM-SDK {@code ResourceEndpoint} with in-memory Users and
@@ -65,11 +69,11 @@ public final class ScimSdkServer implements AutoCloseable {
     }
   }
 
-  private ScimSdkServer(Options options) throws IOException {
+  private ScimSdkServer(Options options, SSLContext tls) throws IOException {
     this.options = options;
     this.endpoint = new ScimSdkEndpoint(options);
     this.threads = Executors.newFixedThreadPool(options.threads(), Daemons.named("scim-sdk-server"));
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    this.http = tls == null ? HttpServer.create(loopback(), 128) : https(tls);
     http.createContext(PATH, new ScimHttpHandler(endpoint, options.token(), counts));
     http.setExecutor(threads);
     http.start();
@@ -80,16 +84,31 @@ public final class ScimSdkServer implements AutoCloseable {
   }
 
   public static ScimSdkServer start(Options options) {
+    return start(options, null);
+  }
+
+  /** Served over HTTPS with the certificate of {@code tls} (see {@link TestCertificates.Server#serverContext()}). */
+  public static ScimSdkServer startHttps(Options options, SSLContext tls) {
+    return start(options, Objects.requireNonNull(tls, "tls"));
+  }
+
+  private static ScimSdkServer start(Options options, SSLContext tls) {
     try {
-      return new ScimSdkServer(options);
+      return new ScimSdkServer(options, tls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the SCIM-SDK test server", e);
     }
   }
 
-  /** {@code http://127.0.0.1:<port>/scim/v2}. */
+  /** {@code http://127.0.0.1:<port>/scim/v2} ({@code https://} when started with {@link #startHttps}). */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + PATH);
+    return baseUrl("127.0.0.1");
+  }
+
+  /** The base URL with another name for this machine, e.g. {@code localhost}. */
+  public URI baseUrl(String host) {
+    String scheme = http instanceof HttpsServer ? "https" : "http";
+    return URI.create(scheme + "://" + host + ":" + http.getAddress().getPort() + PATH);
   }
 
   public String token() {
@@ -138,6 +157,16 @@ public final class ScimSdkServer implements AutoCloseable {
   public void close() {
     http.stop(0);
     threads.shutdownNow();
+  }
+
+  private static InetSocketAddress loopback() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  private static HttpsServer https(SSLContext tls) throws IOException {
+    HttpsServer server = HttpsServer.create(loopback(), 128);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return server;
   }
 
   private static List<JsonNode> copies(List<? extends ResourceNode> resources) {

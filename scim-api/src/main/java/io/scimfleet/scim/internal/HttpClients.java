@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -32,8 +33,16 @@ final class HttpClients {
         .setMaxConnTotal(settings.maxConnections())
         .setMaxConnPerRoute(settings.maxConnections())
         .setDefaultConnectionConfig(connectionConfig(settings))
-        .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext(), settings.hostnameVerifier()))
+        .setTlsSocketStrategy(tls(settings))
         .build();
+  }
+
+  /**
+   * Host names are checked once, after the handshake, by the settings' verifier (HttpClient's own
+   * {@code DefaultHostnameVerifier} unless trust-all was asked), not by the JDK's endpoint check.
+   */
+  private static DefaultClientTlsStrategy tls(ClientSettings settings) {
+    return new DefaultClientTlsStrategy(settings.sslContext(), HostnameVerificationPolicy.CLIENT, settings.hostnameVerifier());
   }
 
   private static ConnectionConfig connectionConfig(ClientSettings settings) {

@@ -12,38 +12,41 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 
-/** The three TLS set-ups: the JDK's trust store (default), a PEM CA bundle, or trust-all when asked. */
+/**
+ * The three TLS set-ups: the JDK's trust store (default), the CAs of a PEM bundle (and only those),
+ * or trust-all when asked. Verified set-ups refuse with a message that names the problem: "untrusted
+ * issuer", "certificate expired on …" (here) or "host name mismatch" ({@link #verifyingHostnames()}).
+ */
 public final class Tls {
   private Tls() {}
 
+  /** The JDK's default trust store ({@code cacerts}, or {@code javax.net.ssl.trustStore} when set). */
   public static SSLContext systemDefault() {
-    try {
-      return SSLContext.getDefault();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no default TLS context", e);
-    }
+    return SystemDefault.CONTEXT;
   }
 
+  /** HttpClient 5's default verifier: DNS names and IP addresses in the subject alternative names. */
   public static HostnameVerifier verifyingHostnames() {
-    return HttpsURLConnection.getDefaultHostnameVerifier();
+    return new ExplainingHostnameVerifier();
   }
 
   public static HostnameVerifier anyHostname() {
-    return (host, session) -> true;
+    return NoopHostnameVerifier.INSTANCE;
   }
 
-  /** Trusts exactly the certificates in the PEM file. */
+  /** Trusts exactly the CA certificates in the PEM file; the JDK's trust store is not consulted. */
   public static SSLContext trusting(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
       Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) throw new IllegalArgumentException("no certificate in " + pemFile);
-      return context(trustManagers(certificates));
+      return context(explaining(keyStore(certificates), "the CAs in " + pemFile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read CA bundle " + pemFile, e);
     } catch (GeneralSecurityException e) {
@@ -54,27 +57,48 @@ public final class Tls {
   /** Accepts any certificate. Only for tests and targets someone explicitly chose not to verify. */
   public static SSLContext trustingAll() {
     try {
-      return context(new TrustManager[] {new TrustAll()});
+      return context(new TrustAll());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static TrustManager[] trustManagers(Collection<? extends Certificate> certificates)
+  private static KeyStore keyStore(Collection<? extends Certificate> certificates)
       throws GeneralSecurityException, IOException {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     int index = 0;
     for (Certificate certificate : certificates) store.setCertificateEntry("ca-" + index++, certificate);
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    return factory.getTrustManagers();
+    return store;
   }
 
-  private static SSLContext context(TrustManager[] trustManagers) throws GeneralSecurityException {
+  /** The JDK's PKIX trust manager for {@code store} (null: the default store), with readable refusals. */
+  private static TrustManager explaining(KeyStore store, String trusted) throws GeneralSecurityException, IOException {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509ExtendedTrustManager x509) return new ExplainingTrustManager(x509, trusted);
+    }
+    throw new GeneralSecurityException("no X.509 trust manager in " + factory.getAlgorithm());
+  }
+
+  private static SSLContext context(TrustManager trustManager) throws GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trustManagers, null);
+    context.init(null, new TrustManager[] {trustManager}, null);
     return context;
+  }
+
+  /** Built once, on first use: loading the JDK's trust store takes a while. */
+  private static final class SystemDefault {
+    static final SSLContext CONTEXT = create();
+
+    private static SSLContext create() {
+      try {
+        return context(explaining(null, "the JDK's default trust store"));
+      } catch (GeneralSecurityException | IOException e) {
+        throw new IllegalStateException("no default TLS context", e);
+      }
+    }
   }
 
   private static final class TrustAll implements X509TrustManager {
