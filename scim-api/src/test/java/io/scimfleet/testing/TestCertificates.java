@@ -143,6 +143,18 @@ public final class TestCertificates {
       }
     }
 
+    /** Writes the chain ({@code cert}) and the PKCS #8 private key ({@code key}) as PEM, e.g. for redis-server. */
+    public void writePem(Path cert, Path key) {
+      try {
+        Files.writeString(cert, pem(List.of(chain)));
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     /** A server-side SSLContext that presents this certificate. */
     public SSLContext serverContext() {
       try {

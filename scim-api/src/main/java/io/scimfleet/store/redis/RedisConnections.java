@@ -1,8 +1,14 @@
 package io.scimfleet.store.redis;
 
 import java.net.URI;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.InvalidURIException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /** Opens the fleet's Redis connection pool from a URL. */
 public final class RedisConnections {
@@ -11,13 +17,44 @@ public final class RedisConnections {
   /**
    * A pool for {@code redis://[[user]:password@]host[:port][/database]} (or {@code rediss://} for
    * TLS): Jedis takes the user, password and database index from the URL. Give {@code maxTotal} at
-   * least the worker threads + 8 (JobRunr shares the pool).
+   * least the worker threads + 8 (JobRunr shares the pool). Over TLS the server's certificate must
+   * be trusted by the JDK's trust store and name the URL's host (see {@link #clientConfig}).
    */
   public static JedisPool pool(String redisUrl, int maxTotal) {
+    return pool(redisUrl, maxTotal, null);
+  }
+
+  /** As {@link #pool(String, int)}, with the TLS socket factory to trust (null: the JDK's default). */
+  static JedisPool pool(String redisUrl, int maxTotal, SSLSocketFactory tls) {
+    URI uri = URI.create(redisUrl);
     JedisPoolConfig config = new JedisPoolConfig();
     config.setMaxTotal(maxTotal);
     config.setMaxIdle(maxTotal);
     config.setJmxEnabled(false);
-    return new JedisPool(config, URI.create(redisUrl));
+    return new JedisPool(config, JedisURIHelper.getHostAndPort(uri), clientConfig(uri, tls));
+  }
+
+  /**
+   * User, password, database and protocol from the URL; for {@code rediss://}, TLS with the host
+   * name checked during the handshake (endpoint identification "HTTPS": the certificate's subject
+   * alternative names must hold the URL's DNS name or IP address), before the password is sent.
+   */
+  static JedisClientConfig clientConfig(URI uri, SSLSocketFactory tls) {
+    if (!JedisURIHelper.isValid(uri)) throw new InvalidURIException("not a Redis URL: " + uri.getScheme() + "://" + uri.getHost());
+    boolean ssl = JedisURIHelper.isRedisSSLScheme(uri);
+    DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+        .user(JedisURIHelper.getUser(uri))
+        .password(JedisURIHelper.getPassword(uri))
+        .database(JedisURIHelper.getDBIndex(uri))
+        .protocol(JedisURIHelper.getRedisProtocol(uri))
+        .ssl(ssl);
+    if (ssl) builder.sslSocketFactory(tls).sslParameters(verifyingHostName());
+    return builder.build();
+  }
+
+  private static SSLParameters verifyingHostName() {
+    SSLParameters parameters = new SSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    return parameters;
   }
 }
