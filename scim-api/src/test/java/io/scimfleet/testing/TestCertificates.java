@@ -97,15 +97,16 @@ public final class TestCertificates {
   public record Authority(X509Certificate certificate, KeyPair keys) {
     /** A server certificate for these DNS names and IP addresses, valid from an hour ago for 30 days. */
     public Server issue(String... names) {
-      return issueAt(Instant.now(), names);
+      return issueValidFrom(Instant.now().minus(Duration.ofHours(1)), names);
     }
 
     /** A server certificate for these names that expired yesterday. */
     public Server issueExpired(String... names) {
-      return issueAt(Instant.now().minus(VALID).minus(Duration.ofDays(1)), names);
+      return issueValidFrom(Instant.now().minus(VALID).minus(Duration.ofDays(1)), names);
     }
 
-    private Server issueAt(Instant start, String... names) {
+    /** A server certificate for these names, valid for 30 days from {@code start} (in the future: not yet valid). */
+    public Server issueValidFrom(Instant start, String... names) {
       KeyPair serverKeys = keyPair();
       X509Certificate issued = leaf(new X500Name("CN=" + names[0]), serverKeys, names, start, keys, certificate);
       return new Server(issued, serverKeys, certificate);
