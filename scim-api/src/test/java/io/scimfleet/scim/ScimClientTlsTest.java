@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestCertificates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +111,20 @@ class ScimClientTlsTest {
   }
 
   @Test
+  void aSelfSignedCertificateIsTrustedWhenItIsTheBundle() {
+    TestCertificates.Server selfSigned = TestCertificates.selfSigned("localhost", "127.0.0.1");
+    serve(selfSigned);
+    Path bundle = dir.resolve("self-signed.pem");
+    write(bundle, TestCertificates.pem(List.of(selfSigned.certificate())));
+
+    try (ScimClient client = client("localhost", builder -> builder.caBundle(bundle))) {
+      client.create("Users", aUser("dave"));
+    }
+
+    assertThat(server.users()).hasSize(1);
+  }
+
+  @Test
   void trustingAllCertificatesAcceptsAnySelfSignedCertificateForAnyHost() {
     serve(TestCertificates.selfSigned("other.example"));
 
@@ -115,6 +133,14 @@ class ScimClientTlsTest {
     }
 
     assertThat(server.users()).hasSize(1);
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void serve(TestCertificates.Server certificate) {
