@@ -66,6 +66,17 @@ record FleetMeters(
         .tag(FleetMetrics.PROVIDER, provider).strongReference(true).register(registry);
   }
 
+  /**
+   * Registers the page pool's two timers before {@link io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics}
+   * does, which gives them none, so that they carry a description (Prometheus' HELP).
+   */
+  void describePagePoolTimers() {
+    Timer.builder("executor").description("Time the page pool's tasks ran")
+        .tag("name", FleetMetrics.PAGE_POOL).register(registry);
+    Timer.builder("executor.idle").description("Time the page pool's tasks waited in its queue")
+        .tag("name", FleetMetrics.PAGE_POOL).register(registry);
+  }
+
   private static Counter.Builder counter(String name) {
     return Counter.builder(name).description(DESCRIPTIONS.get(name));
   }

@@ -110,6 +110,7 @@ public final class FleetMetrics implements MeterBinder {
 
   /** The page pool, wrapped so that its size, active and queued tasks show as {@code executor_*}. */
   public ExecutorService monitor(ExecutorService pool) {
+    meters.describePagePoolTimers();
     return ExecutorServiceMetrics.monitor(registry(), pool, PAGE_POOL);
   }
 
