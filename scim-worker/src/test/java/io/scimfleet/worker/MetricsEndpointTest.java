@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.model.ObjectType;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +68,10 @@ class MetricsEndpointTest {
     try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
         ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local());
         PageRunner pages = new PageRunner(null, metrics, 2);
+        JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {
+      jobs.startServer(Map.of(), new JobServerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1), "metrics-test"));
+      jobs.bindMetrics(registry);
       String url = "http://127.0.0.1:" + server.port() + "/metrics";
       assertThat(contexts.get("slack")).isPresent();
       metrics.retry("slack");
@@ -78,7 +83,8 @@ class MetricsEndpointTest {
           "jvm_classes_loaded_classes ", "process_cpu_usage ", "process_uptime_seconds ", "process_files_open_files ",
           "httpcomponents_httpclient_pool_total_connections{httpclient=\"slack\",provider=\"slack\",state=\"leased\"}",
           "httpcomponents_httpclient_pool_total_pending{", "httpcomponents_httpclient_pool_total_max{",
-          "executor_active_threads{name=\"" + FleetMetrics.PAGE_POOL + "\"}", "executor_queued_tasks{");
+          "executor_active_threads{name=\"" + FleetMetrics.PAGE_POOL + "\"}",
+          "executor_active_threads{name=\"jobrunr.workers\"}", "executor_queued_tasks{");
       assertThat(promtoolCheck(body)).isEmpty();
 
       stores.providers().delete("slack");

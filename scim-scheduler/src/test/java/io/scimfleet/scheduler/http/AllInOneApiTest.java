@@ -49,7 +49,7 @@ class AllInOneApiTest {
       assertThat(api.get("/metrics").body()).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads ",
           "process_cpu_usage ", "process_uptime_seconds ", "scim_pending_jobs{provider=\"preview\"}",
           "httpcomponents_httpclient_pool_total_connections{httpclient=\"preview\",provider=\"preview\",state=\"leased\"}",
-          "executor_active_threads{name=\"scim.page.sync\"}");
+          "executor_active_threads{name=\"scim.page.sync\"}", "executor_queued_tasks{name=\"jobrunr.workers\"}");
 
       assertThat(api.delete("/api/v1/providers/preview").status()).isEqualTo(204);
       assertThat(api.get("/metrics").body()).doesNotContain("provider=\"preview\"").contains("jvm_memory_used_bytes{");
