@@ -51,7 +51,11 @@ class GrafanaDashboardTest {
         .contains("histogram_quantile(0.50").contains("histogram_quantile(0.95").contains("scim_requests_seconds_bucket")
         .contains("status=~\"5xx|io_error\"").contains("status=\"429\"")
         .contains("time() - max by (provider) (scim_full_sync_last_success_timestamp_seconds")
-        .contains("scim_provider_quarantined");
+        .contains("scim_provider_quarantined")
+        .contains("jvm_memory_used_bytes{area=\"heap\"}").contains("jvm_memory_max_bytes{area=\"heap\"}")
+        .contains("rate(jvm_gc_pause_seconds_sum").contains("process_cpu_usage").contains("jvm_threads_live_threads")
+        .contains("httpcomponents_httpclient_pool_total_connections{provider=~\"$provider\",state=\"leased\"}")
+        .contains("httpcomponents_httpclient_pool_total_pending");
   }
 
   @Test

@@ -34,6 +34,20 @@ final class PromQl {
       "jobrunr_background_job_server_first_heartbeat", "jobrunr_background_job_server_last_heartbeat",
       "jobrunr_background_job_server_system_cpu_load", "jobrunr_background_job_server_process_cpu_load");
 
+  /**
+   * Micrometer's ready-made binders (docs/operations.md): JVM and process series on every process, the
+   * HttpClient 5 pool of each target, and the page pool's executor series.
+   */
+  static final Set<String> BINDER_METRICS = Set.of(
+      "jvm_memory_used_bytes", "jvm_memory_committed_bytes", "jvm_memory_max_bytes",
+      "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max", "jvm_gc_overhead",
+      "jvm_threads_live_threads", "jvm_threads_peak_threads", "jvm_threads_daemon_threads", "jvm_classes_loaded_classes",
+      "process_cpu_usage", "system_cpu_usage", "process_uptime_seconds", "process_start_time_seconds",
+      "process_files_open_files", "process_files_max_files",
+      "httpcomponents_httpclient_pool_total_connections", "httpcomponents_httpclient_pool_total_pending",
+      "httpcomponents_httpclient_pool_total_max", "httpcomponents_httpclient_pool_route_max_default",
+      "executor_active_threads", "executor_queued_tasks", "executor_pool_size_threads", "executor_completed_tasks_total");
+
   /** Prometheus' own scrape health. */
   static final Set<String> PROMETHEUS_METRICS = Set.of("up");
 
@@ -64,7 +78,8 @@ final class PromQl {
   }
 
   static boolean isKnown(String metric) {
-    return SCIM_METRICS.contains(metric) || JOBRUNR_METRICS.contains(metric) || PROMETHEUS_METRICS.contains(metric);
+    return SCIM_METRICS.contains(metric) || JOBRUNR_METRICS.contains(metric) || BINDER_METRICS.contains(metric)
+        || PROMETHEUS_METRICS.contains(metric);
   }
 
   /** True when every JobRunr job-state gauge in the expression sits directly inside max(...). */

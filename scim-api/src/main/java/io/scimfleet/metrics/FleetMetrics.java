@@ -2,22 +2,32 @@ package io.scimfleet.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Every metric of ours, named and described once. Tags are bounded: provider, object type,
- * outcome, method, status class; never a user, group or job id. Recording never throws to the caller.
+ * Every metric of ours, as a Micrometer {@link MeterBinder}: named and described once
+ * ({@link FleetMeters}), each meter built once per provider and tag values and then kept, so recording
+ * is a map read and an increment. {@link #forget} drops a deleted provider's series. Tags are bounded:
+ * provider, object type, outcome, method, status class; never a user, group or job id. Recording never
+ * throws to the caller; before {@link #bindTo} it records nowhere.
  */
-public final class FleetMetrics {
+public final class FleetMetrics implements MeterBinder {
   public static final String OBJECTS = "scim.sync.objects";
   public static final String REQUESTS = "scim.requests";
   public static final String RETRIES = "scim.retries";
@@ -29,74 +39,89 @@ public final class FleetMetrics {
   public static final String FULL_SYNC_INTERVAL = "scim.full.sync.interval";
   public static final String PENDING_JOBS = "scim.pending.jobs";
   public static final String QUARANTINED = "scim.provider.quarantined";
+  /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
+  public static final String PAGE_POOL = "scim.page.sync";
 
-  private static final Duration[] LATENCY_SLOS = {
-      Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-      Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+  static final String PROVIDER = "provider";
 
-  private final MeterRegistry registry;
-  private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> intervals = new ConcurrentHashMap<>();
-  private final Map<String, Object> gauges = new ConcurrentHashMap<>();
+  private volatile FleetMeters meters = new FleetMeters(new CompositeMeterRegistry());
+  private volatile boolean bound;
+  private final Map<String, Map<List<Object>, Object>> providers = new ConcurrentHashMap<>();
+
+  /** Records nowhere until {@link #bindTo} is called. */
+  public FleetMetrics() {}
 
   public FleetMetrics(MeterRegistry registry) {
-    this.registry = registry;
+    bindTo(registry);
+  }
+
+  /** Records into this registry from now on; a FleetMetrics is bound once. */
+  @Override
+  public synchronized void bindTo(MeterRegistry registry) {
+    if (bound) throw new IllegalStateException("FleetMetrics is bound to a registry already");
+    meters = new FleetMeters(registry);
+    providers.clear();
+    bound = true;
   }
 
   public MeterRegistry registry() {
-    return registry;
+    return meters.registry();
   }
 
   public void objectSynced(String provider, ObjectType type, SyncOutcome outcome) {
-    Counter.builder(OBJECTS).description("Objects synced to a target, by outcome")
-        .tags("provider", provider, "type", type.label(), "outcome", outcome.label())
-        .register(registry).increment();
+    counter(provider, meters.objects(), "type", type.label(), "outcome", outcome.label()).increment();
   }
 
   /** One SCIM request; {@code status} -1 means no response (timeout, connection failure). */
   public void request(String provider, String method, int status, Duration latency) {
-    Timer.builder(REQUESTS).description("SCIM requests sent to targets, by method and status class")
-        .tags("provider", provider, "method", method, "status", statusClass(status))
-        .serviceLevelObjectives(LATENCY_SLOS)
-        .register(registry).record(latency);
+    timer(provider, meters.requests(), "method", method, "status", statusClass(status)).record(latency);
   }
 
   public void retry(String provider) {
-    Counter.builder(RETRIES).description("Requests retried after a transient failure")
-        .tag("provider", provider).register(registry).increment();
+    counter(provider, meters.retries()).increment();
   }
 
   public void rateLimitWait(String provider, Duration waited) {
-    Counter.builder(RATE_LIMIT_WAITS).description("Times a request waited for the target's rate limit")
-        .tag("provider", provider).register(registry).increment();
-    Counter.builder(RATE_LIMIT_WAIT).baseUnit("seconds").description("Time spent waiting for rate limits")
-        .tag("provider", provider).register(registry).increment(waited.toNanos() / 1e9);
+    counter(provider, meters.rateLimitWaits()).increment();
+    counter(provider, meters.rateLimitWaitSeconds()).increment(waited.toNanos() / 1e9);
   }
 
   /** A full sync ended: outcome succeeded, failed or threshold_exceeded. */
   public void fullSyncFinished(String provider, String outcome, Duration took, Instant at) {
-    Counter.builder(FULL_SYNC_RUNS).description("Full sync runs, by outcome")
-        .tags("provider", provider, "outcome", outcome).register(registry).increment();
-    Timer.builder(FULL_SYNC_DURATION).description("Duration of full sync runs")
-        .tag("provider", provider).register(registry).record(took);
-    if ("succeeded".equals(outcome)) lastSuccessHolder(provider).set(at.getEpochSecond());
+    counter(provider, meters.fullSyncRuns(), "outcome", outcome).increment();
+    timer(provider, meters.fullSyncDuration()).record(took);
+    if ("succeeded".equals(outcome)) holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */
   public void fullSyncInterval(String provider, Duration period) {
-    intervals.computeIfAbsent(provider, name -> {
-      AtomicLong holder = new AtomicLong();
-      Gauge.builder(FULL_SYNC_INTERVAL, holder, AtomicLong::get).baseUnit("seconds")
-          .description("Period of the provider's recurring full sync")
-          .tag("provider", name).register(registry);
-      return holder;
-    }).set(period.toSeconds());
+    holder(provider, FULL_SYNC_INTERVAL).set(period.toSeconds());
   }
 
-  /** Registers a gauge read on every scrape; the function must be cheap and must not throw. */
-  public <T> void gauge(String name, String description, String provider, T source, ToDoubleFunction<T> value) {
-    gauges.computeIfAbsent(name + "|" + provider, key -> Gauge.builder(name, source, safely(value))
-        .description(description).tag("provider", provider).strongReference(true).register(registry));
+  /** The provider's per-object jobs waiting to run, read on every scrape; cheap, and must not throw. */
+  public <T> void pendingJobs(String provider, T source, ToDoubleFunction<T> count) {
+    gauge(provider, PENDING_JOBS, source, count);
+  }
+
+  /** 1 while the provider is quarantined, else 0, read on every scrape; cheap, and must not throw. */
+  public <T> void quarantined(String provider, T source, ToDoubleFunction<T> value) {
+    gauge(provider, QUARANTINED, source, value);
+  }
+
+  /** The page pool, wrapped so that its size, active and queued tasks show as {@code executor_*}. */
+  public ExecutorService monitor(ExecutorService pool) {
+    meters.describePagePoolTimers();
+    return ExecutorServiceMetrics.monitor(registry(), pool, PAGE_POOL);
+  }
+
+  /**
+   * Removes every series of the provider from the registry (ours, and any other meter tagged with the
+   * provider, such as its connection pool's): after it was deleted, or is no longer configured here.
+   */
+  public void forget(String provider) {
+    providers.remove(provider);
+    MeterRegistry registry = registry();
+    Search.in(registry).tag(PROVIDER, provider).meters().forEach(registry::remove);
   }
 
   static String statusClass(int status) {
@@ -105,14 +130,46 @@ public final class FleetMetrics {
     return (status / 100) + "xx";
   }
 
-  private AtomicLong lastSuccessHolder(String provider) {
-    return lastSuccess.computeIfAbsent(provider, name -> {
-      AtomicLong holder = new AtomicLong();
-      Gauge.builder(FULL_SYNC_LAST_SUCCESS, holder, AtomicLong::get).baseUnit("seconds")
-          .description("Time of the provider's last successful full sync (Unix seconds)")
-          .tag("provider", name).register(registry);
-      return holder;
+  private Counter counter(String provider, Meter.MeterProvider<Counter> kind, String... tags) {
+    return (Counter) meter(provider, kind, tags);
+  }
+
+  private Timer timer(String provider, Meter.MeterProvider<Timer> kind, String... tags) {
+    return (Timer) meter(provider, kind, tags);
+  }
+
+  /** The provider's meter of this kind and tag values, built on first use. */
+  private Object meter(String provider, Meter.MeterProvider<? extends Meter> kind, String... tags) {
+    Object[] key = new Object[tags.length + 1];
+    key[0] = kind;
+    System.arraycopy(tags, 0, key, 1, tags.length);
+    return cache(provider).computeIfAbsent(List.of(key), ignored -> kind.withTags(tagged(provider, tags)));
+  }
+
+  private AtomicLong holder(String provider, String name) {
+    return (AtomicLong) cache(provider).computeIfAbsent(List.of(name), ignored -> {
+      AtomicLong value = new AtomicLong();
+      meters.secondsGauge(name, value, provider);
+      return value;
     });
+  }
+
+  private <T> void gauge(String provider, String name, T source, ToDoubleFunction<T> value) {
+    cache(provider).computeIfAbsent(List.of(name), ignored -> Gauge.builder(name, source, safely(value))
+        .description(FleetMeters.DESCRIPTIONS.get(name)).tag(PROVIDER, provider).strongReference(true)
+        .register(registry()));
+  }
+
+  private Map<List<Object>, Object> cache(String provider) {
+    return providers.computeIfAbsent(provider, name -> new ConcurrentHashMap<>());
+  }
+
+  private static String[] tagged(String provider, String... tags) {
+    String[] all = new String[tags.length + 2];
+    all[0] = PROVIDER;
+    all[1] = provider;
+    System.arraycopy(tags, 0, all, 2, tags.length);
+    return all;
   }
 
   private static <T> ToDoubleFunction<T> safely(ToDoubleFunction<T> value) {

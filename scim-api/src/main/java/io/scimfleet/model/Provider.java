@@ -59,12 +59,6 @@ public record Provider(
         List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null);
   }
 
-  public Provider withEnabled(boolean value) {
-    return new Provider(name, baseUrl, credential, value, deleteMode, deletionThresholdPercent, userMappings,
-        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile);
-  }
-
   @Override
   public String toString() {
     return "Provider[" + name + " " + baseUrl + " " + credential + "]";

@@ -9,6 +9,7 @@ import io.scimfleet.scim.internal.ClientSettings;
 import io.scimfleet.scim.internal.Discovery;
 import io.scimfleet.scim.internal.Pager;
 import io.scimfleet.scim.internal.Paths;
+import io.scimfleet.scim.internal.PoolMetrics;
 import io.scimfleet.scim.internal.ScimTransport;
 import io.scimfleet.scim.internal.Searches;
 import java.net.URI;
@@ -32,9 +33,11 @@ public final class ScimClient implements AutoCloseable {
   private final Searches searches;
   private final BulkSender bulk;
 
-  ScimClient(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate) {
+  ScimClient(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
+      PoolMetrics poolMetrics) {
     this.baseUrl = baseUrl;
-    this.transport = new ScimTransport(baseUrl, token, settings, listener, gate, new ScimErrors(token, settings.clock()));
+    this.transport = new ScimTransport(baseUrl, token, settings, listener, gate, new ScimErrors(token, settings.clock()),
+        poolMetrics);
     this.discovery = new Discovery(transport, settings.discoveryTtl(), settings.clock());
     this.searches = new Searches(transport);
     this.bulk = new BulkSender(transport);

@@ -1,6 +1,9 @@
 package io.scimfleet.scim;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.scimfleet.scim.internal.ClientSettings;
+import io.scimfleet.scim.internal.PoolMetrics;
 import io.scimfleet.scim.internal.Tls;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ public final class ScimClientBuilder {
   private RequestListener listener = RequestListener.NONE;
   private RequestGate gate = RequestGate.OPEN;
   private Clock clock = Clock.systemUTC();
+  private PoolMetrics poolMetrics = PoolMetrics.NONE;
 
   ScimClientBuilder(URI baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -97,8 +101,18 @@ public final class ScimClientBuilder {
     return this;
   }
 
+  /**
+   * Publishes the connection pool's gauges ({@code httpcomponents_httpclient_pool_*}, tagged
+   * {@code httpclient=<name>} and these tags) while the client is open, so a saturated pool shows.
+   */
+  public ScimClientBuilder poolMetrics(MeterRegistry registry, String name, String... tags) {
+    this.poolMetrics = new PoolMetrics(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(name, "name"),
+        Tags.of(tags));
+    return this;
+  }
+
   public ScimClient build() {
-    return new ScimClient(baseUrl, token, settings(), listener, gate);
+    return new ScimClient(baseUrl, token, settings(), listener, gate, poolMetrics);
   }
 
   private ClientSettings settings() {

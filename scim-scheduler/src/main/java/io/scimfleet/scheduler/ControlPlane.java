@@ -42,10 +42,6 @@ public final class ControlPlane implements AutoCloseable {
     return jobs.queue();
   }
 
-  public JobRunrFleet jobs() {
-    return jobs;
-  }
-
   public FleetMetrics metrics() {
     return metrics;
   }

@@ -6,6 +6,7 @@ import io.scimfleet.config.FleetSettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.scheduler.config.ProviderConfigFile;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
@@ -51,6 +52,7 @@ public final class SchedulerProcess implements AutoCloseable {
   }
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ProcessMetrics processMetrics = ProcessMetrics.boundTo(registry);
   private final Stores stores;
   private final JobRunrFleet jobs;
   private final ControlPlane plane;
@@ -139,5 +141,6 @@ public final class SchedulerProcess implements AutoCloseable {
     jobs.close();
     if (worker != null) worker.close();
     stores.close();
+    processMetrics.close();
   }
 }

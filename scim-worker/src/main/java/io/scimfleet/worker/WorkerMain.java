@@ -7,6 +7,7 @@ import io.scimfleet.config.FleetSettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisKeys;
@@ -59,6 +60,7 @@ public final class WorkerMain {
   static Runnable start(FleetSettings settings) {
     log.info("scim-worker {} starting: {}", Version.version(), settings);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ProcessMetrics process = ProcessMetrics.boundTo(registry);
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
     Stores stores = RedisStores.create(pool, settings.redisPrefix());
     JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
@@ -75,6 +77,7 @@ public final class WorkerMain {
       worker.close();
       http.close();
       stores.close(); // closes the pool too
+      process.close();
       log.info("scim-worker stopped");
     };
   }

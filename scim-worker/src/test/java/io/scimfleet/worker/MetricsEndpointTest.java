@@ -1,13 +1,21 @@
 package io.scimfleet.worker;
 
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.store.Stores;
+import io.scimfleet.worker.handler.PageRunner;
+import io.scimfleet.worker.pipeline.ProviderContexts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -17,9 +25,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The worker's /metrics carries our metrics and JobRunr's, and passes {@code promtool check metrics}. */
+/**
+ * The worker's /metrics carries our metrics, JobRunr's, and the JVM, process, connection pool and page
+ * pool series, and passes {@code promtool check metrics}.
+ */
 class MetricsEndpointTest {
 
   @Test
@@ -44,6 +56,40 @@ class MetricsEndpointTest {
           "scim_full_sync_interval_seconds{provider=\"slack\"} 3600", "jobrunr_jobs_enqueued");
       assertThat(promtoolCheck(body)).isEmpty();
       assertThat(get("http://127.0.0.1:" + server.port() + "/health/live")).contains("up");
+    }
+  }
+
+  @Test
+  void aWorkersMetricsShowItsJvmProcessConnectionPoolAndPagePoolAndForgetADeletedProvider() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FleetMetrics metrics = new FleetMetrics(registry);
+    Stores stores = Stores.inMemory();
+    stores.providers().put(aProvider("slack").build());
+    try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
+        ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local());
+        PageRunner pages = new PageRunner(null, metrics, 2);
+        JobRunrFleet jobs = JobRunrFleet.inMemory();
+        MetricsServer server = new MetricsServer(0, registry, () -> true)) {
+      jobs.startServer(Map.of(), new JobServerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1), "metrics-test"));
+      jobs.bindMetrics(registry);
+      String url = "http://127.0.0.1:" + server.port() + "/metrics";
+      assertThat(contexts.get("slack")).isPresent();
+      metrics.retry("slack");
+      System.gc(); // a pause for jvm_gc_pause_seconds, which appears with the first GC
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(url)).contains("jvm_gc_pause_seconds_count{"));
+
+      String body = get(url);
+      assertThat(body).contains("jvm_memory_used_bytes{", "jvm_memory_max_bytes{", "jvm_threads_live_threads ",
+          "jvm_classes_loaded_classes ", "process_cpu_usage ", "process_uptime_seconds ", "process_files_open_files ",
+          "httpcomponents_httpclient_pool_total_connections{httpclient=\"slack\",provider=\"slack\",state=\"leased\"}",
+          "httpcomponents_httpclient_pool_total_pending{", "httpcomponents_httpclient_pool_total_max{",
+          "executor_active_threads{name=\"" + FleetMetrics.PAGE_POOL + "\"}",
+          "executor_active_threads{name=\"jobrunr.workers\"}", "executor_queued_tasks{");
+      assertThat(promtoolCheck(body)).isEmpty();
+
+      stores.providers().delete("slack");
+      assertThat(contexts.get("slack")).isEmpty();
+      assertThat(get(url)).doesNotContain("provider=\"slack\"").contains("jvm_memory_used_bytes{");
     }
   }
 

@@ -14,6 +14,7 @@ import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.nosql.redis.JedisRedisStorageProvider;
@@ -46,6 +47,7 @@ public final class JobRunrFleet implements AutoCloseable {
   private BackgroundJobServer server;
   private JobRunrDashboardWebServer dashboard;
   private JobRunrMicroMeterIntegration metrics;
+  private final JobRunrWorkers workers = new JobRunrWorkers();
 
   private JobRunrFleet(StorageProvider storage) {
     this.storage = storage;
@@ -69,7 +71,7 @@ public final class JobRunrFleet implements AutoCloseable {
   /** Starts a job server running the given handlers, keyed by the handler interface they implement. */
   public synchronized BackgroundJobServer startServer(Map<Class<?>, Object> handlers, JobServerSettings settings) {
     if (server != null) throw new IllegalStateException("a job server already runs");
-    server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings));
+    server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings, workers));
     server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS)));
     server.start();
     return server;
@@ -86,11 +88,12 @@ public final class JobRunrFleet implements AutoCloseable {
     dashboard.start();
   }
 
-  /** Binds JobRunr's job gauges (and the server's, when one runs) to the registry. */
+  /** Binds JobRunr's job gauges (and the server's and its worker pool's, when one runs) to the registry. */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
     metrics = new JobRunrMicroMeterIntegration(registry);
     metrics.initialize(storage, server);
+    workers.bindTo(registry);
   }
 
   public StorageProvider storage() {
@@ -105,10 +108,10 @@ public final class JobRunrFleet implements AutoCloseable {
     storage.close();
   }
 
-  private static BackgroundJobServerConfiguration configuration(JobServerSettings settings) {
+  private static BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
-        .andWorkerCount(settings.workerThreads())
+        .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workerThreads(), workers))
         .andPollInterval(settings.pollInterval())
         .andDeleteSucceededJobsAfter(Duration.ofHours(1))
         .andPermanentlyDeleteDeletedJobsAfter(Duration.ofHours(1))

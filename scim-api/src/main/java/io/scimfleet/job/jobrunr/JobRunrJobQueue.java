@@ -12,7 +12,7 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 
 /** {@link JobQueue} on JobRunr: every job gets its readable name, a label and bounded retries. */
 final class JobRunrJobQueue implements JobQueue {
-  /** Never 0: a crashed server's job is re-run as a retry (DESIGN.md). */
+  /** Never 0: JobRunr re-runs the job of a server that died as one of its retries; without retries it is lost. */
   static final int RETRIES = 8;
 
   private final JobRequestScheduler scheduler;

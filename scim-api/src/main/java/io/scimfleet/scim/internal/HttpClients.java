@@ -17,9 +17,9 @@ import org.apache.hc.core5.util.Timeout;
 final class HttpClients {
   private HttpClients() {}
 
-  static CloseableHttpClient create(ClientSettings settings) {
+  static CloseableHttpClient create(ClientSettings settings, PoolingHttpClientConnectionManager pool) {
     return HttpClientBuilder.create()
-        .setConnectionManager(pool(settings))
+        .setConnectionManager(pool)
         .setDefaultRequestConfig(requestConfig(settings))
         .disableAutomaticRetries()
         .disableRedirectHandling()
@@ -28,7 +28,7 @@ final class HttpClients {
         .build();
   }
 
-  private static PoolingHttpClientConnectionManager pool(ClientSettings settings) {
+  static PoolingHttpClientConnectionManager pool(ClientSettings settings) {
     return PoolingHttpClientConnectionManagerBuilder.create()
         .setMaxConnTotal(settings.maxConnections())
         .setMaxConnPerRoute(settings.maxConnections())

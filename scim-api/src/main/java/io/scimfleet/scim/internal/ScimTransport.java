@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -49,16 +50,19 @@ public final class ScimTransport implements AutoCloseable {
   private final ScimErrors errors;
   private final CloseableHttpClient http;
   private final ScheduledExecutorService deadlines;
+  private final Runnable unbindPoolMetrics;
 
   public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
-      ScimErrors errors) {
+      ScimErrors errors, PoolMetrics poolMetrics) {
     this.base = stripTrailingSlash(baseUrl.toString());
     this.authorization = token == null ? null : "Bearer " + token;
     this.settings = settings;
     this.listener = listener;
     this.gate = gate;
     this.errors = errors;
-    this.http = HttpClients.create(settings);
+    PoolingHttpClientConnectionManager pool = HttpClients.pool(settings);
+    this.http = HttpClients.create(settings, pool);
+    this.unbindPoolMetrics = poolMetrics.bind(pool);
     this.deadlines = Executors.newSingleThreadScheduledExecutor(Daemon::thread);
   }
 
@@ -168,6 +172,7 @@ public final class ScimTransport implements AutoCloseable {
   @Override
   public void close() {
     deadlines.shutdownNow();
+    unbindPoolMetrics.run();
     try {
       http.close();
     } catch (IOException e) {

@@ -24,10 +24,6 @@ public final class RedisJson {
 
   private RedisJson() {}
 
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Keeps each provider's recurring full sync in step with its settings, starts full syncs on demand,
- * and publishes the per-provider gauges (pending jobs, schedule period).
+ * and publishes the per-provider gauges (pending jobs, schedule period, quarantine), removed with the provider.
  */
 public final class FullSyncScheduling {
   private final Stores stores;
@@ -37,16 +37,15 @@ public final class FullSyncScheduling {
       queue.removeFullSync(provider.name());
     }
     metrics.fullSyncInterval(provider.name(), Crons.period(provider.fullSyncCron()));
-    metrics.gauge(FleetMetrics.PENDING_JOBS, "Per-object sync jobs waiting to run", provider.name(),
-        stores.pendingJobs(), pending -> pending.count(provider.name()));
-    metrics.gauge(FleetMetrics.QUARANTINED, "1 while the provider is quarantined, else 0", provider.name(),
-        stores.quarantines(), quarantines -> quarantines.get(provider.name())
+    metrics.pendingJobs(provider.name(), stores.pendingJobs(), pending -> pending.count(provider.name()));
+    metrics.quarantined(provider.name(), stores.quarantines(), quarantines -> quarantines.get(provider.name())
             .filter(quarantine -> quarantine.pausing(Instant.now())).isPresent() ? 1 : 0);
   }
 
   /** After a provider was deleted. */
   public void remove(String provider) {
     queue.removeFullSync(provider);
+    metrics.forget(provider);
   }
 
   /** Starts a full sync now; returns its run id. */

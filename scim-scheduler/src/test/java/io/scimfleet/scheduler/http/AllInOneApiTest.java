@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The all-in-one process in memory: provider file applied at start-up, API, worker, a full sync end to end. */
+/**
+ * The all-in-one process in memory: provider file applied at start-up, API, worker, a full sync end to
+ * end, and its /metrics (JVM, process, connection pool; a deleted provider's series gone).
+ */
 class AllInOneApiTest {
   @TempDir Path dir;
 
@@ -43,6 +46,13 @@ class AllInOneApiTest {
       JsonNode last = api.get("/api/v1/providers/preview/status").json().path("last");
       assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
       assertThat(last.path("counts").path("created").asLong()).isEqualTo(2);
+      assertThat(api.get("/metrics").body()).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads ",
+          "process_cpu_usage ", "process_uptime_seconds ", "scim_pending_jobs{provider=\"preview\"}",
+          "httpcomponents_httpclient_pool_total_connections{httpclient=\"preview\",provider=\"preview\",state=\"leased\"}",
+          "executor_active_threads{name=\"scim.page.sync\"}", "executor_queued_tasks{name=\"jobrunr.workers\"}");
+
+      assertThat(api.delete("/api/v1/providers/preview").status()).isEqualTo(204);
+      assertThat(api.get("/metrics").body()).doesNotContain("provider=\"preview\"").contains("jvm_memory_used_bytes{");
     }
   }
 }

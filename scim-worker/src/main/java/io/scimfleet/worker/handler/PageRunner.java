@@ -37,11 +37,11 @@ public final class PageRunner implements AutoCloseable {
   public PageRunner(ObjectSync objects, FleetMetrics metrics, int threads) {
     this.objects = objects;
     this.metrics = metrics;
-    this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+    this.pool = metrics.monitor(Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "scim-page-sync");
       thread.setDaemon(true);
       return thread;
-    });
+    }));
   }
 
   /** The result of each object, in the order given. */

@@ -61,6 +61,7 @@ public final class ProviderContexts implements AutoCloseable {
     ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
         .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
+        .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
         .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
     if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
@@ -79,6 +80,7 @@ public final class ProviderContexts implements AutoCloseable {
   private void evict(String name) {
     ProviderContext removed = contexts.remove(name);
     if (removed != null) removed.close();
+    metrics.forget(name);
   }
 
   @Override

@@ -1,0 +1,42 @@
+package io.scimfleet.scim.internal;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;
+import io.micrometer.core.instrument.search.Search;
+import java.util.List;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.core5.pool.ConnPoolControl;
+
+/**
+ * Where a client's connection pool publishes its gauges: Micrometer's HttpClient 5 pool binder
+ * ({@code httpcomponents_httpclient_pool_*}: max, leased and available connections, requests waiting
+ * for one), tagged {@code httpclient=<name>} and the given tags.
+ */
+public record PoolMetrics(MeterRegistry registry, String name, Iterable<Tag> tags) {
+  /** Publishes nothing. */
+  public static final PoolMetrics NONE = new PoolMetrics(null, null, Tags.empty());
+
+  /**
+   * Binds the pool's gauges, replacing those of an earlier pool of the same name (a client rebuilt
+   * with new settings); the returned action removes them, unless a newer pool has replaced them.
+   */
+  Runnable bind(ConnPoolControl<HttpRoute> pool) {
+    if (registry == null) return () -> {};
+    List<Meter> replaced = mine();
+    replaced.forEach(registry::remove);
+    new PoolingHttpClientConnectionManagerMetricsBinder(pool, name, tags).bindTo(registry);
+    List<Meter> bound = mine();
+    return () -> bound.forEach(this::removeIfStillRegistered);
+  }
+
+  private List<Meter> mine() {
+    return List.copyOf(Search.in(registry).tag("httpclient", name).tags(tags).meters());
+  }
+
+  private void removeIfStillRegistered(Meter meter) {
+    if (registry.getMeters().stream().anyMatch(registered -> registered == meter)) registry.remove(meter);
+  }
+}
