@@ -2,6 +2,7 @@ package io.scimfleet.worker.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -10,14 +11,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.Worker;
 import io.scimfleet.worker.handler.NoJobQueue;
@@ -69,6 +74,25 @@ class ProviderEditTest {
     slow.join();
     assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().remoteId()).isEqualTo("r1");
     assertThat(stores.syncState().get("crm", ObjectType.USER, "u2").orElseThrow().remoteId()).isEqualTo("r1");
+  }
+
+  @Test
+  void aRetiredClientIsClosedOnlyOnceItsRequestsAreDone() {
+    ProviderContext context = ProviderContexts.build(aProvider("crm").at(target.baseUrl() + "/scim/v2").build(),
+        new FleetMetrics(new SimpleMeterRegistry()), RateLimiter.local());
+    try (RetiredContexts retired = new RetiredContexts(Duration.ZERO, Duration.ofHours(1))) {
+      CompletableFuture<String> slow = CompletableFuture.supplyAsync(() ->
+          context.client().create("Users", JsonNodeFactory.instance.objectNode().put("userName", "u1")).id());
+      await().atMost(Duration.ofSeconds(10)).until(() -> context.client().requestsInFlight() == 1);
+      retired.add(context);
+
+      retired.sweep();
+      assertThat(slow.join()).isEqualTo("r1");
+      retired.sweep();
+
+      assertThatThrownBy(() -> context.client().get("Users", "r1")).isNotInstanceOf(NotFoundException.class);
+      target.verify(0, getRequestedFor(urlPathEqualTo("/scim/v2/Users/r1")));
+    }
   }
 
   private void sync(String userId) {
