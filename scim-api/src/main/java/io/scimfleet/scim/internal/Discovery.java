@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public final class Discovery {
   private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
   private static final List<String> CONFIG_PATHS = List.of("/ServiceProviderConfig", "/ServiceProviderConfigs");
   private static final String KEY = "discovery";
+  /** Refreshes wait on HTTP: on threads of their own (idle ones end), not on the common pool. */
+  private static final Executor REFRESHES = Executors.newCachedThreadPool(Daemon::thread);
 
   private final ScimTransport transport;
   private final LoadingCache<String, Snapshot> snapshot;
@@ -40,6 +44,7 @@ public final class Discovery {
     this.snapshot = Caffeine.newBuilder()
         .refreshAfterWrite(ttl)
         .ticker(() -> nanos(clock.instant()))
+        .executor(REFRESHES)
         .build(new Loader());
   }
 
