@@ -1,5 +1,6 @@
 package io.scimfleet.job;
 
+import java.util.UUID;
 import org.jobrunr.jobs.lambdas.JobRequest;
 
 /**
@@ -13,4 +14,12 @@ public sealed interface FleetJob extends JobRequest
   String jobName();
 
   String provider();
+
+  /**
+   * The id of a job that must exist once however often it is enqueued (a re-run job that enqueues
+   * it again adds nothing while the first one exists); null, the default, makes a new job each time.
+   */
+  default UUID stableId() {
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
 package io.scimfleet.job;
 
 import io.scimfleet.model.FullSyncRun;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /** The next phase of a full sync, enqueued by the page that finished the one before: groups, then clean-up. */
 public record FullSyncPhaseRequest(String provider, String runId, FullSyncRun.Phase phase, boolean force)
@@ -9,6 +11,13 @@ public record FullSyncPhaseRequest(String provider, String runId, FullSyncRun.Ph
   @Override
   public Class<FullSyncPhaseHandler> getJobRequestHandler() {
     return FullSyncPhaseHandler.class;
+  }
+
+  /** One job per (provider, run, phase): the page that ended a phase may run again after a crash. */
+  @Override
+  public UUID stableId() {
+    String key = "full-sync-phase\u0000" + provider + "\u0000" + runId + "\u0000" + phase;
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

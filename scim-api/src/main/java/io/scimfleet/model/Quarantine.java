@@ -31,6 +31,12 @@ public record Quarantine(String provider, int level, Instant since, Instant unti
     return delay.compareTo(LONGEST) > 0 ? LONGEST : delay;
   }
 
+  /** True when both are the same quarantine (same level, same start), or both are none (null). */
+  public static boolean same(Quarantine one, Quarantine other) {
+    if (one == null || other == null) return one == other;
+    return one.level == other.level && one.since.equals(other.since);
+  }
+
   /** True while no request should go to the provider. */
   public boolean pausing(Instant now) {
     return now.isBefore(until);

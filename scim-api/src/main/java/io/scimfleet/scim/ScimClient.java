@@ -140,6 +140,11 @@ public final class ScimClient implements AutoCloseable {
     return new ScimResource(transport.object(call, answer), answer.etag());
   }
 
+  /** Requests this client has under way; a client replaced by a newer one is closed once this is 0. */
+  public int requestsInFlight() {
+    return transport.inFlight();
+  }
+
   @Override
   public void close() {
     transport.close();

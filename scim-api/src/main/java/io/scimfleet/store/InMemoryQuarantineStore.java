@@ -21,6 +21,12 @@ public final class InMemoryQuarantineStore implements QuarantineStore {
   }
 
   @Override
+  public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
+    return Optional.ofNullable(quarantines.compute(provider,
+        (name, current) -> Quarantine.same(current, seen) ? Quarantine.after(current, name, reason, now) : current));
+  }
+
+  @Override
   public boolean release(String provider) {
     return quarantines.remove(provider) != null;
   }

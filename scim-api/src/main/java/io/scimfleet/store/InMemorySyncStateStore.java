@@ -30,7 +30,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   private static final class Tally {
     SyncCounts counts = SyncCounts.ZERO;
-    int pagesDone;
+    final Map<String, Integer> pages = new HashMap<>();
     final List<String> errors = new ArrayList<>();
   }
 
@@ -104,11 +104,15 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors) {
+  public synchronized int addPageResult(String provider, String runId, String page, SyncCounts counts,
+      Collection<String> errors) {
     Tally tally = tallies.computeIfAbsent(key(provider, runId), k -> new Tally());
+    Integer recorded = tally.pages.get(page);
+    if (recorded != null) return recorded;
     tally.counts = tally.counts.plus(counts);
     errors.stream().limit(Math.max(0, MAX_RUN_ERRORS - tally.errors.size())).forEach(tally.errors::add);
-    return ++tally.pagesDone;
+    tally.pages.put(page, tally.pages.size() + 1);
+    return tally.pages.size();
   }
 
   /** Ignored unless the run is current, so that finishing twice is harmless. */
@@ -130,7 +134,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private FullSyncRun withTally(FullSyncRun run) {
     Tally tally = tallies.getOrDefault(key(run.provider(), run.runId()), new Tally());
     return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
-        run.finishedAt(), run.userPages(), run.groupPages(), tally.pagesDone, tally.counts, tally.errors,
+        run.finishedAt(), run.userPages(), run.groupPages(), tally.pages.size(), tally.counts, tally.errors,
         run.message());
   }
 

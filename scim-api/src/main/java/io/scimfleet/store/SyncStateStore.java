@@ -42,8 +42,15 @@ public interface SyncStateStore {
   /** Replaces the run's phase, page totals, status, message (not its counts: see {@link #addPageResult}). */
   void updateRun(FullSyncRun run);
 
-  /** Adds a page's counts and errors to the run atomically and returns how many pages are done. */
-  int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors);
+  /**
+   * Adds a page's counts and errors to the run atomically, once per page: a page recorded again (its
+   * job ran again after a crash) adds nothing. Returns the page's place in the order the run's pages
+   * were first recorded (1 for the first), the same on every call for that page; so the page that
+   * completed a phase, and only that page, sees the phase's total.
+   *
+   * @param page names the page within the run, e.g. {@code user:3}
+   */
+  int addPageResult(String provider, String runId, String page, SyncCounts counts, Collection<String> errors);
 
   /** Moves the current run to {@link #lastRun} with this status, at this time. */
   void finishRun(String provider, String runId, FullSyncRun.Status status, String message, Instant at);

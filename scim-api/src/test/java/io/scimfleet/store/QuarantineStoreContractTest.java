@@ -64,4 +64,38 @@ public abstract class QuarantineStoreContractTest {
 
     assertThat(quarantines.get("slack").orElseThrow().level()).isEqualTo(8);
   }
+
+  @Test
+  public void deepenRaisesOnlyTheQuarantineTheCallerSaw() {
+    Quarantine first = quarantines.enter("slack", "503", NOW);
+
+    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(60))).hasValueSatisfying(q ->
+        assertThat(q.level()).isEqualTo(2));
+    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(61))).hasValueSatisfying(q ->
+        assertThat(q.level()).isEqualTo(2));
+    assertThat(quarantines.deepen("slack", null, "503", NOW.plusSeconds(62)).orElseThrow().level()).isEqualTo(2);
+    assertThat(quarantines.get("slack").orElseThrow().since()).isEqualTo(NOW.plusSeconds(60));
+  }
+
+  @Test
+  public void deepenOfNoneQuarantinesAndOfALiftedOneChangesNothing() {
+    assertThat(quarantines.deepen("slack", null, "401", NOW).orElseThrow().level()).isEqualTo(1);
+    Quarantine seen = quarantines.get("slack").orElseThrow();
+    quarantines.release("slack");
+
+    assertThat(quarantines.deepen("slack", seen, "401", NOW.plusSeconds(60))).isEmpty();
+    assertThat(quarantines.get("slack")).isEmpty();
+  }
+
+  @Test
+  public void workersDeepeningTheSameQuarantineAtOnceRaiseItByOne() {
+    Quarantine seen = quarantines.enter("slack", "503", NOW);
+    List<CompletableFuture<java.util.Optional<Quarantine>>> deepening = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      deepening.add(CompletableFuture.supplyAsync(() -> quarantines.deepen("slack", seen, "503", NOW.plusSeconds(60))));
+    }
+    deepening.forEach(CompletableFuture::join);
+
+    assertThat(quarantines.get("slack").orElseThrow().level()).isEqualTo(2);
+  }
 }

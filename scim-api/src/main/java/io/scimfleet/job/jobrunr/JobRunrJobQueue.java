@@ -10,7 +10,10 @@ import java.util.List;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
 
-/** {@link JobQueue} on JobRunr: every job gets its readable name, a label and bounded retries. */
+/**
+ * {@link JobQueue} on JobRunr: every job gets its readable name, a label and bounded retries; a job
+ * with a {@link FleetJob#stableId()} is created once (JobRunr skips an id that exists).
+ */
 final class JobRunrJobQueue implements JobQueue {
   /** Never 0: JobRunr re-runs the job of a server that died as one of its retries; without retries it is lost. */
   static final int RETRIES = 8;
@@ -26,9 +29,15 @@ final class JobRunrJobQueue implements JobQueue {
     scheduler.create(builderFor(job));
   }
 
+  /**
+   * One batch; jobs with a stable id go one by one, because JobRunr's batch overwrites (and runs
+   * again) a job whose id exists where its single create skips it.
+   */
   @Override
   public void enqueueAll(List<? extends FleetJob> jobs) {
-    if (!jobs.isEmpty()) scheduler.create(jobs.stream().map(JobRunrJobQueue::builderFor));
+    jobs.stream().filter(job -> job.stableId() != null).forEach(this::enqueue);
+    List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
+    if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(JobRunrJobQueue::builderFor));
   }
 
   @Override
@@ -52,7 +61,8 @@ final class JobRunrJobQueue implements JobQueue {
   }
 
   private static JobBuilder builderFor(FleetJob job) {
-    return aJob()
+    JobBuilder builder = job.stableId() == null ? aJob() : aJob().withId(job.stableId());
+    return builder
         .withName(job.jobName())
         .withAmountOfRetries(RETRIES)
         .withLabels("provider:" + job.provider())

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -51,6 +52,7 @@ public final class ScimTransport implements AutoCloseable {
   private final CloseableHttpClient http;
   private final ScheduledExecutorService deadlines;
   private final Runnable unbindPoolMetrics;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
       ScimErrors errors, PoolMetrics poolMetrics) {
@@ -68,12 +70,22 @@ public final class ScimTransport implements AutoCloseable {
 
   /** Sends the call; returns a 2xx answer or throws the mapped {@link ScimException}. */
   public Answer send(Call call) {
-    gate.beforeRequest(call.method(), call.endpointLabel());
-    long started = System.nanoTime();
-    Answer answer = execute(call, started);
-    report(call, answer.status(), started);
-    if (answer.status() >= 200 && answer.status() < 300) return answer;
-    throw errors.fromResponse(call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
+    inFlight.incrementAndGet();
+    try {
+      gate.beforeRequest(call.method(), call.endpointLabel());
+      long started = System.nanoTime();
+      Answer answer = execute(call, started);
+      report(call, answer.status(), started);
+      if (answer.status() >= 200 && answer.status() < 300) return answer;
+      throw errors.fromResponse(call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** Requests sent (or waiting at the gate) and not yet answered. */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   /** Sends the call and reads its body as a JSON object; a 2xx without one is malformed. */

@@ -97,7 +97,12 @@ public final class RedisKeys {
     return sync(provider) + "lastrun";
   }
 
-  /** Hash: outcome label (and {@code pagesDone}) to count, for one run. */
+  /** Hash: each recorded page of one run to its place in the order the pages were recorded (1, 2, …). */
+  public String runPages(String provider, String runId) {
+    return sync(provider) + "run:" + runId + ":pages";
+  }
+
+  /** Hash: outcome label to count, for one run. */
   public String runCounts(String provider, String runId) {
     return sync(provider) + "run:" + runId + ":counts";
   }

@@ -1,6 +1,7 @@
 package io.scimfleet.store.redis;
 
 import static io.scimfleet.store.redis.RedisCommands.committed;
+import static io.scimfleet.store.redis.RedisCommands.unwatched;
 
 import io.scimfleet.model.Quarantine;
 import io.scimfleet.store.QuarantineStore;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
 
-/** One JSON key per quarantined provider; entering is a WATCH/MULTI so two workers deepen it once each. */
+/**
+ * One JSON key per quarantined provider; entering is a WATCH/MULTI so two workers deepen it once
+ * each; {@link #deepen} also compares with the quarantine the worker saw, so it deepens it once.
+ */
 public final class RedisQuarantineStore implements QuarantineStore {
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -34,6 +38,21 @@ public final class RedisQuarantineStore implements QuarantineStore {
       Transaction t = j.multi();
       t.set(key, RedisJson.write(next));
       return committed(t, next);
+    });
+  }
+
+  /** WATCH, read, compare with {@code seen}; MULTI/SET only when it is still the one seen. */
+  @Override
+  public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
+    String key = keys.quarantine(provider);
+    return redis.optimistic("deepen the quarantine of " + provider, j -> {
+      j.watch(key);
+      Quarantine current = RedisJson.read(j.get(key), Quarantine.class);
+      if (!Quarantine.same(current, seen)) return unwatched(j, Optional.ofNullable(current));
+      Quarantine next = Quarantine.after(current, provider, reason, now);
+      Transaction t = j.multi();
+      t.set(key, RedisJson.write(next));
+      return committed(t, Optional.of(next));
     });
   }
 

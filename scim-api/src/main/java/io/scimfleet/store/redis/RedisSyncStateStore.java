@@ -12,16 +12,15 @@ import io.scimfleet.store.Page;
 import io.scimfleet.store.SyncStateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -29,13 +28,33 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * Sync state per (provider, type): a hash object id → compact JSON, and a lexically sorted set of
  * the same ids for cursor paging, both written in one MULTI. A provider's full-sync run is a JSON
- * key for the current run and one for the last; the counts of a run are a hash incremented by its
- * page jobs (HINCRBY) and its first errors a capped list, merged into the run when it is read.
+ * key for the current run and one for the last; the pages a run recorded are a hash (page to its
+ * place), its counts a hash incremented once per page (HINCRBY) and its first errors a capped list,
+ * merged into the run when it is read.
  */
 public final class RedisSyncStateStore implements SyncStateStore {
   /** A run keeps its first this many errors. */
   public static final int MAX_RUN_ERRORS = 20;
-  private static final String PAGES_DONE = "pagesDone";
+  /** KEYS: pages, counts, errors; ARGV: page, ttl, max errors, n, n (outcome, count) pairs, errors. */
+  private static final String ADD_PAGE_RESULT = """
+      local place = redis.call('HGET', KEYS[1], ARGV[1])
+      if place then return tonumber(place) end
+      place = redis.call('HLEN', KEYS[1]) + 1
+      redis.call('HSET', KEYS[1], ARGV[1], place)
+      redis.call('EXPIRE', KEYS[1], ARGV[2])
+      local outcomes = tonumber(ARGV[4])
+      for i = 0, outcomes - 1 do
+        redis.call('HINCRBY', KEYS[2], ARGV[5 + 2 * i], ARGV[6 + 2 * i])
+      end
+      if outcomes > 0 then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
+      local firstError = 5 + 2 * outcomes
+      if #ARGV >= firstError then
+        redis.call('RPUSH', KEYS[3], unpack(ARGV, firstError))
+        redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[3]) - 1)
+        redis.call('EXPIRE', KEYS[3], ARGV[2])
+      end
+      return place
+      """;
   /** Counts of a run nobody finishes (a scheduler that died) disappear after this long without pages. */
   private static final Duration RUN_COUNTS_TTL = Duration.ofDays(7);
 
@@ -119,7 +138,8 @@ public final class RedisSyncStateStore implements SyncStateStore {
       if (current != null && current.running()) return unwatched(j, false);
       Transaction t = j.multi();
       t.set(key, RedisJson.write(withoutTallies(run)));
-      t.del(keys.runCounts(run.provider(), run.runId()), keys.runErrors(run.provider(), run.runId()));
+      t.del(keys.runPages(run.provider(), run.runId()), keys.runCounts(run.provider(), run.runId()),
+          keys.runErrors(run.provider(), run.runId()));
       return committed(t, true);
     });
   }
@@ -151,35 +171,37 @@ public final class RedisSyncStateStore implements SyncStateStore {
     });
   }
 
-  /** One MULTI: HINCRBY per non-zero outcome and {@code pagesDone}, errors RPUSHed and trimmed. */
+  /**
+   * One script: a page already in the run's pages hash returns its place and adds nothing; a new one
+   * takes the next place, HINCRBYs each non-zero outcome and RPUSHes (and trims) its errors.
+   */
   @Override
-  public int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors) {
-    String countsKey = keys.runCounts(provider, runId);
-    String errorsKey = keys.runErrors(provider, runId);
-    AtomicReference<Response<Long>> pagesDone = new AtomicReference<>();
-    redis.transaction("add a page result to run " + runId, t -> {
-      counts.asMap().forEach((outcome, n) -> {
-        if (n != 0) t.hincrBy(countsKey, outcome.label(), n);
-      });
-      pagesDone.set(t.hincrBy(countsKey, PAGES_DONE, 1));
-      t.expire(countsKey, RUN_COUNTS_TTL.toSeconds());
-      if (!errors.isEmpty()) {
-        t.rpush(errorsKey, errors.toArray(String[]::new));
-        t.ltrim(errorsKey, 0, MAX_RUN_ERRORS - 1);
-        t.expire(errorsKey, RUN_COUNTS_TTL.toSeconds());
-      }
+  public int addPageResult(String provider, String runId, String page, SyncCounts counts,
+      Collection<String> errors) {
+    List<String> keys = List.of(this.keys.runPages(provider, runId), this.keys.runCounts(provider, runId),
+        this.keys.runErrors(provider, runId));
+    List<String> args = new ArrayList<>(List.of(page, Long.toString(RUN_COUNTS_TTL.toSeconds()),
+        Integer.toString(MAX_RUN_ERRORS)));
+    List<String> outcomes = new ArrayList<>();
+    counts.asMap().forEach((outcome, n) -> {
+      if (n != 0) outcomes.addAll(List.of(outcome.label(), Long.toString(n)));
     });
-    return Math.toIntExact(pagesDone.get().get());
+    args.add(Integer.toString(outcomes.size() / 2));
+    args.addAll(outcomes);
+    args.addAll(errors);
+    Object place = redis.call("add page " + page + " to run " + runId, j -> j.eval(ADD_PAGE_RESULT, keys, args));
+    return Math.toIntExact((Long) place);
   }
 
   /** Ignored unless the run is current, so that finishing twice is harmless. */
   @Override
   public void finishRun(String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
     String currentKey = keys.currentRun(provider);
+    String pagesKey = keys.runPages(provider, runId);
     String countsKey = keys.runCounts(provider, runId);
     String errorsKey = keys.runErrors(provider, runId);
     redis.optimistic("finish run " + runId, j -> {
-      j.watch(currentKey, countsKey, errorsKey);
+      j.watch(currentKey, pagesKey, countsKey, errorsKey);
       FullSyncRun current = RedisJson.read(j.get(currentKey), FullSyncRun.class);
       if (current == null || !current.runId().equals(runId)) return unwatched(j, false);
       FullSyncRun tallied = withTallies(j, current);
@@ -188,7 +210,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
           message);
       Transaction t = j.multi();
       t.set(keys.lastRun(provider), RedisJson.write(finished));
-      t.del(currentKey, countsKey, errorsKey);
+      t.del(currentKey, pagesKey, countsKey, errorsKey);
       return committed(t, true);
     });
   }
@@ -205,7 +227,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     for (SyncOutcome outcome : SyncOutcome.values()) {
       counts.put(outcome, Long.parseLong(hash.getOrDefault(outcome.label(), "0")));
     }
-    int pagesDone = Integer.parseInt(hash.getOrDefault(PAGES_DONE, "0"));
+    int pagesDone = Math.toIntExact(j.hlen(keys.runPages(run.provider(), run.runId())));
     return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
         run.finishedAt(), run.userPages(), run.groupPages(), pagesDone, SyncCounts.fromMap(counts), errors,
         run.message());

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the change feed as one consumer of its group and turns changes into per-object jobs. An
- * entry is acknowledged only after its jobs are enqueued; entries a dead scheduler read but never
- * acknowledged are claimed after a minute. Pending marks whose job never cleared them expire.
+ * entry is acknowledged only after its jobs are marked pending and enqueued; entries a dead
+ * scheduler read but never acknowledged are claimed after a minute and enqueued even where its mark
+ * is left ({@link ChangeRouter#route}). Pending marks whose job never cleared them expire.
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
@@ -51,9 +52,10 @@ public final class ChangeConsumer implements AutoCloseable {
   /** Handles what is there now (waiting up to {@code block} for something); returns the entries handled. */
   public int pollOnce(Duration block) {
     List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
+    boolean redelivered = !entries.isEmpty();
     if (entries.isEmpty()) entries.addAll(stores.changes().read(consumer, BATCH, block));
     if (entries.isEmpty()) return 0;
-    List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList());
+    List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
     enqueue(jobs);
     stores.changes().ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
     return entries.size();

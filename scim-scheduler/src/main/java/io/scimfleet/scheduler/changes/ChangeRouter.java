@@ -37,8 +37,14 @@ final class ChangeRouter {
   /**
    * The jobs to enqueue for these changes; each returned job has been marked pending. Objects and
    * sync states are read in one batch per type (and per provider), not one round trip per change.
+   *
+   * <p>A job is marked before it is enqueued, and the changes are acknowledged only after both. A
+   * consumer that died in between leaves a mark without a job; its changes are then delivered
+   * again ({@code redelivered}), and for those a job is made also when the object is already marked:
+   * the mark may be this very change's, whose job never came. At worst that is one job too many,
+   * which reads the latest state and costs no request when nothing changed.
    */
-  List<SyncObjectRequest> route(List<Change> changes) {
+  List<SyncObjectRequest> route(List<Change> changes, boolean redelivered) {
     List<Provider> providers = stores.providers().list().stream().filter(Provider::enabled).toList();
     Map<ObjectType, List<String>> ids = idsByType(changes);
     Map<ObjectType, Map<String, MappingInput>> inputs = inputs(ids);
@@ -47,13 +53,18 @@ final class ChangeRouter {
       ids.forEach((type, typeIds) -> {
         Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
         for (String id : typeIds) {
-          concern(provider, type, id, inputs.get(type).get(id), states.get(id))
-              .filter(job -> stores.pendingJobs().mark(provider.name(), type, id))
-              .ifPresent(jobs::add);
+          Optional<SyncObjectRequest> job = concern(provider, type, id, inputs.get(type).get(id), states.get(id));
+          if (job.isPresent() && markPending(job.get(), redelivered)) jobs.add(job.get());
         }
       });
     }
     return jobs;
+  }
+
+  /** True when the job must be enqueued: newly marked, or delivered again (see {@link #route}). */
+  private boolean markPending(SyncObjectRequest job, boolean redelivered) {
+    boolean marked = stores.pendingJobs().mark(job.provider(), job.type(), job.objectId());
+    return marked || redelivered;
   }
 
   private Optional<SyncObjectRequest> concern(Provider provider, ObjectType type, String id, MappingInput input,

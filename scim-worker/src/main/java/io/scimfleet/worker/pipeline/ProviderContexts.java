@@ -18,14 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The worker's providers, each built once and rebuilt when its settings change: a job reads the
  * provider's latest settings, and gets the cached client and compiled mappings when they match.
+ * A context replaced by newer settings (or whose provider is gone) is retired, not closed: jobs that
+ * hold it may still be sending. It is closed once it is idle (no request in flight) and a grace
+ * period has passed, long enough for the jobs that hold it to finish.
  */
 public final class ProviderContexts implements AutoCloseable {
   private static final Duration NOTICEABLE_WAIT = Duration.ofMillis(1);
+  static final Duration GRACE = Duration.ofMinutes(1);
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
   private final ProviderStore providers;
   private final FleetMetrics metrics;
   private final RateLimiter rateLimiter;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
+  private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
 
   public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter) {
     this.providers = providers;
@@ -45,7 +51,7 @@ public final class ProviderContexts implements AutoCloseable {
 
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
-    if (cached != null) cached.close();
+    if (cached != null) retired.add(cached);
     return build(provider, metrics, rateLimiter);
   }
 
@@ -79,7 +85,7 @@ public final class ProviderContexts implements AutoCloseable {
 
   private void evict(String name) {
     ProviderContext removed = contexts.remove(name);
-    if (removed != null) removed.close();
+    if (removed != null) retired.add(removed);
     metrics.forget(name);
   }
 
@@ -87,5 +93,6 @@ public final class ProviderContexts implements AutoCloseable {
   public void close() {
     contexts.values().forEach(ProviderContext::close);
     contexts.clear();
+    retired.close();
   }
 }

@@ -9,6 +9,7 @@ import io.scimfleet.store.QuarantineStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * a row that say the target cannot serve us (401/403, 5xx, no connection); at
  * {@link #FAILURES_IN_A_ROW} it quarantines the provider for the whole fleet. Jobs look the
  * quarantine up once each ({@link #requireOpen}); objects check this worker's copy, without Redis.
- * The first success after the pause (the probe) lifts it; a failure deepens it.
+ * The first success after the pause (the probe) lifts it; a failure deepens it, once: it deepens
+ * only the quarantine this worker saw (a compare-and-set), so many probes failing at once after a
+ * pause raise the level by one.
  */
 public final class ProviderHealth {
   static final int FAILURES_IN_A_ROW = 10;
@@ -65,10 +68,11 @@ public final class ProviderHealth {
     boolean probe = previous != null && !previous.pausing(clock.instant()); // a try after the pause: it failed
     if (!probe && counter(provider).incrementAndGet() < FAILURES_IN_A_ROW) return;
     counter(provider).set(0);
-    Quarantine quarantine = quarantines.enter(provider, failure.getMessage(), clock.instant());
-    known.put(provider, quarantine);
-    log.warn("provider {} quarantined until {} (level {}): {}", provider, quarantine.until(), quarantine.level(),
-        failure.getMessage());
+    Instant at = clock.instant();
+    Optional<Quarantine> now = quarantines.deepen(provider, previous, failure.getMessage(), at);
+    now.ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
+    now.filter(q -> q.since().equals(at) && !Quarantine.same(q, previous)).ifPresent(q -> log.warn(
+        "provider {} quarantined until {} (level {}): {}", provider, q.until(), q.level(), failure.getMessage()));
   }
 
   static boolean targetDown(FleetException failure) {

@@ -1,0 +1,91 @@
+package io.scimfleet.scheduler.changes;
+
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scimfleet.job.FleetJob;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.store.Stores;
+import io.scimfleet.testing.MutableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A scheduler that dies between marking a change pending and enqueuing its job loses nothing. */
+class ChangeRedeliveryTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+  private final Stores stores = Stores.inMemory(clock);
+  private final Queue queue = new Queue();
+
+  @BeforeEach
+  void directoryWithOneChange() {
+    stores.providers().put(Provider.of("crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+    stores.directory().putUser(aUser("u1").build());
+  }
+
+  @Test
+  void aChangeWhoseEnqueueNeverHappenedIsEnqueuedWhenItIsDeliveredAgain() {
+    queue.crashOnNextEnqueue = true;
+    ChangeConsumer dying = new ChangeConsumer(stores, queue, "dying", clock);
+    assertThatThrownBy(() -> dying.pollOnce(Duration.ZERO)).isInstanceOf(Crash.class);
+    assertThat(stores.pendingJobs().count("crm")).isEqualTo(1);
+
+    clock.advance(ChangeConsumer.CLAIM_AFTER.plusSeconds(1));
+    new ChangeConsumer(stores, queue, "survivor", clock).pollOnce(Duration.ZERO);
+
+    assertThat(queue.jobs).containsExactly(new SyncObjectRequest("crm", ObjectType.USER, "u1", null));
+    assertThat(stores.changes().read("survivor", 10, Duration.ZERO)).isEmpty();
+  }
+
+  @Test
+  void aFreshChangeWhileAJobIsPendingStillEnqueuesNothing() {
+    ChangeConsumer consumer = new ChangeConsumer(stores, queue, "one", clock);
+    consumer.pollOnce(Duration.ZERO);
+    stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
+
+    consumer.pollOnce(Duration.ZERO);
+
+    assertThat(queue.jobs).hasSize(1);
+  }
+
+  /** What a killed process looks like to the code after the failing call: nothing more runs. */
+  private static final class Crash extends Error {
+    Crash() {
+      super("the process died here");
+    }
+  }
+
+  private static final class Queue implements JobQueue {
+    final List<FleetJob> jobs = new ArrayList<>();
+    boolean crashOnNextEnqueue;
+
+    @Override
+    public void enqueue(FleetJob job) {
+      enqueueAll(List.of(job));
+    }
+
+    @Override
+    public void enqueueAll(List<? extends FleetJob> batch) {
+      if (crashOnNextEnqueue) {
+        crashOnNextEnqueue = false;
+        throw new Crash();
+      }
+      jobs.addAll(batch);
+    }
+
+    @Override
+    public void scheduleFullSync(String provider, String cron) {}
+
+    @Override
+    public void removeFullSync(String provider) {}
+  }
+}

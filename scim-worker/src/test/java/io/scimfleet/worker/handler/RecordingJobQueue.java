@@ -1,0 +1,38 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.job.FleetJob;
+import io.scimfleet.job.JobQueue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A {@link JobQueue} that keeps what was enqueued, for tests of the handlers that enqueue. Like
+ * JobRunr, it adds a job with a stable id only once.
+ */
+final class RecordingJobQueue implements JobQueue {
+  private final List<FleetJob> enqueued = new ArrayList<>();
+  private final Set<UUID> ids = new HashSet<>();
+
+  synchronized List<FleetJob> enqueued() {
+    return List.copyOf(enqueued);
+  }
+
+  @Override
+  public synchronized void enqueue(FleetJob job) {
+    if (job.stableId() == null || ids.add(job.stableId())) enqueued.add(job);
+  }
+
+  @Override
+  public synchronized void enqueueAll(List<? extends FleetJob> jobs) {
+    jobs.forEach(this::enqueue);
+  }
+
+  @Override
+  public void scheduleFullSync(String provider, String cron) {}
+
+  @Override
+  public void removeFullSync(String provider) {}
+}
