@@ -2,6 +2,7 @@ package io.scimfleet.scim;
 
 import io.scimfleet.scim.internal.ClientSettings;
 import io.scimfleet.scim.internal.Tls;
+import io.scimfleet.target.TargetPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class ScimClientBuilder {
   private RequestListener listener = RequestListener.NONE;
   private RequestGate gate = RequestGate.OPEN;
   private Clock clock = Clock.systemUTC();
+  private TargetPolicy targets = TargetPolicy.defaults();
 
   ScimClientBuilder(URI baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -97,6 +99,12 @@ public final class ScimClientBuilder {
     return this;
   }
 
+  /** Which addresses may be connected to; by default link-local and metadata addresses are refused. */
+  public ScimClientBuilder targetPolicy(TargetPolicy value) {
+    this.targets = Objects.requireNonNull(value, "targets");
+    return this;
+  }
+
   public ScimClient build() {
     return new ScimClient(baseUrl, token, settings(), listener, gate);
   }
@@ -104,7 +112,8 @@ public final class ScimClientBuilder {
   private ClientSettings settings() {
     SSLContext context = sslContext != null ? sslContext : Tls.systemDefault();
     HostnameVerifier verifier = hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
-    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock);
+    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock,
+        targets);
   }
 
   private static Duration positive(Duration value, String name) {
