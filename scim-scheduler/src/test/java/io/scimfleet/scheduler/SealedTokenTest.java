@@ -1,15 +1,18 @@
 package io.scimfleet.scheduler;
 
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.config.ProviderRequest;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
+import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
-/** An inline token is in Redis only sealed, and a worker with the key still authenticates with it. */
+/**
+ * An inline token is in Redis only sealed, a worker with the key still authenticates with it, and the
+ * scheduler seals again what an older version or an older key left.
+ */
 class SealedTokenTest {
   private final RedisFixture redis = RedisFixture.open(SealedTokenTest.class);
   private final Stores stores = RedisStores.create(redis.pool(), redis.prefix());
@@ -50,6 +56,29 @@ class SealedTokenTest {
       contexts.get("crm").orElseThrow().client().create("/Users", ScimResources.aUser("ada"));
     }
     assertThat(target.users()).hasSize(1);
+  }
+
+  @Test
+  void atStartTheSchedulerSealsClearAndOldKeyTokensWithTheCurrentKey() {
+    SecretBox old = SecretBox.of(TestSecurity.key((byte) 1));
+    SecretBox rotated = SecretBox.of(TestSecurity.key((byte) 2), TestSecurity.key((byte) 1));
+    stores.providers().put(aProvider("legacy").withCredential(Credential.inline("clear-token")).build());
+    stores.providers().put(aProvider("old").withCredential(Credential.inline(old.seal("old-token"))).build());
+    stores.providers().put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_X")).build());
+    ProviderRegistry registry = new ProviderRegistry(stores, new FullSyncScheduling(stores, jobs.queue(), metrics),
+        security.withBox(rotated));
+
+    assertThat(registry.resealInlineTokens()).isEqualTo(2);
+
+    assertThat(rotated.open(token("legacy"))).isEqualTo("clear-token");
+    assertThat(rotated.isCurrent(token("old"))).isTrue();
+    assertThat(rotated.open(token("old"))).isEqualTo("old-token");
+    assertThat(stores.providers().get("env").orElseThrow().credential()).isEqualTo(Credential.fromEnv("SCIM_TARGET_X"));
+    assertThat(registry.resealInlineTokens()).isZero();
+  }
+
+  private String token(String provider) {
+    return stores.providers().get(provider).orElseThrow().credential().token();
   }
 
   private List<String> everyValueUnder(String prefix) {
