@@ -32,14 +32,7 @@ public final class ProviderConversion {
     requireName(name);
     Objects.requireNonNull(request, "request");
     URI baseUrl = baseUrl(request.baseUrl());
-    security.targets().requireAllowedUrl(baseUrl);
-    boolean tlsInsecure = orDefault(request.tlsInsecure(), false);
-    if (tlsInsecure && !security.targets().insecureTlsAllowed()) {
-      throw new IllegalArgumentException("tlsInsecure is refused: certificate checks can be turned off only when the "
-          + "operator sets SCIM_ALLOW_INSECURE_TLS=true; give caBundleFile for a private CA instead");
-    }
-    String caBundleFile = blankToNull(request.caBundleFile());
-    if (caBundleFile != null) security.secrets().requireAllowedFile("caBundleFile", caBundleFile);
+    requireAllowedTarget(baseUrl, request, security);
     List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
@@ -47,9 +40,21 @@ public final class ProviderConversion {
         deleteMode(request.deleteMode()), threshold(request.deletionThreshold()), userMappings, groupMappings,
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
-        atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), tlsInsecure, caBundleFile);
+        atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
+        blankToNull(request.caBundleFile()));
     ProviderMappings.requireValid(provider);
     return provider;
+  }
+
+  /** The URL and the addresses it resolves to now; insecure TLS only when the operator allows it; the CA file's place. */
+  private static void requireAllowedTarget(URI baseUrl, ProviderRequest request, SecuritySettings security) {
+    security.targets().requireAllowedUrl(baseUrl);
+    if (orDefault(request.tlsInsecure(), false) && !security.targets().insecureTlsAllowed()) {
+      throw new IllegalArgumentException("tlsInsecure is refused: certificate checks can be turned off only when the "
+          + "operator sets SCIM_ALLOW_INSECURE_TLS=true; give caBundleFile for a private CA instead");
+    }
+    String caBundleFile = blankToNull(request.caBundleFile());
+    if (caBundleFile != null) security.secrets().requireAllowedFile("caBundleFile", caBundleFile);
   }
 
   static void requireName(String name) {
