@@ -61,6 +61,26 @@ app.kubernetes.io/component: {{ .component }}
 {{- default (printf "%s-admin" (include "scim-fleet.fullname" .)) .Values.adminToken.existingSecret }}
 {{- end }}
 
+{{- define "scim-fleet.secretKeySecretName" -}}
+{{- default (printf "%s-secret-key" (include "scim-fleet.fullname" .)) .Values.secretKey.existingSecret }}
+{{- end }}
+
+{{/* Both processes: the key that seals inline tokens, and the provider tokens as SCIM_TARGET_* variables. */}}
+{{- define "scim-fleet.secretKeyEnv" -}}
+- name: SCIM_SECRET_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "scim-fleet.secretKeySecretName" . }}
+      key: {{ .Values.secretKey.existingSecretKey }}
+{{- end }}
+
+{{- define "scim-fleet.tokensEnvFrom" -}}
+- secretRef:
+    name: {{ include "scim-fleet.tokensSecretName" . }}
+    optional: true
+  prefix: SCIM_TARGET_
+{{- end }}
+
 {{- define "scim-fleet.tokensSecretName" -}}
 {{- default (printf "%s-provider-tokens" (include "scim-fleet.fullname" .)) .Values.providerTokens.existingSecret }}
 {{- end }}
@@ -84,7 +104,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- fail (printf "config.providersYaml is not valid YAML: %s" (get $parsed "Error")) }}
 {{- end }}
 {{- if regexMatch "(?m)^[\\s-]*(token|secret|password|bearerToken)\\s*:" .Values.config.providersYaml }}
-{{- fail "config.providersYaml holds a token inline: put it in providerTokens and reference it with tokenEnv: NAME or tokenFile: /etc/scim-fleet/tokens/NAME" }}
+{{- fail "config.providersYaml holds a token inline: put it in providerTokens and reference it with tokenEnv: SCIM_TARGET_NAME or tokenFile: /var/run/secrets/scim/NAME" }}
 {{- end }}
 {{- end }}
 {{- end }}
@@ -155,7 +175,7 @@ seccompProfile:
   mountPath: /etc/scim-fleet/config
   readOnly: true
 - name: provider-tokens
-  mountPath: /etc/scim-fleet/tokens
+  mountPath: /var/run/secrets/scim
   readOnly: true
 {{- end }}
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,7 +30,8 @@ class HelmChartTest {
         Arguments.of("external Redis", values("redis.enabled", false, "externalRedis.url", "redis://redis.example:6379/0")),
         Arguments.of("external Redis from a Secret and existing secrets",
             values("redis.enabled", false, "externalRedis.existingSecret", "redis-url",
-                "adminToken.existingSecret", "scim-admin", "providerTokens.existingSecret", "scim-tokens")),
+                "adminToken.existingSecret", "scim-admin", "providerTokens.existingSecret", "scim-tokens",
+                "secretKey.existingSecret", "scim-secret-key")),
         Arguments.of("monitoring on", values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)));
   }
 
@@ -101,12 +103,13 @@ class HelmChartTest {
 
   @Test
   void providersFileIsMountedWhereScimConfigPoints() {
-    Rendered chart = Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    tokenEnv: SLACK_TOKEN\n"));
+    Rendered chart = Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    tokenEnv: SCIM_TARGET_SLACK_TOKEN\n"));
     String path = chart.env("Deployment", WORKER, "SCIM_CONFIG");
     assertThat(path).isEqualTo("/etc/scim-fleet/config/providers.yaml");
     assertThat(chart.get("ConfigMap", FULLNAME + "-providers").path("data").path("providers.yaml").asText())
-        .contains("tokenEnv: SLACK_TOKEN");
-    assertThat(mountPaths(chart.container("Deployment", WORKER))).contains("/etc/scim-fleet/config", "/etc/scim-fleet/tokens");
+        .contains("tokenEnv: SCIM_TARGET_SLACK_TOKEN");
+    assertThat(mountPaths(chart.container("Deployment", WORKER))).contains("/etc/scim-fleet/config", "/var/run/secrets/scim");
+    assertThat(mountPaths(chart.container("Deployment", SCHEDULER))).contains("/var/run/secrets/scim");
   }
 
   @Test
@@ -129,18 +132,40 @@ class HelmChartTest {
   }
 
   @Test
-  void tokensComeFromSecretsAsEnvironmentAndFiles() {
+  void tokensComeFromSecretsAsPrefixedEnvironmentAndFilesInTheSecretsDir() {
     Rendered chart = Chart.template(values("providerTokens.values.SLACK_TOKEN", "xoxp-1"));
     JsonNode tokens = chart.get("Secret", FULLNAME + "-provider-tokens");
     assertThat(tokens.path("data").path("SLACK_TOKEN").asText()).isNotBlank();
-    assertThat(chart.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText()).isEqualTo(FULLNAME + "-provider-tokens");
+    for (String deployment : new String[] {WORKER, SCHEDULER}) {
+      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/secretRef/name").asText()).isEqualTo(FULLNAME + "-provider-tokens");
+      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/prefix").asText()).isEqualTo("SCIM_TARGET_");
+    }
     assertThat(chart.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains(FULLNAME + "-admin");
     assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_ADMIN_TOKEN");
 
-    Rendered existing = Chart.template(values("adminToken.existingSecret", "mine", "providerTokens.existingSecret", "theirs"));
+    Rendered existing = Chart.template(values("adminToken.existingSecret", "mine", "providerTokens.existingSecret", "theirs",
+        "secretKey.existingSecret", "keys"));
     assertThat(existing.all("Secret")).isEmpty();
+    assertThat(existing.env("Deployment", WORKER, "SCIM_SECRET_KEY")).contains("\"name\":\"keys\"");
     assertThat(existing.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains("\"name\":\"mine\"");
     assertThat(existing.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText()).isEqualTo("theirs");
+  }
+
+  @Test
+  void theKeyThatSealsInlineTokensIsGeneratedOnceKeptAndGivenToBothProcesses() {
+    Rendered chart = Chart.template(values());
+    JsonNode secret = chart.get("Secret", FULLNAME + "-secret-key");
+    String key = new String(Base64.getDecoder().decode(secret.path("data").path("SCIM_SECRET_KEY").asText()));
+    assertThat(Base64.getDecoder().decode(key)).hasSize(32);
+    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+    for (String deployment : new String[] {WORKER, SCHEDULER}) {
+      assertThat(chart.env("Deployment", deployment, "SCIM_SECRET_KEY")).contains(FULLNAME + "-secret-key");
+    }
+
+    String given = "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=";
+    JsonNode chosen = Chart.template(values("secretKey.value", given)).get("Secret", FULLNAME + "-secret-key");
+    assertThat(new String(Base64.getDecoder().decode(chosen.path("data").path("SCIM_SECRET_KEY").asText()))).isEqualTo(given);
+    assertThat(chosen.at("/metadata/annotations").isMissingNode()).isTrue();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.Map;
  * {@link #toString()}.
  *
  * @param redisUrl null: in-memory stores and jobs (all-in-one only)
+ * @param security secret sources, the encryption key, target rules, the directory token
  */
 public record FleetSettings(
     String redisUrl,
@@ -20,7 +21,8 @@ public record FleetSettings(
     int drainSeconds,
     int pageThreads,
     String configFile,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    SecuritySettings security) {
 
   public static FleetSettings fromEnv() {
     return fromEnv(System.getenv());
@@ -39,7 +41,13 @@ public record FleetSettings(
         intOf(env, "SCIM_DRAIN_SECONDS", 30),
         intOf(env, "SCIM_PAGE_THREADS", 16),
         blankToNull(env.get("SCIM_CONFIG")),
-        intOf(env, "SCIM_MAX_BODY_BYTES", 1_048_576));
+        intOf(env, "SCIM_MAX_BODY_BYTES", 1_048_576),
+        SecuritySettings.fromEnv(env));
+  }
+
+  public FleetSettings withSecurity(SecuritySettings value) {
+    return new FleetSettings(redisUrl, redisPrefix, httpPort, dashboardPort, metricsPort, adminToken, workerThreads,
+        pollIntervalSeconds, drainSeconds, pageThreads, configFile, maxBodyBytes, value);
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {
@@ -61,6 +69,6 @@ public record FleetSettings(
     return "FleetSettings[redis=" + (redisUrl == null ? "in-memory" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
         + ", prefix=" + redisPrefix + ", httpPort=" + httpPort + ", dashboardPort=" + dashboardPort
         + ", metricsPort=" + metricsPort + ", workerThreads=" + workerThreads + ", poll=" + pollIntervalSeconds
-        + "s, config=" + configFile + "]";
+        + "s, config=" + configFile + ", " + security + "]";
   }
 }

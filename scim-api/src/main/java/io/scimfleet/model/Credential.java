@@ -1,13 +1,11 @@
 package io.scimfleet.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.scimfleet.secret.SecretSources;
 
 /**
- * Where a provider's bearer token comes from: inline (API only), a file (a mounted Kubernetes
- * Secret) or an environment variable. Exactly one is set. {@link #toString()} never shows the token.
+ * Where a provider's bearer token comes from: inline (API only; stored sealed, see
+ * {@link io.scimfleet.secret.SecretBox}), a file (a mounted Kubernetes Secret) or an environment
+ * variable. Exactly one is set. {@link #toString()} never shows the token.
  */
 public record Credential(String token, String tokenFile, String tokenEnv) {
 
@@ -28,15 +26,14 @@ public record Credential(String token, String tokenFile, String tokenEnv) {
     return new Credential(null, null, variable);
   }
 
-  /** The token itself, read now (files and variables may rotate). */
-  public String resolve() {
-    if (token != null) return token;
-    if (tokenEnv != null) return requireValue(System.getenv(tokenEnv), "environment variable " + tokenEnv);
-    try {
-      return requireValue(Files.readString(Path.of(tokenFile)).strip(), "token file " + tokenFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read token file " + tokenFile, e);
-    }
+  /** The token itself, read now (files and variables may rotate), under the sources' rules. */
+  public String resolve(SecretSources sources) {
+    return sources.resolve("token", token, tokenFile, tokenEnv);
+  }
+
+  /** This credential with its inline token sealed; file and variable credentials are returned as they are. */
+  public Credential sealed(SecretSources sources) {
+    return token == null ? this : inline(sources.seal("token", token));
   }
 
   /** This credential as the API shows it: where the token comes from, never the token. */
@@ -48,10 +45,5 @@ public record Credential(String token, String tokenFile, String tokenEnv) {
   @Override
   public String toString() {
     return "Credential[" + describe() + "]";
-  }
-
-  private static String requireValue(String value, String source) {
-    if (value == null || value.isBlank()) throw new IllegalStateException(source + " holds no token");
-    return value;
   }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param dryRun map and validate, but send nothing
  * @param maxConcurrency most requests in flight to this target at once
  * @param requestsPerMinute fleet-wide rate limit for this target; 0: none
- * @param tlsInsecure skip certificate checks (tests only)
- * @param caBundleFile PEM file of CAs to trust, or null for the JVM's
+ * @param tlsInsecure skip certificate checks; refused unless SCIM_ALLOW_INSECURE_TLS=true
+ * @param caBundleFile PEM file of CAs to trust (inside SCIM_SECRETS_DIR), or null for the JVM's
  */
 public record Provider(
     String name,
@@ -57,6 +57,12 @@ public record Provider(
   public static Provider of(String name, URI baseUrl, Credential credential) {
     return new Provider(name, baseUrl, credential, true, DeleteMode.DELETE, 25,
         List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null);
+  }
+
+  public Provider withCredential(Credential value) {
+    return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
+        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
+        tlsInsecure, caBundleFile);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tags;
 import io.scimfleet.scim.internal.ClientSettings;
 import io.scimfleet.scim.internal.PoolMetrics;
 import io.scimfleet.scim.internal.Tls;
+import io.scimfleet.target.TargetPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class ScimClientBuilder {
   private RequestGate gate = RequestGate.OPEN;
   private Clock clock = Clock.systemUTC();
   private PoolMetrics poolMetrics = PoolMetrics.NONE;
+  private TargetPolicy targets = TargetPolicy.defaults();
 
   ScimClientBuilder(URI baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -111,6 +113,12 @@ public final class ScimClientBuilder {
     return this;
   }
 
+  /** Which addresses may be connected to; by default link-local and metadata addresses are refused. */
+  public ScimClientBuilder targetPolicy(TargetPolicy value) {
+    this.targets = Objects.requireNonNull(value, "targets");
+    return this;
+  }
+
   public ScimClient build() {
     return new ScimClient(baseUrl, token, settings(), listener, gate, poolMetrics);
   }
@@ -118,7 +126,8 @@ public final class ScimClientBuilder {
   private ClientSettings settings() {
     SSLContext context = sslContext != null ? sslContext : Tls.systemDefault();
     HostnameVerifier verifier = hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
-    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock);
+    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock,
+        targets);
   }
 
   private static Duration positive(Duration value, String name) {

@@ -1,6 +1,7 @@
 package io.scimfleet.scim;
 
 import io.scimfleet.scim.internal.TlsRefusals;
+import io.scimfleet.target.RefusedAddressException;
 import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,10 +16,14 @@ import javax.net.ssl.SSLException;
 /**
  * The one place that turns a failed request into its {@link ScimException} subclass: from status,
  * {@code Retry-After} and body for an answer, from the {@link IOException} when none came. Every
- * message passes through {@link #redact} so that the bearer token never appears in one, even when a
- * target echoes it back.
+ * text a target wrote passes through {@link #quote}: control characters become spaces, the bearer
+ * token is masked even when a target echoes it back, and the text is cut at {@value #MAX_QUOTED}
+ * characters, since it ends up in sync states, job messages and logs.
  */
 public final class ScimErrors {
+  static final int MAX_QUOTED = 200;
+  private static final int MAX_TRANSPORT = 400;
+
   private final String secret;
   private final Clock clock;
 
@@ -31,21 +36,23 @@ public final class ScimErrors {
   public ScimException fromResponse(String method, String path, int status, String retryAfter, String body) {
     ErrorBody parsed = ErrorBody.parse(body);
     Duration wait = RetryAfter.parse(retryAfter, clock);
-    ScimError error = new ScimError(method, path, status, redact(parsed.scimType()), redact(parsed.detail()), wait, null);
+    ScimError error = new ScimError(method, path, status, quote(parsed.scimType(), MAX_QUOTED),
+        quote(parsed.detail(), MAX_QUOTED), wait, null);
     return ofStatus(error);
   }
 
   /** The error for a 2xx answer whose body cannot be used. */
   public MalformedResponseException malformed(String method, String path, int status, String why, String body) {
-    String start = body == null || body.isBlank() ? "empty body" : "body: " + ErrorBody.readable(body);
+    String start = body == null || body.isBlank() ? "empty body" : "body: " + quote(ErrorBody.readable(body), MAX_QUOTED);
     String detail = redact(why + " (" + start + ")");
     return new MalformedResponseException(new ScimError(method, path, status, null, detail, null, null));
   }
 
   /** The error when no response came; {@code timeouts} describes the limits in force. */
   public TransportException transport(String method, String path, IOException cause, String timeouts) {
-    String detail = redact(describe(cause, timeouts));
-    return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), !refusedCertificate(cause));
+    String detail = quote(describe(cause, timeouts), MAX_TRANSPORT);
+    boolean retryable = !(refusedCertificate(cause) || cause instanceof RefusedAddressException);
+    return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), retryable);
   }
 
   private static ScimException ofStatus(ScimError error) {
@@ -64,6 +71,7 @@ public final class ScimErrors {
     if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) return "timed out (" + timeouts + ")";
     if (cause instanceof ConnectException) return "connection refused: " + cause.getMessage();
     if (cause instanceof NoRouteToHostException) return "no route to host: " + cause.getMessage();
+    if (cause instanceof RefusedAddressException) return cause.getMessage();
     if (cause instanceof UnknownHostException) return "unknown host: " + cause.getMessage();
     if (refusedCertificate(cause)) return "TLS refused: " + TlsRefusals.refusal((SSLException) cause);
     if (cause instanceof SSLException) return "TLS failure: " + cause.getMessage();
@@ -74,6 +82,13 @@ public final class ScimErrors {
   /** A refused certificate stays refused until someone changes it or the provider's TLS settings. */
   private static boolean refusedCertificate(IOException cause) {
     return cause instanceof SSLException ssl && TlsRefusals.refusal(ssl) != null;
+  }
+
+  /** Text a target wrote, fit to quote: one line without control characters, the token masked, at most {@code max} characters. */
+  String quote(String text, int max) {
+    if (text == null) return null;
+    String line = redact(text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ")).strip();
+    return line.length() <= max ? line : line.substring(0, max) + "…";
   }
 
   String redact(String text) {

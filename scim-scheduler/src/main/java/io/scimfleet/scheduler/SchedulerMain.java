@@ -89,6 +89,7 @@ public final class SchedulerMain {
 
   static FleetSettings withAdminToken(FleetSettings s, String token) {
     return new FleetSettings(s.redisUrl(), s.redisPrefix(), s.httpPort(), s.dashboardPort(), s.metricsPort(), token,
-        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), s.configFile(), s.maxBodyBytes());
+        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), s.configFile(), s.maxBodyBytes(),
+        s.security());
   }
 }

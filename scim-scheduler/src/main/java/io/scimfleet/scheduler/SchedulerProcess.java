@@ -3,6 +3,7 @@ package io.scimfleet.scheduler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.config.FleetSettings;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -13,6 +14,7 @@ import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.store.Stores;
 import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisKeys;
 import io.scimfleet.store.redis.RedisRateLimiter;
@@ -61,12 +63,12 @@ public final class SchedulerProcess implements AutoCloseable {
   private Worker worker;
   private ApiServer api;
 
-  private SchedulerProcess(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter) {
+  private SchedulerProcess(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter, SecuritySettings security) {
     this.stores = stores;
     this.jobs = jobs;
     this.rateLimiter = rateLimiter;
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
-    this.providers = new ProviderRegistry(stores, plane.fullSyncs());
+    this.providers = new ProviderRegistry(stores, plane.fullSyncs(), security);
   }
 
   /**
@@ -82,7 +84,12 @@ public final class SchedulerProcess implements AutoCloseable {
     if (mode.serves && settings.adminToken() == null) {
       throw new IllegalStateException("the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
     }
-    SchedulerProcess process = redis ? onRedis(settings) : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
+    if (!redis && settings.security().secrets().box().isEmpty()) {
+      // nothing outlives an in-memory run, so neither need its key
+      settings = settings.withSecurity(settings.security().withBox(SecretBox.generated()));
+    }
+    SchedulerProcess process = redis ? onRedis(settings)
+        : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local(), settings.security());
     try {
       process.startParts(settings, mode);
     } catch (RuntimeException e) {
@@ -95,15 +102,21 @@ public final class SchedulerProcess implements AutoCloseable {
   private static SchedulerProcess onRedis(FleetSettings settings) {
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
     return new SchedulerProcess(RedisStores.create(pool, settings.redisPrefix()),
-        JobRunrFleet.redis(pool, settings.redisPrefix()), new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())));
+        JobRunrFleet.redis(pool, settings.redisPrefix()), new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())),
+        settings.security());
   }
 
   private void startParts(FleetSettings settings, Mode mode) {
+    if (mode.serves) {
+      int sealed = providers.resealInlineTokens();
+      if (sealed > 0) log.info("sealed {} inline token(s) again with key {}", sealed, settings.security().secrets().box().orElseThrow().keyId());
+    }
     if (mode.serves && settings.configFile() != null) {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
-      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter);
+      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter,
+          settings.security());
       jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
           Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
           mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one"));
@@ -113,7 +126,7 @@ public final class SchedulerProcess implements AutoCloseable {
     plane.start();
     jobs.startDashboard(settings.dashboardPort());
     api = ApiServer.start(plane, providers, registry,
-        new ApiSettings(settings.adminToken(), settings.maxBodyBytes(), settings.httpPort()));
+        new ApiSettings(settings.adminToken(), settings.security().directoryToken(), settings.maxBodyBytes(), settings.httpPort()));
     log.info("scim-scheduler ready: API on port {}, dashboard on port {}", api.port(), settings.dashboardPort());
   }
 

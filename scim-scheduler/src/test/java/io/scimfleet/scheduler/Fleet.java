@@ -1,11 +1,13 @@
 package io.scimfleet.scheduler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Provider;
+import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
@@ -29,6 +31,11 @@ final class Fleet implements AutoCloseable {
   private final List<Worker> workers = new ArrayList<>();
 
   Fleet(Class<?> testClass, int workerCount) {
+    this(testClass, workerCount, SecuritySettings.fromEnv(System.getenv()));
+  }
+
+  /** Workers that read provider secrets and check targets by these settings. */
+  Fleet(Class<?> testClass, int workerCount, SecuritySettings security) {
     redis = RedisFixture.open(testClass);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -36,7 +43,7 @@ final class Fleet implements AutoCloseable {
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < workerCount; i++) {
       JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8);
+      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8, RateLimiter.local(), security);
       jobs.startServer(worker.handlers(), new JobServerSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
       workerJobs.add(jobs);
       workers.add(worker);

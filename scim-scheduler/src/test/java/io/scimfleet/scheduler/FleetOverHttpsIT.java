@@ -11,10 +11,12 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestCertificates;
+import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +44,7 @@ class FleetOverHttpsIT {
   void start() {
     ca = TestCertificates.authority("Fleet HTTPS Test CA");
     target = ScimSdkServer.startHttps(ScimSdkServer.Options.defaults(), ca.issue("localhost", "127.0.0.1").serverContext());
-    fleet = new Fleet(FleetOverHttpsIT.class, 2);
+    fleet = new Fleet(FleetOverHttpsIT.class, 2, TestSecurity.settings(dir, Map.of())); // the CA bundles live in the secrets dir
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.scimfleet.worker;
 
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
@@ -32,9 +33,15 @@ public final class Worker implements AutoCloseable {
     this(stores, queue, metrics, clock, pageThreads, RateLimiter.local());
   }
 
+  /** A worker with the security settings of this process's environment. */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter) {
-    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter);
+    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()));
+  }
+
+  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
+      RateLimiter rateLimiter, SecuritySettings security) {
+    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security);
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
     this.pageRunner = new PageRunner(objects, metrics, pageThreads);

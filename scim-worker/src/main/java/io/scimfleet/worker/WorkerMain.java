@@ -65,7 +65,7 @@ public final class WorkerMain {
     Stores stores = RedisStores.create(pool, settings.redisPrefix());
     JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
     Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads(),
-        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())));
+        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())), settings.security());
     jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
         Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName()));
     jobs.bindMetrics(registry);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -66,7 +67,8 @@ class MetricsEndpointTest {
     Stores stores = Stores.inMemory();
     stores.providers().put(aProvider("slack").build());
     try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
-        ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local());
+        ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(),
+            TestSecurity.settings());
         PageRunner pages = new PageRunner(null, metrics, 2);
         JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {

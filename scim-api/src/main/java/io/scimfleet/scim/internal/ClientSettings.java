@@ -1,5 +1,6 @@
 package io.scimfleet.scim.internal;
 
+import io.scimfleet.target.TargetPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.HostnameVerifier;
@@ -14,7 +15,8 @@ public record ClientSettings(
     SSLContext sslContext,
     HostnameVerifier hostnameVerifier,
     Duration discoveryTtl,
-    Clock clock) {
+    Clock clock,
+    TargetPolicy targets) {
 
   /** How the timeouts read in an error message. */
   public String describeTimeouts() {

@@ -11,8 +11,9 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the one pooled HttpClient of a target: every timeout set, TLS as configured, and no
- * automatic retries, redirects or cookies: retrying is the worker's decision, with Retry-After.
+ * Builds the one pooled HttpClient of a target: every timeout set, TLS as configured, every
+ * resolved address checked against the target policy, and no automatic retries, redirects or
+ * cookies: retrying is the worker's decision, with Retry-After.
  */
 final class HttpClients {
   private HttpClients() {}
@@ -34,6 +35,7 @@ final class HttpClients {
         .setMaxConnPerRoute(settings.maxConnections())
         .setDefaultConnectionConfig(connectionConfig(settings))
         .setTlsSocketStrategy(tls(settings))
+        .setDnsResolver(new PolicyDnsResolver(settings.targets()))
         .build();
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Provider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * providers:
  *   - name: slack
  *     baseUrl: https://api.slack.com/scim/v2
- *     tokenEnv: SLACK_SCIM_TOKEN     # or tokenFile; an inline token is refused
+ *     tokenEnv: SCIM_TARGET_SLACK    # or tokenFile under SCIM_SECRETS_DIR; an inline token is refused
  *     deleteMode: deactivate
  * </pre>
  *
@@ -41,7 +42,7 @@ public final class ProviderConfigFile {
   private ProviderConfigFile() {}
 
   /** The file's providers, validated; throws {@link IllegalArgumentException} naming the entry and what is wrong. */
-  public static List<Provider> read(Path file) {
+  public static List<Provider> read(Path file, SecuritySettings security) {
     JsonNode root;
     try {
       root = YAML.readTree(file.toFile());
@@ -50,10 +51,10 @@ public final class ProviderConfigFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    return read(file.toString(), root);
+    return read(file.toString(), root, security);
   }
 
-  static List<Provider> read(String source, JsonNode root) {
+  static List<Provider> read(String source, JsonNode root, SecuritySettings security) {
     if (root == null || root.isMissingNode() || root.isNull()) return List.of();
     if (!root.isObject() || root.size() != 1 || !root.has("providers") || !root.get("providers").isArray()) {
       throw new IllegalArgumentException(source + ": expected a top-level 'providers:' list and nothing else");
@@ -61,7 +62,7 @@ public final class ProviderConfigFile {
     Map<String, Provider> providers = new LinkedHashMap<>();
     Iterator<JsonNode> entries = root.get("providers").elements();
     for (int i = 0; entries.hasNext(); i++) {
-      Provider provider = entry(source + ": providers[" + i + "]", entries.next());
+      Provider provider = entry(source + ": providers[" + i + "]", entries.next(), security);
       if (providers.put(provider.name(), provider) != null) {
         throw new IllegalArgumentException(source + ": provider '" + provider.name() + "' is defined twice");
       }
@@ -72,11 +73,11 @@ public final class ProviderConfigFile {
   /** Reads the file and stores what changed; returns what happened to each provider, by name. */
   public static Map<String, ProviderRegistry.Change> apply(Path file, ProviderRegistry registry) {
     Map<String, ProviderRegistry.Change> changes = new LinkedHashMap<>();
-    for (Provider provider : read(file)) changes.put(provider.name(), registry.put(provider));
+    for (Provider provider : read(file, registry.security())) changes.put(provider.name(), registry.put(provider));
     return changes;
   }
 
-  private static Provider entry(String where, JsonNode node) {
+  private static Provider entry(String where, JsonNode node, SecuritySettings security) {
     if (!node.isObject()) throw new IllegalArgumentException(where + " must be a mapping of provider fields");
     ObjectNode fields = ((ObjectNode) node).deepCopy();
     JsonNode name = fields.remove("name");
@@ -87,7 +88,7 @@ public final class ProviderConfigFile {
           + "secret): use tokenEnv or tokenFile pointing at a Secret");
     }
     try {
-      return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class));
+      return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(label + ": unknown field '" + e.getPropertyName() + "'");
     } catch (JsonProcessingException e) {

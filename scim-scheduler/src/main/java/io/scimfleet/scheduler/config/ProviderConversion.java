@@ -1,11 +1,13 @@
 package io.scimfleet.scheduler.config;
 
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
+import io.scimfleet.secret.SecretSources;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * {@link ProviderRequest} → {@link Provider}, with every check the API and the YAML file share. A
- * failed check throws {@link IllegalArgumentException} (or a {@link io.scimfleet.mapping.MappingException}
- * naming the mapping) with a message that says what to fix; nothing is stored before it passes.
+ * {@link ProviderRequest} → {@link Provider}, with every check the API and the YAML file share,
+ * including the security rules (secret sources, target addresses, insecure TLS). A failed check
+ * throws {@link IllegalArgumentException} (or a {@link io.scimfleet.error.FleetException} such as a
+ * {@link io.scimfleet.mapping.MappingException} naming the mapping) with a message that says what
+ * to fix; nothing is stored before it passes. An inline token comes out sealed.
  */
 public final class ProviderConversion {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
@@ -24,13 +28,15 @@ public final class ProviderConversion {
 
   private ProviderConversion() {}
 
-  public static Provider toProvider(String name, ProviderRequest request) {
+  public static Provider toProvider(String name, ProviderRequest request, SecuritySettings security) {
     requireName(name);
     Objects.requireNonNull(request, "request");
+    URI baseUrl = baseUrl(request.baseUrl());
+    requireAllowedTarget(baseUrl, request, security);
     List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
-    Provider provider = new Provider(name, baseUrl(request.baseUrl()), credential(request), orDefault(request.enabled(), true),
+    Provider provider = new Provider(name, baseUrl, credential(request, security.secrets()), orDefault(request.enabled(), true),
         deleteMode(request.deleteMode()), threshold(request.deletionThreshold()), userMappings, groupMappings,
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
@@ -38,6 +44,17 @@ public final class ProviderConversion {
         blankToNull(request.caBundleFile()));
     ProviderMappings.requireValid(provider);
     return provider;
+  }
+
+  /** The URL and the addresses it resolves to now; insecure TLS only when the operator allows it; the CA file's place. */
+  private static void requireAllowedTarget(URI baseUrl, ProviderRequest request, SecuritySettings security) {
+    security.targets().requireAllowedUrl(baseUrl);
+    if (orDefault(request.tlsInsecure(), false) && !security.targets().insecureTlsAllowed()) {
+      throw new IllegalArgumentException("tlsInsecure is refused: certificate checks can be turned off only when the "
+          + "operator sets SCIM_ALLOW_INSECURE_TLS=true; give caBundleFile for a private CA instead");
+    }
+    String caBundleFile = blankToNull(request.caBundleFile());
+    if (caBundleFile != null) security.secrets().requireAllowedFile("caBundleFile", caBundleFile);
   }
 
   static void requireName(String name) {
@@ -61,7 +78,7 @@ public final class ProviderConversion {
     throw new IllegalArgumentException("baseUrl '" + value + "' must be an http:// or https:// URL with a host");
   }
 
-  private static Credential credential(ProviderRequest request) {
+  private static Credential credential(ProviderRequest request, SecretSources secrets) {
     String token = blankToNull(request.token());
     String file = blankToNull(request.tokenFile());
     String env = blankToNull(request.tokenEnv());
@@ -70,7 +87,9 @@ public final class ProviderConversion {
       throw new IllegalArgumentException((given == 0 ? "a credential is required" : "more than one credential given")
           + ": give exactly one of token, tokenFile or tokenEnv");
     }
-    return new Credential(token, file, env);
+    if (file != null) secrets.requireAllowedFile("tokenFile", file);
+    if (env != null) secrets.requireAllowedEnv("tokenEnv", env);
+    return new Credential(token, file, env).sealed(secrets);
   }
 
   private static DeleteMode deleteMode(String value) {

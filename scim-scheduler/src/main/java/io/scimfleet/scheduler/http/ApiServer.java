@@ -10,7 +10,8 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The control-plane API on one port. {@code /api/*} needs the admin token; {@code /health/live},
+ * The control-plane API on one port. {@code /api/*} needs the admin token, or on the directory
+ * routes the directory token ({@link ApiAuth}); {@code /health/live},
  * {@code /health/ready} and {@code /metrics} do not (probes and Prometheus scrape them).
  */
 public final class ApiServer implements AutoCloseable {
@@ -27,7 +28,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(ControlPlane plane, ProviderRegistry providers, PrometheusMeterRegistry registry,
       ApiSettings settings) {
-    AdminAuth auth = new AdminAuth(settings.adminToken());
+    ApiAuth auth = new ApiAuth(settings.adminToken(), settings.directoryToken());
     long maxBodyBytes = settings.maxBodyBytes();
     ApiJson json = new ApiJson(maxBodyBytes);
     Javalin app = Javalin.create(config -> {

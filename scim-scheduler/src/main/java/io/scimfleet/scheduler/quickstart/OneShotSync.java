@@ -36,14 +36,16 @@ public final class OneShotSync {
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     SyncCommand command;
     List<Provider> providers;
+    FleetSettings settings;
     try {
       command = SyncCommand.parse(args);
-      providers = usable(ProviderConfigFile.read(command.config()), out);
+      settings = inMemory(FleetSettings.fromEnv(env));
+      providers = usable(ProviderConfigFile.read(command.config(), settings.security()), settings, out);
     } catch (IllegalArgumentException e) {
       err.println("sync: " + e.getMessage());
       return 2;
     }
-    try (SchedulerProcess fleet = SchedulerProcess.start(inMemory(FleetSettings.fromEnv(env)), SchedulerProcess.Mode.ONE_SHOT)) {
+    try (SchedulerProcess fleet = SchedulerProcess.start(settings, SchedulerProcess.Mode.ONE_SHOT)) {
       importDirectory(fleet, command, out);
       providers.forEach(fleet.providers()::put);
       Map<Provider, String> runs = new LinkedHashMap<>();
@@ -59,26 +61,26 @@ public final class OneShotSync {
   }
 
   /** Providers that can run here; a dry-run provider whose token is not set gets a placeholder. */
-  private static List<Provider> usable(List<Provider> providers, PrintStream out) {
+  private static List<Provider> usable(List<Provider> providers, FleetSettings settings, PrintStream out) {
     List<Provider> usable = new ArrayList<>();
     for (Provider provider : providers) {
-      Optional<String> problem = tokenProblem(provider.credential());
+      Optional<String> problem = tokenProblem(provider.credential(), settings);
       if (problem.isPresent() && !provider.dryRun()) {
         throw new IllegalArgumentException("provider " + provider.name() + ": " + problem.get()
             + "; set it, or use dryRun: true to see what would be sent");
       }
       if (problem.isPresent()) {
         out.println("provider " + provider.name() + ": " + problem.get() + "; fine for a dry run, which sends nothing");
-        provider = withCredential(provider, Credential.inline(DRY_RUN_PLACEHOLDER));
+        provider = provider.withCredential(Credential.inline(DRY_RUN_PLACEHOLDER));
       }
       usable.add(provider);
     }
     return usable;
   }
 
-  private static Optional<String> tokenProblem(Credential credential) {
+  private static Optional<String> tokenProblem(Credential credential, FleetSettings settings) {
     try {
-      credential.resolve();
+      credential.resolve(settings.security().secrets());
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of("no token (" + credential.describe() + ")");
@@ -121,12 +123,6 @@ public final class OneShotSync {
 
   private static FleetSettings inMemory(FleetSettings s) {
     return new FleetSettings(null, s.redisPrefix(), s.httpPort(), s.dashboardPort(), s.metricsPort(), null,
-        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), null, s.maxBodyBytes());
-  }
-
-  private static Provider withCredential(Provider p, Credential credential) {
-    return new Provider(p.name(), p.baseUrl(), credential, p.enabled(), p.deleteMode(), p.deletionThresholdPercent(),
-        p.userMappings(), p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(),
-        p.maxConcurrency(), p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile());
+        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), null, s.maxBodyBytes(), s.security());
   }
 }

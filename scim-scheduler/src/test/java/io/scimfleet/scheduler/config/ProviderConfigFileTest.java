@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DeleteMode;
@@ -19,13 +20,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProviderConfigFileTest {
   private static final String TWO_PROVIDERS = """
       providers:
         - name: slack
           baseUrl: https://api.slack.com/scim/v2
-          tokenEnv: SLACK_SCIM_TOKEN
+          tokenEnv: SCIM_TARGET_SLACK
           deleteMode: deactivate
           deletionThreshold: 10
           fullSyncCron: "*/30 * * * *"
@@ -34,7 +37,7 @@ class ProviderConfigFileTest {
               expression: '{"displayName": username}'
         - name: github
           baseUrl: https://api.github.com/scim/v2/enterprises/acme
-          tokenFile: /var/run/secrets/github/token
+          tokenFile: /var/run/secrets/scim/github-token
           enabled: false
       """;
 
@@ -42,7 +45,8 @@ class ProviderConfigFileTest {
   private final Stores stores = Stores.inMemory();
   private final JobRunrFleet jobs = JobRunrFleet.inMemory();
   private final ProviderRegistry registry = new ProviderRegistry(stores,
-      new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry())));
+      new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry())),
+      SecuritySettings.fromEnv(Map.of()));
 
   @AfterEach
   void close() {
@@ -58,7 +62,7 @@ class ProviderConfigFileTest {
     assertThat(slack.deleteMode()).isEqualTo(DeleteMode.DEACTIVATE);
     assertThat(slack.deletionThresholdPercent()).isEqualTo(10);
     assertThat(slack.fullSyncCron()).isEqualTo("*/30 * * * *");
-    assertThat(slack.credential().describe()).isEqualTo("env:SLACK_SCIM_TOKEN");
+    assertThat(slack.credential().describe()).isEqualTo("env:SCIM_TARGET_SLACK");
     assertThat(slack.userMappings()).extracting(m -> m.name()).containsExactly("40-displayName");
     assertThat(stores.providers().get("github").orElseThrow().enabled()).isFalse();
   }
@@ -108,7 +112,7 @@ class ProviderConfigFileTest {
     Path file = file(TWO_PROVIDERS + """
           - name: broken
             baseUrl: ftp://files.example.com
-            tokenEnv: X
+            tokenEnv: SCIM_TARGET_X
         """);
 
     assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry))
@@ -122,7 +126,7 @@ class ProviderConfigFileTest {
         providers:
           - name: slack
             baseUrl: https://api.slack.com/scim/v2
-            tokenEnv: X
+            tokenEnv: SCIM_TARGET_X
             deleteMod: delete
         """);
 
@@ -142,7 +146,7 @@ class ProviderConfigFileTest {
         providers:
           - name: slack
             baseUrl: https://api.slack.com/scim/v2
-            tokenEnv: X
+            tokenEnv: SCIM_TARGET_X
             groupMappings:
               - name: 99-broken
                 expression: '{"displayName": '
@@ -151,9 +155,29 @@ class ProviderConfigFileTest {
     assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry)).hasMessageContaining("99-broken");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tokenEnv: SCIM_ADMIN_TOKEN                        | must start with SCIM_TARGET_",
+      "tokenEnv: REDIS_URL                               | must start with SCIM_TARGET_",
+      "tokenFile: /var/run/secrets/scim/../../../etc/passwd | must be inside /var/run/secrets/scim",
+      "tokenFile: /etc/passwd                            | must be inside /var/run/secrets/scim",
+      "caBundleFile: /etc/ssl/private/key.pem ; tokenEnv: SCIM_TARGET_X | must be inside /var/run/secrets/scim",
+  })
+  void aSecretSourceOutsideTheRulesIsRefusedFromTheFileToo(String source, String rule) throws IOException {
+    Path file = file("""
+        providers:
+          - name: thief
+            baseUrl: https://collector.example.com/scim/v2
+            %s
+        """.formatted(source.replace(" ; ", "\n    ")));
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry)).hasMessageContaining("thief").hasMessageContaining(rule);
+    assertThat(stores.providers().list()).isEmpty();
+  }
+
   @Test
   void theExampleFileIsValid() {
-    assertThat(ProviderConfigFile.read(Path.of("../examples/providers.yaml")))
+    assertThat(ProviderConfigFile.read(Path.of("../examples/providers.yaml"), registry.security()))
         .singleElement().satisfies(p -> assertThat(p.dryRun()).isTrue());
   }
 

@@ -31,7 +31,8 @@ class AllInOneApiTest {
             dryRun: true
         """.formatted(Files.writeString(dir.resolve("token"), "file-token")));
     FleetSettings settings = FleetSettings.fromEnv(Map.of("SCIM_ADMIN_TOKEN", ApiFixture.ADMIN_TOKEN,
-        "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_CONFIG", config.toString(), "SCIM_WORKER_THREADS", "4"));
+        "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_CONFIG", config.toString(), "SCIM_WORKER_THREADS", "4",
+        "SCIM_SECRETS_DIR", dir.toString()));
 
     try (SchedulerProcess process = SchedulerProcess.start(settings, SchedulerProcess.Mode.ALL_IN_ONE)) {
       ApiClient api = new ApiClient(process.apiPort(), ApiFixture.ADMIN_TOKEN);

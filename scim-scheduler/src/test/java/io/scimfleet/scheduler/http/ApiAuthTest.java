@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.testing.TestSecurity;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ApiAuthTest {
       "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {
-    String body = "{\"username\":\"ada\",\"name\":\"n\",\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\"}";
+    String body = "{\"username\":\"ada\",\"name\":\"n\",\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}";
     for (ApiClient client : new ApiClient[] {fixture.anonymous, fixture.api.withToken("wrong-token")}) {
       ApiClient.Answer answer = client.send(method, path, BodyPublishers.ofString(body), "application/json");
 
@@ -43,6 +44,48 @@ class ApiAuthTest {
     }
     assertThat(fixture.stores.directory().userCount()).isZero();
     assertThat(fixture.stores.providers().list()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "PUT, /api/v1/users/u1, 200", "GET, /api/v1/users/u1, 200", "PUT, /api/v1/groups/g1, 200",
+      "PUT, /api/v1/groups/g1/members/u1, 200", "DELETE, /api/v1/groups/g1/members/u1, 204", "POST, /api/v1/import, 200",
+  })
+  void theDirectoryTokenOpensTheDirectoryRoutes(String method, String path, int status) {
+    ApiClient directory = fixture.api.withToken(ApiFixture.DIRECTORY_TOKEN);
+    directory.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+    directory.put("/api/v1/groups/g1", "{\"name\":\"Eng\"}");
+    directory.put("/api/v1/groups/g1/members/u1", "");
+    String body = path.equals("/api/v1/import") ? "{\"type\":\"user\",\"id\":\"u2\",\"username\":\"alan\"}"
+        : path.startsWith("/api/v1/groups/g1/") ? "" : path.contains("groups") ? "{\"name\":\"Eng\"}" : "{\"username\":\"ada\"}";
+
+    String type = path.equals("/api/v1/import") ? "application/x-ndjson" : "application/json";
+    ApiClient.Answer answer = directory.send(method, path, BodyPublishers.ofString(body), type);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "POST, /api/v1/providers/p/sync",
+      "DELETE, /api/v1/providers/p/quarantine", "POST, /api/v1/providers/p/preview", "GET, /api/v1/openapi.json",
+      "GET, /api/v1/users/../providers", "GET, /api/v1/users/%2e%2e/providers", "GET, /api/v1/usersx",
+  })
+  void theDirectoryTokenOpensNothingElse(String method, String path) {
+    String body = "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}";
+    ApiClient.Answer answer = fixture.api.withToken(ApiFixture.DIRECTORY_TOKEN)
+        .send(method, path, BodyPublishers.ofString(body), "application/json");
+
+    assertThat(answer.status()).isIn(400, 403, 404);
+    assertThat(answer.status()).isNotEqualTo(200);
+    assertThat(fixture.stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void theAdminTokenStillOpensEveryRoute() {
+    assertThat(fixture.api.put("/api/v1/users/u1", "{\"username\":\"ada\"}").status()).isEqualTo(200);
+    assertThat(fixture.api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+        .status()).isEqualTo(200);
   }
 
   @Test
@@ -73,7 +116,7 @@ class ApiAuthTest {
   @Test
   void theApiRefusesToStartWithoutAnAdminToken() {
     ControlPlane plane = fixture.plane;
-    assertThatThrownBy(() -> ApiServer.start(plane, new ProviderRegistry(fixture.stores, plane.fullSyncs()),
+    assertThatThrownBy(() -> ApiServer.start(plane, new ProviderRegistry(fixture.stores, plane.fullSyncs(), TestSecurity.settings()),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ApiSettings(null, 1024, 0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCIM_ADMIN_TOKEN");
   }

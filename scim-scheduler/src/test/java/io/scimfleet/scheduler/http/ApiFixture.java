@@ -2,17 +2,23 @@ package io.scimfleet.scheduler.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.store.Stores;
+import io.scimfleet.testing.TestSecurity;
 import java.time.Clock;
 
-/** The API on a free port over the given stores and an in-memory job system; no worker, no consumer. */
+/**
+ * The API on a free port over the given stores and an in-memory job system; no worker, no consumer.
+ * Security: {@link TestSecurity}'s key, and by default no readable secrets directory.
+ */
 final class ApiFixture implements AutoCloseable {
   static final String ADMIN_TOKEN = "test-admin-token-5f2c";
   static final long MAX_BODY_BYTES = 64 * 1024;
+  static final String DIRECTORY_TOKEN = "test-directory-token-9d1e";
 
   final Stores stores;
   final JobRunrFleet jobs = JobRunrFleet.inMemory();
@@ -22,12 +28,16 @@ final class ApiFixture implements AutoCloseable {
   final ApiClient anonymous;
 
   ApiFixture(Stores stores) {
+    this(stores, TestSecurity.settings());
+  }
+
+  ApiFixture(Stores stores, SecuritySettings security) {
     this.stores = stores;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
     jobs.bindMetrics(registry);
-    this.server = ApiServer.start(plane, new ProviderRegistry(stores, plane.fullSyncs()), registry,
-        new ApiSettings(ADMIN_TOKEN, MAX_BODY_BYTES, 0));
+    this.server = ApiServer.start(plane, new ProviderRegistry(stores, plane.fullSyncs(), security), registry,
+        new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0));
     this.api = new ApiClient(server.port(), ADMIN_TOKEN);
     this.anonymous = new ApiClient(server.port(), null);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.testing.TestSecurity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,9 @@ class ProviderApiTest {
     assertThat(view.path("deletionThreshold").asInt()).isEqualTo(10);
     assertThat(view.path("userMappings").get(0).path("name").asText()).isEqualTo("40-displayName");
     assertThat(view.path("groupMappings").isEmpty()).isTrue();
-    assertThat(fixture.stores.providers().get("slack").orElseThrow().credential().token()).isEqualTo(SECRET);
+    String stored = fixture.stores.providers().get("slack").orElseThrow().credential().token();
+    assertThat(stored).startsWith("sealed:v1:").doesNotContain(SECRET);
+    assertThat(TestSecurity.BOX.open(stored)).isEqualTo(SECRET);
   }
 
   @Test
@@ -55,28 +58,28 @@ class ProviderApiTest {
 
   @Test
   void defaultsApplyToFieldsNotGiven() {
-    JsonNode view = api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"T\"}").json();
+    JsonNode view = api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
 
     assertThat(view.path("enabled").asBoolean()).isTrue();
     assertThat(view.path("deleteMode").asText()).isEqualTo("delete");
     assertThat(view.path("deletionThreshold").asInt()).isEqualTo(25);
     assertThat(view.path("fullSyncCron").asText()).isEqualTo("0 * * * *");
-    assertThat(view.path("credential").asText()).isEqualTo("env:T");
+    assertThat(view.path("credential").asText()).isEqualTo("env:SCIM_TARGET_T");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "{\"baseUrl\":\"ftp://x.example\",\"tokenEnv\":\"T\"}                               | http:// or https://",
-      "{\"tokenEnv\":\"T\"}                                                               | baseUrl is required",
+      "{\"baseUrl\":\"ftp://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}                               | http:// or https://",
+      "{\"tokenEnv\":\"SCIM_TARGET_T\"}                                                               | baseUrl is required",
       "{\"baseUrl\":\"https://x.example\"}                                                | exactly one of token, tokenFile or tokenEnv",
-      "{\"baseUrl\":\"https://x.example\",\"token\":\"a\",\"tokenEnv\":\"T\"}             | more than one credential",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"deleteMode\":\"purge\"}    | 'delete' or 'deactivate'",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"fullSyncCron\":\"every hour\"} | not a valid cron",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"deletionThreshold\":101}   | 0 to 100",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userFilter\":\"active = \"} | scope filter",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"colour\":\"blue\"}         | unknown field 'colour'",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
+      "{\"baseUrl\":\"https://x.example\",\"token\":\"a\",\"tokenEnv\":\"SCIM_TARGET_T\"}             | more than one credential",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deleteMode\":\"purge\"}    | 'delete' or 'deactivate'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"fullSyncCron\":\"every hour\"} | not a valid cron",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionThreshold\":101}   | 0 to 100",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userFilter\":\"active = \"} | scope filter",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"colour\":\"blue\"}         | unknown field 'colour'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
       "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
   })
   void badProviderSettingsAre400WithWhatIsWrongAndStoreNothing(String body, String error) {
@@ -89,7 +92,7 @@ class ProviderApiTest {
 
   @Test
   void aNameThatCannotBeAKeyIsRefused() {
-    ApiClient.Answer answer = api.put("/api/v1/providers/bad%20name", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\"}");
+    ApiClient.Answer answer = api.put("/api/v1/providers/bad%20name", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).contains("provider name");
@@ -127,7 +130,7 @@ class ProviderApiTest {
 
   @Test
   void syncOfADisabledProviderIs409() {
-    api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"enabled\":false}");
+    api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"enabled\":false}");
 
     assertThat(api.post("/api/v1/providers/p/sync", "").status()).isEqualTo(409);
   }
@@ -208,7 +211,7 @@ class ProviderApiTest {
   @Test
   void previewReportsViolationsOfAnInvalidResource() {
     api.put("/api/v1/providers/p", """
-        {"baseUrl":"https://x.example","tokenEnv":"T",
+        {"baseUrl":"https://x.example","tokenEnv":"SCIM_TARGET_T",
          "userMappings":[{"name":"60-active","expression":"{\\"active\\": \\"yes\\"}"}]}""");
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
 

@@ -42,7 +42,7 @@ class SecretsApiTest {
         + api.get("/api/v1/providers").body()
         + api.put("/api/v1/providers/slack", ProviderApiTest.SLACK.replace("\"deleteMode\"", "\"deleteMod\"")).body()
         + api.put("/api/v1/providers/other", "{\"baseUrl\":\"ftp://x\",\"token\":\"" + SECRET + "\"}").body()
-        + api.put("/api/v1/providers/other", "{\"token\":\"" + SECRET + "\",\"tokenEnv\":\"T\",\"baseUrl\":\"https://x\"}").body()
+        + api.put("/api/v1/providers/other", "{\"token\":\"" + SECRET + "\",\"tokenEnv\":\"SCIM_TARGET_T\",\"baseUrl\":\"https://x\"}").body()
         + api.post("/api/v1/providers/slack/sync", "").body();
 
     assertThat(bodies).doesNotContain(SECRET);

@@ -61,7 +61,7 @@ class QuickstartTest {
         providers:
           - name: strict
             baseUrl: https://scim.example.invalid/scim/v2
-            tokenEnv: SCIM_QUICKSTART_TEST_UNSET_TOKEN
+            tokenEnv: SCIM_TARGET_QUICKSTART_TEST_UNSET
             dryRun: true
             userMappings:
               - name: 60-active
@@ -84,13 +84,13 @@ class QuickstartTest {
         providers:
           - name: live
             baseUrl: https://scim.example.invalid/scim/v2
-            tokenEnv: SCIM_QUICKSTART_TEST_UNSET_TOKEN
+            tokenEnv: SCIM_TARGET_QUICKSTART_TEST_UNSET
         """);
 
     int code = run("sync", "--config", providers.toString(), "--directory", EXAMPLES.resolve("directory.ndjson").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("live").contains("env:SCIM_QUICKSTART_TEST_UNSET_TOKEN")
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("live").contains("env:SCIM_TARGET_QUICKSTART_TEST_UNSET")
         .contains("dryRun: true");
   }
 

@@ -1,5 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
@@ -9,7 +10,7 @@ import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
 import io.scimfleet.store.ProviderStore;
-import java.nio.file.Path;
+import io.scimfleet.target.RefusedTargetException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A context replaced by newer settings (or whose provider is gone) is retired, not closed: jobs that
  * hold it may still be sending. It is closed once it is idle (no request in flight) and a grace
  * period has passed, long enough for the jobs that hold it to finish.
+ *
+ * Building checks the security rules again, whatever the store holds: the base URL and its
+ * addresses, the token's source (and opens a sealed token), the CA file, insecure TLS.
  */
 public final class ProviderContexts implements AutoCloseable {
   private static final Duration NOTICEABLE_WAIT = Duration.ofMillis(1);
@@ -30,13 +34,16 @@ public final class ProviderContexts implements AutoCloseable {
   private final ProviderStore providers;
   private final FleetMetrics metrics;
   private final RateLimiter rateLimiter;
+  private final SecuritySettings security;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
 
-  public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter) {
+  public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter,
+      SecuritySettings security) {
     this.providers = providers;
     this.metrics = metrics;
     this.rateLimiter = rateLimiter;
+    this.security = security;
   }
 
   /** The provider's context; empty when the provider no longer exists. */
@@ -52,27 +59,45 @@ public final class ProviderContexts implements AutoCloseable {
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
     if (cached != null) retired.add(cached);
-    return build(provider, metrics, rateLimiter);
+    return build(provider, metrics, rateLimiter, security);
   }
 
-  static ProviderContext build(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
-    return new ProviderContext(provider, client(provider, metrics, rateLimiter),
+  static ProviderContext build(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
+      SecuritySettings security) {
+    return new ProviderContext(provider, client(provider, metrics, rateLimiter, security),
         ProviderMappings.compile(provider, ObjectType.USER),
         ProviderMappings.compile(provider, ObjectType.GROUP),
         ProviderMappings.scope(provider, ObjectType.USER),
         ProviderMappings.scope(provider, ObjectType.GROUP));
   }
 
-  private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
+  private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
+      SecuritySettings security) {
+    requireAllowedTarget(provider, security);
     ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
-        .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve())
+        .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve(security.secrets()))
+        .targetPolicy(security.targets())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
         .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
     if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
-    if (provider.caBundleFile() != null) builder.caBundle(Path.of(provider.caBundleFile()));
+    if (provider.caBundleFile() != null) {
+      builder.caBundle(security.secrets().requireAllowedFile("caBundleFile", provider.caBundleFile()));
+    }
     return builder.build();
+  }
+
+  private static void requireAllowedTarget(Provider provider, SecuritySettings security) {
+    try {
+      security.targets().requireAllowedUrl(provider.baseUrl());
+    } catch (IllegalArgumentException e) {
+      throw new RefusedTargetException("provider " + provider.name() + ": " + e.getMessage());
+    }
+    if (provider.tlsInsecure() && !security.targets().insecureTlsAllowed()) {
+      throw new RefusedTargetException("provider " + provider.name() + " asks for tlsInsecure, which this worker refuses: "
+          + "set SCIM_ALLOW_INSECURE_TLS=true on the workers too, or give caBundleFile");
+    }
   }
 
   /** Waits for the provider's fleet-wide rate limit before each request, and counts the waits. */

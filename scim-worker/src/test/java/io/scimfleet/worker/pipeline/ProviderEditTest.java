@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
@@ -79,7 +80,7 @@ class ProviderEditTest {
   @Test
   void aRetiredClientIsClosedOnlyOnceItsRequestsAreDone() {
     ProviderContext context = ProviderContexts.build(aProvider("crm").at(target.baseUrl() + "/scim/v2").build(),
-        new FleetMetrics(new SimpleMeterRegistry()), RateLimiter.local());
+        new FleetMetrics(new SimpleMeterRegistry()), RateLimiter.local(), TestSecurity.settings());
     try (RetiredContexts retired = new RetiredContexts(Duration.ZERO, Duration.ofHours(1))) {
       CompletableFuture<String> slow = CompletableFuture.supplyAsync(() ->
           context.client().create("Users", JsonNodeFactory.instance.objectNode().put("userName", "u1")).id());

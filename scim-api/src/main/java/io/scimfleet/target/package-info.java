@@ -1,0 +1,5 @@
+/**
+ * Which targets the fleet may send to: {@link io.scimfleet.target.TargetPolicy} checks a base URL
+ * when a provider is saved and every resolved address when a worker connects.
+ */
+package io.scimfleet.target;

@@ -1,0 +1,71 @@
+package io.scimfleet.worker.pipeline;
+
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.Provider;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.secret.SecretException;
+import io.scimfleet.store.InMemoryProviderStore;
+import io.scimfleet.target.RefusedTargetException;
+import io.scimfleet.testing.TestSecurity;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whatever the store holds, the worker checks the rules again before it sends a token anywhere. */
+class ProviderContextsSecurityTest {
+  private final InMemoryProviderStore store = new InMemoryProviderStore();
+  private final ProviderContexts contexts = new ProviderContexts(store, new FleetMetrics(new SimpleMeterRegistry()),
+      RateLimiter.local(), TestSecurity.settings(Path.of("/nonexistent/scim-secrets"), Map.of("SCIM_ADMIN_TOKEN", "admin", "SCIM_TARGET_OK", "ok")));
+
+  @AfterEach
+  void close() {
+    contexts.close();
+  }
+
+  @Test
+  void aStoredVariableOutsideThePrefixIsNotRead() {
+    store.put(aProvider("p").withCredential(Credential.fromEnv("SCIM_ADMIN_TOKEN")).build());
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("SCIM_TARGET_");
+  }
+
+  @Test
+  void aStoredFileOutsideTheDirectoryIsNotRead() {
+    store.put(aProvider("p").withTokenFile("/etc/hostname").build());
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("must be inside");
+  }
+
+  @Test
+  void aStoredMetadataTargetIsRefused() {
+    store.put(aProvider("p").at("http://169.254.169.254/latest").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class).hasMessageContaining("169.254.169.254");
+  }
+
+  @Test
+  void aStoredInsecureTlsSettingIsRefusedUnlessTheWorkerAllowsIt() {
+    Provider p = aProvider("p").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build();
+    store.put(new Provider(p.name(), p.baseUrl(), p.credential(), true, null, 25, null, null, null, null, null, false, 8, 0,
+        true, null));
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("SCIM_ALLOW_INSECURE_TLS");
+  }
+
+  @Test
+  void aSealedTokenIsOpenedAndAPrefixedVariableRead() {
+    store.put(aProvider("sealed").withCredential(Credential.inline(TestSecurity.seal("t"))).build());
+    store.put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
+
+    assertThat(contexts.get("sealed")).isPresent();
+    assertThat(contexts.get("env")).isPresent();
+  }
+}
