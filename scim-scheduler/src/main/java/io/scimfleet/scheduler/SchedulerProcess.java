@@ -2,6 +2,7 @@ package io.scimfleet.scheduler;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
@@ -72,6 +73,11 @@ public final class SchedulerProcess implements AutoCloseable {
    * for all-in-one when none is set.
    */
   public static SchedulerProcess start(FleetSettings settings, Mode mode) {
+    return start(settings, mode, null);
+  }
+
+  /** As {@link #start(FleetSettings, Mode)}; the dashboard starts only with a {@code dashboard} login. */
+  public static SchedulerProcess start(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
     if (mode == Mode.SCHEDULER && !redis) {
       throw new IllegalStateException("the scheduler needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
@@ -82,7 +88,7 @@ public final class SchedulerProcess implements AutoCloseable {
     }
     SchedulerProcess process = redis ? onRedis(settings) : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
     try {
-      process.startParts(settings, mode);
+      process.startParts(settings, mode, dashboard);
     } catch (RuntimeException e) {
       process.close();
       throw e;
@@ -96,7 +102,7 @@ public final class SchedulerProcess implements AutoCloseable {
         JobRunrFleet.redis(pool, settings.redisPrefix()), new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())));
   }
 
-  private void startParts(FleetSettings settings, Mode mode) {
+  private void startParts(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     if (mode.serves && settings.configFile() != null) {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
@@ -109,10 +115,19 @@ public final class SchedulerProcess implements AutoCloseable {
     jobs.bindMetrics(registry);
     if (!mode.serves) return;
     plane.start();
-    jobs.startDashboard(settings.dashboardPort());
+    startDashboard(settings.dashboardPort(), dashboard);
     api = ApiServer.start(plane, providers, registry,
         new ApiSettings(settings.adminToken(), settings.maxBodyBytes(), settings.httpPort()));
-    log.info("scim-scheduler ready: API on port {}, dashboard on port {}", api.port(), settings.dashboardPort());
+    log.info("scim-scheduler ready: API on port {}, dashboard {}", api.port(),
+        dashboard == null ? "off" : "on port " + settings.dashboardPort());
+  }
+
+  private void startDashboard(int port, DashboardLogin login) {
+    if (login == null) {
+      log.info(DashboardLogin.HOW_TO_ENABLE);
+      return;
+    }
+    jobs.startDashboard(port, login);
   }
 
   public Stores stores() {

@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
@@ -81,8 +83,16 @@ public final class JobRunrFleet implements AutoCloseable {
     server = null;
   }
 
-  public synchronized void startDashboard(int port) {
-    dashboard = new JobRunrDashboardWebServer(storage, json, port);
+  /**
+   * Starts JobRunr's dashboard behind Basic authentication, without its anonymous usage reports. It
+   * listens on every interface of {@code port} (JobRunr 7.5.3 cannot bind one address).
+   */
+  public synchronized void startDashboard(int port, DashboardLogin login) {
+    dashboard = new JobRunrDashboardWebServer(storage, json, JobRunrDashboardWebServerConfiguration
+        .usingStandardDashboardConfiguration()
+        .andPort(port)
+        .andBasicAuthentication(login.user(), login.password())
+        .andAllowAnonymousDataUsage(false));
     dashboard.start();
   }
 
