@@ -5,7 +5,11 @@ import java.time.Duration;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 
-/** Everything the builder collected, checked: the wiring reads only this. */
+/**
+ * Everything the builder collected, checked: the wiring reads only this.
+ *
+ * @param maxResponseBytes the longest response body read; a longer one fails that request
+ */
 public record ClientSettings(
     Duration connectTimeout,
     Duration responseTimeout,
@@ -14,7 +18,8 @@ public record ClientSettings(
     SSLContext sslContext,
     HostnameVerifier hostnameVerifier,
     Duration discoveryTtl,
-    Clock clock) {
+    Clock clock,
+    long maxResponseBytes) {
 
   /** How the timeouts read in an error message. */
   public String describeTimeouts() {
