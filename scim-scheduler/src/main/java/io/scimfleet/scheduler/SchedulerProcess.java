@@ -115,6 +115,7 @@ public final class SchedulerProcess implements AutoCloseable {
     jobs.bindMetrics(registry);
     if (!mode.serves) return;
     plane.start();
+    jobs.startFailedJobPurge();
     startDashboard(settings.dashboardPort(), dashboard);
     api = ApiServer.start(plane, providers, registry,
         new ApiSettings(settings.adminToken(), settings.maxBodyBytes(), settings.httpPort()));

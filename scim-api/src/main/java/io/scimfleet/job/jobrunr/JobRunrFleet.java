@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
@@ -48,6 +51,8 @@ public final class JobRunrFleet implements AutoCloseable {
   private BackgroundJobServer server;
   private JobRunrDashboardWebServer dashboard;
   private JobRunrMicroMeterIntegration metrics;
+  private JobRetention retention = JobRetention.fromEnv(System.getenv());
+  private ScheduledExecutorService purge;
 
   private JobRunrFleet(StorageProvider storage) {
     this.storage = storage;
@@ -96,6 +101,28 @@ public final class JobRunrFleet implements AutoCloseable {
     dashboard.start();
   }
 
+  /** How long finished jobs are kept; read from the environment unless set here before the server starts. */
+  public synchronized void retainJobs(JobRetention value) {
+    this.retention = value;
+  }
+
+  /** Removes failed jobs older than their retention now, and then every hour until closed. */
+  public synchronized void startFailedJobPurge() {
+    if (purge != null) return;
+    FailedJobPurge task = new FailedJobPurge(storage, retention.failed(), Clock.systemUTC());
+    purge = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "scim-failed-job-purge");
+      thread.setDaemon(true);
+      return thread;
+    });
+    purge.scheduleWithFixedDelay(task::runQuietly, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Removes failed jobs older than their retention now; returns how many. */
+  public int purgeFailedJobs() {
+    return new FailedJobPurge(storage, retention.failed(), Clock.systemUTC()).run();
+  }
+
   /** Binds JobRunr's job gauges (and the server's, when one runs) to the registry. */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
@@ -109,19 +136,20 @@ public final class JobRunrFleet implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (purge != null) purge.shutdownNow();
     stopServer();
     if (dashboard != null) dashboard.stop();
     if (metrics != null) metrics.close();
     storage.close();
   }
 
-  private static BackgroundJobServerConfiguration configuration(JobServerSettings settings) {
+  private BackgroundJobServerConfiguration configuration(JobServerSettings settings) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
         .andWorkerCount(settings.workerThreads())
         .andPollInterval(settings.pollInterval())
-        .andDeleteSucceededJobsAfter(Duration.ofHours(1))
-        .andPermanentlyDeleteDeletedJobsAfter(Duration.ofHours(1))
+        .andDeleteSucceededJobsAfter(retention.succeeded())
+        .andPermanentlyDeleteDeletedJobsAfter(retention.deleted())
         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(settings.drainTimeout());
   }
 }
