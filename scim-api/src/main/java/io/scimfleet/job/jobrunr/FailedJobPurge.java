@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
@@ -45,8 +48,19 @@ final class FailedJobPurge {
     return removed;
   }
 
-  /** For the scheduled executor: a failure is logged and the next run tries again. */
-  void runQuietly() {
+  /** Runs a minute from now and then hourly on a daemon thread, until the executor is shut down. */
+  ScheduledExecutorService scheduleHourly() {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "scim-failed-job-purge");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+    return executor;
+  }
+
+  /** A failure is logged and the next run tries again. */
+  private void runQuietly() {
     try {
       run();
     } catch (RuntimeException e) {

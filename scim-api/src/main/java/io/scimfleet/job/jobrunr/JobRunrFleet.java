@@ -9,9 +9,7 @@ import io.scimfleet.job.JobQueue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
@@ -109,13 +107,7 @@ public final class JobRunrFleet implements AutoCloseable {
   /** Removes failed jobs older than their retention now, and then every hour until closed. */
   public synchronized void startFailedJobPurge() {
     if (purge != null) return;
-    FailedJobPurge task = new FailedJobPurge(storage, retention.failed(), Clock.systemUTC());
-    purge = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "scim-failed-job-purge");
-      thread.setDaemon(true);
-      return thread;
-    });
-    purge.scheduleWithFixedDelay(task::runQuietly, 1, 60, TimeUnit.MINUTES);
+    purge = new FailedJobPurge(storage, retention.failed(), Clock.systemUTC()).scheduleHourly();
   }
 
   /** Removes failed jobs older than their retention now; returns how many. */
