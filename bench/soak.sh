@@ -16,6 +16,7 @@ if [ -z "${REDIS_URL:-}" ]; then
   until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.2; done
   export REDIS_URL="redis://127.0.0.1:$port"
 fi
+mkdir -p target
 # JobRunr logs every failed job (1% fail on purpose): the whole log goes to target/soak.log, the table to stdout.
 java ${BENCH_JAVA_OPTS:-} -cp "$CP" io.scimfleet.scheduler.bench.SoakBenchmark "$@" 2>&1 \
   | tee target/soak.log | grep -E '^(\||$|[0-9]+ jobs in)'
