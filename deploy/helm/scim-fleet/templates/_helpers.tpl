@@ -89,6 +89,23 @@ app.kubernetes.io/component: {{ .component }}
 {{- default (printf "%s-providers" (include "scim-fleet.fullname" .)) .Values.config.existingConfigMap }}
 {{- end }}
 
+{{- define "scim-fleet.redisAuthSecretName" -}}
+{{- default (printf "%s-redis-auth" (include "scim-fleet.fullname" .)) .Values.redis.auth.existingSecret }}
+{{- end }}
+
+{{/* The bundled Redis's password from its Secret, as REDIS_PASSWORD (REDIS_URL refers to it). */}}
+{{- define "scim-fleet.redisPasswordEnv" -}}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "scim-fleet.redisAuthSecretName" . }}
+      key: {{ .Values.redis.auth.existingSecretKey }}
+{{- end }}
+
+{{- define "scim-fleet.dashboardSecretName" -}}
+{{- default (printf "%s-dashboard-login" (include "scim-fleet.fullname" .)) .Values.scheduler.dashboard.existingSecret }}
+{{- end }}
+
 {{- define "scim-fleet.redisName" -}}
 {{- printf "%s-redis" (include "scim-fleet.fullname" .) }}
 {{- end }}
@@ -111,9 +128,12 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* Environment shared by both processes. */}}
 {{- define "scim-fleet.commonEnv" -}}
+{{- if .Values.redis.enabled }}
+{{ include "scim-fleet.redisPasswordEnv" . }}
+{{- end }}
 - name: REDIS_URL
 {{- if .Values.redis.enabled }}
-  value: {{ printf "redis://%s:%d/%d" (include "scim-fleet.redisName" .) (int .Values.redis.port) (int .Values.redis.database) | quote }}
+  value: {{ printf "redis://:$(REDIS_PASSWORD)@%s:%d/%d" (include "scim-fleet.redisName" .) (int .Values.redis.port) (int .Values.redis.database) | quote }}
 {{- else if .Values.externalRedis.existingSecret }}
   valueFrom:
     secretKeyRef:
@@ -197,5 +217,5 @@ readinessProbe:
      token (random under `helm template`) does not restart the pods at every render. */}}
 {{- define "scim-fleet.checksums" -}}
 checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
-checksum/secret: {{ toJson (list .Values.adminToken .Values.providerTokens) | sha256sum }}
+checksum/secret: {{ toJson (list .Values.adminToken .Values.providerTokens .Values.scheduler.dashboard .Values.redis.auth) | sha256sum }}
 {{- end }}

@@ -62,8 +62,42 @@ class HelmChartTest {
     assertThat(args).containsSequence("--appendonly", "yes").containsSequence("--maxmemory-policy", "noeviction");
     assertThat(redis.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("8Gi");
     assertHardened(chart, "StatefulSet", REDIS);
-    assertThat(chart.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("redis://" + REDIS + ":6379/0");
-    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL")).isEqualTo("redis://" + REDIS + ":6379/0");
+    assertThat(chart.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
+    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL")).isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
+  }
+
+  @Test
+  void bundledRedisRequiresAPasswordFromASecretThatTheProcessesPutInTheirUrl() {
+    Rendered chart = Chart.template(values());
+    JsonNode redis = chart.container("StatefulSet", REDIS);
+    assertThat(texts(redis.path("args"))).containsSequence("--requirepass", "$(REDIS_PASSWORD)");
+    assertThat(chart.env("StatefulSet", REDIS, "REDISCLI_AUTH")).isEqualTo("$(REDIS_PASSWORD)");
+    assertDefinedBefore(redis, "REDIS_PASSWORD", "REDISCLI_AUTH");
+    for (String process : List.of(WORKER, SCHEDULER)) {
+      assertDefinedBefore(chart.container("Deployment", process), "REDIS_PASSWORD", "REDIS_URL");
+      assertThat(chart.env("Deployment", process, "REDIS_PASSWORD")).contains("\"name\":\"" + FULLNAME + "-redis-auth\"");
+    }
+    JsonNode secret = chart.get("Secret", FULLNAME + "-redis-auth");
+    assertThat(secret.at("/data/REDIS_PASSWORD").asText()).isNotBlank();
+    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+
+    Rendered existing = Chart.template(values("redis.auth.existingSecret", "my-redis", "redis.auth.existingSecretKey", "pw"));
+    assertThat(existing.env("Deployment", WORKER, "REDIS_PASSWORD")).contains("\"name\":\"my-redis\"").contains("\"key\":\"pw\"");
+    assertThat(existing.all("Secret").stream().map(s -> s.at("/metadata/name").asText())).doesNotContain(FULLNAME + "-redis-auth");
+  }
+
+  @Test
+  void dashboardLoginComesFromASecretAndTheDashboardIsOffWithoutIt() {
+    Rendered chart = Chart.template(values("scheduler.dashboard.password", "pw-from-values"));
+    JsonNode login = chart.get("Secret", FULLNAME + "-dashboard-login");
+    assertThat(login.at("/data/SCIM_DASHBOARD_USER").asText()).isEqualTo("YWRtaW4=");
+    assertThat(login.at("/data/SCIM_DASHBOARD_PASSWORD").asText()).isEqualTo("cHctZnJvbS12YWx1ZXM=");
+    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_DASHBOARD_PASSWORD")).contains(FULLNAME + "-dashboard-login");
+    assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_DASHBOARD_PASSWORD");
+
+    Rendered off = Chart.template(values("scheduler.dashboard.enabled", false));
+    assertThat(envNames(off.container("Deployment", SCHEDULER))).doesNotContain("SCIM_DASHBOARD_USER", "SCIM_DASHBOARD_PASSWORD");
+    assertThat(off.all("Secret").stream().map(s -> s.at("/metadata/name").asText())).doesNotContain(FULLNAME + "-dashboard-login");
   }
 
   @Test
@@ -144,7 +178,7 @@ class HelmChartTest {
     assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_ADMIN_TOKEN");
 
     Rendered existing = Chart.template(values("adminToken.existingSecret", "mine", "providerTokens.existingSecret", "theirs",
-        "secretKey.existingSecret", "keys"));
+        "secretKey.existingSecret", "keys", "scheduler.dashboard.existingSecret", "dash", "redis.auth.existingSecret", "redis-pw"));
     assertThat(existing.all("Secret")).isEmpty();
     assertThat(existing.env("Deployment", WORKER, "SCIM_SECRET_KEY")).contains("\"name\":\"keys\"");
     assertThat(existing.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains("\"name\":\"mine\"");
@@ -310,6 +344,13 @@ class HelmChartTest {
 
   static List<String> mountPaths(JsonNode container) {
     return container.path("volumeMounts").findValuesAsText("mountPath");
+  }
+
+  /** Kubernetes expands $(NAME) only from variables defined earlier in the list. */
+  static void assertDefinedBefore(JsonNode container, String defined, String user) {
+    List<String> names = envNames(container);
+    assertThat(names).contains(defined, user);
+    assertThat(names.indexOf(defined)).isLessThan(names.indexOf(user));
   }
 
   static List<String> envNames(JsonNode container) {

@@ -1,5 +1,7 @@
 package io.scimfleet.mapping;
 
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import java.util.List;
 
@@ -16,11 +18,14 @@ import java.util.List;
  * expression built on the thread, so they can be stale (see docs/mappings.md).
  */
 final class JsonataExpression {
+  /** JSONata's error code for a range ({@code [1..n]}) of more than a million elements. */
+  private static final String RANGE_TOO_LARGE = "D2014";
+
   private final ThreadLocal<Jsonata> perThread;
 
   private JsonataExpression(Jsonata parsed, String source) {
-    this.perThread = ThreadLocal.withInitial(() -> Jsonata.jsonata(source));
-    this.perThread.set(parsed);
+    this.perThread = ThreadLocal.withInitial(() -> bounded(Jsonata.jsonata(source)));
+    this.perThread.set(bounded(parsed));
   }
 
   /** Parses {@code source}; a syntax error becomes a {@link MappingException} naming {@code name}. */
@@ -28,13 +33,44 @@ final class JsonataExpression {
     return new JsonataExpression(parse(name, source), source);
   }
 
-  /** The result as JSONata returns it: maps, lists, strings, numbers, booleans, or null. */
+  /**
+   * The result as JSONata returns it: maps, lists, strings, numbers, booleans, or null.
+   *
+   * @throws MappingLimitException when the evaluation reaches one of the {@link MappingLimits}
+   */
   Object evaluate(String name, MappingInput input) {
+    Jsonata expression = perThread.get();
     try {
-      return perThread.get().evaluate(input.json());
+      return expression.evaluate(input.json(), new EvaluationBudget(name, MappingLimits.current()).frame(expression));
     } catch (RuntimeException | StackOverflowError e) {
+      String limit = limitIn(e);
+      if (limit != null) throw new MappingLimitException(name, limit);
       throw new MappingException(name, "failed to evaluate: " + e.getMessage(), e);
     }
+  }
+
+  /** Which limit stopped the evaluation: ours, JSONata's own range limit, or the stack; null for other errors. */
+  private static String limitIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MappingLimitException limit) return limit.limit();
+      if (t instanceof JException j && RANGE_TOO_LARGE.equals(j.getError())) return "range limit of 1000000 elements";
+      if (t instanceof StackOverflowError) return "depth limit of the thread's stack";
+    }
+    return null;
+  }
+
+  /** Replaces the built-ins that can make a huge value from a small argument by bounded ones. */
+  private static Jsonata bounded(Jsonata expression) {
+    expression.registerFunction("pad", Jsonata.function("pad", JsonataExpression::pad, "<s-ns?:s>"));
+    return expression;
+  }
+
+  private static String pad(String text, Number width, String padding) {
+    int limit = MappingLimits.current().maxStringLength();
+    if (width != null && Math.abs(width.doubleValue()) > limit) {
+      throw new MappingLimitException("$pad", "string length limit of " + limit + " characters");
+    }
+    return Functions.pad(text, width == null ? null : width.intValue(), padding);
   }
 
   private static Jsonata parse(String name, String source) {

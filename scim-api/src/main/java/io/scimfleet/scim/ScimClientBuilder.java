@@ -30,6 +30,7 @@ public final class ScimClientBuilder {
   private Clock clock = Clock.systemUTC();
   private PoolMetrics poolMetrics = PoolMetrics.NONE;
   private TargetPolicy targets = TargetPolicy.defaults();
+  private long maxResponseBytes = defaultMaxResponseBytes(System.getenv("SCIM_MAX_RESPONSE_BYTES"));
 
   ScimClientBuilder(URI baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -119,6 +120,26 @@ public final class ScimClientBuilder {
     return this;
   }
 
+  /**
+   * The longest response body read (after decompression): a longer one fails its request with a
+   * {@link MalformedResponseException} and is never held in memory. Default {@code SCIM_MAX_RESPONSE_BYTES},
+   * else 4 MiB.
+   */
+  public ScimClientBuilder maxResponseBytes(long value) {
+    if (value < 1) throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+    this.maxResponseBytes = value;
+    return this;
+  }
+
+  static long defaultMaxResponseBytes(String fromEnv) {
+    if (fromEnv == null || fromEnv.isBlank()) return 4L << 20;
+    try {
+      return Long.parseLong(fromEnv.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("SCIM_MAX_RESPONSE_BYTES must be a whole number, not '" + fromEnv + "'");
+    }
+  }
+
   public ScimClient build() {
     return new ScimClient(baseUrl, token, settings(), listener, gate, poolMetrics);
   }
@@ -127,7 +148,7 @@ public final class ScimClientBuilder {
     SSLContext context = sslContext != null ? sslContext : Tls.systemDefault();
     HostnameVerifier verifier = hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
     return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock,
-        targets);
+        targets, maxResponseBytes);
   }
 
   private static Duration positive(Duration value, String name) {

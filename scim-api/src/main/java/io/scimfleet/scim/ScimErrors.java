@@ -48,6 +48,12 @@ public final class ScimErrors {
     return new MalformedResponseException(new ScimError(method, path, status, null, detail, null, null));
   }
 
+  /** The error for an answer whose body is longer than the client reads; not retryable. */
+  public MalformedResponseException tooLarge(String method, String path, int status, long limit) {
+    String detail = "response body larger than the limit of " + limit + " bytes (SCIM_MAX_RESPONSE_BYTES); not read";
+    return new MalformedResponseException(new ScimError(method, path, status, null, detail, null, null));
+  }
+
   /** The error when no response came; {@code timeouts} describes the limits in force. */
   public TransportException transport(String method, String path, IOException cause, String timeouts) {
     String detail = quote(describe(cause, timeouts), MAX_TRANSPORT);

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler;
 
 import io.scimfleet.Version;
+import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.scheduler.quickstart.OneShotSync;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ public final class SchedulerMain {
           yield 0;
         }
         case "sync" -> OneShotSync.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
-        case "", "--all-in-one" -> serve(FleetSettings.fromEnv(env), command.isEmpty()
+        case "", "--all-in-one" -> serve(FleetSettings.fromEnv(env), DashboardLogin.fromEnv(env), command.isEmpty()
             ? SchedulerProcess.Mode.SCHEDULER : SchedulerProcess.Mode.ALL_IN_ONE, out);
         default -> {
           err.println("unknown command '" + command + "'\n" + USAGE);
@@ -66,14 +67,14 @@ public final class SchedulerMain {
     }
   }
 
-  private static int serve(FleetSettings settings, SchedulerProcess.Mode mode, PrintStream out) {
+  private static int serve(FleetSettings settings, DashboardLogin dashboard, SchedulerProcess.Mode mode, PrintStream out) {
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
       settings = withAdminToken(settings, generatedToken());
       out.println("SCIM_ADMIN_TOKEN is not set: this run's admin token is " + settings.adminToken()
           + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
     }
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
-    SchedulerProcess process = SchedulerProcess.start(settings, mode);
+    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("scim-scheduler stopping");
       process.close();

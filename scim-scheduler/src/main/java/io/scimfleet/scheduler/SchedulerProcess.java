@@ -2,6 +2,7 @@ package io.scimfleet.scheduler;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
@@ -76,6 +77,11 @@ public final class SchedulerProcess implements AutoCloseable {
    * for all-in-one when none is set.
    */
   public static SchedulerProcess start(FleetSettings settings, Mode mode) {
+    return start(settings, mode, null);
+  }
+
+  /** As {@link #start(FleetSettings, Mode)}; the dashboard starts only with a {@code dashboard} login. */
+  public static SchedulerProcess start(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
     if (mode == Mode.SCHEDULER && !redis) {
       throw new IllegalStateException("the scheduler needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
@@ -91,7 +97,7 @@ public final class SchedulerProcess implements AutoCloseable {
     SchedulerProcess process = redis ? onRedis(settings)
         : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local(), settings.security());
     try {
-      process.startParts(settings, mode);
+      process.startParts(settings, mode, dashboard);
     } catch (RuntimeException e) {
       process.close();
       throw e;
@@ -106,7 +112,7 @@ public final class SchedulerProcess implements AutoCloseable {
         settings.security());
   }
 
-  private void startParts(FleetSettings settings, Mode mode) {
+  private void startParts(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     if (mode.serves) {
       int sealed = providers.resealInlineTokens();
       if (sealed > 0) log.info("sealed {} inline token(s) again with key {}", sealed, settings.security().secrets().box().orElseThrow().keyId());
@@ -124,10 +130,20 @@ public final class SchedulerProcess implements AutoCloseable {
     jobs.bindMetrics(registry);
     if (!mode.serves) return;
     plane.start();
-    jobs.startDashboard(settings.dashboardPort());
+    jobs.startFailedJobPurge();
+    startDashboard(settings.dashboardPort(), dashboard);
     api = ApiServer.start(plane, providers, registry,
         new ApiSettings(settings.adminToken(), settings.security().directoryToken(), settings.maxBodyBytes(), settings.httpPort()));
-    log.info("scim-scheduler ready: API on port {}, dashboard on port {}", api.port(), settings.dashboardPort());
+    log.info("scim-scheduler ready: API on port {}, dashboard {}", api.port(),
+        dashboard == null ? "off" : "on port " + settings.dashboardPort());
+  }
+
+  private void startDashboard(int port, DashboardLogin login) {
+    if (login == null) {
+      log.info(DashboardLogin.HOW_TO_ENABLE);
+      return;
+    }
+    jobs.startDashboard(port, login);
   }
 
   public Stores stores() {

@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
@@ -48,6 +51,8 @@ public final class JobRunrFleet implements AutoCloseable {
   private JobRunrDashboardWebServer dashboard;
   private JobRunrMicroMeterIntegration metrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
+  private JobRetention retention = JobRetention.fromEnv(System.getenv());
+  private ScheduledExecutorService purge;
 
   private JobRunrFleet(StorageProvider storage) {
     this.storage = storage;
@@ -83,9 +88,33 @@ public final class JobRunrFleet implements AutoCloseable {
     server = null;
   }
 
-  public synchronized void startDashboard(int port) {
-    dashboard = new JobRunrDashboardWebServer(storage, json, port);
+  /**
+   * Starts JobRunr's dashboard behind Basic authentication, without its anonymous usage reports. It
+   * listens on every interface of {@code port} (JobRunr 7.5.3 cannot bind one address).
+   */
+  public synchronized void startDashboard(int port, DashboardLogin login) {
+    dashboard = new JobRunrDashboardWebServer(storage, json, JobRunrDashboardWebServerConfiguration
+        .usingStandardDashboardConfiguration()
+        .andPort(port)
+        .andBasicAuthentication(login.user(), login.password())
+        .andAllowAnonymousDataUsage(false));
     dashboard.start();
+  }
+
+  /** How long finished jobs are kept; read from the environment unless set here before the server starts. */
+  public synchronized void retainJobs(JobRetention value) {
+    this.retention = value;
+  }
+
+  /** Removes failed jobs older than their retention now, and then every hour until closed. */
+  public synchronized void startFailedJobPurge() {
+    if (purge != null) return;
+    purge = new FailedJobPurge(storage, retention.failed(), Clock.systemUTC()).scheduleHourly();
+  }
+
+  /** Removes failed jobs older than their retention now; returns how many. */
+  public int purgeFailedJobs() {
+    return new FailedJobPurge(storage, retention.failed(), Clock.systemUTC()).run();
   }
 
   /** Binds JobRunr's job gauges (and the server's and its worker pool's, when one runs) to the registry. */
@@ -102,19 +131,20 @@ public final class JobRunrFleet implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (purge != null) purge.shutdownNow();
     stopServer();
     if (dashboard != null) dashboard.stop();
     if (metrics != null) metrics.close();
     storage.close();
   }
 
-  private static BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers) {
+  private BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
         .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workerThreads(), workers))
         .andPollInterval(settings.pollInterval())
-        .andDeleteSucceededJobsAfter(Duration.ofHours(1))
-        .andPermanentlyDeleteDeletedJobsAfter(Duration.ofHours(1))
+        .andDeleteSucceededJobsAfter(retention.succeeded())
+        .andPermanentlyDeleteDeletedJobsAfter(retention.deleted())
         .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(settings.drainTimeout());
   }
 }

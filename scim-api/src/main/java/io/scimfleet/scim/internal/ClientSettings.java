@@ -6,7 +6,11 @@ import java.time.Duration;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 
-/** Everything the builder collected, checked: the wiring reads only this. */
+/**
+ * Everything the builder collected, checked: the wiring reads only this.
+ *
+ * @param maxResponseBytes the longest response body read; a longer one fails that request
+ */
 public record ClientSettings(
     Duration connectTimeout,
     Duration responseTimeout,
@@ -16,7 +20,8 @@ public record ClientSettings(
     HostnameVerifier hostnameVerifier,
     Duration discoveryTtl,
     Clock clock,
-    TargetPolicy targets) {
+    TargetPolicy targets,
+    long maxResponseBytes) {
 
   /** How the timeouts read in an error message. */
   public String describeTimeouts() {

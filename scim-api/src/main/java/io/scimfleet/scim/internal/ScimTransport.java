@@ -27,14 +27,13 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place a SCIM request is sent: sets the headers every request carries, enforces the total
- * timeout, reads the response in full, tells the listener, and turns any failure into a
+ * timeout, reads the response (up to {@link ClientSettings#maxResponseBytes()}), tells the listener, and turns any failure into a
  * {@link ScimException} through {@link ScimErrors}. Logs method, path, status and time; never a
  * header value or a body.
  */
@@ -116,7 +115,10 @@ public final class ScimTransport implements AutoCloseable {
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline = deadlines.schedule(() -> expire(request, expired), settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      return http.execute(request, ScimTransport::read);
+      return http.execute(request, this::read);
+    } catch (BoundedBody.TooLarge e) {
+      report(call, e.status, started);
+      throw errors.tooLarge(call.method(), call.path(), e.status, e.limit);
     } catch (IOException e) {
       report(call, -1, started);
       throw errors.transport(call.method(), call.path(), expired.get() ? totalTimeout(e) : e, settings.describeTimeouts());
@@ -147,9 +149,9 @@ public final class ScimTransport implements AutoCloseable {
     return request;
   }
 
-  private static Answer read(ClassicHttpResponse response) throws IOException {
+  private Answer read(ClassicHttpResponse response) throws IOException {
     HttpEntity entity = response.getEntity();
-    String body = entity == null ? "" : new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+    String body = BoundedBody.read(entity, response.getCode(), settings.maxResponseBytes());
     String contentType = entity == null ? null : entity.getContentType();
     return new Answer(response.getCode(), body, header(response, "ETag"), header(response, "Retry-After"), contentType);
   }

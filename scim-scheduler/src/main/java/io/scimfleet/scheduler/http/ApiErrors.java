@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingException;
+import io.scimfleet.mapping.MappingLimitException;
 import io.scimfleet.schema.ValidationException;
 import io.scimfleet.store.UnknownMemberException;
 import java.util.Map;
@@ -47,6 +48,7 @@ final class ApiErrors {
     if (e instanceof ApiException api) return api.status();
     if (e instanceof HttpResponseException http) return http.getStatus();
     if (e instanceof UnknownMemberException || e instanceof ValidationException) return 422;
+    if (e instanceof MappingLimitException) return 422;
     if (e instanceof MappingException || e instanceof IllegalArgumentException) return 400;
     if (e instanceof JsonProcessingException) return 400;
     if (e instanceof FleetException fleet) return fleet.retryable() ? 503 : 400;

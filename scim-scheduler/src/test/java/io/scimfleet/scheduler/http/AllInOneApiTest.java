@@ -56,4 +56,36 @@ class AllInOneApiTest {
       assertThat(api.get("/metrics").body()).doesNotContain("provider=\"preview\"").contains("jvm_memory_used_bytes{");
     }
   }
+
+  @Test
+  void anObjectWhoseMappingNeverEndsFailsAloneAndTheRestOfThePageSyncs() throws IOException {
+    Path config = Files.writeString(dir.resolve("providers.yaml"), """
+        providers:
+          - name: preview
+            baseUrl: https://scim.example.invalid/scim/v2
+            tokenFile: %s
+            dryRun: true
+            userMappings:
+              - name: 90-endless-for-eve
+                expression: 'username = "eve" ? ($f := function($x){ $f($x) }; $f(1)) : {"title": "ok"}'
+        """.formatted(Files.writeString(dir.resolve("token"), "file-token")));
+    FleetSettings settings = FleetSettings.fromEnv(Map.of("SCIM_ADMIN_TOKEN", ApiFixture.ADMIN_TOKEN,
+        "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_CONFIG", config.toString(), "SCIM_WORKER_THREADS", "4",
+        "SCIM_SECRETS_DIR", dir.toString()));
+
+    try (SchedulerProcess process = SchedulerProcess.start(settings, SchedulerProcess.Mode.ALL_IN_ONE)) {
+      ApiClient api = new ApiClient(process.apiPort(), ApiFixture.ADMIN_TOKEN);
+      for (String name : new String[] {"ada", "eve", "alan"}) api.put("/api/v1/users/" + name, "{\"username\":\"" + name + "\"}");
+      String runId = api.post("/api/v1/providers/preview/sync", "").json().path("runId").asText();
+
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          api.get("/api/v1/providers/preview/status").json().path("last").path("runId").asText().equals(runId));
+
+      JsonNode counts = api.get("/api/v1/providers/preview/status").json().path("last").path("counts");
+      assertThat(counts.path("created").asLong()).isEqualTo(2);
+      assertThat(counts.path("failed").asLong()).isEqualTo(1);
+      assertThat(api.get("/api/v1/providers/preview/objects/users/eve").json().path("lastError").asText())
+          .contains("mapping '90-endless-for-eve'", "time limit");
+    }
+  }
 }

@@ -208,6 +208,27 @@ class ProviderApiTest {
     assertThat(preview.path("resource").path("displayName").asText()).isEqualTo("ada");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "($f := function($x){ $f($x) }; $f(1))   | time limit",
+      "($f := function($x){ 1 + $f($x) }; $f(1)) | depth limit",
+      "$sum([1..100000000])                     | range limit",
+      "$pad('', 100000000)                      | string length limit",
+  })
+  void previewOfAMappingThatReachesALimitAnswers422WithinTwoSeconds(String loop, String limit) {
+    api.put("/api/v1/providers/p", """
+        {"baseUrl":"https://x.example","tokenEnv":"SCIM_TARGET_T",
+         "userMappings":[{"name":"90-endless","expression":"{\\"title\\": %s}"}]}""".formatted(loop));
+    api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+    long start = System.nanoTime();
+
+    ApiClient.Answer preview = api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}");
+
+    assertThat(preview.status()).isEqualTo(422);
+    assertThat(preview.json().path("error").asText()).contains("mapping '90-endless'", limit);
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
+
   @Test
   void previewReportsViolationsOfAnInvalidResource() {
     api.put("/api/v1/providers/p", """

@@ -56,6 +56,15 @@ class QuickstartTest {
   }
 
   @Test
+  void theLogCarriesIdsButNoPersonalAttributesOfTheDryRunPayloads() throws IOException {
+    assertThat(run(QUICKSTART)).isZero();
+
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("for user u0001")
+        .doesNotContain("oberg@example.com", "Omar Berg", "\"userName\"", "Finance");
+  }
+
+  @Test
   void aRunWithFailedObjectsPrintsTheirErrorsAndExitsWithOne() throws IOException {
     Path providers = Files.writeString(dir.resolve("providers.yaml"), """
         providers:

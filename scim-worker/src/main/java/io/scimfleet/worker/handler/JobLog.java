@@ -27,6 +27,18 @@ final class JobLog {
     if (context != null) context.logger().warn(message);
   }
 
+  /**
+   * A failure: the process log gets only {@code summary} at WARN (ids, no attributes) and the
+   * {@code detail} (a target's or validator's message, which may quote personal data) at DEBUG; the
+   * job's dashboard page gets both.
+   */
+  static void failure(String summary, String detail) {
+    log.warn(summary);
+    log.debug("{}: {}", summary, detail);
+    JobContext context = ThreadLocalJobContext.getJobContext();
+    if (context != null) context.logger().warn(summary + ": " + detail);
+  }
+
   /** A progress bar of {@code total} steps; a no-op outside a job. */
   static Runnable progress(int total) {
     JobContext context = ThreadLocalJobContext.getJobContext();

@@ -62,9 +62,11 @@ public final class PageJobHandler implements SyncPageHandler {
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       counts = counts.plus(results.get(i).outcome(), 1);
-      if (results.get(i).failed()) errors.add(page.type().label() + " " + page.objectIds().get(i) + ": " + results.get(i).error());
+      if (!results.get(i).failed()) continue;
+      String object = page.type().label() + " " + page.objectIds().get(i);
+      errors.add(object + ": " + results.get(i).error());
+      JobLog.failure(object + " failed (provider " + page.provider() + ")", results.get(i).error());
     }
-    errors.forEach(JobLog::warn);
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
     int done = syncState.addPageResult(page.provider(), page.runId(), page.type().label() + ":" + page.page(), counts,
         errors);

@@ -43,12 +43,12 @@ final class SyncSteps {
     return state != null && state.remoteId() != null;
   }
 
-  /** Dry run: says what would be sent, sends nothing, records nothing. */
+  /** Dry run: says what would be sent (the payload only at DEBUG: it holds personal data), sends nothing, records nothing. */
   SyncOutcome dryRun(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state, ObjectNode payload) {
     boolean update = hasRemote(state);
     String target = update ? "/" + type.endpoint() + "/" + state.remoteId() : "/" + type.endpoint();
-    log.info("dry run {}: would {} {} for {} {}: {}", ctx.name(), update ? "update" : "POST", target,
-        type.label(), objectId, payload);
+    log.info("dry run {}: would {} {} for {} {}", ctx.name(), update ? "update" : "POST", target, type.label(), objectId);
+    log.debug("dry run {}: payload for {} {}: {}", ctx.name(), type.label(), objectId, payload);
     return update ? SyncOutcome.UPDATED : SyncOutcome.CREATED;
   }
 
