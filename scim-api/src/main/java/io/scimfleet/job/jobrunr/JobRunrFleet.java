@@ -73,8 +73,17 @@ public final class JobRunrFleet implements AutoCloseable {
     return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool));
   }
 
-  /** True when Redis answers a PING now. */
+  /**
+   * True when Redis answers a PING now. When the pooled connection fails, the pool's idle
+   * connections are dropped (after a Redis restart they are all dead) and a fresh one asks again.
+   */
   public static boolean answers(JedisPool pool) {
+    if (ping(pool)) return true;
+    pool.clear();
+    return ping(pool);
+  }
+
+  private static boolean ping(JedisPool pool) {
     try (Jedis jedis = pool.getResource()) {
       return "PONG".equals(jedis.ping());
     } catch (RuntimeException e) {

@@ -72,9 +72,10 @@ public final class ChangeConsumer implements AutoCloseable {
   public int pollOnce(Duration block) {
     clearMarksOfJobsNotEnqueued();
     List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
+    boolean deliveredAgain = !entries.isEmpty();
     if (entries.isEmpty()) entries.addAll(stores.changes().read(consumer, BATCH, block));
     if (entries.isEmpty()) return 0;
-    List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList());
+    List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), deliveredAgain);
     enqueue(jobs);
     stores.changes().ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
     return entries.size();

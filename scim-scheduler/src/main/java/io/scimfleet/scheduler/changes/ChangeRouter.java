@@ -37,8 +37,11 @@ final class ChangeRouter {
   /**
    * The jobs to enqueue for these changes; each returned job has been marked pending. Objects and
    * sync states are read in one batch per type (and per provider), not one round trip per change.
+   * Changes delivered again (their first reader died or lost Redis between marking and enqueueing)
+   * get their jobs even when marked: the mark may belong to a job that was never enqueued, and a job
+   * twice costs nothing (it reads the latest state and sends nothing unchanged).
    */
-  List<SyncObjectRequest> route(List<Change> changes) {
+  List<SyncObjectRequest> route(List<Change> changes, boolean deliveredAgain) {
     List<Provider> providers = stores.providers().list().stream().filter(Provider::enabled).toList();
     Map<ObjectType, List<String>> ids = idsByType(changes);
     Map<ObjectType, Map<String, MappingInput>> inputs = inputs(ids);
@@ -48,7 +51,7 @@ final class ChangeRouter {
         Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
         for (String id : typeIds) {
           concern(provider, type, id, inputs.get(type).get(id), states.get(id))
-              .filter(job -> stores.pendingJobs().mark(provider.name(), type, id))
+              .filter(job -> stores.pendingJobs().mark(provider.name(), type, id) || deliveredAgain)
               .ifPresent(jobs::add);
         }
       });
