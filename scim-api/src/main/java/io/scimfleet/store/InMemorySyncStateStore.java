@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +34,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     SyncCounts counts = SyncCounts.ZERO;
     int pagesDone;
     final List<String> errors = new ArrayList<>();
+    final Set<String> pages = new HashSet<>();
   }
 
   @Override
@@ -104,8 +107,10 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors) {
+  public synchronized int addPageResult(String provider, String runId, String page, SyncCounts counts,
+      Collection<String> errors) {
     Tally tally = tallies.computeIfAbsent(key(provider, runId), k -> new Tally());
+    if (!tally.pages.add(page)) return tally.pagesDone;
     tally.counts = tally.counts.plus(counts);
     errors.stream().limit(Math.max(0, MAX_RUN_ERRORS - tally.errors.size())).forEach(tally.errors::add);
     return ++tally.pagesDone;

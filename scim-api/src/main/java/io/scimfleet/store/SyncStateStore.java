@@ -42,8 +42,11 @@ public interface SyncStateStore {
   /** Replaces the run's phase, page totals, status, message (not its counts: see {@link #addPageResult}). */
   void updateRun(FullSyncRun run);
 
-  /** Adds a page's counts and errors to the run atomically and returns how many pages are done. */
-  int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors);
+  /**
+   * Adds a page's counts and errors to the run atomically and returns how many pages are done. A
+   * page added again (its job ran twice: a crash or a Redis outage after it counted) counts once.
+   */
+  int addPageResult(String provider, String runId, String page, SyncCounts counts, Collection<String> errors);
 
   /** Moves the current run to {@link #lastRun} with this status, at this time. */
   void finishRun(String provider, String runId, FullSyncRun.Status status, String message, Instant at);

@@ -99,7 +99,7 @@ public abstract class SyncStateStoreContractTest {
     store.put(aSyncState("slack", GROUP, "g1").build());
     store.put(aSyncState("github", USER, "u1").build());
     store.startRun(FullSyncRun.started("r1", "slack", T0));
-    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of("oops"));
+    store.addPageResult("slack", "r1", "user page 1", SyncCounts.of(SyncOutcome.CREATED), List.of("oops"));
     store.startRun(FullSyncRun.started("r2", "github", T0));
 
     store.deleteProvider("slack");
@@ -137,7 +137,7 @@ public abstract class SyncStateStoreContractTest {
     try {
       for (int i = 0; i < 40; i++) {
         int n = i;
-        results.add(pool.submit(() -> store.addPageResult("slack", "r1", page, List.of("error " + n))));
+        results.add(pool.submit(() -> store.addPageResult("slack", "r1", "user page " + n, page, List.of("error " + n))));
       }
       List<Integer> pagesDone = new ArrayList<>();
       for (Future<Integer> result : results) pagesDone.add(result.get());
@@ -153,12 +153,27 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  public void aPageAddedAgainCountsOnce() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+    store.addPageResult("slack", "r1", "user page 1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
+    store.addPageResult("slack", "r1", "user page 2", SyncCounts.of(SyncOutcome.CREATED), List.of());
+
+    int done = store.addPageResult("slack", "r1", "user page 1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
+
+    assertThat(done).isEqualTo(2);
+    FullSyncRun run = store.currentRun("slack").orElseThrow();
+    assertThat(run.pagesDone()).isEqualTo(2);
+    assertThat(run.counts().created()).isEqualTo(2);
+    assertThat(run.errors()).containsExactly("boom");
+  }
+
+  @Test
   public void runKeepsItsFirstErrorsInOrder() {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
 
-    store.addPageResult("slack", "r1", SyncCounts.ZERO,
+    store.addPageResult("slack", "r1", "user page 1", SyncCounts.ZERO,
         IntStream.range(0, 15).mapToObj(i -> "e" + i).toList());
-    store.addPageResult("slack", "r1", SyncCounts.ZERO,
+    store.addPageResult("slack", "r1", "user page 2", SyncCounts.ZERO,
         IntStream.range(15, 30).mapToObj(i -> "e" + i).toList());
 
     assertThat(store.currentRun("slack").orElseThrow().errors())
@@ -169,7 +184,7 @@ public abstract class SyncStateStoreContractTest {
   public void updateRunReplacesPhaseAndTotalsButKeepsTheCounts() {
     FullSyncRun started = FullSyncRun.started("r1", "slack", T0);
     store.startRun(started);
-    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.UPDATED), List.of());
+    store.addPageResult("slack", "r1", "user page 1", SyncCounts.of(SyncOutcome.UPDATED), List.of());
 
     store.updateRun(new FullSyncRun("r1", "slack", Status.RUNNING, Phase.GROUPS, T0, null, 7, 2, 0,
         SyncCounts.ZERO, List.of(), "users planned"));
@@ -186,8 +201,8 @@ public abstract class SyncStateStoreContractTest {
   @Test
   public void finishRunMovesTheRunToLastWithItsCounts() {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
-    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
-    store.addPageResult("slack", "r1", SyncCounts.of(SyncOutcome.CREATED), List.of());
+    store.addPageResult("slack", "r1", "user page 1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
+    store.addPageResult("slack", "r1", "user page 2", SyncCounts.of(SyncOutcome.CREATED), List.of());
 
     store.finishRun("slack", "r1", Status.FAILED, "2 errors", T0.plusSeconds(90));
 

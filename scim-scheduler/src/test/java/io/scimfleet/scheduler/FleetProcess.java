@@ -25,14 +25,14 @@ final class FleetProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
-  private final int port;
+  private final Pattern ready;
+  private int port;
 
+  /** Starts the process and returns at once: {@link #port()} waits until it is ready. */
   private FleetProcess(Process process, Path log, Pattern ready) {
     this.process = process;
     this.log = log;
-    this.port = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .until(() -> portIn(ready), found -> found > 0 || !process.isAlive());
-    if (port <= 0) throw new IllegalStateException("the process stopped; see " + log.toAbsolutePath());
+    this.ready = ready;
   }
 
   /** A worker (4 job threads) on the given Redis and key prefix; {@code name} is its server name and log file. */
@@ -49,7 +49,12 @@ final class FleetProcess implements AutoCloseable {
         logOf(name), SCHEDULER_PORT);
   }
 
-  int port() {
+  /** The port it serves HTTP on, once its log says it is ready (waits up to a minute). */
+  synchronized int port() {
+    if (port > 0) return port;
+    port = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> portIn(ready), found -> found > 0 || !process.isAlive());
+    if (port <= 0) throw new IllegalStateException("the process stopped; see " + log.toAbsolutePath());
     return port;
   }
 
@@ -76,7 +81,7 @@ final class FleetProcess implements AutoCloseable {
   /** The HTTP status of a GET on this process's port; -1 when it does not answer. */
   int status(String path) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
           .timeout(Duration.ofSeconds(5)).build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.store.Stores;
@@ -67,6 +68,7 @@ class RedisOutageIT {
     processes.add(FleetProcess.scheduler("outage-scheduler", redis.url(), PREFIX, "outage-admin-token"));
     processes.add(FleetProcess.worker("outage-worker-0", redis.url(), PREFIX));
     processes.add(FleetProcess.worker("outage-worker-1", redis.url(), PREFIX));
+    processes.forEach(FleetProcess::port); // started side by side; each is ready once it logs its port
     await().atMost(Duration.ofSeconds(30)).until(() -> stores.changes().lag() == 0); // no provider yet: no jobs
   }
 
@@ -82,7 +84,8 @@ class RedisOutageIT {
   @Test
   void aRedisOutageInTheMiddleOfAFullSyncHealsByItselfWithoutDuplicates() {
     stores.providers().put(Provider.of("target", target.baseUrl(), Credential.inline(target.token())));
-    new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry())).startNow("target", false);
+    String runId = new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry()))
+        .startNow("target", false);
     Map<String, Long> pids = pids();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> target.users().size() >= 200);
 
@@ -102,6 +105,11 @@ class RedisOutageIT {
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions() // our pool's idle connections died with Redis
         .untilAsserted(() -> assertThat(differences(targetMembers(), directoryMembers())).isEmpty());
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> // pages that ran twice count once
+        assertThat(stores.syncState().lastRun("target")).hasValueSatisfying(run -> {
+          assertThat(run.runId()).isEqualTo(runId);
+          assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+        }));
     assertThat(userNameCounts()).hasSize(USERS).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     assertThat(pids()).as("no process was restarted").isEqualTo(pids);
     assertThat(processes).allSatisfy(process -> {

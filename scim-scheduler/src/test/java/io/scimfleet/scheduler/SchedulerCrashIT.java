@@ -62,6 +62,7 @@ class SchedulerCrashIT {
   void everyChangeOfABurstArrivesAlthoughTheSchedulerWasKilledRightAfterIt() {
     FleetProcess first = FleetProcess.scheduler("crash-scheduler-1", TestRedis.url(), redis.prefix(), TOKEN);
     processes.add(first);
+    processes.forEach(FleetProcess::port);
 
     List<CompletableFuture<HttpResponse<String>>> writes = IntStream.range(0, WRITES)
         .mapToObj(i -> putUser(first.port(), "c" + i, "crash" + i)).toList();

@@ -107,6 +107,11 @@ public final class RedisKeys {
     return sync(provider) + "run:" + runId + ":errors";
   }
 
+  /** Set: the pages (and clean-up) of one run whose result was added, so that a page re-run counts once. */
+  public String runPages(String provider, String runId) {
+    return sync(provider) + "run:" + runId + ":pages";
+  }
+
   /** A SCAN pattern matching every sync-state key of the provider, and nothing else. */
   public String syncPattern(String provider) {
     return escapeGlob(sync(provider)) + "*";

@@ -17,8 +17,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Response;
@@ -151,25 +151,35 @@ public final class RedisSyncStateStore implements SyncStateStore {
     });
   }
 
-  /** One MULTI: HINCRBY per non-zero outcome and {@code pagesDone}, errors RPUSHed and trimmed. */
+  /**
+   * One optimistic MULTI: SADD of the page, HINCRBY per non-zero outcome and {@code pagesDone},
+   * errors RPUSHed and trimmed; nothing when the page was added before (its job ran again).
+   */
   @Override
-  public int addPageResult(String provider, String runId, SyncCounts counts, Collection<String> errors) {
+  public int addPageResult(String provider, String runId, String page, SyncCounts counts, Collection<String> errors) {
     String countsKey = keys.runCounts(provider, runId);
     String errorsKey = keys.runErrors(provider, runId);
-    AtomicReference<Response<Long>> pagesDone = new AtomicReference<>();
-    redis.transaction("add a page result to run " + runId, t -> {
+    String pagesKey = keys.runPages(provider, runId);
+    return redis.optimistic("add a page result to run " + runId, j -> {
+      j.watch(pagesKey);
+      if (j.sismember(pagesKey, page)) {
+        return unwatched(j, Integer.parseInt(Objects.requireNonNullElse(j.hget(countsKey, PAGES_DONE), "0")));
+      }
+      Transaction t = j.multi();
+      t.sadd(pagesKey, page);
+      t.expire(pagesKey, RUN_COUNTS_TTL.toSeconds());
       counts.asMap().forEach((outcome, n) -> {
         if (n != 0) t.hincrBy(countsKey, outcome.label(), n);
       });
-      pagesDone.set(t.hincrBy(countsKey, PAGES_DONE, 1));
+      Response<Long> pagesDone = t.hincrBy(countsKey, PAGES_DONE, 1);
       t.expire(countsKey, RUN_COUNTS_TTL.toSeconds());
       if (!errors.isEmpty()) {
         t.rpush(errorsKey, errors.toArray(String[]::new));
         t.ltrim(errorsKey, 0, MAX_RUN_ERRORS - 1);
         t.expire(errorsKey, RUN_COUNTS_TTL.toSeconds());
       }
+      return t.exec() == null ? Optional.empty() : Optional.of(Math.toIntExact(pagesDone.get()));
     });
-    return Math.toIntExact(pagesDone.get().get());
   }
 
   /** Ignored unless the run is current, so that finishing twice is harmless. */
@@ -188,7 +198,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
           message);
       Transaction t = j.multi();
       t.set(keys.lastRun(provider), RedisJson.write(finished));
-      t.del(currentKey, countsKey, errorsKey);
+      t.del(currentKey, countsKey, errorsKey, keys.runPages(provider, runId));
       return committed(t, true);
     });
   }

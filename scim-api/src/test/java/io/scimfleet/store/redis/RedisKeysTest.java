@@ -82,7 +82,7 @@ class RedisKeysTest {
     stores.providers().put(aProvider("slack").build());
     stores.syncState().put(aSyncState("slack", ObjectType.USER, "u1").build());
     stores.syncState().startRun(FullSyncRun.started("r1", "slack", Instant.now()));
-    stores.syncState().addPageResult("slack", "r1", SyncCounts.ZERO, List.of("e"));
+    stores.syncState().addPageResult("slack", "r1", "user page 1", SyncCounts.ZERO, List.of("e"));
     stores.pendingJobs().mark("slack", ObjectType.USER, "u1");
     stores.locks().acquire("slack", ObjectType.USER, "u1", Duration.ofMinutes(1), Duration.ZERO);
   }

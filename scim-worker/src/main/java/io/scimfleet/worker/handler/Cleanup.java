@@ -53,7 +53,7 @@ public final class Cleanup {
       counts = counts.plus(result.outcome(), 1);
       if (result.failed()) errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
     }
-    stores.syncState().addPageResult(ctx.name(), runId, counts, errors);
+    stores.syncState().addPageResult(ctx.name(), runId, "cleanup", counts, errors);
     return new Result(true, candidates.isEmpty() ? null : "clean-up removed " + found);
   }
 

@@ -66,7 +66,8 @@ public final class PageJobHandler implements SyncPageHandler {
     }
     errors.forEach(JobLog::warn);
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
-    int done = syncState.addPageResult(page.provider(), page.runId(), counts, errors);
+    int done = syncState.addPageResult(page.provider(), page.runId(), page.type().label() + " page " + page.page(),
+        counts, errors);
     advanceWhenLast(page, done);
   }
 
