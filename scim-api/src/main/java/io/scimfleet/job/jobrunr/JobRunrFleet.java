@@ -101,7 +101,7 @@ public final class JobRunrFleet implements AutoCloseable {
     server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings));
     server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS)));
     server.start();
-    supervise(server);
+    supervise(server, settings);
     return server;
   }
 
@@ -114,10 +114,10 @@ public final class JobRunrFleet implements AutoCloseable {
     server = null;
   }
 
-  /** True when this process runs no job server, or its job server runs (ready to take jobs). */
+  /** True when this process runs no job server, or its job server runs and has announced itself (takes jobs). */
   public boolean serverRunning() {
     BackgroundJobServer running = server;
-    return running == null || running.isRunning();
+    return running == null || running.isRunning() && running.isAnnounced();
   }
 
   /**
@@ -134,8 +134,9 @@ public final class JobRunrFleet implements AutoCloseable {
     return storageAnswers.getAsBoolean();
   }
 
-  private void supervise(BackgroundJobServer supervised) {
-    supervisor = new JobServerSupervisor(supervised, storageAnswers, Clock.systemUTC());
+  private void supervise(BackgroundJobServer supervised, JobServerSettings settings) {
+    supervisor = new JobServerSupervisor(supervised, storageAnswers, Clock.systemUTC(), settings.drainTimeout(),
+        settings.pollInterval());
     supervision = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "scim-job-server-supervisor");
       thread.setDaemon(true);

@@ -15,8 +15,13 @@ import org.slf4j.LoggerFactory;
  * instance, as JobRunr's own reset does: it keeps its id, so its registration in the storage is
  * overwritten and the Micrometer gauges tagged with that id stay true.
  *
+ * <p>A server that runs but has not announced itself for {@code announceGrace} is stopped and
+ * started again: a heartbeat that straddles a stop can leave JobRunr's {@code ServerZooKeeper} with
+ * a master id that keeps the restarted server from ever announcing itself (and taking jobs).
+ *
  * <p>{@link #alive()} is false only for what the process cannot leave by itself: the storage
- * answers but the server has not run for {@link #STUCK_AFTER}, or this task has not run for as long.
+ * answers but the server has not run for {@code stuckAfter} (at least {@link #STUCK_AFTER}, and
+ * longer than the drain that a stop waits for), or this task has not run for as long.
  */
 final class JobServerSupervisor implements Runnable {
   static final Duration EVERY = Duration.ofSeconds(1);
@@ -26,14 +31,28 @@ final class JobServerSupervisor implements Runnable {
   private final BackgroundJobServer server;
   private final BooleanSupplier storageAnswers;
   private final Clock clock;
+  private final Duration stuckAfter;
+  private final Duration announceGrace;
   private volatile Instant lastRun;
+  private volatile Instant unannouncedSince;
   private volatile Instant stoppedSince;
   private volatile Instant stuckSince;
 
   JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock) {
+    this(server, storageAnswers, clock, Duration.ZERO, Duration.ofSeconds(5));
+  }
+
+  /**
+   * {@code drain}: how long a stop lets running jobs finish (a restart waits for it);
+   * {@code pollInterval}: the server's, which paces its heartbeats (and so its announcement).
+   */
+  JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock, Duration drain,
+      Duration pollInterval) {
     this.server = server;
+    this.announceGrace = pollInterval.multipliedBy(2).plusSeconds(5);
     this.storageAnswers = storageAnswers;
     this.clock = clock;
+    this.stuckAfter = drain.plusMinutes(1).compareTo(STUCK_AFTER) > 0 ? drain.plusMinutes(1) : STUCK_AFTER;
     this.lastRun = clock.instant();
   }
 
@@ -52,14 +71,19 @@ final class JobServerSupervisor implements Runnable {
   boolean alive() {
     Instant now = clock.instant();
     Instant stuck = stuckSince;
-    return lastRun.plus(STUCK_AFTER).isAfter(now) && (stuck == null || stuck.plus(STUCK_AFTER).isAfter(now));
+    return lastRun.plus(stuckAfter).isAfter(now) && (stuck == null || stuck.plus(stuckAfter).isAfter(now));
   }
 
   private void check() {
     if (server.isRunning()) {
-      if (stoppedSince != null) log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
-      stoppedSince = null;
-      stuckSince = null;
+      if (server.isAnnounced()) {
+        if (stoppedSince != null) log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
+        stoppedSince = null;
+        stuckSince = null;
+        unannouncedSince = null;
+      } else {
+        restartWhenNeverAnnounced();
+      }
       return;
     }
     if (stoppedSince == null) {
@@ -72,6 +96,15 @@ final class JobServerSupervisor implements Runnable {
     }
     if (stuckSince == null) stuckSince = clock.instant();
     server.start();
+  }
+
+  private void restartWhenNeverAnnounced() {
+    if (unannouncedSince == null) unannouncedSince = clock.instant();
+    if (unannouncedSince.plus(announceGrace).isAfter(clock.instant())) return;
+    log.warn("job server runs but has not announced itself for {} s: stopping it to start it again",
+        seconds(unannouncedSince));
+    unannouncedSince = null;
+    server.stop(); // the next check finds it stopped and starts it once the storage answers
   }
 
   private long seconds(Instant since) {

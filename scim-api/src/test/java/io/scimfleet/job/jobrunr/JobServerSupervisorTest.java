@@ -35,9 +35,9 @@ class JobServerSupervisorTest {
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> !fleet.serverRunning());
       answers.set(true);
 
-      await().atMost(Duration.ofSeconds(3)).until(fleet::serverRunning);
+      await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
       fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u1", null));
-      await().atMost(Duration.ofSeconds(15)).until(() -> ran.contains("u1"));
+      await().atMost(Duration.ofSeconds(45)).until(() -> ran.contains("u1"));
       assertThat(fleet.serverAlive()).isTrue();
     }
   }
@@ -79,6 +79,55 @@ class JobServerSupervisorTest {
     supervisor.run();
 
     assertThat(supervisor.alive()).isFalse();
+  }
+
+  @Test
+  void aDrainLongerThanTwoMinutesIsWaitedForBeforeTheVerdict() {
+    MutableClock clock = MutableClock.startingNow();
+    JobServerSupervisor supervisor =
+        new JobServerSupervisor(serverThatNeverStarts(), () -> true, clock, Duration.ofMinutes(5), Duration.ofSeconds(5));
+
+    supervisor.run();
+    clock.advance(Duration.ofMinutes(5));
+    supervisor.run();
+    assertThat(supervisor.alive()).isTrue();
+    clock.advance(Duration.ofMinutes(2));
+    supervisor.run();
+
+    assertThat(supervisor.alive()).isFalse();
+  }
+
+  @Test
+  void aServerThatRunsButNeverAnnouncesItselfIsStoppedToStartAgain() {
+    MutableClock clock = MutableClock.startingNow();
+    AtomicBoolean stopped = new AtomicBoolean();
+    BackgroundJobServer unannounced = new BackgroundJobServer(new InMemoryStorageProvider(), new JacksonJsonMapper()) {
+      @Override
+      public boolean isRunning() {
+        return true;
+      }
+
+      @Override
+      public boolean isAnnounced() {
+        return false;
+      }
+
+      @Override
+      public void stop() {
+        stopped.set(true);
+      }
+    };
+    JobServerSupervisor supervisor =
+        new JobServerSupervisor(unannounced, () -> true, clock, Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    supervisor.run();
+    clock.advance(Duration.ofSeconds(14));
+    supervisor.run();
+    assertThat(stopped).isFalse();
+    clock.advance(Duration.ofSeconds(2));
+    supervisor.run();
+
+    assertThat(stopped).isTrue();
   }
 
   @Test

@@ -86,7 +86,11 @@ public final class ChangeConsumer implements AutoCloseable {
       queue.enqueueAll(jobs);
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
-      clearMarksOfJobsNotEnqueued();
+      try {
+        clearMarksOfJobsNotEnqueued();
+      } catch (RuntimeException stillDown) {
+        e.addSuppressed(stillDown); // cleared at the start of the next pass that works
+      }
       throw e;
     }
   }
