@@ -25,13 +25,27 @@ public final class ControlPlane implements AutoCloseable {
     this.jobs = jobs;
     this.metrics = metrics;
     this.fullSyncs = new FullSyncScheduling(stores, jobs.queue(), metrics);
-    this.changes = new ChangeConsumer(stores, jobs.queue(), "scheduler-" + UUID.randomUUID(), clock);
+    this.changes = new ChangeConsumer(stores, jobs.queue(), "scheduler-" + UUID.randomUUID(), clock,
+        fullSyncs::applyAll);
   }
 
   /** Applies the stored providers' schedules and starts consuming the change feed. */
   public void start() {
     fullSyncs.applyAll();
     changes.start();
+  }
+
+  /** Redis answers now: the API can serve and changes flow. */
+  public boolean ready() {
+    return jobs.storageAnswers() && jobs.serverRunning();
+  }
+
+  /**
+   * False only in a state this process cannot leave by itself (a stuck change-feed loop, a job
+   * server that does not come back although Redis answers): a liveness probe should restart it.
+   */
+  public boolean alive() {
+    return changes.alive() && jobs.serverAlive();
   }
 
   public Stores stores() {

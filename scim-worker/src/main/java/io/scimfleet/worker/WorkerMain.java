@@ -69,7 +69,8 @@ public final class WorkerMain {
     jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
         Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName()));
     jobs.bindMetrics(registry);
-    MetricsServer http = new MetricsServer(settings.metricsPort(), registry, () -> !pool.isClosed());
+    MetricsServer http = new MetricsServer(settings.metricsPort(), registry,
+        () -> jobs.storageAnswers() && jobs.serverRunning(), jobs::serverAlive);
     log.info("scim-worker ready: /metrics and health on port {}", http.port());
     return () -> {
       log.info("scim-worker draining (up to {} s)", settings.drainSeconds());

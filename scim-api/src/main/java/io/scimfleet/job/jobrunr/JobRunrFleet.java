@@ -7,9 +7,13 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
@@ -23,13 +27,15 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.nosql.redis.JedisRedisStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
 /**
  * The fleet's whole use of JobRunr: its storage (in memory, or Redis through Jedis under our key
  * prefix), the queue, a background job server, the dashboard and the Micrometer binding. Built
  * without JobRunr's static configuration, so that several servers can live in one JVM (tests, the
- * all-in-one mode).
+ * all-in-one mode). The job server is supervised: when it stops by itself (JobRunr gives up as soon
+ * as Redis does not answer a heartbeat), it starts again once Redis answers.
  */
 public final class JobRunrFleet implements AutoCloseable {
   private static final int RETRY_BACKOFF_SEED_SECONDS = 3;
@@ -45,28 +51,50 @@ public final class JobRunrFleet implements AutoCloseable {
   };
 
   private final StorageProvider storage;
+  private final BooleanSupplier storageAnswers;
   private final JsonMapper json = new JacksonJsonMapper();
   private final JobRequestScheduler scheduler;
-  private BackgroundJobServer server;
+  private volatile BackgroundJobServer server;
+  private volatile JobServerSupervisor supervisor;
+  private ScheduledExecutorService supervision;
   private JobRunrDashboardWebServer dashboard;
   private JobRunrMicroMeterIntegration metrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
   private JobRetention retention = JobRetention.fromEnv(System.getenv());
   private ScheduledExecutorService purge;
 
-  private JobRunrFleet(StorageProvider storage) {
+  JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers) {
     this.storage = storage;
+    this.storageAnswers = storageAnswers;
     storage.setJobMapper(new JobMapper(json));
     this.scheduler = new JobRequestScheduler(storage, List.of());
   }
 
   public static JobRunrFleet inMemory() {
-    return new JobRunrFleet(new InMemoryStorageProvider());
+    return new JobRunrFleet(new InMemoryStorageProvider(), () -> true);
   }
 
   /** JobRunr's keys live under {@code prefix + "jobrunr"}, beside the fleet's own keys. */
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
-    return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"));
+    return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool));
+  }
+
+  /**
+   * True when Redis answers a PING now. When the pooled connection fails, the pool's idle
+   * connections are dropped (after a Redis restart they are all dead) and a fresh one asks again.
+   */
+  public static boolean answers(JedisPool pool) {
+    if (ping(pool)) return true;
+    pool.clear();
+    return ping(pool);
+  }
+
+  private static boolean ping(JedisPool pool) {
+    try (Jedis jedis = pool.getResource()) {
+      return "PONG".equals(jedis.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   public JobQueue queue() {
@@ -79,13 +107,60 @@ public final class JobRunrFleet implements AutoCloseable {
     server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings, workers));
     server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS)));
     server.start();
+    supervise(server, settings);
     return server;
   }
 
   /** Stops taking jobs and lets running ones finish up to the drain timeout; JobRunr hands back the rest. */
   public synchronized void stopServer() {
+    if (supervision != null) stopSupervision();
+    supervision = null;
+    supervisor = null;
     if (server != null) server.stop();
     server = null;
+  }
+
+  /** True when this process runs no job server, or its job server runs and has announced itself (takes jobs). */
+  public boolean serverRunning() {
+    BackgroundJobServer running = server;
+    return running == null || running.isRunning() && running.isAnnounced();
+  }
+
+  /**
+   * False only when the job server cannot come back by itself: it has not run for minutes although
+   * the storage answers, or its supervisor stopped working. Liveness probes restart the process then.
+   */
+  public boolean serverAlive() {
+    JobServerSupervisor watching = supervisor;
+    return watching == null || watching.alive();
+  }
+
+  /** True when the job storage answers now (Redis PING; always for the in-memory storage). */
+  public boolean storageAnswers() {
+    return storageAnswers.getAsBoolean();
+  }
+
+  private void supervise(BackgroundJobServer supervised, JobServerSettings settings) {
+    supervisor = new JobServerSupervisor(supervised, storageAnswers, Clock.systemUTC(), settings.drainTimeout(),
+        settings.pollInterval());
+    supervision = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "scim-job-server-supervisor");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long every = JobServerSupervisor.EVERY.toMillis();
+    supervision.scheduleWithFixedDelay(supervisor, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits for a restart in progress, so that the supervisor never starts a server we are stopping. */
+  private void stopSupervision() {
+    supervision.shutdown();
+    try {
+      if (!supervision.awaitTermination(1, TimeUnit.MINUTES)) supervision.shutdownNow();
+    } catch (InterruptedException e) {
+      supervision.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -10,19 +10,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the change feed as one consumer of its group and turns changes into per-object jobs. An
- * entry is acknowledged only after its jobs are marked pending and enqueued; entries a dead
- * scheduler read but never acknowledged are claimed after a minute and enqueued even where its mark
- * is left ({@link ChangeRouter#route}). Pending marks whose job never cleared them expire.
+ * entry is acknowledged only after its jobs are enqueued; entries that a dead scheduler (or this
+ * one, before Redis failed) read but never acknowledged are claimed after {@link #CLAIM_AFTER}.
+ * Pending marks whose job never cleared them expire; marks of jobs that could not be enqueued are
+ * cleared as soon as Redis answers again. The loop rides out Redis outages of any length (one WARN
+ * line per outage, a back-off of at most {@link Outage#MAX_PAUSE}) and runs {@code afterOutage}
+ * when Redis answers again.
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
-  static final Duration CLAIM_AFTER = Duration.ofMinutes(1);
+  static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
+  /** A loop pass that has not ended for this long is stuck: the process cannot leave that by itself. */
+  static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+  private static final Duration BLOCK = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(ChangeConsumer.class);
 
   private final Stores stores;
@@ -30,20 +38,31 @@ public final class ChangeConsumer implements AutoCloseable {
   private final String consumer;
   private final Clock clock;
   private final ChangeRouter router;
+  private final Runnable afterOutage;
+  private final Outage outage;
+  private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
   private volatile boolean running;
-  private Thread thread;
+  private volatile Instant lastPass;
+  private volatile Thread thread;
   private Instant lastHousekeeping = Instant.EPOCH;
 
   public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock) {
+    this(stores, queue, consumer, clock, () -> {});
+  }
+
+  public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
     this.stores = stores;
     this.queue = queue;
     this.consumer = consumer;
     this.clock = clock;
     this.router = new ChangeRouter(stores);
+    this.afterOutage = afterOutage;
+    this.outage = new Outage("change feed", log, clock);
   }
 
   public synchronized void start() {
     running = true;
+    lastPass = clock.instant();
     thread = new Thread(this::loop, "scim-change-consumer");
     thread.setDaemon(true);
     thread.start();
@@ -51,6 +70,7 @@ public final class ChangeConsumer implements AutoCloseable {
 
   /** Handles what is there now (waiting up to {@code block} for something); returns the entries handled. */
   public int pollOnce(Duration block) {
+    clearMarksOfJobsNotEnqueued();
     List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
     boolean redelivered = !entries.isEmpty();
     if (entries.isEmpty()) entries.addAll(stores.changes().read(consumer, BATCH, block));
@@ -65,20 +85,44 @@ public final class ChangeConsumer implements AutoCloseable {
     try {
       queue.enqueueAll(jobs);
     } catch (RuntimeException e) {
-      jobs.forEach(job -> stores.pendingJobs().clear(job.provider(), job.type(), job.objectId()));
+      marksToClear.addAll(jobs);
+      try {
+        clearMarksOfJobsNotEnqueued();
+      } catch (RuntimeException stillDown) {
+        e.addSuppressed(stillDown); // cleared at the start of the next pass that works
+      }
       throw e;
     }
+  }
+
+  /** A mark whose job was never enqueued would hold back that object's changes until it expires. */
+  private void clearMarksOfJobsNotEnqueued() {
+    for (SyncObjectRequest job = marksToClear.peek(); job != null; job = marksToClear.peek()) {
+      stores.pendingJobs().clear(job.provider(), job.type(), job.objectId());
+      marksToClear.remove(job);
+    }
+  }
+
+  /**
+   * False when the loop cannot go on by itself: its thread died, or one pass has not ended for
+   * {@link #STUCK_AFTER} (a read that hangs). An unreachable Redis is not that: passes keep failing fast.
+   */
+  public boolean alive() {
+    Thread loop = thread;
+    if (loop == null || !running) return true;
+    return loop.isAlive() && lastPass.plus(STUCK_AFTER).isAfter(clock.instant());
   }
 
   private void loop() {
     while (running) {
       try {
-        pollOnce(Duration.ofSeconds(1));
+        pollOnce(BLOCK);
         housekeeping();
+        if (outage.worked()) afterOutage.run();
       } catch (RuntimeException e) {
-        log.warn("change feed: {} (retrying)", e.getMessage());
-        backOff();
+        pause(outage.failed(e));
       }
+      lastPass = clock.instant();
     }
   }
 
@@ -90,9 +134,9 @@ public final class ChangeConsumer implements AutoCloseable {
   }
 
   /** Redis is unreachable: wait a little before the next read instead of spinning. */
-  private static void backOff() {
+  private static void pause(Duration pause) {
     try {
-      Thread.sleep(1000);
+      Thread.sleep(pause.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -41,7 +41,7 @@ public final class ApiServer implements AutoCloseable {
     new DirectoryRoutes(plane.stores().directory(), json).register(app);
     new ImportRoutes(plane.stores().directory(), maxBodyBytes).register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
-    app.get("/health/live", ctx -> ApiJson.write(ctx, 200, Map.of("status", "up")));
+    app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     app.start(settings.port());
@@ -56,10 +56,14 @@ public final class ApiServer implements AutoCloseable {
     boolean up;
     try {
       plane.stores().directory().version();
-      up = true;
+      up = plane.ready();
     } catch (RuntimeException e) {
       up = false;
     }
+    health(ctx, up);
+  }
+
+  private static void health(Context ctx, boolean up) {
     ApiJson.write(ctx, up ? 200 : 503, Map.of("status", up ? "up" : "down"));
   }
 

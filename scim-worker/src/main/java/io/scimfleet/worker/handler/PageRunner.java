@@ -4,6 +4,7 @@ import io.scimfleet.error.FleetException;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.store.StoreException;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
@@ -68,6 +69,7 @@ public final class PageRunner implements AutoCloseable {
       } catch (ProviderQuarantinedException paused) {
         throw paused; // the whole page waits for the provider
       } catch (FleetException e) {
+        if (e instanceof StoreException && e.retryable()) throw e; // Redis unreachable: the page job runs again
         Duration retryAfter = Retries.retryAfter(e);
         Duration wait = retryAfter.compareTo(backOff(attempt)) > 0 ? retryAfter : backOff(attempt);
         if (attempt >= ATTEMPTS || wait.compareTo(LONGEST_WAIT) > 0) {

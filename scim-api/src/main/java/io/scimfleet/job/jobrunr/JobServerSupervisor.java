@@ -1,0 +1,113 @@
+package io.scimfleet.job.jobrunr;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.jobrunr.server.BackgroundJobServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the job server again after it stopped itself. JobRunr 7.5's {@code ServerZooKeeper} stops
+ * the server at the first heartbeat that fails (Redis unreachable) and never starts it again; this
+ * task, run every {@link #EVERY}, starts the same server once the storage answers again. The same
+ * instance, as JobRunr's own reset does: it keeps its id, so its registration in the storage is
+ * overwritten and the Micrometer gauges tagged with that id stay true.
+ *
+ * <p>A server that runs but has not announced itself for {@code announceGrace} is stopped and
+ * started again: a heartbeat that straddles a stop can leave JobRunr's {@code ServerZooKeeper} with
+ * a master id that keeps the restarted server from ever announcing itself (and taking jobs).
+ *
+ * <p>{@link #alive()} is false only for what the process cannot leave by itself: the storage
+ * answers but the server has not run for {@code stuckAfter} (at least {@link #STUCK_AFTER}, and
+ * longer than the drain that a stop waits for), or this task has not run for as long.
+ */
+final class JobServerSupervisor implements Runnable {
+  static final Duration EVERY = Duration.ofSeconds(1);
+  static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+  private static final Logger log = LoggerFactory.getLogger(JobServerSupervisor.class);
+
+  private final BackgroundJobServer server;
+  private final BooleanSupplier storageAnswers;
+  private final Clock clock;
+  private final Duration stuckAfter;
+  private final Duration announceGrace;
+  private volatile Instant lastRun;
+  private volatile Instant unannouncedSince;
+  private volatile Instant stoppedSince;
+  private volatile Instant stuckSince;
+
+  JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock) {
+    this(server, storageAnswers, clock, Duration.ZERO, Duration.ofSeconds(5));
+  }
+
+  /**
+   * {@code drain}: how long a stop lets running jobs finish (a restart waits for it);
+   * {@code pollInterval}: the server's, which paces its heartbeats (and so its announcement).
+   */
+  JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock, Duration drain,
+      Duration pollInterval) {
+    this.server = server;
+    this.announceGrace = pollInterval.multipliedBy(2).plusSeconds(5);
+    this.storageAnswers = storageAnswers;
+    this.clock = clock;
+    this.stuckAfter = drain.plusMinutes(1).compareTo(STUCK_AFTER) > 0 ? drain.plusMinutes(1) : STUCK_AFTER;
+    this.lastRun = clock.instant();
+  }
+
+  @Override
+  public void run() {
+    try {
+      check();
+    } catch (RuntimeException e) {
+      log.warn("job server supervisor: {}", e.toString());
+    } finally {
+      lastRun = clock.instant();
+    }
+  }
+
+  /** True while the server runs or can still come back by itself. */
+  boolean alive() {
+    Instant now = clock.instant();
+    Instant stuck = stuckSince;
+    return lastRun.plus(stuckAfter).isAfter(now) && (stuck == null || stuck.plus(stuckAfter).isAfter(now));
+  }
+
+  private void check() {
+    if (server.isRunning()) {
+      if (server.isAnnounced()) {
+        if (stoppedSince != null) log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
+        stoppedSince = null;
+        stuckSince = null;
+        unannouncedSince = null;
+      } else {
+        restartWhenNeverAnnounced();
+      }
+      return;
+    }
+    if (stoppedSince == null) {
+      stoppedSince = clock.instant();
+      log.warn("job server stopped by itself (storage unreachable?); it starts again once the storage answers");
+    }
+    if (!storageAnswers.getAsBoolean()) {
+      stuckSince = null;
+      return;
+    }
+    if (stuckSince == null) stuckSince = clock.instant();
+    server.start();
+  }
+
+  private void restartWhenNeverAnnounced() {
+    if (unannouncedSince == null) unannouncedSince = clock.instant();
+    if (unannouncedSince.plus(announceGrace).isAfter(clock.instant())) return;
+    log.warn("job server runs but has not announced itself for {} s: stopping it to start it again",
+        seconds(unannouncedSince));
+    unannouncedSince = null;
+    server.stop(); // the next check finds it stopped and starts it once the storage answers
+  }
+
+  private long seconds(Instant since) {
+    return Duration.between(since, clock.instant()).toSeconds();
+  }
+}
