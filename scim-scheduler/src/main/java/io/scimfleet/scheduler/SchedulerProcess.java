@@ -3,6 +3,7 @@ package io.scimfleet.scheduler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.config.FleetSettings;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -101,10 +102,12 @@ public final class SchedulerProcess implements AutoCloseable {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
-      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter);
+      Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
+      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter,
+          pacing);
       jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
           Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
-          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one"));
+          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one", pacing.retryFor()));
     }
     jobs.bindMetrics(registry);
     if (!mode.serves) return;

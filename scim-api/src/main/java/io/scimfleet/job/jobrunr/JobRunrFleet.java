@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.job.JobQueue;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class JobRunrFleet implements AutoCloseable {
   public synchronized BackgroundJobServer startServer(Map<Class<?>, Object> handlers, JobServerSettings settings) {
     if (server != null) throw new IllegalStateException("a job server already runs");
     server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings));
-    server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS)));
+    server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS,
+        settings.retryFor(), Clock.systemUTC())));
     server.start();
     return server;
   }
