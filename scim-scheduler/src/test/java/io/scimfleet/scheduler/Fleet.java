@@ -1,11 +1,13 @@
 package io.scimfleet.scheduler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Provider;
+import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
@@ -29,6 +31,11 @@ final class Fleet implements AutoCloseable {
   private final List<Worker> workers = new ArrayList<>();
 
   Fleet(Class<?> testClass, int workerCount) {
+    this(testClass, workerCount, 8, Pacing.defaults(16));
+  }
+
+  /** Workers of {@code threads} job threads each, sharing them between providers by {@code pacing}. */
+  Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing) {
     redis = RedisFixture.open(testClass);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -36,8 +43,9 @@ final class Fleet implements AutoCloseable {
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < workerCount; i++) {
       JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8);
-      jobs.startServer(worker.handlers(), new JobServerSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
+      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8, RateLimiter.local(), pacing);
+      jobs.startServer(worker.handlers(),
+          new JobServerSettings(threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
       workerJobs.add(jobs);
       workers.add(worker);
     }

@@ -71,7 +71,7 @@ public final class PageJobHandler implements SyncPageHandler {
       results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
           JobLog.progress(page.objectIds().size()));
     } catch (ProviderQuarantinedException paused) {
-      JobLog.warn(paused.getMessage() + ": the page waits");
+      JobLog.info(paused.getMessage() + ": the page waits"); // JobRunr logs the one WARN line
       throw Retries.later(paused);
     }
     SyncCounts counts = SyncCounts.ZERO;
