@@ -24,13 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fairness (issue 8), coarsely: a worker of 4 job threads runs the full sync of a provider whose
+ * Fairness (issue 8), coarsely: a worker of 2 job threads (1 per provider) runs the full sync of a provider whose
  * target answers every request in 2 s; it has more pages than the worker has threads. A healthy
  * provider's full sync started after it still finishes while the slow one is far from done. Before
  * the fix the slow pages held every thread (and the page threads) for well over 90 s.
  */
 class FairnessIT {
-  private static final int USERS = 500;
+  private static final int USERS = 400;
 
   private ScimSdkServer healthyTarget;
   private ScimSdkServer slowTarget;
@@ -46,7 +46,7 @@ class FairnessIT {
     URI base = slowTarget.baseUrl();
     slowProxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())
         .withFixedDelay(2000)));
-    fleet = new Fleet(FairnessIT.class, 1, 4, new Pacing(2, Duration.ofSeconds(10), 5, Duration.ofHours(1)));
+    fleet = new Fleet(FairnessIT.class, 1, 2, new Pacing(1, Duration.ofSeconds(10), 5, Duration.ofHours(1)));
     List<DirectoryUser> users = IntStream.range(0, USERS).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
     fleet.stores.directory().putUsers(users);
     fleet.stores.providers().put(provider("slow", URI.create(slowProxy.baseUrl() + "/scim/v2"), slowTarget.token()));
