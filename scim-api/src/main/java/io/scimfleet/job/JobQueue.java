@@ -1,5 +1,6 @@
 package io.scimfleet.job;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,14 @@ public interface JobQueue {
 
   /** Enqueues many jobs in one batch. */
   void enqueueAll(List<? extends FleetJob> jobs);
+
+  /**
+   * Hands a job back to run again after {@code after}, neither as a failure nor as a retry: a job
+   * that may not run now (its provider has all the job threads it may hold) calls it with a copy of
+   * its own request and returns. Called from a running job, the copy's id derives from that job's,
+   * so a re-run of the job after a crash hands back no second copy.
+   */
+  void handBack(FleetJob job, Duration after);
 
   /** Creates or updates the recurring full sync of a provider; fires once however many schedulers run. */
   void scheduleFullSync(String provider, String cron);

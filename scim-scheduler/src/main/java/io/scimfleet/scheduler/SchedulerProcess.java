@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -121,11 +122,12 @@ public final class SchedulerProcess implements AutoCloseable {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
+      Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
       worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter,
-          settings.security());
+          settings.security(), pacing);
       jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
           Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
-          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one"));
+          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one", pacing.retryFor()));
     }
     jobs.bindMetrics(registry);
     if (!mode.serves) return;

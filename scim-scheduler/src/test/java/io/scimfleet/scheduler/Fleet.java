@@ -2,6 +2,7 @@ package io.scimfleet.scheduler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -31,11 +32,20 @@ final class Fleet implements AutoCloseable {
   private final List<Worker> workers = new ArrayList<>();
 
   Fleet(Class<?> testClass, int workerCount) {
-    this(testClass, workerCount, SecuritySettings.fromEnv(System.getenv()));
+    this(testClass, workerCount, 8, Pacing.defaults(16), SecuritySettings.fromEnv(System.getenv()));
   }
 
   /** Workers that read provider secrets and check targets by these settings. */
   Fleet(Class<?> testClass, int workerCount, SecuritySettings security) {
+    this(testClass, workerCount, 8, Pacing.defaults(16), security);
+  }
+
+  /** Workers of {@code threads} job threads each, sharing them between providers by {@code pacing}. */
+  Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing) {
+    this(testClass, workerCount, threads, pacing, SecuritySettings.fromEnv(System.getenv()));
+  }
+
+  Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing, SecuritySettings security) {
     redis = RedisFixture.open(testClass);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -43,8 +53,9 @@ final class Fleet implements AutoCloseable {
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < workerCount; i++) {
       JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8, RateLimiter.local(), security);
-      jobs.startServer(worker.handlers(), new JobServerSettings(8, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
+      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8, RateLimiter.local(), security, pacing);
+      jobs.startServer(worker.handlers(),
+          new JobServerSettings(threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
       workerJobs.add(jobs);
       workers.add(worker);
     }

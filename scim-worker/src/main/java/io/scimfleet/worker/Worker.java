@@ -1,6 +1,7 @@
 package io.scimfleet.worker;
 
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
@@ -16,6 +17,7 @@ import io.scimfleet.worker.handler.FullSyncPlanner;
 import io.scimfleet.worker.handler.ObjectJobHandler;
 import io.scimfleet.worker.handler.PageJobHandler;
 import io.scimfleet.worker.handler.PageRunner;
+import io.scimfleet.worker.handler.ProviderJobSlots;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
@@ -24,11 +26,14 @@ import java.util.Map;
 
 /** The sync pipeline and its job handlers, wired once per process (worker or all-in-one). */
 public final class Worker implements AutoCloseable {
+  /** The job threads a worker runs by default (SCIM_WORKER_THREADS), for the default pacing. */
+  static final int DEFAULT_JOB_THREADS = 16;
+
   private final ProviderContexts contexts;
   private final PageRunner pageRunner;
   private final Map<Class<?>, Object> handlers;
 
-  /** A worker whose rate limits hold in this process only (in-memory fleet, tests). */
+  /** A worker whose rate limits hold in this process only (in-memory fleet, tests), with default pacing. */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
     this(stores, queue, metrics, clock, pageThreads, RateLimiter.local());
   }
@@ -36,18 +41,33 @@ public final class Worker implements AutoCloseable {
   /** A worker with the security settings of this process's environment. */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter) {
-    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()));
+    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()),
+        Pacing.defaults(DEFAULT_JOB_THREADS));
   }
 
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter, SecuritySettings security) {
+    this(stores, queue, metrics, clock, pageThreads, rateLimiter, security, Pacing.defaults(DEFAULT_JOB_THREADS));
+  }
+
+  /** A worker with the security settings of this process's environment. */
+  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
+      RateLimiter rateLimiter, Pacing pacing) {
+    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()), pacing);
+  }
+
+  /** @param pacing how job threads are shared between providers and how retries are paced */
+  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
+      RateLimiter rateLimiter, SecuritySettings security, Pacing pacing) {
     this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security);
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
-    this.pageRunner = new PageRunner(objects, metrics, pageThreads);
+    ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
+    this.pageRunner = new PageRunner(objects, metrics, pageThreads, pacing);
     this.handlers = Map.of(
-        SyncObjectHandler.class, new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics, health),
-        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health),
+        SyncObjectHandler.class,
+        new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics, health, queue, slots, pacing),
+        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,
         new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));

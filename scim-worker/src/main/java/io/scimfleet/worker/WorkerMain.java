@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.Version;
 import io.scimfleet.config.FleetSettings;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -64,10 +65,12 @@ public final class WorkerMain {
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
     Stores stores = RedisStores.create(pool, settings.redisPrefix());
     JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
+    Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
     Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads(),
-        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())), settings.security());
+        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())), settings.security(), pacing);
     jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
-        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName()));
+        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName(),
+        pacing.retryFor()));
     jobs.bindMetrics(registry);
     MetricsServer http = new MetricsServer(settings.metricsPort(), registry,
         () -> jobs.storageAnswers() && jobs.serverRunning(), jobs::serverAlive);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
@@ -69,7 +70,7 @@ class MetricsEndpointTest {
     try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
         ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(),
             TestSecurity.settings());
-        PageRunner pages = new PageRunner(null, metrics, 2);
+        PageRunner pages = new PageRunner(null, metrics, 2, Pacing.defaults(2));
         JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {
       jobs.startServer(Map.of(), new JobServerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1), "metrics-test"));

@@ -105,7 +105,8 @@ public final class JobRunrFleet implements AutoCloseable {
   public synchronized BackgroundJobServer startServer(Map<Class<?>, Object> handlers, JobServerSettings settings) {
     if (server != null) throw new IllegalStateException("a job server already runs");
     server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings, workers));
-    server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS)));
+    server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS,
+        settings.retryFor(), Clock.systemUTC())));
     server.start();
     supervise(server, settings);
     return server;

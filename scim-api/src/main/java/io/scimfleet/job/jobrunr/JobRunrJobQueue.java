@@ -6,9 +6,14 @@ import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.runner.ThreadLocalJobContext;
 
 /**
  * {@link JobQueue} on JobRunr: every job gets its readable name, a label and bounded retries; a job
@@ -38,6 +43,18 @@ final class JobRunrJobQueue implements JobQueue {
     jobs.stream().filter(job -> job.stableId() != null).forEach(this::enqueue);
     List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
     if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(JobRunrJobQueue::builderFor));
+  }
+
+  @Override
+  public void handBack(FleetJob job, Duration after) {
+    JobBuilder copy = builderFor(job).scheduleIn(after);
+    JobContext running = ThreadLocalJobContext.getJobContext();
+    if (running != null) copy.withId(handBackId(running.getJobId()));
+    scheduler.create(copy); // an existing id is skipped, not overwritten
+  }
+
+  static UUID handBackId(UUID runningJob) {
+    return UUID.nameUUIDFromBytes(("handed back by " + runningJob).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

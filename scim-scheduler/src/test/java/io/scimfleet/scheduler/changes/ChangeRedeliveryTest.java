@@ -83,6 +83,11 @@ class ChangeRedeliveryTest {
     }
 
     @Override
+    public void handBack(FleetJob job, Duration after) {
+      throw new UnsupportedOperationException("the change router hands back no job");
+    }
+
+    @Override
     public void scheduleFullSync(String provider, String cron) {}
 
     @Override

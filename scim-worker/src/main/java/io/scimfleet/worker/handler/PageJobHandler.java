@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Runs one page of a full sync, adds its counts to the run, and — when it is the last page of its
- * phase — enqueues the next phase: group pages after the user pages, the clean-up after those.
+ * phase — enqueues the next phase: group pages after the user pages, the clean-up after those. When
+ * its provider already holds all the job threads it may, the page hands itself back unrun.
  */
 public final class PageJobHandler implements SyncPageHandler {
   private final Stores stores;
@@ -30,10 +31,12 @@ public final class PageJobHandler implements SyncPageHandler {
   private final PageRunner runner;
   private final JobQueue queue;
   private final ProviderHealth health;
+  private final ProviderJobSlots slots;
 
   public PageJobHandler(Stores stores, ProviderContexts contexts, PageRunner runner, JobQueue queue,
-      ProviderHealth health) {
+      ProviderHealth health, ProviderJobSlots slots) {
     this.health = health;
+    this.slots = slots;
     this.stores = stores;
     this.syncState = stores.syncState();
     this.contexts = contexts;
@@ -43,6 +46,19 @@ public final class PageJobHandler implements SyncPageHandler {
 
   @Override
   public void run(SyncPageRequest page) {
+    if (!slots.tryTake(page.provider())) {
+      JobLog.info(page.provider() + " holds all the job threads it may: page " + page.page() + " handed back");
+      queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
+      return; // not run, not counted: the copy counts when it runs
+    }
+    try {
+      runInSlot(page);
+    } finally {
+      slots.release(page.provider());
+    }
+  }
+
+  private void runInSlot(SyncPageRequest page) {
     Optional<ProviderContext> context = contexts.get(page.provider());
     if (context.isEmpty()) {
       JobLog.info("provider " + page.provider() + " is gone: page skipped");
@@ -55,7 +71,7 @@ public final class PageJobHandler implements SyncPageHandler {
       results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
           JobLog.progress(page.objectIds().size()));
     } catch (ProviderQuarantinedException paused) {
-      JobLog.warn(paused.getMessage() + ": the page waits");
+      JobLog.info(paused.getMessage() + ": the page waits"); // JobRunr logs the one WARN line
       throw Retries.later(paused);
     }
     SyncCounts counts = SyncCounts.ZERO;

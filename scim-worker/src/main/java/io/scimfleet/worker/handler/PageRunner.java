@@ -1,113 +1,72 @@
 package io.scimfleet.worker.handler;
 
-import io.scimfleet.error.FleetException;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.model.SyncOutcome;
-import io.scimfleet.store.StoreException;
+import io.scimfleet.model.Provider;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
-import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Syncs the objects of one page side by side (at most the provider's maxConcurrency requests at once
- * in this process). A transient failure is retried here a few times, never before the target's
- * Retry-After; what still fails counts as failed and the rest of the page goes on.
+ * Syncs the objects of one page side by side: at most the provider's {@code maxConcurrency}
+ * requests at once in this process (read again at every page, so a changed setting applies to the
+ * next page). A transient failure gives its permit back while it waits for the target's Retry-After,
+ * then tries again, up to the {@link Pacing}'s attempts and wait; what still fails counts as failed
+ * and the rest of the page goes on. The threads are shared by every provider and grow with the
+ * permits in use, so one provider's slow requests never queue another's.
  */
 public final class PageRunner implements AutoCloseable {
-  static final int ATTEMPTS = 3;
-  static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+  private final ThreadPoolExecutor pool;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("scim-page-retry"));
+  private final PageRun.Tools tools;
+  private final Map<String, Permits> permits = new ConcurrentHashMap<>();
 
-  private final ObjectSync objects;
-  private final FleetMetrics metrics;
-  private final ExecutorService pool;
-  private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+  /** A provider's requests in flight in this process, sized by its maxConcurrency when made. */
+  record Permits(int size, Semaphore semaphore) {}
 
-  public PageRunner(ObjectSync objects, FleetMetrics metrics, int threads) {
-    this.objects = objects;
-    this.metrics = metrics;
-    this.pool = metrics.monitor(Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "scim-page-sync");
-      thread.setDaemon(true);
-      return thread;
-    }));
+  /** @param threads threads kept ready; more start while providers' permits in use add up to more */
+  public PageRunner(ObjectSync objects, FleetMetrics metrics, int threads, Pacing pacing) {
+    this.pool = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemons("scim-page-sync"));
+    this.tools = new PageRun.Tools(objects, metrics, pacing, metrics.monitor(pool), timer);
   }
 
-  /** The result of each object, in the order given. */
+  /** The result of each object, in the order given. Interrupting the calling thread stops the page. */
   public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
       boolean force, Runnable step) {
-    Semaphore permits = inFlight.computeIfAbsent(ctx.name(), name -> new Semaphore(ctx.provider().maxConcurrency()));
-    List<CompletableFuture<SyncResult>> futures = new ArrayList<>();
-    for (String id : ids) {
-      futures.add(CompletableFuture.supplyAsync(() -> withPermit(permits, () -> syncWithRetries(ctx, type, id, preload, force)), pool)
-          .whenComplete((result, error) -> step.run()));
-    }
-    try {
-      return futures.stream().map(CompletableFuture::join).toList();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    PageRun.Work work = new PageRun.Work(ctx, type, ids, preload, force, step);
+    return new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run();
   }
 
-  private SyncResult syncWithRetries(ProviderContext ctx, ObjectType type, String id, PagePreload preload,
-      boolean force) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attempt == 1 ? objects.syncFromPage(ctx, type, id, preload, force) : objects.sync(ctx, type, id, null, force);
-      } catch (ProviderQuarantinedException paused) {
-        throw paused; // the whole page waits for the provider
-      } catch (FleetException e) {
-        if (e instanceof StoreException && e.retryable()) throw e; // Redis unreachable: the page job runs again
-        Duration retryAfter = Retries.retryAfter(e);
-        Duration wait = retryAfter.compareTo(backOff(attempt)) > 0 ? retryAfter : backOff(attempt);
-        if (attempt >= ATTEMPTS || wait.compareTo(LONGEST_WAIT) > 0) {
-          return new SyncResult(SyncOutcome.FAILED, "gave up after " + attempt + " attempts: " + e.getMessage());
-        }
-        metrics.retry(ctx.name());
-        pause(wait);
-      } catch (RuntimeException unexpected) {
-        return new SyncResult(SyncOutcome.FAILED, unexpected.toString());
-      }
-    }
+  /** The provider's permits; new ones when its maxConcurrency changed (pages under way keep theirs). */
+  Permits permitsFor(Provider provider) {
+    return permits.compute(provider.name(), (name, current) -> current != null && current.size() == provider.maxConcurrency()
+        ? current : new Permits(provider.maxConcurrency(), new Semaphore(provider.maxConcurrency())));
   }
 
-  private static Duration backOff(int attempt) {
-    return Duration.ofMillis(500L << attempt);
-  }
-
-  /** The one wait in the pipeline: a target asked us to come back later (Retry-After or back-off). */
-  private static void pause(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry", e);
-    }
-  }
-
-  private static SyncResult withPermit(Semaphore permits, java.util.function.Supplier<SyncResult> work) {
-    permits.acquireUninterruptibly();
-    try {
-      return work.get();
-    } finally {
-      permits.release();
-    }
+  private static ThreadFactory daemons(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   @Override
   public void close() {
+    timer.shutdownNow();
     pool.shutdownNow();
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.Pacing;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.RetryLater;
 import io.scimfleet.job.SyncObjectHandler;
@@ -22,6 +23,7 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.Quarantine;
+import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.worker.Worker;
@@ -48,7 +50,9 @@ class QuarantineTest {
   void start() {
     jobs = JobRunrFleet.inMemory();
     JobQueue queue = jobs.queue();
-    worker = new Worker(stores, queue, new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    Pacing oneTryPerJob = new Pacing(2, Duration.ofSeconds(10), 1, Duration.ofHours(24)); // each call: one failure
+    worker = new Worker(stores, queue, new FleetMetrics(new SimpleMeterRegistry()), clock, 2, RateLimiter.local(),
+        oneTryPerJob);
     handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
     stores.providers().put(Provider.of("crm", URI.create(target.baseUrl() + "/scim/v2"), Credential.inline("t0ken")));
     for (int i = 0; i < 12; i++) stores.directory().putUser(aUser("u" + i).build());

@@ -2,6 +2,7 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.JobQueue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,11 @@ final class RecordingJobQueue implements JobQueue {
   @Override
   public synchronized void enqueueAll(List<? extends FleetJob> jobs) {
     jobs.forEach(this::enqueue);
+  }
+
+  @Override
+  public synchronized void handBack(FleetJob job, Duration after) {
+    enqueued.add(job);
   }
 
   @Override

@@ -1,0 +1,134 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.config.Pacing;
+import io.scimfleet.error.FleetException;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.store.StoreException;
+import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.ProviderContext;
+import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
+import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One page under way. The job's thread takes the next object that is ready, waits for a permit
+ * (interruptibly) and hands the object to a pool thread; an object that must wait before its next
+ * try gives its permit back and is made ready again by a timer when its wait is over.
+ */
+final class PageRun {
+  private static final Attempt ALL_DONE = new Attempt(-1, 0);
+
+  private record Attempt(int index, int number) {}
+
+  /** What every page of this process shares. */
+  record Tools(ObjectSync objects, FleetMetrics metrics, Pacing pacing, ExecutorService pool,
+      ScheduledExecutorService timer) {}
+
+  /** The page: its objects and how to sync them. */
+  record Work(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload, boolean force,
+      Runnable step) {}
+
+  private final Tools tools;
+  private final Work work;
+  private final Semaphore permits;
+  private final BlockingQueue<Attempt> ready = new LinkedBlockingQueue<>();
+  private final List<Future<?>> started = new CopyOnWriteArrayList<>();
+  private final SyncResult[] results;
+  private final AtomicInteger open;
+  private volatile FleetException paused;
+
+  PageRun(Tools tools, Work work, Semaphore permits) {
+    this.tools = tools;
+    this.work = work;
+    this.permits = permits;
+    this.results = new SyncResult[work.ids().size()];
+    this.open = new AtomicInteger(work.ids().size());
+  }
+
+  List<SyncResult> run() {
+    for (int i = 0; i < results.length; i++) ready.add(new Attempt(i, 1));
+    if (results.length == 0) ready.add(ALL_DONE);
+    try {
+      for (Attempt next = ready.take(); next != ALL_DONE; next = ready.take()) {
+        permits.acquire();
+        start(next);
+      }
+    } catch (InterruptedException e) {
+      started.forEach(future -> future.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new JobInterrupted("syncing a page", e);
+    }
+    if (paused != null) throw paused;
+    return Arrays.asList(results);
+  }
+
+  private void start(Attempt attempt) {
+    try {
+      started.add(tools.pool().submit(() -> attempt(attempt)));
+    } catch (RuntimeException rejected) {
+      permits.release();
+      throw rejected;
+    }
+  }
+
+  private void attempt(Attempt attempt) {
+    String id = work.ids().get(attempt.index());
+    SyncResult result;
+    try {
+      result = attempt.number() == 1
+          ? tools.objects().syncFromPage(work.ctx(), work.type(), id, work.preload(), work.force())
+          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force());
+    } catch (ProviderQuarantinedException quarantined) {
+      paused = quarantined; // the whole page waits for the provider
+      ready.add(ALL_DONE);
+      return;
+    } catch (StoreException unreachable) {
+      if (!unreachable.retryable()) throw unreachable;
+      paused = unreachable; // Redis unreachable: the page job fails as a whole and runs again
+      ready.add(ALL_DONE);
+      return;
+    } catch (FleetException e) {
+      result = retryLater(attempt, e) ? null : failed(attempt, e);
+    } catch (RuntimeException unexpected) {
+      result = new SyncResult(SyncOutcome.FAILED, unexpected.toString());
+    } finally {
+      permits.release();
+    }
+    if (result != null) finish(attempt.index(), result);
+  }
+
+  /** Schedules the next try when the wait is short enough and tries are left; false otherwise. */
+  private boolean retryLater(Attempt attempt, FleetException e) {
+    Duration wait = Retries.waitAfter(e, attempt.number());
+    Pacing pacing = tools.pacing();
+    if (attempt.number() >= pacing.attemptsInJob() || wait.compareTo(pacing.longestWaitInJob()) > 0) return false;
+    tools.metrics().retry(work.ctx().name());
+    tools.timer().schedule(() -> ready.add(new Attempt(attempt.index(), attempt.number() + 1)), wait.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return true;
+  }
+
+  private static SyncResult failed(Attempt attempt, FleetException e) {
+    return new SyncResult(SyncOutcome.FAILED, "gave up after " + attempt.number() + " attempts: " + e.getMessage());
+  }
+
+  private void finish(int index, SyncResult result) {
+    results[index] = result;
+    work.step().run();
+    if (open.decrementAndGet() == 0) ready.add(ALL_DONE);
+  }
+}

@@ -1,0 +1,37 @@
+package io.scimfleet.worker.handler;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The job threads of this process that each provider's jobs hold: at most {@code limit} per
+ * provider, so that a provider whose target is slow or failing cannot take every thread. A job that
+ * finds its provider's slots taken hands itself back instead of waiting.
+ */
+public final class ProviderJobSlots {
+  private final int limit;
+  private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+
+  public ProviderJobSlots(int limit) {
+    this.limit = limit;
+  }
+
+  /** Takes a slot of the provider when one is free; the caller must {@link #release} it. */
+  boolean tryTake(String provider) {
+    AtomicInteger count = taken.computeIfAbsent(provider, name -> new AtomicInteger());
+    for (int now = count.get(); now < limit; now = count.get()) {
+      if (count.compareAndSet(now, now + 1)) return true;
+    }
+    return false;
+  }
+
+  void release(String provider) {
+    taken.get(provider).decrementAndGet();
+  }
+
+  int taken(String provider) {
+    AtomicInteger count = taken.get(provider);
+    return count == null ? 0 : count.get();
+  }
+}
