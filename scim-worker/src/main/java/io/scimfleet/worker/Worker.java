@@ -34,7 +34,7 @@ public final class Worker implements AutoCloseable {
 
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter) {
-    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter);
+    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
     this.pageRunner = new PageRunner(objects, metrics, pageThreads);

@@ -66,7 +66,7 @@ class MetricsEndpointTest {
     Stores stores = Stores.inMemory();
     stores.providers().put(aProvider("slack").build());
     try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
-        ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local());
+        ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), stores.directory());
         PageRunner pages = new PageRunner(null, metrics, 2);
         JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {
