@@ -62,6 +62,18 @@ class ProviderApiTest {
     assertThat(view.path("deletionThreshold").asInt()).isEqualTo(25);
     assertThat(view.path("fullSyncCron").asText()).isEqualTo("0 * * * *");
     assertThat(view.path("credential").asText()).isEqualTo("env:T");
+    assertThat(view.path("scopeGroups")).isEmpty();
+    assertThat(view.path("nestedGroups").asText()).isEqualTo("flatten");
+  }
+
+  @Test
+  void scopeGroupsAndNativeNestingAreStoredAndShown() {
+    JsonNode view = api.put("/api/v1/providers/p", """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""").json();
+
+    assertThat(view.path("scopeGroups").toString()).isEqualTo("[\"eng\",\"ops\"]");
+    assertThat(view.path("nestedGroups").asText()).isEqualTo("native");
+    assertThat(fixture.stores.providers().get("p").orElseThrow().scopeGroups()).containsExactly("eng", "ops");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -76,6 +88,8 @@ class ProviderApiTest {
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"userFilter\":\"active = \"} | scope filter",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"colour\":\"blue\"}         | unknown field 'colour'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"nestedGroups\":\"deep\"}    | 'flatten' or 'native'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"scopeGroups\":[\"\"]}      | scopeGroups must be group ids",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
       "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
   })
