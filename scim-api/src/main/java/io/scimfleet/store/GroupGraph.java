@@ -48,19 +48,18 @@ public final class GroupGraph {
 
   /**
    * The cycle that nesting {@code child} in {@code parent} would close, as {@code parent → child →
-   * … → parent}; empty when there is none.
+   * … → parent}; empty when there is none. Walks down from the child one level per batch read.
    */
-  public static Optional<List<String>> cycle(String parent, String child, Function<String, Set<String>> childrenOf) {
+  public static Optional<List<String>> cycle(String parent, String child,
+      Function<Collection<String>, Map<String, Set<String>>> childrenOf) {
     Map<String, String> cameFrom = new HashMap<>();
     cameFrom.put(child, parent);
-    List<String> frontier = List.of(child);
+    Set<String> frontier = Set.of(child);
     while (!frontier.isEmpty() && !cameFrom.containsKey(parent)) {
-      List<String> next = new ArrayList<>();
-      for (String group : frontier) {
-        for (String below : childrenOf.apply(group)) {
-          if (cameFrom.putIfAbsent(below, group) == null) next.add(below);
-        }
-      }
+      Set<String> next = new LinkedHashSet<>();
+      childrenOf.apply(frontier).forEach((group, below) -> below.forEach(each -> {
+        if (cameFrom.putIfAbsent(each, group) == null) next.add(each);
+      }));
       frontier = next;
     }
     if (!cameFrom.containsKey(parent)) return Optional.empty();

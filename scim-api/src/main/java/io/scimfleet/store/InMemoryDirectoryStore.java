@@ -84,7 +84,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     List<String> missing = wantedChildren.stream().filter(id -> !groups.containsKey(id) && !id.equals(groupId)).toList();
     if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
     for (String child : wantedChildren) {
-      GroupGraph.cycle(groupId, child, this::childrenOf).ifPresent(path -> {
+      GroupGraph.cycle(groupId, child, ids -> copies(children, ids)).ifPresent(path -> {
         throw new GroupCycleException(path);
       });
     }
@@ -161,7 +161,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     List<String> missing = List.of(groupId, childId).stream().filter(id -> !groups.containsKey(id)).distinct().toList();
     if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
     if (childrenOf(groupId).contains(childId)) return false;
-    GroupGraph.cycle(groupId, childId, this::childrenOf).ifPresent(path -> {
+    GroupGraph.cycle(groupId, childId, ids -> copies(children, ids)).ifPresent(path -> {
       throw new GroupCycleException(path);
     });
     linkChild(groupId, childId);

@@ -153,7 +153,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
     others.remove(groupId);
     requireAll(j, others, keys::group, "group");
     for (String child : children) {
-      Optional<List<String>> cycle = GroupGraph.cycle(groupId, child, id -> j.smembers(keys.memberGroups(id)));
+      Optional<List<String>> cycle = GroupGraph.cycle(groupId, child, ids -> smembers(j, ids, keys::memberGroups));
       if (cycle.isPresent()) {
         j.unwatch();
         throw new GroupCycleException(cycle.get());
@@ -283,18 +283,20 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return value == null ? 0 : Long.parseLong(value);
   }
 
-  /** One SMEMBERS per id, pipelined: one round trip. */
   private Map<String, Set<String>> sets(String what, Collection<String> ids, Function<String, String> key) {
     if (ids.isEmpty()) return Map.of();
+    return redis.call(what, j -> smembers(j, ids, key));
+  }
+
+  /** One SMEMBERS per id, pipelined: one round trip (also inside a WATCH: the connection stays the same). */
+  private static Map<String, Set<String>> smembers(Jedis j, Collection<String> ids, Function<String, String> key) {
     List<String> order = List.copyOf(new LinkedHashSet<>(ids));
-    return redis.call(what, j -> {
-      Pipeline pipeline = j.pipelined();
-      List<Response<Set<String>>> replies = order.stream().map(id -> pipeline.smembers(key.apply(id))).toList();
-      pipeline.sync();
-      Map<String, Set<String>> sets = new HashMap<>();
-      for (int i = 0; i < order.size(); i++) sets.put(order.get(i), replies.get(i).get());
-      return sets;
-    });
+    Pipeline pipeline = j.pipelined();
+    List<Response<Set<String>>> replies = order.stream().map(id -> pipeline.smembers(key.apply(id))).toList();
+    pipeline.sync();
+    Map<String, Set<String>> sets = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) sets.put(order.get(i), replies.get(i).get());
+    return sets;
   }
 
   private void linkMember(Transaction t, String groupId, String userId) {
