@@ -58,6 +58,7 @@ class NestedGroupsIT {
         "users", Set.of("r1", "m1", "l1"),
         "Root", Set.of("r1", "m1", "l1"), "Mid", Set.of("m1", "l1"), "Leaf", Set.of("l1"))));
 
+    target.resetCounts();
     api.put("/api/v1/groups/leaf/members/out", "");
     api.put("/api/v1/groups/mid/members/late", "");
     api.delete("/api/v1/groups/root/members/r1");
@@ -65,6 +66,8 @@ class NestedGroupsIT {
         "users", Set.of("m1", "l1", "out", "late"),
         "Root", Set.of("m1", "l1", "out", "late"), "Mid", Set.of("m1", "l1", "out", "late"),
         "Leaf", Set.of("l1", "out"))));
+    assertThat(target.requestCount("PUT")).as("ancestors get membership diffs, never a whole member list").isZero();
+    assertThat(target.requestCount("PATCH")).isPositive();
 
     api.delete("/api/v1/groups/leaf/members/l1");
     api.delete("/api/v1/groups/mid/members/m1");
