@@ -108,12 +108,20 @@ class NestedGroupsIT {
     api.put("/api/v1/groups/leaf/members/out", "");
     await().atMost(PATIENCE).until(() -> snapshot(target).get("Leaf").equals(Set.of("l1", "out")));
     assertThat(snapshot(target).get("Root")).isEqualTo(Set.of("r1", "group:Mid"));
+
+    putProviderScopedTo("nested", target, "native", "mid"); // not a directory change: the full sync applies it
+    await().atMost(PATIENCE).until(() -> snapshot(target).equals(Map.of(
+        "users", Set.of("m1", "l1", "out"), "Mid", Set.of("m1", "group:Leaf"), "Leaf", Set.of("l1", "out"))));
   }
 
   private void putProvider(String name, ScimSdkServer server, String nestedGroups) {
+    putProviderScopedTo(name, server, nestedGroups, "root");
+  }
+
+  private void putProviderScopedTo(String name, ScimSdkServer server, String nestedGroups, String scopeGroup) {
     ApiClient.Answer put = api.put("/api/v1/providers/" + name, """
-        {"baseUrl":"%s","token":"%s","deletionThreshold":100,"scopeGroups":["root"],"nestedGroups":"%s"}"""
-        .formatted(server.baseUrl(), server.token(), nestedGroups));
+        {"baseUrl":"%s","token":"%s","deletionThreshold":100,"scopeGroups":["%s"],"nestedGroups":"%s"}"""
+        .formatted(server.baseUrl(), server.token(), scopeGroup, nestedGroups));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     api.post("/api/v1/providers/" + name + "/sync", "");
   }
