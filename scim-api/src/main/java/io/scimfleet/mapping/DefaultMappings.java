@@ -39,7 +39,7 @@ public final class DefaultMappings {
       new PropertyMapping("00-schemas", "{\"schemas\": [\"" + CORE_GROUP_SCHEMA + "\"]}"),
       new PropertyMapping("10-displayName", "{\"displayName\": name}"),
       new PropertyMapping("20-externalId", "{\"externalId\": id}"),
-      new PropertyMapping("30-members", "{\"members\": [members.{\"value\": remoteId}]}"));
+      new PropertyMapping("30-members", "{\"members\": [members.{\"value\": remoteId, \"type\": type}]}"));
 
   private DefaultMappings() {}
 

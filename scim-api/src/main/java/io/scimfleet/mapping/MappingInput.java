@@ -13,7 +13,8 @@ import java.util.Map;
  * undefined.
  *
  * <p>User: {@code {"id","username","name","email","active","attributes":{...}}}. Group:
- * {@code {"id","name","attributes":{...},"members":[{"id","remoteId"}]}}.
+ * {@code {"id","name","attributes":{...},"members":[{"id","remoteId","type"}]}} ({@code type} is
+ * {@code "Group"} for a nested group sent natively, absent for a user).
  */
 public record MappingInput(Map<String, Object> json) {
 
@@ -42,8 +43,10 @@ public record MappingInput(Map<String, Object> json) {
     return new MappingInput(json);
   }
 
+  /** A group member also carries {@code "type": "Group"}; a user member has no type. */
   private static Map<String, Object> member(GroupMember member) {
-    return Map.of("id", member.id(), "remoteId", member.remoteId());
+    return member.group() ? Map.of("id", member.id(), "remoteId", member.remoteId(), "type", "Group")
+        : Map.of("id", member.id(), "remoteId", member.remoteId());
   }
 
   private static void putIfPresent(Map<String, Object> json, String key, Object value) {

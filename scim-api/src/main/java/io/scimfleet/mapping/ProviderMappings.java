@@ -2,6 +2,7 @@ package io.scimfleet.mapping;
 
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.store.DirectoryStore;
 
 /**
  * A provider's mappings and scope as every part of the fleet reads them: the built-in mappings
@@ -18,6 +19,15 @@ public final class ProviderMappings {
 
   public static ScopeFilter scope(Provider provider, ObjectType type) {
     return ScopeFilter.compile(scopeExpression(provider, type));
+  }
+
+  /**
+   * The provider's whole scope for this type: its filter AND, with {@code scopeGroups}, membership of
+   * them, read from {@code directory}.
+   */
+  public static ObjectScope scope(Provider provider, ObjectType type, DirectoryStore directory) {
+    ScopeGroups groups = provider.scopeGroups().isEmpty() ? null : new ScopeGroups(directory, provider.scopeGroups());
+    return new ObjectScope(type, scope(provider, type), groups);
   }
 
   /** The provider's scope filter for this type; null: everything is in scope. */

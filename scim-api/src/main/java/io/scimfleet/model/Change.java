@@ -7,12 +7,14 @@ import java.util.Objects;
  *
  * @param kind what changed
  * @param id the user's or the group's id
- * @param memberId for a membership change, the user's id (then {@code id} is the group's)
+ * @param memberId for a membership change, the user's id; for a member-group change, the child group's id
+ *     (then {@code id} is the parent group's)
  * @param operation upsert or delete (for a membership: added or removed)
  */
 public record Change(Kind kind, String id, String memberId, Operation operation) {
 
-  public enum Kind { USER, GROUP, MEMBERSHIP }
+  /** MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed. */
+  public enum Kind { USER, GROUP, MEMBERSHIP, MEMBER_GROUP }
 
   public enum Operation { UPSERT, DELETE }
 
@@ -34,7 +36,11 @@ public record Change(Kind kind, String id, String memberId, Operation operation)
     return new Change(Kind.MEMBERSHIP, groupId, userId, operation);
   }
 
-  /** The object whose sync this change asks for: the user, or the group (also for memberships). */
+  public static Change memberGroup(String parentId, String childId, Operation operation) {
+    return new Change(Kind.MEMBER_GROUP, parentId, childId, operation);
+  }
+
+  /** The object whose sync this change asks for: the user, or the group (also for memberships and member groups: the parent). */
   public ObjectType objectType() {
     return kind == Kind.USER ? ObjectType.USER : ObjectType.GROUP;
   }

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param requestsPerMinute fleet-wide rate limit for this target; 0: none
  * @param tlsInsecure skip certificate checks; refused unless SCIM_ALLOW_INSECURE_TLS=true
  * @param caBundleFile PEM file of CAs to trust (inside SCIM_SECRETS_DIR), or null for the JVM's
+ * @param scopeGroups empty: no scope by group; otherwise only the transitive members of these groups
+ *     (users) and these groups with every group nested in them (groups) are in scope, ANDed with
+ *     the filters
+ * @param nestedGroups how groups nested in a group reach the target, default flatten
  */
 public record Provider(
     String name,
@@ -38,7 +42,9 @@ public record Provider(
     int maxConcurrency,
     int requestsPerMinute,
     boolean tlsInsecure,
-    String caBundleFile) {
+    String caBundleFile,
+    List<String> scopeGroups,
+    NestedGroups nestedGroups) {
 
   public static final String HOURLY = "0 * * * *";
 
@@ -51,6 +57,18 @@ public record Provider(
     groupMappings = groupMappings == null ? List.of() : List.copyOf(groupMappings);
     fullSyncCron = fullSyncCron == null || fullSyncCron.isBlank() ? HOURLY : fullSyncCron;
     maxConcurrency = maxConcurrency <= 0 ? 8 : maxConcurrency;
+    scopeGroups = scopeGroups == null ? List.of() : List.copyOf(scopeGroups);
+    nestedGroups = nestedGroups == null ? NestedGroups.FLATTEN : nestedGroups;
+  }
+
+  /** Without scope by group, nested groups flattened. */
+  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
+      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
+      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
+      int requestsPerMinute, boolean tlsInsecure, String caBundleFile) {
+    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        List.of(), NestedGroups.FLATTEN);
   }
 
   /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
@@ -62,7 +80,7 @@ public record Provider(
   public Provider withCredential(Credential value) {
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile);
+        tlsInsecure, caBundleFile, scopeGroups, nestedGroups);
   }
 
   @Override

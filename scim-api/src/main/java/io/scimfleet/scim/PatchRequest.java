@@ -7,6 +7,7 @@ import io.scimfleet.scim.internal.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An RFC 7644 §3.5.2 PatchOp. Member removal is always one {@code remove} per member with the path
@@ -31,11 +32,17 @@ public record PatchRequest(List<PatchOperation> operations) {
    * maxOperations)} changes ({@code maxOperations <= 0} means "no limit named"). Adds go first.
    */
   public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations) {
+    return memberChanges(add, remove, maxOperations, Set.of());
+  }
+
+  /** As above; the added members whose ids are in {@code groups} go with {@code "type": "Group"}. */
+  public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations,
+      Set<String> groups) {
     int size = maxOperations > 0 ? Math.min(DEFAULT_MAX_MEMBER_CHANGES, maxOperations) : DEFAULT_MAX_MEMBER_CHANGES;
     List<PatchRequest> requests = new ArrayList<>();
     List<MemberChange> changes = MemberChange.all(add, remove);
     for (int from = 0; from < changes.size(); from += size) {
-      requests.add(MemberChange.request(changes.subList(from, Math.min(from + size, changes.size()))));
+      requests.add(MemberChange.request(changes.subList(from, Math.min(from + size, changes.size())), groups));
     }
     return requests;
   }
@@ -71,7 +78,12 @@ public record PatchRequest(List<PatchOperation> operations) {
 
     /** One {@code add} of {@code members} with {@code [{"value": id}, ...]}. */
     public Builder addMembers(Collection<String> ids) {
-      return ids.isEmpty() ? this : op("add", "members", memberValues(ids));
+      return addMembers(ids, Set.of());
+    }
+
+    /** As above; members whose ids are in {@code groups} carry {@code "type": "Group"}. */
+    public Builder addMembers(Collection<String> ids, Set<String> groups) {
+      return ids.isEmpty() ? this : op("add", "members", memberValues(ids, groups));
     }
 
     /** {@code {"op":"remove","path":"members[value eq \"id\"]"}}. */
@@ -88,9 +100,12 @@ public record PatchRequest(List<PatchOperation> operations) {
       return new PatchRequest(operations);
     }
 
-    private static ArrayNode memberValues(Collection<String> ids) {
+    private static ArrayNode memberValues(Collection<String> ids, Set<String> groups) {
       ArrayNode values = Json.MAPPER.createArrayNode();
-      ids.forEach(id -> values.addObject().put("value", id));
+      ids.forEach(id -> {
+        ObjectNode value = values.addObject().put("value", id);
+        if (groups.contains(id)) value.put("type", "Group");
+      });
       return values;
     }
   }
@@ -103,8 +118,9 @@ public record PatchRequest(List<PatchOperation> operations) {
       return changes;
     }
 
-    static PatchRequest request(List<MemberChange> chunk) {
-      Builder builder = builder().addMembers(chunk.stream().filter(MemberChange::add).map(MemberChange::id).toList());
+    static PatchRequest request(List<MemberChange> chunk, Set<String> groups) {
+      List<String> added = chunk.stream().filter(MemberChange::add).map(MemberChange::id).toList();
+      Builder builder = builder().addMembers(added, groups);
       chunk.stream().filter(change -> !change.add()).forEach(change -> builder.removeMember(change.id()));
       return builder.build();
     }

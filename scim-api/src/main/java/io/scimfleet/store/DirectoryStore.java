@@ -4,6 +4,7 @@ import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +38,17 @@ public interface DirectoryStore {
    * Stores the group. {@code memberIds} null keeps the current members; otherwise it replaces them
    * (every member must exist: {@link UnknownMemberException} and nothing written otherwise).
    */
-  void putGroup(DirectoryGroup group, Collection<String> memberIds);
+  default void putGroup(DirectoryGroup group, Collection<String> memberIds) {
+    putGroup(group, memberIds, null);
+  }
+
+  /**
+   * Stores the group with its members and its member groups (groups nested in it). Either null keeps
+   * what the group has; given, it replaces it. Added and removed members and member groups each
+   * append their own change. Unknown users or groups: {@link UnknownMemberException}; a nesting that
+   * would make a group contain itself: {@link GroupCycleException}; nothing is written then.
+   */
+  void putGroup(DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds);
 
   Optional<DirectoryGroup> group(String id);
 
@@ -54,6 +65,46 @@ public interface DirectoryStore {
   Set<String> members(String groupId);
 
   Set<String> groupsOf(String userId);
+
+  /** Each user's groups (direct memberships), read in one round trip where the store can. */
+  Map<String, Set<String>> groupsOf(Collection<String> userIds);
+
+  /** Nests {@code childId} in {@code groupId}; false when it already was. Both must exist; no cycles. */
+  boolean addMemberGroup(String groupId, String childId);
+
+  /** Un-nests one child group; false when it was not nested there. */
+  boolean removeMemberGroup(String groupId, String childId);
+
+  /** The groups nested directly in each group, read in one round trip where the store can. */
+  Map<String, Set<String>> memberGroups(Collection<String> groupIds);
+
+  /** The groups each group is nested in directly. */
+  Map<String, Set<String>> parentGroups(Collection<String> groupIds);
+
+  /** The union of the direct user members of these groups. */
+  Set<String> members(Collection<String> groupIds);
+
+  /** Bumped by every change to the nesting of groups (and by removing a group that had any). */
+  long groupGraphVersion();
+
+  default Set<String> memberGroups(String groupId) {
+    return memberGroups(List.of(groupId)).getOrDefault(groupId, Set.of());
+  }
+
+  /** These groups and every group nested in them, at any depth. */
+  default Set<String> nestedGroups(Collection<String> groupIds) {
+    return GroupGraph.closure(groupIds, this::memberGroups);
+  }
+
+  /** These groups and every group they are nested in, at any depth. */
+  default Set<String> enclosingGroups(Collection<String> groupIds) {
+    return GroupGraph.closure(groupIds, this::parentGroups);
+  }
+
+  /** The users of the group and of every group nested in it. */
+  default Set<String> transitiveMembers(String groupId) {
+    return members(nestedGroups(List.of(groupId)));
+  }
 
   /** User ids after {@code cursor} (null: from the start), at most {@code limit}, ordered by id. */
   Page<String> userIds(String cursor, int limit);

@@ -26,7 +26,10 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   private final NavigableMap<String, DirectoryGroup> groups = new TreeMap<>();
   private final Map<String, Set<String>> members = new HashMap<>();
   private final Map<String, Set<String>> groupsOf = new HashMap<>();
+  private final Map<String, Set<String>> children = new HashMap<>();
+  private final Map<String, Set<String>> parents = new HashMap<>();
   private long version;
+  private long graphVersion;
 
   public InMemoryDirectoryStore(ChangeFeed feed) {
     this.feed = feed;
@@ -62,17 +65,41 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public synchronized void putGroup(DirectoryGroup group, Collection<String> memberIds) {
-    if (memberIds != null) {
-      Set<String> wanted = new LinkedHashSet<>(memberIds);
+  public synchronized void putGroup(DirectoryGroup group, Collection<String> memberIds,
+      Collection<String> memberGroupIds) {
+    Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
+    Set<String> wantedChildren = memberGroupIds == null ? null : new LinkedHashSet<>(memberGroupIds);
+    if (wanted != null) {
       List<String> missing = wanted.stream().filter(id -> !users.containsKey(id)).toList();
       if (!missing.isEmpty()) throw new UnknownMemberException("user", missing);
-      members(group.id()).forEach(user -> groupsOf.get(user).remove(group.id()));
-      wanted.forEach(user -> groupsOf.computeIfAbsent(user, k -> new TreeSet<>()).add(group.id()));
-      members.put(group.id(), new TreeSet<>(wanted));
     }
+    if (wantedChildren != null) requireNestable(group.id(), wantedChildren);
     groups.put(group.id(), group);
     written(Change.group(group.id(), Operation.UPSERT));
+    if (wanted != null) replaceMembers(group.id(), wanted);
+    if (wantedChildren != null) replaceChildren(group.id(), wantedChildren);
+  }
+
+  private void requireNestable(String groupId, Set<String> wantedChildren) {
+    List<String> missing = wantedChildren.stream().filter(id -> !groups.containsKey(id) && !id.equals(groupId)).toList();
+    if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
+    for (String child : wantedChildren) {
+      GroupGraph.cycle(groupId, child, ids -> copies(children, ids)).ifPresent(path -> {
+        throw new GroupCycleException(path);
+      });
+    }
+  }
+
+  private void replaceMembers(String groupId, Set<String> wanted) {
+    Set<String> current = members(groupId);
+    current.stream().filter(user -> !wanted.contains(user)).forEach(user -> unlinkMember(groupId, user));
+    wanted.stream().filter(user -> !current.contains(user)).forEach(user -> linkMember(groupId, user));
+  }
+
+  private void replaceChildren(String groupId, Set<String> wanted) {
+    Set<String> current = childrenOf(groupId);
+    current.stream().filter(child -> !wanted.contains(child)).forEach(child -> unlinkChild(groupId, child));
+    wanted.stream().filter(child -> !current.contains(child)).forEach(child -> linkChild(groupId, child));
   }
 
   @Override
@@ -87,9 +114,11 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public synchronized boolean deleteGroup(String id) {
-    if (groups.remove(id) == null) return false;
-    members.getOrDefault(id, Set.of()).forEach(user -> groupsOf.get(user).remove(id));
-    members.remove(id);
+    if (!groups.containsKey(id)) return false;
+    members(id).forEach(user -> unlinkMember(id, user));
+    childrenOf(id).forEach(child -> unlinkChild(id, child));
+    Set.copyOf(parents.getOrDefault(id, Set.of())).forEach(parent -> unlinkChild(parent, id));
+    groups.remove(id);
     written(Change.group(id, Operation.DELETE));
     return true;
   }
@@ -98,17 +127,17 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   public synchronized boolean addMember(String groupId, String userId) {
     if (!groups.containsKey(groupId)) throw new UnknownMemberException("group", List.of(groupId));
     if (!users.containsKey(userId)) throw new UnknownMemberException("user", List.of(userId));
-    if (!members.computeIfAbsent(groupId, k -> new TreeSet<>()).add(userId)) return false;
-    groupsOf.computeIfAbsent(userId, k -> new TreeSet<>()).add(groupId);
-    written(Change.membership(groupId, userId, Operation.UPSERT));
+    if (members(groupId).contains(userId)) return false;
+    linkMember(groupId, userId);
+    version++;
     return true;
   }
 
   @Override
   public synchronized boolean removeMember(String groupId, String userId) {
-    if (!members.getOrDefault(groupId, new TreeSet<>()).remove(userId)) return false;
-    groupsOf.get(userId).remove(groupId);
-    written(Change.membership(groupId, userId, Operation.DELETE));
+    if (!members(groupId).contains(userId)) return false;
+    unlinkMember(groupId, userId);
+    version++;
     return true;
   }
 
@@ -120,6 +149,90 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   @Override
   public synchronized Set<String> groupsOf(String userId) {
     return Set.copyOf(groupsOf.getOrDefault(userId, Set.of()));
+  }
+
+  @Override
+  public synchronized Map<String, Set<String>> groupsOf(Collection<String> userIds) {
+    return copies(groupsOf, userIds);
+  }
+
+  @Override
+  public synchronized boolean addMemberGroup(String groupId, String childId) {
+    List<String> missing = List.of(groupId, childId).stream().filter(id -> !groups.containsKey(id)).distinct().toList();
+    if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
+    if (childrenOf(groupId).contains(childId)) return false;
+    GroupGraph.cycle(groupId, childId, ids -> copies(children, ids)).ifPresent(path -> {
+      throw new GroupCycleException(path);
+    });
+    linkChild(groupId, childId);
+    version++;
+    return true;
+  }
+
+  @Override
+  public synchronized boolean removeMemberGroup(String groupId, String childId) {
+    if (!childrenOf(groupId).contains(childId)) return false;
+    unlinkChild(groupId, childId);
+    version++;
+    return true;
+  }
+
+  @Override
+  public synchronized Map<String, Set<String>> memberGroups(Collection<String> groupIds) {
+    return copies(children, groupIds);
+  }
+
+  @Override
+  public synchronized Map<String, Set<String>> parentGroups(Collection<String> groupIds) {
+    return copies(parents, groupIds);
+  }
+
+  @Override
+  public synchronized Set<String> members(Collection<String> groupIds) {
+    Set<String> union = new TreeSet<>();
+    groupIds.forEach(id -> union.addAll(members.getOrDefault(id, Set.of())));
+    return union;
+  }
+
+  @Override
+  public synchronized long groupGraphVersion() {
+    return graphVersion;
+  }
+
+  private void linkMember(String groupId, String userId) {
+    members.computeIfAbsent(groupId, k -> new TreeSet<>()).add(userId);
+    groupsOf.computeIfAbsent(userId, k -> new TreeSet<>()).add(groupId);
+    feed.append(Change.membership(groupId, userId, Operation.UPSERT));
+  }
+
+  private void unlinkMember(String groupId, String userId) {
+    members.get(groupId).remove(userId);
+    groupsOf.get(userId).remove(groupId);
+    feed.append(Change.membership(groupId, userId, Operation.DELETE));
+  }
+
+  private void linkChild(String groupId, String childId) {
+    children.computeIfAbsent(groupId, k -> new TreeSet<>()).add(childId);
+    parents.computeIfAbsent(childId, k -> new TreeSet<>()).add(groupId);
+    graphVersion++;
+    feed.append(Change.memberGroup(groupId, childId, Operation.UPSERT));
+  }
+
+  private void unlinkChild(String groupId, String childId) {
+    children.get(groupId).remove(childId);
+    parents.get(childId).remove(groupId);
+    graphVersion++;
+    feed.append(Change.memberGroup(groupId, childId, Operation.DELETE));
+  }
+
+  private Set<String> childrenOf(String groupId) {
+    return Set.copyOf(children.getOrDefault(groupId, Set.of()));
+  }
+
+  private static Map<String, Set<String>> copies(Map<String, Set<String>> sets, Collection<String> ids) {
+    Map<String, Set<String>> copies = new HashMap<>();
+    ids.forEach(id -> copies.put(id, Set.copyOf(sets.getOrDefault(id, Set.of()))));
+    return copies;
   }
 
   @Override

@@ -48,4 +48,15 @@ class ScimFilterAndPatchTest {
 
     assertThat(patches).hasSize(requests);
   }
+
+  @Test
+  void addedChildGroupsCarryTheTypeGroupAndUsersNoType() {
+    List<PatchRequest> patches = PatchRequest.memberChanges(List.of("r-user", "r-group"), List.of("r-old"), 0,
+        java.util.Set.of("r-group"));
+
+    assertThat(patches).hasSize(1);
+    assertThat(patches.get(0).toJson().toString())
+        .contains("{\"value\":\"r-user\"}", "{\"value\":\"r-group\",\"type\":\"Group\"}")
+        .contains("members[value eq \\\"r-old\\\"]");
+  }
 }

@@ -188,7 +188,7 @@ public abstract class DirectoryStoreContractTest {
   }
 
   @Test
-  public void putGroupWithMembersReplacesThemAndAppendsOneGroupChange() {
+  public void putGroupWithMembersReplacesThemAndAppendsTheGroupChangeAndTheMembershipDiff() {
     store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build()));
     store.putGroup(aGroup("g1").build(), List.of("u1", "u2"));
     changes();
@@ -199,7 +199,8 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.groupsOf("u1")).isEmpty();
     assertThat(store.groupsOf("u3")).containsExactly("g1");
     assertThat(store.group("g1")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Renamed"));
-    assertThat(changes()).containsExactly(Change.group("g1", Operation.UPSERT));
+    assertThat(changes()).containsExactly(Change.group("g1", Operation.UPSERT),
+        Change.membership("g1", "u1", Operation.DELETE), Change.membership("g1", "u3", Operation.UPSERT));
   }
 
   @Test
@@ -347,5 +348,124 @@ public abstract class DirectoryStoreContractTest {
     List<ChangeFeed.Entry> entries = feed.read("directory-test", 10_000, Duration.ZERO);
     feed.ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
     return entries.stream().map(ChangeFeed.Entry::change).toList();
+  }
+
+  // nested groups
+
+  private void groups(String... ids) {
+    for (String id : ids) store.putGroup(aGroup(id).build(), null);
+  }
+
+  @Test
+  public void memberGroupsAreStoredWithTheirReverseAndEachNestingIsAChange() {
+    groups("a", "b", "c");
+    changes();
+    long graph = store.groupGraphVersion();
+
+    store.putGroup(aGroup("a").build(), null, List.of("b", "c"));
+
+    assertThat(store.memberGroups("a")).containsExactlyInAnyOrder("b", "c");
+    assertThat(store.parentGroups(List.of("b", "c"))).containsEntry("b", Set.of("a")).containsEntry("c", Set.of("a"));
+    assertThat(changes()).containsExactly(Change.group("a", Operation.UPSERT),
+        Change.memberGroup("a", "b", Operation.UPSERT), Change.memberGroup("a", "c", Operation.UPSERT));
+    assertThat(store.groupGraphVersion()).isGreaterThan(graph);
+
+    store.putGroup(aGroup("a").build(), null, List.of("c"));
+
+    assertThat(store.memberGroups("a")).containsExactly("c");
+    assertThat(store.parentGroups(List.of("b"))).containsEntry("b", Set.of());
+    assertThat(changes()).containsExactly(Change.group("a", Operation.UPSERT),
+        Change.memberGroup("a", "b", Operation.DELETE));
+  }
+
+  @Test
+  public void addAndRemoveOneMemberGroupSayWhetherTheyChangedAnything() {
+    groups("a", "b");
+    changes();
+    long version = store.version();
+
+    assertThat(store.addMemberGroup("a", "b")).isTrue();
+    assertThat(store.addMemberGroup("a", "b")).isFalse();
+    assertThat(store.removeMemberGroup("a", "b")).isTrue();
+    assertThat(store.removeMemberGroup("a", "b")).isFalse();
+
+    assertThat(changes()).containsExactly(Change.memberGroup("a", "b", Operation.UPSERT),
+        Change.memberGroup("a", "b", Operation.DELETE));
+    assertThat(store.version()).isEqualTo(version + 2);
+  }
+
+  @Test
+  public void aNestingThatClosesACycleIsRefusedNamingThePathAndWritesNothing() {
+    groups("a", "b", "c");
+    store.addMemberGroup("a", "b");
+    store.addMemberGroup("b", "c");
+    changes();
+
+    assertThatThrownBy(() -> store.addMemberGroup("c", "a")).isInstanceOf(GroupCycleException.class)
+        .hasMessageContaining("c → a → b → c");
+    assertThatThrownBy(() -> store.putGroup(aGroup("b").named("Renamed").build(), null, List.of("c", "a")))
+        .isInstanceOf(GroupCycleException.class).hasMessageContaining("b → a → b");
+    assertThatThrownBy(() -> store.addMemberGroup("a", "a")).isInstanceOf(GroupCycleException.class)
+        .hasMessageContaining("a → a");
+
+    assertThat(changes()).isEmpty();
+    assertThat(store.group("b")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("b"));
+    assertThat(store.memberGroups("c")).isEmpty();
+  }
+
+  @Test
+  public void anUnknownMemberGroupIsRefusedNamingIt() {
+    groups("a");
+
+    assertThatThrownBy(() -> store.putGroup(aGroup("a").build(), null, List.of("ghost")))
+        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("group: ghost");
+    assertThatThrownBy(() -> store.addMemberGroup("a", "ghost"))
+        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
+    assertThat(store.memberGroups("a")).isEmpty();
+  }
+
+  @Test
+  public void transitiveMembersAndEnclosingGroupsFollowTheTreeAtAnyDepth() {
+    store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build(), aUser("u4").build()));
+    store.putGroup(aGroup("leaf").build(), List.of("u3"), null);
+    store.putGroup(aGroup("mid").build(), List.of("u2"), List.of("leaf"));
+    store.putGroup(aGroup("root").build(), List.of("u1"), List.of("mid"));
+    store.putGroup(aGroup("other").build(), List.of("u4"), List.of("leaf"));
+
+    assertThat(store.transitiveMembers("root")).containsExactlyInAnyOrder("u1", "u2", "u3");
+    assertThat(store.transitiveMembers("mid")).containsExactlyInAnyOrder("u2", "u3");
+    assertThat(store.nestedGroups(List.of("root"))).containsExactlyInAnyOrder("root", "mid", "leaf");
+    assertThat(store.enclosingGroups(List.of("leaf"))).containsExactlyInAnyOrder("leaf", "mid", "root", "other");
+    assertThat(store.groupsOf(List.of("u3", "u1"))).containsEntry("u3", Set.of("leaf")).containsEntry("u1", Set.of("root"));
+  }
+
+  @Test
+  public void deletingANestedGroupUnlinksItEverywhereWithAChangePerLink() {
+    store.putUser(aUser("u1").build());
+    groups("top", "bottom");
+    store.putGroup(aGroup("mid").build(), List.of("u1"), List.of("bottom"));
+    store.addMemberGroup("top", "mid");
+    changes();
+
+    assertThat(store.deleteGroup("mid")).isTrue();
+
+    assertThat(store.memberGroups("top")).isEmpty();
+    assertThat(store.enclosingGroups(List.of("bottom"))).containsExactly("bottom");
+    assertThat(store.groupsOf("u1")).isEmpty();
+    assertThat(changes()).containsExactly(Change.membership("mid", "u1", Operation.DELETE),
+        Change.memberGroup("mid", "bottom", Operation.DELETE), Change.memberGroup("top", "mid", Operation.DELETE),
+        Change.group("mid", Operation.DELETE));
+  }
+
+  @Test
+  public void thousandsOfNestedGroupsResolveInFewRoundTrips() {
+    List<String> ids = IntStream.range(0, 2_000).mapToObj(i -> String.format("g%04d", i)).toList();
+    ids.forEach(id -> store.putGroup(aGroup(id).build(), null));
+    for (int i = 1; i < ids.size(); i++) store.addMemberGroup(ids.get((i - 1) / 4), ids.get(i)); // a 4-ary tree
+
+    long started = System.nanoTime();
+    assertThat(store.nestedGroups(List.of("g0000"))).hasSize(2_000);
+    assertThat(store.enclosingGroups(List.of("g1999"))).contains("g0000");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
   }
 }

@@ -2,6 +2,7 @@ package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import java.net.URI;
@@ -24,6 +25,8 @@ public final class ProviderBuilder {
   private boolean dryRun;
   private int maxConcurrency = 8;
   private int requestsPerMinute;
+  private List<String> scopeGroups = List.of();
+  private NestedGroups nestedGroups = NestedGroups.FLATTEN;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -88,6 +91,17 @@ public final class ProviderBuilder {
     return this;
   }
 
+  /** Scope by group: the transitive members of these groups. */
+  public ProviderBuilder scopedTo(String... groupIds) {
+    this.scopeGroups = List.of(groupIds);
+    return this;
+  }
+
+  public ProviderBuilder nestedGroups(NestedGroups mode) {
+    this.nestedGroups = mode;
+    return this;
+  }
+
   public ProviderBuilder dryRun() {
     this.dryRun = true;
     return this;
@@ -102,6 +116,6 @@ public final class ProviderBuilder {
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null);
+        null, scopeGroups, nestedGroups);
   }
 }

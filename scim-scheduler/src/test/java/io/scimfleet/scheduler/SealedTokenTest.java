@@ -52,7 +52,7 @@ class SealedTokenTest {
         null, null, null, null, null, null, null, null, null, null));
 
     assertThat(everyValueUnder(redis.prefix())).isNotEmpty().noneMatch(value -> value.contains(target.token()));
-    try (ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), security)) {
+    try (ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), security, stores.directory())) {
       contexts.get("crm").orElseThrow().client().create("/Users", ScimResources.aUser("ada"));
     }
     assertThat(target.users()).hasSize(1);

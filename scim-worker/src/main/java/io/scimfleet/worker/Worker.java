@@ -59,7 +59,7 @@ public final class Worker implements AutoCloseable {
   /** @param pacing how job threads are shared between providers and how retries are paced */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
       RateLimiter rateLimiter, SecuritySettings security, Pacing pacing) {
-    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security);
+    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security, stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());

@@ -69,7 +69,7 @@ class MetricsEndpointTest {
     stores.providers().put(aProvider("slack").build());
     try (ProcessMetrics process = ProcessMetrics.boundTo(registry);
         ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(),
-            TestSecurity.settings());
+            TestSecurity.settings(), stores.directory());
         PageRunner pages = new PageRunner(null, metrics, 2, Pacing.defaults(2));
         JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {

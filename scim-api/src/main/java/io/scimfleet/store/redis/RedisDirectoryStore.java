@@ -8,18 +8,24 @@ import io.scimfleet.model.Change.Operation;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.store.DirectoryStore;
+import io.scimfleet.store.GroupCycleException;
+import io.scimfleet.store.GroupGraph;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.UnknownMemberException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 
 /**
@@ -92,36 +98,67 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public void putGroup(DirectoryGroup group, Collection<String> memberIds) {
-    if (memberIds == null) {
+  public void putGroup(DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
+    if (memberIds == null && memberGroupIds == null) {
       redis.transaction("put group " + group.id(), t -> {
         writeGroup(t, group);
         t.incr(keys.version());
       });
       return;
     }
-    Set<String> wanted = new LinkedHashSet<>(memberIds);
-    redis.optimistic("put group " + group.id(), j -> replaceGroup(j, group, wanted));
+    Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
+    Set<String> children = memberGroupIds == null ? null : new LinkedHashSet<>(memberGroupIds);
+    redis.optimistic("put group " + group.id(), j -> replaceGroup(j, group, wanted, children));
   }
 
-  private Optional<Boolean> replaceGroup(Jedis j, DirectoryGroup group, Set<String> wanted) {
-    String membersKey = keys.members(group.id());
-    String[] userKeys = wanted.stream().map(keys::user).toArray(String[]::new);
-    j.watch(Stream.concat(Stream.of(membersKey), Stream.of(userKeys)).toArray(String[]::new));
-    if (userKeys.length > 0 && j.exists(userKeys) < userKeys.length) {
-      List<String> missing = wanted.stream().filter(id -> !j.exists(keys.user(id))).toList();
-      j.unwatch();
-      throw new UnknownMemberException("user", missing);
-    }
-    Set<String> current = j.smembers(membersKey);
+  /** Watches what it reads (members, users, child groups, the group graph), checks, then writes the diffs. */
+  private Optional<Boolean> replaceGroup(Jedis j, DirectoryGroup group, Set<String> wanted, Set<String> children) {
+    List<String> watched = new ArrayList<>(List.of(keys.members(group.id()), keys.memberGroups(group.id()),
+        keys.groupGraphVersion()));
+    if (wanted != null) wanted.forEach(id -> watched.add(keys.user(id)));
+    if (children != null) children.forEach(id -> watched.add(keys.group(id)));
+    j.watch(watched.toArray(String[]::new));
+    if (wanted != null) requireAll(j, wanted, keys::user, "user");
+    if (children != null) requireNestable(j, group.id(), children);
+    Set<String> currentMembers = wanted == null ? Set.of() : j.smembers(keys.members(group.id()));
+    Set<String> currentChildren = children == null ? Set.of() : j.smembers(keys.memberGroups(group.id()));
     Transaction t = j.multi();
     writeGroup(t, group);
-    t.del(membersKey);
-    if (!wanted.isEmpty()) t.sadd(membersKey, wanted.toArray(String[]::new));
-    current.stream().filter(id -> !wanted.contains(id)).forEach(id -> t.srem(keys.groupsOf(id), group.id()));
-    wanted.stream().filter(id -> !current.contains(id)).forEach(id -> t.sadd(keys.groupsOf(id), group.id()));
+    if (wanted != null) writeMemberDiff(t, group.id(), currentMembers, wanted);
+    if (children != null) writeChildDiff(t, group.id(), currentChildren, children);
     t.incr(keys.version());
     return committed(t, true);
+  }
+
+  private void writeMemberDiff(Transaction t, String groupId, Set<String> current, Set<String> wanted) {
+    current.stream().filter(id -> !wanted.contains(id)).forEach(id -> unlinkMember(t, groupId, id));
+    wanted.stream().filter(id -> !current.contains(id)).forEach(id -> linkMember(t, groupId, id));
+  }
+
+  private void writeChildDiff(Transaction t, String groupId, Set<String> current, Set<String> wanted) {
+    current.stream().filter(id -> !wanted.contains(id)).forEach(id -> unlinkChild(t, groupId, id));
+    wanted.stream().filter(id -> !current.contains(id)).forEach(id -> linkChild(t, groupId, id));
+  }
+
+  private void requireAll(Jedis j, Set<String> ids, Function<String, String> key, String what) {
+    if (ids.isEmpty() || j.exists(ids.stream().map(key).toArray(String[]::new)) == ids.size()) return;
+    List<String> missing = ids.stream().filter(id -> !j.exists(key.apply(id))).toList();
+    j.unwatch();
+    throw new UnknownMemberException(what, missing);
+  }
+
+  /** Every child exists (or is the group itself, which the cycle check then names) and closes no cycle. */
+  private void requireNestable(Jedis j, String groupId, Set<String> children) {
+    Set<String> others = new LinkedHashSet<>(children);
+    others.remove(groupId);
+    requireAll(j, others, keys::group, "group");
+    for (String child : children) {
+      Optional<List<String>> cycle = GroupGraph.cycle(groupId, child, ids -> smembers(j, ids, keys::memberGroups));
+      if (cycle.isPresent()) {
+        j.unwatch();
+        throw new GroupCycleException(cycle.get());
+      }
+    }
   }
 
   @Override
@@ -135,16 +172,21 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return load(ids, keys::group, DirectoryGroup.class);
   }
 
+  /** Appends a MEMBERSHIP DELETE per member and a MEMBER_GROUP DELETE per nesting it was part of. */
   @Override
   public boolean deleteGroup(String id) {
     return redis.optimistic("delete group " + id, j -> {
-      j.watch(keys.group(id), keys.members(id));
+      j.watch(keys.group(id), keys.members(id), keys.groupGraphVersion());
       if (!j.exists(keys.group(id))) return unwatched(j, false);
       Set<String> members = j.smembers(keys.members(id));
+      Set<String> children = j.smembers(keys.memberGroups(id));
+      Set<String> parents = j.smembers(keys.parentGroups(id));
       Transaction t = j.multi();
-      t.del(keys.group(id), keys.members(id));
+      members.forEach(user -> unlinkMember(t, id, user));
+      children.forEach(child -> unlinkChild(t, id, child));
+      parents.forEach(parent -> unlinkChild(t, parent, id));
+      t.del(keys.group(id), keys.members(id), keys.memberGroups(id), keys.parentGroups(id));
       t.zrem(keys.groupIndex(), id);
-      members.forEach(user -> t.srem(keys.groupsOf(user), id));
       append(t, Change.group(id, Operation.DELETE));
       t.incr(keys.version());
       return committed(t, true);
@@ -159,9 +201,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
       requireExists(j, keys.user(userId), "user", userId);
       if (j.sismember(keys.members(groupId), userId)) return unwatched(j, false);
       Transaction t = j.multi();
-      t.sadd(keys.members(groupId), userId);
-      t.sadd(keys.groupsOf(userId), groupId);
-      append(t, Change.membership(groupId, userId, Operation.UPSERT));
+      linkMember(t, groupId, userId);
       t.incr(keys.version());
       return committed(t, true);
     });
@@ -173,9 +213,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
       j.watch(keys.members(groupId));
       if (!j.sismember(keys.members(groupId), userId)) return unwatched(j, false);
       Transaction t = j.multi();
-      t.srem(keys.members(groupId), userId);
-      t.srem(keys.groupsOf(userId), groupId);
-      append(t, Change.membership(groupId, userId, Operation.DELETE));
+      unlinkMember(t, groupId, userId);
       t.incr(keys.version());
       return committed(t, true);
     });
@@ -189,6 +227,102 @@ public final class RedisDirectoryStore implements DirectoryStore {
   @Override
   public Set<String> groupsOf(String userId) {
     return redis.call("read groups of " + userId, j -> j.smembers(keys.groupsOf(userId)));
+  }
+
+  @Override
+  public Map<String, Set<String>> groupsOf(Collection<String> userIds) {
+    return sets("read groups of " + userIds.size() + " users", userIds, keys::groupsOf);
+  }
+
+  @Override
+  public boolean addMemberGroup(String groupId, String childId) {
+    return redis.optimistic("nest group " + childId + " in " + groupId, j -> {
+      j.watch(keys.group(groupId), keys.group(childId), keys.groupGraphVersion());
+      requireAll(j, new LinkedHashSet<>(List.of(groupId, childId)), keys::group, "group");
+      if (j.sismember(keys.memberGroups(groupId), childId)) return unwatched(j, false);
+      requireNestable(j, groupId, Set.of(childId));
+      Transaction t = j.multi();
+      linkChild(t, groupId, childId);
+      t.incr(keys.version());
+      return committed(t, true);
+    });
+  }
+
+  @Override
+  public boolean removeMemberGroup(String groupId, String childId) {
+    return redis.optimistic("un-nest group " + childId + " from " + groupId, j -> {
+      j.watch(keys.memberGroups(groupId));
+      if (!j.sismember(keys.memberGroups(groupId), childId)) return unwatched(j, false);
+      Transaction t = j.multi();
+      unlinkChild(t, groupId, childId);
+      t.incr(keys.version());
+      return committed(t, true);
+    });
+  }
+
+  @Override
+  public Map<String, Set<String>> memberGroups(Collection<String> groupIds) {
+    return sets("read member groups of " + groupIds.size() + " groups", groupIds, keys::memberGroups);
+  }
+
+  @Override
+  public Map<String, Set<String>> parentGroups(Collection<String> groupIds) {
+    return sets("read parents of " + groupIds.size() + " groups", groupIds, keys::parentGroups);
+  }
+
+  @Override
+  public Set<String> members(Collection<String> groupIds) {
+    Set<String> union = new HashSet<>();
+    sets("read members of " + groupIds.size() + " groups", groupIds, keys::members).values().forEach(union::addAll);
+    return union;
+  }
+
+  @Override
+  public long groupGraphVersion() {
+    String value = redis.call("read the group graph version", j -> j.get(keys.groupGraphVersion()));
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private Map<String, Set<String>> sets(String what, Collection<String> ids, Function<String, String> key) {
+    if (ids.isEmpty()) return Map.of();
+    return redis.call(what, j -> smembers(j, ids, key));
+  }
+
+  /** One SMEMBERS per id, pipelined: one round trip (also inside a WATCH: the connection stays the same). */
+  private static Map<String, Set<String>> smembers(Jedis j, Collection<String> ids, Function<String, String> key) {
+    List<String> order = List.copyOf(new LinkedHashSet<>(ids));
+    Pipeline pipeline = j.pipelined();
+    List<Response<Set<String>>> replies = order.stream().map(id -> pipeline.smembers(key.apply(id))).toList();
+    pipeline.sync();
+    Map<String, Set<String>> sets = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) sets.put(order.get(i), replies.get(i).get());
+    return sets;
+  }
+
+  private void linkMember(Transaction t, String groupId, String userId) {
+    t.sadd(keys.members(groupId), userId);
+    t.sadd(keys.groupsOf(userId), groupId);
+    append(t, Change.membership(groupId, userId, Operation.UPSERT));
+  }
+
+  private void unlinkMember(Transaction t, String groupId, String userId) {
+    t.srem(keys.members(groupId), userId);
+    t.srem(keys.groupsOf(userId), groupId);
+    append(t, Change.membership(groupId, userId, Operation.DELETE));
+  }
+
+  private void linkChild(Transaction t, String groupId, String childId) {
+    t.sadd(keys.memberGroups(groupId), childId);
+    t.sadd(keys.parentGroups(childId), groupId);
+    t.incr(keys.groupGraphVersion());
+    append(t, Change.memberGroup(groupId, childId, Operation.UPSERT));
+  }
+
+  private void unlinkChild(Transaction t, String groupId, String childId) {
+    t.srem(keys.memberGroups(groupId), childId);
+    t.srem(keys.parentGroups(childId), groupId);
+    t.incr(keys.groupGraphVersion());
+    append(t, Change.memberGroup(groupId, childId, Operation.DELETE));
   }
 
   @Override

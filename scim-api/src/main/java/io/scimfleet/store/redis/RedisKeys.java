@@ -58,6 +58,21 @@ public final class RedisKeys {
     return prefix + "dir:members:" + groupId;
   }
 
+  /** Set: the ids of the groups nested directly in the group (its member groups). */
+  public String memberGroups(String groupId) {
+    return prefix + "dir:subgroups:" + groupId;
+  }
+
+  /** Set: the ids of the groups the group is nested in (the reverse of {@link #memberGroups}). */
+  public String parentGroups(String groupId) {
+    return prefix + "dir:parents:" + groupId;
+  }
+
+  /** Counter bumped by every change to the nesting of groups. */
+  public String groupGraphVersion() {
+    return prefix + "dir:graph";
+  }
+
   /** Set: the group ids the user is a member of (the reverse of {@link #members}). */
   public String groupsOf(String userId) {
     return prefix + "dir:memberof:" + userId;

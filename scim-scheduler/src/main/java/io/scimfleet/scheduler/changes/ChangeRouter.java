@@ -4,12 +4,15 @@ import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.mapping.ScopeGroups;
 import io.scimfleet.model.Change;
 import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,10 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * not already pending. A provider is concerned when the object is in its scope, or when the fleet
  * put it on that target before (so that leaving the directory or the scope removes it there). A
  * delete carries the remote id as it was at the moment of the delete.
+ *
+ * <p>Nested groups widen a membership or nesting change: a provider that flattens nested groups also
+ * gets every group the changed group is nested in; a provider scoped by groups also gets the users
+ * that joined or left (with a whole subtree, when a group was nested or un-nested) and the groups
+ * nested or un-nested, so that each enters or leaves its scope within the normal change latency.
  */
 final class ChangeRouter {
   private final Stores stores;
   private final Map<String, ScopeFilter> scopes = new ConcurrentHashMap<>();
+  private final Map<List<String>, ScopeGroups> scopeGroups = new ConcurrentHashMap<>();
 
   ChangeRouter(Stores stores) {
     this.stores = stores;
@@ -46,19 +55,70 @@ final class ChangeRouter {
    */
   List<SyncObjectRequest> route(List<Change> changes, boolean redelivered) {
     List<Provider> providers = stores.providers().list().stream().filter(Provider::enabled).toList();
-    Map<ObjectType, List<String>> ids = idsByType(changes);
-    Map<ObjectType, Map<String, MappingInput>> inputs = inputs(ids);
+    Map<ObjectType, List<String>> changed = idsByType(changes);
+    NestedEffects effects = new NestedEffects(stores.directory(), changes);
+    Map<String, Map<ObjectType, List<String>>> idsByProvider = new HashMap<>();
+    providers.forEach(provider -> idsByProvider.put(provider.name(), ids(provider, changed, effects)));
+    Map<ObjectType, List<String>> all = union(idsByProvider.values());
+    Map<ObjectType, Map<String, MappingInput>> inputs = inputs(all);
+    Map<String, Set<String>> userGroups = providers.stream().anyMatch(p -> !p.scopeGroups().isEmpty())
+        ? stores.directory().groupsOf(inputs.get(ObjectType.USER).keySet()) : Map.of();
     List<SyncObjectRequest> jobs = new ArrayList<>();
     for (Provider provider : providers) {
-      ids.forEach((type, typeIds) -> {
+      GroupScope groupScope = groupScope(provider, userGroups);
+      idsByProvider.get(provider.name()).forEach((type, typeIds) -> {
         Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
         for (String id : typeIds) {
-          Optional<SyncObjectRequest> job = concern(provider, type, id, inputs.get(type).get(id), states.get(id));
+          Optional<SyncObjectRequest> job = concern(provider, type, id, inputs.get(type).get(id), states.get(id),
+              groupScope);
           if (job.isPresent() && markPending(job.get(), redelivered)) jobs.add(job.get());
         }
       });
     }
     return jobs;
+  }
+
+  /** The objects this provider must look at: the changed ones, widened by nesting (see the class comment). */
+  private static Map<ObjectType, List<String>> ids(Provider provider, Map<ObjectType, List<String>> changed,
+      NestedEffects effects) {
+    Set<String> users = new LinkedHashSet<>(changed.get(ObjectType.USER));
+    Set<String> groups = new LinkedHashSet<>(changed.get(ObjectType.GROUP));
+    if (provider.nestedGroups() == NestedGroups.FLATTEN) groups.addAll(effects.enclosingGroups());
+    if (!provider.scopeGroups().isEmpty()) {
+      users.addAll(effects.scopeUsers());
+      groups.addAll(effects.scopeGroups());
+    }
+    Map<ObjectType, List<String>> ids = new EnumMap<>(ObjectType.class);
+    ids.put(ObjectType.USER, List.copyOf(users));
+    ids.put(ObjectType.GROUP, List.copyOf(groups));
+    return ids;
+  }
+
+  private static Map<ObjectType, List<String>> union(Collection<Map<ObjectType, List<String>>> perProvider) {
+    Map<ObjectType, Set<String>> sets = new EnumMap<>(ObjectType.class);
+    for (ObjectType type : ObjectType.values()) sets.put(type, new LinkedHashSet<>());
+    perProvider.forEach(ids -> ids.forEach((type, list) -> sets.get(type).addAll(list)));
+    Map<ObjectType, List<String>> lists = new EnumMap<>(ObjectType.class);
+    sets.forEach((type, set) -> lists.put(type, List.copyOf(set)));
+    return lists;
+  }
+
+  /** A provider's scope by group for this batch: the groups in scope read once, the users' groups given. */
+  private record GroupScope(Map<String, String> groups, Map<String, Set<String>> userGroups) {
+    static final GroupScope NONE = new GroupScope(null, null);
+
+    boolean includes(ObjectType type, String id) {
+      if (groups == null) return true;
+      if (type == ObjectType.GROUP) return groups.containsKey(id);
+      return userGroups.getOrDefault(id, Set.of()).stream().anyMatch(groups::containsKey);
+    }
+  }
+
+  private GroupScope groupScope(Provider provider, Map<String, Set<String>> userGroups) {
+    if (provider.scopeGroups().isEmpty()) return GroupScope.NONE;
+    ScopeGroups scope = scopeGroups.computeIfAbsent(provider.scopeGroups(),
+        roots -> new ScopeGroups(stores.directory(), roots));
+    return new GroupScope(scope.groups(), userGroups);
   }
 
   /** True when the job must be enqueued: newly marked, or delivered again (see {@link #route}). */
@@ -68,12 +128,12 @@ final class ChangeRouter {
   }
 
   private Optional<SyncObjectRequest> concern(Provider provider, ObjectType type, String id, MappingInput input,
-      ObjectSyncState state) {
+      ObjectSyncState state, GroupScope groupScope) {
     boolean wasSent = state != null && state.remoteId() != null;
     if (input == null) {
       return wasSent ? Optional.of(job(provider, type, id, state.remoteId())) : Optional.empty();
     }
-    boolean inScope = scope(provider, type).includes(input);
+    boolean inScope = scope(provider, type).includes(input) && groupScope.includes(type, id);
     return inScope || wasSent ? Optional.of(job(provider, type, id, null)) : Optional.empty();
   }
 

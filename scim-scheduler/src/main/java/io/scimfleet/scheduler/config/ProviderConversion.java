@@ -5,6 +5,7 @@ import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import io.scimfleet.secret.SecretSources;
@@ -41,7 +42,8 @@ public final class ProviderConversion {
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
         atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
-        blankToNull(request.caBundleFile()));
+        blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
+        request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()));
     ProviderMappings.requireValid(provider);
     return provider;
   }
@@ -90,6 +92,13 @@ public final class ProviderConversion {
     if (file != null) secrets.requireAllowedFile("tokenFile", file);
     if (env != null) secrets.requireAllowedEnv("tokenEnv", env);
     return new Credential(token, file, env).sealed(secrets);
+  }
+
+  private static List<String> scopeGroups(List<String> ids) {
+    if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+      throw new IllegalArgumentException("scopeGroups must be group ids, not null or empty");
+    }
+    return ids;
   }
 
   private static DeleteMode deleteMode(String value) {

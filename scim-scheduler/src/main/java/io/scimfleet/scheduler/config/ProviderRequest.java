@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param deletionThreshold percent 0–100
  * @param deleteMode {@code delete} or {@code deactivate}
+ * @param scopeGroups group ids: only their transitive members (and the groups nested in them) are in scope
+ * @param nestedGroups {@code flatten} (default) or {@code native}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -28,7 +30,19 @@ public record ProviderRequest(
     Integer maxConcurrency,
     Integer requestsPerMinute,
     Boolean tlsInsecure,
-    String caBundleFile) {
+    String caBundleFile,
+    List<String> scopeGroups,
+    String nestedGroups) {
+
+  /** Without scope by group, nested groups at their default. */
+  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
+      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
+      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile) {
+    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        null, null);
+  }
 
   @Override
   public String toString() {

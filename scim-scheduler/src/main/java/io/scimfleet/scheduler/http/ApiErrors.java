@@ -10,6 +10,7 @@ import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingException;
 import io.scimfleet.mapping.MappingLimitException;
 import io.scimfleet.schema.ValidationException;
+import io.scimfleet.store.GroupCycleException;
 import io.scimfleet.store.UnknownMemberException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ final class ApiErrors {
   private static int status(Exception e) {
     if (e instanceof ApiException api) return api.status();
     if (e instanceof HttpResponseException http) return http.getStatus();
-    if (e instanceof UnknownMemberException || e instanceof ValidationException) return 422;
+    if (e instanceof UnknownMemberException || e instanceof GroupCycleException || e instanceof ValidationException) return 422;
     if (e instanceof MappingLimitException) return 422;
     if (e instanceof MappingException || e instanceof IllegalArgumentException) return 400;
     if (e instanceof JsonProcessingException) return 400;

@@ -7,7 +7,10 @@ import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.store.DirectoryStore;
 import java.io.IOException;
 
-/** Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/groups/{id}[/members/{userId}]}. */
+/**
+ * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/groups/{id}[/members/{userId}]},
+ * {@code /api/v1/groups/{id}/memberGroups/{childId}}.
+ */
 final class DirectoryRoutes {
   private final DirectoryStore directory;
   private final ApiJson json;
@@ -26,6 +29,8 @@ final class DirectoryRoutes {
     app.delete("/api/v1/groups/{id}", ctx -> deleted(ctx, directory.deleteGroup(ctx.pathParam("id")), "group"));
     app.put("/api/v1/groups/{id}/members/{userId}", this::addMember);
     app.delete("/api/v1/groups/{id}/members/{userId}", this::removeMember);
+    app.put("/api/v1/groups/{id}/memberGroups/{childId}", this::addMemberGroup);
+    app.delete("/api/v1/groups/{id}/memberGroups/{childId}", this::removeMemberGroup);
   }
 
   private void putUser(Context ctx) throws IOException {
@@ -37,7 +42,7 @@ final class DirectoryRoutes {
   private void putGroup(Context ctx) throws IOException {
     GroupRequest request = json.read(ctx, GroupRequest.class);
     DirectoryGroup group = request.toGroup(ctx.pathParam("id"));
-    directory.putGroup(group, request.members());
+    directory.putGroup(group, request.members(), request.memberGroups());
     ApiJson.write(ctx, 200, groupView(group.id()));
   }
 
@@ -60,6 +65,25 @@ final class DirectoryRoutes {
     ctx.status(204);
   }
 
+  private void addMemberGroup(Context ctx) {
+    String groupId = ctx.pathParam("id");
+    String childId = ctx.pathParam("childId");
+    group(groupId);
+    group(childId);
+    directory.addMemberGroup(groupId, childId);
+    ApiJson.write(ctx, 200, groupView(groupId));
+  }
+
+  private void removeMemberGroup(Context ctx) {
+    String groupId = ctx.pathParam("id");
+    String childId = ctx.pathParam("childId");
+    group(groupId);
+    if (!directory.removeMemberGroup(groupId, childId)) {
+      throw ApiException.notFound("group '" + childId + "' is not nested in group '" + groupId + "'");
+    }
+    ctx.status(204);
+  }
+
   private DirectoryUser user(String id) {
     return directory.user(id).orElseThrow(() -> ApiException.notFound("no user '" + id + "'"));
   }
@@ -69,7 +93,7 @@ final class DirectoryRoutes {
   }
 
   private GroupView groupView(String id) {
-    return GroupView.of(group(id), directory.members(id));
+    return GroupView.of(group(id), directory.members(id), directory.memberGroups(id));
   }
 
   private static void deleted(Context ctx, boolean existed, String what) {

@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** A group as the API shows it: its attributes and its member ids, sorted. */
-record GroupView(String id, String name, List<String> members, Map<String, Object> attributes) {
+/** A group as the API shows it: its attributes, its member ids and its member groups' ids, sorted. */
+record GroupView(String id, String name, List<String> members, List<String> memberGroups,
+    Map<String, Object> attributes) {
 
-  static GroupView of(DirectoryGroup group, Collection<String> members) {
-    return new GroupView(group.id(), group.name(), members.stream().sorted().toList(), group.attributes());
+  static GroupView of(DirectoryGroup group, Collection<String> members, Collection<String> memberGroups) {
+    return new GroupView(group.id(), group.name(), members.stream().sorted().toList(),
+        memberGroups.stream().sorted().toList(), group.attributes());
   }
 }

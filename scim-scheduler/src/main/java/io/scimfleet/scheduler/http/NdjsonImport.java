@@ -100,6 +100,7 @@ public final class NdjsonImport {
   }
 
   private void storeGroups(Path spool) throws IOException {
+    List<Nesting> nestings = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
       for (String entry; (entry = in.readLine()) != null; ) {
         int tab = entry.indexOf('\t');
@@ -110,11 +111,26 @@ public final class NdjsonImport {
           String id = text(fields.remove("id"));
           GroupRequest request = ApiJson.MAPPER.treeToValue(fields, GroupRequest.class);
           DirectoryGroup group = request.toGroup(id);
-          directory.putGroup(group, request.members());
+          directory.putGroup(group, request.members(), null);
+          if (request.memberGroups() != null) nestings.add(new Nesting(number, group, request.memberGroups()));
           groups++;
         } catch (Exception e) {
           refuseOrThrow(number, e);
         }
+      }
+    }
+    storeNestings(nestings);
+  }
+
+  /** A group line's nesting, kept until every group of the import is stored: a child may come later in the file. */
+  private record Nesting(long line, DirectoryGroup group, List<String> memberGroups) {}
+
+  private void storeNestings(List<Nesting> nestings) {
+    for (Nesting nesting : nestings) {
+      try {
+        directory.putGroup(nesting.group(), null, nesting.memberGroups());
+      } catch (Exception e) {
+        refuseOrThrow(nesting.line(), e);
       }
     }
   }

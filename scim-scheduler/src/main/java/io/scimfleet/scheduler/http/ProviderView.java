@@ -25,12 +25,15 @@ record ProviderView(
     int maxConcurrency,
     int requestsPerMinute,
     boolean tlsInsecure,
-    String caBundleFile) {
+    String caBundleFile,
+    List<String> scopeGroups,
+    String nestedGroups) {
 
   static ProviderView of(Provider p) {
     return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
         p.deleteMode().name().toLowerCase(Locale.ROOT), p.deletionThresholdPercent(), p.userMappings(),
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
-        p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile());
+        p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
+        p.nestedGroups().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -113,6 +113,41 @@ class DirectoryApiTest {
   }
 
   @Test
+  void memberGroupsAreStoredShownAndAddedOrRemovedOneByOne() {
+    api.put("/api/v1/groups/child", "{\"name\":\"Child\"}");
+    api.put("/api/v1/groups/other", "{\"name\":\"Other\"}");
+
+    ApiClient.Answer put = api.put("/api/v1/groups/root", "{\"name\":\"Root\",\"memberGroups\":[\"child\"]}");
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().path("memberGroups").toString()).isEqualTo("[\"child\"]");
+
+    assertThat(api.put("/api/v1/groups/root/memberGroups/other", "").json().path("memberGroups").toString())
+        .isEqualTo("[\"child\",\"other\"]");
+    assertThat(api.delete("/api/v1/groups/root/memberGroups/child").status()).isEqualTo(204);
+    assertThat(api.delete("/api/v1/groups/root/memberGroups/child").status()).isEqualTo(404);
+    assertThat(fixture.stores.directory().memberGroups("root")).containsExactly("other");
+  }
+
+  @Test
+  void aCycleIs422NamingThePathAndAnUnknownChildGroupIs422NamingIt() {
+    api.put("/api/v1/groups/a", "{\"name\":\"A\"}");
+    api.put("/api/v1/groups/b", "{\"name\":\"B\",\"memberGroups\":[\"a\"]}");
+
+    ApiClient.Answer cycle = api.put("/api/v1/groups/a/memberGroups/b", "");
+    ApiClient.Answer viaPut = api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"b\"]}");
+    ApiClient.Answer unknown = api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"ghost\"]}");
+
+    assertThat(cycle.status()).isEqualTo(422);
+    assertThat(cycle.error()).contains("a → b → a");
+    assertThat(viaPut.status()).isEqualTo(422);
+    assertThat(viaPut.error()).contains("a → b → a");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.error()).contains("unknown group: ghost");
+    assertThat(api.put("/api/v1/groups/a/memberGroups/ghost", "").status()).isEqualTo(404);
+    assertThat(fixture.stores.directory().memberGroups("a")).isEmpty();
+  }
+
+  @Test
   void groupWithAnUnknownMemberIs422NamingItAndStoresNothing() {
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
 

@@ -50,6 +50,21 @@ class ImportApiTest {
   }
 
   @Test
+  void groupsNestInGroupsThatComeLaterInTheFileAndACycleIsReportedByLine() {
+    ApiClient.Answer answer = importLines("""
+        {"type":"group","id":"root","name":"Root","memberGroups":["child"]}
+        {"type":"group","id":"child","name":"Child","memberGroups":["root"]}
+        {"type":"group","id":"other","name":"Other","memberGroups":["ghost"]}
+        """);
+
+    assertThat(answer.json().path("groups").asLong()).isEqualTo(3);
+    assertThat(fixture.stores.directory().memberGroups("root")).containsExactly("child");
+    assertThat(fixture.stores.directory().memberGroups("child")).isEmpty();
+    assertThat(answer.json().path("errors").findValuesAsText("line")).containsExactly("2", "3");
+    assertThat(answer.json().path("errors").toString()).contains("child → root → child").contains("ghost");
+  }
+
+  @Test
   void eachKindOfBadLineIsReportedAndTheRestIsStored() {
     ApiClient.Answer answer = importLines("""
         {"type":"user","id":"u1","username":"ada"}

@@ -65,6 +65,18 @@ class ProviderApiTest {
     assertThat(view.path("deletionThreshold").asInt()).isEqualTo(25);
     assertThat(view.path("fullSyncCron").asText()).isEqualTo("0 * * * *");
     assertThat(view.path("credential").asText()).isEqualTo("env:SCIM_TARGET_T");
+    assertThat(view.path("scopeGroups")).isEmpty();
+    assertThat(view.path("nestedGroups").asText()).isEqualTo("flatten");
+  }
+
+  @Test
+  void scopeGroupsAndNativeNestingAreStoredAndShown() {
+    JsonNode view = api.put("/api/v1/providers/p", """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""").json();
+
+    assertThat(view.path("scopeGroups").toString()).isEqualTo("[\"eng\",\"ops\"]");
+    assertThat(view.path("nestedGroups").asText()).isEqualTo("native");
+    assertThat(fixture.stores.providers().get("p").orElseThrow().scopeGroups()).containsExactly("eng", "ops");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -80,6 +92,8 @@ class ProviderApiTest {
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userFilter\":\"active = \"} | scope filter",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"colour\":\"blue\"}         | unknown field 'colour'",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"nestedGroups\":\"deep\"}    | 'flatten' or 'native'",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"scopeGroups\":[\"\"]}      | scopeGroups must be group ids",
       "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
   })
   void badProviderSettingsAre400WithWhatIsWrongAndStoreNothing(String body, String error) {

@@ -5,6 +5,7 @@ import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -12,15 +13,18 @@ import io.scimfleet.scim.PatchRequest;
 import io.scimfleet.scim.ScimResource;
 import io.scimfleet.store.Stores;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A group's sync. Members go as remote ids; members in scope that were never synced are synced
- * first. Where the target has PATCH, the group is written without members and membership goes as
+ * first. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
+ * the direct users and the child groups (as {@code "type": "Group"}, synced first). Where the target has PATCH, the group is written without members and membership goes as
  * add/remove diffs against the members last sent, chunked; otherwise PUT carries the whole list.
  */
 final class GroupSync {
@@ -65,18 +69,19 @@ final class GroupSync {
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
         ? List.of() : state.membersSent();
     List<String> members = remoteIds(payload);
-    String version = sendMemberChanges(ctx, written, before, members);
+    String version = sendMemberChanges(ctx, written, before, members, groupRemoteIds(payload));
     return new Written(written.outcome(), written.remoteId(), version, members);
   }
 
-  private String sendMemberChanges(ProviderContext ctx, Written written, List<String> before, List<String> after) {
+  private String sendMemberChanges(ProviderContext ctx, Written written, List<String> before, List<String> after,
+      Set<String> groups) {
     Set<String> add = new LinkedHashSet<>(after);
     before.forEach(add::remove);
     Set<String> remove = new LinkedHashSet<>(before);
     after.forEach(remove::remove);
     String version = written.version();
     int maxOperations = RemoteWriter.capabilities(ctx).bulk().maxOperations();
-    for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations)) {
+    for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations, groups)) {
       Optional<ScimResource> answer = ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk,
           RemoteWriter.ifMatch(ctx, version));
       version = answer.flatMap(ScimResource::version).orElse(version);
@@ -91,12 +96,20 @@ final class GroupSync {
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }
 
-  /** The group's members in the user scope, with their remote ids; never-synced ones are synced first. */
+  /** The group's members in scope, with their remote ids; never-synced ones are synced first. */
   private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    Set<String> memberIds = stores.directory().members(groupId);
+    if (ctx.provider().nestedGroups() == NestedGroups.NATIVE) {
+      List<GroupMember> members = userMembers(ctx, stores.directory().members(groupId));
+      members.addAll(groupMembers(ctx, stores.directory().memberGroups(groupId)));
+      return members;
+    }
+    return userMembers(ctx, stores.directory().transitiveMembers(groupId));
+  }
+
+  private List<GroupMember> userMembers(ProviderContext ctx, Set<String> memberIds) {
     Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, memberIds);
     List<GroupMember> members = new ArrayList<>();
-    for (String memberId : memberIds) {
+    for (String memberId : new TreeSet<>(memberIds)) {
       ObjectSyncState member = states.get(memberId);
       if (!SyncSteps.hasRemote(member) && !ctx.provider().dryRun()) member = syncFirst(ctx, memberId);
       if (member != null && member.remoteId() != null && member.outcome() != SyncOutcome.DEACTIVATED) {
@@ -106,11 +119,38 @@ final class GroupSync {
     return members;
   }
 
+  /** Child groups in the group scope; one never synced is synced first (down the tree: no lock cycle). */
+  private List<GroupMember> groupMembers(ProviderContext ctx, Set<String> childIds) {
+    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.GROUP, childIds);
+    List<GroupMember> members = new ArrayList<>();
+    for (String childId : new TreeSet<>(childIds)) {
+      ObjectSyncState child = states.get(childId);
+      if (!SyncSteps.hasRemote(child) && !ctx.provider().dryRun()) child = syncGroupFirst(ctx, childId);
+      if (child != null && child.remoteId() != null) members.add(new GroupMember(childId, child.remoteId(), true));
+    }
+    return members;
+  }
+
+  private ObjectSyncState syncGroupFirst(ProviderContext ctx, String groupId) {
+    Optional<DirectoryGroup> group = stores.directory().group(groupId);
+    if (group.isEmpty() || !ctx.groupScope().includes(MappingInput.group(group.get(), List.of()))) return null;
+    objects.sync(ctx, ObjectType.GROUP, groupId, null, false);
+    return stores.syncState().get(ctx.name(), ObjectType.GROUP, groupId).orElse(null);
+  }
+
   private ObjectSyncState syncFirst(ProviderContext ctx, String userId) {
     Optional<DirectoryUser> user = stores.directory().user(userId);
     if (user.isEmpty() || !ctx.userScope().includes(MappingInput.user(user.get()))) return null;
     objects.sync(ctx, ObjectType.USER, userId, null, false);
     return stores.syncState().get(ctx.name(), ObjectType.USER, userId).orElse(null);
+  }
+
+  private static Set<String> groupRemoteIds(ObjectNode payload) {
+    Set<String> ids = new HashSet<>();
+    payload.path("members").forEach(member -> {
+      if ("Group".equals(member.path("type").asText())) ids.add(member.path("value").asText());
+    });
+    return ids;
   }
 
   private static List<String> remoteIds(ObjectNode payload) {

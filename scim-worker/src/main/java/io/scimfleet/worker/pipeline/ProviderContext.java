@@ -1,7 +1,7 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.mapping.Mappings;
-import io.scimfleet.mapping.ScopeFilter;
+import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scim.ScimClient;
@@ -12,8 +12,8 @@ public record ProviderContext(
     ScimClient client,
     Mappings userMappings,
     Mappings groupMappings,
-    ScopeFilter userScope,
-    ScopeFilter groupScope) implements AutoCloseable {
+    ObjectScope userScope,
+    ObjectScope groupScope) implements AutoCloseable {
 
   public String name() {
     return provider.name();
@@ -23,7 +23,7 @@ public record ProviderContext(
     return type == ObjectType.USER ? userMappings : groupMappings;
   }
 
-  public ScopeFilter scope(ObjectType type) {
+  public ObjectScope scope(ObjectType type) {
     return type == ObjectType.USER ? userScope : groupScope;
   }
 

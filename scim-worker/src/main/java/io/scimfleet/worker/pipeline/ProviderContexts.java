@@ -9,6 +9,7 @@ import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
+import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.ProviderStore;
 import io.scimfleet.target.RefusedTargetException;
 import java.time.Duration;
@@ -35,11 +36,13 @@ public final class ProviderContexts implements AutoCloseable {
   private final FleetMetrics metrics;
   private final RateLimiter rateLimiter;
   private final SecuritySettings security;
+  private final DirectoryStore directory;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
 
   public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter,
-      SecuritySettings security) {
+      SecuritySettings security, DirectoryStore directory) {
+    this.directory = directory;
     this.providers = providers;
     this.metrics = metrics;
     this.rateLimiter = rateLimiter;
@@ -59,16 +62,17 @@ public final class ProviderContexts implements AutoCloseable {
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
     if (cached != null) retired.add(cached);
-    return build(provider, metrics, rateLimiter, security);
+    return build(provider, metrics, rateLimiter, security, directory);
   }
 
+  /** @param directory read by the scope when the provider has {@code scopeGroups} */
   static ProviderContext build(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
-      SecuritySettings security) {
+      SecuritySettings security, DirectoryStore directory) {
     return new ProviderContext(provider, client(provider, metrics, rateLimiter, security),
         ProviderMappings.compile(provider, ObjectType.USER),
         ProviderMappings.compile(provider, ObjectType.GROUP),
-        ProviderMappings.scope(provider, ObjectType.USER),
-        ProviderMappings.scope(provider, ObjectType.GROUP));
+        ProviderMappings.scope(provider, ObjectType.USER, directory),
+        ProviderMappings.scope(provider, ObjectType.GROUP, directory));
   }
 
   private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,

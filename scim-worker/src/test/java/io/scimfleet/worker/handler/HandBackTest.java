@@ -53,7 +53,8 @@ class HandBackTest {
   void start() {
     jobs = JobRunrFleet.inMemory();
     JobQueue queue = jobs.queue();
-    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings());
+    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
+        stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC());
     Pacing pacing = Pacing.defaults(2);

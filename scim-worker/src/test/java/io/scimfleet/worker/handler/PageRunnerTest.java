@@ -53,7 +53,8 @@ class PageRunnerTest {
 
   @BeforeEach
   void start() {
-    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings());
+    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
+        stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
     ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC());
     runner = new PageRunner(objects, metrics, 4, Pacing.defaults(16));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ProviderContextsSecurityTest {
   private final InMemoryProviderStore store = new InMemoryProviderStore();
   private final ProviderContexts contexts = new ProviderContexts(store, new FleetMetrics(new SimpleMeterRegistry()),
-      RateLimiter.local(), TestSecurity.settings(Path.of("/nonexistent/scim-secrets"), Map.of("SCIM_ADMIN_TOKEN", "admin", "SCIM_TARGET_OK", "ok")));
+      RateLimiter.local(), TestSecurity.settings(Path.of("/nonexistent/scim-secrets"), Map.of("SCIM_ADMIN_TOKEN", "admin", "SCIM_TARGET_OK", "ok")), null);
 
   @AfterEach
   void close() {

@@ -80,7 +80,7 @@ class ProviderEditTest {
   @Test
   void aRetiredClientIsClosedOnlyOnceItsRequestsAreDone() {
     ProviderContext context = ProviderContexts.build(aProvider("crm").at(target.baseUrl() + "/scim/v2").build(),
-        new FleetMetrics(new SimpleMeterRegistry()), RateLimiter.local(), TestSecurity.settings());
+        new FleetMetrics(new SimpleMeterRegistry()), RateLimiter.local(), TestSecurity.settings(), null);
     try (RetiredContexts retired = new RetiredContexts(Duration.ZERO, Duration.ofHours(1))) {
       CompletableFuture<String> slow = CompletableFuture.supplyAsync(() ->
           context.client().create("Users", JsonNodeFactory.instance.objectNode().put("userName", "u1")).id());
