@@ -65,7 +65,7 @@ class FairnessIT {
   @Test
   void aHealthyProvidersFullSyncFinishesWhileASlowTargetsIsFarFromDone() {
     String slowRun = fleet.scheduler.fullSyncs().startNow("slow", true);
-    await().atMost(Duration.ofSeconds(30)).until(() -> slowProxy.getAllServeEvents().size() > 4);
+    await().atMost(Duration.ofSeconds(90)).until(() -> slowProxy.getAllServeEvents().size() > 4);
     long started = System.nanoTime();
 
     String healthyRun = fleet.scheduler.fullSyncs().startNow("healthy", true);
