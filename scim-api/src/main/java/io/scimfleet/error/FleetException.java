@@ -6,6 +6,7 @@ package io.scimfleet.error;
  * transient failures and fails a job at once, with this message, on permanent ones.
  */
 public abstract class FleetException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   protected FleetException(String message) {
     super(message);
   }

@@ -7,6 +7,7 @@ import org.jobrunr.JobRunrException;
  * or validation error). The job system shows the message as the job's failure.
  */
 public final class PermanentJobFailure extends JobRunrException {
+  private static final long serialVersionUID = 1L;
   public PermanentJobFailure(String message, Throwable cause) {
     super(message, true, cause);
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
  * {@link #getMessage()}.
  */
 public final class RetryLater extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final Duration notBefore;
 
   public RetryLater(String message, Duration notBefore) {

@@ -7,6 +7,7 @@ import io.scimfleet.error.FleetException;
  * not a JSON object. Permanent: the same object fails the same way until someone fixes the mapping.
  */
 public class MappingException extends FleetException {
+  private static final long serialVersionUID = 1L;
   private final String mappingName;
 
   public MappingException(String mappingName, String problem) {

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * {@code invalid SCIM user: $.userName: is missing but it is required; $.active: string found, boolean expected}.
  */
 public class ValidationException extends FleetException {
+  private static final long serialVersionUID = 1L;
   private final ObjectType type;
-  private final List<Violation> violations;
+  private final transient List<Violation> violations;
 
   public ValidationException(ObjectType type, List<Violation> violations) {
     super("invalid SCIM " + type.label() + ": "

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@link ScimErrors}; an unexpected status (405, 415, 422, ...) is a plain, permanent one.
  */
 public class ScimException extends FleetException {
-  private final ScimError error;
+  private static final long serialVersionUID = 1L;
+  private final transient ScimError error;
 
   protected ScimException(ScimError error) {
     super(error.message(), error.cause());

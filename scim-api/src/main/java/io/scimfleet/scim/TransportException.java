@@ -7,6 +7,7 @@ package io.scimfleet.scim;
  * {@link #status()} is -1.
  */
 public final class TransportException extends ScimException {
+  private static final long serialVersionUID = 1L;
   private final boolean retryable;
 
   TransportException(ScimError error, boolean retryable) {

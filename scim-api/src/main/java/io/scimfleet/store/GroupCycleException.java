@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Nesting a group would make it contain itself; the message names the path, {@code a → b → a}. */
 public final class GroupCycleException extends StoreException {
-  private final List<String> path;
+  private static final long serialVersionUID = 1L;
+  private final transient List<String> path;
 
   public GroupCycleException(List<String> path) {
     super("group nesting would make a cycle: " + String.join(" → ", path));

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
  * that HttpClient stops the connection where name resolution stops it.
  */
 public final class RefusedAddressException extends UnknownHostException {
+  private static final long serialVersionUID = 1L;
   public RefusedAddressException(String message) {
     super(message);
   }

@@ -75,6 +75,7 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   /** JobRunr's keys live under {@code prefix + "jobrunr"}, beside the fleet's own keys. */
+  @SuppressWarnings("deprecation") // JobRunr 7.5.3 deprecates its Redis storage; Redis is our only store
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
     return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool));
   }

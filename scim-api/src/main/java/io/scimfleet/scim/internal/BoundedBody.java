@@ -23,6 +23,7 @@ final class BoundedBody {
 
   /** The body was longer than the limit; reading stopped there and the connection is dropped. */
   static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
     final int status;
     final long limit;
 

@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
  * thrown from the trust manager, so it travels inside the handshake's {@code SSLException}.
  */
 public final class CertificateRefusedException extends CertificateException {
+  private static final long serialVersionUID = 1L;
   public CertificateRefusedException(String message, Throwable cause) {
     super(message, cause);
   }

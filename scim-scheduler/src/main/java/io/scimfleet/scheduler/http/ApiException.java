@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 /** A request the API answers with a 4xx status and this message as {@code {"error": ...}}. */
 final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final int status;
 
   ApiException(int status, String message) {

@@ -8,6 +8,7 @@ import io.scimfleet.error.FleetException;
  * cause, which is how JobRunr tells a stop from a failure.
  */
 final class JobInterrupted extends FleetException {
+  private static final long serialVersionUID = 1L;
   JobInterrupted(String what, InterruptedException cause) {
     super("interrupted while " + what, cause);
   }

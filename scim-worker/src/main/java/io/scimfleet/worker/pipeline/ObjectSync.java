@@ -42,6 +42,7 @@ public final class ObjectSync {
    * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
    * @param force send even when the payload is unchanged
    */
+  @SuppressWarnings("try") // the lock is held for the block and released by close()
   public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
       boolean force) {
     health.requireOpenHere(ctx.name());

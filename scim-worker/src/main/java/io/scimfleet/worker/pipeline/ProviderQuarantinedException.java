@@ -7,6 +7,7 @@ import java.time.Instant;
 
 /** The provider is quarantined: nothing is sent to it until the pause ends. */
 public final class ProviderQuarantinedException extends FleetException {
+  private static final long serialVersionUID = 1L;
   private final Duration remaining;
 
   ProviderQuarantinedException(Quarantine quarantine, Instant now) {
