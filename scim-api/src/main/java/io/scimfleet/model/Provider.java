@@ -1,6 +1,7 @@
 package io.scimfleet.model;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,11 @@ import java.util.Objects;
  * @param requestsPerMinute fleet-wide rate limit for this target; 0: none
  * @param tlsInsecure skip certificate checks (tests only)
  * @param caBundleFile PEM file of CAs to trust, or null for the JVM's
+ * @param deletionWindow the sliding window in which the deletion guard counts every removal (default
+ *     an hour); removals beyond {@code deletionThresholdPercent} of the objects on the target within
+ *     it are held, and 100 turns the guard off
+ * @param matchOn the attributes that find an existing object on the target
+ * @param adoptExisting search by {@code matchOn} before a create and link the one match
  */
 public record Provider(
     String name,
@@ -38,9 +44,13 @@ public record Provider(
     int maxConcurrency,
     int requestsPerMinute,
     boolean tlsInsecure,
-    String caBundleFile) {
+    String caBundleFile,
+    Duration deletionWindow,
+    MatchOn matchOn,
+    boolean adoptExisting) {
 
   public static final String HOURLY = "0 * * * *";
+  public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
 
   public Provider {
     Objects.requireNonNull(name, "name");
@@ -51,12 +61,15 @@ public record Provider(
     groupMappings = groupMappings == null ? List.of() : List.copyOf(groupMappings);
     fullSyncCron = fullSyncCron == null || fullSyncCron.isBlank() ? HOURLY : fullSyncCron;
     maxConcurrency = maxConcurrency <= 0 ? 8 : maxConcurrency;
+    deletionWindow = deletionWindow == null ? DEFAULT_DELETION_WINDOW : deletionWindow;
+    matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
   }
 
   /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
   public static Provider of(String name, URI baseUrl, Credential credential) {
     return new Provider(name, baseUrl, credential, true, DeleteMode.DELETE, 25,
-        List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null);
+        List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null, DEFAULT_DELETION_WINDOW, MatchOn.DEFAULT,
+        false);
   }
 
   @Override

@@ -2,9 +2,11 @@ package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,9 @@ public final class ProviderBuilder {
   private boolean dryRun;
   private int maxConcurrency = 8;
   private int requestsPerMinute;
+  private Duration deletionWindow;
+  private MatchOn matchOn;
+  private boolean adoptExisting;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -99,9 +104,25 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withDeletionWindow(Duration window) {
+    this.deletionWindow = window;
+    return this;
+  }
+
+  /** Finds existing objects by these attributes (null: the default). */
+  public ProviderBuilder matchingOn(String users, String groups) {
+    this.matchOn = new MatchOn(users, groups);
+    return this;
+  }
+
+  public ProviderBuilder adoptingExisting() {
+    this.adoptExisting = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null);
+        null, deletionWindow, matchOn, adoptExisting);
   }
 }

@@ -142,7 +142,8 @@ class FleetEndToEndIT {
   private Provider provider(List<PropertyMapping> userMappings) {
     Provider base = Provider.of(providerName, target.baseUrl(), Credential.inline(target.token()));
     return new Provider(base.name(), base.baseUrl(), base.credential(), true, base.deleteMode(), 100,
-        userMappings, List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, null);
+        userMappings, List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, null, null, null,
+        false);
   }
 
   private FullSyncRun awaitRun(String runId) {

@@ -82,7 +82,8 @@ class FleetOverHttpsIT {
   private Provider provider(String name, URI baseUrl, Path caBundle) {
     Provider base = Provider.of(name, baseUrl, Credential.inline(target.token()));
     return new Provider(base.name(), base.baseUrl(), base.credential(), true, base.deleteMode(), 100,
-        List.of(), List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, caBundle.toString());
+        List.of(), List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, caBundle.toString(),
+        null, null, false);
   }
 
   private Optional<String> lastError(String provider, String userId) {

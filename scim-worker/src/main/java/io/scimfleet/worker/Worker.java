@@ -3,6 +3,7 @@ package io.scimfleet.worker;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.ReleaseDeletionsHandler;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.metrics.FleetMetrics;
@@ -10,6 +11,7 @@ import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.handler.Cleanup;
+import io.scimfleet.worker.handler.DeletionRelease;
 import io.scimfleet.worker.handler.FullSyncPhases;
 import io.scimfleet.worker.handler.FullSyncPlanner;
 import io.scimfleet.worker.handler.ObjectJobHandler;
@@ -43,7 +45,8 @@ public final class Worker implements AutoCloseable {
         SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,
-        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));
+        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock),
+        ReleaseDeletionsHandler.class, new DeletionRelease(stores.deletions(), contexts, objects, metrics));
   }
 
   /** Handler per handler interface, for the job server. */

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A provider's settings as the API body ({@code PUT /api/v1/providers/{name}}) and the YAML file
@@ -10,6 +11,8 @@ import java.util.List;
  *
  * @param deletionThreshold percent 0–100
  * @param deleteMode {@code delete} or {@code deactivate}
+ * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
+ * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
  */
 public record ProviderRequest(
     String baseUrl,
@@ -28,7 +31,10 @@ public record ProviderRequest(
     Integer maxConcurrency,
     Integer requestsPerMinute,
     Boolean tlsInsecure,
-    String caBundleFile) {
+    String caBundleFile,
+    String deletionWindow,
+    Map<String, String> matchOn,
+    Boolean adoptExisting) {
 
   @Override
   public String toString() {

@@ -127,6 +127,7 @@ public final class OneShotSync {
   private static Provider withCredential(Provider p, Credential credential) {
     return new Provider(p.name(), p.baseUrl(), credential, p.enabled(), p.deleteMode(), p.deletionThresholdPercent(),
         p.userMappings(), p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(),
-        p.maxConcurrency(), p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile());
+        p.maxConcurrency(), p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.deletionWindow(), p.matchOn(),
+        p.adoptExisting());
   }
 }

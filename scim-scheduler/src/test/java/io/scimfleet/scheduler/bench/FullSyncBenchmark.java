@@ -82,7 +82,7 @@ public final class FullSyncBenchmark {
       workerJobs.startServer(worker.handlers(), new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
       ControlPlane scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
       Provider provider = new Provider("bench", target.baseUrl(), Credential.inline(target.token()), true, null, 100,
-          List.of(), List.of(), null, null, null, false, concurrency, 0, false, null);
+          List.of(), List.of(), null, null, null, false, concurrency, 0, false, null, null, null, false);
       stores.providers().put(provider);
       stores.directory().putUsers(directory);
       for (int g = 0; g < groups; g++) {

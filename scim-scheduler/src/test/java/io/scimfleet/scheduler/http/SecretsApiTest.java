@@ -52,7 +52,7 @@ class SecretsApiTest {
   @Test
   void aProviderRequestPrintsWithoutItsToken() {
     var request = new io.scimfleet.scheduler.config.ProviderRequest("https://x", SECRET, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     assertThat(request.toString()).doesNotContain(SECRET).contains("token=***");
   }

@@ -52,7 +52,7 @@ final class RemoteWriter {
 
   /** Removes what the fleet put on the target, per the provider's delete mode (groups are always deleted). */
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
-    if (type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE) {
+    if (deactivates(ctx, type)) {
       if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
       ctx.client().patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(),
           ifMatch(ctx, state == null ? null : state.version()));
@@ -64,6 +64,11 @@ final class RemoteWriter {
       // the target no longer has it: that is what we wanted
     }
     return SyncOutcome.DELETED;
+  }
+
+  /** True when removing this type means {@code active=false} rather than a delete. */
+  static boolean deactivates(ProviderContext ctx, ObjectType type) {
+    return type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE;
   }
 
   private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,

@@ -111,7 +111,7 @@ class TargetWritesTest {
 
   @Test
   void deactivateModeSendsActiveFalseInsteadOfADelete() throws Exception {
-    providerWith(ProviderBuilder::deactivatingInsteadOfDeleting);
+    providerWith(provider -> provider.deactivatingInsteadOfDeleting().withDeletionThreshold(100));
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u9").createdAs("R-9").build());
     target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-9")).willReturn(aResponse().withStatus(204)));
 
@@ -129,14 +129,17 @@ class TargetWritesTest {
   }
 
   @Test
-  void aCleanUpAboveTheDeletionThresholdRemovesNothing() throws Exception {
+  void aCleanUpBeyondTheDeletionThresholdHoldsTheRestAndSaysSo() throws Exception {
     managedUsersOfWhichOnlyU1IsLeft();
+    target.stubFor(delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
 
     FullSyncRun last = cleanUp();
 
     assertThat(last.status()).isEqualTo(FullSyncRun.Status.THRESHOLD_EXCEEDED);
-    assertThat(last.message()).contains("3 of 4", "deletion threshold of 25%");
-    assertThat(target.findAll(deleteRequestedFor(anyUrl()))).isEmpty();
+    assertThat(last.message()).contains("3 of 4", "held 2", "deletion threshold of 25%", "/deletions/release");
+    assertThat(target.findAll(deleteRequestedFor(anyUrl()))).hasSize(1);
+    assertThat(stores.deletions().held("crm", 10)).extracting(held -> held.remoteId())
+        .containsExactly("R-3", "R-4");
   }
 
   @Test
