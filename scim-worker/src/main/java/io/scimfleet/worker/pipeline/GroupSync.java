@@ -50,7 +50,7 @@ final class GroupSync {
     Written written = RemoteWriter.capabilities(ctx).patch()
         ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
         : writeWithPut(ctx, state, payload);
-    steps.record(ctx, ObjectType.GROUP, groupId, written, hash);
+    steps.record(ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload));
     return written.outcome();
   }
 
@@ -60,7 +60,8 @@ final class GroupSync {
     Written written = !SyncSteps.hasRemote(state)
         ? steps.writer.createOrLink(ctx, ObjectType.GROUP, attributes)
         : attributesChanged
-            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes, true)
+            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
+                state.pathsSent(), true)
             : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
         ? List.of() : state.membersSent();
@@ -86,7 +87,7 @@ final class GroupSync {
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, true)
+        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
         : steps.writer.createOrLink(ctx, ObjectType.GROUP, payload);
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }

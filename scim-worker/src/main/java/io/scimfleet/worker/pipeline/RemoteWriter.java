@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
- * a 409; update by PATCH when the target supports it (PUT otherwise), recreating once on a 404;
- * delete or deactivate.
+ * a 409; update by PATCH when the target supports it (PUT otherwise), removing the attributes sent
+ * before that the payload no longer has, recreating once on a 404; delete or deactivate.
  */
 final class RemoteWriter {
 
@@ -32,15 +32,19 @@ final class RemoteWriter {
       return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
       ScimResource existing = findExisting(client, type, payload).orElseThrow(() -> conflict);
-      return update(ctx, type, existing.id(), existing.version().orElse(null), payload, false);
+      return update(ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
     }
   }
 
-  /** Updates attributes other than members; on 404 recreates once when {@code recreate}. */
+  /**
+   * Updates attributes other than members; on 404 recreates once when {@code recreate}.
+   *
+   * @param pathsBefore the top-level attributes sent last time: those not in {@code payload} are removed
+   */
   Written update(ProviderContext ctx, ObjectType type, String remoteId, String version, ObjectNode payload,
-      boolean recreate) {
+      List<String> pathsBefore, boolean recreate) {
     try {
-      Optional<ScimResource> answer = write(ctx, type, remoteId, ifMatch(ctx, version), payload);
+      Optional<ScimResource> answer = write(ctx, type, remoteId, ifMatch(ctx, version), payload, pathsBefore);
       String newVersion = answer.flatMap(ScimResource::version).orElse(version);
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
@@ -72,18 +76,23 @@ final class RemoteWriter {
   }
 
   private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,
-      ObjectNode payload) {
+      ObjectNode payload, List<String> pathsBefore) {
     if (!capabilities(ctx).patch()) {
       return Optional.of(ctx.client().replace(type.endpoint(), remoteId, payload, version));
     }
-    PatchRequest patch = replaceAll(payload);
+    PatchRequest patch = replaceAll(payload, pathsBefore);
     if (patch.isEmpty()) return Optional.empty();
     return ctx.client().patch(type.endpoint(), remoteId, patch, version);
   }
 
-  /** One {@code replace} per attribute the mappings produced, members aside (they go as diffs). */
-  static PatchRequest replaceAll(ObjectNode payload) {
+  /**
+   * One {@code replace} per attribute the mappings produced, members aside (they go as diffs), and one
+   * {@code remove} per attribute sent before that they no longer produce.
+   */
+  static PatchRequest replaceAll(ObjectNode payload, List<String> pathsBefore) {
     PatchRequest.Builder builder = PatchRequest.builder();
+    List<String> now = paths(payload);
+    pathsBefore.stream().filter(path -> !now.contains(path)).forEach(builder::remove);
     Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = payload.fields();
     while (fields.hasNext()) {
       Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
@@ -92,6 +101,15 @@ final class RemoteWriter {
       }
     }
     return builder.build();
+  }
+
+  /** The payload's top-level attributes, but {@code schemas} and {@code members}: what an update replaces. */
+  static List<String> paths(ObjectNode payload) {
+    List<String> paths = new java.util.ArrayList<>();
+    payload.fieldNames().forEachRemaining(name -> {
+      if (!name.equals("schemas") && !name.equals("members")) paths.add(name);
+    });
+    return paths;
   }
 
   private static Optional<ScimResource> findExisting(ScimClient client, ObjectType type, ObjectNode payload) {

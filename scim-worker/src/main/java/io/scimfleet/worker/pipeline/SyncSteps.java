@@ -75,13 +75,15 @@ final class SyncSteps {
     if (outcome == SyncOutcome.DELETED) {
       stores.syncState().delete(ctx.name(), type, objectId);
     } else if (outcome == SyncOutcome.DEACTIVATED) {
-      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated");
+      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated",
+          state == null ? List.of() : state.pathsSent());
     }
     return outcome;
   }
 
-  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash) {
+  /** @param paths the top-level attributes the payload sent (members aside), to remove those a later payload drops */
+  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths) {
     stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
-        hash, written.membersSent(), clock.instant(), written.outcome(), null));
+        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths));
   }
 }
