@@ -7,10 +7,8 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.scim.Capabilities;
 import io.scimfleet.scim.ConflictException;
-import io.scimfleet.scim.Filter;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.PatchRequest;
-import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimResource;
 import java.util.Iterator;
 import java.util.List;
@@ -24,16 +22,25 @@ import java.util.Optional;
  */
 final class RemoteWriter {
 
-  /** Creates the object; on 409 finds it by userName / displayName and links it, then updates it. */
+  /**
+   * Creates the object; on 409 finds it by the provider's {@code matchOn} attribute and links it, then
+   * updates it. With {@code adoptExisting} it searches first and links the one match without a create.
+   */
   Written createOrLink(ProviderContext ctx, ObjectType type, ObjectNode payload) {
-    ScimClient client = ctx.client();
+    if (ctx.provider().adoptExisting()) {
+      Optional<ScimResource> existing = ExistingObjects.find(ctx, type, payload);
+      if (existing.isPresent()) return link(ctx, type, existing.get(), payload);
+    }
     try {
-      ScimResource created = client.create(type.endpoint(), payload);
+      ScimResource created = ctx.client().create(type.endpoint(), payload);
       return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
-      ScimResource existing = findExisting(client, type, payload).orElseThrow(() -> conflict);
-      return update(ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
+      return link(ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
     }
+  }
+
+  private Written link(ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {
+    return update(ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
   }
 
   /**
@@ -110,13 +117,6 @@ final class RemoteWriter {
       if (!name.equals("schemas") && !name.equals("members")) paths.add(name);
     });
     return paths;
-  }
-
-  private static Optional<ScimResource> findExisting(ScimClient client, ObjectType type, ObjectNode payload) {
-    String attribute = type == ObjectType.USER ? "userName" : "displayName";
-    String value = payload.path(attribute).asText(null);
-    if (value == null) return Optional.empty();
-    return client.findOne(type.endpoint(), Filter.eq(attribute, value));
   }
 
   static String ifMatch(ProviderContext ctx, String version) {

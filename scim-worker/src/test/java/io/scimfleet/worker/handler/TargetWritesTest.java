@@ -3,8 +3,10 @@ package io.scimfleet.worker.handler;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -92,6 +94,28 @@ class TargetWritesTest {
     LoggedRequest lookup = target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users"))).get(0);
     assertThat(lookup.queryParameter("filter").firstValue()).isEqualTo("userName eq \"ada\"");
     assertThat(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-ada")))).hasSize(1);
+  }
+
+  @Test
+  void aTargetRefusingTheValuePathFilterIsAskedForAnyEmailAndThePrimaryOneIsLinked() throws Exception {
+    providerWith(provider -> provider.matchingOn("emails.primary", null));
+    stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
+    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", containing("["))
+        .willReturn(scim(400, "{\"scimType\":\"invalidFilter\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", equalTo("emails.value eq \"ada.lovelace@example.org\""))
+        .willReturn(scim(200, """
+            {"totalResults":2,"Resources":[
+             {"id":"R-other","userName":"x","emails":[{"value":"ada.lovelace@example.org","primary":false},{"value":"x@example.org","primary":true}]},
+             {"id":"R-ada","userName":"ada","emails":[{"value":"ada.lovelace@example.org","primary":true}]}]}""")));
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-ada")).willReturn(aResponse().withStatus(204)));
+
+    syncUser("u1", null);
+
+    assertThat(state(ObjectType.USER, "u1").remoteId()).isEqualTo("R-ada");
+    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users")))).extracting(r -> r.queryParameter("filter")
+        .firstValue()).containsExactly("emails[primary eq true and value eq \"ada.lovelace@example.org\"]",
+            "emails.value eq \"ada.lovelace@example.org\"");
   }
 
   @Test
