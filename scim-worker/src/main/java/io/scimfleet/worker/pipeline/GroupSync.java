@@ -78,9 +78,10 @@ final class GroupSync {
     String version = written.version();
     int maxOperations = RemoteWriter.capabilities(ctx).bulk().maxOperations();
     for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations)) {
-      Optional<ScimResource> answer = ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk,
-          RemoteWriter.ifMatch(ctx, version));
-      version = answer.flatMap(ScimResource::version).orElse(version);
+      RemoteWriter.Versioned<Optional<ScimResource>> answer = RemoteWriter.withCurrentVersion(ctx, ObjectType.GROUP,
+          written.remoteId(), version, current -> ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(),
+              chunk, current));
+      version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
     }
     return version;
   }

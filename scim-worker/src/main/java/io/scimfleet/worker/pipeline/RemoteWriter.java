@@ -9,16 +9,20 @@ import io.scimfleet.scim.Capabilities;
 import io.scimfleet.scim.ConflictException;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.PatchRequest;
+import io.scimfleet.scim.PreconditionFailedException;
 import io.scimfleet.scim.ScimResource;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
  * a 409; update by PATCH when the target supports it (PUT otherwise), removing the attributes sent
- * before that the payload no longer has, recreating once on a 404; delete or deactivate.
+ * before that the payload no longer has, recreating once on a 404; delete or deactivate. A write
+ * answered 412 (our ETag is stale: someone else changed the object) re-reads the object and is sent
+ * once more with its current ETag.
  */
 final class RemoteWriter {
 
@@ -51,8 +55,9 @@ final class RemoteWriter {
   Written update(ProviderContext ctx, ObjectType type, String remoteId, String version, ObjectNode payload,
       List<String> pathsBefore, boolean recreate) {
     try {
-      Optional<ScimResource> answer = write(ctx, type, remoteId, ifMatch(ctx, version), payload, pathsBefore);
-      String newVersion = answer.flatMap(ScimResource::version).orElse(version);
+      Versioned<Optional<ScimResource>> answer = withCurrentVersion(ctx, type, remoteId, version,
+          current -> write(ctx, type, remoteId, current, payload, pathsBefore));
+      String newVersion = answer.value().flatMap(ScimResource::version).orElse(answer.version());
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
       if (!recreate) throw gone;
@@ -65,16 +70,36 @@ final class RemoteWriter {
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
     if (deactivates(ctx, type)) {
       if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
-      ctx.client().patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(),
-          ifMatch(ctx, state == null ? null : state.version()));
+      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> ctx.client()
+          .patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(), current));
       return SyncOutcome.DEACTIVATED;
     }
     try {
-      ctx.client().delete(type.endpoint(), remoteId, ifMatch(ctx, state == null ? null : state.version()));
+      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> {
+        ctx.client().delete(type.endpoint(), remoteId, current);
+        return null;
+      });
     } catch (NotFoundException alreadyGone) {
       // the target no longer has it: that is what we wanted
     }
     return SyncOutcome.DELETED;
+  }
+
+  /** A request's answer and the version it was sent with. */
+  record Versioned<T>(T value, String version) {}
+
+  /**
+   * Sends {@code request} with {@code If-Match: version} (when the target uses ETags); on a 412 reads
+   * the object for its current version and sends it once more with that one. A second 412 is thrown.
+   */
+  static <T> Versioned<T> withCurrentVersion(ProviderContext ctx, ObjectType type, String remoteId, String version,
+      Function<String, T> request) {
+    try {
+      return new Versioned<>(request.apply(ifMatch(ctx, version)), version);
+    } catch (PreconditionFailedException stale) {
+      String current = ctx.client().get(type.endpoint(), remoteId).version().orElse(null);
+      return new Versioned<>(request.apply(ifMatch(ctx, current)), current);
+    }
   }
 
   /** True when removing this type means {@code active=false} rather than a delete. */

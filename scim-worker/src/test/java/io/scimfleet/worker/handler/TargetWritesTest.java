@@ -119,6 +119,31 @@ class TargetWritesTest {
   }
 
   @Test
+  void aStaleETagIsReadAgainAndThePatchSentOnceMoreWithTheCurrentOne() throws Exception {
+    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+        {"patch":{"supported":true},"bulk":{"supported":false},"filter":{"supported":true,"maxResults":100},
+         "etag":{"supported":true}}""")));
+    stores.directory().putUser(aUser("u1").build());
+    stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-1").withVersion("W/\"1\"")
+        .withPayloadHash("stale").build());
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"1\""))
+        .willReturn(scim(412, "{\"detail\":\"version mismatch\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users/R-1")).willReturn(scim(200,
+        "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"2\\\"\"}}").withHeader("ETag", "W/\"2\"")));
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"2\""))
+        .willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
+
+    syncUser("u1", null);
+
+    assertThat(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-1"))))
+        .extracting(sent -> sent.getHeader("If-Match")).containsExactly("W/\"1\"", "W/\"2\"");
+    ObjectSyncState state = state(ObjectType.USER, "u1");
+    assertThat(state.outcome()).isEqualTo(SyncOutcome.UPDATED);
+    assertThat(state.version()).isEqualTo("W/\"3\"");
+    assertThat(state.lastError()).isNull();
+  }
+
+  @Test
   void aNotFoundOnUpdateRecreatesTheUser() throws Exception {
     stores.directory().putUser(aUser("u1").build());
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-old").withPayloadHash("stale").build());
