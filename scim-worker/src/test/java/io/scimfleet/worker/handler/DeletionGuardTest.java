@@ -30,14 +30,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deletion guard on the change path, against a SCIM server we did not write (SCIM-SDK): the
- * worker's handlers on in-memory stores, called as the job server would.
+ * worker's handlers on in-memory stores (Redis ones in {@link RedisDeletionGuardTest}), called as the
+ * job server would.
  */
 class DeletionGuardTest {
   private static ScimSdkServer target;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-  private final Stores stores = Stores.inMemory(clock);
+  protected final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+  private Stores stores;
   private Worker worker;
+
+  protected Stores newStores() {
+    return Stores.inMemory(clock);
+  }
 
   @BeforeAll
   static void startTarget() {
@@ -52,6 +57,7 @@ class DeletionGuardTest {
   @BeforeEach
   void start() {
     target.reset();
+    stores = newStores();
     worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
   }
 
