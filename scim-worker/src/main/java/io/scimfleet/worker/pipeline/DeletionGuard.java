@@ -45,9 +45,9 @@ final class DeletionGuard {
     return false;
   }
 
-  /** After a removal went out: it is no longer held, if it was. */
+  /** After a removal went out: it is no longer held, if it was (also with the guard since turned off). */
   void sent(ProviderContext ctx, ObjectType type, String objectId) {
-    if (!off(ctx.provider())) stores.deletions().unhold(ctx.name(), type, objectId);
+    stores.deletions().unhold(ctx.name(), type, objectId);
   }
 
   /** Runs {@code sync} with this object's removal released: it passes the guard. */

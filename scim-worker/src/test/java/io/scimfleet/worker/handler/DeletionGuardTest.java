@@ -124,6 +124,20 @@ class DeletionGuardTest {
     assertThat(stores.deletions().heldCount("crm")).isZero();
   }
 
+  @Test
+  void aHeldRemovalSentOnceTheGuardIsTurnedOffIsNoLongerHeld() throws Exception {
+    provider(p -> p.withDeletionThreshold(0));
+    syncUsers(2);
+    deleteUsers(0, 1);
+    assertThat(stores.deletions().heldCount("crm")).isEqualTo(1);
+
+    provider(p -> p.withDeletionThreshold(100));
+    handler(SyncObjectHandler.class).run(new SyncObjectRequest("crm", ObjectType.USER, "u0", null));
+
+    assertThat(target.users()).hasSize(1);
+    assertThat(stores.deletions().heldCount("crm")).isZero();
+  }
+
   private void provider(UnaryOperator<ProviderBuilder> settings) {
     stores.providers().put(settings.apply(aProvider("crm").at(target.baseUrl().toString())
         .withCredential(Credential.inline(target.token()))).build());
