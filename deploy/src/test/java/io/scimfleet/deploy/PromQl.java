@@ -17,7 +17,7 @@ final class PromQl {
       "scim_full_sync_duration_seconds_bucket", "scim_full_sync_duration_seconds_count",
       "scim_full_sync_duration_seconds_sum", "scim_full_sync_duration_seconds_max",
       "scim_full_sync_last_success_timestamp_seconds", "scim_full_sync_interval_seconds",
-      "scim_pending_jobs", "scim_provider_quarantined");
+      "scim_pending_jobs", "scim_provider_quarantined", "scim_deletions_held");
 
   /**
    * JobRunr 7.5.3's Micrometer metrics, read from its jar: StorageProviderMetricsBinder registers gauges

@@ -16,7 +16,7 @@ class PrometheusRulesTest {
 
   static final Set<String> REQUIRED_ALERTS = Set.of(
       "ScimBacklogGrowing", "ScimFailedJobsRising", "ScimTargetServerErrors", "ScimTargetRateLimited",
-      "ScimNoWorkers", "ScimFullSyncStale", "ScimProviderQuarantined");
+      "ScimNoWorkers", "ScimFullSyncStale", "ScimProviderQuarantined", "ScimDeletionsHeld");
 
   @Test
   void promtoolAcceptsTheRules() {

@@ -1,5 +1,6 @@
 package io.scimfleet.metrics;
 
+import static io.scimfleet.metrics.FleetMetrics.DELETIONS_HELD;
 import static io.scimfleet.metrics.FleetMetrics.FULL_SYNC_DURATION;
 import static io.scimfleet.metrics.FleetMetrics.FULL_SYNC_INTERVAL;
 import static io.scimfleet.metrics.FleetMetrics.FULL_SYNC_LAST_SUCCESS;
@@ -43,7 +44,8 @@ record FleetMeters(
       Map.entry(FULL_SYNC_LAST_SUCCESS, "Time of the provider's last successful full sync (Unix seconds)"),
       Map.entry(FULL_SYNC_INTERVAL, "Period of the provider's recurring full sync"),
       Map.entry(PENDING_JOBS, "Per-object sync jobs waiting to run"),
-      Map.entry(QUARANTINED, "1 while the provider is quarantined, else 0"));
+      Map.entry(QUARANTINED, "1 while the provider is quarantined, else 0"),
+      Map.entry(DELETIONS_HELD, "Removals the provider's deletion guard holds until an operator releases or drops them"));
 
   private static final Duration[] LATENCY_SLOS = {
       Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),

@@ -39,6 +39,7 @@ public final class FleetMetrics implements MeterBinder {
   public static final String FULL_SYNC_INTERVAL = "scim.full.sync.interval";
   public static final String PENDING_JOBS = "scim.pending.jobs";
   public static final String QUARANTINED = "scim.provider.quarantined";
+  public static final String DELETIONS_HELD = "scim.deletions.held";
   /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
   public static final String PAGE_POOL = "scim.page.sync";
 
@@ -106,6 +107,11 @@ public final class FleetMetrics implements MeterBinder {
   /** 1 while the provider is quarantined, else 0, read on every scrape; cheap, and must not throw. */
   public <T> void quarantined(String provider, T source, ToDoubleFunction<T> value) {
     gauge(provider, QUARANTINED, source, value);
+  }
+
+  /** The removals the provider's deletion guard holds, read on every scrape; cheap, and must not throw. */
+  public <T> void deletionsHeld(String provider, T source, ToDoubleFunction<T> count) {
+    gauge(provider, DELETIONS_HELD, source, count);
   }
 
   /** The page pool, wrapped so that its size, active and queued tasks show as {@code executor_*}. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param payloadHash hash of the last payload sent: an equal hash means nothing to send
  * @param membersSent for groups, the remote ids of the members last sent
  * @param lastError the readable error of the last failure, null after a success
+ * @param pathsSent the top-level attributes of the last payload sent (members aside), so that one the
+ *     mappings no longer produce is removed on the target
  */
 public record ObjectSyncState(
     String provider,
@@ -23,16 +25,25 @@ public record ObjectSyncState(
     List<String> membersSent,
     Instant time,
     SyncOutcome outcome,
-    String lastError) {
+    String lastError,
+    List<String> pathsSent) {
 
   public ObjectSyncState {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(objectId, "objectId");
     membersSent = membersSent == null ? List.of() : List.copyOf(membersSent);
+    pathsSent = pathsSent == null ? List.of() : List.copyOf(pathsSent);
+  }
+
+  /** A state that records no paths sent. */
+  public ObjectSyncState(String provider, ObjectType type, String objectId, String remoteId, String version,
+      String payloadHash, List<String> membersSent, Instant time, SyncOutcome outcome, String lastError) {
+    this(provider, type, objectId, remoteId, version, payloadHash, membersSent, time, outcome, lastError, List.of());
   }
 
   public ObjectSyncState withFailure(SyncOutcome failure, String error, Instant at) {
-    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, at, failure, error);
+    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, at, failure, error,
+        pathsSent);
   }
 }

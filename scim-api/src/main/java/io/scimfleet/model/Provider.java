@@ -1,6 +1,7 @@
 package io.scimfleet.model;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,11 @@ import java.util.Objects;
  *     (users) and these groups with every group nested in them (groups) are in scope, ANDed with
  *     the filters
  * @param nestedGroups how groups nested in a group reach the target, default flatten
+ * @param deletionWindow the sliding window in which the deletion guard counts every removal (default
+ *     an hour); removals beyond {@code deletionThresholdPercent} of the objects on the target within
+ *     it are held, and 100 turns the guard off
+ * @param matchOn the attributes that find an existing object on the target
+ * @param adoptExisting search by {@code matchOn} before a create and link the one match
  */
 public record Provider(
     String name,
@@ -44,9 +50,13 @@ public record Provider(
     boolean tlsInsecure,
     String caBundleFile,
     List<String> scopeGroups,
-    NestedGroups nestedGroups) {
+    NestedGroups nestedGroups,
+    Duration deletionWindow,
+    MatchOn matchOn,
+    boolean adoptExisting) {
 
   public static final String HOURLY = "0 * * * *";
+  public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
 
   public Provider {
     Objects.requireNonNull(name, "name");
@@ -59,16 +69,18 @@ public record Provider(
     maxConcurrency = maxConcurrency <= 0 ? 8 : maxConcurrency;
     scopeGroups = scopeGroups == null ? List.of() : List.copyOf(scopeGroups);
     nestedGroups = nestedGroups == null ? NestedGroups.FLATTEN : nestedGroups;
+    deletionWindow = deletionWindow == null ? DEFAULT_DELETION_WINDOW : deletionWindow;
+    matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
   }
 
-  /** Without scope by group, nested groups flattened. */
+  /** Without scope by group, nested groups flattened, the default deletion window and matching. */
   public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
       int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
       String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
       int requestsPerMinute, boolean tlsInsecure, String caBundleFile) {
     this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        List.of(), NestedGroups.FLATTEN);
+        List.of(), NestedGroups.FLATTEN, DEFAULT_DELETION_WINDOW, MatchOn.DEFAULT, false);
   }
 
   /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
@@ -80,7 +92,7 @@ public record Provider(
   public Provider withCredential(Credential value) {
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile, scopeGroups, nestedGroups);
+        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
   }
 
   @Override

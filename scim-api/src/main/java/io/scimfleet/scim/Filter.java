@@ -68,6 +68,11 @@ public sealed interface Filter {
     return new Not(filter);
   }
 
+  /** {@code attribute[filter]}: the multi-valued attribute has a value matching the filter, e.g. {@code emails[primary eq true]}. */
+  static Filter valuePath(String attribute, Filter filter) {
+    return new ValuePath(attribute, filter);
+  }
+
   /** {@code attribute op value}. */
   record Comparison(String attribute, String operator, Object value) implements Filter {
     public Comparison {
@@ -110,6 +115,18 @@ public sealed interface Filter {
     @Override
     public String render() {
       return "not (" + filter.render() + ")";
+    }
+  }
+
+  /** {@code attribute[filter]} (RFC 7644 §3.4.2.2 valuePath). */
+  record ValuePath(String attribute, Filter filter) implements Filter {
+    public ValuePath {
+      checkAttribute(attribute);
+    }
+
+    @Override
+    public String render() {
+      return attribute + "[" + filter.render() + "]";
     }
   }
 

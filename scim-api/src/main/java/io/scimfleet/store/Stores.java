@@ -16,6 +16,7 @@ public record Stores(
     PendingJobs pendingJobs,
     ObjectLocks locks,
     QuarantineStore quarantines,
+    DeletionStore deletions,
     Runnable onClose) implements AutoCloseable {
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
@@ -27,7 +28,7 @@ public record Stores(
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
         new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock),
-        new InMemoryQuarantineStore(), () -> {});
+        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {});
   }
 
   @Override

@@ -118,5 +118,6 @@ class FleetMetricsTest {
     metrics.fullSyncInterval(provider, Duration.ofHours(1));
     metrics.pendingJobs(provider, 7, Integer::doubleValue);
     metrics.quarantined(provider, 0, Integer::doubleValue);
+    metrics.deletionsHeld(provider, 0, Integer::doubleValue);
   }
 }

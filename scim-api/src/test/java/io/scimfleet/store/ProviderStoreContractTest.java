@@ -26,12 +26,14 @@ public abstract class ProviderStoreContractTest {
         .withUserMapping("10-name", "{ \"userName\": username }").withUserMapping("20-mail", "{ \"emails\": [] }")
         .withGroupMapping("10-group", "{ \"displayName\": name }").withUserFilter("active = true")
         .withGroupFilter("$contains(name, 'eng')").fullSyncAt("*/30 * * * *").dryRun().limitedTo(4, 600)
-        .disabled().build();
+        .withDeletionWindow(java.time.Duration.ofMinutes(90)).matchingOn("emails.primary", "externalId")
+        .adoptingExisting().disabled().build();
 
     store.put(slack);
 
     assertThat(store.get("slack")).hasValueSatisfying(read -> {
       assertThat(read).usingRecursiveComparison().isEqualTo(slack);
+      assertThat(read).isEqualTo(slack); // the worker rebuilds a provider's client when it is not equal
       assertThat(read.credential().describe()).isEqualTo("file:/run/secrets/slack/token");
     });
   }

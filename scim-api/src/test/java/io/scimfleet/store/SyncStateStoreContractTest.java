@@ -37,7 +37,7 @@ public abstract class SyncStateStoreContractTest {
   @Test
   public void stateRoundTripsWithEveryField() {
     ObjectSyncState group = aSyncState("slack", GROUP, "g1").createdAs("R-9").withVersion("W/\"3\"")
-        .withMembersSent("R-1", "R-2").at(T0).build();
+        .withMembersSent("R-1", "R-2").withPathsSent("userName", "title").at(T0).build();
     ObjectSyncState failed = aSyncState("slack", USER, "u1").failedWith("400 invalidValue: userName").build();
 
     store.put(group);

@@ -3,9 +3,11 @@ package io.scimfleet.testing;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,9 @@ public final class ProviderBuilder {
   private int requestsPerMinute;
   private List<String> scopeGroups = List.of();
   private NestedGroups nestedGroups = NestedGroups.FLATTEN;
+  private Duration deletionWindow;
+  private MatchOn matchOn;
+  private boolean adoptExisting;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -113,9 +118,25 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withDeletionWindow(Duration window) {
+    this.deletionWindow = window;
+    return this;
+  }
+
+  /** Finds existing objects by these attributes (null: the default). */
+  public ProviderBuilder matchingOn(String users, String groups) {
+    this.matchOn = new MatchOn(users, groups);
+    return this;
+  }
+
+  public ProviderBuilder adoptingExisting() {
+    this.adoptExisting = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups);
+        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
   }
 }

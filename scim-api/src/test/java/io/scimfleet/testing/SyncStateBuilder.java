@@ -18,6 +18,7 @@ public final class SyncStateBuilder {
   private Instant time = Instant.parse("2025-01-01T00:00:00Z");
   private SyncOutcome outcome = SyncOutcome.CREATED;
   private String lastError;
+  private List<String> pathsSent = List.of();
 
   private SyncStateBuilder(String provider, ObjectType type, String objectId) {
     this.provider = provider;
@@ -63,8 +64,13 @@ public final class SyncStateBuilder {
     return this;
   }
 
+  public SyncStateBuilder withPathsSent(String... paths) {
+    this.pathsSent = List.of(paths);
+    return this;
+  }
+
   public ObjectSyncState build() {
     return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, time,
-        outcome, lastError);
+        outcome, lastError, pathsSent);
   }
 }

@@ -5,6 +5,7 @@ import io.scimfleet.config.Pacing;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.ReleaseDeletionsHandler;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.metrics.FleetMetrics;
@@ -12,6 +13,7 @@ import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.handler.Cleanup;
+import io.scimfleet.worker.handler.DeletionRelease;
 import io.scimfleet.worker.handler.FullSyncPhases;
 import io.scimfleet.worker.handler.FullSyncPlanner;
 import io.scimfleet.worker.handler.ObjectJobHandler;
@@ -70,7 +72,8 @@ public final class Worker implements AutoCloseable {
         SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,
-        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock));
+        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock),
+        ReleaseDeletionsHandler.class, new DeletionRelease(stores.deletions(), contexts, objects, metrics));
   }
 
   /** Handler per handler interface, for the job server. */

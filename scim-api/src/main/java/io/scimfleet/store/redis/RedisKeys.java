@@ -132,6 +132,28 @@ public final class RedisKeys {
     return escapeGlob(sync(provider)) + "*";
   }
 
+  // --- deletion guard -------------------------------------------------------------------------
+
+  /** Sorted set: {@code type:objectId} of every removal counted in the provider's window, scored by epoch millis. */
+  public String deletionWindow(String provider) {
+    return prefix + "deletions:{" + provider + "}:window";
+  }
+
+  /** Sorted set: the removals of {@link #deletionWindow} that took an object off the target (deletes). */
+  public String deletionWindowLeft(String provider) {
+    return prefix + "deletions:{" + provider + "}:left";
+  }
+
+  /** Sorted set: {@code type:objectId} of every held removal, scored by when it was first held (epoch millis). */
+  public String deletionsHeld(String provider) {
+    return prefix + "deletions:{" + provider + "}:held";
+  }
+
+  /** Hash: {@code type:objectId} of a held removal to its remote id. */
+  public String deletionRemoteIds(String provider) {
+    return prefix + "deletions:{" + provider + "}:remote";
+  }
+
   // --- coalescing and locks -------------------------------------------------------------------
 
   /** Sorted set: {@code type:objectId} of every pending job of the provider, scored by epoch millis. */

@@ -23,6 +23,7 @@ public final class RedisStores {
         new RedisPendingJobs(pool, keys, clock),
         new RedisObjectLocks(pool, keys),
         new RedisQuarantineStore(pool, keys),
+        new RedisDeletionStore(pool, keys),
         pool::close);
   }
 }

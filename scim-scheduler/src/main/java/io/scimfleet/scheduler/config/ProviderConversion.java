@@ -6,13 +6,16 @@ import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import io.scimfleet.secret.SecretSources;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -43,7 +46,9 @@ public final class ProviderConversion {
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
         atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
         blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
-        request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()));
+        request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
+        window(request.deletionWindow()), matchOn(request.matchOn()),
+        orDefault(request.adoptExisting(), false));
     ProviderMappings.requireValid(provider);
     return provider;
   }
@@ -111,6 +116,30 @@ public final class ProviderConversion {
       throw new IllegalArgumentException("deletionThreshold must be a percentage from 0 to 100, not " + value);
     }
     return value;
+  }
+
+  private static Duration window(String value) {
+    if (value == null || value.isBlank()) return null;
+    String text = value.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration window = text.startsWith("p") ? Duration.parse(text.toUpperCase(java.util.Locale.ROOT))
+          : Duration.parse((text.endsWith("d") ? "P" : "PT") + text.toUpperCase(java.util.Locale.ROOT));
+      if (!window.isNegative() && !window.isZero()) return window;
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("deletionWindow must be a positive duration such as 30m, 1h, 1d or PT1H, not '"
+        + value + "'");
+  }
+
+  private static MatchOn matchOn(Map<String, String> value) {
+    if (value == null) return null;
+    for (String key : value.keySet()) {
+      if (!key.equals("users") && !key.equals("groups")) {
+        throw new IllegalArgumentException("matchOn takes \"users\" and \"groups\", not '" + key + "'");
+      }
+    }
+    return new MatchOn(value.get("users"), value.get("groups"));
   }
 
   private static List<PropertyMapping> mappings(String field, List<MappingRequest> given) {

@@ -91,6 +91,7 @@ public final class ProviderRegistry {
     if (!stores.providers().delete(name)) return false;
     fullSyncs.remove(name);
     stores.syncState().deleteProvider(name);
+    stores.deletions().deleteProvider(name);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A provider's settings as the API body ({@code PUT /api/v1/providers/{name}}) and the YAML file
@@ -12,6 +13,8 @@ import java.util.List;
  * @param deleteMode {@code delete} or {@code deactivate}
  * @param scopeGroups group ids: only their transitive members (and the groups nested in them) are in scope
  * @param nestedGroups {@code flatten} (default) or {@code native}
+ * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
+ * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
  */
 public record ProviderRequest(
     String baseUrl,
@@ -32,7 +35,10 @@ public record ProviderRequest(
     Boolean tlsInsecure,
     String caBundleFile,
     List<String> scopeGroups,
-    String nestedGroups) {
+    String nestedGroups,
+    String deletionWindow,
+    Map<String, String> matchOn,
+    Boolean adoptExisting) {
 
   /** Without scope by group, nested groups at their default. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
@@ -41,7 +47,7 @@ public record ProviderRequest(
       Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile) {
     this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        null, null);
+        null, null, null, null, null);
   }
 
   @Override

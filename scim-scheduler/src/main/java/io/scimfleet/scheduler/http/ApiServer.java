@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
     new DirectoryRoutes(plane.stores().directory(), json).register(app);
     new ImportRoutes(plane.stores().directory(), maxBodyBytes).register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
+    new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
     app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));

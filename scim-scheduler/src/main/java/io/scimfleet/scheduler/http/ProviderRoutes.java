@@ -71,7 +71,8 @@ final class ProviderRoutes {
     long pending = stores.pendingJobs().count(name);
     Quarantine quarantine = stores.quarantines().get(name).orElse(null);
     boolean paused = quarantine != null && quarantine.pausing(Instant.now());
-    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, paused, quarantine));
+    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, paused, quarantine,
+        DeletionsHeld.of(stores.deletions(), name)));
   }
 
   /** An operator lifts a quarantine (the token was replaced, the target is back). */

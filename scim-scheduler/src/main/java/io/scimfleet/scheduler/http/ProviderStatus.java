@@ -7,6 +7,7 @@ import io.scimfleet.model.Quarantine;
  * {@code GET /api/v1/providers/{name}/status}.
  *
  * @param quarantine the provider's quarantine while it has one (its pause may be over: the next job probes)
+ * @param deletionsHeld the removals its deletion guard holds
  */
 record ProviderStatus(boolean running, FullSyncRun current, FullSyncRun last, long pendingJobs, boolean quarantined,
-    Quarantine quarantine) {}
+    Quarantine quarantine, DeletionsHeld deletionsHeld) {}

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.http;
 
+import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import java.util.List;
@@ -27,13 +28,16 @@ record ProviderView(
     boolean tlsInsecure,
     String caBundleFile,
     List<String> scopeGroups,
-    String nestedGroups) {
+    String nestedGroups,
+    String deletionWindow,
+    MatchOn matchOn,
+    boolean adoptExisting) {
 
   static ProviderView of(Provider p) {
     return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
         p.deleteMode().name().toLowerCase(Locale.ROOT), p.deletionThresholdPercent(), p.userMappings(),
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
-        p.nestedGroups().name().toLowerCase(Locale.ROOT));
+        p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting());
   }
 }

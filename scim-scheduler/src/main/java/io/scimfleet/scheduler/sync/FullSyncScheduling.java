@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Keeps each provider's recurring full sync in step with its settings, starts full syncs on demand,
- * and publishes the per-provider gauges (pending jobs, schedule period, quarantine), removed with the provider.
+ * and publishes the per-provider gauges (pending jobs, schedule period, quarantine, held deletions), removed with the provider.
  */
 public final class FullSyncScheduling {
   private final Stores stores;
@@ -40,6 +40,7 @@ public final class FullSyncScheduling {
     metrics.pendingJobs(provider.name(), stores.pendingJobs(), pending -> pending.count(provider.name()));
     metrics.quarantined(provider.name(), stores.quarantines(), quarantines -> quarantines.get(provider.name())
             .filter(quarantine -> quarantine.pausing(Instant.now())).isPresent() ? 1 : 0);
+    metrics.deletionsHeld(provider.name(), stores.deletions(), deletions -> deletions.heldCount(provider.name()));
   }
 
   /** After a provider was deleted. */

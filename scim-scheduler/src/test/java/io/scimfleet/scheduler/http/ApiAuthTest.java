@@ -32,6 +32,7 @@ class ApiAuthTest {
       "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "GET, /api/v1/providers/p", "DELETE, /api/v1/providers/p",
       "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status", "DELETE, /api/v1/providers/p/quarantine",
       "GET, /api/v1/providers/p/objects/users/u1", "POST, /api/v1/providers/p/preview",
+      "POST, /api/v1/providers/p/deletions/release", "DELETE, /api/v1/providers/p/deletions",
       "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {

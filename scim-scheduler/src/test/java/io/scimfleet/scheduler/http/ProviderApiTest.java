@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -94,6 +95,8 @@ class ProviderApiTest {
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"nestedGroups\":\"deep\"}    | 'flatten' or 'native'",
       "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"scopeGroups\":[\"\"]}      | scopeGroups must be group ids",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionWindow\":\"soon\"} | deletionWindow must be a positive duration",
+      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"matchOn\":{\"users\":\"id\"}} | matchOn.users must be one of userName, externalId, emails.primary",
       "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
   })
   void badProviderSettingsAre400WithWhatIsWrongAndStoreNothing(String body, String error) {
@@ -191,6 +194,46 @@ class ProviderApiTest {
     assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(204);
     assertThat(api.get("/api/v1/providers/slack/status").json().path("quarantined").asBoolean()).isFalse();
     assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(404);
+  }
+
+  @Test
+  void statusShowsHeldDeletionsWhichAnOperatorReleasesOrDrops() {
+    api.put("/api/v1/providers/slack", SLACK);
+    Instant first = Instant.parse("2025-01-01T10:00:00Z");
+    fixture.stores.deletions().hold(new HeldDeletion("slack", ObjectType.USER, "u1", "R-1", first));
+    fixture.stores.deletions().hold(new HeldDeletion("slack", ObjectType.GROUP, "g1", "R-G", first.plusSeconds(5)));
+
+    JsonNode held = api.get("/api/v1/providers/slack/status").json().path("deletionsHeld");
+    assertThat(held.path("count").asLong()).isEqualTo(2);
+    assertThat(held.path("since").asText()).isEqualTo("2025-01-01T10:00:00Z");
+    assertThat(held.path("first").get(0).path("id").asText()).isEqualTo("u1");
+    assertThat(held.path("first").get(0).path("remoteId").asText()).isEqualTo("R-1");
+    assertThat(held.path("first").get(1).path("type").asText()).isEqualTo("group");
+
+    ApiClient.Answer release = api.post("/api/v1/providers/slack/deletions/release", "");
+    assertThat(release.status()).isEqualTo(202);
+    assertThat(release.json().path("released").asLong()).isEqualTo(2);
+
+    assertThat(api.delete("/api/v1/providers/slack/deletions").json().path("dropped").asLong()).isEqualTo(2);
+    assertThat(api.get("/api/v1/providers/slack/status").json().path("deletionsHeld").path("count").asLong()).isZero();
+    assertThat(api.post("/api/v1/providers/slack/deletions/release", "").status()).isEqualTo(404);
+    assertThat(api.delete("/api/v1/providers/nope/deletions").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theDeletionWindowAndMatchingAttributesAreSettingsOfTheirOwn() {
+    JsonNode view = api.put("/api/v1/providers/p", """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","deletionWindow":"30m",
+         "matchOn":{"users":"emails.primary","groups":"externalId"},"adoptExisting":true}""").json();
+
+    assertThat(view.path("deletionWindow").asText()).isEqualTo("PT30M");
+    assertThat(view.path("matchOn").path("users").asText()).isEqualTo("emails.primary");
+    assertThat(view.path("matchOn").path("groups").asText()).isEqualTo("externalId");
+    assertThat(view.path("adoptExisting").asBoolean()).isTrue();
+    JsonNode defaults = api.put("/api/v1/providers/q", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
+    assertThat(defaults.path("deletionWindow").asText()).isEqualTo("PT1H");
+    assertThat(defaults.path("matchOn").path("users").asText()).isEqualTo("userName");
+    assertThat(defaults.path("adoptExisting").asBoolean()).isFalse();
   }
 
   @Test

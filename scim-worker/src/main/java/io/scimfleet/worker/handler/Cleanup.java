@@ -19,11 +19,11 @@ import java.util.Set;
 
 /**
  * A full sync's last phase: finds what the target still has from us that the directory or the scope
- * no longer holds, and deletes or deactivates it, unless that would remove more than the provider's
- * deletion threshold: then it removes nothing and says so.
+ * no longer holds, and deletes or deactivates it, through the deletion guard like every removal: those
+ * beyond the provider's deletion threshold are held, and the run says so.
  */
 public final class Cleanup {
-  /** done false: the threshold stopped it; message says what it found. */
+  /** done false: the deletion guard held some removals; message says what it found. */
   public record Result(boolean done, String message) {}
 
   private record Candidate(ObjectType type, String id) {}
@@ -40,12 +40,7 @@ public final class Cleanup {
     List<Candidate> candidates = new ArrayList<>();
     long managed = 0;
     for (ObjectType type : ObjectType.values()) managed += findCandidates(ctx, type, candidates);
-    double share = managed == 0 ? 0 : 100.0 * candidates.size() / managed;
-    String found = candidates.size() + " of " + managed + " objects (" + Math.round(share) + "%)";
-    if (share > ctx.provider().deletionThresholdPercent()) {
-      return new Result(false, "clean-up would remove " + found + ", above the deletion threshold of "
-          + ctx.provider().deletionThresholdPercent() + "%: nothing removed");
-    }
+    String found = candidates.size() + " of " + managed + " objects";
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();
     for (Candidate candidate : candidates) {
@@ -54,7 +49,16 @@ public final class Cleanup {
       if (result.failed()) errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
     }
     stores.syncState().addPageResult(ctx.name(), runId, "cleanup", counts, errors);
+    if (counts.skipped() > 0) return new Result(false, held(ctx, found, counts.skipped()));
     return new Result(true, candidates.isEmpty() ? null : "clean-up removed " + found);
+  }
+
+  /** A candidate has a remote id, so a skipped removal is one the deletion guard held. */
+  private static String held(ProviderContext ctx, String found, long held) {
+    return "clean-up found " + found + " to remove and held " + held + ", beyond the deletion threshold of "
+        + ctx.provider().deletionThresholdPercent() + "% within " + ctx.provider().deletionWindow()
+        + ": POST /api/v1/providers/" + ctx.name() + "/deletions/release sends them, DELETE /api/v1/providers/"
+        + ctx.name() + "/deletions drops them";
   }
 
   /** Adds this type's candidates; returns how many objects of this type the fleet manages on the target. */

@@ -54,7 +54,7 @@ final class GroupSync {
     Written written = RemoteWriter.capabilities(ctx).patch()
         ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
         : writeWithPut(ctx, state, payload);
-    steps.record(ctx, ObjectType.GROUP, groupId, written, hash);
+    steps.record(ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload));
     return written.outcome();
   }
 
@@ -64,7 +64,8 @@ final class GroupSync {
     Written written = !SyncSteps.hasRemote(state)
         ? steps.writer.createOrLink(ctx, ObjectType.GROUP, attributes)
         : attributesChanged
-            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes, true)
+            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
+                state.pathsSent(), true)
             : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
         ? List.of() : state.membersSent();
@@ -82,16 +83,17 @@ final class GroupSync {
     String version = written.version();
     int maxOperations = RemoteWriter.capabilities(ctx).bulk().maxOperations();
     for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations, groups)) {
-      Optional<ScimResource> answer = ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk,
-          RemoteWriter.ifMatch(ctx, version));
-      version = answer.flatMap(ScimResource::version).orElse(version);
+      RemoteWriter.Versioned<Optional<ScimResource>> answer = RemoteWriter.withCurrentVersion(ctx, ObjectType.GROUP,
+          written.remoteId(), version, current -> ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(),
+              chunk, current));
+      version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
     }
     return version;
   }
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, true)
+        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
         : steps.writer.createOrLink(ctx, ObjectType.GROUP, payload);
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }

@@ -2,6 +2,7 @@ package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.error.FleetException;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -26,6 +27,7 @@ public final class ObjectSync {
   private final ProviderHealth health;
   private final UserSync users;
   private final GroupSync groups;
+  private final DeletionGuard guard;
 
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
       Clock clock) {
@@ -33,7 +35,8 @@ public final class ObjectSync {
     this.health = health;
     this.metrics = metrics;
     this.clock = clock;
-    SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), clock);
+    this.guard = new DeletionGuard(stores, clock);
+    SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), guard, clock);
     this.users = new UserSync(stores, steps);
     this.groups = new GroupSync(stores, steps, this);
   }
@@ -52,6 +55,16 @@ public final class ObjectSync {
       metrics.objectSynced(ctx.name(), type, result.outcome());
       return result;
     }
+  }
+
+  /**
+   * Syncs a held removal's object past the deletion guard: still gone, it is removed; back in scope,
+   * it is updated. Either way it is no longer held, unless a transient failure (thrown) leaves it for a retry.
+   */
+  public SyncResult release(ProviderContext ctx, HeldDeletion held) {
+    SyncResult result = guard.releasing(held, () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false));
+    stores.deletions().unhold(ctx.name(), held.type(), held.objectId());
+    return result;
   }
 
   /**

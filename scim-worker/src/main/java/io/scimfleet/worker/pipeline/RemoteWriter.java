@@ -7,41 +7,57 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.scim.Capabilities;
 import io.scimfleet.scim.ConflictException;
-import io.scimfleet.scim.Filter;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.PatchRequest;
-import io.scimfleet.scim.ScimClient;
+import io.scimfleet.scim.PreconditionFailedException;
 import io.scimfleet.scim.ScimResource;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
- * a 409; update by PATCH when the target supports it (PUT otherwise), recreating once on a 404;
- * delete or deactivate.
+ * a 409; update by PATCH when the target supports it (PUT otherwise), removing the attributes sent
+ * before that the payload no longer has, recreating once on a 404; delete or deactivate. A write
+ * answered 412 (our ETag is stale: someone else changed the object) re-reads the object and is sent
+ * once more with its current ETag.
  */
 final class RemoteWriter {
 
-  /** Creates the object; on 409 finds it by userName / displayName and links it, then updates it. */
+  /**
+   * Creates the object; on 409 finds it by the provider's {@code matchOn} attribute and links it, then
+   * updates it. With {@code adoptExisting} it searches first and links the one match without a create.
+   */
   Written createOrLink(ProviderContext ctx, ObjectType type, ObjectNode payload) {
-    ScimClient client = ctx.client();
+    if (ctx.provider().adoptExisting()) {
+      Optional<ScimResource> existing = ExistingObjects.find(ctx, type, payload);
+      if (existing.isPresent()) return link(ctx, type, existing.get(), payload);
+    }
     try {
-      ScimResource created = client.create(type.endpoint(), payload);
+      ScimResource created = ctx.client().create(type.endpoint(), payload);
       return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
-      ScimResource existing = findExisting(client, type, payload).orElseThrow(() -> conflict);
-      return update(ctx, type, existing.id(), existing.version().orElse(null), payload, false);
+      return link(ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
     }
   }
 
-  /** Updates attributes other than members; on 404 recreates once when {@code recreate}. */
+  private Written link(ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {
+    return update(ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
+  }
+
+  /**
+   * Updates attributes other than members; on 404 recreates once when {@code recreate}.
+   *
+   * @param pathsBefore the top-level attributes sent last time: those not in {@code payload} are removed
+   */
   Written update(ProviderContext ctx, ObjectType type, String remoteId, String version, ObjectNode payload,
-      boolean recreate) {
+      List<String> pathsBefore, boolean recreate) {
     try {
-      Optional<ScimResource> answer = write(ctx, type, remoteId, ifMatch(ctx, version), payload);
-      String newVersion = answer.flatMap(ScimResource::version).orElse(version);
+      Versioned<Optional<ScimResource>> answer = withCurrentVersion(ctx, type, remoteId, version,
+          current -> write(ctx, type, remoteId, current, payload, pathsBefore));
+      String newVersion = answer.value().flatMap(ScimResource::version).orElse(answer.version());
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
       if (!recreate) throw gone;
@@ -52,33 +68,63 @@ final class RemoteWriter {
 
   /** Removes what the fleet put on the target, per the provider's delete mode (groups are always deleted). */
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
-    if (type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE) {
+    if (deactivates(ctx, type)) {
       if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
-      ctx.client().patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(),
-          ifMatch(ctx, state == null ? null : state.version()));
+      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> ctx.client()
+          .patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(), current));
       return SyncOutcome.DEACTIVATED;
     }
     try {
-      ctx.client().delete(type.endpoint(), remoteId, ifMatch(ctx, state == null ? null : state.version()));
+      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> {
+        ctx.client().delete(type.endpoint(), remoteId, current);
+        return null;
+      });
     } catch (NotFoundException alreadyGone) {
       // the target no longer has it: that is what we wanted
     }
     return SyncOutcome.DELETED;
   }
 
+  /** A request's answer and the version it was sent with. */
+  record Versioned<T>(T value, String version) {}
+
+  /**
+   * Sends {@code request} with {@code If-Match: version} (when the target uses ETags); on a 412 reads
+   * the object for its current version and sends it once more with that one. A second 412 is thrown.
+   */
+  static <T> Versioned<T> withCurrentVersion(ProviderContext ctx, ObjectType type, String remoteId, String version,
+      Function<String, T> request) {
+    try {
+      return new Versioned<>(request.apply(ifMatch(ctx, version)), version);
+    } catch (PreconditionFailedException stale) {
+      String current = ctx.client().get(type.endpoint(), remoteId).version().orElse(null);
+      return new Versioned<>(request.apply(ifMatch(ctx, current)), current);
+    }
+  }
+
+  /** True when removing this type means {@code active=false} rather than a delete. */
+  static boolean deactivates(ProviderContext ctx, ObjectType type) {
+    return type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE;
+  }
+
   private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,
-      ObjectNode payload) {
+      ObjectNode payload, List<String> pathsBefore) {
     if (!capabilities(ctx).patch()) {
       return Optional.of(ctx.client().replace(type.endpoint(), remoteId, payload, version));
     }
-    PatchRequest patch = replaceAll(payload);
+    PatchRequest patch = replaceAll(payload, pathsBefore);
     if (patch.isEmpty()) return Optional.empty();
     return ctx.client().patch(type.endpoint(), remoteId, patch, version);
   }
 
-  /** One {@code replace} per attribute the mappings produced, members aside (they go as diffs). */
-  static PatchRequest replaceAll(ObjectNode payload) {
+  /**
+   * One {@code replace} per attribute the mappings produced, members aside (they go as diffs), and one
+   * {@code remove} per attribute sent before that they no longer produce.
+   */
+  static PatchRequest replaceAll(ObjectNode payload, List<String> pathsBefore) {
     PatchRequest.Builder builder = PatchRequest.builder();
+    List<String> now = paths(payload);
+    pathsBefore.stream().filter(path -> !now.contains(path)).forEach(builder::remove);
     Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = payload.fields();
     while (fields.hasNext()) {
       Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
@@ -89,11 +135,13 @@ final class RemoteWriter {
     return builder.build();
   }
 
-  private static Optional<ScimResource> findExisting(ScimClient client, ObjectType type, ObjectNode payload) {
-    String attribute = type == ObjectType.USER ? "userName" : "displayName";
-    String value = payload.path(attribute).asText(null);
-    if (value == null) return Optional.empty();
-    return client.findOne(type.endpoint(), Filter.eq(attribute, value));
+  /** The payload's top-level attributes, but {@code schemas} and {@code members}: what an update replaces. */
+  static List<String> paths(ObjectNode payload) {
+    List<String> paths = new java.util.ArrayList<>();
+    payload.fieldNames().forEachRemaining(name -> {
+      if (!name.equals("schemas") && !name.equals("members")) paths.add(name);
+    });
+    return paths;
   }
 
   static String ifMatch(ProviderContext ctx, String version) {

@@ -20,9 +20,11 @@ final class SyncSteps {
   final RemoteWriter writer;
   private final ScimSchemaValidator validator;
   private final Clock clock;
+  private final DeletionGuard guard;
 
-  SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, Clock clock) {
+  SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, DeletionGuard guard, Clock clock) {
     this.stores = stores;
+    this.guard = guard;
     this.validator = validator;
     this.writer = writer;
     this.clock = clock;
@@ -52,7 +54,10 @@ final class SyncSteps {
     return update ? SyncOutcome.UPDATED : SyncOutcome.CREATED;
   }
 
-  /** The object left the directory or the scope: remove what the fleet put on the target, if anything. */
+  /**
+   * The object left the directory or the scope: remove what the fleet put on the target, if anything,
+   * unless the deletion guard holds the removal (then: skipped, and nothing is sent).
+   */
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       String capturedRemoteId) {
     String remoteId = hasRemote(state) ? state.remoteId() : capturedRemoteId;
@@ -61,17 +66,24 @@ final class SyncSteps {
       log.info("dry run {}: would remove {} {} (remote {})", ctx.name(), type.label(), objectId, remoteId);
       return SyncOutcome.DELETED;
     }
+    if (RemoteWriter.deactivates(ctx, type) && state != null && state.outcome() == SyncOutcome.DEACTIVATED) {
+      return SyncOutcome.UNCHANGED;
+    }
+    if (!guard.allows(ctx, type, objectId, remoteId, !RemoteWriter.deactivates(ctx, type))) return SyncOutcome.SKIPPED;
     SyncOutcome outcome = writer.remove(ctx, type, remoteId, state);
+    guard.sent(ctx, type, objectId);
     if (outcome == SyncOutcome.DELETED) {
       stores.syncState().delete(ctx.name(), type, objectId);
     } else if (outcome == SyncOutcome.DEACTIVATED) {
-      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated");
+      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated",
+          state == null ? List.of() : state.pathsSent());
     }
     return outcome;
   }
 
-  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash) {
+  /** @param paths the top-level attributes the payload sent (members aside), to remove those a later payload drops */
+  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths) {
     stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
-        hash, written.membersSent(), clock.instant(), written.outcome(), null));
+        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths));
   }
 }

@@ -41,9 +41,9 @@ final class UserSync {
     if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, true)
+        ? steps.writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
         : steps.writer.createOrLink(ctx, ObjectType.USER, payload);
-    steps.record(ctx, ObjectType.USER, userId, written, hash);
+    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload));
     return written.outcome();
   }
 }

@@ -3,8 +3,10 @@ package io.scimfleet.worker.handler;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -95,6 +97,53 @@ class TargetWritesTest {
   }
 
   @Test
+  void aTargetRefusingTheValuePathFilterIsAskedForAnyEmailAndThePrimaryOneIsLinked() throws Exception {
+    providerWith(provider -> provider.matchingOn("emails.primary", null));
+    stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
+    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", containing("["))
+        .willReturn(scim(400, "{\"scimType\":\"invalidFilter\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", equalTo("emails.value eq \"ada.lovelace@example.org\""))
+        .willReturn(scim(200, """
+            {"totalResults":2,"Resources":[
+             {"id":"R-other","userName":"x","emails":[{"value":"ada.lovelace@example.org","primary":false},{"value":"x@example.org","primary":true}]},
+             {"id":"R-ada","userName":"ada","emails":[{"value":"ada.lovelace@example.org","primary":true}]}]}""")));
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-ada")).willReturn(aResponse().withStatus(204)));
+
+    syncUser("u1", null);
+
+    assertThat(state(ObjectType.USER, "u1").remoteId()).isEqualTo("R-ada");
+    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users")))).extracting(r -> r.queryParameter("filter")
+        .firstValue()).containsExactly("emails[primary eq true and value eq \"ada.lovelace@example.org\"]",
+            "emails.value eq \"ada.lovelace@example.org\"");
+  }
+
+  @Test
+  void aStaleETagIsReadAgainAndThePatchSentOnceMoreWithTheCurrentOne() throws Exception {
+    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+        {"patch":{"supported":true},"bulk":{"supported":false},"filter":{"supported":true,"maxResults":100},
+         "etag":{"supported":true}}""")));
+    stores.directory().putUser(aUser("u1").build());
+    stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-1").withVersion("W/\"1\"")
+        .withPayloadHash("stale").build());
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"1\""))
+        .willReturn(scim(412, "{\"detail\":\"version mismatch\"}")));
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users/R-1")).willReturn(scim(200,
+        "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"2\\\"\"}}").withHeader("ETag", "W/\"2\"")));
+    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"2\""))
+        .willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
+
+    syncUser("u1", null);
+
+    assertThat(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-1"))))
+        .extracting(sent -> sent.getHeader("If-Match")).containsExactly("W/\"1\"", "W/\"2\"");
+    ObjectSyncState state = state(ObjectType.USER, "u1");
+    assertThat(state.outcome()).isEqualTo(SyncOutcome.UPDATED);
+    assertThat(state.version()).isEqualTo("W/\"3\"");
+    assertThat(state.lastError()).isNull();
+  }
+
+  @Test
   void aNotFoundOnUpdateRecreatesTheUser() throws Exception {
     stores.directory().putUser(aUser("u1").build());
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-old").withPayloadHash("stale").build());
@@ -111,7 +160,7 @@ class TargetWritesTest {
 
   @Test
   void deactivateModeSendsActiveFalseInsteadOfADelete() throws Exception {
-    providerWith(ProviderBuilder::deactivatingInsteadOfDeleting);
+    providerWith(provider -> provider.deactivatingInsteadOfDeleting().withDeletionThreshold(100));
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u9").createdAs("R-9").build());
     target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-9")).willReturn(aResponse().withStatus(204)));
 
@@ -129,14 +178,17 @@ class TargetWritesTest {
   }
 
   @Test
-  void aCleanUpAboveTheDeletionThresholdRemovesNothing() throws Exception {
+  void aCleanUpBeyondTheDeletionThresholdHoldsTheRestAndSaysSo() throws Exception {
     managedUsersOfWhichOnlyU1IsLeft();
+    target.stubFor(delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
 
     FullSyncRun last = cleanUp();
 
     assertThat(last.status()).isEqualTo(FullSyncRun.Status.THRESHOLD_EXCEEDED);
-    assertThat(last.message()).contains("3 of 4", "deletion threshold of 25%");
-    assertThat(target.findAll(deleteRequestedFor(anyUrl()))).isEmpty();
+    assertThat(last.message()).contains("3 of 4", "held 2", "deletion threshold of 25%", "/deletions/release");
+    assertThat(target.findAll(deleteRequestedFor(anyUrl()))).hasSize(1);
+    assertThat(stores.deletions().held("crm", 10)).extracting(held -> held.remoteId())
+        .containsExactly("R-3", "R-4");
   }
 
   @Test
