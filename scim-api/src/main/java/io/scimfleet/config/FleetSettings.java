@@ -32,32 +32,22 @@ public record FleetSettings(
     return new FleetSettings(
         blankToNull(env.get("REDIS_URL")),
         env.getOrDefault("SCIM_REDIS_PREFIX", "scim:"),
-        intOf(env, "SCIM_HTTP_PORT", 8080),
-        intOf(env, "SCIM_DASHBOARD_PORT", 8000),
-        intOf(env, "SCIM_METRICS_PORT", 9090),
+        EnvNumbers.wholeInt(env, "SCIM_HTTP_PORT", 8080),
+        EnvNumbers.wholeInt(env, "SCIM_DASHBOARD_PORT", 8000),
+        EnvNumbers.wholeInt(env, "SCIM_METRICS_PORT", 9090),
         blankToNull(env.get("SCIM_ADMIN_TOKEN")),
-        intOf(env, "SCIM_WORKER_THREADS", 16),
-        Math.max(5, intOf(env, "SCIM_POLL_INTERVAL_SECONDS", 5)),
-        intOf(env, "SCIM_DRAIN_SECONDS", 30),
-        intOf(env, "SCIM_PAGE_THREADS", 16),
+        EnvNumbers.wholeInt(env, "SCIM_WORKER_THREADS", 16),
+        Math.max(5, EnvNumbers.wholeInt(env, "SCIM_POLL_INTERVAL_SECONDS", 5)),
+        EnvNumbers.wholeInt(env, "SCIM_DRAIN_SECONDS", 30),
+        EnvNumbers.wholeInt(env, "SCIM_PAGE_THREADS", 16),
         blankToNull(env.get("SCIM_CONFIG")),
-        intOf(env, "SCIM_MAX_BODY_BYTES", 1_048_576),
+        EnvNumbers.wholeInt(env, "SCIM_MAX_BODY_BYTES", 1_048_576),
         SecuritySettings.fromEnv(env));
   }
 
   public FleetSettings withSecurity(SecuritySettings value) {
     return new FleetSettings(redisUrl, redisPrefix, httpPort, dashboardPort, metricsPort, adminToken, workerThreads,
         pollIntervalSeconds, drainSeconds, pageThreads, configFile, maxBodyBytes, value);
-  }
-
-  private static int intOf(Map<String, String> env, String name, int fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-    }
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.scimfleet.mapping;
 
+import io.scimfleet.config.EnvNumbers;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,10 +33,10 @@ public record MappingLimits(Duration timeout, int maxDepth, int maxStringLength,
   public static MappingLimits fromEnv(Map<String, String> env) {
     MappingLimits d = defaults();
     return new MappingLimits(
-        Duration.ofMillis(longOf(env, "SCIM_MAPPING_TIMEOUT_MS", d.timeout().toMillis())),
-        (int) longOf(env, "SCIM_MAPPING_MAX_DEPTH", d.maxDepth()),
-        (int) longOf(env, "SCIM_MAPPING_MAX_STRING", d.maxStringLength()),
-        (int) longOf(env, "SCIM_MAPPING_MAX_ARRAY", d.maxArrayLength()));
+        Duration.ofMillis(EnvNumbers.wholeNumber(env, "SCIM_MAPPING_TIMEOUT_MS", d.timeout().toMillis())),
+        EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_DEPTH", d.maxDepth()),
+        EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_STRING", d.maxStringLength()),
+        EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_ARRAY", d.maxArrayLength()));
   }
 
   /** The limits evaluations use now. */
@@ -46,15 +47,5 @@ public record MappingLimits(Duration timeout, int maxDepth, int maxStringLength,
   /** Replaces the limits for every later evaluation in this JVM. */
   public static void use(MappingLimits limits) {
     current = limits;
-  }
-
-  private static long longOf(Map<String, String> env, String name, long fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.scimfleet.job.jobrunr;
 
+import io.scimfleet.config.EnvNumbers;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,18 +28,8 @@ public record JobRetention(Duration succeeded, Duration deleted, Duration failed
   public static JobRetention fromEnv(Map<String, String> env) {
     JobRetention d = defaults();
     return new JobRetention(
-        Duration.ofMinutes(longOf(env, "SCIM_SUCCEEDED_JOB_RETENTION_MINUTES", d.succeeded().toMinutes())),
-        Duration.ofMinutes(longOf(env, "SCIM_DELETED_JOB_RETENTION_MINUTES", d.deleted().toMinutes())),
-        Duration.ofDays(longOf(env, "SCIM_FAILED_JOB_RETENTION_DAYS", d.failed().toDays())));
-  }
-
-  private static long longOf(Map<String, String> env, String name, long fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) return fallback;
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-    }
+        Duration.ofMinutes(EnvNumbers.wholeNumber(env, "SCIM_SUCCEEDED_JOB_RETENTION_MINUTES", d.succeeded().toMinutes())),
+        Duration.ofMinutes(EnvNumbers.wholeNumber(env, "SCIM_DELETED_JOB_RETENTION_MINUTES", d.deleted().toMinutes())),
+        Duration.ofDays(EnvNumbers.wholeNumber(env, "SCIM_FAILED_JOB_RETENTION_DAYS", d.failed().toDays())));
   }
 }
