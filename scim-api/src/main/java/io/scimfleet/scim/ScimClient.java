@@ -33,10 +33,11 @@ public final class ScimClient implements AutoCloseable {
   private final Searches searches;
   private final BulkSender bulk;
 
-  ScimClient(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
+  ScimClient(URI baseUrl, Authorization authorization, ClientSettings settings, RequestListener listener, RequestGate gate,
       PoolMetrics poolMetrics) {
     this.baseUrl = baseUrl;
-    this.transport = new ScimTransport(baseUrl, token, settings, listener, gate, new ScimErrors(token, settings.clock()),
+    this.transport = new ScimTransport(baseUrl, authorization, settings, listener, gate,
+        new ScimErrors(authorization.secret(), settings.clock()),
         poolMetrics);
     this.discovery = new Discovery(transport, settings.discoveryTtl(), settings.clock());
     this.searches = new Searches(transport);

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 /** Configures a {@link ScimClient}; every setting has a safe default. Not thread-safe. */
 public final class ScimClientBuilder {
   private final URI baseUrl;
-  private String token;
+  private Authorization authorization = Authorization.NONE;
   private Duration connectTimeout = Duration.ofSeconds(5);
   private Duration responseTimeout = Duration.ofSeconds(30);
   private Duration totalTimeout = Duration.ofSeconds(60);
@@ -41,7 +41,12 @@ public final class ScimClientBuilder {
 
   /** Sent as {@code Authorization: Bearer <token>}; never logged, never in a message. */
   public ScimClientBuilder bearerToken(String value) {
-    this.token = Objects.requireNonNull(value, "token");
+    return authorization(Authorization.bearer(value));
+  }
+
+  /** Where the {@code Authorization} header comes from (bearer, Basic, OAuth 2.0); never logged. */
+  public ScimClientBuilder authorization(Authorization value) {
+    this.authorization = Objects.requireNonNull(value, "authorization");
     return this;
   }
 
@@ -141,7 +146,7 @@ public final class ScimClientBuilder {
   }
 
   public ScimClient build() {
-    return new ScimClient(baseUrl, token, settings(), listener, gate, poolMetrics);
+    return new ScimClient(baseUrl, authorization, settings(), listener, gate, poolMetrics);
   }
 
   private ClientSettings settings() {
@@ -158,6 +163,6 @@ public final class ScimClientBuilder {
 
   @Override
   public String toString() {
-    return "ScimClientBuilder[" + baseUrl + ", token " + (token == null ? "none" : "set") + "]";
+    return "ScimClientBuilder[" + baseUrl + ", " + authorization + "]";
   }
 }

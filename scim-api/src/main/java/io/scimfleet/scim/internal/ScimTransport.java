@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.Version;
+import io.scimfleet.scim.Authorization;
 import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.RequestListener;
 import io.scimfleet.scim.ScimErrors;
@@ -43,7 +44,7 @@ public final class ScimTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScimTransport.class);
 
   private final String base;
-  private final String authorization;
+  private final Authorization authorization;
   private final ClientSettings settings;
   private final RequestListener listener;
   private final RequestGate gate;
@@ -53,10 +54,10 @@ public final class ScimTransport implements AutoCloseable {
   private final Runnable unbindPoolMetrics;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public ScimTransport(URI baseUrl, String token, ClientSettings settings, RequestListener listener, RequestGate gate,
+  public ScimTransport(URI baseUrl, Authorization authorization, ClientSettings settings, RequestListener listener, RequestGate gate,
       ScimErrors errors, PoolMetrics poolMetrics) {
     this.base = stripTrailingSlash(baseUrl.toString());
-    this.authorization = token == null ? null : "Bearer " + token;
+    this.authorization = authorization;
     this.settings = settings;
     this.listener = listener;
     this.gate = gate;
@@ -67,19 +68,29 @@ public final class ScimTransport implements AutoCloseable {
     this.deadlines = Executors.newSingleThreadScheduledExecutor(Daemon::thread);
   }
 
-  /** Sends the call; returns a 2xx answer or throws the mapped {@link ScimException}. */
+  /**
+   * Sends the call; returns a 2xx answer or throws the mapped {@link ScimException}. A 401 is sent
+   * once more when the {@link Authorization} can offer a fresh header.
+   */
   public Answer send(Call call) {
     inFlight.incrementAndGet();
     try {
-      gate.beforeRequest(call.method(), call.endpointLabel());
-      long started = System.nanoTime();
-      Answer answer = execute(call, started);
-      report(call, answer.status(), started);
+      String header = authorization.header();
+      Answer answer = sendOnce(call, header);
+      if (answer.status() == 401 && authorization.invalidate(header)) answer = sendOnce(call, authorization.header());
       if (answer.status() >= 200 && answer.status() < 300) return answer;
       throw errors.fromResponse(call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  private Answer sendOnce(Call call, String header) {
+    gate.beforeRequest(call.method(), call.endpointLabel());
+    long started = System.nanoTime();
+    Answer answer = execute(call, header, started);
+    report(call, answer.status(), started);
+    return answer;
   }
 
   /** Requests sent (or waiting at the gate) and not yet answered. */
@@ -110,8 +121,8 @@ public final class ScimTransport implements AutoCloseable {
     return errors;
   }
 
-  private Answer execute(Call call, long started) {
-    HttpUriRequestBase request = request(call);
+  private Answer execute(Call call, String header, long started) {
+    HttpUriRequestBase request = request(call, header);
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline = deadlines.schedule(() -> expire(request, expired), settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
@@ -138,7 +149,7 @@ public final class ScimTransport implements AutoCloseable {
     return timeout;
   }
 
-  private HttpUriRequestBase request(Call call) {
+  private HttpUriRequestBase request(Call call, String authorization) {
     String query = call.query() == null ? "" : "?" + call.query();
     HttpUriRequestBase request = new HttpUriRequestBase(call.method(), URI.create(base + call.path() + query));
     request.setHeader("Accept", SCIM_JSON);
