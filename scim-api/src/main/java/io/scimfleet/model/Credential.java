@@ -1,17 +1,36 @@
 package io.scimfleet.model;
 
+import io.scimfleet.scim.Authorization;
 import io.scimfleet.secret.SecretSources;
+import java.util.Locale;
 
 /**
- * Where a provider's bearer token comes from: inline (API only; stored sealed, see
- * {@link io.scimfleet.secret.SecretBox}), a file (a mounted Kubernetes Secret) or an environment
- * variable. Exactly one is set. {@link #toString()} never shows the token.
+ * How a provider authenticates to its target: {@code bearer} (the token is the secret) or
+ * {@code basic} ({@code username} plus a password, the secret). The secret comes from exactly one
+ * source: inline (API only; stored sealed, see {@link io.scimfleet.secret.SecretBox}), a file (a
+ * mounted Kubernetes Secret) or an environment variable; {@code token}, {@code tokenFile} and
+ * {@code tokenEnv} hold that source whatever the type. {@link #toString()} never shows the secret.
+ *
+ * @param type {@code bearer} (also when absent: providers saved before types existed) or {@code basic}
+ * @param username the Basic user name; null for bearer
  */
-public record Credential(String token, String tokenFile, String tokenEnv) {
+public record Credential(String token, String tokenFile, String tokenEnv, String type, String username) {
+  public static final String BEARER = "bearer";
+  public static final String BASIC = "basic";
 
   public Credential {
     int set = (token != null ? 1 : 0) + (tokenFile != null ? 1 : 0) + (tokenEnv != null ? 1 : 0);
     if (set != 1) throw new IllegalArgumentException("give exactly one of token, tokenFile or tokenEnv");
+    type = type == null ? BEARER : type.toLowerCase(Locale.ROOT);
+    if (!type.equals(BEARER) && !type.equals(BASIC)) throw new IllegalArgumentException("unknown credential type " + type);
+    if (type.equals(BASIC) == (username == null || username.isEmpty())) {
+      throw new IllegalArgumentException("a username is required for basic, and only for basic");
+    }
+  }
+
+  /** A bearer token from one source. */
+  public Credential(String token, String tokenFile, String tokenEnv) {
+    this(token, tokenFile, tokenEnv, BEARER, null);
   }
 
   public static Credential inline(String token) {
@@ -26,24 +45,44 @@ public record Credential(String token, String tokenFile, String tokenEnv) {
     return new Credential(null, null, variable);
   }
 
-  /** The token itself, read now (files and variables may rotate), under the sources' rules. */
+  /** Basic credentials whose password comes from the source of {@code password}. */
+  public static Credential basic(String username, Credential password) {
+    return new Credential(password.token, password.tokenFile, password.tokenEnv, BASIC, username);
+  }
+
+  /** The secret itself (token or password), read now (files and variables may rotate), under the sources' rules. */
   public String resolve(SecretSources sources) {
-    return sources.resolve("token", token, tokenFile, tokenEnv);
+    return sources.resolve(secretField(), token, tokenFile, tokenEnv);
   }
 
-  /** This credential with its inline token sealed; file and variable credentials are returned as they are. */
+  /** The {@code Authorization} header source for the SCIM client, the secret read now. */
+  public Authorization authorization(SecretSources sources) {
+    String secret = resolve(sources);
+    return type.equals(BASIC) ? Authorization.basic(username, secret) : Authorization.bearer(secret);
+  }
+
+  /** This credential with its inline secret sealed; file and variable credentials are returned as they are. */
   public Credential sealed(SecretSources sources) {
-    return token == null ? this : inline(sources.seal("token", token));
+    return token == null ? this : withInline(sources.seal(secretField(), token));
   }
 
-  /** This credential as the API shows it: where the token comes from, never the token. */
+  /** The same type and user with this inline (sealed) secret. */
+  public Credential withInline(String value) {
+    return new Credential(value, null, null, type, username);
+  }
+
+  /** This credential as the API shows it: where the secret comes from, never the secret. */
   public String describe() {
     if (token != null) return "inline";
     return tokenFile != null ? "file:" + tokenFile : "env:" + tokenEnv;
   }
 
+  private String secretField() {
+    return type.equals(BASIC) ? "password" : "token";
+  }
+
   @Override
   public String toString() {
-    return "Credential[" + describe() + "]";
+    return "Credential[" + type + (username == null ? "" : " " + username) + ", " + describe() + "]";
   }
 }

@@ -87,6 +87,11 @@ public final class ProviderConfigFile {
       throw new IllegalArgumentException(label + ": an inline 'token' is refused in the file (ConfigMaps are not "
           + "secret): use tokenEnv or tokenFile pointing at a Secret");
     }
+    JsonNode auth = fields.get("auth");
+    if (auth != null && (auth.has("token") || auth.has("password"))) {
+      throw new IllegalArgumentException(label + ": an inline secret in 'auth' is refused in the file (ConfigMaps are "
+          + "not secret): use tokenEnv/passwordEnv or tokenFile/passwordFile pointing at a Secret");
+    }
     try {
       return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);
     } catch (UnrecognizedPropertyException e) {

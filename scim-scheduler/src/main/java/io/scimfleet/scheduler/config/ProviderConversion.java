@@ -86,17 +86,46 @@ public final class ProviderConversion {
   }
 
   private static Credential credential(ProviderRequest request, SecretSources secrets) {
-    String token = blankToNull(request.token());
-    String file = blankToNull(request.tokenFile());
-    String env = blankToNull(request.tokenEnv());
+    AuthRequest auth = request.auth();
+    if (auth == null) return checked(secretSource("token", request.token(), request.tokenFile(), request.tokenEnv()), secrets, "token");
+    if (request.token() != null || request.tokenFile() != null || request.tokenEnv() != null) {
+      throw new IllegalArgumentException("more than one credential given: give either auth or token, tokenFile or tokenEnv");
+    }
+    String type = auth.type() == null ? "" : auth.type().strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (type) {
+      case Credential.BEARER -> checked(secretSource("auth.token", auth.token(), auth.tokenFile(), auth.tokenEnv()), secrets, "token");
+      case Credential.BASIC -> basic(auth, secrets);
+      default -> throw new IllegalArgumentException("auth.type must be bearer or basic, not '" + auth.type() + "'");
+    };
+  }
+
+  private static Credential basic(AuthRequest auth, SecretSources secrets) {
+    if (auth.token() != null || auth.tokenFile() != null || auth.tokenEnv() != null) {
+      throw new IllegalArgumentException("basic auth takes a password, not a token");
+    }
+    String username = blankToNull(auth.username());
+    if (username == null) throw new IllegalArgumentException("auth.username is required for basic");
+    if (username.contains(":")) throw new IllegalArgumentException("auth.username must not contain ':' (RFC 7617)");
+    Credential password = secretSource("auth.password", auth.password(), auth.passwordFile(), auth.passwordEnv());
+    return checked(Credential.basic(username, password), secrets, "password");
+  }
+
+  private static Credential secretSource(String field, String inline, String fileValue, String envValue) {
+    String token = blankToNull(inline);
+    String file = blankToNull(fileValue);
+    String env = blankToNull(envValue);
     int given = (token != null ? 1 : 0) + (file != null ? 1 : 0) + (env != null ? 1 : 0);
     if (given != 1) {
       throw new IllegalArgumentException((given == 0 ? "a credential is required" : "more than one credential given")
-          + ": give exactly one of token, tokenFile or tokenEnv");
+          + ": give exactly one of " + field + ", " + field + "File or " + field + "Env");
     }
-    if (file != null) secrets.requireAllowedFile("tokenFile", file);
-    if (env != null) secrets.requireAllowedEnv("tokenEnv", env);
-    return new Credential(token, file, env).sealed(secrets);
+    return new Credential(token, file, env);
+  }
+
+  private static Credential checked(Credential credential, SecretSources secrets, String field) {
+    if (credential.tokenFile() != null) secrets.requireAllowedFile(field + "File", credential.tokenFile());
+    if (credential.tokenEnv() != null) secrets.requireAllowedEnv(field + "Env", credential.tokenEnv());
+    return credential.sealed(secrets);
   }
 
   private static List<String> scopeGroups(List<String> ids) {

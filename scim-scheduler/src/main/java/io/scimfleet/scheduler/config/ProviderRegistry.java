@@ -1,7 +1,6 @@
 package io.scimfleet.scheduler.config;
 
 import io.scimfleet.config.SecuritySettings;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.Provider;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretException;
@@ -69,7 +68,7 @@ public final class ProviderRegistry {
       }
       try {
         String clear = provider.credential().resolve(security.secrets());
-        stores.providers().put(provider.withCredential(Credential.inline(box.get().seal(clear))));
+        stores.providers().put(provider.withCredential(provider.credential().withInline(box.get().seal(clear))));
         sealed++;
       } catch (SecretException e) {
         log.warn("provider {}: its inline token cannot be sealed again: {}", provider.name(), e.getMessage());

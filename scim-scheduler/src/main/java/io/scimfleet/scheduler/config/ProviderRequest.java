@@ -15,6 +15,7 @@ import java.util.Map;
  * @param nestedGroups {@code flatten} (default) or {@code native}
  * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
  * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
+ * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code tokenFile} or {@code tokenEnv}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -38,7 +39,20 @@ public record ProviderRequest(
     String nestedGroups,
     String deletionWindow,
     Map<String, String> matchOn,
-    Boolean adoptExisting) {
+    Boolean adoptExisting,
+    AuthRequest auth) {
+
+  /** Without an {@code auth} object: the token fields carry a bearer credential. */
+  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
+      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
+      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile,
+      List<String> scopeGroups, String nestedGroups, String deletionWindow, Map<String, String> matchOn,
+      Boolean adoptExisting) {
+    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, null);
+  }
 
   /** Without scope by group, nested groups at their default. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
@@ -47,12 +61,13 @@ public record ProviderRequest(
       Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile) {
     this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   @Override
   public String toString() {
     return "ProviderRequest[" + baseUrl + (token != null ? " token=***" : "")
-        + (tokenFile != null ? " tokenFile=" + tokenFile : "") + (tokenEnv != null ? " tokenEnv=" + tokenEnv : "") + "]";
+        + (tokenFile != null ? " tokenFile=" + tokenFile : "") + (tokenEnv != null ? " tokenEnv=" + tokenEnv : "")
+        + (auth != null ? " auth=" + auth : "") + "]";
   }
 }

@@ -31,13 +31,18 @@ record ProviderView(
     String nestedGroups,
     String deletionWindow,
     MatchOn matchOn,
-    boolean adoptExisting) {
+    boolean adoptExisting,
+    AuthView auth) {
+
+  /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
+  record AuthView(String type, String username, String source) {}
 
   static ProviderView of(Provider p) {
     return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
         p.deleteMode().name().toLowerCase(Locale.ROOT), p.deletionThresholdPercent(), p.userMappings(),
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
-        p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting());
+        p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
+        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()));
   }
 }

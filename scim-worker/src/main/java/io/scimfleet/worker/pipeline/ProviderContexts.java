@@ -7,6 +7,7 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.scim.RequestGate;
+import io.scimfleet.scim.Authorization;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
 import io.scimfleet.store.DirectoryStore;
@@ -79,7 +80,8 @@ public final class ProviderContexts implements AutoCloseable {
       SecuritySettings security) {
     requireAllowedTarget(provider, security);
     ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
-        .bearerToken(provider.dryRun() ? "dry-run: nothing is sent" : provider.credential().resolve(security.secrets()))
+        .authorization(provider.dryRun() ? Authorization.bearer("dry-run: nothing is sent")
+            : provider.credential().authorization(security.secrets()))
         .targetPolicy(security.targets())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
