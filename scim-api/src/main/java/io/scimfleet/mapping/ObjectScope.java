@@ -1,7 +1,11 @@
 package io.scimfleet.mapping;
 
 import io.scimfleet.model.ObjectType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a provider receives an object of one type: its JSONata filter and, when the provider has
@@ -23,6 +27,25 @@ public final class ObjectScope {
   /** @throws MappingException when the filter fails to evaluate */
   public boolean includes(MappingInput input) {
     return filter.includes(input) && (groups == null || byGroup(id(input)).isPresent());
+  }
+
+  /**
+   * The ids of the objects in scope among many, as {@link #includes} decides one by one, but with the
+   * scope groups resolved once and the users' groups read in one round trip (the clean-up's path).
+   */
+  public Set<String> idsInScope(List<MappingInput> inputs) {
+    List<MappingInput> byFilter = inputs.stream().filter(filter::includes).toList();
+    Set<String> ids = new LinkedHashSet<>();
+    byFilter.forEach(input -> ids.add(id(input)));
+    if (groups == null) return ids;
+    Map<String, String> inScope = groups.groups();
+    if (type == ObjectType.GROUP) {
+      ids.retainAll(inScope.keySet());
+      return ids;
+    }
+    Map<String, Set<String>> direct = groups.groupsOf(ids);
+    ids.removeIf(id -> direct.getOrDefault(id, Set.of()).stream().noneMatch(inScope::containsKey));
+    return ids;
   }
 
   public boolean includesByFilter(MappingInput input) {

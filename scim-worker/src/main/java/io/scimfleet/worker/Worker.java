@@ -37,19 +37,7 @@ public final class Worker implements AutoCloseable {
 
   /** A worker whose rate limits hold in this process only (in-memory fleet, tests), with default pacing. */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
-    this(stores, queue, metrics, clock, pageThreads, RateLimiter.local());
-  }
-
-  /** A worker with the security settings of this process's environment. */
-  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
-      RateLimiter rateLimiter) {
-    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()),
-        Pacing.defaults(DEFAULT_JOB_THREADS));
-  }
-
-  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
-      RateLimiter rateLimiter, SecuritySettings security) {
-    this(stores, queue, metrics, clock, pageThreads, rateLimiter, security, Pacing.defaults(DEFAULT_JOB_THREADS));
+    this(stores, queue, metrics, clock, pageThreads, RateLimiter.local(), Pacing.defaults(DEFAULT_JOB_THREADS));
   }
 
   /** A worker with the security settings of this process's environment. */

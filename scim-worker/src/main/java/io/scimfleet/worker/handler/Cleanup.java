@@ -12,7 +12,6 @@ import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,16 +80,11 @@ public final class Cleanup {
   }
 
   private Set<String> inScope(ProviderContext ctx, ObjectType type, List<String> ids) {
-    Set<String> present = new HashSet<>();
     if (type == ObjectType.USER) {
-      stores.directory().users(ids).stream().filter(u -> ctx.userScope().includes(MappingInput.user(u)))
-          .forEach(u -> present.add(u.id()));
-    } else {
-      stores.directory().groups(ids).stream()
-          .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())))
-          .forEach(g -> present.add(g.id()));
+      return ctx.userScope().idsInScope(stores.directory().users(ids).stream().map(MappingInput::user).toList());
     }
-    return present;
+    return ctx.groupScope().idsInScope(
+        stores.directory().groups(ids).stream().map(g -> MappingInput.group(g, List.of())).toList());
   }
 
   private static boolean alreadyDeactivated(ProviderContext ctx, ObjectType type, ObjectSyncState state) {

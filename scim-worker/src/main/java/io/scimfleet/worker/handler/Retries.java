@@ -34,7 +34,10 @@ final class Retries {
     return new RetryLater(e.getMessage(), retryAfter(e));
   }
 
-  /** Waits, or ends the job at once when its thread is interrupted. */
+  /**
+   * Waits in the job for a short Retry-After (cheaper and closer to the target's pace than a JobRunr
+   * reschedule, which adds up to a poll interval), or ends the job at once when its thread is interrupted.
+   */
   static void pause(Duration wait) {
     try {
       Thread.sleep(wait.toMillis());
