@@ -30,10 +30,11 @@ final class SyncSteps {
     this.clock = clock;
   }
 
-  /** The SCIM resource the provider's mappings make of the input; invalid data never leaves. */
+  /** The SCIM resource the provider's mappings make of the input; invalid data (or data missing a required attribute) never leaves. */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
     ObjectNode payload = ctx.mappings(type).map(input);
     validator.requireValid(type, payload);
+    RequiredAttributesCheck.require(ctx, type, payload);
     return payload;
   }
 
