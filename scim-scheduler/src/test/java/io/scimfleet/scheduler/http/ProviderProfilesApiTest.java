@@ -121,4 +121,18 @@ class ProviderProfilesApiTest {
 
     assertThat(answer.status()).isEqualTo(200);
   }
+
+  @Test
+  void previewNamesTheAttributesTheProfileRequiresAndTheMappingsDidNotProduce() {
+    api.put("/api/v1/providers/aws", "{" + TARGET + ",\"profile\":\"aws-identity-center\"}");
+    api.put("/api/v1/users/u1", "{\"username\":\"plato\",\"name\":\"Plato\"}");
+    api.put("/api/v1/users/u2", "{\"username\":\"ada\",\"name\":\"Ada Lovelace\"}");
+
+    JsonNode plato = api.post("/api/v1/providers/aws/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
+    JsonNode ada = api.post("/api/v1/providers/aws/preview", "{\"type\":\"user\",\"id\":\"u2\"}").json();
+
+    assertThat(plato.path("valid").asBoolean()).isFalse();
+    assertThat(plato.path("violations").findValuesAsText("path")).containsExactly("$.name.givenName", "$.name.familyName");
+    assertThat(ada.path("valid").asBoolean()).isTrue();
+  }
 }

@@ -5,6 +5,7 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.RequiredAttributesCheck;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -34,7 +35,7 @@ final class SyncSteps {
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
     ObjectNode payload = ctx.mappings(type).map(input);
     validator.requireValid(type, payload);
-    RequiredAttributesCheck.require(ctx, type, payload);
+    RequiredAttributesCheck.require(ctx.provider(), type, payload);
     return payload;
   }
 

@@ -1,30 +1,34 @@
-package io.scimfleet.worker.pipeline;
+package io.scimfleet.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.schema.ValidationException;
-import io.scimfleet.schema.Violation;
+import io.scimfleet.model.Provider;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The provider's required attributes ({@code requiredAttributes}, from its profile or its own): a
+ * The provider's required attributes ({@code requiredAttributes}, its profile's or its own): a
  * payload missing one fails like a schema violation, before any request. Empty strings, empty arrays
- * and empty objects count as missing; in an array, {@code emails.value} needs one element with a value.
+ * and empty objects count as missing; through an array, {@code emails.value} needs one element with a value.
  */
-final class RequiredAttributesCheck {
+public final class RequiredAttributesCheck {
   private RequiredAttributesCheck() {}
 
-  static void require(ProviderContext ctx, ObjectType type, ObjectNode payload) {
+  /** @throws ValidationException naming every missing attribute */
+  public static void require(Provider provider, ObjectType type, JsonNode payload) {
+    List<Violation> missing = violations(provider, type, payload);
+    if (!missing.isEmpty()) throw new ValidationException(type, missing);
+  }
+
+  public static List<Violation> violations(Provider provider, ObjectType type, JsonNode payload) {
     List<Violation> missing = new ArrayList<>();
-    for (String path : ctx.provider().switches().requiredAttributes().of(type)) {
+    for (String path : provider.switches().requiredAttributes().of(type)) {
       if (!present(payload, path.split("\\."), 0)) {
         missing.add(new Violation("$." + path, "is required by the target (profile "
-            + ctx.provider().profile().wireName() + " or requiredAttributes) but the mappings produced none"));
+            + provider.profile().wireName() + " or requiredAttributes) but the mappings produced none"));
       }
     }
-    if (!missing.isEmpty()) throw new ValidationException(type, missing);
+    return missing;
   }
 
   private static boolean present(JsonNode node, String[] parts, int at) {
