@@ -7,6 +7,7 @@ import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.RequiredAttributes;
 import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
 import java.net.URI;
@@ -40,6 +41,9 @@ public final class ProviderBuilder {
   private Integer memberPatchChunk;
   private List<String> filters;
   private FeatureUse etag;
+  private Boolean groupsReturnMembers;
+  private RequiredAttributes requiredAttributes;
+  private FeatureUse changePassword;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -170,10 +174,25 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder groupsReturnMembers(boolean value) {
+    this.groupsReturnMembers = value;
+    return this;
+  }
+
+  public ProviderBuilder requiring(RequiredAttributes value) {
+    this.requiredAttributes = value;
+    return this;
+  }
+
+  public ProviderBuilder withPasswordChange(FeatureUse value) {
+    this.changePassword = value;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
         null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
-        filters, null, null, etag, null);
+        filters, groupsReturnMembers, requiredAttributes, etag, changePassword);
   }
 }
