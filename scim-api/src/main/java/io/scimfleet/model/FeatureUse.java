@@ -7,7 +7,9 @@ public enum FeatureUse {
   /** Never, whatever discovery says. */
   OFF;
 
+  /** {@code auto} or {@code off}; {@code false} too, which is what YAML 1.1 makes of an unquoted {@code off}. */
   public static FeatureUse parse(String field, String value) {
+    if (value != null && value.trim().equalsIgnoreCase("false")) return OFF;
     try {
       return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (RuntimeException e) {
