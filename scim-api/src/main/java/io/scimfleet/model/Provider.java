@@ -31,6 +31,16 @@ import java.util.Objects;
  *     it are held, and 100 turns the guard off
  * @param matchOn the attributes that find an existing object on the target
  * @param adoptExisting search by {@code matchOn} before a create and link the one match
+ * @param profile the vendor profile whose switches apply where the provider sets none (default generic);
+ *     its delete mode and rate limit are taken into {@code deleteMode} and {@code requestsPerMinute}
+ *     when the provider is configured without them
+ * @param userUpdate null: the profile's; see {@link TargetSwitches}
+ * @param memberPatchChunk null: the profile's
+ * @param filters null: the profile's
+ * @param groupsReturnMembers null: the profile's
+ * @param requiredAttributes null: the profile's
+ * @param etag null: the profile's
+ * @param changePassword null: the profile's
  */
 public record Provider(
     String name,
@@ -53,7 +63,15 @@ public record Provider(
     NestedGroups nestedGroups,
     Duration deletionWindow,
     MatchOn matchOn,
-    boolean adoptExisting) {
+    boolean adoptExisting,
+    VendorProfile profile,
+    UserUpdate userUpdate,
+    Integer memberPatchChunk,
+    List<String> filters,
+    Boolean groupsReturnMembers,
+    RequiredAttributes requiredAttributes,
+    FeatureUse etag,
+    FeatureUse changePassword) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -71,6 +89,23 @@ public record Provider(
     nestedGroups = nestedGroups == null ? NestedGroups.FLATTEN : nestedGroups;
     deletionWindow = deletionWindow == null ? DEFAULT_DELETION_WINDOW : deletionWindow;
     matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
+    profile = profile == null ? VendorProfile.GENERIC : profile;
+    if (memberPatchChunk != null && memberPatchChunk < 1) {
+      throw new IllegalArgumentException("memberPatchChunk must be at least 1, not " + memberPatchChunk);
+    }
+    filters = filters == null ? null : List.copyOf(filters);
+  }
+
+  /** Without a vendor profile (generic) or switches of its own. */
+  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
+      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
+      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
+      int requestsPerMinute, boolean tlsInsecure, String caBundleFile, List<String> scopeGroups,
+      NestedGroups nestedGroups, Duration deletionWindow, MatchOn matchOn, boolean adoptExisting) {
+    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, VendorProfile.GENERIC, null, null, null,
+        null, null, null, null);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
@@ -92,7 +127,24 @@ public record Provider(
   public Provider withCredential(Credential value) {
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile,
+        userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword);
+  }
+
+  /**
+   * The switches in force: the profile's, each replaced by the provider's own setting; the delete mode
+   * and rate limit are the provider's. Bulk is the profile's until the provider has a {@code bulk} setting.
+   */
+  public TargetSwitches switches() {
+    TargetSwitches base = profile.switches();
+    return new TargetSwitches(userUpdate != null ? userUpdate : base.userUpdate(),
+        memberPatchChunk != null ? memberPatchChunk : base.memberPatchChunk(),
+        filters != null ? filters : base.filters(),
+        groupsReturnMembers != null ? groupsReturnMembers : base.groupsReturnMembers(),
+        requiredAttributes != null ? requiredAttributes : base.requiredAttributes(),
+        deleteMode, requestsPerMinute, base.bulk(),
+        etag != null ? etag : base.etag(),
+        changePassword != null ? changePassword : base.changePassword());
   }
 
   @Override

@@ -39,6 +39,16 @@ public record PatchRequest(List<PatchOperation> operations) {
   public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations,
       Set<String> groups) {
     int size = maxOperations > 0 ? Math.min(DEFAULT_MAX_MEMBER_CHANGES, maxOperations) : DEFAULT_MAX_MEMBER_CHANGES;
+    return memberChunks(add, remove, size, groups);
+  }
+
+  /**
+   * The requests that apply these membership changes, exactly {@code size} changes each (the last may
+   * have fewer); adds go first, added ids in {@code groups} go with {@code "type": "Group"}.
+   */
+  public static List<PatchRequest> memberChunks(Collection<String> add, Collection<String> remove, int size,
+      Set<String> groups) {
+    if (size < 1) throw new IllegalArgumentException("a chunk holds at least one membership change, not " + size);
     List<PatchRequest> requests = new ArrayList<>();
     List<MemberChange> changes = MemberChange.all(add, remove);
     for (int from = 0; from < changes.size(); from += size) {

@@ -62,6 +62,14 @@ public final class ScimClient implements AutoCloseable {
     return resource(call, transport.send(call));
   }
 
+  /** GET of one resource, asking the target to leave these attributes out ({@code ?excludedAttributes=members}). */
+  public ScimResource get(String endpoint, String id, List<String> excludedAttributes) {
+    if (excludedAttributes.isEmpty()) return get(endpoint, id);
+    Call call = Call.of("GET", Paths.of(endpoint, id))
+        .withQuery(Paths.query("excludedAttributes", String.join(",", excludedAttributes)));
+    return resource(call, transport.send(call));
+  }
+
   /** PUT; sends {@code If-Match} when a version is given and the target supports ETags. */
   public ScimResource replace(String endpoint, String id, ObjectNode resource, String ifMatchVersion) {
     Call call = Call.of("PUT", Paths.of(endpoint, id)).withBody(resource).withIfMatch(ifMatch(ifMatchVersion));

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.scimfleet.scim.ScimWireMock.BASE;
 import static io.scimfleet.scim.ScimWireMock.TOKEN;
@@ -95,6 +96,23 @@ class ScimClientWireFormatTest {
     assertThat(user.id()).isEqualTo("42");
     assertThat(user.json().path("x-vendor").path("seat").asInt()).isEqualTo(7);
     assertThat(user.version()).contains("W/\"3\"");
+  }
+
+  @Test
+  void groupsCanBeReadAndSearchedWithoutTheirMembers() {
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Groups/7")).willReturn(scimJson(200, "{\"id\":\"7\",\"displayName\":\"g\"}")));
+    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Groups")).willReturn(scimJson(200, "{\"totalResults\":0,\"Resources\":[]}")));
+
+    client.get("Groups", "7", List.of("members"));
+    client.search("Groups", SearchRequest.of(Filter.eq("displayName", "g")).withExcludedAttributes(List.of("members")));
+    client.get("Groups", "7", List.of());
+
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> reads = wireMock.findAll(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(BASE + "/Groups.*")));
+    assertThat(reads).extracting(com.github.tomakehurst.wiremock.verification.LoggedRequest::getUrl).containsExactly(
+        BASE + "/Groups/7?excludedAttributes=members",
+        BASE + "/Groups?filter=displayName%20eq%20%22g%22&excludedAttributes=members",
+        BASE + "/Groups/7");
   }
 
   @Test

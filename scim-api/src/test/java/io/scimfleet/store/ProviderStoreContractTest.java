@@ -4,7 +4,11 @@ import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.RequiredAttributes;
+import io.scimfleet.model.UserUpdate;
+import io.scimfleet.model.VendorProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,21 @@ public abstract class ProviderStoreContractTest {
       assertThat(read).isEqualTo(slack); // the worker rebuilds a provider's client when it is not equal
       assertThat(read.credential().describe()).isEqualTo("file:/run/secrets/slack/token");
     });
+  }
+
+  @Test
+  public void aVendorProfileAndTheSwitchesSetOnTheProviderRoundTrip() {
+    Provider aws = aProvider("aws").withProfile(VendorProfile.AWS_IDENTITY_CENTER).updatingUsersBy(UserUpdate.PUT)
+        .withMemberPatchChunk(50).filteringOn("userName", "externalId").groupsReturnMembers(true)
+        .requiring(RequiredAttributes.users("externalId").andGroups("displayName")).withETags(FeatureUse.OFF)
+        .withPasswordChange(FeatureUse.OFF).build();
+
+    store.put(aws);
+
+    Provider read = store.get("aws").orElseThrow();
+    assertThat(read).isEqualTo(aws);
+    assertThat(read.switches()).isEqualTo(aws.switches());
+    assertThat(read.switches().memberPatchChunk()).isEqualTo(50);
   }
 
   @Test

@@ -2,10 +2,14 @@ package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.RequiredAttributes;
+import io.scimfleet.model.UserUpdate;
+import io.scimfleet.model.VendorProfile;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +36,14 @@ public final class ProviderBuilder {
   private Duration deletionWindow;
   private MatchOn matchOn;
   private boolean adoptExisting;
+  private VendorProfile profile;
+  private UserUpdate userUpdate;
+  private Integer memberPatchChunk;
+  private List<String> filters;
+  private FeatureUse etag;
+  private Boolean groupsReturnMembers;
+  private RequiredAttributes requiredAttributes;
+  private FeatureUse changePassword;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -134,9 +146,53 @@ public final class ProviderBuilder {
     return this;
   }
 
+  /** The vendor profile, with its delete mode and rate limit, as the API's conversion gives them. */
+  public ProviderBuilder withProfile(VendorProfile value) {
+    this.profile = value;
+    this.deleteMode = value.switches().deleteMode();
+    this.requestsPerMinute = value.switches().requestsPerMinute();
+    return this;
+  }
+
+  public ProviderBuilder updatingUsersBy(UserUpdate value) {
+    this.userUpdate = value;
+    return this;
+  }
+
+  public ProviderBuilder withMemberPatchChunk(int value) {
+    this.memberPatchChunk = value;
+    return this;
+  }
+
+  public ProviderBuilder filteringOn(String... attributes) {
+    this.filters = List.of(attributes);
+    return this;
+  }
+
+  public ProviderBuilder withETags(FeatureUse value) {
+    this.etag = value;
+    return this;
+  }
+
+  public ProviderBuilder groupsReturnMembers(boolean value) {
+    this.groupsReturnMembers = value;
+    return this;
+  }
+
+  public ProviderBuilder requiring(RequiredAttributes value) {
+    this.requiredAttributes = value;
+    return this;
+  }
+
+  public ProviderBuilder withPasswordChange(FeatureUse value) {
+    this.changePassword = value;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
+        filters, groupsReturnMembers, requiredAttributes, etag, changePassword);
   }
 }

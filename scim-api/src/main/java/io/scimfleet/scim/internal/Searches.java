@@ -3,7 +3,7 @@ package io.scimfleet.scim.internal;
 import io.scimfleet.scim.ListResponse;
 import io.scimfleet.scim.SearchRequest;
 
-/** Sends a search as {@code GET <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...}. */
+/** Sends a search as {@code GET <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...&excludedAttributes=...}. */
 public final class Searches {
   private final ScimTransport transport;
 
@@ -22,7 +22,8 @@ public final class Searches {
         "startIndex", text(request.startIndex()),
         "count", text(request.count()),
         "cursor", request.cursor(),
-        "attributes", request.attributes().isEmpty() ? null : String.join(",", request.attributes()));
+        "attributes", request.attributes().isEmpty() ? null : String.join(",", request.attributes()),
+        "excludedAttributes", request.excludedAttributes().isEmpty() ? null : String.join(",", request.excludedAttributes()));
   }
 
   private static String text(Integer number) {

@@ -5,6 +5,12 @@ import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.FeatureUse;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.RequiredAttributes;
+import io.scimfleet.model.TargetSwitches;
+import io.scimfleet.model.UserUpdate;
+import io.scimfleet.model.VendorProfile;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
@@ -40,17 +46,71 @@ public final class ProviderConversion {
     List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
+    VendorProfile profile = profile(request.profile());
     Provider provider = new Provider(name, baseUrl, credential(request, security.secrets()), orDefault(request.enabled(), true),
-        deleteMode(request.deleteMode()), threshold(request.deletionThreshold()), userMappings, groupMappings,
+        deleteMode(request.deleteMode(), profile), threshold(request.deletionThreshold()), userMappings, groupMappings,
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
-        atLeast("requestsPerMinute", request.requestsPerMinute(), 0, 0), orDefault(request.tlsInsecure(), false),
+        atLeast("requestsPerMinute", request.requestsPerMinute(), 0, profile.switches().requestsPerMinute()),
+        orDefault(request.tlsInsecure(), false),
         blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
         request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
         window(request.deletionWindow()), matchOn(request.matchOn()),
-        orDefault(request.adoptExisting(), false));
+        orDefault(request.adoptExisting(), false), profile,
+        blankToNull(request.userUpdate()) == null ? null : UserUpdate.parse(request.userUpdate()),
+        memberPatchChunk(request.memberPatchChunk()), filters(request.filters()), request.groupsReturnMembers(),
+        requiredAttributes(request.requiredAttributes()), featureUse("etag", request.etag()),
+        featureUse("changePassword", request.changePassword()));
+    requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;
+  }
+
+  private static VendorProfile profile(String value) {
+    return blankToNull(value) == null ? VendorProfile.GENERIC : VendorProfile.parse(value);
+  }
+
+  private static Integer memberPatchChunk(Integer value) {
+    if (value != null && (value < 1 || value > 1000)) {
+      throw new IllegalArgumentException("memberPatchChunk must be from 1 to 1000 membership changes, not " + value);
+    }
+    return value;
+  }
+
+  private static List<String> filters(List<String> value) {
+    if (value != null && value.stream().anyMatch(attribute -> attribute == null || attribute.isBlank())) {
+      throw new IllegalArgumentException("filters must be attribute names (or \"*\" for any), not null or empty");
+    }
+    return value;
+  }
+
+  private static RequiredAttributes requiredAttributes(Map<String, List<String>> value) {
+    if (value == null) return null;
+    for (String key : value.keySet()) {
+      if (!key.equals("users") && !key.equals("groups")) {
+        throw new IllegalArgumentException("requiredAttributes takes \"users\" and \"groups\", not '" + key + "'");
+      }
+    }
+    return new RequiredAttributes(value.get("users"), value.get("groups"));
+  }
+
+  private static FeatureUse featureUse(String field, String value) {
+    return blankToNull(value) == null ? null : FeatureUse.parse(field, value);
+  }
+
+  /** With {@code adoptExisting} every create searches first: the matching attributes must be filterable. */
+  private static void requireFilterableMatch(Provider provider) {
+    if (!provider.adoptExisting()) return;
+    TargetSwitches switches = provider.switches();
+    for (ObjectType type : ObjectType.values()) {
+      String attribute = provider.matchOn().of(type);
+      if (!switches.canFilterOn(attribute)) {
+        throw new IllegalArgumentException("adoptExisting searches " + type.endpoint() + " by matchOn."
+            + (type == ObjectType.USER ? "users" : "groups") + " = " + attribute + ", but the target (profile "
+            + provider.profile().wireName() + ") filters only on " + String.join(", ", switches.filters())
+            + ": choose one of these, or set filters if the target can do more");
+      }
+    }
   }
 
   /** The URL and the addresses it resolves to now; insecure TLS only when the operator allows it; the CA file's place. */
@@ -135,8 +195,8 @@ public final class ProviderConversion {
     return ids;
   }
 
-  private static DeleteMode deleteMode(String value) {
-    return value == null ? DeleteMode.DELETE : DeleteMode.parse(value);
+  private static DeleteMode deleteMode(String value, VendorProfile profile) {
+    return value == null ? profile.switches().deleteMode() : DeleteMode.parse(value);
   }
 
   private static int threshold(Integer value) {

@@ -16,6 +16,15 @@ import java.util.Map;
  * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
  * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
  * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code tokenFile} or {@code tokenEnv}
+ * @param profile vendor profile ({@code generic}, {@code aws-identity-center}, {@code slack}, {@code github-emu},
+ *     {@code atlassian}, {@code salesforce}, {@code google-cloud-identity}); its switches apply where these fields are absent
+ * @param userUpdate {@code auto}, {@code patch} or {@code put}
+ * @param memberPatchChunk most membership changes per group PATCH, at least 1
+ * @param filters attribute names the target can filter on with {@code eq}; {@code ["*"]}: any
+ * @param groupsReturnMembers false: group reads ask {@code excludedAttributes=members}
+ * @param requiredAttributes {@code users} and {@code groups}: attributes every payload must carry
+ * @param etag {@code auto} or {@code off}
+ * @param changePassword {@code auto} or {@code off}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -40,7 +49,28 @@ public record ProviderRequest(
     String deletionWindow,
     Map<String, String> matchOn,
     Boolean adoptExisting,
-    AuthRequest auth) {
+    AuthRequest auth,
+    String profile,
+    String userUpdate,
+    Integer memberPatchChunk,
+    List<String> filters,
+    Boolean groupsReturnMembers,
+    Map<String, List<String>> requiredAttributes,
+    String etag,
+    String changePassword) {
+
+  /** Without a vendor profile or switches of its own. */
+  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
+      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
+      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile,
+      List<String> scopeGroups, String nestedGroups, String deletionWindow, Map<String, String> matchOn,
+      Boolean adoptExisting, AuthRequest auth) {
+    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null, null, null, null, null,
+        null, null);
+  }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,

@@ -11,6 +11,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.RequiredAttributesCheck;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.schema.Violation;
 import io.scimfleet.store.Stores;
@@ -46,7 +47,8 @@ final class Preview {
     Optional<ScopeGroups.Reason> byGroup = scope.byGroup(id);
     boolean inScope = byFilter && (scope.groups() == null || byGroup.isPresent());
     ObjectNode resource = ProviderMappings.compile(provider, type).map(input);
-    List<Violation> violations = validator.validate(type, resource);
+    List<Violation> violations = new ArrayList<>(validator.validate(type, resource));
+    violations.addAll(RequiredAttributesCheck.violations(provider, type, resource));
     return new Result(resource, violations.isEmpty(), violations, inScope, reason(provider, type, byFilter, byGroup));
   }
 

@@ -3,6 +3,8 @@ package io.scimfleet.scheduler.http;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.RequiredAttributes;
+import io.scimfleet.model.TargetSwitches;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +34,27 @@ record ProviderView(
     String deletionWindow,
     MatchOn matchOn,
     boolean adoptExisting,
-    AuthView auth) {
+    AuthView auth,
+    String profile,
+    SwitchesView switches) {
 
   /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
   record AuthView(String type, String username, String source) {}
+
+  /** The switches in force: the profile's, each replaced by the provider's own setting where it has one. */
+  record SwitchesView(String userUpdate, int memberPatchChunk, List<String> filters, boolean groupsReturnMembers,
+      RequiredAttributes requiredAttributes, String deleteMode, int requestsPerMinute, String bulk, String etag,
+      String changePassword) {
+    static SwitchesView of(TargetSwitches s) {
+      return new SwitchesView(lower(s.userUpdate()), s.memberPatchChunk(), s.filters(), s.groupsReturnMembers(),
+          s.requiredAttributes(), lower(s.deleteMode()), s.requestsPerMinute(), lower(s.bulk()), lower(s.etag()),
+          lower(s.changePassword()));
+    }
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
 
   static ProviderView of(Provider p) {
     return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
@@ -43,6 +62,7 @@ record ProviderView(
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
-        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()));
+        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()),
+        p.profile().wireName(), SwitchesView.of(p.switches()));
   }
 }

@@ -8,7 +8,9 @@ import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.VendorProfile;
 import io.scimfleet.scheduler.config.ProviderRegistry.Change;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.store.Stores;
@@ -65,6 +67,30 @@ class ProviderConfigFileTest {
     assertThat(slack.credential().describe()).isEqualTo("env:SCIM_TARGET_SLACK");
     assertThat(slack.userMappings()).extracting(m -> m.name()).containsExactly("40-displayName");
     assertThat(stores.providers().get("github").orElseThrow().enabled()).isFalse();
+  }
+
+  @Test
+  void aProfileAndSwitchesOfItsOwnAreReadFromTheFile() throws IOException {
+    ProviderConfigFile.apply(file("""
+        providers:
+          - name: aws
+            baseUrl: https://scim.eu-west-1.amazonaws.com/abc/scim/v2
+            tokenEnv: SCIM_TARGET_AWS
+            profile: aws-identity-center
+            memberPatchChunk: 50
+            filters: [userName, externalId]
+            requiredAttributes:
+              users: [userName, externalId]
+            etag: off                       # YAML 1.1 reads it as false
+        """), registry);
+
+    Provider aws = stores.providers().get("aws").orElseThrow();
+    assertThat(aws.profile()).isEqualTo(VendorProfile.AWS_IDENTITY_CENTER);
+    assertThat(aws.switches().memberPatchChunk()).isEqualTo(50);
+    assertThat(aws.switches().filters()).containsExactly("userName", "externalId");
+    assertThat(aws.switches().requiredAttributes().users()).containsExactly("userName", "externalId");
+    assertThat(aws.switches().groupsReturnMembers()).isFalse();
+    assertThat(aws.switches().etag()).isEqualTo(FeatureUse.OFF);
   }
 
   @Test

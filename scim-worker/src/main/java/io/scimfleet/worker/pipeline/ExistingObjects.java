@@ -3,6 +3,7 @@ package io.scimfleet.worker.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.TargetSwitches;
 import io.scimfleet.scim.BadRequestException;
 import io.scimfleet.scim.Filter;
 import io.scimfleet.scim.ListResponse;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * attribute: none, exactly one, or several (then {@link AmbiguousMatchException} lists their ids).
  * {@code emails.primary} asks {@code emails[primary eq true and value eq "x"]}; a target that refuses
  * that filter (400) is asked {@code emails.value eq "x"}, and the answers are narrowed to those whose
- * primary email is x.
+ * primary email is x. An attribute the target cannot filter on (its {@code filters}) fails the object
+ * with {@link UnfilterableMatchException}: listing a whole target to find one object is not done.
  */
 final class ExistingObjects {
   private static final int SHOWN = 10;
@@ -25,6 +27,10 @@ final class ExistingObjects {
 
   static Optional<ScimResource> find(ProviderContext ctx, ObjectType type, ObjectNode payload) {
     String attribute = ctx.provider().matchOn().of(type);
+    TargetSwitches switches = ctx.provider().switches();
+    if (!switches.canFilterOn(attribute)) {
+      throw new UnfilterableMatchException(ctx.name(), type, attribute, switches.filters());
+    }
     if (attribute.equals("emails.primary")) return byPrimaryEmail(ctx, payload);
     String value = payload.path(attribute).asText(null);
     return value == null ? Optional.empty() : one(ctx, type, Filter.eq(attribute, value));
@@ -58,7 +64,8 @@ final class ExistingObjects {
   }
 
   private static ListResponse search(ProviderContext ctx, ObjectType type, Filter filter, int count) {
-    return ctx.client().search(type.endpoint(), SearchRequest.of(filter).withStartIndex(1).withCount(count));
+    SearchRequest request = SearchRequest.of(filter).withStartIndex(1).withCount(count);
+    return ctx.client().search(type.endpoint(), request.withExcludedAttributes(GroupReads.excluded(ctx, type)));
   }
 
   /** The email marked primary, else the only one. */

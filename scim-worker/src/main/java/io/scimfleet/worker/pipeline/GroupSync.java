@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * A group's sync. Members go as remote ids; members in scope that were never synced are synced
  * first. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
  * the direct users and the child groups (as {@code "type": "Group"}, synced first). Where the target has PATCH, the group is written without members and membership goes as
- * add/remove diffs against the members last sent, chunked; otherwise PUT carries the whole list.
+ * add/remove diffs against the members last sent, in chunks of the provider's {@code memberPatchChunk};
+ * otherwise PUT carries the whole list.
  */
 final class GroupSync {
   private final Stores stores;
@@ -81,14 +82,23 @@ final class GroupSync {
     Set<String> remove = new LinkedHashSet<>(before);
     after.forEach(remove::remove);
     String version = written.version();
-    int maxOperations = RemoteWriter.capabilities(ctx).bulk().maxOperations();
-    for (PatchRequest chunk : PatchRequest.memberChanges(add, remove, maxOperations, groups)) {
+    for (PatchRequest chunk : PatchRequest.memberChunks(add, remove, memberPatchChunk(ctx), groups)) {
       RemoteWriter.Versioned<Optional<ScimResource>> answer = RemoteWriter.withCurrentVersion(ctx, ObjectType.GROUP,
           written.remoteId(), version, current -> ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(),
               chunk, current));
       version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
     }
     return version;
+  }
+
+  /**
+   * The provider's {@code memberPatchChunk} (its profile's unless set); a lower {@code bulk.maxOperations}
+   * announced by the target wins, as before profiles.
+   */
+  static int memberPatchChunk(ProviderContext ctx) {
+    int chunk = ctx.provider().switches().memberPatchChunk();
+    int announced = RemoteWriter.capabilities(ctx).bulk().maxOperations();
+    return announced > 0 ? Math.min(chunk, announced) : chunk;
   }
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {

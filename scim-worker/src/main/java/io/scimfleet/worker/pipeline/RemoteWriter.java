@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
- * a 409; update by PATCH when the target supports it (PUT otherwise), removing the attributes sent
+ * a 409; update by PATCH or PUT (users per the provider's {@code userUpdate}, groups per discovery), removing the attributes sent
  * before that the payload no longer has, recreating once on a 404; delete or deactivate. A write
  * answered 412 (our ETag is stale: someone else changed the object) re-reads the object and is sent
  * once more with its current ETag.
@@ -97,7 +97,7 @@ final class RemoteWriter {
     try {
       return new Versioned<>(request.apply(ifMatch(ctx, version)), version);
     } catch (PreconditionFailedException stale) {
-      String current = ctx.client().get(type.endpoint(), remoteId).version().orElse(null);
+      String current = ctx.client().get(type.endpoint(), remoteId, GroupReads.excluded(ctx, type)).version().orElse(null);
       return new Versioned<>(request.apply(ifMatch(ctx, current)), current);
     }
   }
@@ -109,8 +109,8 @@ final class RemoteWriter {
 
   private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,
       ObjectNode payload, List<String> pathsBefore) {
-    if (!capabilities(ctx).patch()) {
-      return Optional.of(ctx.client().replace(type.endpoint(), remoteId, payload, version));
+    if (!patches(ctx, type)) {
+      return Optional.of(ctx.client().replace(type.endpoint(), remoteId, withId(payload, remoteId), version));
     }
     PatchRequest patch = replaceAll(payload, pathsBefore);
     if (patch.isEmpty()) return Optional.empty();
@@ -144,8 +144,31 @@ final class RemoteWriter {
     return paths;
   }
 
+  /**
+   * Users: per the provider's {@code userUpdate} ({@code auto} asks discovery); groups: PATCH when
+   * discovery announces it.
+   */
+  static boolean patches(ProviderContext ctx, ObjectType type) {
+    if (type == ObjectType.USER) {
+      switch (ctx.provider().switches().userUpdate()) {
+        case PATCH: return true;
+        case PUT: return false;
+        default: break;
+      }
+    }
+    return capabilities(ctx).patch();
+  }
+
+  /** A PUT replaces the whole resource: the body carries the target's {@code id} with the mapped attributes. */
+  static ObjectNode withId(ObjectNode payload, String remoteId) {
+    ObjectNode body = payload.deepCopy();
+    body.put("id", remoteId);
+    return body;
+  }
+
+  /** The version to send as {@code If-Match}: none when ETags are off for the provider or not announced. */
   static String ifMatch(ProviderContext ctx, String version) {
-    return version != null && capabilities(ctx).etag() ? version : null;
+    return version != null && ctx.provider().switches().etag().allows(capabilities(ctx).etag()) ? version : null;
   }
 
   static Capabilities capabilities(ProviderContext ctx) {

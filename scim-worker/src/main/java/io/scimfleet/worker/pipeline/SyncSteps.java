@@ -5,6 +5,7 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.RequiredAttributesCheck;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -30,10 +31,11 @@ final class SyncSteps {
     this.clock = clock;
   }
 
-  /** The SCIM resource the provider's mappings make of the input; invalid data never leaves. */
+  /** The SCIM resource the provider's mappings make of the input; invalid data (or data missing a required attribute) never leaves. */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
     ObjectNode payload = ctx.mappings(type).map(input);
     validator.requireValid(type, payload);
+    RequiredAttributesCheck.require(ctx.provider(), type, payload);
     return payload;
   }
 

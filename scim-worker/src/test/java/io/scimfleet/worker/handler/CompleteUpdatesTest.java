@@ -11,6 +11,7 @@ import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.UserUpdate;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
@@ -68,6 +69,26 @@ class CompleteUpdatesTest {
     assertThat(onTarget().path("nickName").asText()).isEqualTo("ada");
     assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().pathsSent())
         .contains("userName", "nickName").doesNotContain("title");
+  }
+
+  @Test
+  void usersUpdatedByPutAreReplacedWholeUnderTheirIdOnAPatchCapableTarget() throws Exception {
+    provider(p -> p.updatingUsersBy(UserUpdate.PUT).withUserMapping("50-title", "{\"title\": \"Engineer\"}"));
+    stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
+    sync("u1");
+    String id = onTarget().path("id").asText();
+
+    provider(p -> p.updatingUsersBy(UserUpdate.PUT).withUserMapping("50-title", "{\"nickName\": \"ada\"}"));
+    stores.directory().putUser(aUser("u1").named("Ada King").withUsername("ada.lovelace").build());
+    long patches = target.requestCount("PATCH");
+    sync("u1");
+
+    assertThat(target.requestCount("PUT")).isEqualTo(1);
+    assertThat(target.requestCount("PATCH")).isEqualTo(patches);
+    assertThat(onTarget().path("id").asText()).isEqualTo(id);
+    assertThat(onTarget().path("name").path("familyName").asText()).isEqualTo("King");
+    assertThat(onTarget().path("nickName").asText()).isEqualTo("ada");
+    assertThat(onTarget().has("title")).isFalse();
   }
 
   private JsonNode onTarget() {
