@@ -8,7 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
-import java.util.Date;
+import java.time.Instant;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -103,8 +103,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   private static String validity(X509Certificate certificate) {
-    Date now = new Date();
-    if (certificate.getNotAfter().before(now)) {
+    if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
       return "certificate expired on " + certificate.getNotAfter().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";
     }
     return "certificate not valid before " + certificate.getNotBefore().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";

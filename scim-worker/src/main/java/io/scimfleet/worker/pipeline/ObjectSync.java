@@ -42,6 +42,8 @@ public final class ObjectSync {
   }
 
   /**
+   * Brings one object of the directory to the target under its lock.
+   *
    * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
    * @param force send even when the payload is unchanged
    */
