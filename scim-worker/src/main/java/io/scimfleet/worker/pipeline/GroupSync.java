@@ -3,9 +3,9 @@ package io.scimfleet.worker.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
-import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A group's sync. Members go as remote ids; members in scope that were never synced are synced
@@ -98,41 +96,13 @@ final class GroupSync {
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }
 
-  /** The group's members in scope, with their remote ids; never-synced ones are synced first. */
+  /** The group's members in scope, with their remote ids; never-synced ones are synced first (not in a dry run). */
   private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    if (ctx.provider().nestedGroups() == NestedGroups.NATIVE) {
-      List<GroupMember> members = userMembers(ctx, stores.directory().members(groupId));
-      members.addAll(groupMembers(ctx, stores.directory().memberGroups(groupId)));
-      return members;
-    }
-    return userMembers(ctx, stores.directory().transitiveMembers(groupId));
+    if (ctx.provider().dryRun()) return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
+    return steps.members(ctx, groupId, (type, id) -> type == ObjectType.USER ? syncFirst(ctx, id) : syncGroupFirst(ctx, id));
   }
 
-  private List<GroupMember> userMembers(ProviderContext ctx, Set<String> memberIds) {
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, memberIds);
-    List<GroupMember> members = new ArrayList<>();
-    for (String memberId : new TreeSet<>(memberIds)) {
-      ObjectSyncState member = states.get(memberId);
-      if (!SyncSteps.hasRemote(member) && !ctx.provider().dryRun()) member = syncFirst(ctx, memberId);
-      if (member != null && member.remoteId() != null && member.outcome() != SyncOutcome.DEACTIVATED) {
-        members.add(new GroupMember(memberId, member.remoteId()));
-      }
-    }
-    return members;
-  }
-
-  /** Child groups in the group scope; one never synced is synced first (down the tree: no lock cycle). */
-  private List<GroupMember> groupMembers(ProviderContext ctx, Set<String> childIds) {
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.GROUP, childIds);
-    List<GroupMember> members = new ArrayList<>();
-    for (String childId : new TreeSet<>(childIds)) {
-      ObjectSyncState child = states.get(childId);
-      if (!SyncSteps.hasRemote(child) && !ctx.provider().dryRun()) child = syncGroupFirst(ctx, childId);
-      if (child != null && child.remoteId() != null) members.add(new GroupMember(childId, child.remoteId(), true));
-    }
-    return members;
-  }
-
+  /** A child group in the group scope, synced first (down the tree: no lock cycle). */
   private ObjectSyncState syncGroupFirst(ProviderContext ctx, String groupId) {
     Optional<DirectoryGroup> group = stores.directory().group(groupId);
     if (group.isEmpty() || !ctx.groupScope().includes(MappingInput.group(group.get(), List.of()))) return null;

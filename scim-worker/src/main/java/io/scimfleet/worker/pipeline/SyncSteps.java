@@ -1,7 +1,9 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -18,23 +20,26 @@ final class SyncSteps {
 
   final Stores stores;
   final RemoteWriter writer;
-  private final ScimSchemaValidator validator;
+  private final PayloadBuilder payloads;
   private final Clock clock;
   private final DeletionGuard guard;
 
   SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, DeletionGuard guard, Clock clock) {
     this.stores = stores;
     this.guard = guard;
-    this.validator = validator;
+    this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
     this.writer = writer;
     this.clock = clock;
   }
 
   /** The SCIM resource the provider's mappings make of the input; invalid data never leaves. */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
-    ObjectNode payload = ctx.mappings(type).map(input);
-    validator.requireValid(type, payload);
-    return payload;
+    return payloads.build(ctx.mappings(type), type, input).requireValid();
+  }
+
+  /** A group's members with their remote ids; {@code unsynced} decides about those without one. */
+  List<GroupMember> members(ProviderContext ctx, String groupId, PayloadBuilder.Unsynced unsynced) {
+    return payloads.members(ctx.name(), ctx.provider().nestedGroups(), groupId, unsynced);
   }
 
   static boolean unchanged(ObjectSyncState state, String hash, boolean force) {
