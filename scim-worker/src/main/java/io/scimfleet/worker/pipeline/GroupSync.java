@@ -5,7 +5,6 @@ import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryGroup;
-import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -28,12 +27,12 @@ import java.util.Set;
 final class GroupSync {
   private final Stores stores;
   private final SyncSteps steps;
-  private final ObjectSync objects;
+  private final RemoteWriter writer;
 
-  GroupSync(Stores stores, SyncSteps steps, ObjectSync objects) {
+  GroupSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
     this.stores = stores;
     this.steps = steps;
-    this.objects = objects;
+    this.writer = writer;
   }
 
   SyncOutcome sync(ProviderContext ctx, String groupId, ObjectSyncState state, String capturedRemoteId, boolean force) {
@@ -60,9 +59,9 @@ final class GroupSync {
   private Written writeWithPatch(ProviderContext ctx, ObjectSyncState state, ObjectNode payload, ObjectNode attributes,
       boolean attributesChanged) {
     Written written = !SyncSteps.hasRemote(state)
-        ? steps.writer.createOrLink(ctx, ObjectType.GROUP, attributes)
+        ? writer.createOrLink(ctx, ObjectType.GROUP, attributes)
         : attributesChanged
-            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
+            ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
                 state.pathsSent(), true)
             : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
@@ -91,30 +90,14 @@ final class GroupSync {
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
-        : steps.writer.createOrLink(ctx, ObjectType.GROUP, payload);
+        ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
+        : writer.createOrLink(ctx, ObjectType.GROUP, payload);
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }
 
-  /** The group's members in scope, with their remote ids; never-synced ones are synced first (not in a dry run). */
+  /** The group's members with a remote id; {@link ObjectSync} synced those in scope without one first. */
   private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    if (ctx.provider().dryRun()) return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
-    return steps.members(ctx, groupId, (type, id) -> type == ObjectType.USER ? syncFirst(ctx, id) : syncGroupFirst(ctx, id));
-  }
-
-  /** A child group in the group scope, synced first (down the tree: no lock cycle). */
-  private ObjectSyncState syncGroupFirst(ProviderContext ctx, String groupId) {
-    Optional<DirectoryGroup> group = stores.directory().group(groupId);
-    if (group.isEmpty() || !ctx.groupScope().includes(MappingInput.group(group.get(), List.of()))) return null;
-    objects.sync(ctx, ObjectType.GROUP, groupId, null, false);
-    return stores.syncState().get(ctx.name(), ObjectType.GROUP, groupId).orElse(null);
-  }
-
-  private ObjectSyncState syncFirst(ProviderContext ctx, String userId) {
-    Optional<DirectoryUser> user = stores.directory().user(userId);
-    if (user.isEmpty() || !ctx.userScope().includes(MappingInput.user(user.get()))) return null;
-    objects.sync(ctx, ObjectType.USER, userId, null, false);
-    return stores.syncState().get(ctx.name(), ObjectType.USER, userId).orElse(null);
+    return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
   }
 
   private static Set<String> groupRemoteIds(ObjectNode payload) {

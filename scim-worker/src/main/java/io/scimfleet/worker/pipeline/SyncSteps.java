@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 final class SyncSteps {
   private static final Logger log = LoggerFactory.getLogger(SyncSteps.class);
 
-  final Stores stores;
-  final RemoteWriter writer;
+  private final Stores stores;
+  private final RemoteWriter writer;
   private final PayloadBuilder payloads;
   private final Clock clock;
   private final DeletionGuard guard;
