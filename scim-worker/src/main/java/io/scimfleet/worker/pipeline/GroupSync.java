@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A group's sync. Members go as remote ids; members in scope that were never synced are synced
- * first. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
+ * A group's sync. Members go as remote ids; members in scope that were never synced have been
+ * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
  * the direct users and the child groups (as {@code "type": "Group"}, synced first). Where the target has PATCH, the group is written without members and membership goes as
  * add/remove diffs against the members last sent, chunked; otherwise PUT carries the whole list.
  */
