@@ -1,14 +1,17 @@
 package io.scimfleet.job;
 
 import java.util.UUID;
-import org.jobrunr.jobs.lambdas.JobRequest;
 
 /**
  * A job the fleet enqueues: a request record the worker handles, with the name an operator reads in
- * the dashboard.
+ * the dashboard. A plain record: the job system stores it as JSON and hands it, when the job runs, to
+ * the handler its {@link #handlerType()} names.
  */
-public sealed interface FleetJob extends JobRequest
+public sealed interface FleetJob
     permits SyncObjectRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest, ReleaseDeletionsRequest {
+
+  /** The handler interface that runs this request; the worker registers one handler for each. */
+  Class<? extends FleetJobHandler<?>> handlerType();
 
   /** What the job does, e.g. {@code sync user u42 → slack}. */
   String jobName();

@@ -9,7 +9,7 @@ public record FullSyncPhaseRequest(String provider, String runId, FullSyncRun.Ph
     implements FleetJob {
 
   @Override
-  public Class<FullSyncPhaseHandler> getJobRequestHandler() {
+  public Class<FullSyncPhaseHandler> handlerType() {
     return FullSyncPhaseHandler.class;
   }
 

@@ -9,7 +9,7 @@ package io.scimfleet.job;
 public record FullSyncRequest(String provider, String runId, boolean force) implements FleetJob {
 
   @Override
-  public Class<FullSyncHandler> getJobRequestHandler() {
+  public Class<FullSyncHandler> handlerType() {
     return FullSyncHandler.class;
   }
 

@@ -7,7 +7,7 @@ package io.scimfleet.job;
 public record ReleaseDeletionsRequest(String provider) implements FleetJob {
 
   @Override
-  public Class<ReleaseDeletionsHandler> getJobRequestHandler() {
+  public Class<ReleaseDeletionsHandler> handlerType() {
     return ReleaseDeletionsHandler.class;
   }
 

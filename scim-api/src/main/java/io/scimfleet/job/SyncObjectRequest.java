@@ -11,7 +11,7 @@ public record SyncObjectRequest(String provider, ObjectType type, String objectI
     implements FleetJob {
 
   @Override
-  public Class<SyncObjectHandler> getJobRequestHandler() {
+  public Class<SyncObjectHandler> handlerType() {
     return SyncObjectHandler.class;
   }
 

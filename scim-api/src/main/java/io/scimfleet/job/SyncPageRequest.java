@@ -16,7 +16,7 @@ public record SyncPageRequest(String provider, String runId, ObjectType type, in
   }
 
   @Override
-  public Class<SyncPageHandler> getJobRequestHandler() {
+  public Class<SyncPageHandler> handlerType() {
     return SyncPageHandler.class;
   }
 

@@ -24,7 +24,11 @@ public final class ObjectScope {
     this.groups = groups;
   }
 
-  /** @throws MappingException when the filter fails to evaluate */
+  /**
+   * True when the object passes the filter and, with scope groups, is in one of them.
+   *
+   * @throws MappingException when the filter fails to evaluate
+   */
   public boolean includes(MappingInput input) {
     return filter.includes(input) && (groups == null || byGroup(id(input)).isPresent());
   }

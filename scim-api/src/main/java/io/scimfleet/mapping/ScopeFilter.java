@@ -19,13 +19,21 @@ public final class ScopeFilter {
     this.expression = expression;
   }
 
-  /** @throws MappingException when the expression does not compile */
+  /**
+   * The filter of a JSONata expression; blank: everything.
+   *
+   * @throws MappingException when the expression does not compile
+   */
   public static ScopeFilter compile(String jsonataExpression) {
     if (jsonataExpression == null || jsonataExpression.isBlank()) return EVERYTHING;
     return new ScopeFilter(JsonataExpression.compile(NAME, jsonataExpression));
   }
 
-  /** @throws MappingException when the expression fails to evaluate */
+  /**
+   * True when the expression holds for the object (always, without one).
+   *
+   * @throws MappingException when the expression fails to evaluate
+   */
   public boolean includes(MappingInput input) {
     return expression == null || Jsonata.boolize(expression.evaluate(NAME, input));
   }

@@ -2,9 +2,12 @@ package io.scimfleet.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One full sync of one provider: its phase, its pages and what its page jobs counted.
+ * One full sync of one provider: its phase, its pages and what its page jobs counted. A run goes
+ * {@code USERS → GROUPS → CLEANUP → DONE}; the with-methods below are the only changes a run
+ * undergoes (planned, tallied, finished), so a new component is added here and nowhere else.
  *
  * @param errors the first few readable errors of the run (bounded)
  */
@@ -24,7 +27,23 @@ public record FullSyncRun(
 
   public enum Status { RUNNING, SUCCEEDED, FAILED, THRESHOLD_EXCEEDED }
 
-  public enum Phase { USERS, GROUPS, CLEANUP, DONE }
+  public enum Phase {
+    USERS, GROUPS, CLEANUP, DONE;
+
+    /** The phase after this one; DONE is the last. */
+    public Phase next() {
+      return switch (this) {
+        case USERS -> GROUPS;
+        case GROUPS -> CLEANUP;
+        case CLEANUP, DONE -> DONE;
+      };
+    }
+
+    /** The paged phase whose pages hold objects of this type. */
+    public static Phase of(ObjectType type) {
+      return type == ObjectType.USER ? USERS : GROUPS;
+    }
+  }
 
   public FullSyncRun {
     counts = counts == null ? SyncCounts.ZERO : counts;
@@ -38,5 +57,41 @@ public record FullSyncRun(
 
   public boolean running() {
     return status == Status.RUNNING;
+  }
+
+  /** In the paged phase {@code phase} (USERS or GROUPS) with its {@code pages} planned. */
+  public FullSyncRun planned(Phase phase, int pages) {
+    if (phase != Phase.USERS && phase != Phase.GROUPS) throw new IllegalArgumentException(phase + " has no pages");
+    int users = phase == Phase.USERS ? pages : userPages;
+    int groups = phase == Phase.GROUPS ? pages : 0;
+    return new FullSyncRun(runId, provider, status, phase, startedAt, null, users, groups, pagesDone, counts, errors,
+        null);
+  }
+
+  /**
+   * The phase that starts once the page of {@code type} recorded at {@code place} (1 for the run's
+   * first page; user pages come first) is recorded: present only for the last page of its phase.
+   */
+  public Optional<Phase> phaseEndedBy(ObjectType type, int place) {
+    Phase phase = Phase.of(type);
+    int last = phase == Phase.USERS ? userPages : userPages + groupPages;
+    return place == last ? Optional.of(phase.next()) : Optional.empty();
+  }
+
+  /** With what its pages counted so far. */
+  public FullSyncRun withTally(int pagesDone, SyncCounts counts, List<String> errors) {
+    return new FullSyncRun(runId, provider, status, phase, startedAt, finishedAt, userPages, groupPages, pagesDone,
+        counts, errors, message);
+  }
+
+  /** Without what its pages counted (the store keeps those apart). */
+  public FullSyncRun withoutTally() {
+    return withTally(0, SyncCounts.ZERO, List.of());
+  }
+
+  /** Ended with {@code status} at {@code at}. */
+  public FullSyncRun finished(Status status, String message, Instant at) {
+    return new FullSyncRun(runId, provider, status, phase, startedAt, at, userPages, groupPages, pagesDone, counts,
+        errors, message);
   }
 }

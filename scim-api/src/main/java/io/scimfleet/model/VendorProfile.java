@@ -43,6 +43,8 @@ public enum VendorProfile {
       DeleteMode.DEACTIVATE, 0, FeatureUse.OFF, FeatureUse.OFF, FeatureUse.OFF));
 
   private final String wireName;
+  // TargetSwitches is a record of enums, numbers and List.copyOf lists: immutable, though not annotated so
+  @SuppressWarnings("ImmutableEnumChecker")
   private final TargetSwitches switches;
 
   VendorProfile(String wireName, TargetSwitches switches) {

@@ -14,7 +14,11 @@ import java.util.List;
 public final class RequiredAttributesCheck {
   private RequiredAttributesCheck() {}
 
-  /** @throws ValidationException naming every missing attribute */
+  /**
+   * Fails unless the payload carries every required attribute.
+   *
+   * @throws ValidationException naming every missing attribute
+   */
   public static void require(Provider provider, ObjectType type, JsonNode payload) {
     List<Violation> missing = violations(provider, type, payload);
     if (!missing.isEmpty()) throw new ValidationException(type, missing);

@@ -35,7 +35,11 @@ public final class ScimSchemaValidator {
     return violations;
   }
 
-  /** @throws ValidationException listing every violation, when there is any */
+  /**
+   * Checks the resource against the type's schema.
+   *
+   * @throws ValidationException listing every violation, when there is any
+   */
   public void requireValid(ObjectType type, JsonNode resource) {
     List<Violation> violations = validate(type, resource);
     if (!violations.isEmpty()) throw new ValidationException(type, violations);

@@ -71,7 +71,7 @@ public final class SecretBox {
     List<SecretKey> previous = new ArrayList<>();
     String old = blankToNull(env.get(KEY_VARIABLE + "_PREVIOUS"));
     if (old != null) {
-      for (String key : old.split(",")) previous.add(SecretKey.parse(key, KEY_VARIABLE + "_PREVIOUS"));
+      for (String key : old.split(",", -1)) if (!key.isBlank()) previous.add(SecretKey.parse(key, KEY_VARIABLE + "_PREVIOUS"));
     }
     return Optional.of(new SecretBox(current, previous));
   }

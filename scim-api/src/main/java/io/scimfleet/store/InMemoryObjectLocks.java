@@ -37,7 +37,13 @@ public final class InMemoryObjectLocks implements ObjectLocks {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) return Optional.empty();
-      awaitRelease(left);
+      // waits at most 10 ms at a time: an expiry (by the clock) wakes nobody
+      try {
+        wait(Math.max(1, Math.min(10, left / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while waiting for a lock", e);
+      }
     }
   }
 
@@ -46,16 +52,6 @@ public final class InMemoryObjectLocks implements ObjectLocks {
     if (holder != null && holder.token().equals(token)) {
       holders.remove(key);
       notifyAll();
-    }
-  }
-
-  /** Waits at most 10 ms at a time: an expiry (by the clock) wakes nobody. */
-  private void awaitRelease(long nanos) {
-    try {
-      wait(Math.max(1, Math.min(10, nanos / 1_000_000)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for a lock", e);
     }
   }
 }

@@ -122,8 +122,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     if (!isCurrent(provider, runId)) return;
     FullSyncRun run = withTally(currentRuns.remove(provider));
     tallies.remove(key(provider, runId));
-    lastRuns.put(provider, new FullSyncRun(runId, provider, status, run.phase(), run.startedAt(), at,
-        run.userPages(), run.groupPages(), run.pagesDone(), run.counts(), run.errors(), message));
+    lastRuns.put(provider, run.finished(status, message, at));
   }
 
   private boolean isCurrent(String provider, String runId) {
@@ -133,9 +132,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   private FullSyncRun withTally(FullSyncRun run) {
     Tally tally = tallies.getOrDefault(key(run.provider(), run.runId()), new Tally());
-    return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
-        run.finishedAt(), run.userPages(), run.groupPages(), tally.pages.size(), tally.counts, tally.errors,
-        run.message());
+    return run.withTally(tally.pages.size(), tally.counts, tally.errors);
   }
 
   private NavigableMap<String, ObjectSyncState> states(String provider, ObjectType type) {

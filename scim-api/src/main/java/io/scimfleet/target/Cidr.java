@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An address range, {@code 169.254.0.0/16} or {@code fe80::/10}; a bare address is one address. */
+// equals and hashCode go by the text, and nothing writes to the array after parse
+@SuppressWarnings("ArrayRecordComponent")
 public record Cidr(byte[] network, int prefixLength, String text) {
 
   public static Cidr parse(String text) {

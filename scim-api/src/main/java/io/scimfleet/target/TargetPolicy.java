@@ -58,7 +58,7 @@ public final class TargetPolicy {
    */
   public void requireAllowedUrl(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+    if ((!scheme.equals("http") && !scheme.equals("https")) || url.getHost() == null) {
       throw refused(url, "must be an http:// or https:// URL with a host");
     }
     if (url.getRawUserInfo() != null) throw refused(url, "must not carry user info (user:password@): give the token as a credential");
@@ -126,7 +126,7 @@ public final class TargetPolicy {
     String value = env.get(variable);
     if (value == null || value.isBlank()) return List.of();
     List<Cidr> ranges = new ArrayList<>();
-    for (String part : value.split(",")) {
+    for (String part : value.split(",", -1)) {
       if (part.isBlank()) continue;
       try {
         ranges.add(Cidr.parse(part));

@@ -2,12 +2,11 @@ package io.scimfleet.scheduler;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.FleetBackend;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.SecuritySettings;
-import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
-import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.scheduler.config.ProviderConfigFile;
@@ -15,19 +14,13 @@ import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.store.Stores;
-import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.secret.SecretBox;
-import io.scimfleet.store.redis.RedisConnections;
-import io.scimfleet.store.redis.RedisKeys;
-import io.scimfleet.store.redis.RedisRateLimiter;
-import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.worker.Worker;
+import io.scimfleet.worker.WorkerServer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPool;
 
 /**
  * One scheduler process, wired for its mode: the stores and job system (Redis, or in memory when
@@ -61,14 +54,14 @@ public final class SchedulerProcess implements AutoCloseable {
   private final JobRunrFleet jobs;
   private final ControlPlane plane;
   private final ProviderRegistry providers;
-  private final RateLimiter rateLimiter;
+  private final FleetBackend backend;
   private Worker worker;
   private ApiServer api;
 
-  private SchedulerProcess(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter, SecuritySettings security) {
-    this.stores = stores;
-    this.jobs = jobs;
-    this.rateLimiter = rateLimiter;
+  private SchedulerProcess(FleetBackend backend, SecuritySettings security) {
+    this.backend = backend;
+    this.stores = backend.stores();
+    this.jobs = backend.jobs();
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
     this.providers = new ProviderRegistry(stores, plane.fullSyncs(), security);
   }
@@ -95,8 +88,8 @@ public final class SchedulerProcess implements AutoCloseable {
       // nothing outlives an in-memory run, so neither need its key
       settings = settings.withSecurity(settings.security().withBox(SecretBox.generated()));
     }
-    SchedulerProcess process = redis ? onRedis(settings)
-        : new SchedulerProcess(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local(), settings.security());
+    SchedulerProcess process =
+        new SchedulerProcess(redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
     try {
       process.startParts(settings, mode, dashboard);
     } catch (RuntimeException e) {
@@ -104,13 +97,6 @@ public final class SchedulerProcess implements AutoCloseable {
       throw e;
     }
     return process;
-  }
-
-  private static SchedulerProcess onRedis(FleetSettings settings) {
-    JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
-    return new SchedulerProcess(RedisStores.create(pool, settings.redisPrefix()),
-        JobRunrFleet.redis(pool, settings.redisPrefix()), new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())),
-        settings.security());
   }
 
   private void startParts(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
@@ -122,12 +108,7 @@ public final class SchedulerProcess implements AutoCloseable {
       log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
-      Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
-      worker = new Worker(stores, jobs.queue(), plane.metrics(), Clock.systemUTC(), settings.pageThreads(), rateLimiter,
-          settings.security(), pacing);
-      jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
-          Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()),
-          mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one", pacing.retryFor()));
+      worker = WorkerServer.start(backend, settings, plane.metrics(), mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one");
     }
     jobs.bindMetrics(registry);
     if (!mode.serves) return;

@@ -2,24 +2,15 @@ package io.scimfleet.worker;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.FleetBackend;
 import io.scimfleet.Version;
 import io.scimfleet.config.FleetSettings;
-import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
-import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.metrics.ProcessMetrics;
-import io.scimfleet.store.Stores;
-import io.scimfleet.store.redis.RedisConnections;
-import io.scimfleet.store.redis.RedisKeys;
-import io.scimfleet.store.redis.RedisRateLimiter;
-import io.scimfleet.store.redis.RedisStores;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPool;
 
 /**
  * The worker process: a JobRunr job server running the sync pipeline, plus /metrics and health. On
@@ -62,15 +53,9 @@ public final class WorkerMain {
     log.info("scim-worker {} starting: {}", Version.version(), settings);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ProcessMetrics process = ProcessMetrics.boundTo(registry);
-    JedisPool pool = RedisConnections.pool(settings.redisUrl(), settings.workerThreads() + settings.pageThreads() + 16);
-    Stores stores = RedisStores.create(pool, settings.redisPrefix());
-    JobRunrFleet jobs = JobRunrFleet.redis(pool, settings.redisPrefix());
-    Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
-    Worker worker = new Worker(stores, jobs.queue(), new FleetMetrics(registry), Clock.systemUTC(), settings.pageThreads(),
-        new RedisRateLimiter(pool, new RedisKeys(settings.redisPrefix())), settings.security(), pacing);
-    jobs.startServer(worker.handlers(), new JobServerSettings(settings.workerThreads(),
-        Duration.ofSeconds(settings.pollIntervalSeconds()), Duration.ofSeconds(settings.drainSeconds()), serverName(),
-        pacing.retryFor()));
+    FleetBackend backend = FleetBackend.redis(settings);
+    JobRunrFleet jobs = backend.jobs();
+    Worker worker = WorkerServer.start(backend, settings, new FleetMetrics(registry), serverName());
     jobs.bindMetrics(registry);
     MetricsServer http = new MetricsServer(settings.metricsPort(), registry,
         () -> jobs.storageAnswers() && jobs.serverRunning(), jobs::serverAlive);
@@ -80,7 +65,7 @@ public final class WorkerMain {
       jobs.close();
       worker.close();
       http.close();
-      stores.close(); // closes the pool too
+      backend.stores().close(); // closes the pool too
       process.close();
       log.info("scim-worker stopped");
     };

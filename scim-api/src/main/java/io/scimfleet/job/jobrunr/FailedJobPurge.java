@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.StateName;
@@ -55,7 +56,8 @@ final class FailedJobPurge {
       thread.setDaemon(true);
       return thread;
     });
-    executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+    // runQuietly catches everything, so the schedule never ends with an exception worth reading
+    ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
     return executor;
   }
 

@@ -1,5 +1,6 @@
 package io.scimfleet.job.jobrunr;
 
+import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.RetryLater;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.jobrunr.jobs.states.JobState;
 /**
  * Retries at the target's pace. A job that failed with {@link RetryLater} is retried at its
  * Retry-After (neither sooner nor later), or after a short back-off when it has none, until the
- * job is {@code retryFor} old; then it stays failed with its last error. Any other failure (a bug, a
+ * job is {@code retryFor} old; then it stays failed with its last error. A {@link PermanentJobFailure}
+ * stays failed at once. Any other failure (a bug, a
  * crashed server's job) gets JobRunr's own bounded, counted retries. Replaces JobRunr's default
  * retry filter (JobRunr keeps only the last elect-state filter).
  */
@@ -34,6 +36,7 @@ final class FleetRetryFilter implements ElectStateFilter {
 
   @Override
   public void onStateElection(Job job, JobState newState) {
+    if (newState instanceof FailedState failed && failed.getException() instanceof PermanentJobFailure) return;
     if (!(newState instanceof FailedState failed && failed.getException() instanceof RetryLater later)) {
       counted.onStateElection(job, newState);
       return;

@@ -3,18 +3,18 @@ package io.scimfleet.job.jobrunr;
 import java.util.Map;
 import org.jobrunr.server.JobActivator;
 
-/** Hands JobRunr the worker's handler for each handler interface a request names. */
+/** Hands JobRunr the one {@link FleetJobRunner}, which runs the worker's handlers. */
 final class HandlerActivator implements JobActivator {
-  private final Map<Class<?>, Object> handlers;
+  private final FleetJobRunner runner;
 
+  /** {@code handlers}: the worker's handler for each handler interface a request names. */
   HandlerActivator(Map<Class<?>, Object> handlers) {
-    this.handlers = Map.copyOf(handlers);
+    this.runner = new FleetJobRunner(handlers);
   }
 
   @Override
   public <T> T activateJob(Class<T> type) {
-    Object handler = handlers.get(type);
-    if (handler == null) throw new IllegalStateException("no handler registered for " + type.getName());
-    return type.cast(handler);
+    if (type != FleetJobRunner.class) throw new IllegalStateException("no handler registered for " + type.getName());
+    return type.cast(runner);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
@@ -125,7 +126,7 @@ public final class JobRunrFleet implements AutoCloseable {
   /** True when this process runs no job server, or its job server runs and has announced itself (takes jobs). */
   public boolean serverRunning() {
     BackgroundJobServer running = server;
-    return running == null || running.isRunning() && running.isAnnounced();
+    return running == null || (running.isRunning() && running.isAnnounced());
   }
 
   /**
@@ -151,7 +152,8 @@ public final class JobRunrFleet implements AutoCloseable {
       return thread;
     });
     long every = JobServerSupervisor.EVERY.toMillis();
-    supervision.scheduleWithFixedDelay(supervisor, every, every, TimeUnit.MILLISECONDS);
+    // the supervisor catches what a round throws, so the schedule never ends with an exception
+    ScheduledFuture<?> unused = supervision.scheduleWithFixedDelay(supervisor, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Waits for a restart in progress, so that the supervisor never starts a server we are stopping. */

@@ -65,7 +65,7 @@ final class JobRunrJobQueue implements JobQueue {
         .withCron(cron)
         .withAmountOfRetries(RETRIES)
         .withLabels("provider:" + provider)
-        .withJobRequest(new FullSyncRequest(provider, null, false)));
+        .withJobRequest(new FleetJobRequest(new FullSyncRequest(provider, null, false))));
   }
 
   @Override
@@ -83,6 +83,6 @@ final class JobRunrJobQueue implements JobQueue {
         .withName(job.jobName())
         .withAmountOfRetries(RETRIES)
         .withLabels("provider:" + job.provider())
-        .withJobRequest(job);
+        .withJobRequest(new FleetJobRequest(job));
   }
 }

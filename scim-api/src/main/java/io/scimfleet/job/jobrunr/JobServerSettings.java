@@ -1,5 +1,6 @@
 package io.scimfleet.job.jobrunr;
 
+import io.scimfleet.config.FleetSettings;
 import java.time.Duration;
 
 /**
@@ -23,6 +24,12 @@ public record JobServerSettings(int workerThreads, Duration pollInterval, Durati
 
   public JobServerSettings(int workerThreads, Duration pollInterval, Duration drainTimeout, String name) {
     this(workerThreads, pollInterval, drainTimeout, name, DEFAULT_RETRY_FOR);
+  }
+
+  /** The job server of a process with these settings, shown as {@code name}. */
+  public static JobServerSettings of(FleetSettings settings, Duration retryFor, String name) {
+    return new JobServerSettings(settings.workerThreads(), Duration.ofSeconds(settings.pollIntervalSeconds()),
+        Duration.ofSeconds(settings.drainSeconds()), name, retryFor);
   }
 
   public static JobServerSettings defaults() {

@@ -36,6 +36,6 @@ final class BulkChunks {
   }
 
   private static long size(BulkOperation operation) {
-    return operation.toJson().toString().getBytes(StandardCharsets.UTF_8).length + 1;
+    return (long) operation.toJson().toString().getBytes(StandardCharsets.UTF_8).length + 1;
   }
 }

@@ -8,7 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
-import java.util.Date;
+import java.time.Instant;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -28,26 +28,29 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    try {
-      delegate.checkServerTrusted(chain, authType, socket);
-    } catch (CertificateException e) {
-      throw explained(chain, e);
-    }
+    explaining(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-    try {
-      delegate.checkServerTrusted(chain, authType, engine);
-    } catch (CertificateException e) {
-      throw explained(chain, e);
-    }
+    explaining(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    explaining(chain, () -> delegate.checkServerTrusted(chain, authType));
+  }
+
+  /** One of the JDK manager's server checks. */
+  @FunctionalInterface
+  private interface ServerCheck {
+    void run() throws CertificateException;
+  }
+
+  /** Runs the check; a refusal is thrown again with the reason explained. */
+  private void explaining(X509Certificate[] chain, ServerCheck check) throws CertificateException {
     try {
-      delegate.checkServerTrusted(chain, authType);
+      check.run();
     } catch (CertificateException e) {
       throw explained(chain, e);
     }
@@ -103,8 +106,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   private static String validity(X509Certificate certificate) {
-    Date now = new Date();
-    if (certificate.getNotAfter().before(now)) {
+    if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
       return "certificate expired on " + certificate.getNotAfter().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";
     }
     return "certificate not valid before " + certificate.getNotBefore().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";

@@ -57,7 +57,7 @@ public final class RedisDeletionStore implements DeletionStore {
   public void hold(HeldDeletion deletion) {
     String member = member(deletion.type(), deletion.objectId());
     redis.transaction("hold a removal of " + deletion.provider(), t -> {
-      t.zadd(keys.deletionsHeld(deletion.provider()), deletion.heldAt().toEpochMilli(), member, ZAddParams.zAddParams().nx());
+      t.zadd(keys.deletionsHeld(deletion.provider()), (double) deletion.heldAt().toEpochMilli(), member, ZAddParams.zAddParams().nx());
       t.hset(keys.deletionRemoteIds(deletion.provider()), member, deletion.remoteId() == null ? "" : deletion.remoteId());
     });
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -209,14 +210,8 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public boolean removeMember(String groupId, String userId) {
-    return redis.optimistic("remove " + userId + " from group " + groupId, j -> {
-      j.watch(keys.members(groupId));
-      if (!j.sismember(keys.members(groupId), userId)) return unwatched(j, false);
-      Transaction t = j.multi();
-      unlinkMember(t, groupId, userId);
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return unlink("remove " + userId + " from group " + groupId, keys.members(groupId), userId,
+        t -> unlinkMember(t, groupId, userId));
   }
 
   @Override
@@ -250,11 +245,17 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public boolean removeMemberGroup(String groupId, String childId) {
-    return redis.optimistic("un-nest group " + childId + " from " + groupId, j -> {
-      j.watch(keys.memberGroups(groupId));
-      if (!j.sismember(keys.memberGroups(groupId), childId)) return unwatched(j, false);
+    return unlink("un-nest group " + childId + " from " + groupId, keys.memberGroups(groupId), childId,
+        t -> unlinkChild(t, groupId, childId));
+  }
+
+  /** Removes {@code id} from the set {@code setKey} with {@code unlink}, when it is in it; false when not. */
+  private boolean unlink(String what, String setKey, String id, Consumer<Transaction> unlink) {
+    return redis.optimistic(what, j -> {
+      j.watch(setKey);
+      if (!j.sismember(setKey, id)) return unwatched(j, false);
       Transaction t = j.multi();
-      unlinkChild(t, groupId, childId);
+      unlink.accept(t);
       t.incr(keys.version());
       return committed(t, true);
     });

@@ -24,7 +24,7 @@ public final class RedisPendingJobs implements PendingJobs {
   public boolean mark(String provider, ObjectType type, String objectId) {
     long now = clock.millis();
     return redis.call("mark a pending job", j ->
-        j.zadd(keys.pending(provider), now, member(type, objectId), ZAddParams.zAddParams().nx())) == 1;
+        j.zadd(keys.pending(provider), (double) now, member(type, objectId), ZAddParams.zAddParams().nx())) == 1;
   }
 
   @Override

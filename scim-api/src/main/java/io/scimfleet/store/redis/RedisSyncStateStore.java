@@ -137,7 +137,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
       FullSyncRun current = RedisJson.read(j.get(key), FullSyncRun.class);
       if (current != null && current.running()) return unwatched(j, false);
       Transaction t = j.multi();
-      t.set(key, RedisJson.write(withoutTallies(run)));
+      t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
       t.del(keys.runPages(run.provider(), run.runId()), keys.runCounts(run.provider(), run.runId()),
           keys.runErrors(run.provider(), run.runId()));
       return committed(t, true);
@@ -166,7 +166,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
       j.watch(key);
       if (!isCurrent(j, run.provider(), run.runId())) return unwatched(j, false);
       Transaction t = j.multi();
-      t.set(key, RedisJson.write(withoutTallies(run)));
+      t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
       return committed(t, true);
     });
   }
@@ -204,10 +204,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
       j.watch(currentKey, pagesKey, countsKey, errorsKey);
       FullSyncRun current = RedisJson.read(j.get(currentKey), FullSyncRun.class);
       if (current == null || !current.runId().equals(runId)) return unwatched(j, false);
-      FullSyncRun tallied = withTallies(j, current);
-      FullSyncRun finished = new FullSyncRun(runId, provider, status, tallied.phase(), tallied.startedAt(), at,
-          tallied.userPages(), tallied.groupPages(), tallied.pagesDone(), tallied.counts(), tallied.errors(),
-          message);
+      FullSyncRun finished = withTallies(j, current).finished(status, message, at);
       Transaction t = j.multi();
       t.set(keys.lastRun(provider), RedisJson.write(finished));
       t.del(currentKey, pagesKey, countsKey, errorsKey);
@@ -228,14 +225,6 @@ public final class RedisSyncStateStore implements SyncStateStore {
       counts.put(outcome, Long.parseLong(hash.getOrDefault(outcome.label(), "0")));
     }
     int pagesDone = Math.toIntExact(j.hlen(keys.runPages(run.provider(), run.runId())));
-    return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
-        run.finishedAt(), run.userPages(), run.groupPages(), pagesDone, SyncCounts.fromMap(counts), errors,
-        run.message());
-  }
-
-  /** The run as its JSON key holds it: the tallies live in their own keys. */
-  private static FullSyncRun withoutTallies(FullSyncRun run) {
-    return new FullSyncRun(run.runId(), run.provider(), run.status(), run.phase(), run.startedAt(),
-        run.finishedAt(), run.userPages(), run.groupPages(), 0, SyncCounts.ZERO, List.of(), run.message());
+    return run.withTally(pagesDone, SyncCounts.fromMap(counts), errors);
   }
 }

@@ -77,7 +77,7 @@ class FailedJobPurgeTest {
     Field createdAt = AbstractJobState.class.getDeclaredField("createdAt");
     createdAt.setAccessible(true);
     createdAt.set(failed, when);
-    Job job = new Job(UUID.randomUUID(), new JobDetails(new SyncObjectRequest("p", ObjectType.USER, "u1", null)), failed);
+    Job job = new Job(UUID.randomUUID(), new JobDetails(new FleetJobRequest(new SyncObjectRequest("p", ObjectType.USER, "u1", null))), failed);
     storage.save(job);
     return job.getId();
   }

@@ -78,7 +78,7 @@ class FleetRetryFilterTest {
   }
 
   private static Job aJob() {
-    Job job = new Job(new JobDetails(new SyncObjectRequest("slack", ObjectType.USER, "u1", null)));
+    Job job = new Job(new JobDetails(new FleetJobRequest(new SyncObjectRequest("slack", ObjectType.USER, "u1", null))));
     return job;
   }
 

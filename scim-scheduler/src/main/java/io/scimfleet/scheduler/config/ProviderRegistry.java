@@ -61,7 +61,7 @@ public final class ProviderRegistry {
     int sealed = 0;
     for (Provider provider : list()) {
       String token = provider.credential().token();
-      if (token == null || box.isPresent() && box.get().isCurrent(token)) continue;
+      if (token == null || (box.isPresent() && box.get().isCurrent(token))) continue;
       if (box.isEmpty()) {
         log.warn("provider {} has an inline token stored without encryption: set SCIM_SECRET_KEY", provider.name());
         continue;

@@ -18,13 +18,13 @@ import java.util.Map;
  * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code tokenFile} or {@code tokenEnv}
  * @param profile vendor profile ({@code generic}, {@code aws-identity-center}, {@code slack}, {@code github-emu},
  *     {@code atlassian}, {@code salesforce}, {@code google-cloud-identity}); its switches apply where these fields are absent
- * @param userUpdate {@code auto}, {@code patch} or {@code put}
+ * @param userUpdate "auto", {@code patch} or {@code put}
  * @param memberPatchChunk most membership changes per group PATCH, at least 1
  * @param filters attribute names the target can filter on with {@code eq}; {@code ["*"]}: any
  * @param groupsReturnMembers false: group reads ask {@code excludedAttributes=members}
  * @param requiredAttributes {@code users} and {@code groups}: attributes every payload must carry
- * @param etag {@code auto} or {@code off}
- * @param changePassword {@code auto} or {@code off}
+ * @param etag "auto" or {@code off}
+ * @param changePassword "auto" or {@code off}
  */
 public record ProviderRequest(
     String baseUrl,

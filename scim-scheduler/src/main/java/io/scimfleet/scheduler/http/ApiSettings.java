@@ -1,6 +1,8 @@
 package io.scimfleet.scheduler.http;
 
 /**
+ * How the HTTP API listens and whom it lets in.
+ *
  * @param adminToken the bearer token every {@code /api} request must carry; required
  * @param directoryToken optional second token, accepted only on the directory routes ({@code /users},
  *     {@code /groups}, {@code /import}); null: none

@@ -6,6 +6,9 @@ import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.store.DirectoryStore;
 import java.io.IOException;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/groups/{id}[/members/{userId}]},
@@ -47,40 +50,37 @@ final class DirectoryRoutes {
   }
 
   private void addMember(Context ctx) {
-    String groupId = ctx.pathParam("id");
-    String userId = ctx.pathParam("userId");
-    group(groupId);
-    user(userId);
-    directory.addMember(groupId, userId);
-    ApiJson.write(ctx, 200, groupView(groupId));
+    link(ctx, "userId", this::user, directory::addMember);
   }
 
   private void removeMember(Context ctx) {
-    String groupId = ctx.pathParam("id");
-    String userId = ctx.pathParam("userId");
-    group(groupId);
-    if (!directory.removeMember(groupId, userId)) {
-      throw ApiException.notFound("user '" + userId + "' is not a member of group '" + groupId + "'");
-    }
-    ctx.status(204);
+    unlink(ctx, "userId", directory::removeMember, "user '%s' is not a member of group '%s'");
   }
 
   private void addMemberGroup(Context ctx) {
-    String groupId = ctx.pathParam("id");
-    String childId = ctx.pathParam("childId");
-    group(groupId);
-    group(childId);
-    directory.addMemberGroup(groupId, childId);
-    ApiJson.write(ctx, 200, groupView(groupId));
+    link(ctx, "childId", this::group, directory::addMemberGroup);
   }
 
   private void removeMemberGroup(Context ctx) {
+    unlink(ctx, "childId", directory::removeMemberGroup, "group '%s' is not nested in group '%s'");
+  }
+
+  /** Links the member named by the path parameter {@code member} into group {@code id}; 404 when either is missing. */
+  private void link(Context ctx, String member, Consumer<String> requireMember, BiConsumer<String, String> add) {
     String groupId = ctx.pathParam("id");
-    String childId = ctx.pathParam("childId");
+    String memberId = ctx.pathParam(member);
     group(groupId);
-    if (!directory.removeMemberGroup(groupId, childId)) {
-      throw ApiException.notFound("group '" + childId + "' is not nested in group '" + groupId + "'");
-    }
+    requireMember.accept(memberId);
+    add.accept(groupId, memberId); // already linked: the same answer
+    ApiJson.write(ctx, 200, groupView(groupId));
+  }
+
+  /** Unlinks it: 204, or 404 with {@code notLinked} (member id, group id) when it was not linked. */
+  private void unlink(Context ctx, String member, BiPredicate<String, String> remove, String notLinked) {
+    String groupId = ctx.pathParam("id");
+    String memberId = ctx.pathParam(member);
+    group(groupId);
+    if (!remove.test(groupId, memberId)) throw ApiException.notFound(notLinked.formatted(memberId, groupId));
     ctx.status(204);
   }
 

@@ -13,7 +13,7 @@ record SyncCommand(Path config, Path directory, Duration waitAtMost) {
     Path config = null;
     Path directory = null;
     Duration wait = DEFAULT_WAIT;
-    for (int i = 0; i < args.length; i++) {
+    for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--config" -> config = Path.of(required(args[i], value));
@@ -21,7 +21,6 @@ record SyncCommand(Path config, Path directory, Duration waitAtMost) {
         case "--wait-seconds" -> wait = Duration.ofSeconds(seconds(required(args[i], value)));
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
       }
-      i++;
     }
     if (config == null || directory == null) {
       throw new IllegalArgumentException("sync needs --config <providers.yaml> and --directory <users.ndjson>");

@@ -45,8 +45,8 @@ public final class DeletionRelease implements ReleaseDeletionsHandler {
     }
     Set<String> seen = new HashSet<>();
     SyncCounts counts = SyncCounts.ZERO;
-    List<HeldDeletion> batch;
-    while (!(batch = unseen(request.provider(), seen)).isEmpty()) {
+    for (List<HeldDeletion> batch = unseen(request.provider(), seen); !batch.isEmpty();
+        batch = unseen(request.provider(), seen)) {
       for (HeldDeletion held : batch) counts = counts.plus(release(context.get(), held).outcome(), 1);
     }
     JobLog.info("released " + counts.total() + " held removals of " + request.provider() + ": " + counts);

@@ -20,7 +20,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
   private final Stores stores;
   private final ProviderContexts contexts;
   private final Cleanup cleanup;
-  private final JobQueue queue;
+  private final FullSyncFlow flow;
   private final FleetMetrics metrics;
   private final Clock clock;
 
@@ -29,7 +29,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
     this.stores = stores;
     this.contexts = contexts;
     this.cleanup = cleanup;
-    this.queue = queue;
+    this.flow = new FullSyncFlow(stores.syncState(), queue);
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -49,14 +49,8 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
   private void planGroups(FullSyncPhaseRequest request, FullSyncRun run) {
     List<SyncPageRequest> pages = PagePlan.pages(stores.directory(), ObjectType.GROUP, request.provider(),
         request.runId(), request.force());
-    stores.syncState().updateRun(new FullSyncRun(run.runId(), run.provider(), run.status(), FullSyncRun.Phase.GROUPS,
-        run.startedAt(), null, run.userPages(), pages.size(), run.pagesDone(), run.counts(), run.errors(), null));
     JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
-    if (pages.isEmpty()) {
-      queue.enqueue(new FullSyncPhaseRequest(request.provider(), request.runId(), FullSyncRun.Phase.CLEANUP, request.force()));
-    } else {
-      queue.enqueueAll(pages);
-    }
+    flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }
 
   private void cleanUpAndFinish(FullSyncPhaseRequest request, FullSyncRun run) {

@@ -1,7 +1,6 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FullSyncHandler;
-import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageRequest;
@@ -23,12 +22,12 @@ public final class FullSyncPlanner implements FullSyncHandler {
   static final Duration ABANDONED_AFTER = Duration.ofHours(12);
 
   private final Stores stores;
-  private final JobQueue queue;
+  private final FullSyncFlow flow;
   private final Clock clock;
 
   public FullSyncPlanner(Stores stores, JobQueue queue, Clock clock) {
     this.stores = stores;
-    this.queue = queue;
+    this.flow = new FullSyncFlow(stores.syncState(), queue);
     this.clock = clock;
   }
 
@@ -44,13 +43,8 @@ public final class FullSyncPlanner implements FullSyncHandler {
     List<SyncPageRequest> pages = PagePlan.pages(stores.directory(), ObjectType.USER, request.provider(), runId,
         request.force());
     FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
-    stores.syncState().updateRun(withUserPages(run, pages.size()));
     JobLog.info("full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");
-    if (pages.isEmpty()) {
-      queue.enqueue(new FullSyncPhaseRequest(request.provider(), runId, FullSyncRun.Phase.GROUPS, request.force()));
-    } else {
-      queue.enqueueAll(pages);
-    }
+    flow.planned(run, FullSyncRun.Phase.USERS, pages, request.force());
   }
 
   private boolean start(String provider, String runId) {
@@ -63,10 +57,5 @@ public final class FullSyncPlanner implements FullSyncHandler {
     if (stores.syncState().startRun(FullSyncRun.started(runId, provider, clock.instant()))) return true;
     JobLog.info("full sync " + provider + " is already running: this one is skipped");
     return false;
-  }
-
-  private static FullSyncRun withUserPages(FullSyncRun run, int pages) {
-    return new FullSyncRun(run.runId(), run.provider(), run.status(), FullSyncRun.Phase.USERS, run.startedAt(),
-        null, pages, 0, run.pagesDone(), run.counts(), run.errors(), run.message());
   }
 }

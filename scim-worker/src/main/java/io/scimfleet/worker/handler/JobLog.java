@@ -1,8 +1,6 @@
 package io.scimfleet.worker.handler;
 
-import org.jobrunr.jobs.context.JobContext;
-import org.jobrunr.jobs.context.JobDashboardProgressBar;
-import org.jobrunr.server.runner.ThreadLocalJobContext;
+import io.scimfleet.job.JobConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +15,14 @@ final class JobLog {
 
   static void info(String message) {
     log.info(message);
-    JobContext context = ThreadLocalJobContext.getJobContext();
-    if (context != null) context.logger().info(message);
+    JobConsole console = JobConsole.current();
+    if (console != null) console.info(message);
   }
 
   static void warn(String message) {
     log.warn(message);
-    JobContext context = ThreadLocalJobContext.getJobContext();
-    if (context != null) context.logger().warn(message);
+    JobConsole console = JobConsole.current();
+    if (console != null) console.warn(message);
   }
 
   /**
@@ -35,15 +33,14 @@ final class JobLog {
   static void failure(String summary, String detail) {
     log.warn(summary);
     log.debug("{}: {}", summary, detail);
-    JobContext context = ThreadLocalJobContext.getJobContext();
-    if (context != null) context.logger().warn(summary + ": " + detail);
+    JobConsole console = JobConsole.current();
+    if (console != null) console.warn(summary + ": " + detail);
   }
 
   /** A progress bar of {@code total} steps; a no-op outside a job. */
   static Runnable progress(int total) {
-    JobContext context = ThreadLocalJobContext.getJobContext();
-    if (context == null || total <= 0) return () -> {};
-    JobDashboardProgressBar bar = context.progressBar(total);
-    return bar::increaseByOne;
+    JobConsole console = JobConsole.current();
+    if (console == null || total <= 0) return () -> {};
+    return console.progress(total);
   }
 }

@@ -1,11 +1,8 @@
 package io.scimfleet.worker.handler;
 
-import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.SyncPageRequest;
-import io.scimfleet.model.FullSyncRun;
-import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
@@ -30,6 +27,7 @@ public final class PageJobHandler implements SyncPageHandler {
   private final ProviderContexts contexts;
   private final PageRunner runner;
   private final JobQueue queue;
+  private final FullSyncFlow flow;
   private final ProviderHealth health;
   private final ProviderJobSlots slots;
 
@@ -42,6 +40,7 @@ public final class PageJobHandler implements SyncPageHandler {
     this.contexts = contexts;
     this.runner = runner;
     this.queue = queue;
+    this.flow = new FullSyncFlow(syncState, queue);
   }
 
   @Override
@@ -86,16 +85,6 @@ public final class PageJobHandler implements SyncPageHandler {
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
     int done = syncState.addPageResult(page.provider(), page.runId(), page.type().label() + ":" + page.page(), counts,
         errors);
-    advanceWhenLast(page, done);
-  }
-
-  private void advanceWhenLast(SyncPageRequest page, int done) {
-    Optional<FullSyncRun> run = syncState.currentRun(page.provider()).filter(r -> r.runId().equals(page.runId()));
-    if (run.isEmpty()) return;
-    if (page.type() == ObjectType.USER && done == run.get().userPages()) {
-      queue.enqueue(new FullSyncPhaseRequest(page.provider(), page.runId(), FullSyncRun.Phase.GROUPS, page.force()));
-    } else if (page.type() == ObjectType.GROUP && done == run.get().userPages() + run.get().groupPages()) {
-      queue.enqueue(new FullSyncPhaseRequest(page.provider(), page.runId(), FullSyncRun.Phase.CLEANUP, page.force()));
-    }
+    flow.pageRecorded(page, done);
   }
 }

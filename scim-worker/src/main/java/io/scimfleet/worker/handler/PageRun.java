@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +64,7 @@ final class PageRun {
     for (int i = 0; i < results.length; i++) ready.add(new Attempt(i, 1));
     if (results.length == 0) ready.add(ALL_DONE);
     try {
-      for (Attempt next = ready.take(); next != ALL_DONE; next = ready.take()) {
+      for (Attempt next = ready.take(); !next.equals(ALL_DONE); next = ready.take()) {
         permits.acquire();
         start(next);
       }
@@ -117,7 +118,8 @@ final class PageRun {
     Pacing pacing = tools.pacing();
     if (attempt.number() >= pacing.attemptsInJob() || wait.compareTo(pacing.longestWaitInJob()) > 0) return false;
     tools.metrics().retry(work.ctx().name());
-    tools.timer().schedule(() -> ready.add(new Attempt(attempt.index(), attempt.number() + 1)), wait.toMillis(),
+    // the task only adds to a queue; nobody waits for it
+    ScheduledFuture<?> unused = tools.timer().schedule(() -> ready.add(new Attempt(attempt.index(), attempt.number() + 1)), wait.toMillis(),
         TimeUnit.MILLISECONDS);
     return true;
   }

@@ -3,9 +3,8 @@ package io.scimfleet.worker.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryGroup;
-import io.scimfleet.model.DirectoryUser;
-import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -16,14 +15,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A group's sync. Members go as remote ids; members in scope that were never synced are synced
- * first. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
+ * A group's sync. Members go as remote ids; members in scope that were never synced have been
+ * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
  * the direct users and the child groups (as {@code "type": "Group"}, synced first). Where the target has PATCH, the group is written without members and membership goes as
  * add/remove diffs against the members last sent, in chunks of the provider's {@code memberPatchChunk};
  * otherwise PUT carries the whole list.
@@ -31,12 +28,12 @@ import java.util.TreeSet;
 final class GroupSync {
   private final Stores stores;
   private final SyncSteps steps;
-  private final ObjectSync objects;
+  private final RemoteWriter writer;
 
-  GroupSync(Stores stores, SyncSteps steps, ObjectSync objects) {
+  GroupSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
     this.stores = stores;
     this.steps = steps;
-    this.objects = objects;
+    this.writer = writer;
   }
 
   SyncOutcome sync(ProviderContext ctx, String groupId, ObjectSyncState state, String capturedRemoteId, boolean force) {
@@ -63,9 +60,9 @@ final class GroupSync {
   private Written writeWithPatch(ProviderContext ctx, ObjectSyncState state, ObjectNode payload, ObjectNode attributes,
       boolean attributesChanged) {
     Written written = !SyncSteps.hasRemote(state)
-        ? steps.writer.createOrLink(ctx, ObjectType.GROUP, attributes)
+        ? writer.createOrLink(ctx, ObjectType.GROUP, attributes)
         : attributesChanged
-            ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
+            ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
                 state.pathsSent(), true)
             : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
@@ -103,58 +100,14 @@ final class GroupSync {
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
-        : steps.writer.createOrLink(ctx, ObjectType.GROUP, payload);
+        ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
+        : writer.createOrLink(ctx, ObjectType.GROUP, payload);
     return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }
 
-  /** The group's members in scope, with their remote ids; never-synced ones are synced first. */
+  /** The group's members with a remote id; {@link ObjectSync} synced those in scope without one first. */
   private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    if (ctx.provider().nestedGroups() == NestedGroups.NATIVE) {
-      List<GroupMember> members = userMembers(ctx, stores.directory().members(groupId));
-      members.addAll(groupMembers(ctx, stores.directory().memberGroups(groupId)));
-      return members;
-    }
-    return userMembers(ctx, stores.directory().transitiveMembers(groupId));
-  }
-
-  private List<GroupMember> userMembers(ProviderContext ctx, Set<String> memberIds) {
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, memberIds);
-    List<GroupMember> members = new ArrayList<>();
-    for (String memberId : new TreeSet<>(memberIds)) {
-      ObjectSyncState member = states.get(memberId);
-      if (!SyncSteps.hasRemote(member) && !ctx.provider().dryRun()) member = syncFirst(ctx, memberId);
-      if (member != null && member.remoteId() != null && member.outcome() != SyncOutcome.DEACTIVATED) {
-        members.add(new GroupMember(memberId, member.remoteId()));
-      }
-    }
-    return members;
-  }
-
-  /** Child groups in the group scope; one never synced is synced first (down the tree: no lock cycle). */
-  private List<GroupMember> groupMembers(ProviderContext ctx, Set<String> childIds) {
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.GROUP, childIds);
-    List<GroupMember> members = new ArrayList<>();
-    for (String childId : new TreeSet<>(childIds)) {
-      ObjectSyncState child = states.get(childId);
-      if (!SyncSteps.hasRemote(child) && !ctx.provider().dryRun()) child = syncGroupFirst(ctx, childId);
-      if (child != null && child.remoteId() != null) members.add(new GroupMember(childId, child.remoteId(), true));
-    }
-    return members;
-  }
-
-  private ObjectSyncState syncGroupFirst(ProviderContext ctx, String groupId) {
-    Optional<DirectoryGroup> group = stores.directory().group(groupId);
-    if (group.isEmpty() || !ctx.groupScope().includes(MappingInput.group(group.get(), List.of()))) return null;
-    objects.sync(ctx, ObjectType.GROUP, groupId, null, false);
-    return stores.syncState().get(ctx.name(), ObjectType.GROUP, groupId).orElse(null);
-  }
-
-  private ObjectSyncState syncFirst(ProviderContext ctx, String userId) {
-    Optional<DirectoryUser> user = stores.directory().user(userId);
-    if (user.isEmpty() || !ctx.userScope().includes(MappingInput.user(user.get()))) return null;
-    objects.sync(ctx, ObjectType.USER, userId, null, false);
-    return stores.syncState().get(ctx.name(), ObjectType.USER, userId).orElse(null);
+    return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
   }
 
   private static Set<String> groupRemoteIds(ObjectNode payload) {

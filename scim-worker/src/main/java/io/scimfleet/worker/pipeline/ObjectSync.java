@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Syncs one object to one provider: lock → load the latest state → scope → map → validate → compare
- * with the last payload's hash → send → record. Permanent failures (a 4xx, invalid data, a mapping
+ * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
+ * state → scope → map → validate → compare with the last payload's hash → send → record. Permanent failures (a 4xx, invalid data, a mapping
  * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
@@ -27,6 +27,7 @@ public final class ObjectSync {
   private final ProviderHealth health;
   private final UserSync users;
   private final GroupSync groups;
+  private final MembersFirst membersFirst;
   private final DeletionGuard guard;
 
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
@@ -36,12 +37,16 @@ public final class ObjectSync {
     this.metrics = metrics;
     this.clock = clock;
     this.guard = new DeletionGuard(stores, clock);
-    SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), guard, clock);
-    this.users = new UserSync(stores, steps);
-    this.groups = new GroupSync(stores, steps, this);
+    RemoteWriter writer = new RemoteWriter();
+    SyncSteps steps = new SyncSteps(stores, validator, writer, guard, clock);
+    this.users = new UserSync(stores, steps, writer);
+    this.groups = new GroupSync(stores, steps, writer);
+    this.membersFirst = new MembersFirst(stores.directory(), steps);
   }
 
   /**
+   * Brings one object of the directory to the target under its lock.
+   *
    * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
    * @param force send even when the payload is unchanged
    */
@@ -49,12 +54,22 @@ public final class ObjectSync {
   public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
       boolean force) {
     health.requireOpenHere(ctx.name());
+    if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
       SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
       metrics.objectSynced(ctx.name(), type, result.outcome());
       return result;
     }
+  }
+
+  /**
+   * A group's members in scope that the target does not know yet, each synced under its own lock
+   * before the group's is taken (a child group first syncs its own: down the tree, which has no
+   * cycles). Their failures are their own: recorded on them, a transient one thrown for a retry.
+   */
+  private void syncMembersFirst(ProviderContext ctx, String groupId) {
+    for (MembersFirst.Member member : membersFirst.of(ctx, groupId)) sync(ctx, member.type(), member.id(), null, false);
   }
 
   /**

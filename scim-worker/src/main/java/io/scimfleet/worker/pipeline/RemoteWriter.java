@@ -149,14 +149,12 @@ final class RemoteWriter {
    * discovery announces it.
    */
   static boolean patches(ProviderContext ctx, ObjectType type) {
-    if (type == ObjectType.USER) {
-      switch (ctx.provider().switches().userUpdate()) {
-        case PATCH: return true;
-        case PUT: return false;
-        default: break;
-      }
-    }
-    return capabilities(ctx).patch();
+    if (type != ObjectType.USER) return capabilities(ctx).patch();
+    return switch (ctx.provider().switches().userUpdate()) {
+      case PATCH -> true;
+      case PUT -> false;
+      case AUTO -> capabilities(ctx).patch();
+    };
   }
 
   /** A PUT replaces the whole resource: the body carries the target's {@code id} with the mapped attributes. */

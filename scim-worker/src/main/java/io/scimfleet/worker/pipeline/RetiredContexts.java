@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,8 @@ final class RetiredContexts implements AutoCloseable {
 
   RetiredContexts(Duration grace, Duration sweepEvery) {
     this.graceNanos = grace.toNanos();
-    sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    // nobody waits on the sweeps; each runs until the worker closes this
+    ScheduledFuture<?> unused = sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   synchronized void add(ProviderContext context) {

@@ -1,11 +1,12 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
-import io.scimfleet.schema.RequiredAttributesCheck;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -17,26 +18,28 @@ import org.slf4j.LoggerFactory;
 final class SyncSteps {
   private static final Logger log = LoggerFactory.getLogger(SyncSteps.class);
 
-  final Stores stores;
-  final RemoteWriter writer;
-  private final ScimSchemaValidator validator;
+  private final Stores stores;
+  private final RemoteWriter writer;
+  private final PayloadBuilder payloads;
   private final Clock clock;
   private final DeletionGuard guard;
 
   SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, DeletionGuard guard, Clock clock) {
     this.stores = stores;
     this.guard = guard;
-    this.validator = validator;
+    this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
     this.writer = writer;
     this.clock = clock;
   }
 
   /** The SCIM resource the provider's mappings make of the input; invalid data (or data missing a required attribute) never leaves. */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
-    ObjectNode payload = ctx.mappings(type).map(input);
-    validator.requireValid(type, payload);
-    RequiredAttributesCheck.require(ctx.provider(), type, payload);
-    return payload;
+    return payloads.build(ctx.provider(), ctx.mappings(type), type, input).requireValid();
+  }
+
+  /** A group's members with their remote ids; {@code unsynced} decides about those without one. */
+  List<GroupMember> members(ProviderContext ctx, String groupId, PayloadBuilder.Unsynced unsynced) {
+    return payloads.members(ctx.name(), ctx.provider().nestedGroups(), groupId, unsynced);
   }
 
   static boolean unchanged(ObjectSyncState state, String hash, boolean force) {

@@ -14,10 +14,12 @@ import java.util.Optional;
 final class UserSync {
   private final Stores stores;
   private final SyncSteps steps;
+  private final RemoteWriter writer;
 
-  UserSync(Stores stores, SyncSteps steps) {
+  UserSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
     this.stores = stores;
     this.steps = steps;
+    this.writer = writer;
   }
 
   /** True when this user, as read, maps to the payload last sent: nothing to do. Any doubt: false. */
@@ -41,8 +43,8 @@ final class UserSync {
     if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
     Written written = SyncSteps.hasRemote(state)
-        ? steps.writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
-        : steps.writer.createOrLink(ctx, ObjectType.USER, payload);
+        ? writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
+        : writer.createOrLink(ctx, ObjectType.USER, payload);
     steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload));
     return written.outcome();
   }

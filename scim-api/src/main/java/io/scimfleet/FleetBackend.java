@@ -1,0 +1,38 @@
+package io.scimfleet;
+
+import io.scimfleet.config.FleetSettings;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisConnections;
+import io.scimfleet.store.redis.RedisKeys;
+import io.scimfleet.store.redis.RedisRateLimiter;
+import io.scimfleet.store.redis.RedisStores;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * What every process of the fleet shares, wired once for the worker and the scheduler: the stores,
+ * the job system and the rate limiter, on one Redis connection pool (or in memory, in one process).
+ * The caller closes {@link #jobs()} first (it drains the job server), then {@link #stores()}, which
+ * closes the pool.
+ */
+public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter) {
+
+  /** On {@code settings.redisUrl()}, under {@code settings.redisPrefix()}. */
+  public static FleetBackend redis(FleetSettings settings) {
+    JedisPool pool = RedisConnections.pool(settings.redisUrl(), poolSize(settings));
+    String prefix = settings.redisPrefix();
+    return new FleetBackend(RedisStores.create(pool, prefix), JobRunrFleet.redis(pool, prefix),
+        new RedisRateLimiter(pool, new RedisKeys(prefix)));
+  }
+
+  /** Everything in this process's memory: all-in-one without Redis, the one-shot sync, tests. */
+  public static FleetBackend inMemory() {
+    return new FleetBackend(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
+  }
+
+  /** A connection for each job thread and page thread, and some for the job server, API and change feed. */
+  static int poolSize(FleetSettings settings) {
+    return settings.workerThreads() + settings.pageThreads() + 16;
+  }
+}

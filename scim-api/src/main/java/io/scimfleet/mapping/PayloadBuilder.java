@@ -1,0 +1,115 @@
+package io.scimfleet.mapping;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.model.DirectoryGroup;
+import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.schema.RequiredAttributesCheck;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.schema.ValidationException;
+import io.scimfleet.schema.Violation;
+import io.scimfleet.store.DirectoryStore;
+import io.scimfleet.store.SyncStateStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one way a directory object becomes the SCIM resource a provider gets, for the worker and the
+ * preview alike: a group's members resolved to the remote ids the fleet recorded, the provider's
+ * mappings applied, the result checked against the SCIM schema.
+ *
+ * <p>A group's members: with {@code nestedGroups: flatten} the users of the whole subtree; with
+ * {@code native} the direct users, then the child groups (as {@code "type": "Group"}). Each kind in
+ * the order of its ids; a member goes with its remote id, one without (never synced, or deactivated)
+ * is left out unless {@link Unsynced} gives it one.
+ */
+public final class PayloadBuilder {
+  /** What becomes of a member in scope that has no remote id yet. */
+  @FunctionalInterface
+  public interface Unsynced {
+    /** The member's state once it has been synced, or null to leave it out. */
+    ObjectSyncState syncFirst(ObjectType type, String objectId);
+  }
+
+  /** Leaves a member without a remote id out (the preview, a dry run). */
+  public static final Unsynced LEAVE_OUT = (type, objectId) -> null;
+
+  private final DirectoryStore directory;
+  private final SyncStateStore syncState;
+  private final ScimSchemaValidator validator;
+
+  public PayloadBuilder(DirectoryStore directory, SyncStateStore syncState, ScimSchemaValidator validator) {
+    this.directory = directory;
+    this.syncState = syncState;
+    this.validator = validator;
+  }
+
+  /** A resource and what the schema finds wrong with it. */
+  public record Payload(ObjectType type, ObjectNode resource, List<Violation> violations) {
+    public Payload {
+      violations = List.copyOf(violations);
+    }
+
+    public boolean valid() {
+      return violations.isEmpty();
+    }
+
+    /**
+     * The resource, which is valid.
+     *
+     * @throws ValidationException listing every violation: invalid data never leaves
+     */
+    public ObjectNode requireValid() {
+      if (!valid()) throw new ValidationException(type, violations);
+      return resource;
+    }
+  }
+
+  /** The mappings applied to the input, and checked against the schema. */
+  public Payload build(Mappings mappings, ObjectType type, MappingInput input) {
+    ObjectNode resource = mappings.map(input);
+    return new Payload(type, resource, validator.validate(type, resource));
+  }
+
+  /** The same, also checked for the attributes the provider's target requires. */
+  public Payload build(Provider provider, Mappings mappings, ObjectType type, MappingInput input) {
+    Payload checked = build(mappings, type, input);
+    List<Violation> violations = new ArrayList<>(checked.violations());
+    violations.addAll(RequiredAttributesCheck.violations(provider, type, checked.resource()));
+    return new Payload(type, checked.resource(), violations);
+  }
+
+  /** A group as mapping input, with its members resolved for the provider. */
+  public MappingInput group(String provider, NestedGroups nested, DirectoryGroup group, Unsynced unsynced) {
+    return MappingInput.group(group, members(provider, nested, group.id(), unsynced));
+  }
+
+  /** The group's members as the provider knows them (see the class comment). */
+  public List<GroupMember> members(String provider, NestedGroups nested, String groupId, Unsynced unsynced) {
+    if (nested != NestedGroups.NATIVE) {
+      return resolved(provider, ObjectType.USER, directory.transitiveMembers(groupId), unsynced);
+    }
+    List<GroupMember> members = resolved(provider, ObjectType.USER, directory.members(groupId), unsynced);
+    members.addAll(resolved(provider, ObjectType.GROUP, directory.memberGroups(groupId), unsynced));
+    return members;
+  }
+
+  private List<GroupMember> resolved(String provider, ObjectType type, Set<String> ids, Unsynced unsynced) {
+    Map<String, ObjectSyncState> states = syncState.getAll(provider, type, ids);
+    List<GroupMember> members = new ArrayList<>();
+    for (String id : new TreeSet<>(ids)) {
+      ObjectSyncState state = states.get(id);
+      if (state == null || state.remoteId() == null) state = unsynced.syncFirst(type, id);
+      if (state != null && state.remoteId() != null && state.outcome() != SyncOutcome.DEACTIVATED) {
+        members.add(new GroupMember(id, state.remoteId(), type == ObjectType.GROUP));
+      }
+    }
+    return members;
+  }
+}
