@@ -31,6 +31,7 @@ import java.util.Objects;
  *     it are held, and 100 turns the guard off
  * @param matchOn the attributes that find an existing object on the target
  * @param adoptExisting search by {@code matchOn} before a create and link the one match
+ * @param syncPasswords deliver users' new passwords (once each) when the target accepts password changes
  */
 public record Provider(
     String name,
@@ -53,7 +54,8 @@ public record Provider(
     NestedGroups nestedGroups,
     Duration deletionWindow,
     MatchOn matchOn,
-    boolean adoptExisting) {
+    boolean adoptExisting,
+    boolean syncPasswords) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -73,6 +75,17 @@ public record Provider(
     matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
   }
 
+  /** Without password sync. */
+  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
+      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
+      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
+      int requestsPerMinute, boolean tlsInsecure, String caBundleFile, List<String> scopeGroups,
+      NestedGroups nestedGroups, Duration deletionWindow, MatchOn matchOn, boolean adoptExisting) {
+    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, false);
+  }
+
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
   public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
       int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
@@ -80,7 +93,7 @@ public record Provider(
       int requestsPerMinute, boolean tlsInsecure, String caBundleFile) {
     this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        List.of(), NestedGroups.FLATTEN, DEFAULT_DELETION_WINDOW, MatchOn.DEFAULT, false);
+        List.of(), NestedGroups.FLATTEN, DEFAULT_DELETION_WINDOW, MatchOn.DEFAULT, false, false);
   }
 
   /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
@@ -92,7 +105,7 @@ public record Provider(
   public Provider withCredential(Credential value) {
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, syncPasswords);
   }
 
   @Override

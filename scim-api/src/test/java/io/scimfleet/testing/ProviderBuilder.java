@@ -32,6 +32,7 @@ public final class ProviderBuilder {
   private Duration deletionWindow;
   private MatchOn matchOn;
   private boolean adoptExisting;
+  private boolean syncPasswords;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -134,9 +135,14 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder syncingPasswords() {
+    this.syncPasswords = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, syncPasswords);
   }
 }

@@ -16,11 +16,13 @@ final class ScimHttpHandler implements HttpHandler {
   private final ScimSdkEndpoint endpoint;
   private final String expectedAuthorization;
   private final RequestCounts counts;
+  private final ReceivedPasswords passwords;
 
-  ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts) {
+  ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts, ReceivedPasswords passwords) {
     this.endpoint = endpoint;
     this.expectedAuthorization = "Bearer " + token;
     this.counts = counts;
+    this.passwords = passwords;
   }
 
   @Override
@@ -43,6 +45,7 @@ final class ScimHttpHandler implements HttpHandler {
     }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     ScimResponse response = endpoint.handle(url(exchange), method, body.isEmpty() ? null : body, headers(exchange));
+    if (response.getHttpStatus() / 100 == 2) passwords.record(exchange.getRequestMethod(), body);
     send(exchange, response.getHttpStatus(), response.getHttpHeaders(), response.getHttpStatus() == 204 ? "" : response.toString());
   }
 
