@@ -48,7 +48,7 @@ public final class ProviderConversion {
         blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
         request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
         window(request.deletionWindow()), matchOn(request.matchOn()),
-        orDefault(request.adoptExisting(), false));
+        orDefault(request.adoptExisting(), false), orDefault(request.syncPasswords(), false));
     ProviderMappings.requireValid(provider);
     return provider;
   }

@@ -7,6 +7,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -29,15 +30,22 @@ public final class ObjectSync {
   private final GroupSync groups;
   private final DeletionGuard guard;
 
+  /** Without a key: a password waiting for a provider that syncs passwords fails that user's sync, saying so. */
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
       Clock clock) {
+    this(stores, validator, metrics, health, clock, null);
+  }
+
+  /** @param box opens the users' new passwords ({@code SCIM_SECRET_KEY}); null: none */
+  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
+      Clock clock, SecretBox box) {
     this.stores = stores;
     this.health = health;
     this.metrics = metrics;
     this.clock = clock;
     this.guard = new DeletionGuard(stores, clock);
     SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), guard, clock);
-    this.users = new UserSync(stores, steps);
+    this.users = new UserSync(stores, steps, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, this);
   }
 
