@@ -17,6 +17,8 @@ final class ScimHttpHandler implements HttpHandler {
   private final String expectedAuthorization;
   private final RequestCounts counts;
   private final ReceivedPasswords passwords;
+  private volatile boolean holdingWrites;
+  private final java.util.concurrent.atomic.AtomicLong writesRefused = new java.util.concurrent.atomic.AtomicLong();
 
   ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts, ReceivedPasswords passwords) {
     this.endpoint = endpoint;
@@ -33,8 +35,26 @@ final class ScimHttpHandler implements HttpHandler {
         send(exchange, 401, Map.of(), error(401, "missing or wrong bearer token"));
         return;
       }
+      if (holdingWrites && isWrite(exchange)) {
+        writesRefused.incrementAndGet();
+        send(exchange, 503, Map.of("Retry-After", "1"), error(503, "writes are held for this test"));
+        return;
+      }
       respond(exchange);
     }
+  }
+
+  /** While held, every write (discovery aside) is answered 503 with Retry-After: 1. */
+  void holdWrites(boolean hold) {
+    holdingWrites = hold;
+  }
+
+  long writesRefused() {
+    return writesRefused.get();
+  }
+
+  private static boolean isWrite(HttpExchange exchange) {
+    return !exchange.getRequestMethod().equalsIgnoreCase("GET");
   }
 
   private void respond(HttpExchange exchange) throws IOException {

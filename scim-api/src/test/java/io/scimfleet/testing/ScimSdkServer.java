@@ -46,6 +46,7 @@ public final class ScimSdkServer implements AutoCloseable {
   private final ReceivedPasswords passwords = new ReceivedPasswords();
   private final ExecutorService threads;
   private final HttpServer http;
+  private final ScimHttpHandler handler;
 
   /**
    * What the server announces and enforces; {@link #defaults()} for the usual set-up.
@@ -88,7 +89,8 @@ public final class ScimSdkServer implements AutoCloseable {
     this.endpoint = new ScimSdkEndpoint(options);
     this.threads = Executors.newFixedThreadPool(options.threads(), Daemons.named("scim-sdk-server"));
     this.http = tls == null ? HttpServer.create(loopback(), 128) : https(tls);
-    http.createContext(PATH, new ScimHttpHandler(endpoint, options.token(), counts, passwords));
+    this.handler = new ScimHttpHandler(endpoint, options.token(), counts, passwords);
+    http.createContext(PATH, handler);
     http.setExecutor(threads);
     http.start();
   }
@@ -163,6 +165,20 @@ public final class ScimSdkServer implements AutoCloseable {
    */
   public List<ReceivedPasswords.Received> passwordsReceived() {
     return passwords.all();
+  }
+
+  /** From now on every write is answered 503 with {@code Retry-After: 1} (a target that is down for a while), until released. */
+  public void holdWrites() {
+    handler.holdWrites(true);
+  }
+
+  public void releaseWrites() {
+    handler.holdWrites(false);
+  }
+
+  /** Writes answered 503 because they were held. */
+  public long writesRefused() {
+    return handler.writesRefused();
   }
 
   public void resetCounts() {
