@@ -120,7 +120,7 @@ public final class NdjsonImport {
     directory.putUsers(batch);
     users += batch.size();
     batch.clear();
-    batchPasswords.forEach(passwords::set);
+    batchPasswords.forEach((userId, password) -> passwords.set(userId, password));
     batchPasswords.clear();
   }
 

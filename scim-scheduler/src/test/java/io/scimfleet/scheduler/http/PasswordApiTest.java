@@ -154,6 +154,19 @@ class PasswordApiTest {
         .contains(Change.password("u1")).doesNotContain(Change.password("u5"));
   }
 
+  @Test
+  void anImportWithoutThePasswordRouteRefusesPasswordLines() throws Exception {
+    Stores stores = Stores.inMemory();
+
+    ImportResult result = NdjsonImport.run(stores.directory(), new java.io.StringReader(
+        "{\"type\":\"user\",\"id\":\"u1\",\"username\":\"ada\",\"password\":\"" + SECRET + "\"}\n"), 4096);
+
+    assertThat(result.users()).isZero();
+    assertThat(result.errors()).singleElement().satisfies(error ->
+        assertThat(error.error()).contains("PUT /api/v1/users/{id}/password").doesNotContain(SECRET));
+    assertThat(stores.passwords().pending("u1", "any")).isEmpty();
+  }
+
   private Optional<PasswordStore.Pending> pending(String userId) {
     return fixture.stores.passwords().pending(userId, "any-provider");
   }
