@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Change;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretSources;
 import io.scimfleet.store.ChangeFeed;
@@ -11,9 +14,11 @@ import io.scimfleet.store.PasswordStore;
 import io.scimfleet.store.Stores;
 import io.scimfleet.target.TargetPolicy;
 import io.scimfleet.testing.TestSecurity;
+import java.io.StringReader;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,10 +160,23 @@ class PasswordApiTest {
   }
 
   @Test
+  void syncPasswordsIsAProviderSettingOffByDefaultAndTheObjectStateSaysWhatBecameOfThePassword() {
+    assertThat(api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+        .json().path("syncPasswords").asBoolean()).isFalse();
+    assertThat(api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\","
+        + "\"syncPasswords\":true}").json().path("syncPasswords").asBoolean()).isTrue();
+    assertThat(fixture.stores.providers().get("p").orElseThrow().syncPasswords()).isTrue();
+    fixture.stores.syncState().put(new ObjectSyncState("p", ObjectType.USER, "u1", "R-1", null, "h", null,
+        Instant.now(), SyncOutcome.UPDATED, null, null, "delivered"));
+
+    assertThat(api.get("/api/v1/providers/p/objects/users/u1").json().path("password").asText()).isEqualTo("delivered");
+  }
+
+  @Test
   void anImportWithoutThePasswordRouteRefusesPasswordLines() throws Exception {
     Stores stores = Stores.inMemory();
 
-    ImportResult result = NdjsonImport.run(stores.directory(), new java.io.StringReader(
+    ImportResult result = NdjsonImport.run(stores.directory(), new StringReader(
         "{\"type\":\"user\",\"id\":\"u1\",\"username\":\"ada\",\"password\":\"" + SECRET + "\"}\n"), 4096);
 
     assertThat(result.users()).isZero();
