@@ -13,8 +13,11 @@ import java.util.Objects;
  */
 public record Change(Kind kind, String id, String memberId, Operation operation) {
 
-  /** MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed. */
-  public enum Kind { USER, GROUP, MEMBERSHIP, MEMBER_GROUP }
+  /**
+   * MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed. PASSWORD:
+   * the user has a new password to deliver (the change carries no password: only the user's id).
+   */
+  public enum Kind { USER, GROUP, MEMBERSHIP, MEMBER_GROUP, PASSWORD }
 
   public enum Operation { UPSERT, DELETE }
 
@@ -36,12 +39,17 @@ public record Change(Kind kind, String id, String memberId, Operation operation)
     return new Change(Kind.MEMBERSHIP, groupId, userId, operation);
   }
 
+  /** The user has a new password waiting, encrypted, in the password store. */
+  public static Change password(String userId) {
+    return new Change(Kind.PASSWORD, userId, null, Operation.UPSERT);
+  }
+
   public static Change memberGroup(String parentId, String childId, Operation operation) {
     return new Change(Kind.MEMBER_GROUP, parentId, childId, operation);
   }
 
-  /** The object whose sync this change asks for: the user, or the group (also for memberships and member groups: the parent). */
+  /** The object whose sync this change asks for: the user (also for a password), or the group (also for memberships and member groups: the parent). */
   public ObjectType objectType() {
-    return kind == Kind.USER ? ObjectType.USER : ObjectType.GROUP;
+    return kind == Kind.USER || kind == Kind.PASSWORD ? ObjectType.USER : ObjectType.GROUP;
   }
 }

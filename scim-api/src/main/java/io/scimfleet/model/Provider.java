@@ -41,6 +41,7 @@ import java.util.Objects;
  * @param requiredAttributes null: the profile's
  * @param etag null: the profile's
  * @param changePassword null: the profile's
+ * @param syncPasswords deliver users' new passwords (once each) when the target accepts password changes
  */
 public record Provider(
     String name,
@@ -71,7 +72,8 @@ public record Provider(
     Boolean groupsReturnMembers,
     RequiredAttributes requiredAttributes,
     FeatureUse etag,
-    FeatureUse changePassword) {
+    FeatureUse changePassword,
+    boolean syncPasswords) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -105,7 +107,7 @@ public record Provider(
     this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, VendorProfile.GENERIC, null, null, null,
-        null, null, null, null);
+        null, null, null, null, false);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
@@ -128,7 +130,8 @@ public record Provider(
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
         tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile,
-        userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword);
+        userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword,
+        syncPasswords);
   }
 
   /**

@@ -61,6 +61,19 @@ public final class ScimErrors {
     return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), retryable);
   }
 
+  /**
+   * The same failure (same kind, status, Retry-After and retry decision) with {@code detail} in place
+   * of what the target wrote and without a cause: for a request whose answer may quote a secret it
+   * carried, such as a password.
+   */
+  public static ScimException withDetail(ScimException e, String detail) {
+    String scimType = e.scimType().filter(type -> type.matches("[A-Za-z]{1,40}")).orElse(null);
+    ScimError error = new ScimError(e.method(), e.path(), e.status(), scimType, detail, e.retryAfter().orElse(null), null);
+    if (e instanceof TransportException) return new TransportException(error, e.retryable());
+    if (e instanceof MalformedResponseException) return new MalformedResponseException(error);
+    return ofStatus(error);
+  }
+
   private static ScimException ofStatus(ScimError error) {
     int status = error.status();
     if (status == 400) return new BadRequestException(error);

@@ -44,6 +44,7 @@ public final class ProviderBuilder {
   private Boolean groupsReturnMembers;
   private RequiredAttributes requiredAttributes;
   private FeatureUse changePassword;
+  private boolean syncPasswords;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -189,10 +190,15 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder syncingPasswords() {
+    this.syncPasswords = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
         null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
-        filters, groupsReturnMembers, requiredAttributes, etag, changePassword);
+        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords);
   }
 }

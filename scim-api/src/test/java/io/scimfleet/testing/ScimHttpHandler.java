@@ -16,11 +16,15 @@ final class ScimHttpHandler implements HttpHandler {
   private final ScimSdkEndpoint endpoint;
   private final String expectedAuthorization;
   private final RequestCounts counts;
+  private final ReceivedPasswords passwords;
+  private volatile boolean holdingWrites;
+  private final java.util.concurrent.atomic.AtomicLong writesRefused = new java.util.concurrent.atomic.AtomicLong();
 
-  ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts) {
+  ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts, ReceivedPasswords passwords) {
     this.endpoint = endpoint;
     this.expectedAuthorization = "Bearer " + token;
     this.counts = counts;
+    this.passwords = passwords;
   }
 
   @Override
@@ -31,8 +35,26 @@ final class ScimHttpHandler implements HttpHandler {
         send(exchange, 401, Map.of(), error(401, "missing or wrong bearer token"));
         return;
       }
+      if (holdingWrites && isWrite(exchange)) {
+        writesRefused.incrementAndGet();
+        send(exchange, 503, Map.of("Retry-After", "1"), error(503, "writes are held for this test"));
+        return;
+      }
       respond(exchange);
     }
+  }
+
+  /** While held, every write (discovery aside) is answered 503 with Retry-After: 1. */
+  void holdWrites(boolean hold) {
+    holdingWrites = hold;
+  }
+
+  long writesRefused() {
+    return writesRefused.get();
+  }
+
+  private static boolean isWrite(HttpExchange exchange) {
+    return !exchange.getRequestMethod().equalsIgnoreCase("GET");
   }
 
   private void respond(HttpExchange exchange) throws IOException {
@@ -43,6 +65,7 @@ final class ScimHttpHandler implements HttpHandler {
     }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     ScimResponse response = endpoint.handle(url(exchange), method, body.isEmpty() ? null : body, headers(exchange));
+    if (response.getHttpStatus() / 100 == 2) passwords.record(exchange.getRequestMethod(), body);
     send(exchange, response.getHttpStatus(), response.getHttpHeaders(), response.getHttpStatus() == 204 ? "" : response.toString());
   }
 

@@ -5,6 +5,7 @@ import de.captaingoldfish.scim.sdk.common.resources.Group;
 import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.resources.complex.BulkConfig;
+import de.captaingoldfish.scim.sdk.common.resources.complex.ChangePasswordConfig;
 import de.captaingoldfish.scim.sdk.common.resources.complex.ETagConfig;
 import de.captaingoldfish.scim.sdk.common.resources.complex.FilterConfig;
 import de.captaingoldfish.scim.sdk.common.resources.complex.PatchConfig;
@@ -59,6 +60,7 @@ final class ScimSdkEndpoint {
         .patchConfig(PatchConfig.builder().supported(true).build())
         .filterConfig(FilterConfig.builder().supported(true).maxResults(options.maxResults()).build())
         .eTagConfig(ETagConfig.builder().supported(options.etag()).build())
+        .changePasswordConfig(ChangePasswordConfig.builder().supported(options.changePassword()).build())
         .bulkConfig(BulkConfig.builder().supported(true).maxOperations(options.bulkMaxOperations())
             .maxPayloadSize(options.bulkMaxPayloadSize()).returnResourcesEnabled(false).build())
         .authenticationSchemes(List.of(AuthenticationScheme.builder().name("OAuth Bearer Token")

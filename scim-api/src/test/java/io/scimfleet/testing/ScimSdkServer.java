@@ -43,13 +43,28 @@ public final class ScimSdkServer implements AutoCloseable {
   private final Options options;
   private final ScimSdkEndpoint endpoint;
   private final RequestCounts counts = new RequestCounts();
+  private final ReceivedPasswords passwords = new ReceivedPasswords();
   private final ExecutorService threads;
   private final HttpServer http;
+  private final ScimHttpHandler handler;
 
-  /** What the server announces and enforces; {@link #defaults()} for the usual set-up. */
-  public record Options(String token, int bulkMaxOperations, long bulkMaxPayloadSize, int maxResults, boolean etag, int threads) {
+  /**
+   * What the server announces and enforces; {@link #defaults()} for the usual set-up.
+   *
+   * @param changePassword announce {@code changePassword.supported} (default false, the SCIM-SDK's own default)
+   */
+  public record Options(String token, int bulkMaxOperations, long bulkMaxPayloadSize, int maxResults, boolean etag, int threads,
+      boolean changePassword) {
+    public Options(String token, int bulkMaxOperations, long bulkMaxPayloadSize, int maxResults, boolean etag, int threads) {
+      this(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, false);
+    }
+
     public static Options defaults() {
       return new Options("test-token-" + UUID.randomUUID(), 50, 4L * 1024 * 1024, 200, true, 32);
+    }
+
+    public Options withChangePassword(boolean value) {
+      return new Options(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, value);
     }
 
     public Options withBulkMaxOperations(int value) {
@@ -74,7 +89,8 @@ public final class ScimSdkServer implements AutoCloseable {
     this.endpoint = new ScimSdkEndpoint(options);
     this.threads = Executors.newFixedThreadPool(options.threads(), Daemons.named("scim-sdk-server"));
     this.http = tls == null ? HttpServer.create(loopback(), 128) : https(tls);
-    http.createContext(PATH, new ScimHttpHandler(endpoint, options.token(), counts));
+    this.handler = new ScimHttpHandler(endpoint, options.token(), counts, passwords);
+    http.createContext(PATH, handler);
     http.setExecutor(threads);
     http.start();
   }
@@ -143,6 +159,28 @@ public final class ScimSdkServer implements AutoCloseable {
     return counts.discovery();
   }
 
+  /**
+   * The passwords the server accepted (a 2xx answer) since the last reset, in order: each with the
+   * method that carried it ({@code POST} for a create, {@code PATCH}, {@code PUT}).
+   */
+  public List<ReceivedPasswords.Received> passwordsReceived() {
+    return passwords.all();
+  }
+
+  /** From now on every write is answered 503 with {@code Retry-After: 1} (a target that is down for a while), until released. */
+  public void holdWrites() {
+    handler.holdWrites(true);
+  }
+
+  public void releaseWrites() {
+    handler.holdWrites(false);
+  }
+
+  /** Writes answered 503 because they were held. */
+  public long writesRefused() {
+    return handler.writesRefused();
+  }
+
   public void resetCounts() {
     counts.reset();
   }
@@ -151,6 +189,7 @@ public final class ScimSdkServer implements AutoCloseable {
   public void reset() {
     endpoint.clear();
     counts.reset();
+    passwords.clear();
   }
 
   @Override

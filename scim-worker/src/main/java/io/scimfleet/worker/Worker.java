@@ -51,7 +51,8 @@ public final class Worker implements AutoCloseable {
       RateLimiter rateLimiter, SecuritySettings security, Pacing pacing) {
     this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security, stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
-    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock);
+    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock,
+        security.secrets().box().orElse(null));
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, pacing);
     this.handlers = Map.of(

@@ -154,6 +154,27 @@ public final class RedisKeys {
     return prefix + "deletions:{" + provider + "}:remote";
   }
 
+  // --- passwords ----------------------------------------------------------------------------
+
+  /** String: the user's pending password, sealed ({@code sealed:v1:...}), with the password TTL as its expiry. */
+  public String password(String userId) {
+    return prefix + "pw:" + userId;
+  }
+
+  /**
+   * Hash: the bookkeeping of the user's pending password, no secret in it: {@code change} (its id),
+   * {@code expires} (epoch millis), {@code wanted} and {@code done} (comma-separated provider names).
+   * It outlives the password by {@code RedisPasswordStore.KEEP_STATE}, so that a drop can be recorded.
+   */
+  public String passwordState(String userId) {
+    return prefix + "pwstate:" + userId;
+  }
+
+  /** Sorted set: user ids with a pending password, scored by when its time is up (epoch millis). */
+  public String passwordExpiries() {
+    return prefix + "pwexpiries";
+  }
+
   // --- coalescing and locks -------------------------------------------------------------------
 
   /** Sorted set: {@code type:objectId} of every pending job of the provider, scored by epoch millis. */

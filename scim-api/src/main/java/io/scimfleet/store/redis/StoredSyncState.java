@@ -19,17 +19,20 @@ record StoredSyncState(
     @JsonProperty("t") Instant time,
     @JsonProperty("o") SyncOutcome outcome,
     @JsonProperty("e") String lastError,
-    @JsonProperty("p") List<String> pathsSent) {
+    @JsonProperty("p") List<String> pathsSent,
+    @JsonProperty("pw") String password) {
 
   static String write(ObjectSyncState state) {
     return RedisJson.write(new StoredSyncState(state.remoteId(), state.version(), state.payloadHash(),
-        state.membersSent(), state.time(), state.outcome(), state.lastError(), state.pathsSent()));
+        state.membersSent(), state.time(), state.outcome(), state.lastError(), state.pathsSent(),
+        state.password()));
   }
 
   static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
     StoredSyncState stored = RedisJson.read(json, StoredSyncState.class);
     if (stored == null) return null;
     return new ObjectSyncState(provider, type, objectId, stored.remoteId, stored.version, stored.payloadHash,
-        stored.membersSent, stored.time, stored.outcome, stored.lastError, stored.pathsSent);
+        stored.membersSent, stored.time, stored.outcome, stored.lastError, stored.pathsSent,
+        stored.password);
   }
 }

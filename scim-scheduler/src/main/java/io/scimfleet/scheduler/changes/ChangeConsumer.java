@@ -40,6 +40,7 @@ public final class ChangeConsumer implements AutoCloseable {
   private final ChangeRouter router;
   private final Runnable afterOutage;
   private final Outage outage;
+  private final ExpiredPasswords expiredPasswords;
   private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
   private volatile boolean running;
   private volatile Instant lastPass;
@@ -58,6 +59,7 @@ public final class ChangeConsumer implements AutoCloseable {
     this.router = new ChangeRouter(stores);
     this.afterOutage = afterOutage;
     this.outage = new Outage("change feed", log, clock);
+    this.expiredPasswords = new ExpiredPasswords(stores);
   }
 
   public synchronized void start() {
@@ -118,6 +120,7 @@ public final class ChangeConsumer implements AutoCloseable {
       try {
         pollOnce(BLOCK);
         housekeeping();
+        expiredPasswords.dropDue(clock.instant());
         if (outage.worked()) afterOutage.run();
       } catch (RuntimeException e) {
         pause(outage.failed(e));

@@ -33,6 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * gets every group the changed group is nested in; a provider scoped by groups also gets the users
  * that joined or left (with a whole subtree, when a group was nested or un-nested) and the groups
  * nested or un-nested, so that each enters or leaves its scope within the normal change latency.
+ *
+ * <p>A password change is routed like a change of its user; the providers with {@code syncPasswords}
+ * that get the user's job are the ones that want the password, and the password store is told so (it
+ * deletes a password nobody wants at once).
  */
 final class ChangeRouter {
   private final Stores stores;
@@ -63,19 +67,33 @@ final class ChangeRouter {
     Map<ObjectType, Map<String, MappingInput>> inputs = inputs(all);
     Map<String, Set<String>> userGroups = providers.stream().anyMatch(p -> !p.scopeGroups().isEmpty())
         ? stores.directory().groupsOf(inputs.get(ObjectType.USER).keySet()) : Map.of();
+    Map<String, Set<String>> passwordWanted = passwordUsers(changes);
     List<SyncObjectRequest> jobs = new ArrayList<>();
     for (Provider provider : providers) {
       GroupScope groupScope = groupScope(provider, userGroups);
       idsByProvider.get(provider.name()).forEach((type, typeIds) -> {
         Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
         for (String id : typeIds) {
-          Optional<SyncObjectRequest> job = concern(provider, type, id, inputs.get(type).get(id), states.get(id),
-              groupScope);
+          MappingInput input = inputs.get(type).get(id);
+          Optional<SyncObjectRequest> job = concern(provider, type, id, input, states.get(id), groupScope);
+          if (job.isPresent() && input != null && type == ObjectType.USER && provider.syncPasswords()
+              && passwordWanted.containsKey(id)) {
+            passwordWanted.get(id).add(provider.name());
+          }
           if (job.isPresent() && markPending(job.get(), redelivered)) jobs.add(job.get());
         }
       });
     }
+    passwordWanted.forEach(stores.passwords()::expect);
     return jobs;
+  }
+
+  /** The users with a password change among these changes, each with an empty set for the providers that want it. */
+  private static Map<String, Set<String>> passwordUsers(List<Change> changes) {
+    Map<String, Set<String>> users = new HashMap<>();
+    changes.stream().filter(change -> change.kind() == Change.Kind.PASSWORD)
+        .forEach(change -> users.put(change.id(), new LinkedHashSet<>()));
+    return users;
   }
 
   /** The objects this provider must look at: the changed ones, widened by nesting (see the class comment). */

@@ -60,7 +60,8 @@ public final class ProviderConversion {
         blankToNull(request.userUpdate()) == null ? null : UserUpdate.parse(request.userUpdate()),
         memberPatchChunk(request.memberPatchChunk()), filters(request.filters()), request.groupsReturnMembers(),
         requiredAttributes(request.requiredAttributes()), featureUse("etag", request.etag()),
-        featureUse("changePassword", request.changePassword()));
+        featureUse("changePassword", request.changePassword()),
+        orDefault(request.syncPasswords(), false));
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;

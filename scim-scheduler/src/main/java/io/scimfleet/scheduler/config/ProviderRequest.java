@@ -25,6 +25,7 @@ import java.util.Map;
  * @param requiredAttributes {@code users} and {@code groups}: attributes every payload must carry
  * @param etag "auto" or {@code off}
  * @param changePassword "auto" or {@code off}
+ * @param syncPasswords deliver users' new passwords to a target that accepts them; default false
  */
 public record ProviderRequest(
     String baseUrl,
@@ -57,7 +58,8 @@ public record ProviderRequest(
     Boolean groupsReturnMembers,
     Map<String, List<String>> requiredAttributes,
     String etag,
-    String changePassword) {
+    String changePassword,
+    Boolean syncPasswords) {
 
   /** Without a vendor profile or switches of its own. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
@@ -69,7 +71,7 @@ public record ProviderRequest(
     this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */

@@ -37,6 +37,21 @@ final class ApiJson {
     return MAPPER.readValue(body, type);
   }
 
+  /**
+   * The body as a JSON tree, for a body that holds a secret: a parse error says where, never what
+   * (Jackson's messages quote the text they stumbled on).
+   */
+  com.fasterxml.jackson.databind.JsonNode readTree(Context ctx) throws IOException {
+    byte[] body = body(ctx);
+    if (body.length == 0) throw ApiException.badRequest("the request body is empty: send a JSON object");
+    try {
+      return MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed JSON" + (e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+    }
+  }
+
   static void write(Context ctx, int status, Object value) {
     try {
       ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(value));

@@ -38,8 +38,9 @@ public final class ApiServer implements AutoCloseable {
     ApiErrors.register(app);
     app.before("/api/*", auth::require);
     app.get("/api/v1/openapi.json", ApiServer::openApi);
-    new DirectoryRoutes(plane.stores().directory(), json).register(app);
-    new ImportRoutes(plane.stores().directory(), maxBodyBytes).register(app);
+    PasswordChanges passwords = new PasswordChanges(plane.stores(), providers.security());
+    new DirectoryRoutes(plane.stores().directory(), json, passwords).register(app);
+    new ImportRoutes(plane.stores().directory(), maxBodyBytes, passwords).register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
     app.get("/health/live", ctx -> health(ctx, plane.alive()));

@@ -11,21 +11,25 @@ import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
- * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/groups/{id}[/members/{userId}]},
+ * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/users/{id}/password} (write-only),
+ * {@code /api/v1/groups/{id}[/members/{userId}]},
  * {@code /api/v1/groups/{id}/memberGroups/{childId}}.
  */
 final class DirectoryRoutes {
   private final DirectoryStore directory;
   private final ApiJson json;
+  private final PasswordChanges passwords;
 
-  DirectoryRoutes(DirectoryStore directory, ApiJson json) {
+  DirectoryRoutes(DirectoryStore directory, ApiJson json, PasswordChanges passwords) {
     this.directory = directory;
     this.json = json;
+    this.passwords = passwords;
   }
 
   void register(Javalin app) {
     app.put("/api/v1/users/{id}", this::putUser);
     app.get("/api/v1/users/{id}", ctx -> ApiJson.write(ctx, 200, user(ctx.pathParam("id"))));
+    app.put("/api/v1/users/{id}/password", this::putPassword);
     app.delete("/api/v1/users/{id}", ctx -> deleted(ctx, directory.deleteUser(ctx.pathParam("id")), "user"));
     app.put("/api/v1/groups/{id}", this::putGroup);
     app.get("/api/v1/groups/{id}", ctx -> ApiJson.write(ctx, 200, groupView(ctx.pathParam("id"))));
@@ -40,6 +44,15 @@ final class DirectoryRoutes {
     DirectoryUser user = json.read(ctx, UserRequest.class).toUser(ctx.pathParam("id"));
     directory.putUser(user);
     ApiJson.write(ctx, 200, user);
+  }
+
+  /** Write-only: 204 and no body; the password is never read back by any route. */
+  private void putPassword(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    user(id);
+    String password = PasswordChanges.fromBody(json.readTree(ctx));
+    passwords.set(id, password);
+    ctx.status(204);
   }
 
   private void putGroup(Context ctx) throws IOException {

@@ -13,10 +13,12 @@ import java.util.Locale;
 final class ImportRoutes {
   private final DirectoryStore directory;
   private final int maxLineChars;
+  private final PasswordChanges passwords;
 
-  ImportRoutes(DirectoryStore directory, long maxBodyBytes) {
+  ImportRoutes(DirectoryStore directory, long maxBodyBytes, PasswordChanges passwords) {
     this.directory = directory;
     this.maxLineChars = (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes);
+    this.passwords = passwords;
   }
 
   void register(Javalin app) {
@@ -29,7 +31,7 @@ final class ImportRoutes {
       throw new ApiException(415, "send the import as Content-Type: application/x-ndjson, one JSON object per line");
     }
     try (Reader in = new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8)) {
-      ApiJson.write(ctx, 200, NdjsonImport.run(directory, in, maxLineChars));
+      ApiJson.write(ctx, 200, NdjsonImport.run(directory, passwords, in, maxLineChars));
     }
   }
 }

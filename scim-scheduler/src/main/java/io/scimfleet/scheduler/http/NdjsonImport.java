@@ -14,34 +14,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a directory from NDJSON, one {@code {"type":"user","id":...}} or {@code {"type":"group",...}}
  * per line, streamed: users are stored in batches as they arrive; group lines are checked at once,
  * spooled to a temporary file and stored after the last line, so that a group may name members that
- * appear later in the file. A bad line is reported with its number and the rest goes on.
+ * appear later in the file. A bad line is reported with its number and the rest goes on. A user line
+ * may carry {@code password}: checked like {@code PUT /api/v1/users/{id}/password}, and set (sealed)
+ * right after its user is stored; a line that does not parse and mentions a password is reported
+ * without the parser's words, which quote the line.
  */
 public final class NdjsonImport {
   public static final int MAX_ERRORS = 100;
   static final int USER_BATCH = 500;
 
   private final DirectoryStore directory;
+  private final PasswordChanges passwords;
   private final int maxLineChars;
   private final List<ImportResult.LineError> errors = new ArrayList<>();
   private final List<DirectoryUser> batch = new ArrayList<>();
+  private final Map<String, String> batchPasswords = new LinkedHashMap<>();
   private long errorCount;
   private long users;
   private long groups;
 
-  private NdjsonImport(DirectoryStore directory, int maxLineChars) {
+  private NdjsonImport(DirectoryStore directory, PasswordChanges passwords, int maxLineChars) {
     this.directory = directory;
+    this.passwords = passwords;
     this.maxLineChars = maxLineChars;
   }
 
-  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused. */
+  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused, and so are passwords. */
   public static ImportResult run(DirectoryStore directory, Reader in, int maxLineChars) throws IOException {
-    return new NdjsonImport(directory, maxLineChars).load(in);
+    return new NdjsonImport(directory, null, maxLineChars).load(in);
+  }
+
+  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused. */
+  static ImportResult run(DirectoryStore directory, PasswordChanges passwords, Reader in, int maxLineChars)
+      throws IOException {
+    return new NdjsonImport(directory, passwords, maxLineChars).load(in);
   }
 
   private ImportResult load(Reader in) throws IOException {
@@ -68,6 +82,9 @@ public final class NdjsonImport {
       }
       try {
         readLine(number, line, groupLines);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (line.contains("password")) refuse(number, "malformed JSON (the parser's words are not kept: the line holds a password)");
+        else refuseOrThrow(number, e);
       } catch (Exception e) {
         refuseOrThrow(number, e);
       }
@@ -81,7 +98,12 @@ public final class NdjsonImport {
     String type = text(fields.remove("type"));
     String id = text(fields.remove("id"));
     if ("user".equals(type)) {
-      batch.add(ApiJson.MAPPER.treeToValue(fields, UserRequest.class).toUser(id));
+      String password = fields.has("password") ? PasswordChanges.require(fields.remove("password")) : null;
+      DirectoryUser user = ApiJson.MAPPER.treeToValue(fields, UserRequest.class).toUser(id);
+      if (password != null && passwords == null) throw ApiException.badRequest("password is not taken here: set it with PUT /api/v1/users/{id}/password");
+      if (password != null) passwords.requireKey();
+      batch.add(user);
+      if (password != null) batchPasswords.put(user.id(), password);
       if (batch.size() >= USER_BATCH) flushUsers();
     } else if ("group".equals(type)) {
       ApiJson.MAPPER.treeToValue(fields, GroupRequest.class).toGroup(id);
@@ -92,11 +114,14 @@ public final class NdjsonImport {
     }
   }
 
+  /** The users first, then their passwords: a password change is routed only for a user that exists. */
   private void flushUsers() {
     if (batch.isEmpty()) return;
     directory.putUsers(batch);
     users += batch.size();
     batch.clear();
+    batchPasswords.forEach((userId, password) -> passwords.set(userId, password));
+    batchPasswords.clear();
   }
 
   private void storeGroups(Path spool) throws IOException {

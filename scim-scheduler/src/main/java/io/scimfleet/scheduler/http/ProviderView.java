@@ -36,7 +36,8 @@ record ProviderView(
     boolean adoptExisting,
     AuthView auth,
     String profile,
-    SwitchesView switches) {
+    SwitchesView switches,
+    boolean syncPasswords) {
 
   /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
   record AuthView(String type, String username, String source) {}
@@ -63,6 +64,7 @@ record ProviderView(
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
         new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()),
-        p.profile().wireName(), SwitchesView.of(p.switches()));
+        p.profile().wireName(), SwitchesView.of(p.switches()),
+        p.syncPasswords());
   }
 }

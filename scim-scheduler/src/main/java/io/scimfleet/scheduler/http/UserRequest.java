@@ -9,6 +9,9 @@ record UserRequest(String username, String name, String email, Boolean active, M
   DirectoryUser toUser(String id) {
     Ids.require("user id", id);
     if (username == null || username.isBlank()) throw ApiException.badRequest("username is required and must not be empty");
+    if (attributes != null && attributes.keySet().stream().anyMatch("password"::equalsIgnoreCase)) {
+      throw ApiException.badRequest("attributes may not hold a password: set it with PUT /api/v1/users/{id}/password");
+    }
     return new DirectoryUser(id, username.trim(), name, email, active == null || active, attributes);
   }
 }

@@ -7,6 +7,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -30,8 +31,15 @@ public final class ObjectSync {
   private final MembersFirst membersFirst;
   private final DeletionGuard guard;
 
+  /** Without a key: a password waiting for a provider that syncs passwords fails that user's sync, saying so. */
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
       Clock clock) {
+    this(stores, validator, metrics, health, clock, null);
+  }
+
+  /** @param box opens the users' new passwords ({@code SCIM_SECRET_KEY}); null: none */
+  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
+      Clock clock, SecretBox box) {
     this.stores = stores;
     this.health = health;
     this.metrics = metrics;
@@ -39,7 +47,7 @@ public final class ObjectSync {
     this.guard = new DeletionGuard(stores, clock);
     RemoteWriter writer = new RemoteWriter();
     SyncSteps steps = new SyncSteps(stores, validator, writer, guard, clock);
-    this.users = new UserSync(stores, steps, writer);
+    this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
   }

@@ -88,7 +88,13 @@ final class SyncSteps {
 
   /** @param paths the top-level attributes the payload sent (members aside), to remove those a later payload drops */
   void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths) {
+    record(ctx, type, objectId, written, hash, paths, null);
+  }
+
+  /** As {@link #record(ProviderContext, ObjectType, String, Written, String, List)}, with the user's password note. */
+  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths,
+      String passwordNote) {
     stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
-        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths));
+        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths, passwordNote));
   }
 }

@@ -7,19 +7,26 @@ import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.store.PasswordStore;
 import io.scimfleet.store.Stores;
+import java.util.List;
 import java.util.Optional;
 
-/** A user's sync, from its latest directory state. */
+/**
+ * A user's sync, from its latest directory state, with the user's new password when one waits for
+ * this provider (see {@link PasswordDelivery}).
+ */
 final class UserSync {
   private final Stores stores;
   private final SyncSteps steps;
   private final RemoteWriter writer;
+  private final PasswordDelivery passwords;
 
-  UserSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
+  UserSync(Stores stores, SyncSteps steps, RemoteWriter writer, PasswordDelivery passwords) {
     this.stores = stores;
     this.steps = steps;
     this.writer = writer;
+    this.passwords = passwords;
   }
 
   /** True when this user, as read, maps to the payload last sent: nothing to do. Any doubt: false. */
@@ -40,12 +47,56 @@ final class UserSync {
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
     ObjectNode payload = steps.payload(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
-    if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    boolean unchanged = SyncSteps.unchanged(state, hash, force);
+    Optional<PasswordStore.Pending> password = passwords.pending(ctx, userId);
+    if (unchanged && password.isEmpty()) return SyncOutcome.UNCHANGED;
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
+    if (password.isPresent() && !PasswordDelivery.targetAccepts(ctx)) {
+      return refusePassword(ctx, userId, state, password.get(), unchanged, payload, hash);
+    }
+    if (password.isEmpty()) return write(ctx, userId, state, payload, hash, state == null ? null : state.password());
+    return withPassword(ctx, userId, state, payload, hash, unchanged, passwords.open(password.get()));
+  }
+
+  private SyncOutcome write(ProviderContext ctx, String userId, ObjectSyncState state, ObjectNode payload, String hash,
+      String passwordNote) {
     Written written = SyncSteps.hasRemote(state)
         ? writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
         : writer.createOrLink(ctx, ObjectType.USER, payload);
-    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload));
+    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), passwordNote);
+    return written.outcome();
+  }
+
+  /** The target takes no passwords: recorded for the object, nothing sent, and this provider is done with it. */
+  private SyncOutcome refusePassword(ProviderContext ctx, String userId, ObjectSyncState state,
+      PasswordStore.Pending password, boolean unchanged, ObjectNode payload, String hash) {
+    SyncOutcome outcome;
+    if (unchanged) {
+      stores.syncState().put(state.withPassword(PasswordDelivery.NOT_SUPPORTED));
+      outcome = SyncOutcome.UNCHANGED;
+    } else {
+      outcome = write(ctx, userId, state, payload, hash, PasswordDelivery.NOT_SUPPORTED);
+    }
+    passwords.done(ctx, userId, password.changeId());
+    return outcome;
+  }
+
+  /** New to the target: the password goes in the create. Known: the update (when changed), then the password. */
+  private SyncOutcome withPassword(ProviderContext ctx, String userId, ObjectSyncState state, ObjectNode payload,
+      String hash, boolean unchanged, PasswordDelivery.Waiting password) {
+    Written written;
+    if (!SyncSteps.hasRemote(state)) {
+      written = PasswordDelivery.scrubbed(() ->
+          writer.createOrLink(ctx, ObjectType.USER, PasswordDelivery.withPassword(payload, password)));
+    } else {
+      written = unchanged ? new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), List.of())
+          : writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true);
+      String version = passwords.send(ctx, written.remoteId(), written.version(), payload, password)
+          .orElse(written.version());
+      written = new Written(written.outcome(), written.remoteId(), version, written.membersSent());
+    }
+    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), PasswordDelivery.DELIVERED);
+    passwords.done(ctx, userId, password.changeId());
     return written.outcome();
   }
 }
