@@ -1,6 +1,9 @@
 package io.scimfleet.scheduler.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.MatchOn;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import java.util.List;
@@ -34,8 +37,24 @@ record ProviderView(
     boolean adoptExisting,
     AuthView auth) {
 
-  /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
-  record AuthView(String type, String username, String source) {}
+  /**
+   * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
+   * secret comes from; never the secret.
+   */
+  record AuthView(String type, String username, String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String clientAuth) {
+
+    static AuthView of(Credential credential) {
+      OAuth2Client client = credential.oauth2();
+      if (client == null) return new AuthView(credential.type(), credential.username(), credential.describe(), null, null, null, null, null);
+      return new AuthView(credential.type(), null, credential.describe(), client.tokenUrl().toString(), client.clientId(),
+          client.scope(), client.audience(), client.clientAuth());
+    }
+  }
 
   static ProviderView of(Provider p) {
     return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
@@ -43,6 +62,6 @@ record ProviderView(
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
-        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()));
+        AuthView.of(p.credential()));
   }
 }
