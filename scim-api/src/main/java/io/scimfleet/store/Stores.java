@@ -7,6 +7,7 @@ import java.time.Clock;
  * Redis ones come from {@code io.scimfleet.store.redis.RedisStores}.
  *
  * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
+ * @param history the last sync attempts of each object
  */
 public record Stores(
     DirectoryStore directory,
@@ -17,7 +18,16 @@ public record Stores(
     ObjectLocks locks,
     QuarantineStore quarantines,
     DeletionStore deletions,
-    Runnable onClose) implements AutoCloseable {
+    Runnable onClose,
+    ObjectHistory history) implements AutoCloseable {
+
+  /** With the history in this process. */
+  public Stores(DirectoryStore directory, ChangeFeed changes, ProviderStore providers, SyncStateStore syncState,
+      PendingJobs pendingJobs, ObjectLocks locks, QuarantineStore quarantines, DeletionStore deletions,
+      Runnable onClose) {
+    this(directory, changes, providers, syncState, pendingJobs, locks, quarantines, deletions, onClose,
+        new InMemoryObjectHistory());
+  }
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
   public static Stores inMemory() {
@@ -28,7 +38,7 @@ public record Stores(
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
         new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock),
-        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {});
+        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {}, new InMemoryObjectHistory());
   }
 
   @Override

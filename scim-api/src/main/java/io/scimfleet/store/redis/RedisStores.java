@@ -24,6 +24,7 @@ public final class RedisStores {
         new RedisObjectLocks(pool, keys),
         new RedisQuarantineStore(pool, keys),
         new RedisDeletionStore(pool, keys),
-        pool::close);
+        pool::close,
+        new RedisObjectHistory(pool, keys));
   }
 }

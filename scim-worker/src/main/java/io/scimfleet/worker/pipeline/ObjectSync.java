@@ -6,6 +6,7 @@ import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
@@ -28,6 +29,7 @@ public final class ObjectSync {
   private final UserSync users;
   private final GroupSync groups;
   private final DeletionGuard guard;
+  private final AttemptLog attempts;
 
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
       Clock clock) {
@@ -36,19 +38,44 @@ public final class ObjectSync {
     this.metrics = metrics;
     this.clock = clock;
     this.guard = new DeletionGuard(stores, clock);
+    this.attempts = new AttemptLog(stores.history(), clock);
     SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), guard, clock);
     this.users = new UserSync(stores, steps);
     this.groups = new GroupSync(stores, steps, this);
   }
 
   /**
+   * A sync whose trigger is that of the attempt it runs inside (a group syncing a member first), else a change.
+   *
    * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
    * @param force send even when the payload is unchanged
    */
-  @SuppressWarnings("try") // the lock is held for the block and released by close()
   public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
       boolean force) {
+    return sync(ctx, type, objectId, capturedRemoteId, force, AttemptLog.currentTrigger(SyncTrigger.CHANGE));
+  }
+
+  /** One attempt, recorded in the object's history with {@code trigger}, the requests sent and the outcome or error. */
+  public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+      boolean force, SyncTrigger trigger) {
     health.requireOpenHere(ctx.name());
+    AttemptLog.Open attempt = attempts.open(trigger);
+    SyncResult result = null;
+    RuntimeException failure = null;
+    try {
+      result = locked(ctx, type, objectId, capturedRemoteId, force);
+      return result;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      attempt.finish(ctx.name(), type, objectId, result, failure);
+    }
+  }
+
+  @SuppressWarnings("try") // the lock is held for the block and released by close()
+  private SyncResult locked(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+      boolean force) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
       SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
@@ -62,7 +89,8 @@ public final class ObjectSync {
    * it is updated. Either way it is no longer held, unless a transient failure (thrown) leaves it for a retry.
    */
   public SyncResult release(ProviderContext ctx, HeldDeletion held) {
-    SyncResult result = guard.releasing(held, () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false));
+    SyncResult result = guard.releasing(held,
+        () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false, SyncTrigger.MANUAL));
     stores.deletions().unhold(ctx.name(), held.type(), held.objectId());
     return result;
   }
@@ -78,7 +106,7 @@ public final class ObjectSync {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);
     }
-    return sync(ctx, type, objectId, null, force);
+    return sync(ctx, type, objectId, null, force, SyncTrigger.FULL_SYNC);
   }
 
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,

@@ -86,7 +86,10 @@ public final class ProviderContexts implements AutoCloseable {
         .targetPolicy(security.targets())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
-        .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
+        .requestListener((method, endpoint, status, took) -> {
+          metrics.request(provider.name(), method, status, took);
+          AttemptLog.LISTENER.onRequest(method, endpoint, status, took);
+        });
     if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
     if (provider.caBundleFile() != null) {
