@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.scimfleet.scim.OAuth2Grant.ClientAuth;
+import io.scimfleet.target.Cidr;
+import io.scimfleet.target.TargetPolicy;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ScimSdkServer;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +42,8 @@ class OAuth2ClientCredentialsTest {
   private static ScimSdkServer server;
 
   @RegisterExtension
-  static WireMockExtension idp = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension idp = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
 
   private final MutableClock clock = MutableClock.startingNow();
 
@@ -210,6 +214,37 @@ class OAuth2ClientCredentialsTest {
 
     assertThat(e.status()).isEqualTo(503);
     assertThat(e.retryable()).isTrue();
+  }
+
+  @Test
+  void aTokenEndpointWhoseCertificateIsNotTrustedIsRefusedForGood() {
+    issues(server.token(), 3600);
+    URI https = URI.create(idp.getRuntimeInfo().getHttpsBaseUrl() + TOKEN_PATH); // WireMock's self-signed certificate
+
+    TokenEndpointException e;
+    try (ScimClient client = client(new OAuth2Grant(https, "fleet", SECRET, null, null, ClientAuth.BASIC))) {
+      e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
+    }
+
+    assertThat(e.getMessage()).contains("token endpoint: TLS refused");
+    assertThat(e.retryable()).isFalse();
+    idp.verify(0, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+  }
+
+  @Test
+  void aTokenEndpointAtARefusedAddressIsNeverContacted() {
+    issues(server.token(), 3600);
+    TargetPolicy refusingLoopback = new TargetPolicy(List.of(), List.of(Cidr.parse("127.0.0.0/8")), false);
+
+    TokenEndpointException e;
+    try (ScimClient client = ScimClient.builder(server.baseUrl()).oauth2(grant(ClientAuth.BASIC))
+        .targetPolicy(refusingLoopback).build()) {
+      e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
+    }
+
+    assertThat(e.getMessage()).contains("127.0.0.1");
+    assertThat(e.retryable()).isFalse();
+    idp.verify(0, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
   }
 
   private ScimClient client(OAuth2Grant grant) {
