@@ -12,7 +12,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * {@link ObjectHistory} in Redis: one list per (provider, object), LPUSH then LTRIM to
+ * {@link ObjectHistory} in Redis: one list per (provider, object) of compact JSON ({@link StoredAttempt}), LPUSH then LTRIM to
  * {@value ObjectHistory#KEPT}, in one pipeline; the list expires {@link #KEEP_FOR} after its
  * last attempt, so objects that left the directory do not leave their history behind for ever.
  */
@@ -30,7 +30,7 @@ final class RedisObjectHistory implements ObjectHistory {
   @Override
   public void record(String provider, ObjectType type, String objectId, SyncAttempt attempt) {
     String key = keys.history(provider, type, objectId);
-    String json = RedisJson.write(attempt);
+    String json = StoredAttempt.write(attempt);
     redis.run("record a sync attempt of " + type.label() + " " + objectId, j -> {
       Pipeline pipeline = j.pipelined();
       pipeline.lpush(key, json);
@@ -44,7 +44,7 @@ final class RedisObjectHistory implements ObjectHistory {
   public List<SyncAttempt> recent(String provider, ObjectType type, String objectId) {
     List<String> stored = redis.call("read the history of " + type.label() + " " + objectId,
         j -> j.lrange(keys.history(provider, type, objectId), 0, KEPT - 1));
-    return stored.stream().map(json -> RedisJson.read(json, SyncAttempt.class)).filter(Objects::nonNull).toList();
+    return stored.stream().map(StoredAttempt::read).filter(Objects::nonNull).toList();
   }
 
   /** SCANs the provider's history keys and unlinks them. */

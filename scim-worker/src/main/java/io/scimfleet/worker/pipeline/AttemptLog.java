@@ -9,6 +9,7 @@ import io.scimfleet.store.ObjectHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ final class AttemptLog {
 
   /** Opens an attempt on this thread; close it with {@link Open#finish}. */
   Open open(SyncTrigger trigger) {
-    Open open = new Open(trigger, clock.instant(), System.nanoTime(), CURRENT.get());
+    Open open = new Open(trigger, clock.instant().truncatedTo(ChronoUnit.MILLIS), System.nanoTime(), CURRENT.get());
     CURRENT.set(open);
     return open;
   }
