@@ -108,6 +108,20 @@ class OAuth2ClientCredentialsTest {
     assertThat(server.requestCount("POST")).isEqualTo(3); // ada twice (401, then 201), bob once
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\"token_type\":\"bearer\",", "\"token_type\":\"BEARER\",", ""})
+  void aTokenTypeInAnyCaseOrNoneIsTakenAsBearer(String tokenType) {
+    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json;charset=UTF-8")
+        .withBody("{\"access_token\":\"" + server.token() + "\"," + tokenType + "\"expires_in\":60}")));
+
+    try (ScimClient client = client(grant(ClientAuth.BASIC))) {
+      client.create("Users", aUser("ada"));
+    }
+
+    assertThat(server.users()).hasSize(1);
+  }
+
   @Test
   void aSecond401IsFinal() {
     issues("never-accepted", 3600);

@@ -1,6 +1,7 @@
 package io.scimfleet.scim.internal;
 
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -15,6 +16,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.scimfleet.Version;
 import io.scimfleet.scim.Authorization;
 import io.scimfleet.scim.OAuth2Grant;
@@ -25,6 +27,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import net.minidev.json.JSONObject;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -136,25 +139,36 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     return answer;
   }
 
+  /** The access token of a 2xx answer; servers that leave {@code token_type} out mean Bearer. */
   private AccessToken accessToken(HTTPResponse response) {
+    if (!response.indicatesSuccess()) throw refused(response);
     TokenResponse parsed;
     try {
-      parsed = TokenResponse.parse(response);
+      JSONObject body = JSONObjectUtils.parse(response.getBody());
+      body.putIfAbsent("token_type", AccessTokenType.BEARER.getValue());
+      parsed = TokenResponse.parse(body);
     } catch (ParseException e) {
-      if (!response.indicatesSuccess()) throw errors.tokenRefused(url, response.getStatusCode(), null, null);
       throw errors.tokenMalformed(url, response.getStatusCode(), e.getMessage());
     }
-    if (!parsed.indicatesSuccess()) {
-      TokenErrorResponse refused = parsed.toErrorResponse();
-      String code = refused.getErrorObject() == null ? null : refused.getErrorObject().getCode();
-      String description = refused.getErrorObject() == null ? null : refused.getErrorObject().getDescription();
-      throw errors.tokenRefused(url, response.getStatusCode(), code, description);
-    }
+    if (!parsed.indicatesSuccess()) throw refused(response.getStatusCode(), parsed.toErrorResponse());
     AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
     if (!AccessTokenType.BEARER.equals(token.getType())) {
       throw errors.tokenMalformed(url, response.getStatusCode(), "token_type " + token.getType() + " is not Bearer");
     }
     return token;
+  }
+
+  private RuntimeException refused(HTTPResponse response) {
+    try {
+      return refused(response.getStatusCode(), TokenErrorResponse.parse(response));
+    } catch (ParseException e) {
+      return errors.tokenRefused(url, response.getStatusCode(), null, null);
+    }
+  }
+
+  private RuntimeException refused(int status, TokenErrorResponse response) {
+    ErrorObject error = response.getErrorObject();
+    return errors.tokenRefused(url, status, error == null ? null : error.getCode(), error == null ? null : error.getDescription());
   }
 
   @Override
