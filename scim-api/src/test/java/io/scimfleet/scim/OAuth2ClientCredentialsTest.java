@@ -92,6 +92,21 @@ class OAuth2ClientCredentialsTest {
   }
 
   @Test
+  void anExpiryGivenAsTextIsHonoured() {
+    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"access_token\":\"" + server.token() + "\",\"token_type\":\"Bearer\",\"expires_in\":\"2\"}")));
+
+    try (ScimClient client = client(grant(ClientAuth.BASIC))) {
+      client.create("Users", aUser("a"));
+      clock.advance(Duration.ofMillis(1900));
+      client.create("Users", aUser("b"));
+    }
+
+    idp.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+  }
+
+  @Test
   void aRefusedTokenIsReplacedOnceAndTheRequestSucceeds() {
     idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("revoked").whenScenarioStateIs(STARTED)
         .willReturn(token("revoked-by-the-idp", 3600)).willSetStateTo("renewed"));

@@ -139,13 +139,16 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     return answer;
   }
 
-  /** The access token of a 2xx answer; servers that leave {@code token_type} out mean Bearer. */
+  /** The access token of a 2xx answer; servers that leave {@code token_type} out mean Bearer, and {@code expires_in} may be text. */
   private AccessToken accessToken(HTTPResponse response) {
     if (!response.indicatesSuccess()) throw refused(response);
     TokenResponse parsed;
     try {
       JSONObject body = JSONObjectUtils.parse(response.getBody());
       body.putIfAbsent("token_type", AccessTokenType.BEARER.getValue());
+      if (body.get("expires_in") instanceof String text && text.strip().matches("\\d{1,12}")) {
+        body.put("expires_in", Long.parseLong(text.strip())); // some servers send it as text
+      }
       parsed = TokenResponse.parse(body);
     } catch (ParseException e) {
       throw errors.tokenMalformed(url, response.getStatusCode(), e.getMessage());
