@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * Syncs one object to one provider: lock → load the latest state → scope → map → validate → compare
- * with the last payload's hash → send → record. Permanent failures (a 4xx, invalid data, a mapping
+ * with the last payload's hash → send → record (its sync state, and the attempt in its history). Permanent failures (a 4xx, invalid data, a mapping
  * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
