@@ -7,6 +7,7 @@ import io.scimfleet.scim.internal.BulkSender;
 import io.scimfleet.scim.internal.Call;
 import io.scimfleet.scim.internal.ClientSettings;
 import io.scimfleet.scim.internal.Discovery;
+import io.scimfleet.scim.internal.OAuth2Tokens;
 import io.scimfleet.scim.internal.Pager;
 import io.scimfleet.scim.internal.Paths;
 import io.scimfleet.scim.internal.PoolMetrics;
@@ -32,10 +33,12 @@ public final class ScimClient implements AutoCloseable {
   private final Discovery discovery;
   private final Searches searches;
   private final BulkSender bulk;
+  private final Authorization authorization;
 
   ScimClient(URI baseUrl, Authorization authorization, ClientSettings settings, RequestListener listener, RequestGate gate,
       PoolMetrics poolMetrics) {
     this.baseUrl = baseUrl;
+    this.authorization = authorization;
     this.transport = new ScimTransport(baseUrl, authorization, settings, listener, gate,
         new ScimErrors(authorization.secret(), settings.clock()),
         poolMetrics);
@@ -157,6 +160,7 @@ public final class ScimClient implements AutoCloseable {
   @Override
   public void close() {
     transport.close();
+    if (authorization instanceof OAuth2Tokens tokens) tokens.close();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.scimfleet.scim;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.scimfleet.scim.internal.ClientSettings;
+import io.scimfleet.scim.internal.OAuth2Tokens;
 import io.scimfleet.scim.internal.PoolMetrics;
 import io.scimfleet.scim.internal.Tls;
 import io.scimfleet.target.TargetPolicy;
@@ -18,6 +19,7 @@ import javax.net.ssl.SSLContext;
 public final class ScimClientBuilder {
   private final URI baseUrl;
   private Authorization authorization = Authorization.NONE;
+  private OAuth2Grant oauth2;
   private Duration connectTimeout = Duration.ofSeconds(5);
   private Duration responseTimeout = Duration.ofSeconds(30);
   private Duration totalTimeout = Duration.ofSeconds(60);
@@ -47,6 +49,16 @@ public final class ScimClientBuilder {
   /** Where the {@code Authorization} header comes from (bearer, Basic, OAuth 2.0); never logged. */
   public ScimClientBuilder authorization(Authorization value) {
     this.authorization = Objects.requireNonNull(value, "authorization");
+    this.oauth2 = null;
+    return this;
+  }
+
+  /**
+   * OAuth 2.0 client credentials: access tokens from the grant's token endpoint, reached with this
+   * client's address policy, TLS trust and timeouts, cached until shortly before they expire.
+   */
+  public ScimClientBuilder oauth2(OAuth2Grant grant) {
+    this.oauth2 = Objects.requireNonNull(grant, "grant");
     return this;
   }
 
@@ -146,7 +158,9 @@ public final class ScimClientBuilder {
   }
 
   public ScimClient build() {
-    return new ScimClient(baseUrl, authorization, settings(), listener, gate, poolMetrics);
+    ClientSettings settings = settings();
+    Authorization auth = oauth2 == null ? authorization : new OAuth2Tokens(oauth2, settings);
+    return new ScimClient(baseUrl, auth, settings, listener, gate, poolMetrics);
   }
 
   private ClientSettings settings() {
@@ -163,6 +177,6 @@ public final class ScimClientBuilder {
 
   @Override
   public String toString() {
-    return "ScimClientBuilder[" + baseUrl + ", " + authorization + "]";
+    return "ScimClientBuilder[" + baseUrl + ", " + (oauth2 == null ? authorization : oauth2) + "]";
   }
 }

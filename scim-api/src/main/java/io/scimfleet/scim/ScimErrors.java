@@ -74,6 +74,31 @@ public final class ScimErrors {
     return ofStatus(error);
   }
 
+  /**
+   * The OAuth 2.0 token endpoint at {@code url} answered {@code status} with the OAuth {@code error}
+   * code and description (either may be null): {@code POST https://idp/token -> 400 invalid_client:
+   * Client authentication failed}. Retryable on 429 and 5xx.
+   */
+  public TokenEndpointException tokenRefused(String url, int status, String error, String description) {
+    String detail = description == null || description.isBlank() ? "the token endpoint gave no access token"
+        : quote(description, MAX_QUOTED);
+    return new TokenEndpointException(new ScimError("POST", url, status, quote(error, MAX_QUOTED), detail, null, null),
+        status == 429 || status >= 500);
+  }
+
+  /** The token endpoint answered {@code status} with a body that is not a usable token response; not retryable. */
+  public TokenEndpointException tokenMalformed(String url, int status, String why) {
+    String detail = "not a usable token response: " + quote(why, MAX_QUOTED);
+    return new TokenEndpointException(new ScimError("POST", url, status, null, detail, null, null), false);
+  }
+
+  /** No answer came from the token endpoint; retryable, except a refused certificate or address. */
+  public TokenEndpointException tokenTransport(String url, IOException cause, String timeouts) {
+    String detail = "token endpoint: " + quote(describe(cause, timeouts), MAX_TRANSPORT);
+    boolean retryable = !(refusedCertificate(cause) || cause instanceof RefusedAddressException);
+    return new TokenEndpointException(new ScimError("POST", url, -1, null, detail, null, cause), retryable);
+  }
+
   private static ScimException ofStatus(ScimError error) {
     int status = error.status();
     if (status == 400) return new BadRequestException(error);

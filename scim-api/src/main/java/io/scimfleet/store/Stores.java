@@ -8,6 +8,7 @@ import java.time.Clock;
  *
  * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
  * @param passwords sealed passwords on their way to the targets
+ * @param history the last sync attempts of each object
  */
 public record Stores(
     DirectoryStore directory,
@@ -19,14 +20,23 @@ public record Stores(
     QuarantineStore quarantines,
     DeletionStore deletions,
     Runnable onClose,
-    PasswordStore passwords) implements AutoCloseable {
+    PasswordStore passwords,
+    ObjectHistory history) implements AutoCloseable {
 
-  /** Stores with an in-memory password store. */
+  /** With the passwords and the history in this process. */
   public Stores(DirectoryStore directory, ChangeFeed changes, ProviderStore providers, SyncStateStore syncState,
       PendingJobs pendingJobs, ObjectLocks locks, QuarantineStore quarantines, DeletionStore deletions,
       Runnable onClose) {
     this(directory, changes, providers, syncState, pendingJobs, locks, quarantines, deletions, onClose,
-        new InMemoryPasswordStore(Clock.systemUTC()));
+        new InMemoryPasswordStore(Clock.systemUTC()), new InMemoryObjectHistory());
+  }
+
+  /** With the history in this process. */
+  public Stores(DirectoryStore directory, ChangeFeed changes, ProviderStore providers, SyncStateStore syncState,
+      PendingJobs pendingJobs, ObjectLocks locks, QuarantineStore quarantines, DeletionStore deletions,
+      Runnable onClose, PasswordStore passwords) {
+    this(directory, changes, providers, syncState, pendingJobs, locks, quarantines, deletions, onClose, passwords,
+        new InMemoryObjectHistory());
   }
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
@@ -38,7 +48,8 @@ public record Stores(
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
         new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock),
-        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {}, new InMemoryPasswordStore(clock));
+        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {}, new InMemoryPasswordStore(clock),
+        new InMemoryObjectHistory());
   }
 
   @Override

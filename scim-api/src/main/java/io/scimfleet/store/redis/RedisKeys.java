@@ -197,6 +197,18 @@ public final class RedisKeys {
     return prefix + "ratelimit:{" + provider + "}:" + requestsPerMinute;
   }
 
+  // --- per-object history --------------------------------------------------------------------
+
+  /** List: the object's last sync attempts as JSON, newest first, trimmed to {@link io.scimfleet.store.ObjectHistory#KEPT}. */
+  public String history(String provider, ObjectType type, String objectId) {
+    return prefix + "history:{" + provider + "}:" + type.label() + ":" + objectId;
+  }
+
+  /** A SCAN pattern matching every history key of the provider, and nothing else. */
+  public String historyPattern(String provider) {
+    return escapeGlob(prefix + "history:{" + provider + "}:") + "*";
+  }
+
   private String sync(String provider) {
     return prefix + "sync:{" + provider + "}:";
   }

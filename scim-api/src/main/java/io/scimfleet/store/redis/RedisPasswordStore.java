@@ -87,7 +87,7 @@ public final class RedisPasswordStore implements PasswordStore {
       t.hset(keys.passwordState(userId), "change", changeId);
       t.hset(keys.passwordState(userId), "expires", Long.toString(expires));
       t.pexpire(keys.passwordState(userId), ttl.plus(KEEP_STATE).toMillis());
-      t.zadd(keys.passwordExpiries(), expires, userId);
+      t.zadd(keys.passwordExpiries(), (double) expires, userId);
     });
     return changeId;
   }

@@ -25,6 +25,7 @@ public final class RedisStores {
         new RedisQuarantineStore(pool, keys),
         new RedisDeletionStore(pool, keys),
         pool::close,
-        new RedisPasswordStore(pool, keys, clock));
+        new RedisPasswordStore(pool, keys, clock),
+        new RedisObjectHistory(pool, keys));
   }
 }

@@ -3,8 +3,10 @@ package io.scimfleet.scheduler.config;
 /**
  * A provider's {@code auth} object as the API body and the YAML file give it: {@code bearer} with
  * one of {@code token}, {@code tokenFile}, {@code tokenEnv}, or {@code basic} with {@code username}
- * and one of {@code password}, {@code passwordFile}, {@code passwordEnv}. {@link #toString()} never
- * shows a secret.
+ * and one of {@code password}, {@code passwordFile}, {@code passwordEnv}, or {@code oauth2} with
+ * {@code tokenUrl}, {@code clientId}, one of {@code clientSecret}, {@code clientSecretFile},
+ * {@code clientSecretEnv}, and optionally {@code scope}, {@code audience} and {@code clientAuth}
+ * ({@code basic}, the default, or {@code body}). {@link #toString()} never shows a secret.
  */
 public record AuthRequest(
     String type,
@@ -14,10 +16,26 @@ public record AuthRequest(
     String username,
     String password,
     String passwordFile,
-    String passwordEnv) {
+    String passwordEnv,
+    String tokenUrl,
+    String clientId,
+    String clientSecret,
+    String clientSecretFile,
+    String clientSecretEnv,
+    String scope,
+    String audience,
+    String clientAuth) {
+
+  /** Bearer or Basic. */
+  public AuthRequest(String type, String token, String tokenFile, String tokenEnv, String username, String password,
+      String passwordFile, String passwordEnv) {
+    this(type, token, tokenFile, tokenEnv, username, password, passwordFile, passwordEnv, null, null, null, null, null,
+        null, null, null);
+  }
 
   @Override
   public String toString() {
-    return "AuthRequest[" + type + (username == null ? "" : " " + username) + "]";
+    return "AuthRequest[" + type + (username == null ? "" : " " + username) + (clientId == null ? "" : " " + clientId)
+        + "]";
   }
 }

@@ -88,9 +88,10 @@ public final class ProviderConfigFile {
           + "secret): use tokenEnv or tokenFile pointing at a Secret");
     }
     JsonNode auth = fields.get("auth");
-    if (auth != null && (auth.has("token") || auth.has("password"))) {
+    if (auth != null && (auth.has("token") || auth.has("password") || auth.has("clientSecret"))) {
       throw new IllegalArgumentException(label + ": an inline secret in 'auth' is refused in the file (ConfigMaps are "
-          + "not secret): use tokenEnv/passwordEnv or tokenFile/passwordFile pointing at a Secret");
+          + "not secret): use tokenEnv/passwordEnv/clientSecretEnv or tokenFile/passwordFile/clientSecretFile pointing "
+          + "at a Secret");
     }
     try {
       return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);

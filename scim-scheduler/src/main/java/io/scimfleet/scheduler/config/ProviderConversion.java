@@ -12,6 +12,7 @@ import io.scimfleet.model.TargetSwitches;
 import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
 import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
@@ -47,7 +48,9 @@ public final class ProviderConversion {
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank()) Crons.requireValid(request.fullSyncCron());
     VendorProfile profile = profile(request.profile());
-    Provider provider = new Provider(name, baseUrl, credential(request, security.secrets()), orDefault(request.enabled(), true),
+    Credential credential = credential(request, security.secrets());
+    if (credential.oauth2() != null) security.targets().requireAllowedUrl(credential.oauth2().tokenUrl());
+    Provider provider = new Provider(name, baseUrl, credential, orDefault(request.enabled(), true),
         deleteMode(request.deleteMode(), profile), threshold(request.deletionThreshold()), userMappings, groupMappings,
         blankToNull(request.userFilter()), blankToNull(request.groupFilter()), request.fullSyncCron(),
         orDefault(request.dryRun(), false), atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
@@ -156,8 +159,40 @@ public final class ProviderConversion {
     return switch (type) {
       case Credential.BEARER -> checked(secretSource("auth.token", auth.token(), auth.tokenFile(), auth.tokenEnv()), secrets, "token");
       case Credential.BASIC -> basic(auth, secrets);
-      default -> throw new IllegalArgumentException("auth.type must be bearer or basic, not '" + auth.type() + "'");
+      case Credential.OAUTH2 -> oauth2(auth, secrets);
+      default -> throw new IllegalArgumentException("auth.type must be bearer, basic or oauth2, not '" + auth.type() + "'");
     };
+  }
+
+  private static Credential oauth2(AuthRequest auth, SecretSources secrets) {
+    if (auth.token() != null || auth.tokenFile() != null || auth.tokenEnv() != null || auth.username() != null
+        || auth.password() != null || auth.passwordFile() != null || auth.passwordEnv() != null) {
+      throw new IllegalArgumentException("oauth2 auth takes tokenUrl, clientId and a clientSecret, not a token, username or password");
+    }
+    String clientId = blankToNull(auth.clientId());
+    if (clientId == null) throw new IllegalArgumentException("auth.clientId is required for oauth2");
+    OAuth2Client client = new OAuth2Client(tokenUrl(auth.tokenUrl()), clientId, blankToNull(auth.scope()),
+        blankToNull(auth.audience()), auth.clientAuth());
+    Credential secret = secretSource("auth.clientSecret", auth.clientSecret(), auth.clientSecretFile(), auth.clientSecretEnv());
+    return checked(Credential.oauth2(client, secret), secrets, "clientSecret");
+  }
+
+  private static URI tokenUrl(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("auth.tokenUrl is required for oauth2, e.g. https://login.example.com/oauth2/token");
+    }
+    try {
+      URI uri = new URI(value.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawUserInfo() == null
+          && uri.getRawFragment() == null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("auth.tokenUrl '" + value + "' must be an http:// or https:// URL with a host, "
+        + "without user info or fragment");
   }
 
   private static Credential basic(AuthRequest auth, SecretSources secrets) {

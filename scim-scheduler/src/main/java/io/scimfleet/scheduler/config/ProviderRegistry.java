@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where provider settings are written, whether they come from the API or the YAML file: validated
  * by {@link ProviderConversion}, stored, and their full-sync schedule applied; deleted together
- * with their sync state and schedule.
+ * with their sync state, history and schedule.
  */
 public final class ProviderRegistry {
   private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
@@ -91,6 +91,7 @@ public final class ProviderRegistry {
     fullSyncs.remove(name);
     stores.syncState().deleteProvider(name);
     stores.deletions().deleteProvider(name);
+    stores.history().deleteProvider(name);
     return true;
   }
 }

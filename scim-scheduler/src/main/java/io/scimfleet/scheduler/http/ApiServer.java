@@ -7,6 +7,7 @@ import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -43,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
     new ImportRoutes(plane.stores().directory(), maxBodyBytes, passwords).register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
+    new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);
     app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));

@@ -104,7 +104,7 @@ final class ProviderRoutes {
     return registry.get(name).orElseThrow(() -> unknown(name));
   }
 
-  private static ObjectType objectType(String kind) {
+  static ObjectType objectType(String kind) {
     return switch (kind) {
       case "user", "users" -> ObjectType.USER;
       case "group", "groups" -> ObjectType.GROUP;

@@ -1,6 +1,9 @@
 package io.scimfleet.scheduler.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.MatchOn;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.RequiredAttributes;
@@ -39,8 +42,24 @@ record ProviderView(
     SwitchesView switches,
     boolean syncPasswords) {
 
-  /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
-  record AuthView(String type, String username, String source) {}
+  /**
+   * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
+   * secret comes from; never the secret.
+   */
+  record AuthView(String type, String username, String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String clientAuth) {
+
+    static AuthView of(Credential credential) {
+      OAuth2Client client = credential.oauth2();
+      if (client == null) return new AuthView(credential.type(), credential.username(), credential.describe(), null, null, null, null, null);
+      return new AuthView(credential.type(), null, credential.describe(), client.tokenUrl().toString(), client.clientId(),
+          client.scope(), client.audience(), client.clientAuth());
+    }
+  }
 
   /** The switches in force: the profile's, each replaced by the provider's own setting where it has one. */
   record SwitchesView(String userUpdate, int memberPatchChunk, List<String> filters, boolean groupsReturnMembers,
@@ -63,7 +82,7 @@ record ProviderView(
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
-        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()),
+        AuthView.of(p.credential()),
         p.profile().wireName(), SwitchesView.of(p.switches()),
         p.syncPasswords());
   }

@@ -134,6 +134,29 @@ class ProviderConfigFileTest {
   }
 
   @Test
+  void anInlineOAuth2ClientSecretIsRefusedAndAnEnvOneIsTaken() throws IOException {
+    Path refused = file("""
+        providers:
+          - name: okta
+            baseUrl: https://okta.example/scim/v2
+            auth: {type: oauth2, tokenUrl: "https://okta.example/token", clientId: fleet, clientSecret: not-in-a-configmap}
+        """);
+    Path taken = file("""
+        providers:
+          - name: okta
+            baseUrl: https://okta.example/scim/v2
+            auth: {type: oauth2, tokenUrl: "https://okta.example/token", clientId: fleet, clientSecretEnv: SCIM_TARGET_OKTA}
+        """);
+
+    assertThatThrownBy(() -> ProviderConfigFile.apply(refused, registry))
+        .hasMessageContaining("okta").hasMessageContaining("inline secret in 'auth' is refused")
+        .message().doesNotContain("not-in-a-configmap");
+    ProviderConfigFile.apply(taken, registry);
+
+    assertThat(stores.providers().get("okta").orElseThrow().credential().oauth2().clientId()).isEqualTo("fleet");
+  }
+
+  @Test
   void anyBadEntryStopsTheWholeFileBeforeAnythingIsStored() throws IOException {
     Path file = file(TWO_PROVIDERS + """
           - name: broken

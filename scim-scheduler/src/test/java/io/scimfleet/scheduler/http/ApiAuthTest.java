@@ -33,6 +33,7 @@ class ApiAuthTest {
       "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status", "DELETE, /api/v1/providers/p/quarantine",
       "GET, /api/v1/providers/p/objects/users/u1", "POST, /api/v1/providers/p/preview",
       "POST, /api/v1/providers/p/deletions/release", "DELETE, /api/v1/providers/p/deletions",
+      "GET, /api/v1/providers/p/objects/users/u1/history", "POST, /api/v1/providers/p/objects/users/u1/sync",
       "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {
@@ -70,6 +71,7 @@ class ApiAuthTest {
   @CsvSource({
       "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "POST, /api/v1/providers/p/sync",
       "DELETE, /api/v1/providers/p/quarantine", "POST, /api/v1/providers/p/preview", "GET, /api/v1/openapi.json",
+      "GET, /api/v1/providers/p/objects/users/u1/history", "POST, /api/v1/providers/p/objects/users/u1/sync",
       "GET, /api/v1/users/../providers", "GET, /api/v1/users/%2e%2e/providers", "GET, /api/v1/usersx",
   })
   void theDirectoryTokenOpensNothingElse(String method, String path) {

@@ -47,6 +47,31 @@ class AuthApiTest {
   }
 
   @Test
+  void oauth2RoundTripsWithoutItsClientSecretAndIsStoredSealed() {
+    ApiClient.Answer put = fixture.api.put("/api/v1/providers/oauth", provider("{\"type\":\"oauth2\","
+        + "\"tokenUrl\":\"https://login.example/oauth2/token\",\"clientId\":\"fleet\",\"clientSecret\":\"" + PASSWORD
+        + "\",\"scope\":\"scim.write\",\"audience\":\"https://x.example\",\"clientAuth\":\"body\"}"));
+    ApiClient.Answer got = fixture.api.get("/api/v1/providers/oauth");
+
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(got.json().path("auth").toString()).isEqualTo("{\"type\":\"oauth2\",\"username\":null,"
+        + "\"source\":\"inline\",\"tokenUrl\":\"https://login.example/oauth2/token\",\"clientId\":\"fleet\","
+        + "\"scope\":\"scim.write\",\"audience\":\"https://x.example\",\"clientAuth\":\"body\"}");
+    assertThat(put.body() + got.body() + fixture.api.get("/api/v1/providers").body()).doesNotContain(PASSWORD);
+    assertThat(storedValues()).isNotEmpty().noneMatch(value -> value.contains(PASSWORD));
+  }
+
+  @Test
+  void oauth2ClientAuthIsBasicUnlessSaidOtherwise() {
+    fixture.api.put("/api/v1/providers/oauth-env", provider("{\"type\":\"oauth2\","
+        + "\"tokenUrl\":\"https://login.example/token\",\"clientId\":\"fleet\",\"clientSecretEnv\":\"SCIM_TARGET_CS\"}"));
+
+    assertThat(fixture.api.get("/api/v1/providers/oauth-env").json().path("auth").toString())
+        .isEqualTo("{\"type\":\"oauth2\",\"username\":null,\"source\":\"env:SCIM_TARGET_CS\","
+            + "\"tokenUrl\":\"https://login.example/token\",\"clientId\":\"fleet\",\"clientAuth\":\"basic\"}");
+  }
+
+  @Test
   void theTokenFieldsAreBearerShorthand() {
     fixture.api.put("/api/v1/providers/shorthand", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_X\"}");
 
@@ -65,7 +90,17 @@ class AuthApiTest {
       "{\"type\":\"basic\",\"username\":\"ada\",\"token\":\"a\"}",
       "{\"type\":\"basic\",\"username\":\"ada\",\"password\":\"a\",\"passwordEnv\":\"SCIM_TARGET_P\"}",
       "{\"type\":\"basic\",\"username\":\"ada\",\"passwordEnv\":\"REDIS_URL\"}",
-      "{\"type\":\"basic\",\"username\":\"ada\",\"passwordFile\":\"/etc/passwd\"}"})
+      "{\"type\":\"basic\",\"username\":\"ada\",\"passwordFile\":\"/etc/passwd\"}",
+      "{\"type\":\"oauth2\",\"clientId\":\"c\",\"clientSecret\":\"s\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientSecret\":\"s\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"ftp://i.example/t\",\"clientId\":\"c\",\"clientSecret\":\"s\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"http://169.254.169.254/t\",\"clientId\":\"c\",\"clientSecret\":\"s\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"clientAuth\":\"jwt\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"token\":\"t\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"clientSecretEnv\":\"SCIM_TARGET_S\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\",\"clientSecretEnv\":\"HOME\"}",
+      "{\"type\":\"oauth2\",\"tokenUrl\":\"https://i.example/t\",\"clientId\":\"c\",\"clientSecretFile\":\"/etc/passwd\"}"})
   void anIncompleteOrDoubledCredentialIs400(String auth) {
     assertThat(fixture.api.put("/api/v1/providers/bad", provider(auth)).status()).isEqualTo(400);
   }

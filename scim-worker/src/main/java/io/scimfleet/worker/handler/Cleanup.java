@@ -5,6 +5,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.Stores;
@@ -43,7 +44,7 @@ public final class Cleanup {
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      SyncResult result = objects.sync(ctx, candidate.type(), candidate.id(), null, false);
+      SyncResult result = objects.sync(ctx, candidate.type(), candidate.id(), null, false, SyncTrigger.FULL_SYNC);
       counts = counts.plus(result.outcome(), 1);
       if (result.failed()) errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
     }

@@ -78,7 +78,8 @@ public final class ObjectJobHandler implements SyncObjectHandler {
       FleetException failure;
       try {
         health.requireOpen(request.provider());
-        return objects.sync(context, request.type(), request.objectId(), request.remoteIdAtDelete(), false);
+        return objects.sync(context, request.type(), request.objectId(), request.remoteIdAtDelete(), request.force(),
+            request.trigger());
       } catch (ProviderQuarantinedException paused) {
         throw Retries.later(paused);
       } catch (FleetException transientFailure) {

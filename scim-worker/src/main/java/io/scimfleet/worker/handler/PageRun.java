@@ -5,6 +5,7 @@ import io.scimfleet.error.FleetException;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.store.StoreException;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
@@ -92,7 +93,7 @@ final class PageRun {
     try {
       result = attempt.number() == 1
           ? tools.objects().syncFromPage(work.ctx(), work.type(), id, work.preload(), work.force())
-          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force());
+          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force(), SyncTrigger.FULL_SYNC);
     } catch (ProviderQuarantinedException quarantined) {
       paused = quarantined; // the whole page waits for the provider
       ready.add(ALL_DONE);

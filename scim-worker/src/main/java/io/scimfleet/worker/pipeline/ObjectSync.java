@@ -6,6 +6,7 @@ import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.ObjectLocks;
@@ -15,7 +16,8 @@ import java.time.Duration;
 
 /**
  * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
- * state → scope → map → validate → compare with the last payload's hash → send → record. Permanent failures (a 4xx, invalid data, a mapping
+ * state → scope → map → validate → compare with the last payload's hash → send → record (its sync state,
+ * and the attempt in its history). Permanent failures (a 4xx, invalid data, a mapping
  * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
@@ -30,6 +32,7 @@ public final class ObjectSync {
   private final GroupSync groups;
   private final MembersFirst membersFirst;
   private final DeletionGuard guard;
+  private final AttemptLog attempts;
 
   /** Without a key: a password waiting for a provider that syncs passwords fails that user's sync, saying so. */
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
@@ -45,6 +48,7 @@ public final class ObjectSync {
     this.metrics = metrics;
     this.clock = clock;
     this.guard = new DeletionGuard(stores, clock);
+    this.attempts = new AttemptLog(stores.history(), clock);
     RemoteWriter writer = new RemoteWriter();
     SyncSteps steps = new SyncSteps(stores, validator, writer, guard, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
@@ -53,16 +57,39 @@ public final class ObjectSync {
   }
 
   /**
-   * Brings one object of the directory to the target under its lock.
+   * Brings one object of the directory to the target under its lock; the trigger is that of the
+   * attempt it runs inside (a group syncing a member first), else a change.
    *
    * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
    * @param force send even when the payload is unchanged
    */
-  @SuppressWarnings("try") // the lock is held for the block and released by close()
   public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
       boolean force) {
+    return sync(ctx, type, objectId, capturedRemoteId, force, AttemptLog.currentTrigger(SyncTrigger.CHANGE));
+  }
+
+  /** One attempt, recorded in the object's history with {@code trigger}, the requests sent and the outcome or error. */
+  public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+      boolean force, SyncTrigger trigger) {
     health.requireOpenHere(ctx.name());
-    if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
+    AttemptLog.Open attempt = attempts.open(trigger);
+    SyncResult result = null;
+    RuntimeException failure = null;
+    try {
+      if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
+      result = locked(ctx, type, objectId, capturedRemoteId, force);
+      return result;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      attempt.finish(ctx.name(), type, objectId, result, failure);
+    }
+  }
+
+  @SuppressWarnings("try") // the lock is held for the block and released by close()
+  private SyncResult locked(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+      boolean force) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
       SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
@@ -85,7 +112,8 @@ public final class ObjectSync {
    * it is updated. Either way it is no longer held, unless a transient failure (thrown) leaves it for a retry.
    */
   public SyncResult release(ProviderContext ctx, HeldDeletion held) {
-    SyncResult result = guard.releasing(held, () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false));
+    SyncResult result = guard.releasing(held,
+        () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false, SyncTrigger.MANUAL));
     stores.deletions().unhold(ctx.name(), held.type(), held.objectId());
     return result;
   }
@@ -101,7 +129,7 @@ public final class ObjectSync {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);
     }
-    return sync(ctx, type, objectId, null, force);
+    return sync(ctx, type, objectId, null, force, SyncTrigger.FULL_SYNC);
   }
 
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,

@@ -3,6 +3,8 @@ package io.scimfleet.worker.pipeline;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * period has passed, long enough for the jobs that hold it to finish.
  *
  * Building checks the security rules again, whatever the store holds: the base URL and its
- * addresses, the token's source (and opens a sealed token), the CA file, insecure TLS.
+ * addresses (and the OAuth 2.0 token endpoint's), the token's source (and opens a sealed token), the
+ * CA file, insecure TLS.
  */
 public final class ProviderContexts implements AutoCloseable {
   private static final Duration NOTICEABLE_WAIT = Duration.ofMillis(1);
@@ -79,13 +82,14 @@ public final class ProviderContexts implements AutoCloseable {
   private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
       SecuritySettings security) {
     requireAllowedTarget(provider, security);
-    ScimClientBuilder builder = ScimClient.builder(provider.baseUrl())
-        .authorization(provider.dryRun() ? Authorization.bearer("dry-run: nothing is sent")
-            : provider.credential().authorization(security.secrets()))
+    ScimClientBuilder builder = authorized(ScimClient.builder(provider.baseUrl()), provider, security)
         .targetPolicy(security.targets())
         .maxConnections(Math.max(provider.maxConcurrency(), 2))
         .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
-        .requestListener((method, endpoint, status, took) -> metrics.request(provider.name(), method, status, took));
+        .requestListener((method, endpoint, status, took) -> {
+          metrics.request(provider.name(), method, status, took);
+          AttemptLog.LISTENER.onRequest(method, endpoint, status, took);
+        });
     if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
     if (provider.caBundleFile() != null) {
@@ -94,9 +98,19 @@ public final class ProviderContexts implements AutoCloseable {
     return builder.build();
   }
 
+  /** A fixed header (bearer, Basic), or OAuth 2.0 tokens from the provider's token endpoint. */
+  private static ScimClientBuilder authorized(ScimClientBuilder builder, Provider provider, SecuritySettings security) {
+    if (provider.dryRun()) return builder.authorization(Authorization.bearer("dry-run: nothing is sent"));
+    Credential credential = provider.credential();
+    if (credential.oauth2() != null) return builder.oauth2(credential.grant(security.secrets()));
+    return builder.authorization(credential.authorization(security.secrets()));
+  }
+
   private static void requireAllowedTarget(Provider provider, SecuritySettings security) {
     try {
       security.targets().requireAllowedUrl(provider.baseUrl());
+      OAuth2Client oauth2 = provider.credential().oauth2();
+      if (oauth2 != null) security.targets().requireAllowedUrl(oauth2.tokenUrl());
     } catch (IllegalArgumentException e) {
       throw new RefusedTargetException("provider " + provider.name() + ": " + e.getMessage());
     }

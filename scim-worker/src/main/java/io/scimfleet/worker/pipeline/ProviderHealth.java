@@ -4,6 +4,7 @@ import io.scimfleet.error.FleetException;
 import io.scimfleet.model.Quarantine;
 import io.scimfleet.scim.RateLimitedException;
 import io.scimfleet.scim.ScimException;
+import io.scimfleet.scim.TokenEndpointException;
 import io.scimfleet.scim.TransportException;
 import io.scimfleet.store.QuarantineStore;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quarantine of providers whose requests keep failing. This worker counts a provider's failures in
- * a row that say the target cannot serve us (401/403, 5xx, no connection); at
+ * a row that say the target cannot serve us (401/403, 5xx, no connection, no OAuth 2.0 token); at
  * {@link #FAILURES_IN_A_ROW} it quarantines the provider for the whole fleet. Jobs look the
  * quarantine up once each ({@link #requireOpen}); objects check this worker's copy, without Redis.
  * The first success after the pause (the probe) lifts it; a failure deepens it, once: it deepens
@@ -76,7 +77,7 @@ public final class ProviderHealth {
   }
 
   static boolean targetDown(FleetException failure) {
-    if (failure instanceof TransportException) return true;
+    if (failure instanceof TransportException || failure instanceof TokenEndpointException) return true;
     if (!(failure instanceof ScimException scim)) return false;
     return scim.status() == 401 || scim.status() == 403 || scim.status() >= 500;
   }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.scimfleet.testing.UserBuilder.aUser;
@@ -19,7 +20,9 @@ import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.Quarantine;
@@ -108,6 +111,27 @@ class QuarantineTest {
     Quarantine deeper = stores.quarantines().get("crm").orElseThrow();
     assertThat(deeper.level()).isEqualTo(2);
     assertThat(Duration.between(deeper.since(), deeper.until())).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void aTokenEndpointThatRefusesTheClientCountsTowardQuarantine() {
+    target.stubFor(post(urlPathMatching("/oauth2/token")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+    OAuth2Client client = new OAuth2Client(URI.create(target.baseUrl() + "/oauth2/token"), "fleet", null, null, "body");
+    stores.providers().put(Provider.of("crm", URI.create(target.baseUrl() + "/scim/v2"),
+        Credential.oauth2(client, Credential.inline("cl1ent-s3cret"))));
+
+    for (int i = 0; i < 10; i++) {
+      String userId = "u" + i;
+      assertThatThrownBy(() -> sync(userId)).isInstanceOf(PermanentJobFailure.class)
+          .hasMessageContaining("/oauth2/token -> 400 invalid_client: Client authentication failed");
+    }
+
+    Quarantine quarantine = stores.quarantines().get("crm").orElseThrow();
+    assertThat(quarantine.reason()).contains("invalid_client").doesNotContain("cl1ent-s3cret");
+    assertThat(stores.syncState().get("crm", ObjectType.USER, "u0").orElseThrow().lastError()).contains("invalid_client");
+    assertThat(target.findAll(postRequestedFor(urlPathMatching("/scim/v2/.*")))).isEmpty();
   }
 
   private void sync(String userId) {

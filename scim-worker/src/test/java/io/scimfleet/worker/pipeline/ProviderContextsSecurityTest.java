@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.Provider;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.InMemoryProviderStore;
 import io.scimfleet.target.RefusedTargetException;
 import io.scimfleet.testing.TestSecurity;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +50,22 @@ class ProviderContextsSecurityTest {
     store.put(aProvider("p").at("http://169.254.169.254/latest").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
 
     assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class).hasMessageContaining("169.254.169.254");
+  }
+
+  @Test
+  void aStoredMetadataTokenEndpointIsRefused() {
+    OAuth2Client client = new OAuth2Client(URI.create("http://169.254.169.254/token"), "fleet", null, null, null);
+    store.put(aProvider("p").withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_TARGET_OK"))).build());
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class).hasMessageContaining("169.254.169.254");
+  }
+
+  @Test
+  void aStoredClientSecretOutsideThePrefixIsNotRead() {
+    OAuth2Client client = new OAuth2Client(URI.create("https://login.example/token"), "fleet", null, null, null);
+    store.put(aProvider("p").withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_ADMIN_TOKEN"))).build());
+
+    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("SCIM_TARGET_");
   }
 
   @Test

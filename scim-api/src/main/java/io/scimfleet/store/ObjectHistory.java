@@ -1,0 +1,23 @@
+package io.scimfleet.store;
+
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncAttempt;
+import java.util.List;
+
+/**
+ * The last {@value #KEPT} sync attempts of each (provider, object), newest first: what an admin
+ * debugging one user reads. Bounded per object; an object not attempted for {@code 30} days loses
+ * its history in Redis.
+ */
+public interface ObjectHistory {
+  int KEPT = 20;
+
+  /** Adds the attempt as the newest and drops the oldest beyond {@value #KEPT}. */
+  void record(String provider, ObjectType type, String objectId, SyncAttempt attempt);
+
+  /** At most {@value #KEPT} attempts, newest first; empty for an object never attempted. */
+  List<SyncAttempt> recent(String provider, ObjectType type, String objectId);
+
+  /** Forgets the history of every object of the provider. */
+  void deleteProvider(String provider);
+}

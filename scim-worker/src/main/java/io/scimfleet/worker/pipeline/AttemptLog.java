@@ -1,0 +1,88 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncAttempt;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
+import io.scimfleet.scim.RequestListener;
+import io.scimfleet.store.ObjectHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each object's sync attempt to its history. An attempt runs on one thread, and so do its
+ * requests: {@link #LISTENER}, a request listener of every provider's client, adds each request to
+ * the attempt open on the thread. An attempt started inside another one (a group syncing a member
+ * first) has its own requests and takes its trigger. A history that cannot be written never fails the sync.
+ */
+final class AttemptLog {
+  private static final Logger log = LoggerFactory.getLogger(AttemptLog.class);
+  private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
+
+  /** Adds each request to the attempt open on the calling thread, if any. */
+  static final RequestListener LISTENER = (method, endpoint, status, took) -> {
+    Open open = CURRENT.get();
+    if (open != null) open.requests.add(new SyncAttempt.Request(method, status));
+  };
+
+  private final ObjectHistory history;
+  private final Clock clock;
+
+  AttemptLog(ObjectHistory history, Clock clock) {
+    this.history = history;
+    this.clock = clock;
+  }
+
+  /** The trigger of the attempt open on this thread, else {@code fallback}. */
+  static SyncTrigger currentTrigger(SyncTrigger fallback) {
+    Open open = CURRENT.get();
+    return open == null ? fallback : open.trigger;
+  }
+
+  /** Opens an attempt on this thread; close it with {@link Open#finish}. */
+  Open open(SyncTrigger trigger) {
+    Open open = new Open(trigger, clock.instant().truncatedTo(ChronoUnit.MILLIS), System.nanoTime(), CURRENT.get());
+    CURRENT.set(open);
+    return open;
+  }
+
+  /** One attempt under way on this thread. */
+  final class Open {
+    private final SyncTrigger trigger;
+    private final Instant started;
+    private final long startedNanos;
+    private final Open outer;
+    private final List<SyncAttempt.Request> requests = new ArrayList<>();
+
+    private Open(SyncTrigger trigger, Instant started, long startedNanos, Open outer) {
+      this.trigger = trigger;
+      this.started = started;
+      this.startedNanos = startedNanos;
+      this.outer = outer;
+    }
+
+    /**
+     * Ends the attempt (the outer one, if any, is open again) and records its result, or its failure;
+     * a provider's quarantine is no attempt of this object and is not recorded.
+     */
+    void finish(String provider, ObjectType type, String objectId, SyncResult result, RuntimeException failure) {
+      if (outer == null) CURRENT.remove();
+      else CURRENT.set(outer);
+      if (failure instanceof ProviderQuarantinedException) return;
+      String outcome = result != null ? result.outcome().label() : SyncOutcome.FAILED.label();
+      String error = result != null ? result.error() : failure.getMessage() != null ? failure.getMessage() : failure.toString();
+      long took = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+      try {
+        history.record(provider, type, objectId, new SyncAttempt(started, trigger, outcome, requests, took, error));
+      } catch (RuntimeException e) {
+        log.debug("history of {} {} on {} not written: {}", type.label(), objectId, provider, e.getMessage());
+      }
+    }
+  }
+}
