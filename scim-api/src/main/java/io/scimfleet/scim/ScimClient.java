@@ -126,6 +126,15 @@ public final class ScimClient implements AutoCloseable {
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits);
   }
 
+  /**
+   * The operations cut, in order, into the Bulk requests {@link #bulk} would send (one list per
+   * request), so that a caller can send them one at a time and tell a request that failed as a
+   * whole from the others.
+   */
+  public List<List<BulkOperation>> bulkRequests(List<BulkOperation> operations) {
+    return BulkSender.requests(operations, capabilities().bulk());
+  }
+
   private SearchRequest firstPage(Filter filter) {
     Capabilities capabilities = capabilities();
     int pageSize = Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());

@@ -1,6 +1,7 @@
 package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
@@ -32,6 +33,7 @@ public final class ProviderBuilder {
   private Duration deletionWindow;
   private MatchOn matchOn;
   private boolean adoptExisting;
+  private BulkMode bulk = BulkMode.AUTO;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -129,6 +131,11 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder bulk(BulkMode mode) {
+    this.bulk = mode;
+    return this;
+  }
+
   public ProviderBuilder adoptingExisting() {
     this.adoptExisting = true;
     return this;
@@ -137,6 +144,6 @@ public final class ProviderBuilder {
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, bulk);
   }
 }

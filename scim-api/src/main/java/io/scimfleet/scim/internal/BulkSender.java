@@ -20,6 +20,11 @@ public final class BulkSender {
     this.transport = transport;
   }
 
+  /** The Bulk requests {@link #send} would make of the operations: cut, in order, to the limits. */
+  public static List<List<BulkOperation>> requests(List<BulkOperation> operations, Capabilities.Bulk limits) {
+    return BulkChunks.split(operations, limits.maxOperations(), limits.maxPayloadSize());
+  }
+
   public List<BulkResult> send(List<BulkOperation> operations, Capabilities.Bulk limits) {
     Map<String, String> ids = new HashMap<>();
     List<BulkResult> results = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.config;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.NestedGroups;
@@ -48,7 +49,8 @@ public final class ProviderConversion {
         blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
         request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
         window(request.deletionWindow()), matchOn(request.matchOn()),
-        orDefault(request.adoptExisting(), false));
+        orDefault(request.adoptExisting(), false),
+        request.bulk() == null ? null : BulkMode.parse(request.bulk()));
     ProviderMappings.requireValid(provider);
     return provider;
   }

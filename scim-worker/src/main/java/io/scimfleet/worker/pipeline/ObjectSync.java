@@ -11,6 +11,7 @@ import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Syncs one object to one provider: lock → load the latest state → scope → map → validate → compare
@@ -28,6 +29,7 @@ public final class ObjectSync {
   private final UserSync users;
   private final GroupSync groups;
   private final DeletionGuard guard;
+  private final BulkWrites bulk;
 
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
       Clock clock) {
@@ -39,6 +41,7 @@ public final class ObjectSync {
     SyncSteps steps = new SyncSteps(stores, validator, new RemoteWriter(), guard, clock);
     this.users = new UserSync(stores, steps);
     this.groups = new GroupSync(stores, steps, this);
+    this.bulk = new BulkWrites(stores, steps, users, metrics, health, this);
   }
 
   /**
@@ -81,6 +84,16 @@ public final class ObjectSync {
     return sync(ctx, type, objectId, null, force);
   }
 
+  /**
+   * A full-sync page's creates and updates in SCIM Bulk requests, when the provider and its target
+   * allow ({@link BulkWrites}): one result per id, in order, null for each object left to
+   * {@link #syncFromPage}. All null when Bulk does not apply.
+   */
+  public SyncResult[] syncPageInBulk(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
+      boolean force) {
+    return bulk.applies(ctx, type) ? bulk.run(ctx, ids, preload, force) : new SyncResult[ids.size()];
+  }
+
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       String capturedRemoteId, boolean force) {
     try {
@@ -99,7 +112,7 @@ public final class ObjectSync {
     }
   }
 
-  private void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+  void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       FleetException e) {
     ObjectSyncState base = state != null ? state
         : new ObjectSyncState(ctx.name(), type, objectId, null, null, null, null, null, null, null);

@@ -1,0 +1,266 @@
+package io.scimfleet.worker.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.error.FleetException;
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.BulkMode;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.scim.BulkOperation;
+import io.scimfleet.scim.BulkResult;
+import io.scimfleet.scim.Capabilities;
+import io.scimfleet.scim.ConflictException;
+import io.scimfleet.scim.NotFoundException;
+import io.scimfleet.scim.PatchRequest;
+import io.scimfleet.scim.PreconditionFailedException;
+import io.scimfleet.scim.ScimClient;
+import io.scimfleet.scim.ScimException;
+import io.scimfleet.store.ObjectLocks;
+import io.scimfleet.store.Stores;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full-sync page's user creates and updates in SCIM Bulk requests (RFC 7644 §3.7), when the
+ * target announces Bulk and the provider has {@code bulk: auto}. The page's unchanged users cost
+ * nothing (as on the single path); the others are locked (one busy elsewhere is left to the single
+ * path), read again under their locks, mapped, and sent as one operation each, in requests cut to
+ * the target's maxOperations and maxPayloadSize. Each operation's result is recorded for its object:
+ * a 409 on a create links the existing object as the single path does, a 404 or 412 on an update
+ * goes through the single update (recreate, current ETag), a permanent error is the object's
+ * failure. A target that answers a Bulk request 404, 405 or 501 gets single requests from then on
+ * (until its provider's settings change). What Bulk cannot settle — a request that fails as a whole, a transient error of one
+ * operation, an operation the answer does not mention, removals, dry runs — is left (null) to the
+ * single-request path.
+ */
+final class BulkWrites {
+  private static final Logger log = LoggerFactory.getLogger(BulkWrites.class);
+  private static final Set<Integer> REFUSED = Set.of(404, 405, 501);
+
+  private final Stores stores;
+  private final SyncSteps steps;
+  private final UserSync users;
+  private final FleetMetrics metrics;
+  private final ProviderHealth health;
+  private final ObjectSync objects;
+  /** Clients whose target answered a Bulk request 404, 405 or 501: single requests until the provider changes. */
+  private final Set<ScimClient> refusing = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  /** One user to send: what was read under its lock and the operation made of it. */
+  private record Planned(int index, String objectId, ObjectSyncState state, ObjectNode payload, String hash,
+      BulkOperation operation) {
+    boolean creates() {
+      return operation.method().equals("POST");
+    }
+  }
+
+  BulkWrites(Stores stores, SyncSteps steps, UserSync users, FleetMetrics metrics, ProviderHealth health,
+      ObjectSync objects) {
+    this.stores = stores;
+    this.steps = steps;
+    this.users = users;
+    this.metrics = metrics;
+    this.health = health;
+    this.objects = objects;
+  }
+
+  /** True when this page's writes may go in Bulk requests (the target's word is asked only when there are some). */
+  boolean applies(ProviderContext ctx, ObjectType type) {
+    return type == ObjectType.USER && ctx.provider().bulk() == BulkMode.AUTO && !ctx.provider().dryRun()
+        && !refusing.contains(ctx.client());
+  }
+
+  /** The target announces Bulk; a discovery that fails leaves the page to the single path, which reports it. */
+  private static boolean offered(ProviderContext ctx) {
+    try {
+      return RemoteWriter.capabilities(ctx).bulk().supported();
+    } catch (FleetException unreachable) {
+      return false;
+    }
+  }
+
+  /** One result per id, in order; null where the single-request path is to sync the object. */
+  SyncResult[] run(ProviderContext ctx, List<String> ids, PagePreload preload, boolean force) {
+    SyncResult[] results = new SyncResult[ids.size()];
+    health.requireOpenHere(ctx.name());
+    List<Integer> changed = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      DirectoryUser user = preload.users().get(id);
+      if (user == null) continue; // gone: a removal, for the single path
+      if (!force && users.unchanged(ctx, user, preload.states().get(id))) {
+        results[i] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
+      } else {
+        changed.add(i);
+      }
+    }
+    if (!changed.isEmpty() && offered(ctx)) sendLocked(ctx, ids, changed, force, results);
+    return results;
+  }
+
+  private void sendLocked(ProviderContext ctx, List<String> ids, List<Integer> changed, boolean force,
+      SyncResult[] results) {
+    List<ObjectLocks.Lock> locks = new ArrayList<>();
+    try {
+      List<Integer> locked = new ArrayList<>();
+      for (int index : changed) {
+        stores.locks().acquire(ctx.name(), ObjectType.USER, ids.get(index), ObjectSync.LOCK_LEASE, Duration.ZERO)
+            .ifPresent(lock -> {
+              locks.add(lock);
+              locked.add(index);
+            });
+      }
+      List<Planned> planned = plan(ctx, ids, locked, force, results);
+      for (List<Planned> request : requests(ctx, planned)) send(ctx, request, results);
+    } finally {
+      locks.forEach(ObjectLocks.Lock::close);
+    }
+  }
+
+  /** Reads the locked users and their states again, and makes an operation of each that changed. */
+  private List<Planned> plan(ProviderContext ctx, List<String> ids, List<Integer> locked, boolean force,
+      SyncResult[] results) {
+    List<String> lockedIds = locked.stream().map(ids::get).toList();
+    Map<String, DirectoryUser> current = stores.directory().users(lockedIds).stream()
+        .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
+    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, lockedIds);
+    List<Planned> planned = new ArrayList<>();
+    for (int index : locked) {
+      String id = ids.get(index);
+      Optional<MappingInput> input = Optional.ofNullable(current.get(id)).map(MappingInput::user)
+          .filter(ctx.userScope()::includes);
+      if (input.isEmpty()) continue; // left the directory or the scope meanwhile: the single path removes it
+      ObjectNode payload;
+      try {
+        payload = steps.payload(ctx, ObjectType.USER, input.get());
+      } catch (FleetException invalid) {
+        continue; // the single path records why
+      }
+      String hash = PayloadHash.of(payload);
+      ObjectSyncState state = states.get(id);
+      if (SyncSteps.unchanged(state, hash, force)) {
+        results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
+        continue;
+      }
+      operation(ctx, state, payload, index)
+          .ifPresent(operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
+    }
+    return planned;
+  }
+
+  /** A create (POST) or an update (PATCH, or PUT without PATCH support); empty: for the single path. */
+  private static Optional<BulkOperation> operation(ProviderContext ctx, ObjectSyncState state, ObjectNode payload,
+      int index) {
+    String endpoint = ObjectType.USER.endpoint();
+    if (!SyncSteps.hasRemote(state)) {
+      // adoptExisting searches before each create: that is the single path's
+      return ctx.provider().adoptExisting() ? Optional.empty()
+          : Optional.of(BulkOperation.create(endpoint, "o" + index, payload));
+    }
+    Capabilities capabilities = RemoteWriter.capabilities(ctx);
+    BulkOperation operation;
+    if (capabilities.patch()) {
+      PatchRequest patch = RemoteWriter.replaceAll(payload, state.pathsSent());
+      if (patch.isEmpty()) return Optional.empty();
+      operation = BulkOperation.patch(endpoint, state.remoteId(), patch);
+    } else {
+      operation = BulkOperation.replace(endpoint, state.remoteId(), payload);
+    }
+    String version = RemoteWriter.ifMatch(ctx, state.version());
+    return Optional.of(version == null ? operation : operation.withVersion(version));
+  }
+
+  private static List<List<Planned>> requests(ProviderContext ctx, List<Planned> planned) {
+    List<List<BulkOperation>> cut = ctx.client().bulkRequests(planned.stream().map(Planned::operation).toList());
+    List<List<Planned>> requests = new ArrayList<>();
+    int from = 0;
+    for (List<BulkOperation> request : cut) {
+      requests.add(planned.subList(from, from + request.size()));
+      from += request.size();
+    }
+    return requests;
+  }
+
+  /** One Bulk request; when it fails as a whole, its objects are left to the single path. */
+  private void send(ProviderContext ctx, List<Planned> request, SyncResult[] results) {
+    List<BulkResult> answered;
+    try {
+      answered = ctx.client().bulk(request.stream().map(Planned::operation).toList());
+    } catch (FleetException | IllegalStateException whole) {
+      if (whole instanceof ScimException refused && REFUSED.contains(refused.status())) refusing.add(ctx.client());
+      log.warn("provider {}: a Bulk request of {} operations failed as a whole ({}); sending them one by one",
+          ctx.name(), request.size(), whole.getMessage());
+      return;
+    }
+    for (int i = 0; i < request.size(); i++) {
+      Planned one = request.get(i);
+      SyncResult result = settle(ctx, one, answered.get(i));
+      if (result != null) results[one.index()] = finished(ctx, result);
+    }
+  }
+
+  /** The object's result from its operation's; null to leave it to the single path. */
+  private SyncResult settle(ProviderContext ctx, Planned one, BulkResult answer) {
+    if (answer.ok()) {
+      if (one.creates() && answer.id() == null) return null; // created, id unknown: the single path links it
+      String remoteId = one.creates() ? answer.id() : one.state().remoteId();
+      String version = answer.version() != null ? answer.version() : one.creates() ? null : one.state().version();
+      return recorded(ctx, one, new Written(one.creates() ? SyncOutcome.CREATED : SyncOutcome.UPDATED, remoteId,
+          version, List.of()));
+    }
+    ScimException error = answer.error();
+    if (answer.status() < 0 || error == null) return null;
+    if (one.creates() && error instanceof ConflictException conflict) {
+      return followUp(ctx, one, () -> steps.writer.linkExisting(ctx, ObjectType.USER, one.payload(), conflict));
+    }
+    if (!one.creates() && (error instanceof NotFoundException || error instanceof PreconditionFailedException)) {
+      return followUp(ctx, one, () -> steps.writer.update(ctx, ObjectType.USER, one.state().remoteId(),
+          one.state().version(), one.payload(), one.state().pathsSent(), true));
+    }
+    if (error.retryable()) return null; // the single path waits and tries again
+    return failed(ctx, one, error);
+  }
+
+  /** A single request that finishes an operation's work (link after 409, recreate, current ETag). */
+  private SyncResult followUp(ProviderContext ctx, Planned one, Supplier<Written> write) {
+    try {
+      return recorded(ctx, one, write.get());
+    } catch (ProviderQuarantinedException paused) {
+      throw paused;
+    } catch (FleetException e) {
+      if (e.retryable()) return null;
+      return failed(ctx, one, e);
+    }
+  }
+
+  private SyncResult recorded(ProviderContext ctx, Planned one, Written written) {
+    steps.record(ctx, ObjectType.USER, one.objectId(), written, one.hash(), RemoteWriter.paths(one.payload()));
+    health.succeeded(ctx.name());
+    return SyncResult.of(written.outcome());
+  }
+
+  private SyncResult failed(ProviderContext ctx, Planned one, FleetException e) {
+    health.failed(ctx.name(), e);
+    objects.recordFailure(ctx, ObjectType.USER, one.objectId(), one.state(), e);
+    return SyncResult.failed(e.getMessage());
+  }
+
+  private SyncResult finished(ProviderContext ctx, SyncResult result) {
+    metrics.objectSynced(ctx.name(), ObjectType.USER, result.outcome());
+    return result;
+  }
+}
