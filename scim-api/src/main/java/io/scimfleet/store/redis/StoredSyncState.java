@@ -27,7 +27,9 @@ record StoredSyncState(
   }
 
   static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
-    StoredSyncState stored = RedisJson.read(json, StoredSyncState.class);
+    if (json == null) return null;
+    StoredSyncState fast = SyncStateReader.read(json);
+    StoredSyncState stored = fast != null ? fast : RedisJson.read(json, StoredSyncState.class);
     if (stored == null) return null;
     return new ObjectSyncState(provider, type, objectId, stored.remoteId, stored.version, stored.payloadHash,
         stored.membersSent, stored.time, stored.outcome, stored.lastError, stored.pathsSent);
