@@ -20,7 +20,6 @@ import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimException;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,20 +113,12 @@ final class BulkWrites {
 
   private void sendLocked(ProviderContext ctx, List<String> ids, List<Integer> changed, boolean force,
       SyncResult[] results) {
-    List<ObjectLocks.Lock> locks = new ArrayList<>();
-    try {
-      List<Integer> locked = new ArrayList<>();
-      for (int index : changed) {
-        stores.locks().acquire(ctx.name(), ObjectType.USER, ids.get(index), ObjectSync.LOCK_LEASE, Duration.ZERO)
-            .ifPresent(lock -> {
-              locks.add(lock);
-              locked.add(index);
-            });
-      }
+    List<String> changedIds = changed.stream().map(ids::get).toList();
+    try (ObjectLocks.Locks locks = stores.locks().acquireFree(ctx.name(), ObjectType.USER, changedIds, ObjectSync.LOCK_LEASE)) {
+      Set<String> held = Set.copyOf(locks.held());
+      List<Integer> locked = changed.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
       for (List<Planned> request : requests(ctx, planned)) send(ctx, request, results);
-    } finally {
-      locks.forEach(ObjectLocks.Lock::close);
     }
   }
 
@@ -206,39 +197,41 @@ final class BulkWrites {
           ctx.name(), request.size(), whole.getMessage());
       return;
     }
+    List<ObjectSyncState> states = new ArrayList<>();
     for (int i = 0; i < request.size(); i++) {
       Planned one = request.get(i);
-      SyncResult result = settle(ctx, one, answered.get(i));
+      SyncResult result = settle(ctx, one, answered.get(i), states);
       if (result != null) results[one.index()] = finished(ctx, result);
     }
+    stores.syncState().putAll(states); // one round trip for the request's objects
   }
 
   /** The object's result from its operation's; null to leave it to the single path. */
-  private SyncResult settle(ProviderContext ctx, Planned one, BulkResult answer) {
+  private SyncResult settle(ProviderContext ctx, Planned one, BulkResult answer, List<ObjectSyncState> states) {
     if (answer.ok()) {
       if (one.creates() && answer.id() == null) return null; // created, id unknown: the single path links it
       String remoteId = one.creates() ? answer.id() : one.state().remoteId();
       String version = answer.version() != null ? answer.version() : one.creates() ? null : one.state().version();
       return recorded(ctx, one, new Written(one.creates() ? SyncOutcome.CREATED : SyncOutcome.UPDATED, remoteId,
-          version, List.of()));
+          version, List.of()), states);
     }
     ScimException error = answer.error();
     if (answer.status() < 0 || error == null) return null;
     if (one.creates() && error instanceof ConflictException conflict) {
-      return followUp(ctx, one, () -> steps.writer.linkExisting(ctx, ObjectType.USER, one.payload(), conflict));
+      return followUp(ctx, one, () -> steps.writer.linkExisting(ctx, ObjectType.USER, one.payload(), conflict), states);
     }
     if (!one.creates() && (error instanceof NotFoundException || error instanceof PreconditionFailedException)) {
       return followUp(ctx, one, () -> steps.writer.update(ctx, ObjectType.USER, one.state().remoteId(),
-          one.state().version(), one.payload(), one.state().pathsSent(), true));
+          one.state().version(), one.payload(), one.state().pathsSent(), true), states);
     }
     if (error.retryable()) return null; // the single path waits and tries again
     return failed(ctx, one, error);
   }
 
   /** A single request that finishes an operation's work (link after 409, recreate, current ETag). */
-  private SyncResult followUp(ProviderContext ctx, Planned one, Supplier<Written> write) {
+  private SyncResult followUp(ProviderContext ctx, Planned one, Supplier<Written> write, List<ObjectSyncState> states) {
     try {
-      return recorded(ctx, one, write.get());
+      return recorded(ctx, one, write.get(), states);
     } catch (ProviderQuarantinedException paused) {
       throw paused;
     } catch (FleetException e) {
@@ -247,8 +240,9 @@ final class BulkWrites {
     }
   }
 
-  private SyncResult recorded(ProviderContext ctx, Planned one, Written written) {
-    steps.record(ctx, ObjectType.USER, one.objectId(), written, one.hash(), RemoteWriter.paths(one.payload()));
+  /** The object's new state joins {@code states}, stored when the request's results are all read. */
+  private SyncResult recorded(ProviderContext ctx, Planned one, Written written, List<ObjectSyncState> states) {
+    states.add(steps.state(ctx, ObjectType.USER, one.objectId(), written, one.hash(), RemoteWriter.paths(one.payload())));
     health.succeeded(ctx.name());
     return SyncResult.of(written.outcome());
   }

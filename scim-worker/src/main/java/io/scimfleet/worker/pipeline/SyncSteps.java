@@ -83,7 +83,13 @@ final class SyncSteps {
 
   /** @param paths the top-level attributes the payload sent (members aside), to remove those a later payload drops */
   void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths) {
-    stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
-        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths));
+    stores.syncState().put(state(ctx, type, objectId, written, hash, paths));
+  }
+
+  /** The state {@link #record} stores, for a caller that stores many at once. */
+  ObjectSyncState state(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash,
+      List<String> paths) {
+    return new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(), hash,
+        written.membersSent(), clock.instant(), written.outcome(), null, paths);
   }
 }
