@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fleet CPU per object: bench/cpu-per-object.sh [users=3000] [rounds=3] [bulk=auto|off] [changes=500]
+# Fleet CPU per object: bench/cpu-per-object.sh [users=3000] [rounds=4] [bulk=auto|off] [changes=500]
 # Scheduler + worker in one JVM (JobRunr on Redis: REDIS_URL, or 127.0.0.1:6379), the SCIM-SDK target
 # in a second one; the table shows the fleet JVM's CPU (/proc/self/stat) per object for forced full
-# syncs and for single changes. BENCH_JFR=file.jfr records the forced full syncs with JFR; read it
+# syncs and for single changes. BENCH_JFR=file.jfr records the forced full syncs with JFR (the changes in file-changes.jfr); read it
 # with bench/jfr-top.sh file.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."

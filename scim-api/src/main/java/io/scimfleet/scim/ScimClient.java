@@ -127,12 +127,16 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The operations cut, in order, into the Bulk requests {@link #bulk} would send (one list per
-   * request), so that a caller can send them one at a time and tell a request that failed as a
-   * whole from the others.
+   * Like {@link #bulk}, but a Bulk request that fails as a whole (a 413, a 5xx, a malformed answer)
+   * does not stop the others: each of its operations gets a {@link BulkResult#missing} result
+   * carrying that failure (status -1), for the caller to send on its own.
+   *
+   * @throws IllegalStateException when the target does not announce Bulk support
    */
-  public List<List<BulkOperation>> bulkRequests(List<BulkOperation> operations) {
-    return BulkSender.requests(operations, capabilities().bulk());
+  public List<BulkResult> bulkEachRequestOnItsOwn(List<BulkOperation> operations) {
+    Capabilities.Bulk limits = capabilities().bulk();
+    if (!limits.supported()) throw new IllegalStateException(baseUrl + " does not support Bulk: send the operations one by one");
+    return operations.isEmpty() ? List.of() : bulk.send(operations, limits, true);
   }
 
   private SearchRequest firstPage(Filter filter) {

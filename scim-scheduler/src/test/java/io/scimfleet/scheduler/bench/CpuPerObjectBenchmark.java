@@ -37,10 +37,11 @@ import jdk.jfr.Recording;
 /**
  * Fleet CPU per object: scheduler and worker in this process (JobRunr on Redis), the SCIM-SDK target
  * in another ({@link TargetProcess}), so this process's CPU time (/proc/self/stat) is the fleet's.
- * Syncs N users once (creates, not measured), then measures forced full syncs (every user sent
+ * Imports N users (their change jobs create them, not measured), then measures forced full syncs (every user sent
  * again) and a burst of single changes (directory write → change job → target write).
- * {@code bench/cpu-per-object.sh [users=3000] [rounds=3] [bulk=auto|off] [changes=500]};
- * {@code -Dbench.jfr=file.jfr} records the measured full syncs with JFR's profile settings, sampling every 2 ms.
+ * {@code bench/cpu-per-object.sh [users=3000] [rounds=4] [bulk=auto|off] [changes=500]};
+ * {@code -Dbench.jfr=file.jfr} records the measured full syncs with JFR's profile settings, sampling every 2 ms (the
+ * changes into {@code file-changes.jfr}).
  */
 public final class CpuPerObjectBenchmark {
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -49,7 +50,7 @@ public final class CpuPerObjectBenchmark {
 
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     BulkMode bulk = args.length > 2 ? BulkMode.parse(args[2]) : BulkMode.AUTO;
     int changes = args.length > 3 ? Integer.parseInt(args[3]) : 500;
     Process targetProcess = new ProcessBuilder("java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -82,8 +83,12 @@ public final class CpuPerObjectBenchmark {
       List<DirectoryUser> directory = IntStream.range(0, users)
           .mapToObj(i -> aUser(String.format("u%06d", i)).named("User Number" + i).build()).toList();
       stores.directory().putUsers(directory);
+      while (stores.syncState().count("bench", ObjectType.USER) < users) {
+        Thread.sleep(200); // the import's change jobs create the users; let them finish before measuring
+      }
+      Thread.sleep(5_000);
       System.out.println("first sync: " + fullSync(scheduler, stores, false).counts());
-      Recording recording = startRecording();
+      Recording recording = startRecording("");
       System.out.printf("%n| measure (bulk %s) | objects | seconds | fleet CPU ms | CPU ms per object |%n|---|---|---|---|---|%n",
           bulk.name().toLowerCase(java.util.Locale.ROOT));
       for (int round = 1; round <= rounds; round++) {
@@ -95,10 +100,12 @@ public final class CpuPerObjectBenchmark {
       }
       stopRecording(recording);
       if (changes > 0) {
+        Recording changeRecording = startRecording("-changes");
         long cpu = cpuMillis();
         long start = System.nanoTime();
         changes(stores, directory, changes);
         print("single changes (a burst, one job each)", changes, start, cpuMillis() - cpu);
+        stopRecording(changeRecording);
       }
       workerJobs.close();
       worker.close();
@@ -145,9 +152,11 @@ public final class CpuPerObjectBenchmark {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
   }
 
-  private static Recording startRecording() throws Exception {
+  /** @param suffix added to the file name before {@code .jfr} */
+  private static Recording startRecording(String suffix) throws Exception {
     String file = System.getProperty("bench.jfr");
     if (file == null) return null;
+    file = file.replaceFirst("(\\.jfr)?$", suffix + ".jfr");
     Recording recording = new Recording(Configuration.getConfiguration("profile"));
     recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2)); // more samples than the 10 ms of "profile"
     recording.setDestination(Path.of(file));

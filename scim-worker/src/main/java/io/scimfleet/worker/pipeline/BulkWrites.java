@@ -118,7 +118,7 @@ final class BulkWrites {
       Set<String> held = Set.copyOf(locks.held());
       List<Integer> locked = changed.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
-      for (List<Planned> request : requests(ctx, planned)) send(ctx, request, results);
+      if (!planned.isEmpty()) send(ctx, planned, results);
     }
   }
 
@@ -175,35 +175,36 @@ final class BulkWrites {
     return Optional.of(version == null ? operation : operation.withVersion(version));
   }
 
-  private static List<List<Planned>> requests(ProviderContext ctx, List<Planned> planned) {
-    List<List<BulkOperation>> cut = ctx.client().bulkRequests(planned.stream().map(Planned::operation).toList());
-    List<List<Planned>> requests = new ArrayList<>();
-    int from = 0;
-    for (List<BulkOperation> request : cut) {
-      requests.add(planned.subList(from, from + request.size()));
-      from += request.size();
-    }
-    return requests;
-  }
-
-  /** One Bulk request; when it fails as a whole, its objects are left to the single path. */
-  private void send(ProviderContext ctx, List<Planned> request, SyncResult[] results) {
+  /**
+   * The page's operations, in Bulk requests cut to the target's limits; the objects of a request
+   * that failed as a whole are left to the single path. The new states are stored in one round trip.
+   */
+  private void send(ProviderContext ctx, List<Planned> planned, SyncResult[] results) {
     List<BulkResult> answered;
     try {
-      answered = ctx.client().bulk(request.stream().map(Planned::operation).toList());
-    } catch (FleetException | IllegalStateException whole) {
-      if (whole instanceof ScimException refused && REFUSED.contains(refused.status())) refusing.add(ctx.client());
-      log.warn("provider {}: a Bulk request of {} operations failed as a whole ({}); sending them one by one",
-          ctx.name(), request.size(), whole.getMessage());
+      answered = ctx.client().bulkEachRequestOnItsOwn(planned.stream().map(Planned::operation).toList());
+    } catch (FleetException | IllegalStateException unsent) {
+      log.warn("provider {}: Bulk failed ({}); sending {} objects one by one", ctx.name(), unsent.getMessage(), planned.size());
       return;
     }
+    noteWholeFailures(ctx, answered);
     List<ObjectSyncState> states = new ArrayList<>();
-    for (int i = 0; i < request.size(); i++) {
-      Planned one = request.get(i);
+    for (int i = 0; i < planned.size(); i++) {
+      Planned one = planned.get(i);
       SyncResult result = settle(ctx, one, answered.get(i), states);
       if (result != null) results[one.index()] = finished(ctx, result);
     }
-    stores.syncState().putAll(states); // one round trip for the request's objects
+    stores.syncState().putAll(states);
+  }
+
+  /** Says once per page that requests failed as a whole; a target that does not do Bulk (404, 405, 501) gets no more. */
+  private void noteWholeFailures(ProviderContext ctx, List<BulkResult> answered) {
+    List<ScimException> failures = answered.stream().filter(r -> r.status() < 0 && r.error() != null)
+        .map(BulkResult::error).toList();
+    if (failures.isEmpty()) return;
+    if (failures.stream().anyMatch(e -> REFUSED.contains(e.status()))) refusing.add(ctx.client());
+    log.warn("provider {}: Bulk requests failed as a whole ({}); sending their {} objects one by one", ctx.name(),
+        failures.get(0).getMessage(), failures.size());
   }
 
   /** The object's result from its operation's; null to leave it to the single path. */
