@@ -22,13 +22,13 @@ record StoredSyncState(
     @JsonProperty("p") List<String> pathsSent) {
 
   static String write(ObjectSyncState state) {
-    return RedisJson.write(new StoredSyncState(state.remoteId(), state.version(), state.payloadHash(),
+    return SyncStateJson.write(new StoredSyncState(state.remoteId(), state.version(), state.payloadHash(),
         state.membersSent(), state.time(), state.outcome(), state.lastError(), state.pathsSent()));
   }
 
   static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
     if (json == null) return null;
-    StoredSyncState fast = SyncStateReader.read(json);
+    StoredSyncState fast = SyncStateJson.read(json);
     StoredSyncState stored = fast != null ? fast : RedisJson.read(json, StoredSyncState.class);
     if (stored == null) return null;
     return new ObjectSyncState(provider, type, objectId, stored.remoteId, stored.version, stored.payloadHash,

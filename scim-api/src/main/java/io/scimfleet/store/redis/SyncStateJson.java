@@ -1,10 +1,13 @@
 package io.scimfleet.store.redis;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.scimfleet.model.SyncOutcome;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,15 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link StoredSyncState} token by token: a full sync reads every object's state (twice on
- * the Bulk path), and Jackson's record binding with its ISO-8601 instant parser was a tenth of the
- * worker's CPU per object. Anything it does not expect (a number for the time, a nested object)
- * returns null, and the caller falls back to the mapper, so the stored format stays Jackson's.
+ * Reads and writes a {@link StoredSyncState} token by token: a full sync reads every object's state
+ * (twice on the Bulk path) and writes it, and Jackson's record binding with its ISO-8601 instant
+ * parser was a tenth of the worker's CPU per object. It writes exactly what {@link RedisJson} writes
+ * (fields in order, null and empty values left out, instants as ISO-8601). Anything the reader does
+ * not expect (a number for the time, a nested object) returns null, and the caller falls back to
+ * the mapper.
  */
-final class SyncStateReader {
+final class SyncStateJson {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private SyncStateReader() {}
+  private SyncStateJson() {}
 
   /** The state, or null when the text is not in the shape {@link StoredSyncState#write} gives it. */
   static StoredSyncState read(String json) {
@@ -50,6 +55,37 @@ final class SyncStateReader {
     } catch (IOException | RuntimeException unexpected) {
       return null;
     }
+  }
+
+  /** The state as {@link RedisJson#write} writes it. */
+  static String write(StoredSyncState state) {
+    StringWriter json = new StringWriter(160);
+    try (JsonGenerator out = JSON.createGenerator(json)) {
+      out.writeStartObject();
+      field(out, "r", state.remoteId());
+      field(out, "v", state.version());
+      field(out, "h", state.payloadHash());
+      field(out, "m", state.membersSent());
+      field(out, "t", state.time() == null ? null : state.time().toString());
+      field(out, "o", state.outcome() == null ? null : state.outcome().name());
+      field(out, "e", state.lastError());
+      field(out, "p", state.pathsSent());
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return json.toString();
+  }
+
+  private static void field(JsonGenerator out, String name, String value) throws IOException {
+    if (value != null && !value.isEmpty()) out.writeStringField(name, value);
+  }
+
+  private static void field(JsonGenerator out, String name, List<String> values) throws IOException {
+    if (values == null || values.isEmpty()) return;
+    out.writeArrayFieldStart(name);
+    for (String value : values) if (value != null) out.writeString(value);
+    out.writeEndArray();
   }
 
   private static String text(JsonParser parser, JsonToken value) throws IOException {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The token reader gives what Jackson's binding gives, for every shape the stores write. */
-class SyncStateReaderTest {
+/** The token reader and writer give what Jackson's binding gives, for every shape the stores write. */
+class SyncStateJsonTest {
 
   @Test
   void readsWhatTheStoreWritesExactlyAsTheMapperDoes() {
@@ -25,7 +25,7 @@ class SyncStateReaderTest {
 
     for (ObjectSyncState state : states) {
       String json = StoredSyncState.write(state);
-      StoredSyncState fast = SyncStateReader.read(json);
+      StoredSyncState fast = SyncStateJson.read(json);
       assertThat(fast).as(json).isNotNull().isEqualTo(RedisJson.read(json, StoredSyncState.class));
       assertThat(StoredSyncState.read(state.provider(), state.type(), state.objectId(), json)).isEqualTo(
           new ObjectSyncState(state.provider(), state.type(), state.objectId(), state.remoteId(), state.version(),
@@ -34,12 +34,26 @@ class SyncStateReaderTest {
   }
 
   @Test
+  void writesExactlyWhatTheMapperWrites() {
+    List<StoredSyncState> states = List.of(
+        new StoredSyncState("R-1", "W/\"3\"", "abc", List.of("R-1", "R-2"), Instant.parse("2026-12-01T17:46:36.120Z"),
+            SyncOutcome.UPDATED, "POST /Users -> 400 \"bad\" \u00e9 \\ \n", List.of("userName")),
+        new StoredSyncState(null, "", null, List.of(), Instant.parse("2025-01-01T00:00:00Z"), SyncOutcome.CREATED, null, null),
+        new StoredSyncState("R-2", null, "h", null, Instant.parse("2026-12-01T17:46:36.123456789Z"), null, "", List.of()),
+        new StoredSyncState(null, null, null, null, null, null, null, null));
+
+    for (StoredSyncState state : states) {
+      assertThat(SyncStateJson.write(state)).isEqualTo(RedisJson.write(state));
+    }
+  }
+
+  @Test
   void leavesWhatItDoesNotExpectToTheMapper() {
-    assertThat(SyncStateReader.read("{\"r\":\"R-1\",\"t\":1735689600.0}")).isNull();
-    assertThat(SyncStateReader.read("[1]")).isNull();
+    assertThat(SyncStateJson.read("{\"r\":\"R-1\",\"t\":1735689600.0}")).isNull();
+    assertThat(SyncStateJson.read("[1]")).isNull();
     assertThat(StoredSyncState.read("p", ObjectType.USER, "u", "{\"r\":\"R-1\",\"t\":1735689600.0}").time())
         .isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
-    assertThat(SyncStateReader.read("{\"r\":\"R-1\",\"x\":{\"new\":[1,2]},\"o\":\"UPDATED\"}"))
+    assertThat(SyncStateJson.read("{\"r\":\"R-1\",\"x\":{\"new\":[1,2]},\"o\":\"UPDATED\"}"))
         .isEqualTo(new StoredSyncState("R-1", null, null, null, null, SyncOutcome.UPDATED, null, null));
   }
 
@@ -49,9 +63,9 @@ class SyncStateReaderTest {
     for (int i = 0; i < 10_000; i++) {
       Instant instant = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
       String text = instant.toString();
-      assertThat(SyncStateReader.instant(text)).as(text).isEqualTo(Instant.parse(text));
+      assertThat(SyncStateJson.instant(text)).as(text).isEqualTo(Instant.parse(text));
     }
-    assertThat(SyncStateReader.instant("2025-01-01T00:00:00.5Z")).isEqualTo(Instant.parse("2025-01-01T00:00:00.500Z"));
-    assertThat(SyncStateReader.instant("+12025-01-01T00:00:00Z")).isEqualTo(Instant.parse("+12025-01-01T00:00:00Z"));
+    assertThat(SyncStateJson.instant("2025-01-01T00:00:00.5Z")).isEqualTo(Instant.parse("2025-01-01T00:00:00.500Z"));
+    assertThat(SyncStateJson.instant("+12025-01-01T00:00:00Z")).isEqualTo(Instant.parse("+12025-01-01T00:00:00Z"));
   }
 }
