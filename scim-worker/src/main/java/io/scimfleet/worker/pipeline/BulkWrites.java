@@ -136,16 +136,18 @@ final class BulkWrites {
           .filter(ctx.userScope()::includes);
       if (input.isEmpty()) continue; // left the directory or the scope meanwhile: the single path removes it
       ObjectNode payload;
+      String hash;
+      ObjectSyncState state = states.get(id);
       try {
-        payload = steps.payload(ctx, ObjectType.USER, input.get());
+        payload = steps.mapped(ctx, ObjectType.USER, input.get());
+        hash = PayloadHash.of(payload);
+        if (SyncSteps.unchanged(state, hash, force)) {
+          results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
+          continue;
+        }
+        steps.requireValid(ObjectType.USER, payload, hash, state);
       } catch (FleetException invalid) {
         continue; // the single path records why
-      }
-      String hash = PayloadHash.of(payload);
-      ObjectSyncState state = states.get(id);
-      if (SyncSteps.unchanged(state, hash, force)) {
-        results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
-        continue;
       }
       operation(ctx, state, payload, index)
           .ifPresent(operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));

@@ -20,13 +20,16 @@ final class UserSync {
     this.steps = steps;
   }
 
-  /** True when this user, as read, maps to the payload last sent: nothing to do. Any doubt: false. */
+  /**
+   * True when this user, as read, maps to the payload last sent: nothing to do (and nothing to
+   * validate: that payload was valid when it was sent). Any doubt: false.
+   */
   boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
     if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED) return false;
     try {
       MappingInput input = MappingInput.user(user);
       return ctx.userScope().includes(input)
-          && SyncSteps.unchanged(state, PayloadHash.of(steps.payload(ctx, ObjectType.USER, input)), false);
+          && SyncSteps.unchanged(state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
@@ -36,9 +39,10 @@ final class UserSync {
     Optional<MappingInput> input = stores.directory().user(userId).map(MappingInput::user)
         .filter(ctx.userScope()::includes);
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
-    ObjectNode payload = steps.payload(ctx, ObjectType.USER, input.get());
+    ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
     if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    steps.requireValid(ObjectType.USER, payload, hash, state);
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
     Written written = SyncSteps.hasRemote(state)
         ? steps.writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
