@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * a 409 on a create links the existing object as the single path does, a 404 or 412 on an update
  * goes through the single update (recreate, current ETag), a permanent error is the object's
  * failure. A target that answers a Bulk request 404, 405 or 501 gets single requests from then on
- * (until its provider's settings change). What Bulk cannot settle — a request that fails as a whole, a transient error of one
- * operation, an operation the answer does not mention, removals, dry runs — is left (null) to the
- * single-request path.
+ * (until its provider's settings change). What Bulk cannot settle (a request that fails as a whole,
+ * a transient error of one operation, an operation the answer does not mention, removals, dry runs)
+ * is left (null) to the single-request path.
  */
 final class BulkWrites {
   private static final Logger log = LoggerFactory.getLogger(BulkWrites.class);
