@@ -59,10 +59,47 @@ final class JsonataExpression {
     return null;
   }
 
-  /** Replaces the built-ins that can make a huge value from a small argument by bounded ones. */
+  /**
+   * Replaces the built-ins that can make a huge value from a small argument by bounded ones, and
+   * {@code $trim} (in every default user mapping) by one without a regular expression compiled per call.
+   */
   private static Jsonata bounded(Jsonata expression) {
     expression.registerFunction("pad", Jsonata.function("pad", JsonataExpression::pad, "<s-ns?:s>"));
+    expression.registerFunction("trim", Jsonata.function("trim", (Jsonata.Fn1<String, String>) JsonataExpression::trim, "<s-:s>"));
     return expression;
+  }
+
+  /**
+   * JSONata's {@code $trim}, as the library's own: each run of spaces, tabs, carriage returns and
+   * line feeds becomes one space, and a space at either end goes.
+   */
+  static String trim(String text) {
+    if (text == null || alreadyTrimmed(text)) return text;
+    StringBuilder trimmed = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (space && trimmed.length() > 0) trimmed.append(' ');
+      trimmed.append(c);
+      space = false;
+    }
+    return trimmed.toString();
+  }
+
+  /** No tab, carriage return or line feed, no space at either end, no two spaces in a row. */
+  private static boolean alreadyTrimmed(String text) {
+    int last = text.length() - 1;
+    if (last < 0) return true;
+    if (text.charAt(0) == ' ' || text.charAt(last) == ' ') return false;
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i < last && text.charAt(i + 1) == ' ')) return false;
+    }
+    return true;
   }
 
   private static String pad(String text, Number width, String padding) {

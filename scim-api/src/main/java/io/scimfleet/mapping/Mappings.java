@@ -26,10 +26,15 @@ public final class Mappings {
    * @throws MappingException naming the first mapping that does not compile, or a duplicate name
    */
   public static Mappings compile(List<PropertyMapping> mappings) {
+    return compile(mappings, true);
+  }
+
+  /** @param twins false: the built-in user mappings run as JSONata too (tests compare the two) */
+  static Mappings compile(List<PropertyMapping> mappings, boolean twins) {
     requireUniqueNames(mappings);
     return new Mappings(mappings.stream()
         .sorted(Comparator.comparing(PropertyMapping::name))
-        .map(CompiledMapping::compile)
+        .map(mapping -> CompiledMapping.compile(mapping, twins))
         .toList());
   }
 

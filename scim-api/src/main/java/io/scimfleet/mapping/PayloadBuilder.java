@@ -79,10 +79,14 @@ public final class PayloadBuilder {
 
   /** The same, also checked for the attributes the provider's target requires. */
   public Payload build(Provider provider, Mappings mappings, ObjectType type, MappingInput input) {
-    Payload checked = build(mappings, type, input);
-    List<Violation> violations = new ArrayList<>(checked.violations());
-    violations.addAll(RequiredAttributesCheck.violations(provider, type, checked.resource()));
-    return new Payload(type, checked.resource(), violations);
+    return check(provider, type, mappings.map(input));
+  }
+
+  /** A resource already mapped, checked against the schema and the provider's required attributes. */
+  public Payload check(Provider provider, ObjectType type, ObjectNode resource) {
+    List<Violation> violations = new ArrayList<>(validator.validate(type, resource));
+    violations.addAll(RequiredAttributesCheck.violations(provider, type, resource));
+    return new Payload(type, resource, violations);
   }
 
   /** A group as mapping input, with its members resolved for the provider. */

@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param etag null: the profile's
  * @param changePassword null: the profile's
  * @param syncPasswords deliver users' new passwords (once each) when the target accepts password changes
+ * @param bulk whether a full sync sends its user creates and updates in SCIM Bulk requests when the
+ *     target offers Bulk; null: the profile's (auto for most)
  */
 public record Provider(
     String name,
@@ -73,7 +75,8 @@ public record Provider(
     RequiredAttributes requiredAttributes,
     FeatureUse etag,
     FeatureUse changePassword,
-    boolean syncPasswords) {
+    boolean syncPasswords,
+    BulkMode bulk) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -107,7 +110,7 @@ public record Provider(
     this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, VendorProfile.GENERIC, null, null, null,
-        null, null, null, null, false);
+        null, null, null, null, false, null);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
@@ -131,12 +134,12 @@ public record Provider(
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
         tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile,
         userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword,
-        syncPasswords);
+        syncPasswords, bulk);
   }
 
   /**
    * The switches in force: the profile's, each replaced by the provider's own setting; the delete mode
-   * and rate limit are the provider's. Bulk is the profile's until the provider has a {@code bulk} setting.
+   * and rate limit are the provider's.
    */
   public TargetSwitches switches() {
     TargetSwitches base = profile.switches();
@@ -145,7 +148,7 @@ public record Provider(
         filters != null ? filters : base.filters(),
         groupsReturnMembers != null ? groupsReturnMembers : base.groupsReturnMembers(),
         requiredAttributes != null ? requiredAttributes : base.requiredAttributes(),
-        deleteMode, requestsPerMinute, base.bulk(),
+        deleteMode, requestsPerMinute, bulk != null ? bulk.use() : base.bulk(),
         etag != null ? etag : base.etag(),
         changePassword != null ? changePassword : base.changePassword());
   }

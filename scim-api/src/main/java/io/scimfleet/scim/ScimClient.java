@@ -137,6 +137,19 @@ public final class ScimClient implements AutoCloseable {
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits);
   }
 
+  /**
+   * Like {@link #bulk}, but a Bulk request that fails as a whole (a 413, a 5xx, a malformed answer)
+   * does not stop the others: each of its operations gets a {@link BulkResult#missing} result
+   * carrying that failure (status -1), for the caller to send on its own.
+   *
+   * @throws IllegalStateException when the target does not announce Bulk support
+   */
+  public List<BulkResult> bulkEachRequestOnItsOwn(List<BulkOperation> operations) {
+    Capabilities.Bulk limits = capabilities().bulk();
+    if (!limits.supported()) throw new IllegalStateException(baseUrl + " does not support Bulk: send the operations one by one");
+    return operations.isEmpty() ? List.of() : bulk.send(operations, limits, true);
+  }
+
   private SearchRequest firstPage(Filter filter) {
     Capabilities capabilities = capabilities();
     int pageSize = Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());

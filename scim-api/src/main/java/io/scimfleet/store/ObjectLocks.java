@@ -2,6 +2,10 @@ package io.scimfleet.store;
 
 import io.scimfleet.model.ObjectType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One writer per (provider, object) across every worker: a short lease with an expiry. */
@@ -15,4 +19,33 @@ public interface ObjectLocks {
 
   /** Takes the lock, waiting up to {@code wait}; empty when another holder kept it that long. */
   Optional<Lock> acquire(String provider, ObjectType type, String objectId, Duration lease, Duration wait);
+
+  /** Locks taken together (a page's), released together by {@link #close()}. */
+  interface Locks extends AutoCloseable {
+    /** The ids whose lock was free and is now held, in the order asked. */
+    List<String> held();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes each lock that is free now, without waiting (in one round trip where the store can); the
+   * ids held by another holder are left out of {@link Locks#held()}.
+   */
+  default Locks acquireFree(String provider, ObjectType type, List<String> objectIds, Duration lease) {
+    Map<String, Lock> held = new LinkedHashMap<>();
+    for (String id : objectIds) acquire(provider, type, id, lease, Duration.ZERO).ifPresent(lock -> held.put(id, lock));
+    return new Locks() {
+      @Override
+      public List<String> held() {
+        return new ArrayList<>(held.keySet());
+      }
+
+      @Override
+      public void close() {
+        held.values().forEach(Lock::close);
+      }
+    };
+  }
 }

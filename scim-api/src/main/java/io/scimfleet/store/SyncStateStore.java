@@ -19,6 +19,11 @@ public interface SyncStateStore {
 
   void put(ObjectSyncState state);
 
+  /** Many states in one round trip where the store can (a page's results). */
+  default void putAll(Collection<ObjectSyncState> states) {
+    states.forEach(this::put);
+  }
+
   void delete(String provider, ObjectType type, String objectId);
 
   /** Object ids that have a state for this provider and type, after {@code cursor}, ordered by id. */

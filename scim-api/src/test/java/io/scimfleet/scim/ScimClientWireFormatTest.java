@@ -73,6 +73,28 @@ class ScimClientWireFormatTest {
   }
 
   @Test
+  void bulkEachRequestOnItsOwnGoesOnPastARequestThatFailsAsAWhole() throws Exception {
+    ScimWireMock.discovery(wireMock, false, 100, false, 2);
+    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b1\""))
+        .willReturn(scimJson(200, """
+            {"Operations":[{"method":"POST","bulkId":"b1","status":"201","location":"/Users/R-1"},
+                           {"method":"POST","bulkId":"b2","status":"201","location":"/Users/R-2"}]}""")));
+    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b3\""))
+        .willReturn(scimJson(413, "{\"detail\":\"too large\"}")));
+    List<BulkOperation> operations = IntStream.rangeClosed(1, 3)
+        .mapToObj(i -> BulkOperation.create("Users", "b" + i, aUser("u" + i))).toList();
+
+    List<BulkResult> results = client.bulkEachRequestOnItsOwn(operations);
+
+    assertThat(results).extracting(BulkResult::id).containsExactly("R-1", "R-2", null);
+    assertThat(results.get(2).status()).isEqualTo(-1);
+    assertThat(results.get(2).error().status()).isEqualTo(413);
+    assertThatThrownBy(() -> client.bulk(operations)).isInstanceOf(ScimException.class);
+    JsonNode sent = JSON.readTree(wireMock.findAll(postRequestedFor(urlPathEqualTo(BASE + "/Bulk"))).get(0).getBodyAsString());
+    assertThat(sent.path("Operations").get(0)).isEqualTo(operations.get(0).toJson());
+  }
+
+  @Test
   void everyRequestCarriesTheScimHeadersAndBooleansStayBooleans() {
     wireMock.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));
 

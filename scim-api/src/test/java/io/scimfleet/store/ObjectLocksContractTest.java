@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.store.ObjectLocks.Lock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,22 @@ public abstract class ObjectLocksContractTest {
     assertThat(acquire("u2", LEASE)).isPresent();
     assertThat(locks.acquire("github", USER, "u1", LEASE, Duration.ZERO)).isPresent();
     assertThat(locks.acquire("slack", GROUP, "u1", LEASE, Duration.ZERO)).isPresent();
+  }
+
+  @Test
+  public void acquireFreeTakesTheFreeLocksAtOnceAndLeavesOutTheHeldOnes() {
+    Lock other = acquire("u2", LEASE).orElseThrow();
+
+    try (ObjectLocks.Locks page = locks.acquireFree("slack", USER, List.of("u1", "u2", "u3"), LEASE)) {
+      assertThat(page.held()).containsExactly("u1", "u3");
+      assertThat(acquire("u1", LEASE)).isEmpty();
+      assertThat(acquire("u3", LEASE)).isEmpty();
+    }
+
+    assertThat(acquire("u1", LEASE)).isPresent();
+    assertThat(acquire("u3", LEASE)).isPresent();
+    assertThat(acquire("u2", LEASE)).as("closing the page's locks leaves the other holder's").isEmpty();
+    other.close();
   }
 
   @Test

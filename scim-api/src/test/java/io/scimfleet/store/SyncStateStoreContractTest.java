@@ -50,6 +50,18 @@ public abstract class SyncStateStoreContractTest {
   }
 
   @Test
+  public void putAllStoresEveryStateAsPutDoes() {
+    List<ObjectSyncState> states = List.of(aSyncState("slack", USER, "u1").createdAs("R-1").at(T0).build(),
+        aSyncState("slack", USER, "u2").createdAs("R-2").withPathsSent("userName").at(T0).build());
+
+    store.putAll(states);
+
+    assertThat(store.getAll("slack", USER, List.of("u1", "u2")).values()).containsExactlyElementsOf(states);
+    assertThat(store.count("slack", USER)).isEqualTo(2);
+    assertThat(store.objectIds("slack", USER, null, 10).items()).containsExactly("u1", "u2");
+  }
+
+  @Test
   public void deleteRemovesTheStateFromReadsPagesAndCounts() {
     store.put(aSyncState("slack", USER, "u1").build());
     store.put(aSyncState("slack", USER, "u2").build());

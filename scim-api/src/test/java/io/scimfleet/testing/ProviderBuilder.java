@@ -1,6 +1,7 @@
 package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.NestedGroups;
@@ -45,6 +46,7 @@ public final class ProviderBuilder {
   private RequiredAttributes requiredAttributes;
   private FeatureUse changePassword;
   private boolean syncPasswords;
+  private BulkMode bulk;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -142,6 +144,11 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder bulk(BulkMode mode) {
+    this.bulk = mode;
+    return this;
+  }
+
   public ProviderBuilder adoptingExisting() {
     this.adoptExisting = true;
     return this;
@@ -199,6 +206,6 @@ public final class ProviderBuilder {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
         null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
-        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords);
+        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords, bulk);
   }
 }

@@ -4,6 +4,7 @@ import io.scimfleet.scim.BulkOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Cuts operations, in order, into requests within the target's maxOperations and maxPayloadSize. */
 final class BulkChunks {
@@ -13,12 +14,18 @@ final class BulkChunks {
   private BulkChunks() {}
 
   static List<List<BulkOperation>> split(List<BulkOperation> operations, int maxOperations, long maxPayloadSize) {
+    return split(operations, maxOperations, maxPayloadSize, operation -> operation.toJson().toString());
+  }
+
+  /** @param json each operation as sent (the sender serializes each operation once, for both) */
+  static List<List<BulkOperation>> split(List<BulkOperation> operations, int maxOperations, long maxPayloadSize,
+      Function<BulkOperation, String> json) {
     int limit = maxOperations > 0 ? maxOperations : FALLBACK_MAX_OPERATIONS;
     List<List<BulkOperation>> chunks = new ArrayList<>();
     List<BulkOperation> chunk = new ArrayList<>();
     long bytes = ENVELOPE_BYTES;
     for (BulkOperation operation : operations) {
-      long size = size(operation);
+      long size = size(json.apply(operation));
       if (!chunk.isEmpty() && (chunk.size() == limit || tooBig(bytes + size, maxPayloadSize))) {
         chunks.add(chunk);
         chunk = new ArrayList<>();
@@ -35,7 +42,7 @@ final class BulkChunks {
     return maxPayloadSize > 0 && bytes > maxPayloadSize;
   }
 
-  private static long size(BulkOperation operation) {
-    return (long) operation.toJson().toString().getBytes(StandardCharsets.UTF_8).length + 1;
+  private static long size(String json) {
+    return (long) json.getBytes(StandardCharsets.UTF_8).length + 1;
   }
 }

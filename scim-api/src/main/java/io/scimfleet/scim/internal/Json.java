@@ -26,6 +26,7 @@ public final class Json {
   }
 
   public static JsonNode tree(Object value) {
+    if (value instanceof JsonNode node) return node.deepCopy(); // valueToTree would write and read it again
     return MAPPER.valueToTree(value);
   }
 

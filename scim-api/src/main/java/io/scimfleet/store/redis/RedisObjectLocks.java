@@ -4,10 +4,13 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.StoreException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -47,6 +50,38 @@ public final class RedisObjectLocks implements ObjectLocks {
       pause(Math.min(backoff, Math.max(1, left / 1_000_000)));
       backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
     }
+  }
+
+  /** One pipelined round trip of {@code SET NX PX} to take them, one of the release script to let them go. */
+  @Override
+  public Locks acquireFree(String provider, ObjectType type, List<String> objectIds, Duration lease) {
+    String token = UUID.randomUUID().toString();
+    SetParams params = SetParams.setParams().nx().px(Math.max(1, lease.toMillis()));
+    List<String> held = redis.call("take " + objectIds.size() + " locks", j -> {
+      Pipeline pipeline = j.pipelined();
+      List<Response<String>> replies = objectIds.stream()
+          .map(id -> pipeline.set(keys.lock(provider, type, id), token, params)).toList();
+      pipeline.sync();
+      List<String> taken = new ArrayList<>();
+      for (int i = 0; i < objectIds.size(); i++) if ("OK".equals(replies.get(i).get())) taken.add(objectIds.get(i));
+      return taken;
+    });
+    return new Locks() {
+      @Override
+      public List<String> held() {
+        return List.copyOf(held);
+      }
+
+      @Override
+      public void close() {
+        if (held.isEmpty()) return;
+        redis.run("release " + held.size() + " locks", j -> {
+          Pipeline pipeline = j.pipelined();
+          held.forEach(id -> pipeline.eval(RELEASE, List.of(keys.lock(provider, type, id)), List.of(token)));
+          pipeline.sync();
+        });
+      }
+    };
   }
 
   private boolean trySet(String key, String token, Duration lease) {

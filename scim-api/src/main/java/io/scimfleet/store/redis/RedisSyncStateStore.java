@@ -95,6 +95,18 @@ public final class RedisSyncStateStore implements SyncStateStore {
     });
   }
 
+  /** One MULTI/EXEC for them all. */
+  @Override
+  public void putAll(Collection<ObjectSyncState> states) {
+    if (states.isEmpty()) return;
+    List<String[]> writes = states.stream().map(state -> new String[] {keys.syncStates(state.provider(), state.type()),
+        keys.syncIds(state.provider(), state.type()), state.objectId(), StoredSyncState.write(state)}).toList();
+    redis.transaction("put " + writes.size() + " sync states", t -> writes.forEach(w -> {
+      t.hset(w[0], w[2], w[3]);
+      t.zadd(w[1], 0, w[2]);
+    }));
+  }
+
   @Override
   public void delete(String provider, ObjectType type, String objectId) {
     redis.transaction("delete sync state", t -> {

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.config;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.FeatureUse;
@@ -64,7 +65,8 @@ public final class ProviderConversion {
         memberPatchChunk(request.memberPatchChunk()), filters(request.filters()), request.groupsReturnMembers(),
         requiredAttributes(request.requiredAttributes()), featureUse("etag", request.etag()),
         featureUse("changePassword", request.changePassword()),
-        orDefault(request.syncPasswords(), false));
+        orDefault(request.syncPasswords(), false),
+        request.bulk() == null ? null : BulkMode.parse(request.bulk()));
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;

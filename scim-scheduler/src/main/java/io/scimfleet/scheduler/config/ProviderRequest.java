@@ -26,6 +26,7 @@ import java.util.Map;
  * @param etag "auto" or {@code off}
  * @param changePassword "auto" or {@code off}
  * @param syncPasswords deliver users' new passwords to a target that accepts them; default false
+ * @param bulk "auto" (default: SCIM Bulk in full syncs when the target offers it) or {@code off}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -59,7 +60,8 @@ public record ProviderRequest(
     Map<String, List<String>> requiredAttributes,
     String etag,
     String changePassword,
-    Boolean syncPasswords) {
+    Boolean syncPasswords,
+    String bulk) {
 
   /** Without a vendor profile or switches of its own. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
@@ -71,7 +73,7 @@ public record ProviderRequest(
     this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */

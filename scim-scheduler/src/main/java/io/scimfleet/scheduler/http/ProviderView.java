@@ -40,7 +40,8 @@ record ProviderView(
     AuthView auth,
     String profile,
     SwitchesView switches,
-    boolean syncPasswords) {
+    boolean syncPasswords,
+    String bulk) {
 
   /**
    * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
@@ -84,6 +85,6 @@ record ProviderView(
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
         AuthView.of(p.credential()),
         p.profile().wireName(), SwitchesView.of(p.switches()),
-        p.syncPasswords());
+        p.syncPasswords(), lower(p.switches().bulk()));
   }
 }

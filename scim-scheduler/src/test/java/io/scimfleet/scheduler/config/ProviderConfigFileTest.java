@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.Provider;
@@ -114,6 +115,15 @@ class ProviderConfigFileTest {
 
     assertThat(changes).containsEntry("slack", Change.UPDATED).containsEntry("github", Change.UNCHANGED);
     assertThat(stores.providers().get("slack").orElseThrow().deletionThresholdPercent()).isEqualTo(20);
+  }
+
+  @Test
+  void bulkIsAutoUnlessTheEntryTurnsItOff() throws IOException {
+    ProviderConfigFile.apply(file(TWO_PROVIDERS.replace("deletionThreshold: 10", "deletionThreshold: 10\n    bulk: off")),
+        registry);
+
+    assertThat(stores.providers().get("slack").orElseThrow().bulk()).isEqualTo(BulkMode.OFF);
+    assertThat(stores.providers().get("github").orElseThrow().switches().bulk()).isEqualTo(io.scimfleet.model.FeatureUse.AUTO);
   }
 
   @Test

@@ -237,6 +237,19 @@ class ProviderApiTest {
   }
 
   @Test
+  void bulkIsAutoOrOffAndAnythingElseIsA400() {
+    String body = "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"";
+    JsonNode off = api.put("/api/v1/providers/p", body + ",\"bulk\":\"off\"}").json();
+    JsonNode defaults = api.put("/api/v1/providers/q", body + "}").json();
+    var refused = api.put("/api/v1/providers/r", body + ",\"bulk\":\"always\"}");
+
+    assertThat(off.path("bulk").asText()).isEqualTo("off");
+    assertThat(defaults.path("bulk").asText()).isEqualTo("auto");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("error").asText()).contains("bulk must be 'auto' or 'off'");
+  }
+
+  @Test
   void objectsShowTheirSyncStateOr404() {
     api.put("/api/v1/providers/slack", SLACK);
     fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));

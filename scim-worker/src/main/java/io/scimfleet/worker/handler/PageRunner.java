@@ -8,6 +8,9 @@ import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,11 +46,26 @@ public final class PageRunner implements AutoCloseable {
     this.tools = new PageRun.Tools(objects, metrics, pacing, metrics.monitor(pool), timer);
   }
 
-  /** The result of each object, in the order given. Interrupting the calling thread stops the page. */
+  /**
+   * The result of each object, in the order given: first the page's creates and updates in Bulk
+   * requests (when the provider and its target allow), then the rest one by one. Interrupting the
+   * calling thread stops the page.
+   */
   public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
       boolean force, Runnable step) {
-    PageRun.Work work = new PageRun.Work(ctx, type, ids, preload, force, step);
-    return new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run();
+    SyncResult[] results = tools.objects().syncPageInBulk(ctx, type, ids, preload, force);
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) rest.add(ids.get(i));
+      else step.run();
+    }
+    if (rest.isEmpty()) return Arrays.asList(results);
+    PageRun.Work work = new PageRun.Work(ctx, type, rest, preload, force, step);
+    Iterator<SyncResult> singles = new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run().iterator();
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) results[i] = singles.next();
+    }
+    return Arrays.asList(results);
   }
 
   /** The provider's permits; new ones when its maxConcurrency changed (pages under way keep theirs). */

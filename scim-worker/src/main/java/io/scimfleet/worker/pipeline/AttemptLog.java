@@ -52,6 +52,20 @@ final class AttemptLog {
     return open;
   }
 
+  /**
+   * An attempt made inside a SCIM Bulk request of a full-sync page: its one operation (method and
+   * the status the target gave it) and the time the page's Bulk requests took.
+   */
+  void recordBulk(String provider, ObjectType type, String objectId, Instant started, long tookMillis, String method,
+      int status, SyncResult result) {
+    try {
+      history.record(provider, type, objectId, new SyncAttempt(started, SyncTrigger.FULL_SYNC, result.outcome().label(),
+          List.of(new SyncAttempt.Request(method, status)), tookMillis, result.error()));
+    } catch (RuntimeException e) {
+      log.debug("history of {} {} on {} not written: {}", type.label(), objectId, provider, e.getMessage());
+    }
+  }
+
   /** One attempt under way on this thread. */
   final class Open {
     private final SyncTrigger trigger;

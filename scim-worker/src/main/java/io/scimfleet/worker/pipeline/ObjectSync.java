@@ -13,6 +13,7 @@ import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
@@ -33,6 +34,7 @@ public final class ObjectSync {
   private final MembersFirst membersFirst;
   private final DeletionGuard guard;
   private final AttemptLog attempts;
+  private final BulkWrites bulk;
 
   /** Without a key: a password waiting for a provider that syncs passwords fails that user's sync, saying so. */
   public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
@@ -54,6 +56,7 @@ public final class ObjectSync {
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
+    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, health, this, attempts, clock);
   }
 
   /**
@@ -132,6 +135,16 @@ public final class ObjectSync {
     return sync(ctx, type, objectId, null, force, SyncTrigger.FULL_SYNC);
   }
 
+  /**
+   * A full-sync page's creates and updates in SCIM Bulk requests, when the provider and its target
+   * allow ({@link BulkWrites}): one result per id, in order, null for each object left to
+   * {@link #syncFromPage}. All null when Bulk does not apply.
+   */
+  public SyncResult[] syncPageInBulk(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
+      boolean force) {
+    return bulk.applies(ctx, type) ? bulk.run(ctx, ids, preload, force) : new SyncResult[ids.size()];
+  }
+
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       String capturedRemoteId, boolean force) {
     try {
@@ -150,7 +163,7 @@ public final class ObjectSync {
     }
   }
 
-  private void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+  void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
       FleetException e) {
     ObjectSyncState base = state != null ? state
         : new ObjectSyncState(ctx.name(), type, objectId, null, null, null, null, null, null, null);

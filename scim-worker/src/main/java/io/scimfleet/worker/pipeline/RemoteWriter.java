@@ -39,8 +39,13 @@ final class RemoteWriter {
       ScimResource created = ctx.client().create(type.endpoint(), payload);
       return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
-      return link(ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
+      return linkExisting(ctx, type, payload, conflict);
     }
+  }
+
+  /** After a 409 on a create: finds the object by {@code matchOn}, links and updates it; none found: the 409. */
+  Written linkExisting(ProviderContext ctx, ObjectType type, ObjectNode payload, ConflictException conflict) {
+    return link(ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
   }
 
   private Written link(ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {

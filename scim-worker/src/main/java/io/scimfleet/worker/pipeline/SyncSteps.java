@@ -42,6 +42,20 @@ final class SyncSteps {
     return payloads.members(ctx.name(), ctx.provider().nestedGroups(), groupId, unsynced);
   }
 
+  /** The resource the mappings make of the input, not yet validated: see {@link #requireValid}. */
+  ObjectNode mapped(ProviderContext ctx, ObjectType type, MappingInput input) {
+    return ctx.mappings(type).map(input);
+  }
+
+  /**
+   * Validates the payload (schema and the provider's required attributes) before it is sent, unless its hash is the one last sent: that payload was
+   * valid then (a state's hash is recorded only after a send), and the validation was a twentieth of
+   * a forced full sync's CPU per object.
+   */
+  void requireValid(ProviderContext ctx, ObjectType type, ObjectNode payload, String hash, ObjectSyncState state) {
+    if (state == null || !hash.equals(state.payloadHash())) payloads.check(ctx.provider(), type, payload).requireValid();
+  }
+
   static boolean unchanged(ObjectSyncState state, String hash, boolean force) {
     return !force && state != null && state.remoteId() != null && hash.equals(state.payloadHash());
   }
@@ -94,7 +108,13 @@ final class SyncSteps {
   /** As {@link #record(ProviderContext, ObjectType, String, Written, String, List)}, with the user's password note. */
   void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths,
       String passwordNote) {
-    stores.syncState().put(new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(),
-        hash, written.membersSent(), clock.instant(), written.outcome(), null, paths, passwordNote));
+    stores.syncState().put(state(ctx, type, objectId, written, hash, paths, passwordNote));
+  }
+
+  /** The state {@link #record} stores, for a caller that stores many at once. */
+  ObjectSyncState state(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash,
+      List<String> paths, String passwordNote) {
+    return new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(), hash,
+        written.membersSent(), clock.instant(), written.outcome(), null, paths, passwordNote);
   }
 }

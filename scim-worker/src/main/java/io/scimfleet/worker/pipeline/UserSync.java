@@ -29,13 +29,16 @@ final class UserSync {
     this.passwords = passwords;
   }
 
-  /** True when this user, as read, maps to the payload last sent: nothing to do. Any doubt: false. */
+  /**
+   * True when this user, as read, maps to the payload last sent: nothing to do (and nothing to
+   * validate: that payload was valid when it was sent). Any doubt: false.
+   */
   boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
     if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED) return false;
     try {
       MappingInput input = MappingInput.user(user);
       return ctx.userScope().includes(input)
-          && SyncSteps.unchanged(state, PayloadHash.of(steps.payload(ctx, ObjectType.USER, input)), false);
+          && SyncSteps.unchanged(state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
@@ -45,11 +48,12 @@ final class UserSync {
     Optional<MappingInput> input = stores.directory().user(userId).map(MappingInput::user)
         .filter(ctx.userScope()::includes);
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
-    ObjectNode payload = steps.payload(ctx, ObjectType.USER, input.get());
+    ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
     boolean unchanged = SyncSteps.unchanged(state, hash, force);
     Optional<PasswordStore.Pending> password = passwords.pending(ctx, userId);
     if (unchanged && password.isEmpty()) return SyncOutcome.UNCHANGED;
+    steps.requireValid(ctx, ObjectType.USER, payload, hash, state);
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
     if (password.isPresent() && !PasswordDelivery.targetAccepts(ctx)) {
       return refusePassword(ctx, userId, state, password.get(), unchanged, payload, hash);

@@ -1,0 +1,163 @@
+package io.scimfleet.worker.handler;
+
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.Pacing;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.BulkMode;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.scim.ScimClient;
+import io.scimfleet.store.Stores;
+import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
+import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.ProviderContexts;
+import io.scimfleet.worker.pipeline.ProviderHealth;
+import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Full-sync pages in SCIM Bulk requests, against SCIM-SDK announcing Bulk with maxOperations 5. */
+class BulkPagesTest {
+  private static final int MAX_OPERATIONS = 5;
+  private static ScimSdkServer target;
+
+  private final Stores stores = Stores.inMemory();
+  private final FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
+  private ProviderContexts contexts;
+  private PageRunner runner;
+
+  @BeforeAll
+  static void startTarget() {
+    target = ScimSdkServer.start(ScimSdkServer.Options.defaults().withBulkMaxOperations(MAX_OPERATIONS));
+  }
+
+  @AfterAll
+  static void stopTarget() {
+    target.close();
+  }
+
+  @BeforeEach
+  void start() {
+    target.reset();
+    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
+        stores.directory());
+    ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
+    runner = new PageRunner(new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC()),
+        metrics, 4, Pacing.defaults(16));
+  }
+
+  @AfterEach
+  void stop() {
+    runner.close();
+    contexts.close();
+  }
+
+  @Test
+  void createsAndThenUpdatesGoInCeilOfNOverMaxOperationsBulkRequests() {
+    useProvider(BulkMode.AUTO);
+    List<String> ids = IntStream.rangeClosed(1, 12).mapToObj(i -> "u" + i).toList();
+    ids.forEach(id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
+    target.resetCounts();
+
+    List<SyncResult> created = page(ids);
+
+    assertThat(created).extracting(SyncResult::outcome).containsOnly(SyncOutcome.CREATED);
+    assertThat(target.requestCount("POST")).as("ceil(12 / 5) Bulk requests").isEqualTo(3);
+    assertThat(target.requestCount("PATCH")).isZero();
+    assertTargetEqualsDirectory(ids);
+
+    ids.subList(0, 7).forEach(id -> stores.directory().putUser(aUser(id).named("Grace " + id).withUsername(id).build()));
+    target.resetCounts();
+    List<SyncResult> updated = page(ids);
+
+    assertThat(updated.subList(0, 7)).extracting(SyncResult::outcome).containsOnly(SyncOutcome.UPDATED);
+    assertThat(updated.subList(7, 12)).extracting(SyncResult::outcome).containsOnly(SyncOutcome.UNCHANGED);
+    assertThat(target.requestCount("POST")).as("ceil(7 / 5) Bulk requests").isEqualTo(2);
+    assertThat(target.requestCount("PATCH") + target.requestCount("PUT")).isZero();
+    assertTargetEqualsDirectory(ids);
+  }
+
+  @Test
+  void aConflictOnOneOperationLinksThatObjectAndTheOthersAreCreated() {
+    useProvider(BulkMode.AUTO);
+    String existing = client().create("Users", JsonNodeFactory.instance.objectNode().put("userName", "taken")).id();
+    List<String> ids = List.of("free1", "taken", "free2");
+    ids.forEach(id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
+
+    List<SyncResult> results = page(ids);
+
+    assertThat(results).extracting(SyncResult::outcome)
+        .containsExactly(SyncOutcome.CREATED, SyncOutcome.UPDATED, SyncOutcome.CREATED);
+    assertThat(state("taken").remoteId()).isEqualTo(existing);
+    assertThat(target.users()).hasSize(3);
+    assertTargetEqualsDirectory(ids);
+  }
+
+  @Test
+  void bulkOffSendsOneRequestPerObject() {
+    useProvider(BulkMode.OFF);
+    List<String> ids = List.of("a1", "a2", "a3");
+    ids.forEach(id -> stores.directory().putUser(aUser(id).build()));
+    target.resetCounts();
+
+    List<SyncResult> results = page(ids);
+
+    assertThat(results).extracting(SyncResult::outcome).containsOnly(SyncOutcome.CREATED);
+    assertThat(target.requestCount("POST")).as("one POST /Users per user, no Bulk").isEqualTo(3);
+    assertTargetEqualsDirectory(ids);
+  }
+
+  private void assertTargetEqualsDirectory(List<String> ids) {
+    Map<String, JsonNode> byId = target.users().stream()
+        .collect(Collectors.toMap(user -> user.path("id").asText(), Function.identity()));
+    assertThat(byId).hasSize(ids.size());
+    for (String id : ids) {
+      ObjectSyncState state = state(id);
+      assertThat(state.outcome()).isNotEqualTo(SyncOutcome.FAILED);
+      JsonNode onTarget = byId.get(state.remoteId());
+      assertThat(onTarget).as("the remote id recorded for " + id).isNotNull();
+      assertThat(onTarget.path("userName").asText()).isEqualTo(id);
+      String name = stores.directory().user(id).orElseThrow().name();
+      assertThat(onTarget.path("displayName").asText()).isEqualTo(name == null ? id : name);
+    }
+  }
+
+  private ObjectSyncState state(String id) {
+    return stores.syncState().get("crm", ObjectType.USER, id).orElseThrow();
+  }
+
+  private void useProvider(BulkMode bulk) {
+    stores.providers().put(aProvider("crm").at(target.baseUrl().toString())
+        .withCredential(Credential.inline(target.token())).bulk(bulk).build());
+  }
+
+  private ScimClient client() {
+    return contexts.get("crm").orElseThrow().client();
+  }
+
+  private List<SyncResult> page(List<String> ids) {
+    return runner.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
+        PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+  }
+}
