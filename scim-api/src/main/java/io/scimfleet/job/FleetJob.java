@@ -8,7 +8,7 @@ import org.jobrunr.jobs.lambdas.JobRequest;
  * the dashboard.
  */
 public sealed interface FleetJob extends JobRequest
-    permits SyncObjectRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest, ReleaseDeletionsRequest {
+    permits SyncObjectRequest, SyncObjectsRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest, ReleaseDeletionsRequest {
 
   /** What the job does, e.g. {@code sync user u42 → slack}. */
   String jobName();

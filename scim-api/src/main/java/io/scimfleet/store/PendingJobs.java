@@ -2,6 +2,7 @@ package io.scimfleet.store;
 
 import io.scimfleet.model.ObjectType;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * Coalescing of per-object jobs: at most one pending job per (provider, object). The scheduler marks
@@ -14,6 +15,11 @@ public interface PendingJobs {
   boolean mark(String provider, ObjectType type, String objectId);
 
   void clear(String provider, ObjectType type, String objectId);
+
+  /** Clears the marks of several objects of one type (one round trip where the store allows). */
+  default void clearAll(String provider, ObjectType type, Collection<String> objectIds) {
+    objectIds.forEach(id -> clear(provider, type, id));
+  }
 
   long count(String provider);
 

@@ -4,6 +4,7 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.PendingJobs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.params.ZAddParams;
 
@@ -30,6 +31,13 @@ public final class RedisPendingJobs implements PendingJobs {
   @Override
   public void clear(String provider, ObjectType type, String objectId) {
     redis.run("clear a pending job", j -> j.zrem(keys.pending(provider), member(type, objectId)));
+  }
+
+  @Override
+  public void clearAll(String provider, ObjectType type, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) return;
+    String[] members = objectIds.stream().map(id -> member(type, id)).toArray(String[]::new);
+    redis.run("clear pending jobs", j -> j.zrem(keys.pending(provider), members));
   }
 
   @Override

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the change feed as one consumer of its group and turns changes into per-object jobs. An
+ * Reads the change feed as one consumer of its group and turns changes into per-object jobs, or,
+ * for a burst, multi-object jobs per provider ({@link JobBatches}). An
  * entry is acknowledged only after its jobs are enqueued; entries that a dead scheduler (or this
  * one, before Redis failed) read but never acknowledged are claimed after {@link #CLAIM_AFTER}.
  * Pending marks whose job never cleared them expire; marks of jobs that could not be enqueued are
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
+  /** A read of more changes than a trickle waits this long for more, up to {@link #BATCH}: a burst makes full jobs. */
+  static final Duration GATHER = Duration.ofMillis(100);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
   /** A loop pass that has not ended for this long is stuck: the process cannot leave that by itself. */
@@ -73,7 +76,7 @@ public final class ChangeConsumer implements AutoCloseable {
     clearMarksOfJobsNotEnqueued();
     List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
     boolean redelivered = !entries.isEmpty();
-    if (entries.isEmpty()) entries.addAll(stores.changes().read(consumer, BATCH, block));
+    if (entries.isEmpty()) gather(entries, block);
     if (entries.isEmpty()) return 0;
     List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
     enqueue(jobs);
@@ -81,9 +84,23 @@ public final class ChangeConsumer implements AutoCloseable {
     return entries.size();
   }
 
+  /**
+   * Reads what is there (waiting up to {@code block}); when that is more than a trickle, reads on
+   * while more arrives within {@link #GATHER}, up to {@link #BATCH}: a burst then makes full
+   * multi-object jobs ({@link JobBatches}), a trickle goes out at once.
+   */
+  private void gather(List<ChangeFeed.Entry> entries, Duration block) {
+    entries.addAll(stores.changes().read(consumer, BATCH, block));
+    while (entries.size() > JobBatches.TRICKLE && entries.size() < BATCH) {
+      List<ChangeFeed.Entry> more = stores.changes().read(consumer, BATCH - entries.size(), GATHER);
+      if (more.isEmpty()) return;
+      entries.addAll(more);
+    }
+  }
+
   private void enqueue(List<SyncObjectRequest> jobs) {
     try {
-      queue.enqueueAll(jobs);
+      queue.enqueueAll(JobBatches.of(jobs));
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
       try {
