@@ -1,7 +1,13 @@
 package io.scimfleet.job.jobrunr;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.ConcurrentJobModificationException;
+import org.jobrunr.storage.Paging;
+import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +23,14 @@ final class JobWaker implements AutoCloseable {
   static final Duration SPREAD_PAUSE = Duration.ofMillis(20);
   static final Duration RECHECK_AFTER = Duration.ofMillis(50);
   static final int EMPTY_FETCHES = 5;
+  /**
+   * Without a signal, how often it enqueues the scheduled jobs that are due (hand-backs, retries at
+   * the target's Retry-After: JobRunr's master does it only at its poll, ≥ 5 s apart) and looks
+   * whether enqueued jobs wait while threads are free (also orphans of dead servers, enqueued
+   * without a signal).
+   */
+  static final Duration LOOK_EVERY = Duration.ofMillis(500);
+  private static final int DUE_AT_MOST = 100;
   private static final Logger log = LoggerFactory.getLogger(JobWaker.class);
 
   private final FleetJobServer server;
@@ -42,8 +56,7 @@ final class JobWaker implements AutoCloseable {
   private void loop() {
     while (open) {
       try {
-        awaitRequest();
-        fetchWhileThereIsMore();
+        if (awaitRequest() || lookedAndFoundWork()) fetchWhileThereIsMore();
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -52,9 +65,12 @@ final class JobWaker implements AutoCloseable {
     }
   }
 
-  private synchronized void awaitRequest() throws InterruptedException {
-    while (!requested) wait();
+  /** True when a signal came; false after {@link #LOOK_EVERY} without one. */
+  private synchronized boolean awaitRequest() throws InterruptedException {
+    if (!requested) wait(LOOK_EVERY.toMillis());
+    boolean signalled = requested;
     requested = false;
+    return signalled;
   }
 
   private void fetchWhileThereIsMore() throws InterruptedException {
@@ -63,6 +79,25 @@ final class JobWaker implements AutoCloseable {
       empty = took == 0 ? empty + 1 : 0;
       if (empty > EMPTY_FETCHES || server.held() >= workerCount || !workWaits()) return;
       Thread.sleep((took == 0 ? RECHECK_AFTER : SPREAD_PAUSE).toMillis());
+    }
+  }
+
+  private boolean lookedAndFoundWork() {
+    if (!server.isRunning()) return false;
+    enqueueDue();
+    return server.held() < workerCount && workWaits();
+  }
+
+  /** A job that the master or another worker enqueued first is refused here by JobRunr's version check, and left alone. */
+  private void enqueueDue() {
+    StorageProvider storage = server.getStorageProvider();
+    List<Job> due = storage.getScheduledJobs(Instant.now(), Paging.AmountBasedList.ascOnUpdatedAt(DUE_AT_MOST));
+    if (due.isEmpty()) return;
+    due.forEach(Job::enqueue);
+    try {
+      storage.save(due);
+    } catch (ConcurrentJobModificationException enqueuedElsewhere) {
+      log.debug("some due jobs were enqueued elsewhere first");
     }
   }
 

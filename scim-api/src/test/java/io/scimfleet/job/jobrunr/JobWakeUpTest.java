@@ -50,6 +50,29 @@ class JobWakeUpTest {
   }
 
   @Test
+  void aJobHandedBackForASecondStartsSoonAfterThatSecondNotAtTheMastersPoll() throws InterruptedException {
+    String prefix = TestRedis.uniquePrefix("due");
+    JedisPool pool = TestRedis.pool();
+    Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    try (JobRunrFleet worker = JobRunrFleet.redis(pool, prefix); JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
+      worker.startServer(Map.of(SyncObjectHandler.class, (SyncObjectHandler) request ->
+          startedAt.put(request.objectId(), System.nanoTime())), EIGHT_THREADS);
+      await().atMost(Duration.ofSeconds(30)).until(worker::serverRunning);
+      for (int i = 0; i < 3; i++) {
+        String id = "later" + i;
+        long handedBack = System.nanoTime();
+        scheduler.queue().handBack(new SyncObjectRequest("slack", ObjectType.USER, id, null), Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> startedAt.containsKey(id));
+        assertThat(Duration.ofNanos(startedAt.get(id) - handedBack)).as("job %s started after", id)
+            .isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
+      }
+    } finally {
+      TestRedis.deleteKeys(pool, prefix);
+      pool.close();
+    }
+  }
+
+  @Test
   void inMemoryJobsStartWithinASecond() throws InterruptedException {
     List<Long> startedAt = new CopyOnWriteArrayList<>();
     try (JobRunrFleet fleet = JobRunrFleet.inMemory()) {

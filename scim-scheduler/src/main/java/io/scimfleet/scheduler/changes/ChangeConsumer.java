@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
-  /** A read of more changes than a trickle waits this long for more, up to {@link #BATCH}: a burst makes full jobs. */
-  static final Duration GATHER = Duration.ofMillis(100);
+  /**
+   * A read of more changes than a trickle reads on while more arrive, for at most this long in all
+   * and up to {@link #BATCH}: a burst makes full jobs, and a steady stream waits no longer than this.
+   */
+  static final Duration GATHER = Duration.ofMillis(150);
+  private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
   /** A loop pass that has not ended for this long is stuck: the process cannot leave that by itself. */
@@ -86,13 +90,14 @@ public final class ChangeConsumer implements AutoCloseable {
 
   /**
    * Reads what is there (waiting up to {@code block}); when that is more than a trickle, reads on
-   * while more arrives within {@link #GATHER}, up to {@link #BATCH}: a burst then makes full
-   * multi-object jobs ({@link JobBatches}), a trickle goes out at once.
+   * while more arrives, for up to {@link #GATHER} and {@link #BATCH} entries: a burst then makes
+   * full multi-object jobs ({@link JobBatches}), a trickle goes out at once.
    */
   private void gather(List<ChangeFeed.Entry> entries, Duration block) {
     entries.addAll(stores.changes().read(consumer, BATCH, block));
-    while (entries.size() > JobBatches.TRICKLE && entries.size() < BATCH) {
-      List<ChangeFeed.Entry> more = stores.changes().read(consumer, BATCH - entries.size(), GATHER);
+    Instant until = clock.instant().plus(GATHER);
+    while (entries.size() > JobBatches.TRICKLE && entries.size() < BATCH && clock.instant().isBefore(until)) {
+      List<ChangeFeed.Entry> more = stores.changes().read(consumer, BATCH - entries.size(), GATHER_STEP);
       if (more.isEmpty()) return;
       entries.addAll(more);
     }
