@@ -51,6 +51,15 @@ final class JobRunrJobQueue implements JobQueue {
     enqueued.run();
   }
 
+  /** Scheduled jobs: a worker enqueues each within half a second of its time (and signals). */
+  @Override
+  public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
+    if (jobs.isEmpty()) return;
+    jobs.stream().filter(job -> job.stableId() != null).forEach(job -> scheduler.create(builderFor(job).scheduleIn(after)));
+    List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
+    if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
+  }
+
   @Override
   public void handBack(FleetJob job, Duration after) {
     JobBuilder copy = builderFor(job).scheduleIn(after);

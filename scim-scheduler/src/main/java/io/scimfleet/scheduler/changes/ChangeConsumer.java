@@ -48,6 +48,7 @@ public final class ChangeConsumer implements AutoCloseable {
   private final Runnable afterOutage;
   private final Outage outage;
   private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
+  private final RecentObjects recent = new RecentObjects();
   private volatile boolean running;
   private volatile Instant lastPass;
   private volatile Thread thread;
@@ -105,7 +106,9 @@ public final class ChangeConsumer implements AutoCloseable {
 
   private void enqueue(List<SyncObjectRequest> jobs) {
     try {
-      queue.enqueueAll(JobBatches.of(jobs));
+      RecentObjects.Split split = recent.split(jobs, clock.millis());
+      queue.enqueueAll(JobBatches.of(split.now()));
+      if (!split.later().isEmpty()) queue.enqueueAllAfter(JobBatches.of(split.later()), RecentObjects.COOL_DOWN);
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
       try {
