@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class JobWaker implements AutoCloseable {
   static final Duration SPREAD_PAUSE = Duration.ofMillis(20);
   static final Duration RECHECK_AFTER = Duration.ofMillis(50);
-  static final int EMPTY_FETCHES = 5;
+  static final int EMPTY_FETCHES = 2;
   /**
    * Without a signal, how often it enqueues the scheduled jobs that are due (hand-backs, retries at
    * the target's Retry-After: JobRunr's master does it only at its poll, ≥ 5 s apart) and looks
