@@ -8,7 +8,8 @@ import java.util.UUID;
  * the handler its {@link #handlerType()} names.
  */
 public sealed interface FleetJob
-    permits SyncObjectRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest, ReleaseDeletionsRequest {
+    permits SyncObjectRequest, SyncObjectsRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest,
+        ReleaseDeletionsRequest {
 
   /** The handler interface that runs this request; the worker registers one handler for each. */
   Class<? extends FleetJobHandler<?>> handlerType();

@@ -14,6 +14,11 @@ public interface JobQueue {
   /** Enqueues many jobs in one batch. */
   void enqueueAll(List<? extends FleetJob> jobs);
 
+  /** Enqueues many jobs in one batch, to start {@code after} from now; a queue that cannot wait enqueues them now. */
+  default void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
+    enqueueAll(jobs);
+  }
+
   /**
    * Hands a job back to run again after {@code after}, neither as a failure nor as a retry: a job
    * that may not run now (its provider has all the job threads it may hold) calls it with a copy of

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scimfleet.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,20 @@ public abstract class PendingJobsContractTest {
     pending.clear("slack", USER, "u1");
 
     assertThat(pending.mark("slack", USER, "u1")).isTrue();
+  }
+
+  @Test
+  public void severalObjectsAreMarkedAndClearedAtOnceAndOnlyTheNewMarksAreReported() {
+    pending.mark("slack", USER, "u2");
+
+    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3"))).containsExactlyInAnyOrder("u1", "u3");
+    assertThat(pending.markAll("slack", USER, List.of("u1", "u3"))).isEmpty();
+    assertThat(pending.markAll("slack", GROUP, List.of("u1"))).containsExactly("u1");
+
+    pending.clearAll("slack", USER, List.of("u1", "u2"));
+
+    assertThat(pending.count("slack")).isEqualTo(2);
+    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3"))).containsExactlyInAnyOrder("u1", "u2");
   }
 
   @Test

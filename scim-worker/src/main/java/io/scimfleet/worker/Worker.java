@@ -7,6 +7,7 @@ import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.ReleaseDeletionsHandler;
 import io.scimfleet.job.SyncObjectHandler;
+import io.scimfleet.job.SyncObjectsHandler;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -17,6 +18,7 @@ import io.scimfleet.worker.handler.DeletionRelease;
 import io.scimfleet.worker.handler.FullSyncPhases;
 import io.scimfleet.worker.handler.FullSyncPlanner;
 import io.scimfleet.worker.handler.ObjectJobHandler;
+import io.scimfleet.worker.handler.ObjectsJobHandler;
 import io.scimfleet.worker.handler.PageJobHandler;
 import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.handler.ProviderJobSlots;
@@ -58,6 +60,7 @@ public final class Worker implements AutoCloseable {
     this.handlers = Map.of(
         SyncObjectHandler.class,
         new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics, health, queue, slots, pacing),
+        SyncObjectsHandler.class, new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
         SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
         FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
         FullSyncPhaseHandler.class,

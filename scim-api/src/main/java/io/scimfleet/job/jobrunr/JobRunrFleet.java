@@ -22,7 +22,6 @@ import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
-import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.nosql.redis.JedisRedisStorageProvider;
@@ -53,6 +52,8 @@ public final class JobRunrFleet implements AutoCloseable {
 
   private final StorageProvider storage;
   private final BooleanSupplier storageAnswers;
+  private final WorkSignal signal;
+  private volatile JobWaker waker;
   private final JsonMapper json = new JacksonJsonMapper();
   private final JobRequestScheduler scheduler;
   private volatile BackgroundJobServer server;
@@ -65,8 +66,13 @@ public final class JobRunrFleet implements AutoCloseable {
   private ScheduledExecutorService purge;
 
   JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers) {
+    this(storage, storageAnswers, WorkSignal.local());
+  }
+
+  JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers, WorkSignal signal) {
     this.storage = storage;
     this.storageAnswers = storageAnswers;
+    this.signal = signal;
     storage.setJobMapper(new JobMapper(json));
     this.scheduler = new JobRequestScheduler(storage, List.of());
   }
@@ -78,7 +84,8 @@ public final class JobRunrFleet implements AutoCloseable {
   /** JobRunr's keys live under {@code prefix + "jobrunr"}, beside the fleet's own keys. */
   @SuppressWarnings("deprecation") // JobRunr 7.5.3 deprecates its Redis storage; Redis is our only store
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
-    return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool));
+    return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool),
+        new RedisWorkSignal(pool, prefix));
   }
 
   /**
@@ -100,22 +107,34 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   public JobQueue queue() {
-    return new JobRunrJobQueue(scheduler);
+    return new JobRunrJobQueue(scheduler, signal::send);
   }
 
-  /** Starts a job server running the given handlers, keyed by the handler interface they implement. */
+  /**
+   * Starts a job server running the given handlers, keyed by the handler interface they implement.
+   * It fetches as soon as work is enqueued anywhere on the same storage (a {@link WorkSignal}), a
+   * share of its threads at a time, besides JobRunr's poll.
+   */
   public synchronized BackgroundJobServer startServer(Map<Class<?>, Object> handlers, JobServerSettings settings) {
     if (server != null) throw new IllegalStateException("a job server already runs");
-    server = new BackgroundJobServer(storage, json, new HandlerActivator(handlers), configuration(settings, workers));
+    int perFetch = SpreadingWorkerPolicy.perFetchFor(settings.workerThreads());
+    FleetJobServer started = new FleetJobServer(storage, json, new HandlerActivator(handlers),
+        configuration(settings, workers, perFetch));
+    server = started;
     server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS,
         settings.retryFor(), Clock.systemUTC())));
     server.start();
     supervise(server, settings);
+    JobWaker wakes = new JobWaker(started, settings.workerThreads());
+    waker = wakes;
+    signal.listen(wakes::wake);
     return server;
   }
 
   /** Stops taking jobs and lets running ones finish up to the drain timeout; JobRunr hands back the rest. */
   public synchronized void stopServer() {
+    if (waker != null) waker.close();
+    waker = null;
     if (supervision != null) stopSupervision();
     supervision = null;
     supervisor = null;
@@ -214,13 +233,15 @@ public final class JobRunrFleet implements AutoCloseable {
     stopServer();
     if (dashboard != null) dashboard.stop();
     if (metrics != null) metrics.close();
+    signal.close();
     storage.close();
   }
 
-  private BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers) {
+  private BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers,
+      int perFetch) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
-        .andBackgroundJobServerWorkerPolicy(new DefaultBackgroundJobServerWorkerPolicy(settings.workerThreads(), workers))
+        .andBackgroundJobServerWorkerPolicy(new SpreadingWorkerPolicy(settings.workerThreads(), perFetch, workers))
         .andPollInterval(settings.pollInterval())
         .andDeleteSucceededJobsAfter(retention.succeeded())
         .andPermanentlyDeleteDeletedJobsAfter(retention.deleted())

@@ -24,14 +24,18 @@ final class JobRunrJobQueue implements JobQueue {
   static final int RETRIES = 8;
 
   private final JobRequestScheduler scheduler;
+  private final Runnable enqueued;
 
-  JobRunrJobQueue(JobRequestScheduler scheduler) {
+  /** @param enqueued told after each enqueue, so that job servers fetch now (a {@link WorkSignal}) */
+  JobRunrJobQueue(JobRequestScheduler scheduler, Runnable enqueued) {
     this.scheduler = scheduler;
+    this.enqueued = enqueued;
   }
 
   @Override
   public void enqueue(FleetJob job) {
     scheduler.create(builderFor(job));
+    enqueued.run();
   }
 
   /**
@@ -40,9 +44,20 @@ final class JobRunrJobQueue implements JobQueue {
    */
   @Override
   public void enqueueAll(List<? extends FleetJob> jobs) {
-    jobs.stream().filter(job -> job.stableId() != null).forEach(this::enqueue);
+    if (jobs.isEmpty()) return;
+    jobs.stream().filter(job -> job.stableId() != null).forEach(job -> scheduler.create(builderFor(job)));
     List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
     if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(JobRunrJobQueue::builderFor));
+    enqueued.run();
+  }
+
+  /** Scheduled jobs: a worker enqueues each within half a second of its time (and signals). */
+  @Override
+  public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
+    if (jobs.isEmpty()) return;
+    jobs.stream().filter(job -> job.stableId() != null).forEach(job -> scheduler.create(builderFor(job).scheduleIn(after)));
+    List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
+    if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
   }
 
   @Override

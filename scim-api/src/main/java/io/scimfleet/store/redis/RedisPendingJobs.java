@@ -4,7 +4,14 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.PendingJobs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 
 /** A sorted set per provider: member {@code type:objectId}, score the epoch millis it was marked. */
@@ -27,9 +34,36 @@ public final class RedisPendingJobs implements PendingJobs {
         j.zadd(keys.pending(provider), (double) now, member(type, objectId), ZAddParams.zAddParams().nx())) == 1;
   }
 
+  /** ZADD NX per object, pipelined. */
+  @Override
+  public Set<String> markAll(String provider, ObjectType type, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) return Set.of();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
+    long now = clock.millis();
+    List<Long> added = redis.call("mark pending jobs", j -> {
+      Pipeline pipeline = j.pipelined();
+      List<Response<Long>> replies = ids.stream().map(id ->
+          pipeline.zadd(keys.pending(provider), (double) now, member(type, id), ZAddParams.zAddParams().nx())).toList();
+      pipeline.sync();
+      return replies.stream().map(Response::get).toList();
+    });
+    Set<String> marked = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (added.get(i) == 1) marked.add(ids.get(i));
+    }
+    return marked;
+  }
+
   @Override
   public void clear(String provider, ObjectType type, String objectId) {
     redis.run("clear a pending job", j -> j.zrem(keys.pending(provider), member(type, objectId)));
+  }
+
+  @Override
+  public void clearAll(String provider, ObjectType type, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) return;
+    String[] members = objectIds.stream().map(id -> member(type, id)).toArray(String[]::new);
+    redis.run("clear pending jobs", j -> j.zrem(keys.pending(provider), members));
   }
 
   @Override

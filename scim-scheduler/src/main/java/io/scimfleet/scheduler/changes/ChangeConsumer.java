@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the change feed as one consumer of its group and turns changes into per-object jobs. An
+ * Reads the change feed as one consumer of its group and turns changes into per-object jobs, or,
+ * for a burst, multi-object jobs per provider ({@link JobBatches}). An
  * entry is acknowledged only after its jobs are enqueued; entries that a dead scheduler (or this
  * one, before Redis failed) read but never acknowledged are claimed after {@link #CLAIM_AFTER}.
  * Pending marks whose job never cleared them expire; marks of jobs that could not be enqueued are
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
+  /**
+   * A read of more changes than a trickle reads on while more arrive, for at most this long in all
+   * and up to {@link #BATCH}: a burst makes full jobs, and a steady stream waits no longer than this.
+   */
+  static final Duration GATHER = Duration.ofMillis(150);
+  private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
   /** A loop pass that has not ended for this long is stuck: the process cannot leave that by itself. */
@@ -42,6 +49,7 @@ public final class ChangeConsumer implements AutoCloseable {
   private final Outage outage;
   private final ExpiredPasswords expiredPasswords;
   private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
+  private final RecentObjects recent = new RecentObjects();
   private volatile boolean running;
   private volatile Instant lastPass;
   private volatile Thread thread;
@@ -75,7 +83,7 @@ public final class ChangeConsumer implements AutoCloseable {
     clearMarksOfJobsNotEnqueued();
     List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
     boolean redelivered = !entries.isEmpty();
-    if (entries.isEmpty()) entries.addAll(stores.changes().read(consumer, BATCH, block));
+    if (entries.isEmpty()) gather(entries, block);
     if (entries.isEmpty()) return 0;
     List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
     enqueue(jobs);
@@ -83,9 +91,26 @@ public final class ChangeConsumer implements AutoCloseable {
     return entries.size();
   }
 
+  /**
+   * Reads what is there (waiting up to {@code block}); when that is more than a trickle, reads on
+   * while more arrives, for up to {@link #GATHER} and {@link #BATCH} entries: a burst then makes
+   * full multi-object jobs ({@link JobBatches}), a trickle goes out at once.
+   */
+  private void gather(List<ChangeFeed.Entry> entries, Duration block) {
+    entries.addAll(stores.changes().read(consumer, BATCH, block));
+    Instant until = clock.instant().plus(GATHER);
+    while (entries.size() > JobBatches.TRICKLE && entries.size() < BATCH && clock.instant().isBefore(until)) {
+      List<ChangeFeed.Entry> more = stores.changes().read(consumer, BATCH - entries.size(), GATHER_STEP);
+      if (more.isEmpty()) return;
+      entries.addAll(more);
+    }
+  }
+
   private void enqueue(List<SyncObjectRequest> jobs) {
     try {
-      queue.enqueueAll(jobs);
+      RecentObjects.Split split = recent.split(jobs, clock.millis());
+      queue.enqueueAll(JobBatches.of(split.now()));
+      if (!split.later().isEmpty()) queue.enqueueAllAfter(JobBatches.of(split.later()), RecentObjects.COOL_DOWN);
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
       try {

@@ -73,6 +73,7 @@ final class ChangeRouter {
       GroupScope groupScope = groupScope(provider, userGroups);
       idsByProvider.get(provider.name()).forEach((type, typeIds) -> {
         Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
+        List<SyncObjectRequest> concerned = new ArrayList<>();
         for (String id : typeIds) {
           MappingInput input = inputs.get(type).get(id);
           Optional<SyncObjectRequest> job = concern(provider, type, id, input, states.get(id), groupScope);
@@ -80,8 +81,9 @@ final class ChangeRouter {
               && passwordWanted.containsKey(id)) {
             passwordWanted.get(id).add(provider.name());
           }
-          if (job.isPresent() && markPending(job.get(), redelivered)) jobs.add(job.get());
+          job.ifPresent(concerned::add);
         }
+        jobs.addAll(markPending(provider.name(), type, concerned, redelivered));
       });
     }
     passwordWanted.forEach(stores.passwords()::expect);
@@ -139,10 +141,13 @@ final class ChangeRouter {
     return new GroupScope(scope.groups(), userGroups);
   }
 
-  /** True when the job must be enqueued: newly marked, or delivered again (see {@link #route}). */
-  private boolean markPending(SyncObjectRequest job, boolean redelivered) {
-    boolean marked = stores.pendingJobs().mark(job.provider(), job.type(), job.objectId());
-    return marked || redelivered;
+  /** The jobs that must be enqueued: newly marked (one round trip), or delivered again (see {@link #route}). */
+  private List<SyncObjectRequest> markPending(String provider, ObjectType type, List<SyncObjectRequest> concerned,
+      boolean redelivered) {
+    if (concerned.isEmpty()) return List.of();
+    Set<String> marked = stores.pendingJobs().markAll(provider, type,
+        concerned.stream().map(SyncObjectRequest::objectId).toList());
+    return concerned.stream().filter(job -> redelivered || marked.contains(job.objectId())).toList();
   }
 
   private Optional<SyncObjectRequest> concern(Provider provider, ObjectType type, String id, MappingInput input,

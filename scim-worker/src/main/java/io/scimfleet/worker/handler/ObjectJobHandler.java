@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class ObjectJobHandler implements SyncObjectHandler {
   static final Duration HAND_BACK_AFTER = Duration.ofSeconds(1);
+  /** How long a job waits for a slot of its provider before it hands itself back. */
+  static final Duration SLOT_WAIT = Duration.ofMillis(100);
 
   private final PendingJobs pending;
   private final ProviderContexts contexts;
@@ -49,7 +51,7 @@ public final class ObjectJobHandler implements SyncObjectHandler {
 
   @Override
   public void run(SyncObjectRequest request) {
-    if (!slots.tryTake(request.provider())) {
+    if (!slots.tryTake(request.provider(), SLOT_WAIT)) {
       JobLog.info(request.provider() + " holds all the job threads it may: handed back");
       queue.handBack(request, HAND_BACK_AFTER);
       return;

@@ -45,7 +45,7 @@ public final class PageJobHandler implements SyncPageHandler {
 
   @Override
   public void run(SyncPageRequest page) {
-    if (!slots.tryTake(page.provider())) {
+    if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
       JobLog.info(page.provider() + " holds all the job threads it may: page " + page.page() + " handed back");
       queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
       return; // not run, not counted: the copy counts when it runs

@@ -42,7 +42,7 @@ final class PageRun {
 
   /** The page: its objects and how to sync them. */
   record Work(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload, boolean force,
-      Runnable step) {}
+      SyncTrigger trigger, Runnable step) {}
 
   private final Tools tools;
   private final Work work;
@@ -92,8 +92,8 @@ final class PageRun {
     SyncResult result;
     try {
       result = attempt.number() == 1
-          ? tools.objects().syncFromPage(work.ctx(), work.type(), id, work.preload(), work.force())
-          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force(), SyncTrigger.FULL_SYNC);
+          ? tools.objects().syncFromPage(work.ctx(), work.type(), id, work.preload(), work.force(), work.trigger())
+          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force(), work.trigger());
     } catch (ProviderQuarantinedException quarantined) {
       paused = quarantined; // the whole page waits for the provider
       ready.add(ALL_DONE);

@@ -3,6 +3,7 @@ package io.scimfleet.worker.handler;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.model.Provider;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
@@ -53,14 +54,20 @@ public final class PageRunner implements AutoCloseable {
    */
   public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
       boolean force, Runnable step) {
-    SyncResult[] results = tools.objects().syncPageInBulk(ctx, type, ids, preload, force);
+    return run(ctx, type, ids, preload, force, SyncTrigger.FULL_SYNC, step);
+  }
+
+  /** As above, each attempt recorded in the objects' histories with {@code trigger}. */
+  public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
+      boolean force, SyncTrigger trigger, Runnable step) {
+    SyncResult[] results = tools.objects().syncPageInBulk(ctx, type, ids, preload, force, trigger);
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) rest.add(ids.get(i));
       else step.run();
     }
     if (rest.isEmpty()) return Arrays.asList(results);
-    PageRun.Work work = new PageRun.Work(ctx, type, rest, preload, force, step);
+    PageRun.Work work = new PageRun.Work(ctx, type, rest, preload, force, trigger, step);
     Iterator<SyncResult> singles = new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run().iterator();
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) results[i] = singles.next();

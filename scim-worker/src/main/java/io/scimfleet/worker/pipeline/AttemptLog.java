@@ -53,13 +53,13 @@ final class AttemptLog {
   }
 
   /**
-   * An attempt made inside a SCIM Bulk request of a full-sync page: its one operation (method and
-   * the status the target gave it) and the time the page's Bulk requests took.
+   * An attempt made inside a SCIM Bulk request of a page (a full sync's, or a burst of changes): its one
+   * operation (method and the status the target gave it) and the time the page's Bulk requests took.
    */
-  void recordBulk(String provider, ObjectType type, String objectId, Instant started, long tookMillis, String method,
-      int status, SyncResult result) {
+  void recordBulk(String provider, ObjectType type, String objectId, SyncTrigger trigger, Instant started,
+      long tookMillis, String method, int status, SyncResult result) {
     try {
-      history.record(provider, type, objectId, new SyncAttempt(started, SyncTrigger.FULL_SYNC, result.outcome().label(),
+      history.record(provider, type, objectId, new SyncAttempt(started, trigger, result.outcome().label(),
           List.of(new SyncAttempt.Request(method, status)), tookMillis, result.error()));
     } catch (RuntimeException e) {
       log.debug("history of {} {} on {} not written: {}", type.label(), objectId, provider, e.getMessage());

@@ -9,6 +9,7 @@ import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.scim.BulkOperation;
 import io.scimfleet.scim.BulkResult;
 import io.scimfleet.scim.Capabilities;
@@ -103,7 +104,7 @@ final class BulkWrites {
   }
 
   /** One result per id, in order; null where the single-request path is to sync the object. */
-  SyncResult[] run(ProviderContext ctx, List<String> ids, PagePreload preload, boolean force) {
+  SyncResult[] run(ProviderContext ctx, List<String> ids, PagePreload preload, boolean force, SyncTrigger trigger) {
     SyncResult[] results = new SyncResult[ids.size()];
     health.requireOpenHere(ctx.name());
     List<Integer> changed = new ArrayList<>();
@@ -111,24 +112,25 @@ final class BulkWrites {
       String id = ids.get(i);
       DirectoryUser user = preload.users().get(id);
       if (user == null) continue; // gone: a removal, for the single path
+      if (users.passwordWaiting(ctx, id)) continue; // a new password goes with the single path's create or PATCH
       if (!force && users.unchanged(ctx, user, preload.states().get(id))) {
         results[i] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
       } else {
         changed.add(i);
       }
     }
-    if (!changed.isEmpty() && offered(ctx)) sendLocked(ctx, ids, changed, force, results);
+    if (!changed.isEmpty() && offered(ctx)) sendLocked(ctx, ids, changed, force, trigger, results);
     return results;
   }
 
   private void sendLocked(ProviderContext ctx, List<String> ids, List<Integer> changed, boolean force,
-      SyncResult[] results) {
+      SyncTrigger trigger, SyncResult[] results) {
     List<String> changedIds = changed.stream().map(ids::get).toList();
     try (ObjectLocks.Locks locks = stores.locks().acquireFree(ctx.name(), ObjectType.USER, changedIds, ObjectSync.LOCK_LEASE)) {
       Set<String> held = Set.copyOf(locks.held());
       List<Integer> locked = changed.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
-      if (!planned.isEmpty()) send(ctx, planned, results);
+      if (!planned.isEmpty()) send(ctx, planned, trigger, results);
     }
   }
 
@@ -191,7 +193,7 @@ final class BulkWrites {
    * The page's operations, in Bulk requests cut to the target's limits; the objects of a request
    * that failed as a whole are left to the single path. The new states are stored in one round trip.
    */
-  private void send(ProviderContext ctx, List<Planned> planned, SyncResult[] results) {
+  private void send(ProviderContext ctx, List<Planned> planned, SyncTrigger trigger, SyncResult[] results) {
     List<BulkResult> answered;
     Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     long startedNanos = System.nanoTime();
@@ -208,7 +210,7 @@ final class BulkWrites {
       SyncResult result = settle(ctx, one, answered.get(i), states);
       if (result == null) continue;
       results[one.index()] = finished(ctx, result);
-      attempts.recordBulk(ctx.name(), ObjectType.USER, one.objectId(), started,
+      attempts.recordBulk(ctx.name(), ObjectType.USER, one.objectId(), trigger, started,
           Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), one.operation().method(), answered.get(i).status(),
           result);
     }

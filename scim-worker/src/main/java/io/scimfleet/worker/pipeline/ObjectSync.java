@@ -126,13 +126,13 @@ public final class ObjectSync {
    * it is unchanged and costs no lock; anything else goes through {@link #sync}.
    */
   public SyncResult syncFromPage(ProviderContext ctx, ObjectType type, String objectId, PagePreload preload,
-      boolean force) {
+      boolean force, SyncTrigger trigger) {
     if (!force && type == ObjectType.USER
         && users.unchanged(ctx, preload.users().get(objectId), preload.states().get(objectId))) {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);
     }
-    return sync(ctx, type, objectId, null, force, SyncTrigger.FULL_SYNC);
+    return sync(ctx, type, objectId, null, force, trigger);
   }
 
   /**
@@ -141,8 +141,8 @@ public final class ObjectSync {
    * {@link #syncFromPage}. All null when Bulk does not apply.
    */
   public SyncResult[] syncPageInBulk(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
-      boolean force) {
-    return bulk.applies(ctx, type) ? bulk.run(ctx, ids, preload, force) : new SyncResult[ids.size()];
+      boolean force, SyncTrigger trigger) {
+    return bulk.applies(ctx, type) ? bulk.run(ctx, ids, preload, force, trigger) : new SyncResult[ids.size()];
   }
 
   private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,

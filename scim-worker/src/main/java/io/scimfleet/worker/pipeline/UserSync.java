@@ -35,6 +35,7 @@ final class UserSync {
    */
   boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
     if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED) return false;
+    if (passwordWaiting(ctx, user.id())) return false;
     try {
       MappingInput input = MappingInput.user(user);
       return ctx.userScope().includes(input)
@@ -42,6 +43,11 @@ final class UserSync {
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
+  }
+
+  /** True when a new password waits for this provider (only ever for one with {@code syncPasswords}). */
+  boolean passwordWaiting(ProviderContext ctx, String userId) {
+    return passwords.pending(ctx, userId).isPresent();
   }
 
   SyncOutcome sync(ProviderContext ctx, String userId, ObjectSyncState state, String capturedRemoteId, boolean force) {

@@ -18,6 +18,7 @@ import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.store.Stores;
+import io.scimfleet.testing.ReceivedPasswords;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
@@ -26,8 +27,10 @@ import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -126,6 +129,43 @@ class BulkPagesTest {
     assertThat(results).extracting(SyncResult::outcome).containsOnly(SyncOutcome.CREATED);
     assertThat(target.requestCount("POST")).as("one POST /Users per user, no Bulk").isEqualTo(3);
     assertTargetEqualsDirectory(ids);
+  }
+
+  @Test
+  void aUserWhoseNewPasswordWaitsGoesAloneWithItAndTheOthersInBulk() {
+    try (ScimSdkServer takesPasswords = ScimSdkServer.start(ScimSdkServer.Options.defaults()
+        .withBulkMaxOperations(MAX_OPERATIONS).withChangePassword(true))) {
+      stores.providers().put(aProvider("crm").at(takesPasswords.baseUrl().toString())
+          .withCredential(Credential.inline(takesPasswords.token())).syncingPasswords().build());
+      List<String> ids = List.of("p1", "p2", "p3", "p4");
+      ids.forEach(id -> stores.directory().putUser(aUser(id).withUsername(id).build()));
+      page(ids, passwordSync());
+      stores.passwords().put("p2", TestSecurity.BOX.seal("new-secret-p2"), Duration.ofHours(1));
+      stores.passwords().expect("p2", Set.of("crm"));
+      takesPasswords.resetCounts();
+
+      List<SyncResult> results = page(ids, passwordSync());
+
+      assertThat(results.get(1).outcome()).isEqualTo(SyncOutcome.UPDATED);
+      assertThat(takesPasswords.passwordsReceived()).extracting(ReceivedPasswords.Received::password)
+          .containsExactly("new-secret-p2");
+      assertThat(stores.passwords().pending("p2", "crm")).as("delivered, so gone").isEmpty();
+      assertThat(state("p2").password()).isEqualTo("delivered");
+      assertThat(takesPasswords.requestCount("PATCH")).as("the password alone, outside Bulk").isEqualTo(1);
+    }
+  }
+
+  private PageRunner passwordSync() {
+    ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
+    return new PageRunner(new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC(),
+        TestSecurity.BOX), metrics, 4, Pacing.defaults(16));
+  }
+
+  private List<SyncResult> page(List<String> ids, PageRunner with) {
+    try (with) {
+      return with.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
+          PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+    }
   }
 
   private void assertTargetEqualsDirectory(List<String> ids) {

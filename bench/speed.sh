@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Speed benchmark (issue 10): bench/speed.sh [users=5000] [importUsers=10000] [scaleUsers=2000]
+# Needs Redis (REDIS_URL, or 127.0.0.1:6379) and wrk (installed here with apt-get when missing).
+# Starts the SCIM target, a scheduler and workers as processes of their own (jars built here) and
+# prints one table: raw ceiling (wrk), full-sync rate and its ratio, fleet CPU per object, first
+# request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms.
+# BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
+# BENCH_FLEET_JAVA_OPTS adds JVM options to the main fleet's processes, %n standing for each
+# process's name, e.g. '-XX:StartFlightRecording=filename=target/bench-speed/%n.jfr,settings=profile'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+mvn -B -q -o -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+CP="scim-scheduler/target/test-classes:scim-scheduler/target/classes:$(cat scim-scheduler/target/bench.classpath)"
+mkdir -p target/bench-speed
+if [ -z "${BENCH_JARS:-}" ]; then
+  cp scim-scheduler/target/scim-scheduler.jar scim-worker/target/scim-worker.jar target/bench-speed/
+  export BENCH_JARS=target/bench-speed
+fi
+exec java ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" io.scimfleet.scheduler.bench.SpeedBenchmark "$@"
