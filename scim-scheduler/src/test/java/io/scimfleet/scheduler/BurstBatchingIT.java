@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.job.jobrunr.FleetJobRequest;
 import io.scimfleet.job.SyncObjectsRequest;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DirectoryUser;
@@ -112,8 +113,10 @@ class BurstBatchingIT {
         .toList();
   }
 
+  /** The fleet's request inside the job (JobRunr holds it wrapped in a {@link FleetJobRequest}). */
   private static Object request(Job job) {
-    return job.getJobDetails().getJobParameterValues()[0];
+    Object parameter = job.getJobDetails().getJobParameterValues()[0];
+    return parameter instanceof FleetJobRequest wrapped ? wrapped.job() : parameter;
   }
 
   /** Waits until no per-object job is pending or running. */
