@@ -31,6 +31,9 @@ import java.util.Objects;
  *     it are held, and 100 turns the guard off
  * @param matchOn the attributes that find an existing object on the target
  * @param adoptExisting search by {@code matchOn} before a create and link the one match
+ * @param driftCheck whether a plain full sync reads the target and repairs hand edits (default full)
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the deletion
+ *     guard); default false: they are only counted
  */
 public record Provider(
     String name,
@@ -53,7 +56,9 @@ public record Provider(
     NestedGroups nestedGroups,
     Duration deletionWindow,
     MatchOn matchOn,
-    boolean adoptExisting) {
+    boolean adoptExisting,
+    DriftCheck driftCheck,
+    boolean deleteUnmanaged) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -71,6 +76,18 @@ public record Provider(
     nestedGroups = nestedGroups == null ? NestedGroups.FLATTEN : nestedGroups;
     deletionWindow = deletionWindow == null ? DEFAULT_DELETION_WINDOW : deletionWindow;
     matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
+    driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
+  }
+
+  /** With the drift check at its default (full) and unmanaged objects left alone. */
+  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
+      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
+      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
+      int requestsPerMinute, boolean tlsInsecure, String caBundleFile, List<String> scopeGroups,
+      NestedGroups nestedGroups, Duration deletionWindow, MatchOn matchOn, boolean adoptExisting) {
+    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, DriftCheck.FULL, false);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
@@ -92,7 +109,8 @@ public record Provider(
   public Provider withCredential(Credential value) {
     return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, driftCheck,
+        deleteUnmanaged);
   }
 
   @Override

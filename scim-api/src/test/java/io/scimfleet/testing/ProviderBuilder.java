@@ -2,6 +2,7 @@ package io.scimfleet.testing;
 
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
@@ -32,6 +33,8 @@ public final class ProviderBuilder {
   private Duration deletionWindow;
   private MatchOn matchOn;
   private boolean adoptExisting;
+  private DriftCheck driftCheck = DriftCheck.FULL;
+  private boolean deleteUnmanaged;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -134,9 +137,19 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withoutDriftCheck() {
+    this.driftCheck = DriftCheck.OFF;
+    return this;
+  }
+
+  public ProviderBuilder deletingUnmanaged() {
+    this.deleteUnmanaged = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting);
+        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, driftCheck, deleteUnmanaged);
   }
 }

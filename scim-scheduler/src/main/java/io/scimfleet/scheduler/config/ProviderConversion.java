@@ -5,6 +5,7 @@ import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
@@ -48,7 +49,9 @@ public final class ProviderConversion {
         blankToNull(request.caBundleFile()), scopeGroups(request.scopeGroups()),
         request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
         window(request.deletionWindow()), matchOn(request.matchOn()),
-        orDefault(request.adoptExisting(), false));
+        orDefault(request.adoptExisting(), false),
+        request.driftCheck() == null ? null : DriftCheck.parse(request.driftCheck()),
+        orDefault(request.deleteUnmanaged(), false));
     ProviderMappings.requireValid(provider);
     return provider;
   }

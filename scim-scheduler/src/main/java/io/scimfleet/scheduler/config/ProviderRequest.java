@@ -16,6 +16,8 @@ import java.util.Map;
  * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
  * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
  * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code tokenFile} or {@code tokenEnv}
+ * @param driftCheck {@code full} (default) or {@code off}: whether a plain full sync reads the target and repairs hand edits
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default false: only counted)
  */
 public record ProviderRequest(
     String baseUrl,
@@ -40,7 +42,21 @@ public record ProviderRequest(
     String deletionWindow,
     Map<String, String> matchOn,
     Boolean adoptExisting,
-    AuthRequest auth) {
+    AuthRequest auth,
+    String driftCheck,
+    Boolean deleteUnmanaged) {
+
+  /** Without the drift-check fields: their defaults. */
+  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
+      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
+      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile,
+      List<String> scopeGroups, String nestedGroups, String deletionWindow, Map<String, String> matchOn,
+      Boolean adoptExisting, AuthRequest auth) {
+    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
+        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
+        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null);
+  }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,

@@ -32,7 +32,9 @@ record ProviderView(
     String deletionWindow,
     MatchOn matchOn,
     boolean adoptExisting,
-    AuthView auth) {
+    AuthView auth,
+    String driftCheck,
+    boolean deleteUnmanaged) {
 
   /** The credential's type, user name (Basic) and where its secret comes from; never the secret. */
   record AuthView(String type, String username, String source) {}
@@ -43,6 +45,7 @@ record ProviderView(
         p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
         p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
-        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()));
+        new AuthView(p.credential().type(), p.credential().username(), p.credential().describe()),
+        p.driftCheck().name().toLowerCase(Locale.ROOT), p.deleteUnmanaged());
   }
 }
