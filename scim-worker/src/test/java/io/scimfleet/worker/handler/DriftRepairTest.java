@@ -90,6 +90,23 @@ class DriftRepairTest {
   }
 
   @Test
+  void aThousandUsersAreCheckedWithElevenListingRequestsAndNoWrite() throws Exception {
+    for (int i = 4; i <= 1000; i++) {
+      stores.directory().putUser(aUser("u" + i).build());
+      sync(ObjectType.USER, "u" + i);
+    }
+    target.resetCounts();
+
+    FullSyncRun run = fullSyncLastPhase();
+
+    assertThat(target.users()).hasSize(1000);
+    assertThat(target.requestCount("GET")).as("10 pages of 100 users, the empty page after them, one page of groups")
+        .isEqualTo(12);
+    assertThat(target.writeRequestCount()).isZero();
+    assertThat(run.counts().repaired()).isZero();
+  }
+
+  @Test
   void aUserDeletedOnTheTargetIsRecreatedRelinkedAndPutBackInItsGroups() throws Exception {
     String before = remoteId(ObjectType.USER, "u2");
     byHand.delete("Users", before, null);
