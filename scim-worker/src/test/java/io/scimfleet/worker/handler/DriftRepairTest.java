@@ -16,6 +16,7 @@ import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.scim.PatchRequest;
@@ -150,6 +151,23 @@ class DriftRepairTest {
         remoteId(ObjectType.USER, "u2"));
     assertThat(run.counts().repaired()).isEqualTo(1);
     assertThat(target.requestCount("PUT")).isZero();
+  }
+
+  @Test
+  void withNativeNestingAChildGroupRemovedByHandIsAddedBackAsAGroupMember() throws Exception {
+    provider(p -> p.nestedGroups(NestedGroups.NATIVE));
+    stores.directory().putGroup(aGroup("g2").named("parent").build(), List.of("u3"), List.of("g1"));
+    sync(ObjectType.GROUP, "g2");
+    String child = remoteId(ObjectType.GROUP, "g1");
+    assertThat(memberIds("parent")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
+    byHand.patch("Groups", remoteId(ObjectType.GROUP, "g2"), PatchRequest.memberChanges(List.of(), List.of(child), 10)
+        .get(0), null);
+    assertThat(memberIds("parent")).doesNotContain(child);
+
+    FullSyncRun run = fullSyncLastPhase();
+
+    assertThat(memberIds("parent")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
+    assertThat(run.counts().repaired()).isEqualTo(1);
   }
 
   @Test
