@@ -1,10 +1,13 @@
 package io.scimfleet.worker.pipeline;
 
+import io.scimfleet.error.FleetException;
 import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plain full sync's look at the target ({@code driftCheck: full}), before its clean-up: reads what
@@ -16,6 +19,8 @@ import java.util.List;
  * {@code deleteUnmanaged} they are removed, through the deletion guard.
  */
 public final class DriftRepair {
+  private static final Logger log = LoggerFactory.getLogger(DriftRepair.class);
+
   /** What the check found and did; {@code held} removals of unmanaged objects wait for an operator. */
   public record Result(SyncCounts counts, List<String> errors, long held) {
     public static final Result NONE = new Result(SyncCounts.ZERO, List.of(), 0);
@@ -29,12 +34,23 @@ public final class DriftRepair {
     this.objects = objects;
   }
 
-  /** Nothing when the provider's drift check is off; a dry run counts what it would repair. Users first, so groups see recreated users. */
+  /**
+   * Nothing when the provider's drift check is off, or in a dry run (it records no remote ids to
+   * compare with). Users first, so groups see recreated users. A type whose check fails (the target
+   * unreachable, the provider quarantined) is left for the next run, with the error in this one: the
+   * clean-up still runs.
+   */
   public Result run(ProviderContext ctx) {
-    if (ctx.provider().driftCheck() == DriftCheck.OFF) return Result.NONE;
+    if (ctx.provider().driftCheck() == DriftCheck.OFF || ctx.provider().dryRun()) return Result.NONE;
     DriftRun run = new DriftRun(stores, objects, ctx);
-    run.check(ObjectType.USER);
-    run.check(ObjectType.GROUP);
+    for (ObjectType type : List.of(ObjectType.USER, ObjectType.GROUP)) {
+      try {
+        run.check(type);
+      } catch (FleetException e) {
+        log.warn("{}: drift check of {} stopped: {}", ctx.name(), type.endpoint(), e.getMessage());
+        run.stopped(type, e);
+      }
+    }
     return run.result();
   }
 }

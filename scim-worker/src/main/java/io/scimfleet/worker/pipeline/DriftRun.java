@@ -48,6 +48,11 @@ final class DriftRun {
     return new DriftRepair.Result(counts, List.copyOf(errors), held);
   }
 
+  /** The check of this type ended early: said in the run's errors (not an object's failure). */
+  void stopped(ObjectType type, FleetException e) {
+    if (errors.size() < MAX_ERRORS) errors.add("drift check of " + type.endpoint() + " stopped: " + e.getMessage());
+  }
+
   void check(ObjectType type) {
     ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
     Set<String> seen = new HashSet<>();

@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Compares, on the attributes the fleet's mappings manage, what the target holds with what the
  * fleet sends. Tolerant of what targets add on their own ({@code meta}, {@code display},
- * {@code $ref}, sub-attributes the mappings do not set) and of attribute names in another case
- * (RFC 7643 §2.1); strict on what was sent: a value changed, removed, or a multi-valued attribute
+ * {@code $ref}, sub-attributes the mappings do not set), of attribute names and text values in
+ * another case (RFC 7643 §2.1; many targets lower-case emails), and of {@code false} or empty values
+ * left out; strict on what was sent: a value changed, removed, or a multi-valued attribute
  * with another number of values is a difference. Group members are compared separately, as sets of
  * remote ids.
  */
@@ -48,10 +49,15 @@ final class ManagedAttributes {
   /** True when every part of {@code sent} is on the target, with the same value. */
   static boolean covers(JsonNode sent, JsonNode onTarget) {
     if (sent == null || sent.isNull()) return !present(onTarget);
-    if (onTarget == null || onTarget.isNull()) return false;
+    if (onTarget == null || onTarget.isNull()) return blank(sent);
     if (sent.isObject()) return onTarget.isObject() && coversObject(sent, onTarget);
     if (sent.isArray()) return onTarget.isArray() && coversArray(sent, onTarget);
-    return !onTarget.isContainerNode() && sent.asText().equals(onTarget.asText());
+    return !onTarget.isContainerNode() && sent.asText().equalsIgnoreCase(onTarget.asText());
+  }
+
+  /** What a target may leave out and mean the same: false, "", an empty list or object. */
+  private static boolean blank(JsonNode sent) {
+    return sent.isBoolean() && !sent.booleanValue() || !present(sent) || sent.isTextual() && sent.asText().isEmpty();
   }
 
   private static boolean coversObject(JsonNode sent, JsonNode onTarget) {

@@ -27,6 +27,14 @@ class ManagedAttributesTest {
   }
 
   @Test
+  void textInAnotherCaseAndFalseLeftOutAreNoDifference() {
+    ObjectNode sent = object("{\"userName\":\"Ada\",\"emails\":[{\"value\":\"Ada@Example.org\",\"primary\":false}]}");
+    JsonNode onTarget = object("{\"userName\":\"ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}");
+
+    assertThat(ManagedAttributes.differ(sent, onTarget, List.of())).isFalse();
+  }
+
+  @Test
   void aValueChangedRemovedOrAddedToAListIsADifference() {
     assertThat(ManagedAttributes.differ(SENT, with("userName", "\"mallory\""), List.of())).isTrue();
     assertThat(ManagedAttributes.differ(SENT, with("name", "{\"givenName\":\"Ada\"}"), List.of())).isTrue();
