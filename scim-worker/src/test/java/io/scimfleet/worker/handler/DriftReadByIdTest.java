@@ -72,6 +72,20 @@ class DriftReadByIdTest {
     assertThat(stores.syncState().lastRun("crm").orElseThrow().counts().unmanaged()).isZero();
   }
 
+  @Test
+  void aTargetFailingToListStopsTheCheckOfThatTypeAndTheCleanUpStillRuns() throws Exception {
+    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scim(503, "{\"status\":\"503\",\"detail\":\"busy\"}")));
+    stores.syncState().startRun(FullSyncRun.started("r2", "crm", clock.instant()));
+
+    ((FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class))
+        .run(new FullSyncPhaseRequest("crm", "r2", FullSyncRun.Phase.CLEANUP, false));
+
+    FullSyncRun run = stores.syncState().lastRun("crm").orElseThrow();
+    assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    assertThat(run.errors()).singleElement().asString().startsWith("drift check of Users stopped").contains("503");
+    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Groups")))).hasSize(1);
+  }
+
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder scim(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
   }
