@@ -44,6 +44,9 @@ import java.util.Objects;
  * @param syncPasswords deliver users' new passwords (once each) when the target accepts password changes
  * @param bulk whether a full sync sends its user creates and updates in SCIM Bulk requests when the
  *     target offers Bulk; null: the profile's (auto for most)
+ * @param driftCheck whether a plain full sync reads the target and repairs hand edits (default full)
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the deletion
+ *     guard); default false: they are only counted
  */
 public record Provider(
     String name,
@@ -76,7 +79,9 @@ public record Provider(
     FeatureUse etag,
     FeatureUse changePassword,
     boolean syncPasswords,
-    BulkMode bulk) {
+    BulkMode bulk,
+    DriftCheck driftCheck,
+    boolean deleteUnmanaged) {
 
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
@@ -99,6 +104,7 @@ public record Provider(
       throw new IllegalArgumentException("memberPatchChunk must be at least 1, not " + memberPatchChunk);
     }
     filters = filters == null ? null : List.copyOf(filters);
+    driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
   }
 
   /** Without a vendor profile (generic) or switches of its own. */
@@ -110,7 +116,7 @@ public record Provider(
     this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, VendorProfile.GENERIC, null, null, null,
-        null, null, null, null, false, null);
+        null, null, null, null, false, null, DriftCheck.FULL, false);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
@@ -134,7 +140,7 @@ public record Provider(
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
         tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile,
         userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword,
-        syncPasswords, bulk);
+        syncPasswords, bulk, driftCheck, deleteUnmanaged);
   }
 
   /**

@@ -3,11 +3,21 @@ package io.scimfleet.model;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How many objects ended in each outcome; a value that adds up across page jobs. */
+/**
+ * How many objects ended in each outcome; a value that adds up across page jobs. {@code repaired} and
+ * {@code unmanaged} come from the drift check and are not in {@link #total()}: a repaired object was
+ * also counted by its page.
+ */
 public record SyncCounts(long created, long updated, long unchanged, long deleted, long deactivated,
-    long failed, long skipped) {
+    long failed, long skipped, long repaired, long unmanaged) {
 
-  public static final SyncCounts ZERO = new SyncCounts(0, 0, 0, 0, 0, 0, 0);
+  public static final SyncCounts ZERO = new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** Without drift-check counts. */
+  public SyncCounts(long created, long updated, long unchanged, long deleted, long deactivated, long failed,
+      long skipped) {
+    this(created, updated, unchanged, deleted, deactivated, failed, skipped, 0, 0);
+  }
 
   public static SyncCounts of(SyncOutcome outcome) {
     return ZERO.plus(outcome, 1);
@@ -38,13 +48,16 @@ public record SyncCounts(long created, long updated, long unchanged, long delete
     map.put(SyncOutcome.DEACTIVATED, deactivated);
     map.put(SyncOutcome.FAILED, failed);
     map.put(SyncOutcome.SKIPPED, skipped);
+    map.put(SyncOutcome.REPAIRED, repaired);
+    map.put(SyncOutcome.UNMANAGED, unmanaged);
     return map;
   }
 
   public static SyncCounts fromMap(Map<SyncOutcome, Long> map) {
     return new SyncCounts(get(map, SyncOutcome.CREATED), get(map, SyncOutcome.UPDATED),
         get(map, SyncOutcome.UNCHANGED), get(map, SyncOutcome.DELETED), get(map, SyncOutcome.DEACTIVATED),
-        get(map, SyncOutcome.FAILED), get(map, SyncOutcome.SKIPPED));
+        get(map, SyncOutcome.FAILED), get(map, SyncOutcome.SKIPPED), get(map, SyncOutcome.REPAIRED),
+        get(map, SyncOutcome.UNMANAGED));
   }
 
   private static long get(Map<SyncOutcome, Long> map, SyncOutcome outcome) {

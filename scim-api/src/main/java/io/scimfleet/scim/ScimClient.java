@@ -100,7 +100,12 @@ public final class ScimClient implements AutoCloseable {
    * by cursor when the target announces RFC 9865 cursors, else by startIndex.
    */
   public Stream<ScimResource> searchAll(String endpoint, Filter filter) {
-    Pager pager = new Pager(request -> search(endpoint, request), firstPage(filter));
+    return searchAll(endpoint, filter, List.of());
+  }
+
+  /** Like {@link #searchAll(String, Filter)}, asking only for these attributes ({@code id} always comes); empty: all. */
+  public Stream<ScimResource> searchAll(String endpoint, Filter filter, List<String> attributes) {
+    Pager pager = new Pager(request -> search(endpoint, request), firstPage(filter).withAttributes(attributes));
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 

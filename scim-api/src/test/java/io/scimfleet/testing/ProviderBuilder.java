@@ -4,6 +4,7 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.FeatureUse;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.PropertyMapping;
@@ -47,6 +48,8 @@ public final class ProviderBuilder {
   private FeatureUse changePassword;
   private boolean syncPasswords;
   private BulkMode bulk;
+  private DriftCheck driftCheck = DriftCheck.FULL;
+  private boolean deleteUnmanaged;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -202,10 +205,21 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withoutDriftCheck() {
+    this.driftCheck = DriftCheck.OFF;
+    return this;
+  }
+
+  public ProviderBuilder deletingUnmanaged() {
+    this.deleteUnmanaged = true;
+    return this;
+  }
+
   public Provider build() {
     return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
         groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
         null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
-        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords, bulk);
+        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords, bulk,
+        driftCheck, deleteUnmanaged);
   }
 }

@@ -12,6 +12,7 @@ import io.scimfleet.model.RequiredAttributes;
 import io.scimfleet.model.TargetSwitches;
 import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.MatchOn;
@@ -66,7 +67,9 @@ public final class ProviderConversion {
         requiredAttributes(request.requiredAttributes()), featureUse("etag", request.etag()),
         featureUse("changePassword", request.changePassword()),
         orDefault(request.syncPasswords(), false),
-        request.bulk() == null ? null : BulkMode.parse(request.bulk()));
+        request.bulk() == null ? null : BulkMode.parse(request.bulk()),
+        request.driftCheck() == null ? null : DriftCheck.parse(request.driftCheck()),
+        orDefault(request.deleteUnmanaged(), false));
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param changePassword "auto" or {@code off}
  * @param syncPasswords deliver users' new passwords to a target that accepts them; default false
  * @param bulk "auto" (default: SCIM Bulk in full syncs when the target offers it) or {@code off}
+ * @param driftCheck {@code full} (default) or {@code off}: whether a plain full sync reads the target and repairs hand edits
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default false: only counted)
  */
 public record ProviderRequest(
     String baseUrl,
@@ -61,7 +63,9 @@ public record ProviderRequest(
     String etag,
     String changePassword,
     Boolean syncPasswords,
-    String bulk) {
+    String bulk,
+    String driftCheck,
+    Boolean deleteUnmanaged) {
 
   /** Without a vendor profile or switches of its own. */
   public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
@@ -73,7 +77,7 @@ public record ProviderRequest(
     this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
         userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
         scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */

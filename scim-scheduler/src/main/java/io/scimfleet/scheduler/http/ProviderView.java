@@ -41,7 +41,9 @@ record ProviderView(
     String profile,
     SwitchesView switches,
     boolean syncPasswords,
-    String bulk) {
+    String bulk,
+    String driftCheck,
+    boolean deleteUnmanaged) {
 
   /**
    * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
@@ -85,6 +87,7 @@ record ProviderView(
         p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
         AuthView.of(p.credential()),
         p.profile().wireName(), SwitchesView.of(p.switches()),
-        p.syncPasswords(), lower(p.switches().bulk()));
+        p.syncPasswords(), lower(p.switches().bulk()),
+        lower(p.driftCheck()), p.deleteUnmanaged());
   }
 }

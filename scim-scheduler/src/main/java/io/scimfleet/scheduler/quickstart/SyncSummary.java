@@ -24,7 +24,7 @@ final class SyncSummary {
     SyncCounts c = run.counts();
     out.println("  created " + c.created() + ", updated " + c.updated() + ", unchanged " + c.unchanged()
         + ", deleted " + c.deleted() + ", deactivated " + c.deactivated() + ", failed " + c.failed()
-        + ", skipped " + c.skipped());
+        + ", skipped " + c.skipped() + ", repaired " + c.repaired() + ", unmanaged " + c.unmanaged());
     if (run.errors().isEmpty()) {
       out.println("  errors: none");
     } else {

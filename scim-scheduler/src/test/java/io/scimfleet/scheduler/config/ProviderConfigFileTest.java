@@ -10,6 +10,7 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.FeatureUse;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.VendorProfile;
 import io.scimfleet.scheduler.config.ProviderRegistry.Change;
@@ -177,6 +178,22 @@ class ProviderConfigFileTest {
     assertThatThrownBy(() -> ProviderConfigFile.apply(file, registry))
         .hasMessageContaining("broken").hasMessageContaining("http:// or https://");
     assertThat(stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void theDriftCheckAndUnmanagedRemovalAreSetFromTheFile() throws IOException {
+    ProviderConfigFile.apply(file("""
+        providers:
+          - name: slack
+            baseUrl: https://api.slack.com/scim/v2
+            tokenEnv: SCIM_TARGET_X
+            driftCheck: off
+            deleteUnmanaged: true
+        """), registry);
+
+    Provider slack = stores.providers().get("slack").orElseThrow();
+    assertThat(slack.driftCheck()).isEqualTo(DriftCheck.OFF);
+    assertThat(slack.deleteUnmanaged()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -247,6 +248,24 @@ class ProviderApiTest {
     assertThat(defaults.path("bulk").asText()).isEqualTo("auto");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("error").asText()).contains("bulk must be 'auto' or 'off'");
+  }
+
+  @Test
+  void theDriftCheckIsOnByDefaultAndUnmanagedObjectsAreLeftAloneUnlessAsked() {
+    JsonNode defaults = api.put("/api/v1/providers/q", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
+    assertThat(defaults.path("driftCheck").asText()).isEqualTo("full");
+    assertThat(defaults.path("deleteUnmanaged").asBoolean()).isFalse();
+
+    JsonNode view = api.put("/api/v1/providers/p", """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""").json();
+    assertThat(view.path("driftCheck").asText()).isEqualTo("off");
+    assertThat(view.path("deleteUnmanaged").asBoolean()).isTrue();
+    assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheck()).isEqualTo(DriftCheck.OFF);
+
+    ApiClient.Answer bad = api.put("/api/v1/providers/p", """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"sometimes"}""");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("driftCheck must be 'full' or 'off'");
   }
 
   @Test

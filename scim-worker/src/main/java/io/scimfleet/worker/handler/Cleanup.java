@@ -9,6 +9,7 @@ import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.Stores;
+import io.scimfleet.worker.pipeline.DriftRepair;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A full sync's last phase: finds what the target still has from us that the directory or the scope
+ * A full sync's last phase: first the drift check ({@link DriftRepair}, unless the provider turned it
+ * off), then the clean-up proper: finds what the target still has from us that the directory or the scope
  * no longer holds, and deletes or deactivates it, through the deletion guard like every removal: those
  * beyond the provider's deletion threshold are held, and the run says so.
  */
@@ -30,13 +32,26 @@ public final class Cleanup {
 
   private final Stores stores;
   private final ObjectSync objects;
+  private final DriftRepair drift;
 
   public Cleanup(Stores stores, ObjectSync objects) {
     this.stores = stores;
     this.objects = objects;
+    this.drift = new DriftRepair(stores, objects);
   }
 
   Result run(ProviderContext ctx, String runId) {
+    DriftRepair.Result repaired = drift.run(ctx);
+    if (!repaired.equals(DriftRepair.Result.NONE)) {
+      stores.syncState().addPageResult(ctx.name(), runId, "drift", repaired.counts(), repaired.errors());
+    }
+    Result result = cleanUp(ctx, runId);
+    if (repaired.held() == 0) return result;
+    String unmanaged = repaired.held() + " removals of unmanaged objects held by the deletion guard";
+    return new Result(false, result.message() == null ? unmanaged + ": " + release(ctx) : result.message() + "; " + unmanaged);
+  }
+
+  private Result cleanUp(ProviderContext ctx, String runId) {
     List<Candidate> candidates = new ArrayList<>();
     long managed = 0;
     for (ObjectType type : ObjectType.values()) managed += findCandidates(ctx, type, candidates);
@@ -56,8 +71,11 @@ public final class Cleanup {
   /** A candidate has a remote id, so a skipped removal is one the deletion guard held. */
   private static String held(ProviderContext ctx, String found, long held) {
     return "clean-up found " + found + " to remove and held " + held + ", beyond the deletion threshold of "
-        + ctx.provider().deletionThresholdPercent() + "% within " + ctx.provider().deletionWindow()
-        + ": POST /api/v1/providers/" + ctx.name() + "/deletions/release sends them, DELETE /api/v1/providers/"
+        + ctx.provider().deletionThresholdPercent() + "% within " + ctx.provider().deletionWindow() + ": " + release(ctx);
+  }
+
+  private static String release(ProviderContext ctx) {
+    return "POST /api/v1/providers/" + ctx.name() + "/deletions/release sends them, DELETE /api/v1/providers/"
         + ctx.name() + "/deletions drops them";
   }
 

@@ -14,6 +14,7 @@ import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
@@ -119,6 +120,35 @@ public final class ObjectSync {
         () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false, SyncTrigger.MANUAL));
     stores.deletions().unhold(ctx.name(), held.type(), held.objectId());
     return result;
+  }
+
+  /**
+   * Syncs an object the drift check found changed by hand on the target: under the object's lock its
+   * state is first made to say what the target holds ({@code asOnTarget}: no remote id when the target
+   * lost it, no payload hash when attributes differ, the members the target has), so the usual steps
+   * write back the difference. A success is also counted as {@link SyncOutcome#REPAIRED}.
+   */
+  @SuppressWarnings("try") // the lock is held for the block and released by close()
+  public SyncResult repair(ProviderContext ctx, ObjectType type, String objectId,
+      UnaryOperator<ObjectSyncState> asOnTarget) {
+    health.requireOpenHere(ctx.name());
+    AttemptLog.Open attempt = attempts.open(SyncTrigger.FULL_SYNC);
+    SyncResult result = null;
+    RuntimeException failure = null;
+    try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
+      ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
+      result = attempt(ctx, type, objectId, state, null, false);
+      metrics.objectSynced(ctx.name(), type, result.outcome());
+      if (result.outcome() == SyncOutcome.CREATED || result.outcome() == SyncOutcome.UPDATED) {
+        metrics.objectSynced(ctx.name(), type, SyncOutcome.REPAIRED);
+      }
+      return result;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      attempt.finish(ctx.name(), type, objectId, result, failure);
+    }
   }
 
   /**

@@ -1,0 +1,71 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.scim.MalformedResponseException;
+import io.scimfleet.scim.NotFoundException;
+import io.scimfleet.scim.ScimException;
+import io.scimfleet.scim.ScimResource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads what a target holds of one type, for the drift check: one listing of the endpoint in pages
+ * of 100 (or the target's smaller {@code maxResults}), by cursor or {@code startIndex}, asking only
+ * for the managed attributes; or, where the target refuses listing, one GET per object.
+ */
+final class TargetSnapshot {
+  static final int PAGE = 100;
+  /** Answers that say "this target does not list this endpoint", as opposed to a failure to retry. */
+  private static final Set<Integer> LISTING_REFUSED = Set.of(400, 403, 404, 405, 501);
+
+  private TargetSnapshot() {}
+
+  /**
+   * Hands every page of the listing to {@code page}, as it is read. False when the target refused the
+   * first page (then nothing was handed over); a failure after the first page is thrown.
+   *
+   * @param attributes the attributes to ask for; empty: all
+   */
+  static boolean list(ProviderContext ctx, ObjectType type, List<String> attributes, Consumer<List<ScimResource>> page) {
+    Iterator<ScimResource> listing = ctx.client().searchAll(type.endpoint(), null, attributes).iterator();
+    try {
+      if (!listing.hasNext()) return true; // an empty listing: nothing to hand over
+    } catch (ScimException refused) {
+      if (!refusesListing(refused)) throw refused;
+      return false;
+    }
+    List<ScimResource> batch = new ArrayList<>(PAGE);
+    while (listing.hasNext()) {
+      batch.add(listing.next());
+      if (batch.size() == PAGE) {
+        page.accept(batch);
+        batch = new ArrayList<>(PAGE);
+      }
+    }
+    if (!batch.isEmpty()) page.accept(batch);
+    return true;
+  }
+
+  /** The objects the target still has among these remote ids, read one by one; a 404 leaves one out. */
+  static Map<String, ScimResource> byId(ProviderContext ctx, ObjectType type, Collection<String> remoteIds) {
+    Map<String, ScimResource> found = new LinkedHashMap<>();
+    for (String remoteId : remoteIds) {
+      try {
+        found.put(remoteId, ctx.client().get(type.endpoint(), remoteId));
+      } catch (NotFoundException gone) {
+        // deleted on the target
+      }
+    }
+    return found;
+  }
+
+  static boolean refusesListing(ScimException e) {
+    return LISTING_REFUSED.contains(e.status()) || e instanceof MalformedResponseException;
+  }
+}
