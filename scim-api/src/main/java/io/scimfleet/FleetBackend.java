@@ -22,7 +22,9 @@ public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLim
   public static FleetBackend redis(FleetSettings settings) {
     JedisPool pool = RedisConnections.pool(settings.redisUrl(), poolSize(settings));
     String prefix = settings.redisPrefix();
-    return new FleetBackend(RedisStores.create(pool, prefix), JobRunrFleet.redis(pool, prefix),
+    return new FleetBackend(
+        RedisStores.create(pool, prefix),
+        JobRunrFleet.redis(pool, prefix),
         new RedisRateLimiter(pool, new RedisKeys(prefix)));
   }
 
@@ -31,7 +33,10 @@ public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLim
     return new FleetBackend(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
   }
 
-  /** A connection for each job thread and page thread, and some for the job server, API and change feed. */
+  /**
+   * A connection for each job thread and page thread, and some for the job server, API and change
+   * feed.
+   */
   static int poolSize(FleetSettings settings) {
     return settings.workerThreads() + settings.pageThreads() + 16;
   }

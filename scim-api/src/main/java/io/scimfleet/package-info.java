@@ -1,2 +1,4 @@
-/** The SCIM fleet's shared library: what the scheduler and the worker both use. It starts nothing. */
+/**
+ * The SCIM fleet's shared library: what the scheduler and the worker both use. It starts nothing.
+ */
 package io.scimfleet;

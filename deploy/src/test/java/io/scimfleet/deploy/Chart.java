@@ -18,6 +18,7 @@ final class Chart {
   static final String RELEASE = "fleet";
   static final String NAMESPACE = "scim";
   static final String FULLNAME = "fleet-scim-fleet";
+
   /** helm template otherwise assumes Kubernetes 1.20, below the chart's kubeVersion. */
   static final String KUBE_VERSION = "1.30.0";
 
@@ -26,12 +27,14 @@ final class Chart {
   /** {@code helm template fleet deploy/helm/scim-fleet -n scim -f <overrides>}. */
   static Rendered template(Map<String, Object> overrides) {
     Path valuesFile = writeValues(overrides);
-    String out = new Helm(RepoFiles.CHART).template()
-        .withName(RELEASE)
-        .withNamespace(NAMESPACE)
-        .withKubeVersion(KUBE_VERSION)
-        .withValuesFile(valuesFile)
-        .call();
+    String out =
+        new Helm(RepoFiles.CHART)
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(KUBE_VERSION)
+            .withValuesFile(valuesFile)
+            .call();
     return new Rendered(Yaml.documents(out));
   }
 

@@ -18,13 +18,31 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /**
- * What can be checked of the images without a Docker engine or a registry (neither is reachable here):
- * the Dockerfile's instructions, and the Jib configuration in the poms. Building the images is not run.
+ * What can be checked of the images without a Docker engine or a registry (neither is reachable
+ * here): the Dockerfile's instructions, and the Jib configuration in the poms. Building the images
+ * is not run.
  */
 class ContainerImageTest {
 
-  static final Set<String> INSTRUCTIONS = Set.of("FROM", "ARG", "RUN", "WORKDIR", "COPY", "ADD", "ENV", "EXPOSE",
-      "USER", "ENTRYPOINT", "CMD", "LABEL", "HEALTHCHECK", "STOPSIGNAL", "SHELL", "VOLUME", "ONBUILD");
+  static final Set<String> INSTRUCTIONS =
+      Set.of(
+          "FROM",
+          "ARG",
+          "RUN",
+          "WORKDIR",
+          "COPY",
+          "ADD",
+          "ENV",
+          "EXPOSE",
+          "USER",
+          "ENTRYPOINT",
+          "CMD",
+          "LABEL",
+          "HEALTHCHECK",
+          "STOPSIGNAL",
+          "SHELL",
+          "VOLUME",
+          "ONBUILD");
 
   record Instruction(String keyword, String arguments) {}
 
@@ -43,27 +61,42 @@ class ContainerImageTest {
       }
       current.append(trimmed);
       String[] parts = current.toString().split("\\s+", 2);
-      instructions.add(new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : ""));
+      instructions.add(
+          new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : ""));
       current.setLength(0);
     }
     return instructions;
   }
 
   static List<String> arguments(String keyword) {
-    return dockerfile().stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+    return dockerfile().stream()
+        .filter(i -> i.keyword().equals(keyword))
+        .map(Instruction::arguments)
+        .toList();
   }
 
   @Test
   void dockerfileHasOnlyKnownInstructionsAndStartsFromATemurin17Jre() {
     List<Instruction> instructions = dockerfile();
     assertThat(instructions).extracting(Instruction::keyword).allMatch(INSTRUCTIONS::contains);
-    assertThat(instructions.stream().filter(i -> !i.keyword().equals("ARG")).findFirst().orElseThrow().keyword())
-        .as("only ARG may precede the first FROM").isEqualTo("FROM");
+    assertThat(
+            instructions.stream()
+                .filter(i -> !i.keyword().equals("ARG"))
+                .findFirst()
+                .orElseThrow()
+                .keyword())
+        .as("only ARG may precede the first FROM")
+        .isEqualTo("FROM");
     assertThat(arguments("FROM")).hasSize(1);
     String from = arguments("FROM").get(0);
     if (from.startsWith("${")) {
       String arg = from.substring(2, from.indexOf('}'));
-      from = arguments("ARG").stream().filter(a -> a.startsWith(arg + "=")).findFirst().orElseThrow().substring(arg.length() + 1);
+      from =
+          arguments("ARG").stream()
+              .filter(a -> a.startsWith(arg + "="))
+              .findFirst()
+              .orElseThrow()
+              .substring(arg.length() + 1);
     }
     assertThat(from).matches("eclipse-temurin:17[.0-9_a-z-]*-jre.*|eclipse-temurin:17-jre.*");
   }
@@ -71,12 +104,14 @@ class ContainerImageTest {
   @Test
   void processIsABuildArgumentAndSelectsTheShadedJar() {
     assertThat(arguments("ARG")).anyMatch(a -> a.matches("PROCESS(=.*)?"));
-    assertThat(arguments("COPY")).anyMatch(a -> a.contains("scim-${PROCESS}/target/scim-${PROCESS}.jar"));
+    assertThat(arguments("COPY"))
+        .anyMatch(a -> a.contains("scim-${PROCESS}/target/scim-${PROCESS}.jar"));
     assertThat(arguments("RUN")).anyMatch(a -> a.contains("scheduler|worker"));
     for (String process : List.of("scheduler", "worker")) {
       assertThat(RepoFiles.read(RepoFiles.ROOT.resolve("scim-" + process + "/pom.xml")))
           .as("scim-%s builds target/scim-%s.jar", process, process)
-          .contains("<outputFile>${project.build.directory}/${project.artifactId}.jar</outputFile>");
+          .contains(
+              "<outputFile>${project.build.directory}/${project.artifactId}.jar</outputFile>");
     }
   }
 
@@ -84,9 +119,14 @@ class ContainerImageTest {
   void dockerfileRunsAsUid10001WithHeapFollowingTheContainer() {
     assertThat(arguments("USER")).last().asString().matches("10001(:10001)?");
     assertThat(arguments("RUN")).anyMatch(a -> a.contains("--uid 10001"));
-    assertThat(arguments("ENV")).anyMatch(a -> a.contains("JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError\""));
+    assertThat(arguments("ENV"))
+        .anyMatch(
+            a ->
+                a.contains(
+                    "JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError\""));
     assertThat(arguments("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/app/app.jar\"]");
-    assertThat(Pattern.compile("\\bdocker\\b").matcher(String.join(" ", arguments("RUN"))).find()).isFalse();
+    assertThat(Pattern.compile("\\bdocker\\b").matcher(String.join(" ", arguments("RUN"))).find())
+        .isFalse();
   }
 
   @Test
@@ -125,7 +165,9 @@ class ContainerImageTest {
   }
 
   static List<String> texts(Document document, String xpath) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
+    NodeList nodes =
+        (NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
     List<String> values = new ArrayList<>();
     for (int i = 0; i < nodes.getLength(); i++) {
       values.add(nodes.item(i).getTextContent().strip());
@@ -134,6 +176,8 @@ class ContainerImageTest {
   }
 
   static int count(Document document, String xpath) throws Exception {
-    return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET)).getLength();
+    return ((NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET))
+        .getLength();
   }
 }

@@ -43,18 +43,26 @@ class GrafanaDashboardTest {
 
   @Test
   void hasThePanelsOperatorsNeed() throws IOException {
-    String exprs = String.join("\n", targets(dashboard()).stream().map(t -> t.path("expr").asText()).toList());
+    String exprs =
+        String.join("\n", targets(dashboard()).stream().map(t -> t.path("expr").asText()).toList());
     assertThat(exprs)
-        .contains("max(jobrunr_jobs_enqueued)")                       // queue depth
+        .contains("max(jobrunr_jobs_enqueued)") // queue depth
         .contains("scim_pending_jobs")
-        .contains("sum by (outcome) (rate(scim_sync_objects_total")     // throughput by outcome
-        .contains("histogram_quantile(0.50").contains("histogram_quantile(0.95").contains("scim_requests_seconds_bucket")
-        .contains("status=~\"5xx|io_error\"").contains("status=\"429\"")
+        .contains("sum by (outcome) (rate(scim_sync_objects_total") // throughput by outcome
+        .contains("histogram_quantile(0.50")
+        .contains("histogram_quantile(0.95")
+        .contains("scim_requests_seconds_bucket")
+        .contains("status=~\"5xx|io_error\"")
+        .contains("status=\"429\"")
         .contains("time() - max by (provider) (scim_full_sync_last_success_timestamp_seconds")
         .contains("scim_provider_quarantined")
-        .contains("jvm_memory_used_bytes{area=\"heap\"}").contains("jvm_memory_max_bytes{area=\"heap\"}")
-        .contains("rate(jvm_gc_pause_seconds_sum").contains("process_cpu_usage").contains("jvm_threads_live_threads")
-        .contains("httpcomponents_httpclient_pool_total_connections{provider=~\"$provider\",state=\"leased\"}")
+        .contains("jvm_memory_used_bytes{area=\"heap\"}")
+        .contains("jvm_memory_max_bytes{area=\"heap\"}")
+        .contains("rate(jvm_gc_pause_seconds_sum")
+        .contains("process_cpu_usage")
+        .contains("jvm_threads_live_threads")
+        .contains(
+            "httpcomponents_httpclient_pool_total_connections{provider=~\"$provider\",state=\"leased\"}")
         .contains("httpcomponents_httpclient_pool_total_pending");
   }
 
@@ -65,10 +73,14 @@ class GrafanaDashboardTest {
     for (JsonNode target : targets) {
       String expr = target.path("expr").asText();
       assertThat(PromQl.metricNames(expr)).as(expr).isNotEmpty().allMatch(PromQl::isKnown);
-      assertThat(PromQl.jobStateGaugesAggregatedWithMax(expr)).as("JobRunr gauges need max: %s", expr).isTrue();
+      assertThat(PromQl.jobStateGaugesAggregatedWithMax(expr))
+          .as("JobRunr gauges need max: %s", expr)
+          .isTrue();
       assertThat(target.at("/datasource/uid").asText()).as(expr).isEqualTo("${datasource}");
       if (expr.contains("scim_")) {
-        assertThat(expr).as("filtered by the provider variable").contains("provider=~\"$provider\"");
+        assertThat(expr)
+            .as("filtered by the provider variable")
+            .contains("provider=~\"$provider\"");
       }
     }
   }
@@ -78,7 +90,8 @@ class GrafanaDashboardTest {
     Map<String, Object> rules = new LinkedHashMap<>();
     List<Map<String, String>> records = new ArrayList<>();
     for (JsonNode target : targets(dashboard())) {
-      String expr = target.path("expr").asText().replace("$provider", ".*").replace("$__rate_interval", "5m");
+      String expr =
+          target.path("expr").asText().replace("$provider", ".*").replace("$__rate_interval", "5m");
       records.add(Map.of("record", "dashboard:query:" + records.size(), "expr", expr));
     }
     rules.put("groups", List.of(Map.of("name", "dashboard", "rules", records)));

@@ -27,24 +27,40 @@ class HelmChartTest {
         Arguments.of("defaults", values()),
         Arguments.of("KEDA", values("workers.autoscaling.keda.enabled", true)),
         Arguments.of("HPA", values("workers.autoscaling.enabled", true)),
-        Arguments.of("external Redis", values("redis.enabled", false, "externalRedis.url", "redis://redis.example:6379/0")),
-        Arguments.of("external Redis from a Secret and existing secrets",
-            values("redis.enabled", false, "externalRedis.existingSecret", "redis-url",
-                "adminToken.existingSecret", "scim-admin", "providerTokens.existingSecret", "scim-tokens",
-                "secretKey.existingSecret", "scim-secret-key")),
-        Arguments.of("monitoring on", values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)));
+        Arguments.of(
+            "external Redis",
+            values("redis.enabled", false, "externalRedis.url", "redis://redis.example:6379/0")),
+        Arguments.of(
+            "external Redis from a Secret and existing secrets",
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.existingSecret",
+                "redis-url",
+                "adminToken.existingSecret",
+                "scim-admin",
+                "providerTokens.existingSecret",
+                "scim-tokens",
+                "secretKey.existingSecret",
+                "scim-secret-key")),
+        Arguments.of(
+            "monitoring on",
+            values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
   void lintStrictPasses(String variant, Map<String, Object> overrides) {
     var result = Chart.lintStrict(overrides);
-    assertThat(result.isFailed()).as("helm lint --strict (%s): %s", variant, result.getMessages()).isFalse();
+    assertThat(result.isFailed())
+        .as("helm lint --strict (%s): %s", variant, result.getMessages())
+        .isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
-  void everyVariantRendersHardenedPodsWithProbesOnTheirPorts(String variant, Map<String, Object> overrides) {
+  void everyVariantRendersHardenedPodsWithProbesOnTheirPorts(
+      String variant, Map<String, Object> overrides) {
     Rendered chart = Chart.template(overrides);
     assertHardened(chart, "Deployment", SCHEDULER);
     assertHardened(chart, "Deployment", WORKER);
@@ -59,11 +75,16 @@ class HelmChartTest {
     Rendered chart = Chart.template(values());
     JsonNode redis = chart.get("StatefulSet", REDIS);
     List<String> args = texts(chart.container("StatefulSet", REDIS).path("args"));
-    assertThat(args).containsSequence("--appendonly", "yes").containsSequence("--maxmemory-policy", "noeviction");
-    assertThat(redis.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("8Gi");
+    assertThat(args)
+        .containsSequence("--appendonly", "yes")
+        .containsSequence("--maxmemory-policy", "noeviction");
+    assertThat(redis.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText())
+        .isEqualTo("8Gi");
     assertHardened(chart, "StatefulSet", REDIS);
-    assertThat(chart.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
-    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL")).isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
+    assertThat(chart.env("Deployment", WORKER, "REDIS_URL"))
+        .isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
+    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL"))
+        .isEqualTo("redis://:$(REDIS_PASSWORD)@" + REDIS + ":6379/0");
   }
 
   @Test
@@ -75,15 +96,22 @@ class HelmChartTest {
     assertDefinedBefore(redis, "REDIS_PASSWORD", "REDISCLI_AUTH");
     for (String process : List.of(WORKER, SCHEDULER)) {
       assertDefinedBefore(chart.container("Deployment", process), "REDIS_PASSWORD", "REDIS_URL");
-      assertThat(chart.env("Deployment", process, "REDIS_PASSWORD")).contains("\"name\":\"" + FULLNAME + "-redis-auth\"");
+      assertThat(chart.env("Deployment", process, "REDIS_PASSWORD"))
+          .contains("\"name\":\"" + FULLNAME + "-redis-auth\"");
     }
     JsonNode secret = chart.get("Secret", FULLNAME + "-redis-auth");
     assertThat(secret.at("/data/REDIS_PASSWORD").asText()).isNotBlank();
-    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText())
+        .isEqualTo("keep");
 
-    Rendered existing = Chart.template(values("redis.auth.existingSecret", "my-redis", "redis.auth.existingSecretKey", "pw"));
-    assertThat(existing.env("Deployment", WORKER, "REDIS_PASSWORD")).contains("\"name\":\"my-redis\"").contains("\"key\":\"pw\"");
-    assertThat(existing.all("Secret").stream().map(s -> s.at("/metadata/name").asText())).doesNotContain(FULLNAME + "-redis-auth");
+    Rendered existing =
+        Chart.template(
+            values("redis.auth.existingSecret", "my-redis", "redis.auth.existingSecretKey", "pw"));
+    assertThat(existing.env("Deployment", WORKER, "REDIS_PASSWORD"))
+        .contains("\"name\":\"my-redis\"")
+        .contains("\"key\":\"pw\"");
+    assertThat(existing.all("Secret").stream().map(s -> s.at("/metadata/name").asText()))
+        .doesNotContain(FULLNAME + "-redis-auth");
   }
 
   @Test
@@ -91,24 +119,34 @@ class HelmChartTest {
     Rendered chart = Chart.template(values("scheduler.dashboard.password", "pw-from-values"));
     JsonNode login = chart.get("Secret", FULLNAME + "-dashboard-login");
     assertThat(login.at("/data/SCIM_DASHBOARD_USER").asText()).isEqualTo("YWRtaW4=");
-    assertThat(login.at("/data/SCIM_DASHBOARD_PASSWORD").asText()).isEqualTo("cHctZnJvbS12YWx1ZXM=");
-    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_DASHBOARD_PASSWORD")).contains(FULLNAME + "-dashboard-login");
-    assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_DASHBOARD_PASSWORD");
+    assertThat(login.at("/data/SCIM_DASHBOARD_PASSWORD").asText())
+        .isEqualTo("cHctZnJvbS12YWx1ZXM=");
+    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_DASHBOARD_PASSWORD"))
+        .contains(FULLNAME + "-dashboard-login");
+    assertThat(envNames(chart.container("Deployment", WORKER)))
+        .doesNotContain("SCIM_DASHBOARD_PASSWORD");
 
     Rendered off = Chart.template(values("scheduler.dashboard.enabled", false));
-    assertThat(envNames(off.container("Deployment", SCHEDULER))).doesNotContain("SCIM_DASHBOARD_USER", "SCIM_DASHBOARD_PASSWORD");
-    assertThat(off.all("Secret").stream().map(s -> s.at("/metadata/name").asText())).doesNotContain(FULLNAME + "-dashboard-login");
+    assertThat(envNames(off.container("Deployment", SCHEDULER)))
+        .doesNotContain("SCIM_DASHBOARD_USER", "SCIM_DASHBOARD_PASSWORD");
+    assertThat(off.all("Secret").stream().map(s -> s.at("/metadata/name").asText()))
+        .doesNotContain(FULLNAME + "-dashboard-login");
   }
 
   @Test
   void externalRedisReplacesTheStatefulSet() {
-    Rendered byUrl = Chart.template(values("redis.enabled", false, "externalRedis.url", "rediss://r.example:6380/2"));
+    Rendered byUrl =
+        Chart.template(
+            values("redis.enabled", false, "externalRedis.url", "rediss://r.example:6380/2"));
     assertThat(byUrl.has("StatefulSet")).isFalse();
     assertThat(byUrl.env("Deployment", WORKER, "REDIS_URL")).isEqualTo("rediss://r.example:6380/2");
 
-    Rendered bySecret = Chart.template(values("redis.enabled", false, "externalRedis.existingSecret", "redis-url"));
+    Rendered bySecret =
+        Chart.template(values("redis.enabled", false, "externalRedis.existingSecret", "redis-url"));
     assertThat(bySecret.env("Deployment", WORKER, "REDIS_URL"))
-        .contains("secretKeyRef").contains("\"name\":\"redis-url\"").contains("\"key\":\"REDIS_URL\"");
+        .contains("secretKeyRef")
+        .contains("\"name\":\"redis-url\"")
+        .contains("\"key\":\"REDIS_URL\"");
   }
 
   @Test
@@ -121,34 +159,55 @@ class HelmChartTest {
   void workerGracePeriodIsTheDrainTimePlusAMargin() {
     Rendered defaults = Chart.template(values());
     int drain = Integer.parseInt(defaults.env("Deployment", WORKER, "SCIM_DRAIN_SECONDS"));
-    assertThat(defaults.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt()).isGreaterThan(drain);
+    assertThat(defaults.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt())
+        .isGreaterThan(drain);
 
     Rendered longDrain = Chart.template(values("workers.drainSeconds", 120));
     assertThat(longDrain.env("Deployment", WORKER, "SCIM_DRAIN_SECONDS")).isEqualTo("120");
-    assertThat(longDrain.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt()).isEqualTo(135);
+    assertThat(
+            longDrain.podSpec("Deployment", WORKER).path("terminationGracePeriodSeconds").asInt())
+        .isEqualTo(135);
   }
 
   @Test
   void jvmHeapFollowsTheContainerMemory() {
     Rendered chart = Chart.template(values());
-    assertThat(chart.env("Deployment", SCHEDULER, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75");
-    assertThat(chart.env("Deployment", WORKER, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75");
+    assertThat(chart.env("Deployment", SCHEDULER, "JAVA_TOOL_OPTIONS"))
+        .contains("-XX:MaxRAMPercentage=75");
+    assertThat(chart.env("Deployment", WORKER, "JAVA_TOOL_OPTIONS"))
+        .contains("-XX:MaxRAMPercentage=75");
   }
 
   @Test
   void providersFileIsMountedWhereScimConfigPoints() {
-    Rendered chart = Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    tokenEnv: SCIM_TARGET_SLACK_TOKEN\n"));
+    Rendered chart =
+        Chart.template(
+            values(
+                "config.providersYaml",
+                "providers:\n  - name: slack\n    tokenEnv: SCIM_TARGET_SLACK_TOKEN\n"));
     String path = chart.env("Deployment", WORKER, "SCIM_CONFIG");
     assertThat(path).isEqualTo("/etc/scim-fleet/config/providers.yaml");
-    assertThat(chart.get("ConfigMap", FULLNAME + "-providers").path("data").path("providers.yaml").asText())
+    assertThat(
+            chart
+                .get("ConfigMap", FULLNAME + "-providers")
+                .path("data")
+                .path("providers.yaml")
+                .asText())
         .contains("tokenEnv: SCIM_TARGET_SLACK_TOKEN");
-    assertThat(mountPaths(chart.container("Deployment", WORKER))).contains("/etc/scim-fleet/config", "/var/run/secrets/scim");
-    assertThat(mountPaths(chart.container("Deployment", SCHEDULER))).contains("/var/run/secrets/scim");
+    assertThat(mountPaths(chart.container("Deployment", WORKER)))
+        .contains("/etc/scim-fleet/config", "/var/run/secrets/scim");
+    assertThat(mountPaths(chart.container("Deployment", SCHEDULER)))
+        .contains("/var/run/secrets/scim");
   }
 
   @Test
   void anInlineTokenInTheProvidersFileIsRefused() {
-    assertThatThrownBy(() -> Chart.template(values("config.providersYaml", "providers:\n  - name: slack\n    token: xoxp-123\n")))
+    assertThatThrownBy(
+            () ->
+                Chart.template(
+                    values(
+                        "config.providersYaml",
+                        "providers:\n  - name: slack\n    token: xoxp-123\n")))
         .hasMessageContaining("tokenEnv");
   }
 
@@ -156,12 +215,19 @@ class HelmChartTest {
   void checksumRollsThePodsWhenTheProvidersFileChangesAndOnlyThen() {
     String before = configChecksum(Chart.template(values()), WORKER);
     String unrelated = configChecksum(Chart.template(values("workers.threads", 64)), WORKER);
-    String changed = configChecksum(Chart.template(values("config.providersYaml", "providers:\n  - name: github\n")), WORKER);
+    String changed =
+        configChecksum(
+            Chart.template(values("config.providersYaml", "providers:\n  - name: github\n")),
+            WORKER);
     assertThat(before).isNotBlank().isEqualTo(unrelated).isNotEqualTo(changed);
     assertThat(configChecksum(Chart.template(values()), SCHEDULER)).isEqualTo(before);
 
     String secretBefore = checksum(Chart.template(values()), WORKER, "checksum/secret");
-    String secretChanged = checksum(Chart.template(values("providerTokens.values.SLACK_TOKEN", "xoxp-2")), WORKER, "checksum/secret");
+    String secretChanged =
+        checksum(
+            Chart.template(values("providerTokens.values.SLACK_TOKEN", "xoxp-2")),
+            WORKER,
+            "checksum/secret");
     assertThat(secretBefore).isNotEqualTo(secretChanged);
   }
 
@@ -171,42 +237,68 @@ class HelmChartTest {
     JsonNode tokens = chart.get("Secret", FULLNAME + "-provider-tokens");
     assertThat(tokens.path("data").path("SLACK_TOKEN").asText()).isNotBlank();
     for (String deployment : new String[] {WORKER, SCHEDULER}) {
-      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/secretRef/name").asText()).isEqualTo(FULLNAME + "-provider-tokens");
-      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/prefix").asText()).isEqualTo("SCIM_TARGET_");
+      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/secretRef/name").asText())
+          .isEqualTo(FULLNAME + "-provider-tokens");
+      assertThat(chart.container("Deployment", deployment).at("/envFrom/0/prefix").asText())
+          .isEqualTo("SCIM_TARGET_");
     }
-    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains(FULLNAME + "-admin");
+    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN"))
+        .contains(FULLNAME + "-admin");
     assertThat(envNames(chart.container("Deployment", WORKER))).doesNotContain("SCIM_ADMIN_TOKEN");
 
-    Rendered existing = Chart.template(values("adminToken.existingSecret", "mine", "providerTokens.existingSecret", "theirs",
-        "secretKey.existingSecret", "keys", "scheduler.dashboard.existingSecret", "dash", "redis.auth.existingSecret", "redis-pw"));
+    Rendered existing =
+        Chart.template(
+            values(
+                "adminToken.existingSecret",
+                "mine",
+                "providerTokens.existingSecret",
+                "theirs",
+                "secretKey.existingSecret",
+                "keys",
+                "scheduler.dashboard.existingSecret",
+                "dash",
+                "redis.auth.existingSecret",
+                "redis-pw"));
     assertThat(existing.all("Secret")).isEmpty();
     assertThat(existing.env("Deployment", WORKER, "SCIM_SECRET_KEY")).contains("\"name\":\"keys\"");
-    assertThat(existing.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN")).contains("\"name\":\"mine\"");
-    assertThat(existing.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText()).isEqualTo("theirs");
+    assertThat(existing.env("Deployment", SCHEDULER, "SCIM_ADMIN_TOKEN"))
+        .contains("\"name\":\"mine\"");
+    assertThat(existing.container("Deployment", WORKER).at("/envFrom/0/secretRef/name").asText())
+        .isEqualTo("theirs");
   }
 
   @Test
   void theKeyThatSealsInlineTokensIsGeneratedOnceKeptAndGivenToBothProcesses() {
     Rendered chart = Chart.template(values());
     JsonNode secret = chart.get("Secret", FULLNAME + "-secret-key");
-    String key = new String(Base64.getDecoder().decode(secret.path("data").path("SCIM_SECRET_KEY").asText()));
+    String key =
+        new String(
+            Base64.getDecoder().decode(secret.path("data").path("SCIM_SECRET_KEY").asText()));
     assertThat(Base64.getDecoder().decode(key)).hasSize(32);
-    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+    assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText())
+        .isEqualTo("keep");
     for (String deployment : new String[] {WORKER, SCHEDULER}) {
-      assertThat(chart.env("Deployment", deployment, "SCIM_SECRET_KEY")).contains(FULLNAME + "-secret-key");
+      assertThat(chart.env("Deployment", deployment, "SCIM_SECRET_KEY"))
+          .contains(FULLNAME + "-secret-key");
     }
 
     String given = "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=";
-    JsonNode chosen = Chart.template(values("secretKey.value", given)).get("Secret", FULLNAME + "-secret-key");
-    assertThat(new String(Base64.getDecoder().decode(chosen.path("data").path("SCIM_SECRET_KEY").asText()))).isEqualTo(given);
+    JsonNode chosen =
+        Chart.template(values("secretKey.value", given)).get("Secret", FULLNAME + "-secret-key");
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(chosen.path("data").path("SCIM_SECRET_KEY").asText())))
+        .isEqualTo(given);
     assertThat(chosen.at("/metadata/annotations").isMissingNode()).isTrue();
   }
 
   @Test
   void dashboardServiceIsInternalByDefault() {
     Rendered chart = Chart.template(values());
-    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/type").asText()).isEqualTo("ClusterIP");
-    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/ports/0/port").asInt()).isEqualTo(8000);
+    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/type").asText())
+        .isEqualTo("ClusterIP");
+    assertThat(chart.get("Service", FULLNAME + "-dashboard").at("/spec/ports/0/port").asInt())
+        .isEqualTo(8000);
     assertThat(chart.get("Service", SCHEDULER).at("/spec/ports/0/port").asInt()).isEqualTo(8080);
   }
 
@@ -220,20 +312,27 @@ class HelmChartTest {
 
   @Test
   void kedaScalesWorkersOnTheMaxOfTheEnqueuedGauge() {
-    Rendered chart = Chart.template(values("workers.autoscaling.keda.enabled", true, "workers.autoscaling.enabled", true));
+    Rendered chart =
+        Chart.template(
+            values("workers.autoscaling.keda.enabled", true, "workers.autoscaling.enabled", true));
     JsonNode trigger = chart.get("ScaledObject", WORKER).at("/spec/triggers/0");
     String query = trigger.at("/metadata/query").asText();
     assertThat(trigger.path("type").asText()).isEqualTo("prometheus");
-    assertThat(query).startsWith("max(jobrunr_jobs_enqueued{").doesNotContain("sum(")
+    assertThat(query)
+        .startsWith("max(jobrunr_jobs_enqueued{")
+        .doesNotContain("sum(")
         .contains("namespace=\"" + Chart.NAMESPACE + "\"");
-    assertThat(chart.get("ScaledObject", WORKER).at("/spec/scaleTargetRef/name").asText()).isEqualTo(WORKER);
+    assertThat(chart.get("ScaledObject", WORKER).at("/spec/scaleTargetRef/name").asText())
+        .isEqualTo(WORKER);
     assertThat(chart.has("HorizontalPodAutoscaler")).as("KEDA makes its own HPA").isFalse();
     assertThat(chart.get("Deployment", WORKER).at("/spec").has("replicas")).isFalse();
   }
 
   @Test
   void hpaScalesWorkersOnCpuWhenKedaIsOff() {
-    Rendered chart = Chart.template(values("workers.autoscaling.enabled", true, "workers.autoscaling.maxReplicas", 7));
+    Rendered chart =
+        Chart.template(
+            values("workers.autoscaling.enabled", true, "workers.autoscaling.maxReplicas", 7));
     JsonNode hpa = chart.get("HorizontalPodAutoscaler", WORKER);
     assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(7);
     assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
@@ -243,13 +342,25 @@ class HelmChartTest {
 
   @Test
   void networkPolicyLimitsEgressToDnsRedisAndTargetsAndIngressToMonitoringAndApiClients() {
-    Rendered chart = Chart.template(values("networkPolicy.api.fromNamespaces", List.of("idp"),
-        "networkPolicy.targets.ports", List.of(443, 8443)));
+    Rendered chart =
+        Chart.template(
+            values(
+                "networkPolicy.api.fromNamespaces",
+                List.of("idp"),
+                "networkPolicy.targets.ports",
+                List.of(443, 8443)));
     JsonNode worker = chart.get("NetworkPolicy", WORKER);
     String egress = worker.at("/spec/egress").toString();
-    assertThat(egress).contains("\"port\":53").contains("\"port\":6379").contains("\"port\":443").contains("\"port\":8443")
+    assertThat(egress)
+        .contains("\"port\":53")
+        .contains("\"port\":6379")
+        .contains("\"port\":443")
+        .contains("\"port\":8443")
         .contains("0.0.0.0/0");
-    assertThat(worker.at("/spec/ingress").toString()).contains("monitoring").contains("metrics").doesNotContain("idp");
+    assertThat(worker.at("/spec/ingress").toString())
+        .contains("monitoring")
+        .contains("metrics")
+        .doesNotContain("idp");
     String schedulerIngress = chart.get("NetworkPolicy", SCHEDULER).at("/spec/ingress").toString();
     assertThat(schedulerIngress).contains("monitoring").contains("idp").doesNotContain("dashboard");
     JsonNode redis = chart.get("NetworkPolicy", REDIS);
@@ -259,10 +370,18 @@ class HelmChartTest {
 
   @Test
   void serviceMonitorScrapesBothProcessesAndPrometheusRuleShipsTheRulesFile() throws Exception {
-    Rendered chart = Chart.template(values("serviceMonitor.enabled", true, "prometheusRule.enabled", true,
-        "prometheusRule.runbookBaseUrl", "https://git.example.com/scim-fleet/-/blob/main/"));
+    Rendered chart =
+        Chart.template(
+            values(
+                "serviceMonitor.enabled",
+                true,
+                "prometheusRule.enabled",
+                true,
+                "prometheusRule.runbookBaseUrl",
+                "https://git.example.com/scim-fleet/-/blob/main/"));
     JsonNode monitor = chart.get("ServiceMonitor", FULLNAME);
-    assertThat(monitor.at("/spec/endpoints").findValuesAsText("port")).containsExactly("http", "metrics");
+    assertThat(monitor.at("/spec/endpoints").findValuesAsText("port"))
+        .containsExactly("http", "metrics");
     assertThat(monitor.at("/spec/endpoints").findValuesAsText("path")).containsOnly("/metrics");
 
     JsonNode groups = chart.get("PrometheusRule", FULLNAME).at("/spec/groups");
@@ -270,14 +389,16 @@ class HelmChartTest {
     assertThat(groups.at("/0/rules").size()).isEqualTo(source.at("/0/rules").size());
     assertThat(groups.at("/0/rules/0/expr")).isEqualTo(source.at("/0/rules/0/expr"));
     assertThat(groups.at("/0/rules/0/annotations/runbook_url").asText())
-        .isEqualTo("https://git.example.com/scim-fleet/-/blob/main/docs/runbooks.md#scimbackloggrowing");
+        .isEqualTo(
+            "https://git.example.com/scim-fleet/-/blob/main/docs/runbooks.md#scimbackloggrowing");
   }
 
   @Test
   void grafanaDashboardShipsAsALabelledConfigMap() throws Exception {
     JsonNode configMap = Chart.template(values()).get("ConfigMap", FULLNAME + "-dashboard");
     assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
-    JsonNode dashboard = Yaml.JSON.readTree(configMap.at("/data/scim-fleet-dashboard.json").asText());
+    JsonNode dashboard =
+        Yaml.JSON.readTree(configMap.at("/data/scim-fleet-dashboard.json").asText());
     assertThat(dashboard).isEqualTo(Yaml.JSON.readTree(RepoFiles.DASHBOARD.toFile()));
   }
 
@@ -286,9 +407,13 @@ class HelmChartTest {
         Arguments.of(values("workers.replicas", "many"), "/workers/replicas"),
         Arguments.of(values("workers.replica", 3), "replica"),
         Arguments.of(values("common.pollIntervalSeconds", 2), "/common/pollIntervalSeconds"),
-        Arguments.of(values("scheduler.dashboard.service.type", "Public"), "/scheduler/dashboard/service/type"),
+        Arguments.of(
+            values("scheduler.dashboard.service.type", "Public"),
+            "/scheduler/dashboard/service/type"),
         Arguments.of(values("redis.maxmemoryPolicy", "allkeys-lru"), "/redis/maxmemoryPolicy"),
-        Arguments.of(values("workers.autoscaling.keda.enabled", "yes"), "/workers/autoscaling/keda/enabled"));
+        Arguments.of(
+            values("workers.autoscaling.keda.enabled", "yes"),
+            "/workers/autoscaling/keda/enabled"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -303,24 +428,38 @@ class HelmChartTest {
 
   static void assertHardened(Rendered chart, String kind, String name) {
     JsonNode pod = chart.podSpec(kind, name);
-    assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as("%s runAsNonRoot", name).isTrue();
+    assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean())
+        .as("%s runAsNonRoot", name)
+        .isTrue();
     assertThat(pod.at("/securityContext/runAsUser").asInt()).as("%s runAsUser", name).isPositive();
     assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
     assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
     JsonNode container = chart.container(kind, name);
     JsonNode security = container.path("securityContext");
-    assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as("%s allowPrivilegeEscalation", name).isFalse();
-    assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as("%s readOnlyRootFilesystem", name).isTrue();
-    assertThat(texts(security.at("/capabilities/drop"))).as("%s capabilities", name).containsExactly("ALL");
+    assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+        .as("%s allowPrivilegeEscalation", name)
+        .isFalse();
+    assertThat(security.path("readOnlyRootFilesystem").asBoolean())
+        .as("%s readOnlyRootFilesystem", name)
+        .isTrue();
+    assertThat(texts(security.at("/capabilities/drop")))
+        .as("%s capabilities", name)
+        .containsExactly("ALL");
     assertThat(mountPaths(container)).as("%s /tmp", name).contains("/tmp");
-    JsonNode tmp = StreamSupport.stream(pod.path("volumes").spliterator(), false)
-        .filter(v -> "tmp".equals(v.path("name").asText())).findFirst().orElseThrow();
+    JsonNode tmp =
+        StreamSupport.stream(pod.path("volumes").spliterator(), false)
+            .filter(v -> "tmp".equals(v.path("name").asText()))
+            .findFirst()
+            .orElseThrow();
     assertThat(tmp.has("emptyDir")).isTrue();
   }
 
   static void assertProbes(JsonNode container, String portName, int port) {
-    JsonNode named = StreamSupport.stream(container.path("ports").spliterator(), false)
-        .filter(p -> portName.equals(p.path("name").asText())).findFirst().orElseThrow();
+    JsonNode named =
+        StreamSupport.stream(container.path("ports").spliterator(), false)
+            .filter(p -> portName.equals(p.path("name").asText()))
+            .findFirst()
+            .orElseThrow();
     assertThat(named.path("containerPort").asInt()).isEqualTo(port);
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
     assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo(portName);
@@ -335,7 +474,11 @@ class HelmChartTest {
   }
 
   static String checksum(Rendered chart, String deployment, String annotation) {
-    return chart.get("Deployment", deployment).at("/spec/template/metadata/annotations").path(annotation).asText();
+    return chart
+        .get("Deployment", deployment)
+        .at("/spec/template/metadata/annotations")
+        .path(annotation)
+        .asText();
   }
 
   static List<String> texts(JsonNode array) {

@@ -14,20 +14,29 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusRulesTest {
 
-  static final Set<String> REQUIRED_ALERTS = Set.of(
-      "ScimBacklogGrowing", "ScimFailedJobsRising", "ScimTargetServerErrors", "ScimTargetRateLimited",
-      "ScimNoWorkers", "ScimFullSyncStale", "ScimProviderQuarantined", "ScimDeletionsHeld");
+  static final Set<String> REQUIRED_ALERTS =
+      Set.of(
+          "ScimBacklogGrowing",
+          "ScimFailedJobsRising",
+          "ScimTargetServerErrors",
+          "ScimTargetRateLimited",
+          "ScimNoWorkers",
+          "ScimFullSyncStale",
+          "ScimProviderQuarantined",
+          "ScimDeletionsHeld");
 
   @Test
   void promtoolAcceptsTheRules() {
-    Promtool.Result result = Promtool.run(RepoFiles.RULES.getParent(), "check", "rules", "rules.yml");
+    Promtool.Result result =
+        Promtool.run(RepoFiles.RULES.getParent(), "check", "rules", "rules.yml");
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
   }
 
   @Test
   void promtoolUnitTestsOfEveryAlertPass() {
-    Promtool.Result result = Promtool.run(RepoFiles.RULES_TEST.getParent(), "test", "rules", "rules.test.yml");
+    Promtool.Result result =
+        Promtool.run(RepoFiles.RULES_TEST.getParent(), "test", "rules", "rules.test.yml");
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
   }
@@ -35,25 +44,37 @@ class PrometheusRulesTest {
   @Test
   void theRequiredAlertsExistWithSeveritySummaryDescriptionAndRunbook() {
     List<JsonNode> alerts = alerts();
-    assertThat(alerts).extracting(a -> a.path("alert").asText()).containsExactlyInAnyOrderElementsOf(REQUIRED_ALERTS);
+    assertThat(alerts)
+        .extracting(a -> a.path("alert").asText())
+        .containsExactlyInAnyOrderElementsOf(REQUIRED_ALERTS);
     for (JsonNode alert : alerts) {
       String name = alert.path("alert").asText();
-      assertThat(alert.at("/labels/severity").asText()).as("%s severity", name).isIn("warning", "critical");
+      assertThat(alert.at("/labels/severity").asText())
+          .as("%s severity", name)
+          .isIn("warning", "critical");
       assertThat(alert.at("/annotations/summary").asText()).as("%s summary", name).isNotBlank();
-      assertThat(alert.at("/annotations/description").asText()).as("%s description", name).isNotBlank();
-      assertThat(alert.at("/annotations/runbook_url").asText()).as("%s runbook_url", name)
+      assertThat(alert.at("/annotations/description").asText())
+          .as("%s description", name)
+          .isNotBlank();
+      assertThat(alert.at("/annotations/runbook_url").asText())
+          .as("%s runbook_url", name)
           .isEqualTo("docs/runbooks.md#" + name.toLowerCase(Locale.ROOT));
     }
   }
 
   @Test
   void everyRunbookUrlPointsAtAHeadingOfTheRunbooks() {
-    Set<String> anchors = Pattern.compile("(?m)^#{1,6}\\s+(.+)$").matcher(RepoFiles.read(RepoFiles.RUNBOOKS)).results()
-        .map(m -> githubAnchor(m.group(1)))
-        .collect(Collectors.toSet());
+    Set<String> anchors =
+        Pattern.compile("(?m)^#{1,6}\\s+(.+)$")
+            .matcher(RepoFiles.read(RepoFiles.RUNBOOKS))
+            .results()
+            .map(m -> githubAnchor(m.group(1)))
+            .collect(Collectors.toSet());
     for (JsonNode alert : alerts()) {
       String url = alert.at("/annotations/runbook_url").asText();
-      assertThat(anchors).as("anchor of %s in docs/runbooks.md", url).contains(url.substring(url.indexOf('#') + 1));
+      assertThat(anchors)
+          .as("anchor of %s in docs/runbooks.md", url)
+          .contains(url.substring(url.indexOf('#') + 1));
     }
   }
 
@@ -63,9 +84,14 @@ class PrometheusRulesTest {
     List<JsonNode> cases = new ArrayList<>();
     tests.forEach(t -> t.path("alert_rule_test").forEach(cases::add));
     for (String alert : REQUIRED_ALERTS) {
-      List<JsonNode> ofAlert = cases.stream().filter(c -> alert.equals(c.path("alertname").asText())).toList();
-      assertThat(ofAlert).as("%s: a case where it fires", alert).anyMatch(c -> c.path("exp_alerts").size() > 0);
-      assertThat(ofAlert).as("%s: a case where it does not fire", alert).anyMatch(c -> c.path("exp_alerts").isEmpty());
+      List<JsonNode> ofAlert =
+          cases.stream().filter(c -> alert.equals(c.path("alertname").asText())).toList();
+      assertThat(ofAlert)
+          .as("%s: a case where it fires", alert)
+          .anyMatch(c -> c.path("exp_alerts").size() > 0);
+      assertThat(ofAlert)
+          .as("%s: a case where it does not fire", alert)
+          .anyMatch(c -> c.path("exp_alerts").isEmpty());
     }
   }
 
@@ -73,8 +99,13 @@ class PrometheusRulesTest {
   void rulesReadOnlyKnownMetricsAndTakeTheMaxOfJobRunrsGlobalGauges() {
     for (JsonNode alert : alerts()) {
       String expr = alert.path("expr").asText();
-      assertThat(PromQl.metricNames(expr)).as(alert.path("alert").asText()).isNotEmpty().allMatch(PromQl::isKnown);
-      assertThat(PromQl.jobStateGaugesAggregatedWithMax(expr)).as("%s: %s", alert.path("alert").asText(), expr).isTrue();
+      assertThat(PromQl.metricNames(expr))
+          .as(alert.path("alert").asText())
+          .isNotEmpty()
+          .allMatch(PromQl::isKnown);
+      assertThat(PromQl.jobStateGaugesAggregatedWithMax(expr))
+          .as("%s: %s", alert.path("alert").asText(), expr)
+          .isTrue();
     }
   }
 
@@ -88,6 +119,10 @@ class PrometheusRulesTest {
 
   /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
   static String githubAnchor(String heading) {
-    return heading.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    return heading
+        .trim()
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N} _-]", "")
+        .replace(' ', '-');
   }
 }

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Prometheus' promtool. A missing promtool fails the test (never skips it) with the way to install it. */
+/**
+ * Runs Prometheus' promtool. A missing promtool fails the test (never skips it) with the way to
+ * install it.
+ */
 final class Promtool {
 
-  static final String INSTALL_HINT = "promtool is not on the PATH: install it with "
-      + "`apt-get install -y prometheus` (Debian/Ubuntu; .ci/run does this) or put Prometheus' promtool on the PATH";
+  static final String INSTALL_HINT =
+      "promtool is not on the PATH: install it with "
+          + "`apt-get install -y prometheus` (Debian/Ubuntu; .ci/run does this) or put Prometheus' promtool on the PATH";
 
   record Result(int exitCode, String output) {}
 
@@ -26,7 +30,11 @@ final class Promtool {
     command.add(executable().toString());
     command.addAll(List.of(arguments));
     try {
-      Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(workingDirectory.toFile())
+              .redirectErrorStream(true)
+              .start();
       process.getOutputStream().close();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(2, TimeUnit.MINUTES)) {

@@ -20,7 +20,8 @@ record Rendered(List<JsonNode> objects) {
     return all(kind).stream()
         .filter(o -> name.equals(o.path("metadata").path("name").asText()))
         .findFirst()
-        .orElseThrow(() -> new NoSuchElementException("no " + kind + " " + name + " in " + names()));
+        .orElseThrow(
+            () -> new NoSuchElementException("no " + kind + " " + name + " in " + names()));
   }
 
   /** The one container of a Deployment or StatefulSet. */
@@ -37,10 +38,13 @@ record Rendered(List<JsonNode> objects) {
         .filter(e -> variable.equals(e.path("name").asText()))
         .findFirst()
         .map(e -> e.has("value") ? e.path("value").asText() : e.path("valueFrom").toString())
-        .orElseThrow(() -> new NoSuchElementException("no env " + variable + " in " + kind + " " + name));
+        .orElseThrow(
+            () -> new NoSuchElementException("no env " + variable + " in " + kind + " " + name));
   }
 
   List<String> names() {
-    return objects.stream().map(o -> o.path("kind").asText() + "/" + o.path("metadata").path("name").asText()).toList();
+    return objects.stream()
+        .map(o -> o.path("kind").asText() + "/" + o.path("metadata").path("name").asText())
+        .toList();
   }
 }

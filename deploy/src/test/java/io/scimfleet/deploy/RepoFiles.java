@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /** Paths of what the deploy module tests, from the repository's root. */
 final class RepoFiles {
 
-  static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
   static final Path DEPLOY = ROOT.resolve("deploy");
   static final Path CHART = DEPLOY.resolve("helm/scim-fleet");
   static final Path RULES = DEPLOY.resolve("prometheus/rules.yml");

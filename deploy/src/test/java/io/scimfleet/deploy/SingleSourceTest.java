@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Helm cannot read outside the chart, so the chart ships copies of the rules and the dashboard.
- * The sources are deploy/prometheus/rules.yml and deploy/grafana/scim-fleet-dashboard.json; after editing
- * one, copy it: {@code cp deploy/prometheus/rules.yml deploy/helm/scim-fleet/files/prometheus-rules.yml}
- * and {@code cp deploy/grafana/scim-fleet-dashboard.json deploy/helm/scim-fleet/files/}.
+ * Helm cannot read outside the chart, so the chart ships copies of the rules and the dashboard. The
+ * sources are deploy/prometheus/rules.yml and deploy/grafana/scim-fleet-dashboard.json; after
+ * editing one, copy it: {@code cp deploy/prometheus/rules.yml
+ * deploy/helm/scim-fleet/files/prometheus-rules.yml} and {@code cp
+ * deploy/grafana/scim-fleet-dashboard.json deploy/helm/scim-fleet/files/}.
  */
 class SingleSourceTest {
 
@@ -20,13 +21,18 @@ class SingleSourceTest {
 
   @Test
   void chartDashboardIsACopyOfTheDashboard() {
-    assertSameBytes(RepoFiles.CHART.resolve("files/scim-fleet-dashboard.json"), RepoFiles.DASHBOARD);
+    assertSameBytes(
+        RepoFiles.CHART.resolve("files/scim-fleet-dashboard.json"), RepoFiles.DASHBOARD);
   }
 
   static void assertSameBytes(Path copy, Path source) {
     assertThat(RepoFiles.read(copy))
-        .as("%s must equal %s: run cp %s %s", RepoFiles.ROOT.relativize(copy), RepoFiles.ROOT.relativize(source),
-            RepoFiles.ROOT.relativize(source), RepoFiles.ROOT.relativize(copy))
+        .as(
+            "%s must equal %s: run cp %s %s",
+            RepoFiles.ROOT.relativize(copy),
+            RepoFiles.ROOT.relativize(source),
+            RepoFiles.ROOT.relativize(source),
+            RepoFiles.ROOT.relativize(copy))
         .isEqualTo(RepoFiles.read(source));
   }
 }

@@ -51,7 +51,8 @@ final class Yaml {
       Map<String, Object> node = root;
       for (int j = 0; j < path.length - 1; j++) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(path[j], k -> new LinkedHashMap<>());
+        Map<String, Object> child =
+            (Map<String, Object>) node.computeIfAbsent(path[j], k -> new LinkedHashMap<>());
         node = child;
       }
       node.put(path[path.length - 1], dottedKeysAndValues[i + 1]);
@@ -59,15 +60,20 @@ final class Yaml {
     return root;
   }
 
-  /** Deep-merges {@code overrides} into {@code base} (objects key by key; anything else replaced). */
+  /**
+   * Deep-merges {@code overrides} into {@code base} (objects key by key; anything else replaced).
+   */
   static void merge(ObjectNode base, JsonNode overrides) {
-    overrides.fields().forEachRemaining(field -> {
-      JsonNode existing = base.get(field.getKey());
-      if (existing instanceof ObjectNode object && field.getValue().isObject()) {
-        merge(object, field.getValue());
-      } else {
-        base.set(field.getKey(), field.getValue());
-      }
-    });
+    overrides
+        .fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode existing = base.get(field.getKey());
+              if (existing instanceof ObjectNode object && field.getValue().isObject()) {
+                merge(object, field.getValue());
+              } else {
+                base.set(field.getKey(), field.getValue());
+              }
+            });
   }
 }

@@ -7,20 +7,22 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The Basic-auth login of the JobRunr dashboard: {@code SCIM_DASHBOARD_USER} with
- * {@code SCIM_DASHBOARD_PASSWORD} or {@code SCIM_DASHBOARD_PASSWORD_FILE}. Without both the
- * dashboard does not start. The password is kept out of {@link #toString()}.
+ * The Basic-auth login of the JobRunr dashboard: {@code SCIM_DASHBOARD_USER} with {@code
+ * SCIM_DASHBOARD_PASSWORD} or {@code SCIM_DASHBOARD_PASSWORD_FILE}. Without both the dashboard does
+ * not start. The password is kept out of {@link #toString()}.
  */
 public record DashboardLogin(String user, String password) {
   /** How to turn the dashboard on, for the log line of a process that starts without it. */
-  public static final String HOW_TO_ENABLE = "the JobRunr dashboard is off: set SCIM_DASHBOARD_USER and "
-      + "SCIM_DASHBOARD_PASSWORD (or SCIM_DASHBOARD_PASSWORD_FILE) to turn it on, behind Basic authentication";
+  public static final String HOW_TO_ENABLE =
+      "the JobRunr dashboard is off: set SCIM_DASHBOARD_USER and "
+          + "SCIM_DASHBOARD_PASSWORD (or SCIM_DASHBOARD_PASSWORD_FILE) to turn it on, behind Basic authentication";
 
   public DashboardLogin {
     if (user == null || user.isBlank() || password == null || password.isBlank()) {
       throw new IllegalArgumentException("the dashboard login needs a user and a password");
     }
-    if (user.contains(":")) throw new IllegalArgumentException("SCIM_DASHBOARD_USER must not contain ':'");
+    if (user.contains(":"))
+      throw new IllegalArgumentException("SCIM_DASHBOARD_USER must not contain ':'");
   }
 
   /** The login the environment sets; null when it sets none (the dashboard stays off). */
@@ -30,10 +32,13 @@ public record DashboardLogin(String user, String password) {
     String file = blankToNull(env.get("SCIM_DASHBOARD_PASSWORD_FILE"));
     if (password == null && file != null) password = read(file);
     if (user == null && password == null) return null;
-    if (user == null) throw new IllegalArgumentException("SCIM_DASHBOARD_PASSWORD is set but SCIM_DASHBOARD_USER is not");
+    if (user == null)
+      throw new IllegalArgumentException(
+          "SCIM_DASHBOARD_PASSWORD is set but SCIM_DASHBOARD_USER is not");
     if (password == null) {
-      throw new IllegalArgumentException("SCIM_DASHBOARD_USER is set but neither SCIM_DASHBOARD_PASSWORD nor "
-          + "SCIM_DASHBOARD_PASSWORD_FILE (or the file is empty)");
+      throw new IllegalArgumentException(
+          "SCIM_DASHBOARD_USER is set but neither SCIM_DASHBOARD_PASSWORD nor "
+              + "SCIM_DASHBOARD_PASSWORD_FILE (or the file is empty)");
     }
     return new DashboardLogin(user, password);
   }

@@ -20,7 +20,8 @@ public final class EnvNumbers {
   /** Like {@link #wholeNumber}, for settings that must fit an {@code int}. */
   public static int wholeInt(Map<String, String> env, String name, int fallback) {
     long value = wholeNumber(env, name, fallback);
-    if (value != (int) value) throw new IllegalArgumentException(name + " is out of range: " + value);
+    if (value != (int) value)
+      throw new IllegalArgumentException(name + " is out of range: " + value);
     return (int) value;
   }
 }

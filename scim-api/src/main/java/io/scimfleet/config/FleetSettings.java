@@ -46,8 +46,20 @@ public record FleetSettings(
   }
 
   public FleetSettings withSecurity(SecuritySettings value) {
-    return new FleetSettings(redisUrl, redisPrefix, httpPort, dashboardPort, metricsPort, adminToken, workerThreads,
-        pollIntervalSeconds, drainSeconds, pageThreads, configFile, maxBodyBytes, value);
+    return new FleetSettings(
+        redisUrl,
+        redisPrefix,
+        httpPort,
+        dashboardPort,
+        metricsPort,
+        adminToken,
+        workerThreads,
+        pollIntervalSeconds,
+        drainSeconds,
+        pageThreads,
+        configFile,
+        maxBodyBytes,
+        value);
   }
 
   private static String blankToNull(String value) {
@@ -56,9 +68,24 @@ public record FleetSettings(
 
   @Override
   public String toString() {
-    return "FleetSettings[redis=" + (redisUrl == null ? "in-memory" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
-        + ", prefix=" + redisPrefix + ", httpPort=" + httpPort + ", dashboardPort=" + dashboardPort
-        + ", metricsPort=" + metricsPort + ", workerThreads=" + workerThreads + ", poll=" + pollIntervalSeconds
-        + "s, config=" + configFile + ", " + security + "]";
+    return "FleetSettings[redis="
+        + (redisUrl == null ? "in-memory" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
+        + ", prefix="
+        + redisPrefix
+        + ", httpPort="
+        + httpPort
+        + ", dashboardPort="
+        + dashboardPort
+        + ", metricsPort="
+        + metricsPort
+        + ", workerThreads="
+        + workerThreads
+        + ", poll="
+        + pollIntervalSeconds
+        + "s, config="
+        + configFile
+        + ", "
+        + security
+        + "]";
   }
 }

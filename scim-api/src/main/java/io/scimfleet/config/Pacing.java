@@ -15,19 +15,27 @@ import java.util.Map;
  * @param attemptsInJob tries of one object inside one job before its wait goes to the queue
  * @param retryFor how long a job that keeps failing transiently is retried before it fails for good
  */
-public record Pacing(int jobsPerProvider, Duration longestWaitInJob, int attemptsInJob, Duration retryFor) {
+public record Pacing(
+    int jobsPerProvider, Duration longestWaitInJob, int attemptsInJob, Duration retryFor) {
   public static final Duration DEFAULT_LONGEST_WAIT_IN_JOB = Duration.ofSeconds(10);
   public static final int DEFAULT_ATTEMPTS_IN_JOB = 5;
   public static final Duration DEFAULT_RETRY_FOR = Duration.ofHours(24);
 
   public Pacing {
-    if (jobsPerProvider < 1) throw new IllegalArgumentException("jobs per provider must be at least 1");
-    if (attemptsInJob < 1) throw new IllegalArgumentException("attempts in a job must be at least 1");
+    if (jobsPerProvider < 1)
+      throw new IllegalArgumentException("jobs per provider must be at least 1");
+    if (attemptsInJob < 1)
+      throw new IllegalArgumentException("attempts in a job must be at least 1");
   }
 
-  /** Half the worker's job threads per provider, waits of up to 10 s in the job, retries for 24 h. */
+  /**
+   * Half the worker's job threads per provider, waits of up to 10 s in the job, retries for 24 h.
+   */
   public static Pacing defaults(int workerThreads) {
-    return new Pacing(Math.max(1, workerThreads / 2), DEFAULT_LONGEST_WAIT_IN_JOB, DEFAULT_ATTEMPTS_IN_JOB,
+    return new Pacing(
+        Math.max(1, workerThreads / 2),
+        DEFAULT_LONGEST_WAIT_IN_JOB,
+        DEFAULT_ATTEMPTS_IN_JOB,
         DEFAULT_RETRY_FOR);
   }
 
@@ -35,7 +43,9 @@ public record Pacing(int jobsPerProvider, Duration longestWaitInJob, int attempt
     Pacing defaults = defaults(workerThreads);
     String perProvider = env.get("SCIM_JOBS_PER_PROVIDER");
     return new Pacing(
-        perProvider == null || perProvider.isBlank() ? defaults.jobsPerProvider() : Integer.parseInt(perProvider.trim()),
+        perProvider == null || perProvider.isBlank()
+            ? defaults.jobsPerProvider()
+            : Integer.parseInt(perProvider.trim()),
         durationOf(env, "SCIM_RETRY_WAIT_IN_JOB", defaults.longestWaitInJob()),
         defaults.attemptsInJob(),
         durationOf(env, "SCIM_RETRY_FOR", defaults.retryFor()));
@@ -57,7 +67,8 @@ public record Pacing(int jobsPerProvider, Duration longestWaitInJob, int attempt
         default -> throw new NumberFormatException();
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(name + " must be a duration such as 90s, 15m, 24h or 2d, not '" + value + "'");
+      throw new IllegalArgumentException(
+          name + " must be a duration such as 90s, 15m, 24h or 2d, not '" + value + "'");
     }
   }
 }

@@ -7,6 +7,7 @@ package io.scimfleet.error;
  */
 public abstract class FleetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
   protected FleetException(String message) {
     super(message);
   }

@@ -4,11 +4,15 @@ import java.util.UUID;
 
 /**
  * A job the fleet enqueues: a request record the worker handles, with the name an operator reads in
- * the dashboard. A plain record: the job system stores it as JSON and hands it, when the job runs, to
- * the handler its {@link #handlerType()} names.
+ * the dashboard. A plain record: the job system stores it as JSON and hands it, when the job runs,
+ * to the handler its {@link #handlerType()} names.
  */
 public sealed interface FleetJob
-    permits SyncObjectRequest, SyncObjectsRequest, SyncPageRequest, FullSyncRequest, FullSyncPhaseRequest,
+    permits SyncObjectRequest,
+        SyncObjectsRequest,
+        SyncPageRequest,
+        FullSyncRequest,
+        FullSyncPhaseRequest,
         ReleaseDeletionsRequest {
 
   /** The handler interface that runs this request; the worker registers one handler for each. */
@@ -21,7 +25,8 @@ public sealed interface FleetJob
 
   /**
    * The id of a job that must exist once however often it is enqueued (a re-run job that enqueues
-   * it again adds nothing while the first one exists); null, the default, makes a new job each time.
+   * it again adds nothing while the first one exists); null, the default, makes a new job each
+   * time.
    */
   default UUID stableId() {
     return null;

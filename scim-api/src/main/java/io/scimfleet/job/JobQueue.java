@@ -14,7 +14,10 @@ public interface JobQueue {
   /** Enqueues many jobs in one batch. */
   void enqueueAll(List<? extends FleetJob> jobs);
 
-  /** Enqueues many jobs in one batch, to start {@code after} from now; a queue that cannot wait enqueues them now. */
+  /**
+   * Enqueues many jobs in one batch, to start {@code after} from now; a queue that cannot wait
+   * enqueues them now.
+   */
   default void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
     enqueueAll(jobs);
   }
@@ -27,7 +30,10 @@ public interface JobQueue {
    */
   void handBack(FleetJob job, Duration after);
 
-  /** Creates or updates the recurring full sync of a provider; fires once however many schedulers run. */
+  /**
+   * Creates or updates the recurring full sync of a provider; fires once however many schedulers
+   * run.
+   */
   void scheduleFullSync(String provider, String cron);
 
   void removeFullSync(String provider);

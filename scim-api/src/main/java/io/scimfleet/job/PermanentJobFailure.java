@@ -1,8 +1,8 @@
 package io.scimfleet.job;
 
 /**
- * Fails a job at once, without retries, with a message an operator can act on (the readable SCIM
- * or validation error). The job system shows the message as the job's failure.
+ * Fails a job at once, without retries, with a message an operator can act on (the readable SCIM or
+ * validation error). The job system shows the message as the job's failure.
  */
 public final class PermanentJobFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -10,15 +10,22 @@ import io.scimfleet.model.SyncTrigger;
  * @param trigger what asked for it: a change (the default) or a person ({@code manual}, sync-now)
  * @param force send even when the payload is unchanged
  */
-public record SyncObjectRequest(String provider, ObjectType type, String objectId, String remoteIdAtDelete,
-    SyncTrigger trigger, boolean force) implements FleetJob {
+public record SyncObjectRequest(
+    String provider,
+    ObjectType type,
+    String objectId,
+    String remoteIdAtDelete,
+    SyncTrigger trigger,
+    boolean force)
+    implements FleetJob {
 
   public SyncObjectRequest {
     trigger = trigger == null ? SyncTrigger.CHANGE : trigger;
   }
 
   /** A change-driven job. */
-  public SyncObjectRequest(String provider, ObjectType type, String objectId, String remoteIdAtDelete) {
+  public SyncObjectRequest(
+      String provider, ObjectType type, String objectId, String remoteIdAtDelete) {
     this(provider, type, objectId, remoteIdAtDelete, SyncTrigger.CHANGE, false);
   }
 
@@ -34,7 +41,10 @@ public record SyncObjectRequest(String provider, ObjectType type, String objectI
 
   @Override
   public String jobName() {
-    String verb = remoteIdAtDelete == null ? (trigger == SyncTrigger.MANUAL ? "sync now " : "sync ") : "delete ";
+    String verb =
+        remoteIdAtDelete == null
+            ? (trigger == SyncTrigger.MANUAL ? "sync now " : "sync ")
+            : "delete ";
     return verb + type.label() + " " + objectId + " → " + provider;
   }
 }

@@ -22,7 +22,8 @@ public record SyncObjectsRequest(String provider, List<Item> objects) implements
   public SyncObjectsRequest {
     objects = List.copyOf(objects);
     if (objects.isEmpty() || objects.size() > MAX_OBJECTS) {
-      throw new IllegalArgumentException("a multi-object job holds 1 to " + MAX_OBJECTS + " objects, not " + objects.size());
+      throw new IllegalArgumentException(
+          "a multi-object job holds 1 to " + MAX_OBJECTS + " objects, not " + objects.size());
     }
   }
 
@@ -34,7 +35,14 @@ public record SyncObjectsRequest(String provider, List<Item> objects) implements
   @Override
   public String jobName() {
     Item first = objects.get(0);
-    return "sync " + objects.size() + " changed objects (" + first.type().label() + " " + first.objectId()
-        + (objects.size() > 1 ? " …" : "") + ") → " + provider;
+    return "sync "
+        + objects.size()
+        + " changed objects ("
+        + first.type().label()
+        + " "
+        + first.objectId()
+        + (objects.size() > 1 ? " …" : "")
+        + ") → "
+        + provider;
   }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  *
  * @param force send every object even when its payload is unchanged
  */
-public record SyncPageRequest(String provider, String runId, ObjectType type, int page, int pages,
-    List<String> objectIds, boolean force) implements FleetJob {
+public record SyncPageRequest(
+    String provider,
+    String runId,
+    ObjectType type,
+    int page,
+    int pages,
+    List<String> objectIds,
+    boolean force)
+    implements FleetJob {
 
   public SyncPageRequest {
     objectIds = List.copyOf(objectIds);

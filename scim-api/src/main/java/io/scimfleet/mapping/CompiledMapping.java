@@ -10,25 +10,32 @@ import java.util.function.Function;
  * One property mapping, parsed: it evaluates to a JSON object, or to nothing. A built-in user
  * mapping left as it is has a Java {@code twin} ({@link DefaultUserTwins}) that answers first.
  */
-record CompiledMapping(String name, JsonataExpression expression, Function<Map<String, Object>, Object> twin) {
+record CompiledMapping(
+    String name, JsonataExpression expression, Function<Map<String, Object>, Object> twin) {
 
   static CompiledMapping compile(PropertyMapping mapping) {
     return compile(mapping, true);
   }
 
-  /** @param twins false: always the JSONata (to test the twins against it) */
+  /**
+   * @param twins false: always the JSONata (to test the twins against it)
+   */
   static CompiledMapping compile(PropertyMapping mapping, boolean twins) {
-    return new CompiledMapping(mapping.name(), JsonataExpression.compile(mapping.name(), mapping.expression()),
+    return new CompiledMapping(
+        mapping.name(),
+        JsonataExpression.compile(mapping.name(), mapping.expression()),
         twins ? DefaultUserTwins.of(mapping.expression()).orElse(null) : null);
   }
 
   /** The object this mapping contributes; null when the expression yields nothing (undefined). */
   ObjectNode apply(MappingInput input) {
     Object twinResult = twin == null ? DefaultUserTwins.UNSURE : twin.apply(input.json());
-    Object result = twinResult != DefaultUserTwins.UNSURE ? twinResult : expression.evaluate(name, input);
+    Object result =
+        twinResult != DefaultUserTwins.UNSURE ? twinResult : expression.evaluate(name, input);
     if (result == null) return null;
     if (!(result instanceof Map<?, ?>)) {
-      throw new MappingException(name, "result must be a JSON object, got " + JsonataValues.kind(result));
+      throw new MappingException(
+          name, "result must be a JSON object, got " + JsonataValues.kind(result));
     }
     return (ObjectNode) toJson(result);
   }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 
 /**
- * How the results of several mappings become one resource: objects merge key by key, arrays
- * append, and any other pair (two scalars, or values of different kinds) is won by the later value,
- * a JSON null included. {@link #withoutNulls} then removes the keys whose value is null, so a later
- * null removes what an earlier mapping set.
+ * How the results of several mappings become one resource: objects merge key by key, arrays append,
+ * and any other pair (two scalars, or values of different kinds) is won by the later value, a JSON
+ * null included. {@link #withoutNulls} then removes the keys whose value is null, so a later null
+ * removes what an earlier mapping set.
  */
 public final class DeepMerge {
   private DeepMerge() {}

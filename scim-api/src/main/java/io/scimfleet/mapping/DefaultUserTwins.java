@@ -8,11 +8,11 @@ import java.util.function.Function;
 
 /**
  * Java twins of the built-in user mappings ({@link DefaultMappings#users()}): the same result as
- * their JSONata, at a fraction of the CPU (JSONata was a fifth of a full sync's CPU per object).
- * A twin is used only for a mapping whose expression is exactly the built-in one, and it answers
- * only inputs whose every step it is sure of: plain strings, and in {@code name} no whitespace but
- * single spaces after {@code $trim} (where JSONata's {@code \s} and {@code \S} cannot differ from
- * a plain space test). For anything else it answers {@link #UNSURE} and the JSONata runs.
+ * their JSONata, at a fraction of the CPU (JSONata was a fifth of a full sync's CPU per object). A
+ * twin is used only for a mapping whose expression is exactly the built-in one, and it answers only
+ * inputs whose every step it is sure of: plain strings, and in {@code name} no whitespace but
+ * single spaces after {@code $trim} (where JSONata's {@code \s} and {@code \S} cannot differ from a
+ * plain space test). For anything else it answers {@link #UNSURE} and the JSONata runs.
  */
 final class DefaultUserTwins {
   /** "I am not sure: evaluate the JSONata." */
@@ -28,17 +28,27 @@ final class DefaultUserTwins {
   }
 
   private static Map<String, Function<Map<String, Object>, Object>> twins() {
-    Map<String, Function<Map<String, Object>, Object>> byName = Map.of(
-        "00-schemas", input -> object("schemas", List.of(DefaultMappings.CORE_USER_SCHEMA)),
-        "10-userName", input -> plain(input, "username", text -> object("userName", text)),
-        "20-externalId", input -> plain(input, "id", text -> object("externalId", text)),
-        "30-name", DefaultUserTwins::name,
-        "40-displayName", DefaultUserTwins::displayName,
-        "50-emails", input -> plain(input, "email", email -> object("emails", truthy(email)
-            ? List.of(emails(email)) : null)),
-        "60-active", input -> input.get("active") instanceof Boolean active ? object("active", active) : UNSURE);
+    Map<String, Function<Map<String, Object>, Object>> byName =
+        Map.of(
+            "00-schemas", input -> object("schemas", List.of(DefaultMappings.CORE_USER_SCHEMA)),
+            "10-userName", input -> plain(input, "username", text -> object("userName", text)),
+            "20-externalId", input -> plain(input, "id", text -> object("externalId", text)),
+            "30-name", DefaultUserTwins::name,
+            "40-displayName", DefaultUserTwins::displayName,
+            "50-emails",
+                input ->
+                    plain(
+                        input,
+                        "email",
+                        email -> object("emails", truthy(email) ? List.of(emails(email)) : null)),
+            "60-active",
+                input ->
+                    input.get("active") instanceof Boolean active
+                        ? object("active", active)
+                        : UNSURE);
     Map<String, Function<Map<String, Object>, Object>> byExpression = new LinkedHashMap<>();
-    DefaultMappings.users().forEach(mapping -> byExpression.put(mapping.expression(), byName.get(mapping.name())));
+    DefaultMappings.users()
+        .forEach(mapping -> byExpression.put(mapping.expression(), byName.get(mapping.name())));
     byExpression.values().removeIf(java.util.Objects::isNull);
     return Map.copyOf(byExpression);
   }
@@ -60,7 +70,10 @@ final class DefaultUserTwins {
     return object("displayName", truthy(full) ? full : username);
   }
 
-  /** The built-in 30-name: formatted, and given and family names from attributes or split at the first space. */
+  /**
+   * The built-in 30-name: formatted, and given and family names from attributes or split at the
+   * first space.
+   */
   private static Object name(Map<String, Object> input) {
     Object name = input.get("name");
     if (!plainOrAbsent(name)) return UNSURE;
@@ -79,7 +92,10 @@ final class DefaultUserTwins {
     return parts.isEmpty() ? new LinkedHashMap<>() : object("name", parts);
   }
 
-  /** A non-empty string attribute; null when absent; UNSURE for anything else (empty, numbers, lists...). */
+  /**
+   * A non-empty string attribute; null when absent; UNSURE for anything else (empty, numbers,
+   * lists...).
+   */
   private static Object attribute(Map<String, Object> input, String key) {
     Object attributes = input.get("attributes");
     if (attributes == null) return null;
@@ -93,15 +109,21 @@ final class DefaultUserTwins {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == ' ') continue;
-      if (c < 0x21 || (c >= 0x7f && c <= 0xa0) || Character.isWhitespace(c) || Character.isSpaceChar(c)
-          || c == 0x180e || c == 0xfeff || Character.isSurrogate(c)) {
+      if (c < 0x21
+          || (c >= 0x7f && c <= 0xa0)
+          || Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || c == 0x180e
+          || c == 0xfeff
+          || Character.isSurrogate(c)) {
         return false;
       }
     }
     return true;
   }
 
-  private static Object plain(Map<String, Object> input, String key, Function<String, Object> then) {
+  private static Object plain(
+      Map<String, Object> input, String key, Function<String, Object> then) {
     Object value = input.get(key);
     if (!plainOrAbsent(value)) return UNSURE;
     return then.apply((String) value);

@@ -26,8 +26,10 @@ final class EvaluationBudget {
   /** A frame for one evaluation whose steps report to this budget. */
   Jsonata.Frame frame(Jsonata expression) {
     Jsonata.Frame frame = expression.createFrame();
-    frame.setEvaluateEntryCallback(callback(Jsonata.EntryCallback.class, args -> enter((Jsonata.Frame) args[2])));
-    frame.setEvaluateExitCallback(callback(Jsonata.ExitCallback.class, args -> exit((Jsonata.Frame) args[2], args[3])));
+    frame.setEvaluateEntryCallback(
+        callback(Jsonata.EntryCallback.class, args -> enter((Jsonata.Frame) args[2])));
+    frame.setEvaluateExitCallback(
+        callback(Jsonata.ExitCallback.class, args -> exit((Jsonata.Frame) args[2], args[3])));
     return frame;
   }
 
@@ -36,16 +38,21 @@ final class EvaluationBudget {
    * implemented in plain Java outside its package; a proxy can.
    */
   private static <T> T callback(Class<T> type, Consumer<Object[]> body) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-      if (method.getDeclaringClass() == Object.class) return method.invoke(body, args);
-      body.accept(args);
-      return null;
-    }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) return method.invoke(body, args);
+              body.accept(args);
+              return null;
+            }));
   }
 
   private void enter(Jsonata.Frame frame) {
     if (frame.isParallelCall) return;
-    if (++depth > limits.maxDepth()) throw exceeded("depth limit of " + limits.maxDepth() + " (endless recursion?)");
+    if (++depth > limits.maxDepth())
+      throw exceeded("depth limit of " + limits.maxDepth() + " (endless recursion?)");
     checkClock();
   }
 

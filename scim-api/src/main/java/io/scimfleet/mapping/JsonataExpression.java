@@ -28,7 +28,9 @@ final class JsonataExpression {
     this.perThread.set(bounded(parsed));
   }
 
-  /** Parses {@code source}; a syntax error becomes a {@link MappingException} naming {@code name}. */
+  /**
+   * Parses {@code source}; a syntax error becomes a {@link MappingException} naming {@code name}.
+   */
   static JsonataExpression compile(String name, String source) {
     return new JsonataExpression(parse(name, source), source);
   }
@@ -41,7 +43,8 @@ final class JsonataExpression {
   Object evaluate(String name, MappingInput input) {
     Jsonata expression = perThread.get();
     try {
-      return expression.evaluate(input.json(), new EvaluationBudget(name, MappingLimits.current()).frame(expression));
+      return expression.evaluate(
+          input.json(), new EvaluationBudget(name, MappingLimits.current()).frame(expression));
     } catch (RuntimeException | StackOverflowError e) {
       String limit = limitIn(e);
       if (limit != null) throw new MappingLimitException(name, limit);
@@ -49,11 +52,15 @@ final class JsonataExpression {
     }
   }
 
-  /** Which limit stopped the evaluation: ours, JSONata's own range limit, or the stack; null for other errors. */
+  /**
+   * Which limit stopped the evaluation: ours, JSONata's own range limit, or the stack; null for
+   * other errors.
+   */
   private static String limitIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MappingLimitException limit) return limit.limit();
-      if (t instanceof JException j && RANGE_TOO_LARGE.equals(j.getError())) return "range limit of 1000000 elements";
+      if (t instanceof JException j && RANGE_TOO_LARGE.equals(j.getError()))
+        return "range limit of 1000000 elements";
       if (t instanceof StackOverflowError) return "depth limit of the thread's stack";
     }
     return null;
@@ -61,11 +68,15 @@ final class JsonataExpression {
 
   /**
    * Replaces the built-ins that can make a huge value from a small argument by bounded ones, and
-   * {@code $trim} (in every default user mapping) by one without a regular expression compiled per call.
+   * {@code $trim} (in every default user mapping) by one without a regular expression compiled per
+   * call.
    */
   private static Jsonata bounded(Jsonata expression) {
-    expression.registerFunction("pad", Jsonata.function("pad", JsonataExpression::pad, "<s-ns?:s>"));
-    expression.registerFunction("trim", Jsonata.function("trim", (Jsonata.Fn1<String, String>) JsonataExpression::trim, "<s-:s>"));
+    expression.registerFunction(
+        "pad", Jsonata.function("pad", JsonataExpression::pad, "<s-ns?:s>"));
+    expression.registerFunction(
+        "trim",
+        Jsonata.function("trim", (Jsonata.Fn1<String, String>) JsonataExpression::trim, "<s-:s>"));
     return expression;
   }
 
@@ -97,7 +108,10 @@ final class JsonataExpression {
     if (text.charAt(0) == ' ' || text.charAt(last) == ' ') return false;
     for (int i = 0; i <= last; i++) {
       char c = text.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i < last && text.charAt(i + 1) == ' ')) return false;
+      if (c == '\t'
+          || c == '\n'
+          || c == '\r'
+          || (c == ' ' && i < last && text.charAt(i + 1) == ' ')) return false;
     }
     return true;
   }

@@ -9,13 +9,17 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** Turns what JSONata returns (maps, lists, strings, numbers, booleans, null) into Jackson nodes. */
+/**
+ * Turns what JSONata returns (maps, lists, strings, numbers, booleans, null) into Jackson nodes.
+ */
 final class JsonataValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonataValues() {}
 
-  /** @throws IllegalArgumentException for anything that is not JSON, such as a function */
+  /**
+   * @throws IllegalArgumentException for anything that is not JSON, such as a function
+   */
   static JsonNode toJson(Object value) {
     if (value == null) return NODES.nullNode();
     if (value instanceof String text) return NODES.textNode(text);

@@ -12,9 +12,9 @@ import java.util.Map;
  * lists (what JSONata reads). Fields that are null are left out, so that JSONata sees them as
  * undefined.
  *
- * <p>User: {@code {"id","username","name","email","active","attributes":{...}}}. Group:
- * {@code {"id","name","attributes":{...},"members":[{"id","remoteId","type"}]}} ({@code type} is
- * {@code "Group"} for a nested group sent natively, absent for a user).
+ * <p>User: {@code {"id","username","name","email","active","attributes":{...}}}. Group: {@code
+ * {"id","name","attributes":{...},"members":[{"id","remoteId","type"}]}} ({@code type} is {@code
+ * "Group"} for a nested group sent natively, absent for a user).
  */
 public record MappingInput(Map<String, Object> json) {
 
@@ -45,7 +45,8 @@ public record MappingInput(Map<String, Object> json) {
 
   /** A group member also carries {@code "type": "Group"}; a user member has no type. */
   private static Map<String, Object> member(GroupMember member) {
-    return member.group() ? Map.of("id", member.id(), "remoteId", member.remoteId(), "type", "Group")
+    return member.group()
+        ? Map.of("id", member.id(), "remoteId", member.remoteId(), "type", "Group")
         : Map.of("id", member.id(), "remoteId", member.remoteId());
   }
 

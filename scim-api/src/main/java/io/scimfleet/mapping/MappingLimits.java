@@ -5,22 +5,24 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The bounds every JSONata evaluation (mappings and scope filters) runs within. The defaults are far
- * above what an honest mapping needs; an expression that reaches one fails with a
- * {@link MappingLimitException}. Read once from the environment of the process
- * ({@code SCIM_MAPPING_TIMEOUT_MS}, {@code SCIM_MAPPING_MAX_DEPTH}, {@code SCIM_MAPPING_MAX_STRING},
- * {@code SCIM_MAPPING_MAX_ARRAY}); tests may replace them with {@link #use}.
+ * The bounds every JSONata evaluation (mappings and scope filters) runs within. The defaults are
+ * far above what an honest mapping needs; an expression that reaches one fails with a {@link
+ * MappingLimitException}. Read once from the environment of the process ({@code
+ * SCIM_MAPPING_TIMEOUT_MS}, {@code SCIM_MAPPING_MAX_DEPTH}, {@code SCIM_MAPPING_MAX_STRING}, {@code
+ * SCIM_MAPPING_MAX_ARRAY}); tests may replace them with {@link #use}.
  *
  * @param timeout wall-clock time of one evaluation
  * @param maxDepth nesting of evaluation steps (recursion)
  * @param maxStringLength characters in any string an evaluation step produces
  * @param maxArrayLength elements in any array an evaluation step produces
  */
-public record MappingLimits(Duration timeout, int maxDepth, int maxStringLength, int maxArrayLength) {
+public record MappingLimits(
+    Duration timeout, int maxDepth, int maxStringLength, int maxArrayLength) {
   private static volatile MappingLimits current = fromEnv(System.getenv());
 
   public MappingLimits {
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("mapping timeout must be positive");
+    if (timeout.isNegative() || timeout.isZero())
+      throw new IllegalArgumentException("mapping timeout must be positive");
     if (maxDepth < 1 || maxStringLength < 1 || maxArrayLength < 1) {
       throw new IllegalArgumentException("mapping limits must be at least 1");
     }
@@ -33,7 +35,8 @@ public record MappingLimits(Duration timeout, int maxDepth, int maxStringLength,
   public static MappingLimits fromEnv(Map<String, String> env) {
     MappingLimits d = defaults();
     return new MappingLimits(
-        Duration.ofMillis(EnvNumbers.wholeNumber(env, "SCIM_MAPPING_TIMEOUT_MS", d.timeout().toMillis())),
+        Duration.ofMillis(
+            EnvNumbers.wholeNumber(env, "SCIM_MAPPING_TIMEOUT_MS", d.timeout().toMillis())),
         EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_DEPTH", d.maxDepth()),
         EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_STRING", d.maxStringLength()),
         EnvNumbers.wholeInt(env, "SCIM_MAPPING_MAX_ARRAY", d.maxArrayLength()));

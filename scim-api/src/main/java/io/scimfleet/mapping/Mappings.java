@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A provider's property mappings, compiled once and safe to share between threads. {@link #map}
- * evaluates them in the order of their names (plain string order, so {@code 10-x} before
- * {@code 20-y}) and deep-merges their results (see {@link DeepMerge}) into one resource.
+ * evaluates them in the order of their names (plain string order, so {@code 10-x} before {@code
+ * 20-y}) and deep-merges their results (see {@link DeepMerge}) into one resource.
  */
 public final class Mappings {
   private final List<CompiledMapping> inNameOrder;
@@ -29,13 +29,16 @@ public final class Mappings {
     return compile(mappings, true);
   }
 
-  /** @param twins false: the built-in user mappings run as JSONata too (tests compare the two) */
+  /**
+   * @param twins false: the built-in user mappings run as JSONata too (tests compare the two)
+   */
   static Mappings compile(List<PropertyMapping> mappings, boolean twins) {
     requireUniqueNames(mappings);
-    return new Mappings(mappings.stream()
-        .sorted(Comparator.comparing(PropertyMapping::name))
-        .map(mapping -> CompiledMapping.compile(mapping, twins))
-        .toList());
+    return new Mappings(
+        mappings.stream()
+            .sorted(Comparator.comparing(PropertyMapping::name))
+            .map(mapping -> CompiledMapping.compile(mapping, twins))
+            .toList());
   }
 
   /**

@@ -17,7 +17,9 @@ public final class ObjectScope {
   private final ScopeFilter filter;
   private final ScopeGroups groups;
 
-  /** @param groups null: no scope by group */
+  /**
+   * @param groups null: no scope by group
+   */
   public ObjectScope(ObjectType type, ScopeFilter filter, ScopeGroups groups) {
     this.type = type;
     this.filter = filter;
@@ -34,8 +36,9 @@ public final class ObjectScope {
   }
 
   /**
-   * The ids of the objects in scope among many, as {@link #includes} decides one by one, but with the
-   * scope groups resolved once and the users' groups read in one round trip (the clean-up's path).
+   * The ids of the objects in scope among many, as {@link #includes} decides one by one, but with
+   * the scope groups resolved once and the users' groups read in one round trip (the clean-up's
+   * path).
    */
   public Set<String> idsInScope(List<MappingInput> inputs) {
     List<MappingInput> byFilter = inputs.stream().filter(filter::includes).toList();
@@ -61,7 +64,10 @@ public final class ObjectScope {
     return groups;
   }
 
-  /** Through which scoped group the object is in scope; empty when it is not (or there is no scope by group). */
+  /**
+   * Through which scoped group the object is in scope; empty when it is not (or there is no scope
+   * by group).
+   */
   public Optional<ScopeGroups.Reason> byGroup(String id) {
     if (groups == null) return Optional.empty();
     return type == ObjectType.USER ? groups.user(id) : groups.group(id);

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  *
  * <p>A group's members: with {@code nestedGroups: flatten} the users of the whole subtree; with
  * {@code native} the direct users, then the child groups (as {@code "type": "Group"}). Each kind in
- * the order of its ids; a member goes with its remote id, one without (never synced, or deactivated)
- * is left out unless {@link Unsynced} gives it one.
+ * the order of its ids; a member goes with its remote id, one without (never synced, or
+ * deactivated) is left out unless {@link Unsynced} gives it one.
  */
 public final class PayloadBuilder {
   /** What becomes of a member in scope that has no remote id yet. */
@@ -44,7 +44,8 @@ public final class PayloadBuilder {
   private final SyncStateStore syncState;
   private final ScimSchemaValidator validator;
 
-  public PayloadBuilder(DirectoryStore directory, SyncStateStore syncState, ScimSchemaValidator validator) {
+  public PayloadBuilder(
+      DirectoryStore directory, SyncStateStore syncState, ScimSchemaValidator validator) {
     this.directory = directory;
     this.syncState = syncState;
     this.validator = validator;
@@ -82,7 +83,9 @@ public final class PayloadBuilder {
     return check(provider, type, mappings.map(input));
   }
 
-  /** A resource already mapped, checked against the schema and the provider's required attributes. */
+  /**
+   * A resource already mapped, checked against the schema and the provider's required attributes.
+   */
   public Payload check(Provider provider, ObjectType type, ObjectNode resource) {
     List<Violation> violations = new ArrayList<>(validator.validate(type, resource));
     violations.addAll(RequiredAttributesCheck.violations(provider, type, resource));
@@ -90,21 +93,25 @@ public final class PayloadBuilder {
   }
 
   /** A group as mapping input, with its members resolved for the provider. */
-  public MappingInput group(String provider, NestedGroups nested, DirectoryGroup group, Unsynced unsynced) {
+  public MappingInput group(
+      String provider, NestedGroups nested, DirectoryGroup group, Unsynced unsynced) {
     return MappingInput.group(group, members(provider, nested, group.id(), unsynced));
   }
 
   /** The group's members as the provider knows them (see the class comment). */
-  public List<GroupMember> members(String provider, NestedGroups nested, String groupId, Unsynced unsynced) {
+  public List<GroupMember> members(
+      String provider, NestedGroups nested, String groupId, Unsynced unsynced) {
     if (nested != NestedGroups.NATIVE) {
       return resolved(provider, ObjectType.USER, directory.transitiveMembers(groupId), unsynced);
     }
-    List<GroupMember> members = resolved(provider, ObjectType.USER, directory.members(groupId), unsynced);
+    List<GroupMember> members =
+        resolved(provider, ObjectType.USER, directory.members(groupId), unsynced);
     members.addAll(resolved(provider, ObjectType.GROUP, directory.memberGroups(groupId), unsynced));
     return members;
   }
 
-  private List<GroupMember> resolved(String provider, ObjectType type, Set<String> ids, Unsynced unsynced) {
+  private List<GroupMember> resolved(
+      String provider, ObjectType type, Set<String> ids, Unsynced unsynced) {
     Map<String, ObjectSyncState> states = syncState.getAll(provider, type, ids);
     List<GroupMember> members = new ArrayList<>();
     for (String id : new TreeSet<>(ids)) {

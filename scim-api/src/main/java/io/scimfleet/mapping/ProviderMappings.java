@@ -13,8 +13,10 @@ public final class ProviderMappings {
 
   public static Mappings compile(Provider provider, ObjectType type) {
     return type == ObjectType.USER
-        ? Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings()))
-        : Mappings.compile(DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings()));
+        ? Mappings.compile(
+            DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings()))
+        : Mappings.compile(
+            DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings()));
   }
 
   public static ScopeFilter scope(Provider provider, ObjectType type) {
@@ -22,11 +24,14 @@ public final class ProviderMappings {
   }
 
   /**
-   * The provider's whole scope for this type: its filter AND, with {@code scopeGroups}, membership of
-   * them, read from {@code directory}.
+   * The provider's whole scope for this type: its filter AND, with {@code scopeGroups}, membership
+   * of them, read from {@code directory}.
    */
   public static ObjectScope scope(Provider provider, ObjectType type, DirectoryStore directory) {
-    ScopeGroups groups = provider.scopeGroups().isEmpty() ? null : new ScopeGroups(directory, provider.scopeGroups());
+    ScopeGroups groups =
+        provider.scopeGroups().isEmpty()
+            ? null
+            : new ScopeGroups(directory, provider.scopeGroups());
     return new ObjectScope(type, scope(provider, type), groups);
   }
 
@@ -35,7 +40,10 @@ public final class ProviderMappings {
     return type == ObjectType.USER ? provider.userFilter() : provider.groupFilter();
   }
 
-  /** Compiles every mapping and scope filter of the provider: a {@link MappingException} names the first that does not. */
+  /**
+   * Compiles every mapping and scope filter of the provider: a {@link MappingException} names the
+   * first that does not.
+   */
   public static void requireValid(Provider provider) {
     for (ObjectType type : ObjectType.values()) {
       compile(provider, type);

@@ -5,9 +5,9 @@ import com.dashjoin.jsonata.Jsonata;
 /**
  * Which directory objects a provider receives: a JSONata expression evaluated against the same
  * {@link MappingInput} as the mappings. The object is in scope when the result is truthy in
- * JSONata's sense, that is when {@code $boolean(result)} is true: an undefined result, false, 0,
- * an empty string and an empty array put it out of scope. A blank expression puts everything in
- * scope. Thread-safe.
+ * JSONata's sense, that is when {@code $boolean(result)} is true: an undefined result, false, 0, an
+ * empty string and an empty array put it out of scope. A blank expression puts everything in scope.
+ * Thread-safe.
  */
 public final class ScopeFilter {
   static final String NAME = "scope filter";

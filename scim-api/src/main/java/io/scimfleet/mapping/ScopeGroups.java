@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * A provider's {@code scopeGroups} resolved against the directory: the groups in scope (the listed
- * ones and every group nested in them, each with the listed group it is reached through). The set is
- * recomputed when the directory's group graph version moves, so every check sees the latest nesting
- * at the cost of one read. Thread-safe.
+ * ones and every group nested in them, each with the listed group it is reached through). The set
+ * is recomputed when the directory's group graph version moves, so every check sees the latest
+ * nesting at the cost of one read. Thread-safe.
  */
 public final class ScopeGroups {
   private final DirectoryStore directory;
@@ -21,11 +21,15 @@ public final class ScopeGroups {
 
   private record Snapshot(long version, Map<String, String> via) {}
 
-  /** Why an object is in scope: through {@code group}, nested in (or equal to) the listed {@code scopeGroup}. */
+  /**
+   * Why an object is in scope: through {@code group}, nested in (or equal to) the listed {@code
+   * scopeGroup}.
+   */
   public record Reason(String group, String scopeGroup) {
     @Override
     public String toString() {
-      return group.equals(scopeGroup) ? "scope group '" + scopeGroup + "'"
+      return group.equals(scopeGroup)
+          ? "scope group '" + scopeGroup + "'"
           : "group '" + group + "', nested in scope group '" + scopeGroup + "'";
     }
   }
@@ -40,7 +44,8 @@ public final class ScopeGroups {
     long version = directory.groupGraphVersion();
     Snapshot current = snapshot;
     if (current == null || current.version() != version) {
-      current = new Snapshot(version, Map.copyOf(GroupGraph.reachedVia(roots, directory::memberGroups)));
+      current =
+          new Snapshot(version, Map.copyOf(GroupGraph.reachedVia(roots, directory::memberGroups)));
       snapshot = current;
     }
     return current.via();
@@ -54,7 +59,10 @@ public final class ScopeGroups {
   /** A user with these (direct) groups is in scope when one of them is. */
   public Optional<Reason> user(Collection<String> directGroups) {
     Map<String, String> inScope = groups();
-    return directGroups.stream().sorted().filter(inScope::containsKey).findFirst()
+    return directGroups.stream()
+        .sorted()
+        .filter(inScope::containsKey)
+        .findFirst()
         .map(group -> new Reason(group, inScope.get(group)));
   }
 

@@ -33,26 +33,33 @@ record FleetMeters(
     MeterProvider<Counter> fullSyncRuns,
     MeterProvider<Timer> fullSyncDuration) {
 
-  static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-      Map.entry(OBJECTS, "Objects synced to a target, by outcome"),
-      Map.entry(REQUESTS, "SCIM requests sent to targets, by method and status class"),
-      Map.entry(RETRIES, "Requests retried after a transient failure"),
-      Map.entry(RATE_LIMIT_WAITS, "Times a request waited for the target's rate limit"),
-      Map.entry(RATE_LIMIT_WAIT, "Time spent waiting for rate limits"),
-      Map.entry(FULL_SYNC_RUNS, "Full sync runs, by outcome"),
-      Map.entry(FULL_SYNC_DURATION, "Duration of full sync runs"),
-      Map.entry(FULL_SYNC_LAST_SUCCESS, "Time of the provider's last successful full sync (Unix seconds)"),
-      Map.entry(FULL_SYNC_INTERVAL, "Period of the provider's recurring full sync"),
-      Map.entry(PENDING_JOBS, "Per-object sync jobs waiting to run"),
-      Map.entry(QUARANTINED, "1 while the provider is quarantined, else 0"),
-      Map.entry(DELETIONS_HELD, "Removals the provider's deletion guard holds until an operator releases or drops them"));
+  static final Map<String, String> DESCRIPTIONS =
+      Map.ofEntries(
+          Map.entry(OBJECTS, "Objects synced to a target, by outcome"),
+          Map.entry(REQUESTS, "SCIM requests sent to targets, by method and status class"),
+          Map.entry(RETRIES, "Requests retried after a transient failure"),
+          Map.entry(RATE_LIMIT_WAITS, "Times a request waited for the target's rate limit"),
+          Map.entry(RATE_LIMIT_WAIT, "Time spent waiting for rate limits"),
+          Map.entry(FULL_SYNC_RUNS, "Full sync runs, by outcome"),
+          Map.entry(FULL_SYNC_DURATION, "Duration of full sync runs"),
+          Map.entry(
+              FULL_SYNC_LAST_SUCCESS,
+              "Time of the provider's last successful full sync (Unix seconds)"),
+          Map.entry(FULL_SYNC_INTERVAL, "Period of the provider's recurring full sync"),
+          Map.entry(PENDING_JOBS, "Per-object sync jobs waiting to run"),
+          Map.entry(QUARANTINED, "1 while the provider is quarantined, else 0"),
+          Map.entry(
+              DELETIONS_HELD,
+              "Removals the provider's deletion guard holds until an operator releases or drops them"));
 
   private static final Duration[] LATENCY_SLOS = {
-      Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-      Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+    Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+    Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)
+  };
 
   FleetMeters(MeterRegistry registry) {
-    this(registry,
+    this(
+        registry,
         counter(OBJECTS).withRegistry(registry),
         timer(REQUESTS).serviceLevelObjectives(LATENCY_SLOS).withRegistry(registry),
         counter(RETRIES).withRegistry(registry),
@@ -64,19 +71,28 @@ record FleetMeters(
 
   /** A provider's gauge of a value in seconds, held by {@code value}. */
   void secondsGauge(String name, AtomicLong value, String provider) {
-    Gauge.builder(name, value, AtomicLong::get).baseUnit("seconds").description(DESCRIPTIONS.get(name))
-        .tag(FleetMetrics.PROVIDER, provider).strongReference(true).register(registry);
+    Gauge.builder(name, value, AtomicLong::get)
+        .baseUnit("seconds")
+        .description(DESCRIPTIONS.get(name))
+        .tag(FleetMetrics.PROVIDER, provider)
+        .strongReference(true)
+        .register(registry);
   }
 
   /**
-   * Registers the page pool's two timers before {@link io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics}
-   * does, which gives them none, so that they carry a description (Prometheus' HELP).
+   * Registers the page pool's two timers before {@link
+   * io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics} does, which gives them none,
+   * so that they carry a description (Prometheus' HELP).
    */
   void describePagePoolTimers() {
-    Timer.builder("executor").description("Time the page pool's tasks ran")
-        .tag("name", FleetMetrics.PAGE_POOL).register(registry);
-    Timer.builder("executor.idle").description("Time the page pool's tasks waited in its queue")
-        .tag("name", FleetMetrics.PAGE_POOL).register(registry);
+    Timer.builder("executor")
+        .description("Time the page pool's tasks ran")
+        .tag("name", FleetMetrics.PAGE_POOL)
+        .register(registry);
+    Timer.builder("executor.idle")
+        .description("Time the page pool's tasks waited in its queue")
+        .tag("name", FleetMetrics.PAGE_POOL)
+        .register(registry);
   }
 
   private static Counter.Builder counter(String name) {

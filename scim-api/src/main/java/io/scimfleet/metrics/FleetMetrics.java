@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Every metric of ours, as a Micrometer {@link MeterBinder}: named and described once
- * ({@link FleetMeters}), each meter built once per provider and tag values and then kept, so recording
- * is a map read and an increment. {@link #forget} drops a deleted provider's series. Tags are bounded:
- * provider, object type, outcome, method, status class; never a user, group or job id. Recording never
- * throws to the caller; before {@link #bindTo} it records nowhere.
+ * Every metric of ours, as a Micrometer {@link MeterBinder}: named and described once ({@link
+ * FleetMeters}), each meter built once per provider and tag values and then kept, so recording is a
+ * map read and an increment. {@link #forget} drops a deleted provider's series. Tags are bounded:
+ * provider, object type, outcome, method, status class; never a user, group or job id. Recording
+ * never throws to the caller; before {@link #bindTo} it records nowhere.
  */
 public final class FleetMetrics implements MeterBinder {
   public static final String OBJECTS = "scim.sync.objects";
@@ -40,6 +40,7 @@ public final class FleetMetrics implements MeterBinder {
   public static final String PENDING_JOBS = "scim.pending.jobs";
   public static final String QUARANTINED = "scim.provider.quarantined";
   public static final String DELETIONS_HELD = "scim.deletions.held";
+
   /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
   public static final String PAGE_POOL = "scim.page.sync";
 
@@ -70,12 +71,14 @@ public final class FleetMetrics implements MeterBinder {
   }
 
   public void objectSynced(String provider, ObjectType type, SyncOutcome outcome) {
-    counter(provider, meters.objects(), "type", type.label(), "outcome", outcome.label()).increment();
+    counter(provider, meters.objects(), "type", type.label(), "outcome", outcome.label())
+        .increment();
   }
 
   /** One SCIM request; {@code status} -1 means no response (timeout, connection failure). */
   public void request(String provider, String method, int status, Duration latency) {
-    timer(provider, meters.requests(), "method", method, "status", statusClass(status)).record(latency);
+    timer(provider, meters.requests(), "method", method, "status", statusClass(status))
+        .record(latency);
   }
 
   public void retry(String provider) {
@@ -91,7 +94,8 @@ public final class FleetMetrics implements MeterBinder {
   public void fullSyncFinished(String provider, String outcome, Duration took, Instant at) {
     counter(provider, meters.fullSyncRuns(), "outcome", outcome).increment();
     timer(provider, meters.fullSyncDuration()).record(took);
-    if ("succeeded".equals(outcome)) holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
+    if ("succeeded".equals(outcome))
+      holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */
@@ -99,30 +103,40 @@ public final class FleetMetrics implements MeterBinder {
     holder(provider, FULL_SYNC_INTERVAL).set(period.toSeconds());
   }
 
-  /** The provider's per-object jobs waiting to run, read on every scrape; cheap, and must not throw. */
+  /**
+   * The provider's per-object jobs waiting to run, read on every scrape; cheap, and must not throw.
+   */
   public <T> void pendingJobs(String provider, T source, ToDoubleFunction<T> count) {
     gauge(provider, PENDING_JOBS, source, count);
   }
 
-  /** 1 while the provider is quarantined, else 0, read on every scrape; cheap, and must not throw. */
+  /**
+   * 1 while the provider is quarantined, else 0, read on every scrape; cheap, and must not throw.
+   */
   public <T> void quarantined(String provider, T source, ToDoubleFunction<T> value) {
     gauge(provider, QUARANTINED, source, value);
   }
 
-  /** The removals the provider's deletion guard holds, read on every scrape; cheap, and must not throw. */
+  /**
+   * The removals the provider's deletion guard holds, read on every scrape; cheap, and must not
+   * throw.
+   */
   public <T> void deletionsHeld(String provider, T source, ToDoubleFunction<T> count) {
     gauge(provider, DELETIONS_HELD, source, count);
   }
 
-  /** The page pool, wrapped so that its size, active and queued tasks show as {@code executor_*}. */
+  /**
+   * The page pool, wrapped so that its size, active and queued tasks show as {@code executor_*}.
+   */
   public ExecutorService monitor(ExecutorService pool) {
     meters.describePagePoolTimers();
     return ExecutorServiceMetrics.monitor(registry(), pool, PAGE_POOL);
   }
 
   /**
-   * Removes every series of the provider from the registry (ours, and any other meter tagged with the
-   * provider, such as its connection pool's): after it was deleted, or is no longer configured here.
+   * Removes every series of the provider from the registry (ours, and any other meter tagged with
+   * the provider, such as its connection pool's): after it was deleted, or is no longer configured
+   * here.
    */
   public void forget(String provider) {
     providers.remove(provider);
@@ -149,21 +163,32 @@ public final class FleetMetrics implements MeterBinder {
     Object[] key = new Object[tags.length + 1];
     key[0] = kind;
     System.arraycopy(tags, 0, key, 1, tags.length);
-    return cache(provider).computeIfAbsent(List.of(key), ignored -> kind.withTags(tagged(provider, tags)));
+    return cache(provider)
+        .computeIfAbsent(List.of(key), ignored -> kind.withTags(tagged(provider, tags)));
   }
 
   private AtomicLong holder(String provider, String name) {
-    return (AtomicLong) cache(provider).computeIfAbsent(List.of(name), ignored -> {
-      AtomicLong value = new AtomicLong();
-      meters.secondsGauge(name, value, provider);
-      return value;
-    });
+    return (AtomicLong)
+        cache(provider)
+            .computeIfAbsent(
+                List.of(name),
+                ignored -> {
+                  AtomicLong value = new AtomicLong();
+                  meters.secondsGauge(name, value, provider);
+                  return value;
+                });
   }
 
   private <T> void gauge(String provider, String name, T source, ToDoubleFunction<T> value) {
-    cache(provider).computeIfAbsent(List.of(name), ignored -> Gauge.builder(name, source, safely(value))
-        .description(FleetMeters.DESCRIPTIONS.get(name)).tag(PROVIDER, provider).strongReference(true)
-        .register(registry()));
+    cache(provider)
+        .computeIfAbsent(
+            List.of(name),
+            ignored ->
+                Gauge.builder(name, source, safely(value))
+                    .description(FleetMeters.DESCRIPTIONS.get(name))
+                    .tag(PROVIDER, provider)
+                    .strongReference(true)
+                    .register(registry()));
   }
 
   private Map<List<Object>, Object> cache(String provider) {

@@ -7,19 +7,29 @@ import java.util.Objects;
  *
  * @param kind what changed
  * @param id the user's or the group's id
- * @param memberId for a membership change, the user's id; for a member-group change, the child group's id
- *     (then {@code id} is the parent group's)
+ * @param memberId for a membership change, the user's id; for a member-group change, the child
+ *     group's id (then {@code id} is the parent group's)
  * @param operation upsert or delete (for a membership: added or removed)
  */
 public record Change(Kind kind, String id, String memberId, Operation operation) {
 
   /**
-   * MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed. PASSWORD:
-   * the user has a new password to deliver (the change carries no password: only the user's id).
+   * MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed.
+   * PASSWORD: the user has a new password to deliver (the change carries no password: only the
+   * user's id).
    */
-  public enum Kind { USER, GROUP, MEMBERSHIP, MEMBER_GROUP, PASSWORD }
+  public enum Kind {
+    USER,
+    GROUP,
+    MEMBERSHIP,
+    MEMBER_GROUP,
+    PASSWORD
+  }
 
-  public enum Operation { UPSERT, DELETE }
+  public enum Operation {
+    UPSERT,
+    DELETE
+  }
 
   public Change {
     Objects.requireNonNull(kind, "kind");
@@ -48,7 +58,10 @@ public record Change(Kind kind, String id, String memberId, Operation operation)
     return new Change(Kind.MEMBER_GROUP, parentId, childId, operation);
   }
 
-  /** The object whose sync this change asks for: the user (also for a password), or the group (also for memberships and member groups: the parent). */
+  /**
+   * The object whose sync this change asks for: the user (also for a password), or the group (also
+   * for memberships and member groups: the parent).
+   */
   public ObjectType objectType() {
     return kind == Kind.USER || kind == Kind.PASSWORD ? ObjectType.USER : ObjectType.GROUP;
   }

@@ -6,18 +6,25 @@ import io.scimfleet.secret.SecretSources;
 import java.util.Locale;
 
 /**
- * How a provider authenticates to its target: {@code bearer} (the token is the secret),
- * {@code basic} ({@code username} plus a password, the secret) or {@code oauth2} (client
- * credentials: {@code oauth2} says where tokens come from, the client secret is the secret). The secret comes from exactly one
- * source: inline (API only; stored sealed, see {@link io.scimfleet.secret.SecretBox}), a file (a
- * mounted Kubernetes Secret) or an environment variable; {@code token}, {@code tokenFile} and
- * {@code tokenEnv} hold that source whatever the type. {@link #toString()} never shows the secret.
+ * How a provider authenticates to its target: {@code bearer} (the token is the secret), {@code
+ * basic} ({@code username} plus a password, the secret) or {@code oauth2} (client credentials:
+ * {@code oauth2} says where tokens come from, the client secret is the secret). The secret comes
+ * from exactly one source: inline (API only; stored sealed, see {@link
+ * io.scimfleet.secret.SecretBox}), a file (a mounted Kubernetes Secret) or an environment variable;
+ * {@code token}, {@code tokenFile} and {@code tokenEnv} hold that source whatever the type. {@link
+ * #toString()} never shows the secret.
  *
- * @param type {@code bearer} (also when absent: providers saved before types existed), {@code basic} or {@code oauth2}
+ * @param type {@code bearer} (also when absent: providers saved before types existed), {@code
+ *     basic} or {@code oauth2}
  * @param username the Basic user name; null otherwise
  * @param oauth2 the token endpoint and client of {@code oauth2}; null otherwise
  */
-public record Credential(String token, String tokenFile, String tokenEnv, String type, String username,
+public record Credential(
+    String token,
+    String tokenFile,
+    String tokenEnv,
+    String type,
+    String username,
     OAuth2Client oauth2) {
   public static final String BEARER = "bearer";
   public static final String BASIC = "basic";
@@ -25,7 +32,8 @@ public record Credential(String token, String tokenFile, String tokenEnv, String
 
   public Credential {
     int set = (token != null ? 1 : 0) + (tokenFile != null ? 1 : 0) + (tokenEnv != null ? 1 : 0);
-    if (set != 1) throw new IllegalArgumentException("give exactly one of token, tokenFile or tokenEnv");
+    if (set != 1)
+      throw new IllegalArgumentException("give exactly one of token, tokenFile or tokenEnv");
     type = type == null ? BEARER : type.toLowerCase(Locale.ROOT);
     if (!type.equals(BEARER) && !type.equals(BASIC) && !type.equals(OAUTH2)) {
       throw new IllegalArgumentException("unknown credential type " + type);
@@ -34,7 +42,8 @@ public record Credential(String token, String tokenFile, String tokenEnv, String
       throw new IllegalArgumentException("a username is required for basic, and only for basic");
     }
     if (type.equals(OAUTH2) == (oauth2 == null)) {
-      throw new IllegalArgumentException("a token endpoint and client are required for oauth2, and only for oauth2");
+      throw new IllegalArgumentException(
+          "a token endpoint and client are required for oauth2, and only for oauth2");
     }
   }
 
@@ -65,30 +74,46 @@ public record Credential(String token, String tokenFile, String tokenEnv, String
     return new Credential(password.token, password.tokenFile, password.tokenEnv, BASIC, username);
   }
 
-  /** OAuth 2.0 client credentials whose client secret comes from the source of {@code clientSecret}. */
+  /**
+   * OAuth 2.0 client credentials whose client secret comes from the source of {@code clientSecret}.
+   */
   public static Credential oauth2(OAuth2Client client, Credential clientSecret) {
-    return new Credential(clientSecret.token, clientSecret.tokenFile, clientSecret.tokenEnv, OAUTH2, null, client);
+    return new Credential(
+        clientSecret.token, clientSecret.tokenFile, clientSecret.tokenEnv, OAUTH2, null, client);
   }
 
-  /** The secret itself (token, password or client secret), read now (files and variables may rotate), under the sources' rules. */
+  /**
+   * The secret itself (token, password or client secret), read now (files and variables may
+   * rotate), under the sources' rules.
+   */
   public String resolve(SecretSources sources) {
     return sources.resolve(secretField(), token, tokenFile, tokenEnv);
   }
 
-  /** The {@code Authorization} header source for the SCIM client, the secret read now; not for oauth2 (see {@link #grant}). */
+  /**
+   * The {@code Authorization} header source for the SCIM client, the secret read now; not for
+   * oauth2 (see {@link #grant}).
+   */
   public Authorization authorization(SecretSources sources) {
-    if (type.equals(OAUTH2)) throw new IllegalStateException("oauth2 credentials give a grant, not a fixed header");
+    if (type.equals(OAUTH2))
+      throw new IllegalStateException("oauth2 credentials give a grant, not a fixed header");
     String secret = resolve(sources);
-    return type.equals(BASIC) ? Authorization.basic(username, secret) : Authorization.bearer(secret);
+    return type.equals(BASIC)
+        ? Authorization.basic(username, secret)
+        : Authorization.bearer(secret);
   }
 
   /** The client credentials grant of an oauth2 credential, the client secret read now. */
   public OAuth2Grant grant(SecretSources sources) {
-    if (!type.equals(OAUTH2)) throw new IllegalStateException(type + " credentials have no OAuth 2.0 grant");
+    if (!type.equals(OAUTH2))
+      throw new IllegalStateException(type + " credentials have no OAuth 2.0 grant");
     return oauth2.grant(resolve(sources));
   }
 
-  /** This credential with its inline secret sealed; file and variable credentials are returned as they are. */
+  /**
+   * This credential with its inline secret sealed; file and variable credentials are returned as
+   * they are.
+   */
   public Credential sealed(SecretSources sources) {
     return token == null ? this : withInline(sources.seal(secretField(), token));
   }
@@ -114,7 +139,12 @@ public record Credential(String token, String tokenFile, String tokenEnv, String
 
   @Override
   public String toString() {
-    return "Credential[" + type + (username == null ? "" : " " + username) + (oauth2 == null ? "" : " " + oauth2)
-        + ", " + describe() + "]";
+    return "Credential["
+        + type
+        + (username == null ? "" : " " + username)
+        + (oauth2 == null ? "" : " " + oauth2)
+        + ", "
+        + describe()
+        + "]";
   }
 }

@@ -11,7 +11,8 @@ public enum DeleteMode {
     try {
       return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("deleteMode must be 'delete' or 'deactivate', not '" + value + "'");
+      throw new IllegalArgumentException(
+          "deleteMode must be 'delete' or 'deactivate', not '" + value + "'");
     }
   }
 }

@@ -5,11 +5,16 @@ import java.util.Objects;
 
 /**
  * A user as the fleet's directory holds it. Only {@code id} and {@code username} are required;
- * {@code attributes} is free-form (for example {@code givenName}, {@code familyName},
- * {@code department}) and reaches the mappings as is.
+ * {@code attributes} is free-form (for example {@code givenName}, {@code familyName}, {@code
+ * department}) and reaches the mappings as is.
  */
 public record DirectoryUser(
-    String id, String username, String name, String email, boolean active, Map<String, Object> attributes) {
+    String id,
+    String username,
+    String name,
+    String email,
+    boolean active,
+    Map<String, Object> attributes) {
 
   public DirectoryUser {
     Objects.requireNonNull(id, "id");

@@ -7,7 +7,10 @@ public enum FeatureUse {
   /** Never, whatever discovery says. */
   OFF;
 
-  /** {@code auto} or {@code off}; {@code false} too, which is what YAML 1.1 makes of an unquoted {@code off}. */
+  /**
+   * {@code auto} or {@code off}; {@code false} too, which is what YAML 1.1 makes of an unquoted
+   * {@code off}.
+   */
   public static FeatureUse parse(String field, String value) {
     if (value != null && value.trim().equalsIgnoreCase("false")) return OFF;
     try {

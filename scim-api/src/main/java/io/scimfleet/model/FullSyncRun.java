@@ -25,10 +25,18 @@ public record FullSyncRun(
     List<String> errors,
     String message) {
 
-  public enum Status { RUNNING, SUCCEEDED, FAILED, THRESHOLD_EXCEEDED }
+  public enum Status {
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    THRESHOLD_EXCEEDED
+  }
 
   public enum Phase {
-    USERS, GROUPS, CLEANUP, DONE;
+    USERS,
+    GROUPS,
+    CLEANUP,
+    DONE;
 
     /** The phase after this one; DONE is the last. */
     public Phase next() {
@@ -51,8 +59,19 @@ public record FullSyncRun(
   }
 
   public static FullSyncRun started(String runId, String provider, Instant at) {
-    return new FullSyncRun(runId, provider, Status.RUNNING, Phase.USERS, at, null, 0, 0, 0, SyncCounts.ZERO,
-        List.of(), null);
+    return new FullSyncRun(
+        runId,
+        provider,
+        Status.RUNNING,
+        Phase.USERS,
+        at,
+        null,
+        0,
+        0,
+        0,
+        SyncCounts.ZERO,
+        List.of(),
+        null);
   }
 
   public boolean running() {
@@ -61,10 +80,12 @@ public record FullSyncRun(
 
   /** In the paged phase {@code phase} (USERS or GROUPS) with its {@code pages} planned. */
   public FullSyncRun planned(Phase phase, int pages) {
-    if (phase != Phase.USERS && phase != Phase.GROUPS) throw new IllegalArgumentException(phase + " has no pages");
+    if (phase != Phase.USERS && phase != Phase.GROUPS)
+      throw new IllegalArgumentException(phase + " has no pages");
     int users = phase == Phase.USERS ? pages : userPages;
     int groups = phase == Phase.GROUPS ? pages : 0;
-    return new FullSyncRun(runId, provider, status, phase, startedAt, null, users, groups, pagesDone, counts, errors,
+    return new FullSyncRun(
+        runId, provider, status, phase, startedAt, null, users, groups, pagesDone, counts, errors,
         null);
   }
 
@@ -80,8 +101,19 @@ public record FullSyncRun(
 
   /** With what its pages counted so far. */
   public FullSyncRun withTally(int pagesDone, SyncCounts counts, List<String> errors) {
-    return new FullSyncRun(runId, provider, status, phase, startedAt, finishedAt, userPages, groupPages, pagesDone,
-        counts, errors, message);
+    return new FullSyncRun(
+        runId,
+        provider,
+        status,
+        phase,
+        startedAt,
+        finishedAt,
+        userPages,
+        groupPages,
+        pagesDone,
+        counts,
+        errors,
+        message);
   }
 
   /** Without what its pages counted (the store keeps those apart). */
@@ -91,7 +123,18 @@ public record FullSyncRun(
 
   /** Ended with {@code status} at {@code at}. */
   public FullSyncRun finished(Status status, String message, Instant at) {
-    return new FullSyncRun(runId, provider, status, phase, startedAt, at, userPages, groupPages, pagesDone, counts,
-        errors, message);
+    return new FullSyncRun(
+        runId,
+        provider,
+        status,
+        phase,
+        startedAt,
+        at,
+        userPages,
+        groupPages,
+        pagesDone,
+        counts,
+        errors,
+        message);
   }
 }

@@ -3,14 +3,15 @@ package io.scimfleet.model;
 import java.util.List;
 
 /**
- * The attribute by which the fleet finds an object that already exists on the target: after a 409 on
- * create, and before a create when the provider adopts existing objects.
+ * The attribute by which the fleet finds an object that already exists on the target: after a 409
+ * on create, and before a create when the provider adopts existing objects.
  *
  * @param users {@code userName} (default), {@code externalId} or {@code emails.primary}
  * @param groups {@code displayName} (default) or {@code externalId}
  */
 public record MatchOn(String users, String groups) {
-  public static final List<String> USER_ATTRIBUTES = List.of("userName", "externalId", "emails.primary");
+  public static final List<String> USER_ATTRIBUTES =
+      List.of("userName", "externalId", "emails.primary");
   public static final List<String> GROUP_ATTRIBUTES = List.of("displayName", "externalId");
   public static final MatchOn DEFAULT = new MatchOn(null, null);
 
@@ -28,6 +29,7 @@ public record MatchOn(String users, String groups) {
     for (String attribute : allowed) {
       if (attribute.equalsIgnoreCase(value.trim())) return attribute;
     }
-    throw new IllegalArgumentException(field + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+    throw new IllegalArgumentException(
+        field + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
   }
 }

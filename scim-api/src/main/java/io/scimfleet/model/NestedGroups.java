@@ -4,14 +4,17 @@ package io.scimfleet.model;
 public enum NestedGroups {
   /** Each target group gets the users of its whole subtree as members; no group is a member. */
   FLATTEN,
-  /** Child groups are sent as members of {@code "type": "Group"}; users only in their own groups. */
+  /**
+   * Child groups are sent as members of {@code "type": "Group"}; users only in their own groups.
+   */
   NATIVE;
 
   public static NestedGroups parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("nestedGroups must be 'flatten' or 'native', not '" + value + "'");
+      throw new IllegalArgumentException(
+          "nestedGroups must be 'flatten' or 'native', not '" + value + "'");
     }
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param scope space-separated, or null
  * @param audience the {@code audience} parameter some servers want, or null
  */
-public record OAuth2Client(URI tokenUrl, String clientId, String scope, String audience, String clientAuth) {
+public record OAuth2Client(
+    URI tokenUrl, String clientId, String scope, String audience, String clientAuth) {
 
   public OAuth2Client {
     Objects.requireNonNull(tokenUrl, "tokenUrl");
@@ -22,6 +23,12 @@ public record OAuth2Client(URI tokenUrl, String clientId, String scope, String a
 
   /** The grant with this client secret. */
   OAuth2Grant grant(String clientSecret) {
-    return new OAuth2Grant(tokenUrl, clientId, clientSecret, scope, audience, OAuth2Grant.ClientAuth.parse(clientAuth));
+    return new OAuth2Grant(
+        tokenUrl,
+        clientId,
+        clientSecret,
+        scope,
+        audience,
+        OAuth2Grant.ClientAuth.parse(clientAuth));
   }
 }

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param payloadHash hash of the last payload sent: an equal hash means nothing to send
  * @param membersSent for groups, the remote ids of the members last sent
  * @param lastError the readable error of the last failure, null after a success
- * @param pathsSent the top-level attributes of the last payload sent (members aside), so that one the
- *     mappings no longer produce is removed on the target
- * @param password what became of the user's last password change on this provider ({@code delivered},
- *     {@code password changes not supported by the target}, {@code dropped: ...}); null when none. Never a password.
+ * @param pathsSent the top-level attributes of the last payload sent (members aside), so that one
+ *     the mappings no longer produce is removed on the target
+ * @param password what became of the user's last password change on this provider ({@code
+ *     delivered}, {@code password changes not supported by the target}, {@code dropped: ...}); null
+ *     when none. Never a password.
  */
 public record ObjectSyncState(
     String provider,
@@ -40,26 +41,90 @@ public record ObjectSyncState(
   }
 
   /** A state without a password note. */
-  public ObjectSyncState(String provider, ObjectType type, String objectId, String remoteId, String version,
-      String payloadHash, List<String> membersSent, Instant time, SyncOutcome outcome, String lastError,
+  public ObjectSyncState(
+      String provider,
+      ObjectType type,
+      String objectId,
+      String remoteId,
+      String version,
+      String payloadHash,
+      List<String> membersSent,
+      Instant time,
+      SyncOutcome outcome,
+      String lastError,
       List<String> pathsSent) {
-    this(provider, type, objectId, remoteId, version, payloadHash, membersSent, time, outcome, lastError, pathsSent, null);
+    this(
+        provider,
+        type,
+        objectId,
+        remoteId,
+        version,
+        payloadHash,
+        membersSent,
+        time,
+        outcome,
+        lastError,
+        pathsSent,
+        null);
   }
 
   /** A state that records no paths sent. */
-  public ObjectSyncState(String provider, ObjectType type, String objectId, String remoteId, String version,
-      String payloadHash, List<String> membersSent, Instant time, SyncOutcome outcome, String lastError) {
-    this(provider, type, objectId, remoteId, version, payloadHash, membersSent, time, outcome, lastError, List.of(), null);
+  public ObjectSyncState(
+      String provider,
+      ObjectType type,
+      String objectId,
+      String remoteId,
+      String version,
+      String payloadHash,
+      List<String> membersSent,
+      Instant time,
+      SyncOutcome outcome,
+      String lastError) {
+    this(
+        provider,
+        type,
+        objectId,
+        remoteId,
+        version,
+        payloadHash,
+        membersSent,
+        time,
+        outcome,
+        lastError,
+        List.of(),
+        null);
   }
 
   public ObjectSyncState withFailure(SyncOutcome failure, String error, Instant at) {
-    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, at, failure, error,
-        pathsSent, password);
+    return new ObjectSyncState(
+        provider,
+        type,
+        objectId,
+        remoteId,
+        version,
+        payloadHash,
+        membersSent,
+        at,
+        failure,
+        error,
+        pathsSent,
+        password);
   }
 
   /** The same state with this password note. */
   public ObjectSyncState withPassword(String note) {
-    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, time, outcome,
-        lastError, pathsSent, note);
+    return new ObjectSyncState(
+        provider,
+        type,
+        objectId,
+        remoteId,
+        version,
+        payloadHash,
+        membersSent,
+        time,
+        outcome,
+        lastError,
+        pathsSent,
+        note);
   }
 }

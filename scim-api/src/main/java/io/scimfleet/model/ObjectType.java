@@ -13,7 +13,9 @@ public enum ObjectType {
     this.endpoint = endpoint;
   }
 
-  /** Lower-case name used in job names, keys, metric tags and the API: {@code user}, {@code group}. */
+  /**
+   * Lower-case name used in job names, keys, metric tags and the API: {@code user}, {@code group}.
+   */
   public String label() {
     return label;
   }

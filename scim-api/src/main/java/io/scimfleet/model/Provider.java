@@ -22,18 +22,18 @@ import java.util.Objects;
  * @param requestsPerMinute fleet-wide rate limit for this target; 0: none
  * @param tlsInsecure skip certificate checks; refused unless SCIM_ALLOW_INSECURE_TLS=true
  * @param caBundleFile PEM file of CAs to trust (inside SCIM_SECRETS_DIR), or null for the JVM's
- * @param scopeGroups empty: no scope by group; otherwise only the transitive members of these groups
- *     (users) and these groups with every group nested in them (groups) are in scope, ANDed with
- *     the filters
+ * @param scopeGroups empty: no scope by group; otherwise only the transitive members of these
+ *     groups (users) and these groups with every group nested in them (groups) are in scope, ANDed
+ *     with the filters
  * @param nestedGroups how groups nested in a group reach the target, default flatten
- * @param deletionWindow the sliding window in which the deletion guard counts every removal (default
- *     an hour); removals beyond {@code deletionThresholdPercent} of the objects on the target within
- *     it are held, and 100 turns the guard off
+ * @param deletionWindow the sliding window in which the deletion guard counts every removal
+ *     (default an hour); removals beyond {@code deletionThresholdPercent} of the objects on the
+ *     target within it are held, and 100 turns the guard off
  * @param matchOn the attributes that find an existing object on the target
  * @param adoptExisting search by {@code matchOn} before a create and link the one match
- * @param profile the vendor profile whose switches apply where the provider sets none (default generic);
- *     its delete mode and rate limit are taken into {@code deleteMode} and {@code requestsPerMinute}
- *     when the provider is configured without them
+ * @param profile the vendor profile whose switches apply where the provider sets none (default
+ *     generic); its delete mode and rate limit are taken into {@code deleteMode} and {@code
+ *     requestsPerMinute} when the provider is configured without them
  * @param userUpdate null: the profile's; see {@link TargetSwitches}
  * @param memberPatchChunk null: the profile's
  * @param filters null: the profile's
@@ -41,12 +41,14 @@ import java.util.Objects;
  * @param requiredAttributes null: the profile's
  * @param etag null: the profile's
  * @param changePassword null: the profile's
- * @param syncPasswords deliver users' new passwords (once each) when the target accepts password changes
+ * @param syncPasswords deliver users' new passwords (once each) when the target accepts password
+ *     changes
  * @param bulk whether a full sync sends its user creates and updates in SCIM Bulk requests when the
  *     target offers Bulk; null: the profile's (auto for most)
- * @param driftCheck whether a plain full sync reads the target and repairs hand edits (default full)
- * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the deletion
- *     guard); default false: they are only counted
+ * @param driftCheck whether a plain full sync reads the target and repairs hand edits (default
+ *     full)
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the
+ *     deletion guard); default false: they are only counted
  */
 public record Provider(
     String name,
@@ -101,60 +103,190 @@ public record Provider(
     matchOn = matchOn == null ? MatchOn.DEFAULT : matchOn;
     profile = profile == null ? VendorProfile.GENERIC : profile;
     if (memberPatchChunk != null && memberPatchChunk < 1) {
-      throw new IllegalArgumentException("memberPatchChunk must be at least 1, not " + memberPatchChunk);
+      throw new IllegalArgumentException(
+          "memberPatchChunk must be at least 1, not " + memberPatchChunk);
     }
     filters = filters == null ? null : List.copyOf(filters);
     driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
   }
 
   /** Without a vendor profile (generic) or switches of its own. */
-  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
-      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
-      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
-      int requestsPerMinute, boolean tlsInsecure, String caBundleFile, List<String> scopeGroups,
-      NestedGroups nestedGroups, Duration deletionWindow, MatchOn matchOn, boolean adoptExisting) {
-    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
-        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, VendorProfile.GENERIC, null, null, null,
-        null, null, null, null, false, null, DriftCheck.FULL, false);
+  public Provider(
+      String name,
+      URI baseUrl,
+      Credential credential,
+      boolean enabled,
+      DeleteMode deleteMode,
+      int deletionThresholdPercent,
+      List<PropertyMapping> userMappings,
+      List<PropertyMapping> groupMappings,
+      String userFilter,
+      String groupFilter,
+      String fullSyncCron,
+      boolean dryRun,
+      int maxConcurrency,
+      int requestsPerMinute,
+      boolean tlsInsecure,
+      String caBundleFile,
+      List<String> scopeGroups,
+      NestedGroups nestedGroups,
+      Duration deletionWindow,
+      MatchOn matchOn,
+      boolean adoptExisting) {
+    this(
+        name,
+        baseUrl,
+        credential,
+        enabled,
+        deleteMode,
+        deletionThresholdPercent,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        scopeGroups,
+        nestedGroups,
+        deletionWindow,
+        matchOn,
+        adoptExisting,
+        VendorProfile.GENERIC,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        DriftCheck.FULL,
+        false);
   }
 
   /** Without scope by group, nested groups flattened, the default deletion window and matching. */
-  public Provider(String name, URI baseUrl, Credential credential, boolean enabled, DeleteMode deleteMode,
-      int deletionThresholdPercent, List<PropertyMapping> userMappings, List<PropertyMapping> groupMappings,
-      String userFilter, String groupFilter, String fullSyncCron, boolean dryRun, int maxConcurrency,
-      int requestsPerMinute, boolean tlsInsecure, String caBundleFile) {
-    this(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings, groupMappings,
-        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        List.of(), NestedGroups.FLATTEN, DEFAULT_DELETION_WINDOW, MatchOn.DEFAULT, false);
-  }
-
-  /** A provider with every setting at its default: enabled, delete mode delete, 25% threshold, hourly. */
-  public static Provider of(String name, URI baseUrl, Credential credential) {
-    return new Provider(name, baseUrl, credential, true, DeleteMode.DELETE, 25,
-        List.of(), List.of(), null, null, HOURLY, false, 8, 0, false, null);
-  }
-
-  public Provider withCredential(Credential value) {
-    return new Provider(name, baseUrl, value, enabled, deleteMode, deletionThresholdPercent, userMappings,
-        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute,
-        tlsInsecure, caBundleFile, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile,
-        userUpdate, memberPatchChunk, filters, groupsReturnMembers, requiredAttributes, etag, changePassword,
-        syncPasswords, bulk, driftCheck, deleteUnmanaged);
+  public Provider(
+      String name,
+      URI baseUrl,
+      Credential credential,
+      boolean enabled,
+      DeleteMode deleteMode,
+      int deletionThresholdPercent,
+      List<PropertyMapping> userMappings,
+      List<PropertyMapping> groupMappings,
+      String userFilter,
+      String groupFilter,
+      String fullSyncCron,
+      boolean dryRun,
+      int maxConcurrency,
+      int requestsPerMinute,
+      boolean tlsInsecure,
+      String caBundleFile) {
+    this(
+        name,
+        baseUrl,
+        credential,
+        enabled,
+        deleteMode,
+        deletionThresholdPercent,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        List.of(),
+        NestedGroups.FLATTEN,
+        DEFAULT_DELETION_WINDOW,
+        MatchOn.DEFAULT,
+        false);
   }
 
   /**
-   * The switches in force: the profile's, each replaced by the provider's own setting; the delete mode
-   * and rate limit are the provider's.
+   * A provider with every setting at its default: enabled, delete mode delete, 25% threshold,
+   * hourly.
+   */
+  public static Provider of(String name, URI baseUrl, Credential credential) {
+    return new Provider(
+        name,
+        baseUrl,
+        credential,
+        true,
+        DeleteMode.DELETE,
+        25,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        HOURLY,
+        false,
+        8,
+        0,
+        false,
+        null);
+  }
+
+  public Provider withCredential(Credential value) {
+    return new Provider(
+        name,
+        baseUrl,
+        value,
+        enabled,
+        deleteMode,
+        deletionThresholdPercent,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        scopeGroups,
+        nestedGroups,
+        deletionWindow,
+        matchOn,
+        adoptExisting,
+        profile,
+        userUpdate,
+        memberPatchChunk,
+        filters,
+        groupsReturnMembers,
+        requiredAttributes,
+        etag,
+        changePassword,
+        syncPasswords,
+        bulk,
+        driftCheck,
+        deleteUnmanaged);
+  }
+
+  /**
+   * The switches in force: the profile's, each replaced by the provider's own setting; the delete
+   * mode and rate limit are the provider's.
    */
   public TargetSwitches switches() {
     TargetSwitches base = profile.switches();
-    return new TargetSwitches(userUpdate != null ? userUpdate : base.userUpdate(),
+    return new TargetSwitches(
+        userUpdate != null ? userUpdate : base.userUpdate(),
         memberPatchChunk != null ? memberPatchChunk : base.memberPatchChunk(),
         filters != null ? filters : base.filters(),
         groupsReturnMembers != null ? groupsReturnMembers : base.groupsReturnMembers(),
         requiredAttributes != null ? requiredAttributes : base.requiredAttributes(),
-        deleteMode, requestsPerMinute, bulk != null ? bulk.use() : base.bulk(),
+        deleteMode,
+        requestsPerMinute,
+        bulk != null ? bulk.use() : base.bulk(),
         etag != null ? etag : base.etag(),
         changePassword != null ? changePassword : base.changePassword());
   }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Attributes (top-level names or {@code parent.sub} paths) that every payload of a type must carry
- * before it is sent: a user or group without one fails with a message naming it, and no request goes out.
+ * before it is sent: a user or group without one fails with a message naming it, and no request
+ * goes out.
  */
 public record RequiredAttributes(List<String> users, List<String> groups) {
   public static final RequiredAttributes NONE = new RequiredAttributes(List.of(), List.of());
@@ -30,8 +31,11 @@ public record RequiredAttributes(List<String> users, List<String> groups) {
     if (paths == null) return List.of();
     for (String path : paths) {
       if (path == null || path.isBlank() || path.startsWith(".") || path.endsWith(".")) {
-        throw new IllegalArgumentException(field + " must be attribute names such as externalId or name.familyName, not '"
-            + path + "'");
+        throw new IllegalArgumentException(
+            field
+                + " must be attribute names such as externalId or name.familyName, not '"
+                + path
+                + "'");
       }
     }
     return List.copyOf(paths);

@@ -4,17 +4,31 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How many objects ended in each outcome; a value that adds up across page jobs. {@code repaired} and
- * {@code unmanaged} come from the drift check and are not in {@link #total()}: a repaired object was
- * also counted by its page.
+ * How many objects ended in each outcome; a value that adds up across page jobs. {@code repaired}
+ * and {@code unmanaged} come from the drift check and are not in {@link #total()}: a repaired
+ * object was also counted by its page.
  */
-public record SyncCounts(long created, long updated, long unchanged, long deleted, long deactivated,
-    long failed, long skipped, long repaired, long unmanaged) {
+public record SyncCounts(
+    long created,
+    long updated,
+    long unchanged,
+    long deleted,
+    long deactivated,
+    long failed,
+    long skipped,
+    long repaired,
+    long unmanaged) {
 
   public static final SyncCounts ZERO = new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Without drift-check counts. */
-  public SyncCounts(long created, long updated, long unchanged, long deleted, long deactivated, long failed,
+  public SyncCounts(
+      long created,
+      long updated,
+      long unchanged,
+      long deleted,
+      long deactivated,
+      long failed,
       long skipped) {
     this(created, updated, unchanged, deleted, deactivated, failed, skipped, 0, 0);
   }
@@ -54,9 +68,15 @@ public record SyncCounts(long created, long updated, long unchanged, long delete
   }
 
   public static SyncCounts fromMap(Map<SyncOutcome, Long> map) {
-    return new SyncCounts(get(map, SyncOutcome.CREATED), get(map, SyncOutcome.UPDATED),
-        get(map, SyncOutcome.UNCHANGED), get(map, SyncOutcome.DELETED), get(map, SyncOutcome.DEACTIVATED),
-        get(map, SyncOutcome.FAILED), get(map, SyncOutcome.SKIPPED), get(map, SyncOutcome.REPAIRED),
+    return new SyncCounts(
+        get(map, SyncOutcome.CREATED),
+        get(map, SyncOutcome.UPDATED),
+        get(map, SyncOutcome.UNCHANGED),
+        get(map, SyncOutcome.DELETED),
+        get(map, SyncOutcome.DEACTIVATED),
+        get(map, SyncOutcome.FAILED),
+        get(map, SyncOutcome.SKIPPED),
+        get(map, SyncOutcome.REPAIRED),
         get(map, SyncOutcome.UNMANAGED));
   }
 

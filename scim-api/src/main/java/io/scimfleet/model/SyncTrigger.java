@@ -3,9 +3,14 @@ package io.scimfleet.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What made a worker sync an object: a directory change, a full sync, or a person (sync-now, a release). */
+/**
+ * What made a worker sync an object: a directory change, a full sync, or a person (sync-now, a
+ * release).
+ */
 public enum SyncTrigger {
-  CHANGE("change"), FULL_SYNC("fullSync"), MANUAL("manual");
+  CHANGE("change"),
+  FULL_SYNC("fullSync"),
+  MANUAL("manual");
 
   private final String label;
 

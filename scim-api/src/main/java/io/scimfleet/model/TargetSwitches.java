@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param userUpdate how users already on the target are updated
  * @param memberPatchChunk most membership changes in one group PATCH
  * @param filters the attributes the target can filter on with {@code eq}; {@code *}: any
- * @param groupsReturnMembers false: reads of {@code /Groups} ask {@code excludedAttributes=members},
- *     and members in them are not to be trusted
+ * @param groupsReturnMembers false: reads of {@code /Groups} ask {@code
+ *     excludedAttributes=members}, and members in them are not to be trusted
  * @param requiredAttributes attributes every payload must carry before it is sent
  * @param deleteMode what a removal does to a user
  * @param requestsPerMinute the fleet-wide rate limit; 0: none
@@ -44,12 +44,13 @@ public record TargetSwitches(
   }
 
   /**
-   * True when an {@code eq} filter on this attribute works on the target. {@code emails.primary}
-   * (a value path on {@code emails}) needs {@code emails} or {@code emails.value}.
+   * True when an {@code eq} filter on this attribute works on the target. {@code emails.primary} (a
+   * value path on {@code emails}) needs {@code emails} or {@code emails.value}.
    */
   public boolean canFilterOn(String attribute) {
     if (filters.contains(ANY)) return true;
-    if (attribute.equals("emails.primary")) return filters.contains("emails") || filters.contains("emails.value");
+    if (attribute.equals("emails.primary"))
+      return filters.contains("emails") || filters.contains("emails.value");
     return filters.stream().anyMatch(attribute::equalsIgnoreCase);
   }
 }

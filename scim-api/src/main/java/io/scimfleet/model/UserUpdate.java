@@ -13,7 +13,8 @@ public enum UserUpdate {
     try {
       return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("userUpdate must be 'auto', 'patch' or 'put', not '" + value + "'");
+      throw new IllegalArgumentException(
+          "userUpdate must be 'auto', 'patch' or 'put', not '" + value + "'");
     }
   }
 }

@@ -9,13 +9,20 @@ import java.time.Duration;
 public final class Buckets {
   private Buckets() {}
 
-  /** Refills {@code requestsPerMinute} a minute, evenly; holds a quarter minute's worth for bursts. */
+  /**
+   * Refills {@code requestsPerMinute} a minute, evenly; holds a quarter minute's worth for bursts.
+   */
   public static BucketConfiguration perMinute(int requestsPerMinute) {
-    if (requestsPerMinute <= 0) throw new IllegalArgumentException("requestsPerMinute must be positive");
+    if (requestsPerMinute <= 0)
+      throw new IllegalArgumentException("requestsPerMinute must be positive");
     long burst = Math.max(1, requestsPerMinute / 4);
     return BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(requestsPerMinute, Duration.ofMinutes(1))
-            .initialTokens(burst).build())
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(burst)
+                .refillGreedy(requestsPerMinute, Duration.ofMinutes(1))
+                .initialTokens(burst)
+                .build())
         .build();
   }
 

@@ -11,8 +11,13 @@ final class LocalRateLimiter implements RateLimiter {
 
   @Override
   public Duration acquire(String provider, int requestsPerMinute) {
-    Bucket bucket = buckets.computeIfAbsent(provider + "|" + requestsPerMinute,
-        key -> Bucket.builder().addLimit(Buckets.perMinute(requestsPerMinute).getBandwidths()[0]).build());
+    Bucket bucket =
+        buckets.computeIfAbsent(
+            provider + "|" + requestsPerMinute,
+            key ->
+                Bucket.builder()
+                    .addLimit(Buckets.perMinute(requestsPerMinute).getBandwidths()[0])
+                    .build());
     return Buckets.take(bucket.asBlocking());
   }
 }

@@ -3,8 +3,8 @@ package io.scimfleet.ratelimit;
 import java.time.Duration;
 
 /**
- * A provider's rate limit: at most {@code requestsPerMinute} requests a minute, with bursts of up to
- * a quarter of that. The Redis implementation holds for the whole fleet, not per process.
+ * A provider's rate limit: at most {@code requestsPerMinute} requests a minute, with bursts of up
+ * to a quarter of that. The Redis implementation holds for the whole fleet, not per process.
  */
 public interface RateLimiter {
 

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The provider's required attributes ({@code requiredAttributes}, its profile's or its own): a
- * payload missing one fails like a schema violation, before any request. Empty strings, empty arrays
- * and empty objects count as missing; through an array, {@code emails.value} needs one element with a value.
+ * payload missing one fails like a schema violation, before any request. Empty strings, empty
+ * arrays and empty objects count as missing; through an array, {@code emails.value} needs one
+ * element with a value.
  */
 public final class RequiredAttributesCheck {
   private RequiredAttributesCheck() {}
@@ -28,8 +29,12 @@ public final class RequiredAttributesCheck {
     List<Violation> missing = new ArrayList<>();
     for (String path : provider.switches().requiredAttributes().of(type)) {
       if (!present(payload, path.split("\\."), 0)) {
-        missing.add(new Violation("$." + path, "is required by the target (profile "
-            + provider.profile().wireName() + " or requiredAttributes) but the mappings produced none"));
+        missing.add(
+            new Violation(
+                "$." + path,
+                "is required by the target (profile "
+                    + provider.profile().wireName()
+                    + " or requiredAttributes) but the mappings produced none"));
       }
     }
     return missing;
@@ -45,7 +50,9 @@ public final class RequiredAttributesCheck {
   }
 
   private static boolean empty(JsonNode node) {
-    return node.isMissingNode() || node.isNull() || (node.isTextual() && node.textValue().isBlank())
+    return node.isMissingNode()
+        || node.isNull()
+        || (node.isTextual() && node.textValue().isBlank())
         || (node.isContainerNode() && node.isEmpty());
   }
 }

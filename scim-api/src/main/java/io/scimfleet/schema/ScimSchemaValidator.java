@@ -13,11 +13,12 @@ import java.util.List;
 /**
  * Validates SCIM resources against the bundled schemas, loaded once. Thread-safe: share one
  * instance. A user whose {@code schemas} lists the Enterprise User extension also has that
- * extension's object validated, its violations reported under
- * {@code $['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']}.
+ * extension's object validated, its violations reported under {@code
+ * $['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']}.
  */
 public final class ScimSchemaValidator {
-  public static final String ENTERPRISE_USER_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String ENTERPRISE_USER_SCHEMA =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   private static final String ENTERPRISE_USER_PATH = "$['" + ENTERPRISE_USER_SCHEMA + "']";
 
   private final JsonSchema user = load("user.schema.json");
@@ -57,12 +58,15 @@ public final class ScimSchemaValidator {
   }
 
   private static List<Violation> violations(JsonSchema schema, JsonNode node, String rootPath) {
-    return schema.validate(node).stream().map(message -> ViolationMessages.toViolation(message, rootPath)).toList();
+    return schema.validate(node).stream()
+        .map(message -> ViolationMessages.toViolation(message, rootPath))
+        .toList();
   }
 
   private static JsonSchema load(String file) {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(VersionFlag.V202012);
-    JsonSchema schema = factory.getSchema(SchemaLocation.of("classpath:io/scimfleet/schema/" + file));
+    JsonSchema schema =
+        factory.getSchema(SchemaLocation.of("classpath:io/scimfleet/schema/" + file));
     schema.initializeValidators();
     return schema;
   }

@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * Where the {@code Authorization} header of every request comes from: a fixed bearer token, Basic
- * credentials, or a supplier that fetches and caches tokens (OAuth 2.0). When a target answers 401 to
- * a request, the transport calls {@link #invalidate(String)} with the header it sent; if that returns
- * true the request is sent once more with a fresh {@link #header()}. Header values are never logged.
+ * credentials, or a supplier that fetches and caches tokens (OAuth 2.0). When a target answers 401
+ * to a request, the transport calls {@link #invalidate(String)} with the header it sent; if that
+ * returns true the request is sent once more with a fresh {@link #header()}. Header values are
+ * never logged.
  */
 public interface Authorization {
   /** Sends no {@code Authorization} header. */
@@ -39,7 +40,9 @@ public interface Authorization {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     String pair = username + ":" + password;
-    return new Static("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), password);
+    return new Static(
+        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
+        password);
   }
 
   /** A header that never changes; {@link #toString()} hides it. */

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.scim.internal.Json;
 
 /**
- * One operation of a Bulk request (RFC 7644 §3.7). {@code path} is relative ({@code /Users},
- * {@code /Groups/42}); another operation's data may refer to this one as {@code "bulkId:<bulkId>"}.
- * {@code data} and {@code version} may be null.
+ * One operation of a Bulk request (RFC 7644 §3.7). {@code path} is relative ({@code /Users}, {@code
+ * /Groups/42}); another operation's data may refer to this one as {@code "bulkId:<bulkId>"}. {@code
+ * data} and {@code version} may be null.
  */
-public record BulkOperation(String method, String path, String bulkId, ObjectNode data, String version) {
+public record BulkOperation(
+    String method, String path, String bulkId, ObjectNode data, String version) {
   public static BulkOperation create(String endpoint, String bulkId, ObjectNode resource) {
     return new BulkOperation("POST", "/" + endpoint, bulkId, resource, null);
   }

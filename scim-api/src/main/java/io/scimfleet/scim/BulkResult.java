@@ -7,9 +7,18 @@ import java.util.Optional;
  *
  * @param status the operation's HTTP status (the target may send it as text, number or object)
  * @param id the created or changed resource's id, from {@code location}; null when unknown
- * @param error the error the operation answered, already mapped by {@link ScimErrors}; null on success
+ * @param error the error the operation answered, already mapped by {@link ScimErrors}; null on
+ *     success
  */
-public record BulkResult(String method, String path, String bulkId, int status, String location, String id, String version, ScimException error) {
+public record BulkResult(
+    String method,
+    String path,
+    String bulkId,
+    int status,
+    String location,
+    String id,
+    String version,
+    ScimException error) {
   public boolean ok() {
     return status >= 200 && status < 300;
   }
@@ -20,6 +29,7 @@ public record BulkResult(String method, String path, String bulkId, int status, 
 
   /** A result for an operation the target's answer did not mention. */
   public static BulkResult missing(BulkOperation operation, ScimException error) {
-    return new BulkResult(operation.method(), operation.path(), operation.bulkId(), -1, null, null, null, error);
+    return new BulkResult(
+        operation.method(), operation.path(), operation.bulkId(), -1, null, null, null, error);
   }
 }

@@ -3,9 +3,9 @@ package io.scimfleet.scim;
 import java.util.Set;
 
 /**
- * What a target says it supports, from {@code /ServiceProviderConfig} (or Salesforce's
- * {@code /ServiceProviderConfigs}) and {@code /ResourceTypes}. When discovery is missing or
- * unreadable the client uses {@link #defaults()}.
+ * What a target says it supports, from {@code /ServiceProviderConfig} (or Salesforce's {@code
+ * /ServiceProviderConfigs}) and {@code /ResourceTypes}. When discovery is missing or unreadable the
+ * client uses {@link #defaults()}.
  *
  * @param resourceEndpoints endpoints from {@code /ResourceTypes} ({@code Users}, {@code Groups});
  *     empty when unknown, which {@link #hasEndpoint} reads as "probably there"
@@ -32,13 +32,21 @@ public record Capabilities(
   }
 
   /**
-   * What the client assumes of a target that does not say: PATCH supported (nearly every target
-   * has it, and a wrong "yes" fails loudly with 4xx, where a wrong "no" would force PUT and lose
+   * What the client assumes of a target that does not say: PATCH supported (nearly every target has
+   * it, and a wrong "yes" fails loudly with 4xx, where a wrong "no" would force PUT and lose
    * attributes); Bulk off (opt-in, its errors are per operation); ETag off (send no If-Match);
    * filter on with 100 results per page; no password change, sorting or cursor paging.
    */
   public static Capabilities defaults() {
-    return new Capabilities(true, new Bulk(false, 0, 0), false, new FilterSupport(true, 100), false, false, false, Set.of());
+    return new Capabilities(
+        true,
+        new Bulk(false, 0, 0),
+        false,
+        new FilterSupport(true, 100),
+        false,
+        false,
+        false,
+        Set.of());
   }
 
   /** True when /ResourceTypes lists the endpoint, or when the target did not list any. */

@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
  */
 record ErrorBody(String scimType, String detail) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern TITLE =
+      Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final String[] MESSAGE_FIELDS = {"detail", "message", "error_description", "error", "title"};
+  private static final String[] MESSAGE_FIELDS = {
+    "detail", "message", "error_description", "error", "title"
+  };
   static final int MAX_TEXT = 200;
 
   static ErrorBody parse(String body) {
-    if (body == null || body.isBlank()) return new ErrorBody(null, "no details in the response body");
+    if (body == null || body.isBlank())
+      return new ErrorBody(null, "no details in the response body");
     JsonNode json = readJson(body);
     return json != null && json.isObject() ? fromJson(json) : new ErrorBody(null, readable(body));
   }

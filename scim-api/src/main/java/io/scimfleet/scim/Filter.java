@@ -68,7 +68,10 @@ public sealed interface Filter {
     return new Not(filter);
   }
 
-  /** {@code attribute[filter]}: the multi-valued attribute has a value matching the filter, e.g. {@code emails[primary eq true]}. */
+  /**
+   * {@code attribute[filter]}: the multi-valued attribute has a value matching the filter, e.g.
+   * {@code emails[primary eq true]}.
+   */
   static Filter valuePath(String attribute, Filter filter) {
     return new ValuePath(attribute, filter);
   }
@@ -100,13 +103,16 @@ public sealed interface Filter {
   /** Two or more filters joined by {@code and} or {@code or}; nested ones are parenthesised. */
   record Logical(String operator, List<Filter> filters) implements Filter {
     public Logical {
-      if (filters.isEmpty()) throw new IllegalArgumentException(operator + " needs at least one filter");
+      if (filters.isEmpty())
+        throw new IllegalArgumentException(operator + " needs at least one filter");
       filters = List.copyOf(filters);
     }
 
     @Override
     public String render() {
-      return filters.stream().map(Filter::grouped).collect(Collectors.joining(" " + operator + " "));
+      return filters.stream()
+          .map(Filter::grouped)
+          .collect(Collectors.joining(" " + operator + " "));
     }
   }
 

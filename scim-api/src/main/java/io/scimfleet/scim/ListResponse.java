@@ -7,7 +7,12 @@ import java.util.Optional;
  * One page of a search. {@code totalResults} is what the target claims and may be wrong (some
  * report the page size); {@code nextCursor} is null unless the target pages by cursor (RFC 9865).
  */
-public record ListResponse(long totalResults, int startIndex, int itemsPerPage, List<ScimResource> resources, String nextCursor) {
+public record ListResponse(
+    long totalResults,
+    int startIndex,
+    int itemsPerPage,
+    List<ScimResource> resources,
+    String nextCursor) {
   public ListResponse {
     resources = List.copyOf(resources);
   }

@@ -6,13 +6,18 @@ import java.util.Objects;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4): where to ask for access tokens and as whom. The
- * client sends {@code Authorization: Bearer <access token>}, fetched from {@code tokenUrl} and cached
- * until shortly before it expires. {@link #toString()} never shows the secret.
+ * client sends {@code Authorization: Bearer <access token>}, fetched from {@code tokenUrl} and
+ * cached until shortly before it expires. {@link #toString()} never shows the secret.
  *
  * @param scope space-separated scopes to ask for, or null
  * @param audience sent as the {@code audience} parameter (Auth0, Okta and others want it), or null
  */
-public record OAuth2Grant(URI tokenUrl, String clientId, String clientSecret, String scope, String audience,
+public record OAuth2Grant(
+    URI tokenUrl,
+    String clientId,
+    String clientSecret,
+    String scope,
+    String audience,
     ClientAuth clientAuth) {
 
   /** How the client authenticates to the token endpoint (RFC 6749 §2.3.1). */
@@ -32,7 +37,9 @@ public record OAuth2Grant(URI tokenUrl, String clientId, String clientSecret, St
       return switch (value.strip().toLowerCase(Locale.ROOT)) {
         case "basic" -> BASIC;
         case "body" -> BODY;
-        default -> throw new IllegalArgumentException("clientAuth must be basic or body, not '" + value + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "clientAuth must be basic or body, not '" + value + "'");
       };
     }
   }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.scim.internal.Json;
 
-/** One RFC 7644 §3.5.2 operation: {@code add}, {@code replace} or {@code remove}; path and value may be null. */
+/**
+ * One RFC 7644 §3.5.2 operation: {@code add}, {@code replace} or {@code remove}; path and value may
+ * be null.
+ */
 public record PatchOperation(String op, String path, JsonNode value) {
   public ObjectNode toJson() {
     ObjectNode json = Json.object().put("op", op);

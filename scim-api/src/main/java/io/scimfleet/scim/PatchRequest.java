@@ -11,11 +11,12 @@ import java.util.Set;
 
 /**
  * An RFC 7644 §3.5.2 PatchOp. Member removal is always one {@code remove} per member with the path
- * {@code members[value eq "id"]}, never a {@code remove} with a value list: strict servers read that
- * as "remove all members".
+ * {@code members[value eq "id"]}, never a {@code remove} with a value list: strict servers read
+ * that as "remove all members".
  */
 public record PatchRequest(List<PatchOperation> operations) {
   public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
   /** Membership changes per request when the target names no lower limit (AWS allows 100). */
   public static final int DEFAULT_MAX_MEMBER_CHANGES = 100;
 
@@ -31,28 +32,38 @@ public record PatchRequest(List<PatchOperation> operations) {
    * The requests that apply these membership changes, each with at most {@code min(100,
    * maxOperations)} changes ({@code maxOperations <= 0} means "no limit named"). Adds go first.
    */
-  public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations) {
+  public static List<PatchRequest> memberChanges(
+      Collection<String> add, Collection<String> remove, int maxOperations) {
     return memberChanges(add, remove, maxOperations, Set.of());
   }
 
-  /** As above; the added members whose ids are in {@code groups} go with {@code "type": "Group"}. */
-  public static List<PatchRequest> memberChanges(Collection<String> add, Collection<String> remove, int maxOperations,
-      Set<String> groups) {
-    int size = maxOperations > 0 ? Math.min(DEFAULT_MAX_MEMBER_CHANGES, maxOperations) : DEFAULT_MAX_MEMBER_CHANGES;
+  /**
+   * As above; the added members whose ids are in {@code groups} go with {@code "type": "Group"}.
+   */
+  public static List<PatchRequest> memberChanges(
+      Collection<String> add, Collection<String> remove, int maxOperations, Set<String> groups) {
+    int size =
+        maxOperations > 0
+            ? Math.min(DEFAULT_MAX_MEMBER_CHANGES, maxOperations)
+            : DEFAULT_MAX_MEMBER_CHANGES;
     return memberChunks(add, remove, size, groups);
   }
 
   /**
-   * The requests that apply these membership changes, exactly {@code size} changes each (the last may
-   * have fewer); adds go first, added ids in {@code groups} go with {@code "type": "Group"}.
+   * The requests that apply these membership changes, exactly {@code size} changes each (the last
+   * may have fewer); adds go first, added ids in {@code groups} go with {@code "type": "Group"}.
    */
-  public static List<PatchRequest> memberChunks(Collection<String> add, Collection<String> remove, int size,
-      Set<String> groups) {
-    if (size < 1) throw new IllegalArgumentException("a chunk holds at least one membership change, not " + size);
+  public static List<PatchRequest> memberChunks(
+      Collection<String> add, Collection<String> remove, int size, Set<String> groups) {
+    if (size < 1)
+      throw new IllegalArgumentException(
+          "a chunk holds at least one membership change, not " + size);
     List<PatchRequest> requests = new ArrayList<>();
     List<MemberChange> changes = MemberChange.all(add, remove);
     for (int from = 0; from < changes.size(); from += size) {
-      requests.add(MemberChange.request(changes.subList(from, Math.min(from + size, changes.size())), groups));
+      requests.add(
+          MemberChange.request(
+              changes.subList(from, Math.min(from + size, changes.size())), groups));
     }
     return requests;
   }
@@ -112,10 +123,11 @@ public record PatchRequest(List<PatchOperation> operations) {
 
     private static ArrayNode memberValues(Collection<String> ids, Set<String> groups) {
       ArrayNode values = Json.MAPPER.createArrayNode();
-      ids.forEach(id -> {
-        ObjectNode value = values.addObject().put("value", id);
-        if (groups.contains(id)) value.put("type", "Group");
-      });
+      ids.forEach(
+          id -> {
+            ObjectNode value = values.addObject().put("value", id);
+            if (groups.contains(id)) value.put("type", "Group");
+          });
       return values;
     }
   }
@@ -131,7 +143,9 @@ public record PatchRequest(List<PatchOperation> operations) {
     static PatchRequest request(List<MemberChange> chunk, Set<String> groups) {
       List<String> added = chunk.stream().filter(MemberChange::add).map(MemberChange::id).toList();
       Builder builder = builder().addMembers(added, groups);
-      chunk.stream().filter(change -> !change.add()).forEach(change -> builder.removeMember(change.id()));
+      chunk.stream()
+          .filter(change -> !change.add())
+          .forEach(change -> builder.removeMember(change.id()));
       return builder.build();
     }
   }

@@ -14,7 +14,8 @@ final class RetryAfter {
   static Duration parse(String header, Clock clock) {
     if (header == null || header.isBlank()) return null;
     String value = header.trim();
-    if (value.chars().allMatch(Character::isDigit)) return Duration.ofSeconds(Long.parseLong(value));
+    if (value.chars().allMatch(Character::isDigit))
+      return Duration.ofSeconds(Long.parseLong(value));
     return untilDate(value, clock);
   }
 

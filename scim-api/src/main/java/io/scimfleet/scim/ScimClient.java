@@ -24,8 +24,8 @@ import java.util.stream.StreamSupport;
 /**
  * A client for one SCIM 2.0 target (RFC 7644), safe for concurrent use; one connection pool per
  * client. Every failure is a {@link ScimException} that says whether a retry can help; the client
- * itself never retries. {@code endpoint} is a resource endpoint such as {@code Users} or
- * {@code Groups} (see {@link io.scimfleet.model.ObjectType#endpoint()}).
+ * itself never retries. {@code endpoint} is a resource endpoint such as {@code Users} or {@code
+ * Groups} (see {@link io.scimfleet.model.ObjectType#endpoint()}).
  */
 public final class ScimClient implements AutoCloseable {
   private final URI baseUrl;
@@ -35,13 +35,24 @@ public final class ScimClient implements AutoCloseable {
   private final BulkSender bulk;
   private final Authorization authorization;
 
-  ScimClient(URI baseUrl, Authorization authorization, ClientSettings settings, RequestListener listener, RequestGate gate,
+  ScimClient(
+      URI baseUrl,
+      Authorization authorization,
+      ClientSettings settings,
+      RequestListener listener,
+      RequestGate gate,
       PoolMetrics poolMetrics) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
-    this.transport = new ScimTransport(baseUrl, authorization, settings, listener, gate,
-        new ScimErrors(authorization.secret(), settings.clock()),
-        poolMetrics);
+    this.transport =
+        new ScimTransport(
+            baseUrl,
+            authorization,
+            settings,
+            listener,
+            gate,
+            new ScimErrors(authorization.secret(), settings.clock()),
+            poolMetrics);
     this.discovery = new Discovery(transport, settings.discoveryTtl(), settings.clock());
     this.searches = new Searches(transport);
     this.bulk = new BulkSender(transport);
@@ -56,7 +67,15 @@ public final class ScimClient implements AutoCloseable {
   public ScimResource create(String endpoint, ObjectNode resource) {
     Call call = Call.of("POST", Paths.of(endpoint, null)).withBody(resource);
     ScimResource created = resource(call, transport.send(call));
-    if (created.id() == null) throw transport.errors().malformed("POST", call.path(), 201, "the created resource has no id", created.json().toString());
+    if (created.id() == null)
+      throw transport
+          .errors()
+          .malformed(
+              "POST",
+              call.path(),
+              201,
+              "the created resource has no id",
+              created.json().toString());
     return created;
   }
 
@@ -65,23 +84,35 @@ public final class ScimClient implements AutoCloseable {
     return resource(call, transport.send(call));
   }
 
-  /** GET of one resource, asking the target to leave these attributes out ({@code ?excludedAttributes=members}). */
+  /**
+   * GET of one resource, asking the target to leave these attributes out ({@code
+   * ?excludedAttributes=members}).
+   */
   public ScimResource get(String endpoint, String id, List<String> excludedAttributes) {
     if (excludedAttributes.isEmpty()) return get(endpoint, id);
-    Call call = Call.of("GET", Paths.of(endpoint, id))
-        .withQuery(Paths.query("excludedAttributes", String.join(",", excludedAttributes)));
+    Call call =
+        Call.of("GET", Paths.of(endpoint, id))
+            .withQuery(Paths.query("excludedAttributes", String.join(",", excludedAttributes)));
     return resource(call, transport.send(call));
   }
 
   /** PUT; sends {@code If-Match} when a version is given and the target supports ETags. */
-  public ScimResource replace(String endpoint, String id, ObjectNode resource, String ifMatchVersion) {
-    Call call = Call.of("PUT", Paths.of(endpoint, id)).withBody(resource).withIfMatch(ifMatch(ifMatchVersion));
+  public ScimResource replace(
+      String endpoint, String id, ObjectNode resource, String ifMatchVersion) {
+    Call call =
+        Call.of("PUT", Paths.of(endpoint, id))
+            .withBody(resource)
+            .withIfMatch(ifMatch(ifMatchVersion));
     return resource(call, transport.send(call));
   }
 
   /** PATCH; empty when the target answers 204 (or 200 without a body). */
-  public Optional<ScimResource> patch(String endpoint, String id, PatchRequest patch, String ifMatchVersion) {
-    Call call = Call.of("PATCH", Paths.of(endpoint, id)).withBody(patch.toJson()).withIfMatch(ifMatch(ifMatchVersion));
+  public Optional<ScimResource> patch(
+      String endpoint, String id, PatchRequest patch, String ifMatchVersion) {
+    Call call =
+        Call.of("PATCH", Paths.of(endpoint, id))
+            .withBody(patch.toJson())
+            .withIfMatch(ifMatch(ifMatchVersion));
     Answer answer = transport.send(call);
     return answer.hasBody() ? Optional.of(resource(call, answer)) : Optional.empty();
   }
@@ -103,18 +134,30 @@ public final class ScimClient implements AutoCloseable {
     return searchAll(endpoint, filter, List.of());
   }
 
-  /** Like {@link #searchAll(String, Filter)}, asking only for these attributes ({@code id} always comes); empty: all. */
+  /**
+   * Like {@link #searchAll(String, Filter)}, asking only for these attributes ({@code id} always
+   * comes); empty: all.
+   */
   public Stream<ScimResource> searchAll(String endpoint, Filter filter, List<String> attributes) {
-    Pager pager = new Pager(request -> search(endpoint, request), firstPage(filter).withAttributes(attributes));
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    Pager pager =
+        new Pager(
+            request -> search(endpoint, request), firstPage(filter).withAttributes(attributes));
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /** The first match, if any. Asks for one result only. */
   public Optional<ScimResource> findOne(String endpoint, Filter filter) {
-    return search(endpoint, SearchRequest.of(filter).withStartIndex(1).withCount(1)).resources().stream().findFirst();
+    return search(endpoint, SearchRequest.of(filter).withStartIndex(1).withCount(1))
+        .resources()
+        .stream()
+        .findFirst();
   }
 
-  /** Discovery, cached for the TTL; never fails on a missing or unreadable config (then defaults). */
+  /**
+   * Discovery, cached for the TTL; never fails on a missing or unreadable config (then defaults).
+   */
   public Capabilities capabilities() {
     return discovery.capabilities();
   }
@@ -138,7 +181,9 @@ public final class ScimClient implements AutoCloseable {
    */
   public List<BulkResult> bulk(List<BulkOperation> operations) {
     Capabilities.Bulk limits = capabilities().bulk();
-    if (!limits.supported()) throw new IllegalStateException(baseUrl + " does not support Bulk: send the operations one by one");
+    if (!limits.supported())
+      throw new IllegalStateException(
+          baseUrl + " does not support Bulk: send the operations one by one");
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits);
   }
 
@@ -151,13 +196,16 @@ public final class ScimClient implements AutoCloseable {
    */
   public List<BulkResult> bulkEachRequestOnItsOwn(List<BulkOperation> operations) {
     Capabilities.Bulk limits = capabilities().bulk();
-    if (!limits.supported()) throw new IllegalStateException(baseUrl + " does not support Bulk: send the operations one by one");
+    if (!limits.supported())
+      throw new IllegalStateException(
+          baseUrl + " does not support Bulk: send the operations one by one");
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits, true);
   }
 
   private SearchRequest firstPage(Filter filter) {
     Capabilities capabilities = capabilities();
-    int pageSize = Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());
+    int pageSize =
+        Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());
     SearchRequest first = new SearchRequest(filter, 1, pageSize, null, List.of());
     return capabilities.cursorPaging() ? first.withCursor("") : first;
   }
@@ -170,7 +218,9 @@ public final class ScimClient implements AutoCloseable {
     return new ScimResource(transport.object(call, answer), answer.etag());
   }
 
-  /** Requests this client has under way; a client replaced by a newer one is closed once this is 0. */
+  /**
+   * Requests this client has under way; a client replaced by a newer one is closed once this is 0.
+   */
   public int requestsInFlight() {
     return transport.inFlight();
   }

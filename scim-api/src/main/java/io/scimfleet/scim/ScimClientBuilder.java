@@ -85,7 +85,9 @@ public final class ScimClientBuilder {
     return this;
   }
 
-  /** Accepts any certificate and host name. Insecure: only for a target someone chose not to verify. */
+  /**
+   * Accepts any certificate and host name. Insecure: only for a target someone chose not to verify.
+   */
   public ScimClientBuilder trustAllCertificates() {
     this.sslContext = Tls.trustingAll();
     this.hostnameVerifier = Tls.anyHostname();
@@ -122,16 +124,21 @@ public final class ScimClientBuilder {
   }
 
   /**
-   * Publishes the connection pool's gauges ({@code httpcomponents_httpclient_pool_*}, tagged
-   * {@code httpclient=<name>} and these tags) while the client is open, so a saturated pool shows.
+   * Publishes the connection pool's gauges ({@code httpcomponents_httpclient_pool_*}, tagged {@code
+   * httpclient=<name>} and these tags) while the client is open, so a saturated pool shows.
    */
   public ScimClientBuilder poolMetrics(MeterRegistry registry, String name, String... tags) {
-    this.poolMetrics = new PoolMetrics(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(name, "name"),
-        Tags.of(tags));
+    this.poolMetrics =
+        new PoolMetrics(
+            Objects.requireNonNull(registry, "registry"),
+            Objects.requireNonNull(name, "name"),
+            Tags.of(tags));
     return this;
   }
 
-  /** Which addresses may be connected to; by default link-local and metadata addresses are refused. */
+  /**
+   * Which addresses may be connected to; by default link-local and metadata addresses are refused.
+   */
   public ScimClientBuilder targetPolicy(TargetPolicy value) {
     this.targets = Objects.requireNonNull(value, "targets");
     return this;
@@ -139,8 +146,8 @@ public final class ScimClientBuilder {
 
   /**
    * The longest response body read (after decompression): a longer one fails its request with a
-   * {@link MalformedResponseException} and is never held in memory. Default {@code SCIM_MAX_RESPONSE_BYTES},
-   * else 4 MiB.
+   * {@link MalformedResponseException} and is never held in memory. Default {@code
+   * SCIM_MAX_RESPONSE_BYTES}, else 4 MiB.
    */
   public ScimClientBuilder maxResponseBytes(long value) {
     if (value < 1) throw new IllegalArgumentException("maxResponseBytes must be at least 1");
@@ -153,7 +160,8 @@ public final class ScimClientBuilder {
     try {
       return Long.parseLong(fromEnv.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("SCIM_MAX_RESPONSE_BYTES must be a whole number, not '" + fromEnv + "'");
+      throw new IllegalArgumentException(
+          "SCIM_MAX_RESPONSE_BYTES must be a whole number, not '" + fromEnv + "'");
     }
   }
 
@@ -165,13 +173,24 @@ public final class ScimClientBuilder {
 
   private ClientSettings settings() {
     SSLContext context = sslContext != null ? sslContext : Tls.systemDefault();
-    HostnameVerifier verifier = hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
-    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, maxConnections, context, verifier, discoveryTtl, clock,
-        targets, maxResponseBytes);
+    HostnameVerifier verifier =
+        hostnameVerifier != null ? hostnameVerifier : Tls.verifyingHostnames();
+    return new ClientSettings(
+        connectTimeout,
+        responseTimeout,
+        totalTimeout,
+        maxConnections,
+        context,
+        verifier,
+        discoveryTtl,
+        clock,
+        targets,
+        maxResponseBytes);
   }
 
   private static Duration positive(Duration value, String name) {
-    if (value == null || value.isNegative() || value.isZero()) throw new IllegalArgumentException(name + " must be positive");
+    if (value == null || value.isNegative() || value.isZero())
+      throw new IllegalArgumentException(name + " must be positive");
     return value;
   }
 

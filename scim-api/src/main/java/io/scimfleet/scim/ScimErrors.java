@@ -2,8 +2,8 @@ package io.scimfleet.scim;
 
 import io.scimfleet.scim.internal.TlsRefusals;
 import io.scimfleet.target.RefusedAddressException;
-import java.io.InterruptedIOException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -33,70 +33,100 @@ public final class ScimErrors {
   }
 
   /** The error for an answer with a status other than 2xx. */
-  public ScimException fromResponse(String method, String path, int status, String retryAfter, String body) {
+  public ScimException fromResponse(
+      String method, String path, int status, String retryAfter, String body) {
     ErrorBody parsed = ErrorBody.parse(body);
     Duration wait = RetryAfter.parse(retryAfter, clock);
-    ScimError error = new ScimError(method, path, status, quote(parsed.scimType(), MAX_QUOTED),
-        quote(parsed.detail(), MAX_QUOTED), wait, null);
+    ScimError error =
+        new ScimError(
+            method,
+            path,
+            status,
+            quote(parsed.scimType(), MAX_QUOTED),
+            quote(parsed.detail(), MAX_QUOTED),
+            wait,
+            null);
     return ofStatus(error);
   }
 
   /** The error for a 2xx answer whose body cannot be used. */
-  public MalformedResponseException malformed(String method, String path, int status, String why, String body) {
-    String start = body == null || body.isBlank() ? "empty body" : "body: " + quote(ErrorBody.readable(body), MAX_QUOTED);
+  public MalformedResponseException malformed(
+      String method, String path, int status, String why, String body) {
+    String start =
+        body == null || body.isBlank()
+            ? "empty body"
+            : "body: " + quote(ErrorBody.readable(body), MAX_QUOTED);
     String detail = redact(why + " (" + start + ")");
-    return new MalformedResponseException(new ScimError(method, path, status, null, detail, null, null));
+    return new MalformedResponseException(
+        new ScimError(method, path, status, null, detail, null, null));
   }
 
   /** The error for an answer whose body is longer than the client reads; not retryable. */
   public MalformedResponseException tooLarge(String method, String path, int status, long limit) {
-    String detail = "response body larger than the limit of " + limit + " bytes (SCIM_MAX_RESPONSE_BYTES); not read";
-    return new MalformedResponseException(new ScimError(method, path, status, null, detail, null, null));
+    String detail =
+        "response body larger than the limit of "
+            + limit
+            + " bytes (SCIM_MAX_RESPONSE_BYTES); not read";
+    return new MalformedResponseException(
+        new ScimError(method, path, status, null, detail, null, null));
   }
 
   /** The error when no response came; {@code timeouts} describes the limits in force. */
-  public TransportException transport(String method, String path, IOException cause, String timeouts) {
+  public TransportException transport(
+      String method, String path, IOException cause, String timeouts) {
     String detail = quote(describe(cause, timeouts), MAX_TRANSPORT);
     boolean retryable = !(refusedCertificate(cause) || cause instanceof RefusedAddressException);
-    return new TransportException(new ScimError(method, path, -1, null, detail, null, cause), retryable);
+    return new TransportException(
+        new ScimError(method, path, -1, null, detail, null, cause), retryable);
   }
 
   /**
-   * The same failure (same kind, status, Retry-After and retry decision) with {@code detail} in place
-   * of what the target wrote and without a cause: for a request whose answer may quote a secret it
-   * carried, such as a password.
+   * The same failure (same kind, status, Retry-After and retry decision) with {@code detail} in
+   * place of what the target wrote and without a cause: for a request whose answer may quote a
+   * secret it carried, such as a password.
    */
   public static ScimException withDetail(ScimException e, String detail) {
     String scimType = e.scimType().filter(type -> type.matches("[A-Za-z]{1,40}")).orElse(null);
-    ScimError error = new ScimError(e.method(), e.path(), e.status(), scimType, detail, e.retryAfter().orElse(null), null);
+    ScimError error =
+        new ScimError(
+            e.method(), e.path(), e.status(), scimType, detail, e.retryAfter().orElse(null), null);
     if (e instanceof TransportException) return new TransportException(error, e.retryable());
     if (e instanceof MalformedResponseException) return new MalformedResponseException(error);
     return ofStatus(error);
   }
 
   /**
-   * The OAuth 2.0 token endpoint at {@code url} answered {@code status} with the OAuth {@code error}
-   * code and description (either may be null): {@code POST https://idp/token -> 400 invalid_client:
-   * Client authentication failed}. Retryable on 429 and 5xx.
+   * The OAuth 2.0 token endpoint at {@code url} answered {@code status} with the OAuth {@code
+   * error} code and description (either may be null): {@code POST https://idp/token -> 400
+   * invalid_client: Client authentication failed}. Retryable on 429 and 5xx.
    */
-  public TokenEndpointException tokenRefused(String url, int status, String error, String description) {
-    String detail = description == null || description.isBlank() ? "the token endpoint gave no access token"
-        : quote(description, MAX_QUOTED);
-    return new TokenEndpointException(new ScimError("POST", url, status, quote(error, MAX_QUOTED), detail, null, null),
+  public TokenEndpointException tokenRefused(
+      String url, int status, String error, String description) {
+    String detail =
+        description == null || description.isBlank()
+            ? "the token endpoint gave no access token"
+            : quote(description, MAX_QUOTED);
+    return new TokenEndpointException(
+        new ScimError("POST", url, status, quote(error, MAX_QUOTED), detail, null, null),
         status == 429 || status >= 500);
   }
 
-  /** The token endpoint answered {@code status} with a body that is not a usable token response; not retryable. */
+  /**
+   * The token endpoint answered {@code status} with a body that is not a usable token response; not
+   * retryable.
+   */
   public TokenEndpointException tokenMalformed(String url, int status, String why) {
     String detail = "not a usable token response: " + quote(why, MAX_QUOTED);
-    return new TokenEndpointException(new ScimError("POST", url, status, null, detail, null, null), false);
+    return new TokenEndpointException(
+        new ScimError("POST", url, status, null, detail, null, null), false);
   }
 
   /** No answer came from the token endpoint; retryable, except a refused certificate or address. */
   public TokenEndpointException tokenTransport(String url, IOException cause, String timeouts) {
     String detail = "token endpoint: " + quote(describe(cause, timeouts), MAX_TRANSPORT);
     boolean retryable = !(refusedCertificate(cause) || cause instanceof RefusedAddressException);
-    return new TokenEndpointException(new ScimError("POST", url, -1, null, detail, null, cause), retryable);
+    return new TokenEndpointException(
+        new ScimError("POST", url, -1, null, detail, null, cause), retryable);
   }
 
   private static ScimException ofStatus(ScimError error) {
@@ -112,23 +142,30 @@ public final class ScimErrors {
   }
 
   private static String describe(IOException cause, String timeouts) {
-    if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) return "timed out (" + timeouts + ")";
+    if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException)
+      return "timed out (" + timeouts + ")";
     if (cause instanceof ConnectException) return "connection refused: " + cause.getMessage();
     if (cause instanceof NoRouteToHostException) return "no route to host: " + cause.getMessage();
     if (cause instanceof RefusedAddressException) return cause.getMessage();
     if (cause instanceof UnknownHostException) return "unknown host: " + cause.getMessage();
-    if (refusedCertificate(cause)) return "TLS refused: " + TlsRefusals.refusal((SSLException) cause);
+    if (refusedCertificate(cause))
+      return "TLS refused: " + TlsRefusals.refusal((SSLException) cause);
     if (cause instanceof SSLException) return "TLS failure: " + cause.getMessage();
     if (cause instanceof SocketException) return "connection failed: " + cause.getMessage();
     return "I/O failure: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
-  /** A refused certificate stays refused until someone changes it or the provider's TLS settings. */
+  /**
+   * A refused certificate stays refused until someone changes it or the provider's TLS settings.
+   */
   private static boolean refusedCertificate(IOException cause) {
     return cause instanceof SSLException ssl && TlsRefusals.refusal(ssl) != null;
   }
 
-  /** Text a target wrote, fit to quote: one line without control characters, the token masked, at most {@code max} characters. */
+  /**
+   * Text a target wrote, fit to quote: one line without control characters, the token masked, at
+   * most {@code max} characters.
+   */
   String quote(String text, int max) {
     if (text == null) return null;
     String line = redact(text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ")).strip();

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A SCIM request that failed: what was asked ({@link #method()}, {@link #path()}) and what the target
- * answered ({@link #status()}, {@link #scimType()}, {@link #detail()}). The message reads like
- * {@code PATCH /Groups/42 -> 409 uniqueness: displayName already exists}. Made only by
- * {@link ScimErrors}; an unexpected status (405, 415, 422, ...) is a plain, permanent one.
+ * A SCIM request that failed: what was asked ({@link #method()}, {@link #path()}) and what the
+ * target answered ({@link #status()}, {@link #scimType()}, {@link #detail()}). The message reads
+ * like {@code PATCH /Groups/42 -> 409 uniqueness: displayName already exists}. Made only by {@link
+ * ScimErrors}; an unexpected status (405, 415, 422, ...) is a plain, permanent one.
  */
 public class ScimException extends FleetException {
   private static final long serialVersionUID = 1L;

@@ -3,12 +3,17 @@ package io.scimfleet.scim;
 import java.util.List;
 
 /**
- * A search on an endpoint (RFC 7644 §3.4.2). Every part is optional: {@code filter} null means
- * all; {@code startIndex} and {@code count} null leave the target's defaults; {@code cursor} ""
- * asks for the first cursor page (RFC 9865), a value for the next one. {@code excludedAttributes}
- * names attributes the answer should leave out (e.g. {@code members} of groups).
+ * A search on an endpoint (RFC 7644 §3.4.2). Every part is optional: {@code filter} null means all;
+ * {@code startIndex} and {@code count} null leave the target's defaults; {@code cursor} "" asks for
+ * the first cursor page (RFC 9865), a value for the next one. {@code excludedAttributes} names
+ * attributes the answer should leave out (e.g. {@code members} of groups).
  */
-public record SearchRequest(Filter filter, Integer startIndex, Integer count, String cursor, List<String> attributes,
+public record SearchRequest(
+    Filter filter,
+    Integer startIndex,
+    Integer count,
+    String cursor,
+    List<String> attributes,
     List<String> excludedAttributes) {
   public SearchRequest {
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
@@ -16,7 +21,8 @@ public record SearchRequest(Filter filter, Integer startIndex, Integer count, St
   }
 
   /** Without excluded attributes. */
-  public SearchRequest(Filter filter, Integer startIndex, Integer count, String cursor, List<String> attributes) {
+  public SearchRequest(
+      Filter filter, Integer startIndex, Integer count, String cursor, List<String> attributes) {
     this(filter, startIndex, count, cursor, attributes, List.of());
   }
 

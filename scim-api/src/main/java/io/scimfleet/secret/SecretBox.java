@@ -17,11 +17,11 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Encrypts inline secrets at rest with AES-256-GCM (the JDK's). A sealed value reads
- * {@code sealed:v1:<key id>:<base64url of nonce, ciphertext and tag>}. The current key seals;
- * it and the previous keys open, which is how a key is rotated: the new key becomes
- * {@code SCIM_SECRET_KEY}, the old one {@code SCIM_SECRET_KEY_PREVIOUS}, and the scheduler seals
- * every stored secret again with the new key when it starts.
+ * Encrypts inline secrets at rest with AES-256-GCM (the JDK's). A sealed value reads {@code
+ * sealed:v1:<key id>:<base64url of nonce, ciphertext and tag>}. The current key seals; it and the
+ * previous keys open, which is how a key is rotated: the new key becomes {@code SCIM_SECRET_KEY},
+ * the old one {@code SCIM_SECRET_KEY_PREVIOUS}, and the scheduler seals every stored secret again
+ * with the new key when it starts.
  */
 public final class SecretBox {
   public static final String KEY_VARIABLE = "SCIM_SECRET_KEY";
@@ -55,8 +55,8 @@ public final class SecretBox {
   }
 
   /**
-   * From {@code SCIM_SECRET_KEY} or {@code SCIM_SECRET_KEY_FILE}, with {@code SCIM_SECRET_KEY_PREVIOUS}
-   * (comma-separated) for opening only; empty when no key is set.
+   * From {@code SCIM_SECRET_KEY} or {@code SCIM_SECRET_KEY_FILE}, with {@code
+   * SCIM_SECRET_KEY_PREVIOUS} (comma-separated) for opening only; empty when no key is set.
    *
    * @throws IllegalArgumentException when a key is not the base64 of 32 bytes
    */
@@ -64,14 +64,17 @@ public final class SecretBox {
     String inline = blankToNull(env.get(KEY_VARIABLE));
     String file = blankToNull(env.get(KEY_VARIABLE + "_FILE"));
     if (inline != null && file != null) {
-      throw new IllegalArgumentException("set " + KEY_VARIABLE + " or " + KEY_VARIABLE + "_FILE, not both");
+      throw new IllegalArgumentException(
+          "set " + KEY_VARIABLE + " or " + KEY_VARIABLE + "_FILE, not both");
     }
     if (inline == null && file == null) return Optional.empty();
-    SecretKey current = inline != null ? SecretKey.parse(inline, KEY_VARIABLE) : SecretKey.parse(read(file), file);
+    SecretKey current =
+        inline != null ? SecretKey.parse(inline, KEY_VARIABLE) : SecretKey.parse(read(file), file);
     List<SecretKey> previous = new ArrayList<>();
     String old = blankToNull(env.get(KEY_VARIABLE + "_PREVIOUS"));
     if (old != null) {
-      for (String key : old.split(",", -1)) if (!key.isBlank()) previous.add(SecretKey.parse(key, KEY_VARIABLE + "_PREVIOUS"));
+      for (String key : old.split(",", -1))
+        if (!key.isBlank()) previous.add(SecretKey.parse(key, KEY_VARIABLE + "_PREVIOUS"));
     }
     return Optional.of(new SecretBox(current, previous));
   }
@@ -93,11 +96,15 @@ public final class SecretBox {
   public String seal(String clear) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
-    byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, current, nonce, clear.getBytes(StandardCharsets.UTF_8), 0);
+    byte[] ciphertext =
+        crypt(Cipher.ENCRYPT_MODE, current, nonce, clear.getBytes(StandardCharsets.UTF_8), 0);
     byte[] out = new byte[NONCE_BYTES + ciphertext.length];
     System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
     System.arraycopy(ciphertext, 0, out, NONCE_BYTES, ciphertext.length);
-    return PREFIX + current.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    return PREFIX
+        + current.id()
+        + ":"
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
   }
 
   public String open(String sealed) {
@@ -106,9 +113,14 @@ public final class SecretBox {
     int colon = rest.indexOf(':');
     SecretKey key = colon < 0 ? null : keys.get(rest.substring(0, colon));
     if (key == null) {
-      throw new SecretException("a secret is sealed with a key this process does not have (id "
-          + (colon < 0 ? "?" : rest.substring(0, colon)) + "): give it as " + KEY_VARIABLE + " or "
-          + KEY_VARIABLE + "_PREVIOUS");
+      throw new SecretException(
+          "a secret is sealed with a key this process does not have (id "
+              + (colon < 0 ? "?" : rest.substring(0, colon))
+              + "): give it as "
+              + KEY_VARIABLE
+              + " or "
+              + KEY_VARIABLE
+              + "_PREVIOUS");
     }
     byte[] data;
     try {
@@ -118,7 +130,8 @@ public final class SecretBox {
     }
     if (data.length <= NONCE_BYTES) throw new SecretException("a sealed secret is damaged");
     byte[] nonce = Arrays.copyOf(data, NONCE_BYTES);
-    return new String(crypt(Cipher.DECRYPT_MODE, key, nonce, data, NONCE_BYTES), StandardCharsets.UTF_8);
+    return new String(
+        crypt(Cipher.DECRYPT_MODE, key, nonce, data, NONCE_BYTES), StandardCharsets.UTF_8);
   }
 
   private static byte[] crypt(int mode, SecretKey key, byte[] nonce, byte[] input, int offset) {
@@ -128,7 +141,11 @@ public final class SecretBox {
       cipher.updateAAD(CONTEXT);
       return cipher.doFinal(input, offset, input.length - offset);
     } catch (GeneralSecurityException e) {
-      throw new SecretException("a sealed secret does not open with key " + key.id() + ": damaged, or sealed by another key", e);
+      throw new SecretException(
+          "a sealed secret does not open with key "
+              + key.id()
+              + ": damaged, or sealed by another key",
+          e);
     }
   }
 
@@ -136,7 +153,8 @@ public final class SecretBox {
     try {
       return Files.readString(Path.of(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + KEY_VARIABLE + "_FILE " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "cannot read " + KEY_VARIABLE + "_FILE " + file + ": " + e.getMessage());
     }
   }
 

@@ -13,17 +13,23 @@ import javax.crypto.spec.SecretKeySpec;
  */
 record SecretKey(String id, SecretKeySpec spec) {
   static final int BYTES = 32;
-  static final String HOW_TO = "the base64 of 32 random bytes, e.g. the output of 'openssl rand -base64 32'";
+  static final String HOW_TO =
+      "the base64 of 32 random bytes, e.g. the output of 'openssl rand -base64 32'";
 
   static SecretKey of(byte[] key) {
-    if (key.length != BYTES) throw new IllegalArgumentException("an encryption key must be " + HOW_TO + "; got " + key.length + " bytes");
+    if (key.length != BYTES)
+      throw new IllegalArgumentException(
+          "an encryption key must be " + HOW_TO + "; got " + key.length + " bytes");
     return new SecretKey(idOf(key), new SecretKeySpec(key, "AES"));
   }
 
-  /** {@code source} names where the text came from (a variable or a file), for the error message. */
+  /**
+   * {@code source} names where the text came from (a variable or a file), for the error message.
+   */
   static SecretKey parse(String base64, String source) {
     try {
-      byte[] key = Base64.getMimeDecoder().decode(base64.strip().getBytes(StandardCharsets.US_ASCII));
+      byte[] key =
+          Base64.getMimeDecoder().decode(base64.strip().getBytes(StandardCharsets.US_ASCII));
       if (key.length != BYTES) throw new IllegalArgumentException();
       return of(key);
     } catch (IllegalArgumentException e) {

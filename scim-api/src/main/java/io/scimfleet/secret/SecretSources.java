@@ -12,38 +12,46 @@ import java.util.function.Function;
  * reads the secret:
  *
  * <ul>
- *   <li>a file ({@code tokenFile}, {@code caBundleFile}, any {@code *File}) must lie, once its links
- *       are followed, inside the secrets directory ({@code SCIM_SECRETS_DIR}, default
- *       {@value #DEFAULT_DIR});
- *   <li>a variable ({@code tokenEnv}, any {@code *Env}) must start with the target prefix
- *       ({@code SCIM_TARGET_ENV_PREFIX}, default {@value #DEFAULT_ENV_PREFIX}), so that no provider
- *       can name the fleet's own secrets ({@code SCIM_ADMIN_TOKEN}, {@code REDIS_URL});
+ *   <li>a file ({@code tokenFile}, {@code caBundleFile}, any {@code *File}) must lie, once its
+ *       links are followed, inside the secrets directory ({@code SCIM_SECRETS_DIR}, default {@value
+ *       #DEFAULT_DIR});
+ *   <li>a variable ({@code tokenEnv}, any {@code *Env}) must start with the target prefix ({@code
+ *       SCIM_TARGET_ENV_PREFIX}, default {@value #DEFAULT_ENV_PREFIX}), so that no provider can
+ *       name the fleet's own secrets ({@code SCIM_ADMIN_TOKEN}, {@code REDIS_URL});
  *   <li>an inline value is sealed by the {@link SecretBox}; without a key it is refused.
  * </ul>
  */
 public final class SecretSources {
   public static final String DEFAULT_DIR = "/var/run/secrets/scim";
   public static final String DEFAULT_ENV_PREFIX = "SCIM_TARGET_";
-  private static final String NO_KEY = "inline secrets are stored encrypted and this process has no key: set "
-      + "SCIM_SECRET_KEY (or SCIM_SECRET_KEY_FILE) on the scheduler and the workers to the output of "
-      + "'openssl rand -base64 32', or use a file or variable source instead";
+  private static final String NO_KEY =
+      "inline secrets are stored encrypted and this process has no key: set "
+          + "SCIM_SECRET_KEY (or SCIM_SECRET_KEY_FILE) on the scheduler and the workers to the output of "
+          + "'openssl rand -base64 32', or use a file or variable source instead";
 
   private final Path dir;
   private final String envPrefix;
   private final SecretBox box;
   private final Function<String, String> variables;
 
-  public SecretSources(Path dir, String envPrefix, SecretBox box, Function<String, String> variables) {
+  public SecretSources(
+      Path dir, String envPrefix, SecretBox box, Function<String, String> variables) {
     this.dir = dir.toAbsolutePath().normalize();
     this.envPrefix = envPrefix;
     this.box = box;
     this.variables = variables;
   }
 
-  /** From {@code SCIM_SECRETS_DIR}, {@code SCIM_TARGET_ENV_PREFIX} and the key variables; secrets variables are read from {@code env}. */
+  /**
+   * From {@code SCIM_SECRETS_DIR}, {@code SCIM_TARGET_ENV_PREFIX} and the key variables; secrets
+   * variables are read from {@code env}.
+   */
   public static SecretSources fromEnv(Map<String, String> env) {
-    return new SecretSources(Path.of(orDefault(env.get("SCIM_SECRETS_DIR"), DEFAULT_DIR)),
-        orDefault(env.get("SCIM_TARGET_ENV_PREFIX"), DEFAULT_ENV_PREFIX), SecretBox.fromEnv(env).orElse(null), env::get);
+    return new SecretSources(
+        Path.of(orDefault(env.get("SCIM_SECRETS_DIR"), DEFAULT_DIR)),
+        orDefault(env.get("SCIM_TARGET_ENV_PREFIX"), DEFAULT_ENV_PREFIX),
+        SecretBox.fromEnv(env).orElse(null),
+        env::get);
   }
 
   /** The same rules with this box (all-in-one generates one in memory). */
@@ -83,8 +91,15 @@ public final class SecretSources {
   /** Refuses a variable without the target prefix. */
   public void requireAllowedEnv(String field, String variable) {
     if (!variable.startsWith(envPrefix) || variable.length() == envPrefix.length()) {
-      throw new SecretException(field + " '" + variable + "' is refused: a secret variable must start with "
-          + envPrefix + " (SCIM_TARGET_ENV_PREFIX), e.g. " + envPrefix + "SLACK_TOKEN");
+      throw new SecretException(
+          field
+              + " '"
+              + variable
+              + "' is refused: a secret variable must start with "
+              + envPrefix
+              + " (SCIM_TARGET_ENV_PREFIX), e.g. "
+              + envPrefix
+              + "SLACK_TOKEN");
     }
   }
 
@@ -95,9 +110,9 @@ public final class SecretSources {
   }
 
   /**
-   * The secret itself, read now (files and variables may rotate), from the one source given:
-   * {@code inline} (sealed; a clear value saved before encryption existed is still read),
-   * {@code file} or {@code variable}. Every rule is checked again.
+   * The secret itself, read now (files and variables may rotate), from the one source given: {@code
+   * inline} (sealed; a clear value saved before encryption existed is still read), {@code file} or
+   * {@code variable}. Every rule is checked again.
    */
   public String resolve(String field, String inline, String file, String variable) {
     if (inline != null) return open(field, inline);
@@ -125,8 +140,13 @@ public final class SecretSources {
   }
 
   private SecretException outside(String field, String file) {
-    return new SecretException(field + " '" + file + "' is refused: a secret file must be inside " + dir
-        + " (SCIM_SECRETS_DIR), also after following links");
+    return new SecretException(
+        field
+            + " '"
+            + file
+            + "' is refused: a secret file must be inside "
+            + dir
+            + " (SCIM_SECRETS_DIR), also after following links");
   }
 
   private static String requireValue(String value, String source) {
@@ -140,6 +160,12 @@ public final class SecretSources {
 
   @Override
   public String toString() {
-    return "SecretSources[dir=" + dir + ", envPrefix=" + envPrefix + ", key=" + (box == null ? "none" : box.keyId()) + "]";
+    return "SecretSources[dir="
+        + dir
+        + ", envPrefix="
+        + envPrefix
+        + ", key="
+        + (box == null ? "none" : box.keyId())
+        + "]";
   }
 }

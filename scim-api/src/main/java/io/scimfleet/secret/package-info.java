@@ -1,6 +1,6 @@
 /**
- * Provider secrets: where they may come from ({@link io.scimfleet.secret.SecretSources}: files inside
- * the secrets directory, variables with the target prefix, inline values sealed by
- * {@link io.scimfleet.secret.SecretBox}) and how they are encrypted at rest.
+ * Provider secrets: where they may come from ({@link io.scimfleet.secret.SecretSources}: files
+ * inside the secrets directory, variables with the target prefix, inline values sealed by {@link
+ * io.scimfleet.secret.SecretBox}) and how they are encrypted at rest.
  */
 package io.scimfleet.secret;

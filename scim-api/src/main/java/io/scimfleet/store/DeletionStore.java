@@ -13,19 +13,30 @@ import java.util.List;
 public interface DeletionStore {
 
   /**
-   * Counts one removal in the provider's window, if the window's removals stay within {@code percent}
-   * of the objects the provider held on the target when the window began: {@code onTarget} (held now)
-   * plus the removals in the window that took an object off the target. Entries older than
-   * {@code window} are forgotten first. An object already counted in the window is admitted again
-   * (a job that ran twice). Atomic across workers.
+   * Counts one removal in the provider's window, if the window's removals stay within {@code
+   * percent} of the objects the provider held on the target when the window began: {@code onTarget}
+   * (held now) plus the removals in the window that took an object off the target. Entries older
+   * than {@code window} are forgotten first. An object already counted in the window is admitted
+   * again (a job that ran twice). Atomic across workers.
    *
-   * @param leavesTarget true for a delete (the object leaves {@code onTarget}), false for a deactivation
+   * @param leavesTarget true for a delete (the object leaves {@code onTarget}), false for a
+   *     deactivation
    * @return true: send it; false: hold it
    */
-  boolean admit(String provider, ObjectType type, String objectId, boolean leavesTarget, int percent, long onTarget,
-      Duration window, Instant now);
+  boolean admit(
+      String provider,
+      ObjectType type,
+      String objectId,
+      boolean leavesTarget,
+      int percent,
+      long onTarget,
+      Duration window,
+      Instant now);
 
-  /** Holds a removal; one held already for the object keeps its first {@code heldAt} and takes the new remote id. */
+  /**
+   * Holds a removal; one held already for the object keeps its first {@code heldAt} and takes the
+   * new remote id.
+   */
   void hold(HeldDeletion deletion);
 
   long heldCount(String provider);

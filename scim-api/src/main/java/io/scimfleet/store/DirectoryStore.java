@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The fleet's copy of the identity directory. Every write is atomic, bumps {@link #version()} and
- * appends its change to the {@link ChangeFeed} in the same step. Listings page in stable order
- * (by id) without loading the whole directory.
+ * appends its change to the {@link ChangeFeed} in the same step. Listings page in stable order (by
+ * id) without loading the whole directory.
  */
 public interface DirectoryStore {
   int PAGE_SIZE = 100;
@@ -43,12 +43,14 @@ public interface DirectoryStore {
   }
 
   /**
-   * Stores the group with its members and its member groups (groups nested in it). Either null keeps
-   * what the group has; given, it replaces it. Added and removed members and member groups each
-   * append their own change. Unknown users or groups: {@link UnknownMemberException}; a nesting that
-   * would make a group contain itself: {@link GroupCycleException}; nothing is written then.
+   * Stores the group with its members and its member groups (groups nested in it). Either null
+   * keeps what the group has; given, it replaces it. Added and removed members and member groups
+   * each append their own change. Unknown users or groups: {@link UnknownMemberException}; a
+   * nesting that would make a group contain itself: {@link GroupCycleException}; nothing is written
+   * then.
    */
-  void putGroup(DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds);
+  void putGroup(
+      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds);
 
   Optional<DirectoryGroup> group(String id);
 
@@ -69,7 +71,10 @@ public interface DirectoryStore {
   /** Each user's groups (direct memberships), read in one round trip where the store can. */
   Map<String, Set<String>> groupsOf(Collection<String> userIds);
 
-  /** Nests {@code childId} in {@code groupId}; false when it already was. Both must exist; no cycles. */
+  /**
+   * Nests {@code childId} in {@code groupId}; false when it already was. Both must exist; no
+   * cycles.
+   */
   boolean addMemberGroup(String groupId, String childId);
 
   /** Un-nests one child group; false when it was not nested there. */

@@ -20,7 +20,8 @@ public final class GroupGraph {
   private GroupGraph() {}
 
   /** The start groups and every group reachable from them. */
-  public static Set<String> closure(Collection<String> start, Function<Collection<String>, Map<String, Set<String>>> edges) {
+  public static Set<String> closure(
+      Collection<String> start, Function<Collection<String>, Map<String, Set<String>>> edges) {
     return reachedVia(start, edges).keySet();
   }
 
@@ -28,19 +29,24 @@ public final class GroupGraph {
    * Every group reachable from {@code start} (the start groups included), each mapped to the start
    * group it was first reached from: the "why" of a scope.
    */
-  public static Map<String, String> reachedVia(Collection<String> start,
-      Function<Collection<String>, Map<String, Set<String>>> edges) {
+  public static Map<String, String> reachedVia(
+      Collection<String> start, Function<Collection<String>, Map<String, Set<String>>> edges) {
     Map<String, String> via = new LinkedHashMap<>();
     start.forEach(id -> via.putIfAbsent(id, id));
     Set<String> frontier = new LinkedHashSet<>(via.keySet());
     while (!frontier.isEmpty()) {
       Set<String> next = new LinkedHashSet<>();
-      edges.apply(frontier).forEach((from, tos) -> tos.forEach(to -> {
-        if (!via.containsKey(to)) {
-          via.put(to, via.get(from));
-          next.add(to);
-        }
-      }));
+      edges
+          .apply(frontier)
+          .forEach(
+              (from, tos) ->
+                  tos.forEach(
+                      to -> {
+                        if (!via.containsKey(to)) {
+                          via.put(to, via.get(from));
+                          next.add(to);
+                        }
+                      }));
       frontier = next;
     }
     return via;
@@ -50,16 +56,23 @@ public final class GroupGraph {
    * The cycle that nesting {@code child} in {@code parent} would close, as {@code parent → child →
    * … → parent}; empty when there is none. Walks down from the child one level per batch read.
    */
-  public static Optional<List<String>> cycle(String parent, String child,
+  public static Optional<List<String>> cycle(
+      String parent,
+      String child,
       Function<Collection<String>, Map<String, Set<String>>> childrenOf) {
     Map<String, String> cameFrom = new HashMap<>();
     cameFrom.put(child, parent);
     Set<String> frontier = Set.of(child);
     while (!frontier.isEmpty() && !cameFrom.containsKey(parent)) {
       Set<String> next = new LinkedHashSet<>();
-      childrenOf.apply(frontier).forEach((group, below) -> below.forEach(each -> {
-        if (cameFrom.putIfAbsent(each, group) == null) next.add(each);
-      }));
+      childrenOf
+          .apply(frontier)
+          .forEach(
+              (group, below) ->
+                  below.forEach(
+                      each -> {
+                        if (cameFrom.putIfAbsent(each, group) == null) next.add(each);
+                      }));
       frontier = next;
     }
     if (!cameFrom.containsKey(parent)) return Optional.empty();

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The change feed in memory, with the semantics of one Redis consumer group: each entry is
- * delivered to one consumer and stays pending until acknowledged; {@link #claimStale} hands
- * entries idle (by the injected clock) for long enough to another consumer. Acknowledged entries
- * are forgotten.
+ * delivered to one consumer and stays pending until acknowledged; {@link #claimStale} hands entries
+ * idle (by the injected clock) for long enough to another consumer. Acknowledged entries are
+ * forgotten.
  */
 public final class InMemoryChangeFeed implements ChangeFeed {
   private final Clock clock;
@@ -85,9 +85,11 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     try {
       Instant now = clock.instant();
       List<Entry> claimed = new ArrayList<>();
-      for (Iterator<Delivery> it = pending.values().iterator(); it.hasNext() && claimed.size() < max; ) {
+      for (Iterator<Delivery> it = pending.values().iterator();
+          it.hasNext() && claimed.size() < max; ) {
         Delivery delivery = it.next();
-        if (Duration.between(delivery.at(), now).compareTo(minIdle) >= 0) claimed.add(delivery.entry());
+        if (Duration.between(delivery.at(), now).compareTo(minIdle) >= 0)
+          claimed.add(delivery.entry());
       }
       claimed.forEach(entry -> pending.put(entry.entryId(), new Delivery(entry, consumer, now)));
       return claimed;

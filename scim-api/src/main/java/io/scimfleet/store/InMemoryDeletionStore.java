@@ -18,8 +18,15 @@ public final class InMemoryDeletionStore implements DeletionStore {
   private final Map<String, Map<String, HeldDeletion>> held = new HashMap<>();
 
   @Override
-  public synchronized boolean admit(String provider, ObjectType type, String objectId, boolean leavesTarget,
-      int percent, long onTarget, Duration window, Instant now) {
+  public synchronized boolean admit(
+      String provider,
+      ObjectType type,
+      String objectId,
+      boolean leavesTarget,
+      int percent,
+      long onTarget,
+      Duration window,
+      Instant now) {
     Map<String, Counted> counted = windows.computeIfAbsent(provider, p -> new HashMap<>());
     Instant cutoff = now.minus(window);
     counted.values().removeIf(c -> !c.at().isAfter(cutoff));
@@ -33,9 +40,17 @@ public final class InMemoryDeletionStore implements DeletionStore {
 
   @Override
   public synchronized void hold(HeldDeletion deletion) {
-    held.computeIfAbsent(deletion.provider(), p -> new LinkedHashMap<>()).merge(key(deletion.type(),
-        deletion.objectId()), deletion, (first, again) -> new HeldDeletion(first.provider(), first.type(),
-        first.objectId(), again.remoteId(), first.heldAt()));
+    held.computeIfAbsent(deletion.provider(), p -> new LinkedHashMap<>())
+        .merge(
+            key(deletion.type(), deletion.objectId()),
+            deletion,
+            (first, again) ->
+                new HeldDeletion(
+                    first.provider(),
+                    first.type(),
+                    first.objectId(),
+                    again.remoteId(),
+                    first.heldAt()));
   }
 
   @Override
@@ -46,7 +61,9 @@ public final class InMemoryDeletionStore implements DeletionStore {
   @Override
   public synchronized List<HeldDeletion> held(String provider, int limit) {
     return held.getOrDefault(provider, Map.of()).values().stream()
-        .sorted(Comparator.comparing(HeldDeletion::heldAt)).limit(limit).toList();
+        .sorted(Comparator.comparing(HeldDeletion::heldAt))
+        .limit(limit)
+        .toList();
   }
 
   @Override

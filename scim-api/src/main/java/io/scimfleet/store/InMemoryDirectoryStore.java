@@ -55,20 +55,22 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   public synchronized boolean deleteUser(String id) {
     if (users.remove(id) == null) return false;
     Set<String> groupIds = groupsOf.getOrDefault(id, Set.of());
-    groupIds.forEach(group -> {
-      members.get(group).remove(id);
-      feed.append(Change.membership(group, id, Operation.DELETE));
-    });
+    groupIds.forEach(
+        group -> {
+          members.get(group).remove(id);
+          feed.append(Change.membership(group, id, Operation.DELETE));
+        });
     groupsOf.remove(id);
     written(Change.user(id, Operation.DELETE));
     return true;
   }
 
   @Override
-  public synchronized void putGroup(DirectoryGroup group, Collection<String> memberIds,
-      Collection<String> memberGroupIds) {
+  public synchronized void putGroup(
+      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
     Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
-    Set<String> wantedChildren = memberGroupIds == null ? null : new LinkedHashSet<>(memberGroupIds);
+    Set<String> wantedChildren =
+        memberGroupIds == null ? null : new LinkedHashSet<>(memberGroupIds);
     if (wanted != null) {
       List<String> missing = wanted.stream().filter(id -> !users.containsKey(id)).toList();
       if (!missing.isEmpty()) throw new UnknownMemberException("user", missing);
@@ -81,25 +83,38 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   private void requireNestable(String groupId, Set<String> wantedChildren) {
-    List<String> missing = wantedChildren.stream().filter(id -> !groups.containsKey(id) && !id.equals(groupId)).toList();
+    List<String> missing =
+        wantedChildren.stream()
+            .filter(id -> !groups.containsKey(id) && !id.equals(groupId))
+            .toList();
     if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
     for (String child : wantedChildren) {
-      GroupGraph.cycle(groupId, child, ids -> copies(children, ids)).ifPresent(path -> {
-        throw new GroupCycleException(path);
-      });
+      GroupGraph.cycle(groupId, child, ids -> copies(children, ids))
+          .ifPresent(
+              path -> {
+                throw new GroupCycleException(path);
+              });
     }
   }
 
   private void replaceMembers(String groupId, Set<String> wanted) {
     Set<String> current = members(groupId);
-    current.stream().filter(user -> !wanted.contains(user)).forEach(user -> unlinkMember(groupId, user));
-    wanted.stream().filter(user -> !current.contains(user)).forEach(user -> linkMember(groupId, user));
+    current.stream()
+        .filter(user -> !wanted.contains(user))
+        .forEach(user -> unlinkMember(groupId, user));
+    wanted.stream()
+        .filter(user -> !current.contains(user))
+        .forEach(user -> linkMember(groupId, user));
   }
 
   private void replaceChildren(String groupId, Set<String> wanted) {
     Set<String> current = childrenOf(groupId);
-    current.stream().filter(child -> !wanted.contains(child)).forEach(child -> unlinkChild(groupId, child));
-    wanted.stream().filter(child -> !current.contains(child)).forEach(child -> linkChild(groupId, child));
+    current.stream()
+        .filter(child -> !wanted.contains(child))
+        .forEach(child -> unlinkChild(groupId, child));
+    wanted.stream()
+        .filter(child -> !current.contains(child))
+        .forEach(child -> linkChild(groupId, child));
   }
 
   @Override
@@ -158,12 +173,18 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public synchronized boolean addMemberGroup(String groupId, String childId) {
-    List<String> missing = List.of(groupId, childId).stream().filter(id -> !groups.containsKey(id)).distinct().toList();
+    List<String> missing =
+        List.of(groupId, childId).stream()
+            .filter(id -> !groups.containsKey(id))
+            .distinct()
+            .toList();
     if (!missing.isEmpty()) throw new UnknownMemberException("group", missing);
     if (childrenOf(groupId).contains(childId)) return false;
-    GroupGraph.cycle(groupId, childId, ids -> copies(children, ids)).ifPresent(path -> {
-      throw new GroupCycleException(path);
-    });
+    GroupGraph.cycle(groupId, childId, ids -> copies(children, ids))
+        .ifPresent(
+            path -> {
+              throw new GroupCycleException(path);
+            });
     linkChild(groupId, childId);
     version++;
     return true;
@@ -229,7 +250,8 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     return Set.copyOf(children.getOrDefault(groupId, Set.of()));
   }
 
-  private static Map<String, Set<String>> copies(Map<String, Set<String>> sets, Collection<String> ids) {
+  private static Map<String, Set<String>> copies(
+      Map<String, Set<String>> sets, Collection<String> ids) {
     Map<String, Set<String>> copies = new HashMap<>();
     ids.forEach(id -> copies.put(id, Set.copyOf(sets.getOrDefault(id, Set.of()))));
     return copies;

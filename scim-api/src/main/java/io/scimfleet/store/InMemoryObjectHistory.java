@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link ObjectHistory} in this process, for the embedded mode and tests. Each object's list is immutable, replaced on record. */
+/**
+ * {@link ObjectHistory} in this process, for the embedded mode and tests. Each object's list is
+ * immutable, replaced on record.
+ */
 public final class InMemoryObjectHistory implements ObjectHistory {
   private record Key(String provider, ObjectType type, String objectId) {}
 
@@ -15,12 +18,15 @@ public final class InMemoryObjectHistory implements ObjectHistory {
 
   @Override
   public void record(String provider, ObjectType type, String objectId, SyncAttempt attempt) {
-    attempts.merge(new Key(provider, type, objectId), List.of(attempt), (kept, added) -> {
-      List<SyncAttempt> next = new ArrayList<>(KEPT);
-      next.add(attempt);
-      next.addAll(kept.subList(0, Math.min(kept.size(), KEPT - 1)));
-      return List.copyOf(next);
-    });
+    attempts.merge(
+        new Key(provider, type, objectId),
+        List.of(attempt),
+        (kept, added) -> {
+          List<SyncAttempt> next = new ArrayList<>(KEPT);
+          next.add(attempt);
+          next.addAll(kept.subList(0, Math.min(kept.size(), KEPT - 1)));
+          return List.copyOf(next);
+        });
   }
 
   @Override

@@ -71,12 +71,16 @@ public final class InMemoryPasswordStore implements PasswordStore {
 
   @Override
   public synchronized List<Dropped> dropExpired(Instant now, int max) {
-    List<Map.Entry<String, Entry>> due = entries.entrySet().stream()
-        .filter(e -> !e.getValue().expires.isAfter(now))
-        .sorted(Comparator.comparing(e -> e.getValue().expires)).limit(max).toList();
+    List<Map.Entry<String, Entry>> due =
+        entries.entrySet().stream()
+            .filter(e -> !e.getValue().expires.isAfter(now))
+            .sorted(Comparator.comparing(e -> e.getValue().expires))
+            .limit(max)
+            .toList();
     List<Dropped> dropped = new ArrayList<>();
     for (Map.Entry<String, Entry> e : due) {
-      Set<String> undelivered = new LinkedHashSet<>(e.getValue().wanted == null ? Set.of() : e.getValue().wanted);
+      Set<String> undelivered =
+          new LinkedHashSet<>(e.getValue().wanted == null ? Set.of() : e.getValue().wanted);
       undelivered.removeAll(e.getValue().done);
       dropped.add(new Dropped(e.getKey(), Set.copyOf(undelivered)));
     }
@@ -84,7 +88,10 @@ public final class InMemoryPasswordStore implements PasswordStore {
     return dropped;
   }
 
-  /** The user's entry while its time is not up (an expired one stays until {@link #dropExpired} records it). */
+  /**
+   * The user's entry while its time is not up (an expired one stays until {@link #dropExpired}
+   * records it).
+   */
   private Entry live(String userId) {
     Entry entry = entries.get(userId);
     return entry == null || !entry.expires.isAfter(clock.instant()) ? null : entry;

@@ -17,13 +17,19 @@ public final class InMemoryQuarantineStore implements QuarantineStore {
 
   @Override
   public Quarantine enter(String provider, String reason, Instant now) {
-    return quarantines.compute(provider, (name, previous) -> Quarantine.after(previous, name, reason, now));
+    return quarantines.compute(
+        provider, (name, previous) -> Quarantine.after(previous, name, reason, now));
   }
 
   @Override
   public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
-    return Optional.ofNullable(quarantines.compute(provider,
-        (name, current) -> Quarantine.same(current, seen) ? Quarantine.after(current, name, reason, now) : current));
+    return Optional.ofNullable(
+        quarantines.compute(
+            provider,
+            (name, current) ->
+                Quarantine.same(current, seen)
+                    ? Quarantine.after(current, name, reason, now)
+                    : current));
   }
 
   @Override

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Sync state in memory, guarded by one monitor. Like the Redis store, a run's counts are kept
- * apart from the run (by run id) and merged into it when it is read.
+ * Sync state in memory, guarded by one monitor. Like the Redis store, a run's counts are kept apart
+ * from the run (by run id) and merged into it when it is read.
  */
 public final class InMemorySyncStateStore implements SyncStateStore {
   /** A run keeps its first this many errors. */
@@ -35,7 +35,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized Optional<ObjectSyncState> get(String provider, ObjectType type, String objectId) {
+  public synchronized Optional<ObjectSyncState> get(
+      String provider, ObjectType type, String objectId) {
     return Optional.ofNullable(states(provider, type).get(objectId));
   }
 
@@ -44,9 +45,10 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       String provider, ObjectType type, Collection<String> objectIds) {
     Map<String, ObjectSyncState> found = new LinkedHashMap<>();
     NavigableMap<String, ObjectSyncState> of = states(provider, type);
-    objectIds.forEach(id -> {
-      if (of.containsKey(id)) found.put(id, of.get(id));
-    });
+    objectIds.forEach(
+        id -> {
+          if (of.containsKey(id)) found.put(id, of.get(id));
+        });
     return found;
   }
 
@@ -61,7 +63,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized Page<String> objectIds(String provider, ObjectType type, String cursor, int limit) {
+  public synchronized Page<String> objectIds(
+      String provider, ObjectType type, String cursor, int limit) {
     return InMemoryDirectoryStore.page(states(provider, type), cursor, limit);
   }
 
@@ -104,13 +107,15 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public synchronized int addPageResult(String provider, String runId, String page, SyncCounts counts,
-      Collection<String> errors) {
+  public synchronized int addPageResult(
+      String provider, String runId, String page, SyncCounts counts, Collection<String> errors) {
     Tally tally = tallies.computeIfAbsent(key(provider, runId), k -> new Tally());
     Integer recorded = tally.pages.get(page);
     if (recorded != null) return recorded;
     tally.counts = tally.counts.plus(counts);
-    errors.stream().limit(Math.max(0, MAX_RUN_ERRORS - tally.errors.size())).forEach(tally.errors::add);
+    errors.stream()
+        .limit(Math.max(0, MAX_RUN_ERRORS - tally.errors.size()))
+        .forEach(tally.errors::add);
     tally.pages.put(page, tally.pages.size() + 1);
     return tally.pages.size();
   }

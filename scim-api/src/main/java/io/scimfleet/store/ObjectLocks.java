@@ -18,7 +18,8 @@ public interface ObjectLocks {
   }
 
   /** Takes the lock, waiting up to {@code wait}; empty when another holder kept it that long. */
-  Optional<Lock> acquire(String provider, ObjectType type, String objectId, Duration lease, Duration wait);
+  Optional<Lock> acquire(
+      String provider, ObjectType type, String objectId, Duration lease, Duration wait);
 
   /** Locks taken together (a page's), released together by {@link #close()}. */
   interface Locks extends AutoCloseable {
@@ -33,9 +34,11 @@ public interface ObjectLocks {
    * Takes each lock that is free now, without waiting (in one round trip where the store can); the
    * ids held by another holder are left out of {@link Locks#held()}.
    */
-  default Locks acquireFree(String provider, ObjectType type, List<String> objectIds, Duration lease) {
+  default Locks acquireFree(
+      String provider, ObjectType type, List<String> objectIds, Duration lease) {
     Map<String, Lock> held = new LinkedHashMap<>();
-    for (String id : objectIds) acquire(provider, type, id, lease, Duration.ZERO).ifPresent(lock -> held.put(id, lock));
+    for (String id : objectIds)
+      acquire(provider, type, id, lease, Duration.ZERO).ifPresent(lock -> held.put(id, lock));
     return new Locks() {
       @Override
       public List<String> held() {

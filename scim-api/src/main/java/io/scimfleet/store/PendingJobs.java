@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Coalescing of per-object jobs: at most one pending job per (provider, object). The scheduler marks
- * before it enqueues; the worker clears when the job starts, so a change that arrives while the job
- * runs enqueues one more job, and a burst of changes while it waits enqueues nothing.
+ * Coalescing of per-object jobs: at most one pending job per (provider, object). The scheduler
+ * marks before it enqueues; the worker clears when the job starts, so a change that arrives while
+ * the job runs enqueues one more job, and a burst of changes while it waits enqueues nothing.
  */
 public interface PendingJobs {
 
@@ -18,12 +18,16 @@ public interface PendingJobs {
 
   void clear(String provider, ObjectType type, String objectId);
 
-  /** {@link #mark} for several objects of one type (one round trip where the store allows); the ids newly marked. */
+  /**
+   * {@link #mark} for several objects of one type (one round trip where the store allows); the ids
+   * newly marked.
+   */
   default Set<String> markAll(String provider, ObjectType type, Collection<String> objectIds) {
     Set<String> marked = new HashSet<>();
-    objectIds.forEach(id -> {
-      if (mark(provider, type, id)) marked.add(id);
-    });
+    objectIds.forEach(
+        id -> {
+          if (mark(provider, type, id)) marked.add(id);
+        });
     return marked;
   }
 

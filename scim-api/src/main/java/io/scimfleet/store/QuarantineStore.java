@@ -15,12 +15,14 @@ public interface QuarantineStore {
 
   /**
    * Quarantines the provider one level deeper than {@code seen} (null: not quarantined), unless its
-   * quarantine is no longer the one seen (another worker changed it first): then nothing changes.
-   * A compare-and-set, atomic across workers. Returns the provider's quarantine after it (empty when
+   * quarantine is no longer the one seen (another worker changed it first): then nothing changes. A
+   * compare-and-set, atomic across workers. Returns the provider's quarantine after it (empty when
    * another worker lifted it).
    */
   Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now);
 
-  /** Lifts the quarantine (a request succeeded, or an operator said so); false when there was none. */
+  /**
+   * Lifts the quarantine (a request succeeded, or an operator said so); false when there was none.
+   */
   boolean release(String provider);
 }

@@ -2,9 +2,12 @@ package io.scimfleet.store;
 
 import io.scimfleet.error.FleetException;
 
-/** A store could not read or write: Redis unreachable (retryable), or a write that breaks a rule. */
+/**
+ * A store could not read or write: Redis unreachable (retryable), or a write that breaks a rule.
+ */
 public class StoreException extends FleetException {
   private static final long serialVersionUID = 1L;
+
   public StoreException(String message) {
     super(message);
   }

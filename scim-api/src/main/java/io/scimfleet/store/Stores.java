@@ -3,8 +3,8 @@ package io.scimfleet.store;
 import java.time.Clock;
 
 /**
- * The stores a fleet process uses, built together on one backend, and how to let go of it.
- * Redis ones come from {@code io.scimfleet.store.redis.RedisStores}.
+ * The stores a fleet process uses, built together on one backend, and how to let go of it. Redis
+ * ones come from {@code io.scimfleet.store.redis.RedisStores}.
  *
  * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
  * @param passwords sealed passwords on their way to the targets
@@ -21,21 +21,57 @@ public record Stores(
     DeletionStore deletions,
     Runnable onClose,
     PasswordStore passwords,
-    ObjectHistory history) implements AutoCloseable {
+    ObjectHistory history)
+    implements AutoCloseable {
 
   /** With the passwords and the history in this process. */
-  public Stores(DirectoryStore directory, ChangeFeed changes, ProviderStore providers, SyncStateStore syncState,
-      PendingJobs pendingJobs, ObjectLocks locks, QuarantineStore quarantines, DeletionStore deletions,
+  public Stores(
+      DirectoryStore directory,
+      ChangeFeed changes,
+      ProviderStore providers,
+      SyncStateStore syncState,
+      PendingJobs pendingJobs,
+      ObjectLocks locks,
+      QuarantineStore quarantines,
+      DeletionStore deletions,
       Runnable onClose) {
-    this(directory, changes, providers, syncState, pendingJobs, locks, quarantines, deletions, onClose,
-        new InMemoryPasswordStore(Clock.systemUTC()), new InMemoryObjectHistory());
+    this(
+        directory,
+        changes,
+        providers,
+        syncState,
+        pendingJobs,
+        locks,
+        quarantines,
+        deletions,
+        onClose,
+        new InMemoryPasswordStore(Clock.systemUTC()),
+        new InMemoryObjectHistory());
   }
 
   /** With the history in this process. */
-  public Stores(DirectoryStore directory, ChangeFeed changes, ProviderStore providers, SyncStateStore syncState,
-      PendingJobs pendingJobs, ObjectLocks locks, QuarantineStore quarantines, DeletionStore deletions,
-      Runnable onClose, PasswordStore passwords) {
-    this(directory, changes, providers, syncState, pendingJobs, locks, quarantines, deletions, onClose, passwords,
+  public Stores(
+      DirectoryStore directory,
+      ChangeFeed changes,
+      ProviderStore providers,
+      SyncStateStore syncState,
+      PendingJobs pendingJobs,
+      ObjectLocks locks,
+      QuarantineStore quarantines,
+      DeletionStore deletions,
+      Runnable onClose,
+      PasswordStore passwords) {
+    this(
+        directory,
+        changes,
+        providers,
+        syncState,
+        pendingJobs,
+        locks,
+        quarantines,
+        deletions,
+        onClose,
+        passwords,
         new InMemoryObjectHistory());
   }
 
@@ -46,9 +82,17 @@ public record Stores(
 
   public static Stores inMemory(Clock clock) {
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
-    return new Stores(new InMemoryDirectoryStore(changes), changes, new InMemoryProviderStore(),
-        new InMemorySyncStateStore(), new InMemoryPendingJobs(clock), new InMemoryObjectLocks(clock),
-        new InMemoryQuarantineStore(), new InMemoryDeletionStore(), () -> {}, new InMemoryPasswordStore(clock),
+    return new Stores(
+        new InMemoryDirectoryStore(changes),
+        changes,
+        new InMemoryProviderStore(),
+        new InMemorySyncStateStore(),
+        new InMemoryPendingJobs(clock),
+        new InMemoryObjectLocks(clock),
+        new InMemoryQuarantineStore(),
+        new InMemoryDeletionStore(),
+        () -> {},
+        new InMemoryPasswordStore(clock),
         new InMemoryObjectHistory());
   }
 

@@ -15,7 +15,8 @@ public interface SyncStateStore {
   Optional<ObjectSyncState> get(String provider, ObjectType type, String objectId);
 
   /** Many states in one round trip where the store can; ids without a state are left out. */
-  Map<String, ObjectSyncState> getAll(String provider, ObjectType type, Collection<String> objectIds);
+  Map<String, ObjectSyncState> getAll(
+      String provider, ObjectType type, Collection<String> objectIds);
 
   void put(ObjectSyncState state);
 
@@ -26,7 +27,9 @@ public interface SyncStateStore {
 
   void delete(String provider, ObjectType type, String objectId);
 
-  /** Object ids that have a state for this provider and type, after {@code cursor}, ordered by id. */
+  /**
+   * Object ids that have a state for this provider and type, after {@code cursor}, ordered by id.
+   */
   Page<String> objectIds(String provider, ObjectType type, String cursor, int limit);
 
   long count(String provider, ObjectType type);
@@ -44,19 +47,24 @@ public interface SyncStateStore {
   /** The last finished run. */
   Optional<FullSyncRun> lastRun(String provider);
 
-  /** Replaces the run's phase, page totals, status, message (not its counts: see {@link #addPageResult}). */
+  /**
+   * Replaces the run's phase, page totals, status, message (not its counts: see {@link
+   * #addPageResult}).
+   */
   void updateRun(FullSyncRun run);
 
   /**
-   * Adds a page's counts and errors to the run atomically, once per page: a page recorded again (its
-   * job ran again after a crash) adds nothing. Returns the page's place in the order the run's pages
-   * were first recorded (1 for the first), the same on every call for that page; so the page that
-   * completed a phase, and only that page, sees the phase's total.
+   * Adds a page's counts and errors to the run atomically, once per page: a page recorded again
+   * (its job ran again after a crash) adds nothing. Returns the page's place in the order the run's
+   * pages were first recorded (1 for the first), the same on every call for that page; so the page
+   * that completed a phase, and only that page, sees the phase's total.
    *
    * @param page names the page within the run, e.g. {@code user:3}
    */
-  int addPageResult(String provider, String runId, String page, SyncCounts counts, Collection<String> errors);
+  int addPageResult(
+      String provider, String runId, String page, SyncCounts counts, Collection<String> errors);
 
   /** Moves the current run to {@link #lastRun} with this status, at this time. */
-  void finishRun(String provider, String runId, FullSyncRun.Status status, String message, Instant at);
+  void finishRun(
+      String provider, String runId, FullSyncRun.Status status, String message, Instant at);
 }

@@ -42,7 +42,8 @@ public record Cidr(byte[] network, int prefixLength, String text) {
   }
 
   private static IllegalArgumentException invalid(String text) {
-    return new IllegalArgumentException("'" + text + "' is not an address range: write e.g. 10.0.0.0/8 or fd00::/8");
+    return new IllegalArgumentException(
+        "'" + text + "' is not an address range: write e.g. 10.0.0.0/8 or fd00::/8");
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
  */
 public final class RefusedAddressException extends UnknownHostException {
   private static final long serialVersionUID = 1L;
+
   public RefusedAddressException(String message) {
     super(message);
   }

@@ -18,13 +18,22 @@ class PacingTest {
 
   @Test
   void settingsReadDurationsInShortFormOrIso() {
-    Pacing pacing = Pacing.fromEnv(Map.of("SCIM_JOBS_PER_PROVIDER", "3", "SCIM_RETRY_WAIT_IN_JOB", "30s",
-        "SCIM_RETRY_FOR", "2d"), 16);
+    Pacing pacing =
+        Pacing.fromEnv(
+            Map.of(
+                "SCIM_JOBS_PER_PROVIDER",
+                "3",
+                "SCIM_RETRY_WAIT_IN_JOB",
+                "30s",
+                "SCIM_RETRY_FOR",
+                "2d"),
+            16);
 
     assertThat(pacing.jobsPerProvider()).isEqualTo(3);
     assertThat(pacing.longestWaitInJob()).isEqualTo(Duration.ofSeconds(30));
     assertThat(pacing.retryFor()).isEqualTo(Duration.ofDays(2));
-    assertThat(Pacing.fromEnv(Map.of("SCIM_RETRY_FOR", "PT90M"), 16).retryFor()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Pacing.fromEnv(Map.of("SCIM_RETRY_FOR", "PT90M"), 16).retryFor())
+        .isEqualTo(Duration.ofMinutes(90));
   }
 
   @Test

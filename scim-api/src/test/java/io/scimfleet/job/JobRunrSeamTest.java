@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * JobRunr stays behind its seam: no main source file of any module names {@code org.jobrunr} outside
- * the package {@code io.scimfleet.job.jobrunr} (the claim of {@link JobQueue}'s Javadoc).
+ * JobRunr stays behind its seam: no main source file of any module names {@code org.jobrunr}
+ * outside the package {@code io.scimfleet.job.jobrunr} (the claim of {@link JobQueue}'s Javadoc).
  */
 class JobRunrSeamTest {
   private static final Path SEAM = Path.of("io", "scimfleet", "job", "jobrunr");
@@ -20,10 +20,12 @@ class JobRunrSeamTest {
   @Test
   void onlyTheJobRunrPackageNamesJobRunr() {
     List<Path> sources = mainSources();
-    assertThat(sources).as("main sources of scim-api, scim-worker and scim-scheduler")
+    assertThat(sources)
+        .as("main sources of scim-api, scim-worker and scim-scheduler")
         .anyMatch(p -> p.toString().contains("scim-worker"))
         .anyMatch(p -> p.toString().contains("scim-scheduler"));
-    assertThat(sources).as("the seam itself names JobRunr (the scan reads what it should)")
+    assertThat(sources)
+        .as("the seam itself names JobRunr (the scan reads what it should)")
         .anyMatch(p -> inSeam(p) && namesJobRunr(p));
 
     assertThat(sources.stream().filter(p -> !inSeam(p) && namesJobRunr(p)).map(Path::toString))
@@ -31,12 +33,18 @@ class JobRunrSeamTest {
         .isEmpty();
   }
 
-  /** Every {@code src/main/java} file of the modules beside this one (tests run in the module's folder). */
+  /**
+   * Every {@code src/main/java} file of the modules beside this one (tests run in the module's
+   * folder).
+   */
   private static List<Path> mainSources() {
     Path root = Path.of("").toAbsolutePath().getParent();
     try (Stream<Path> modules = Files.list(root)) {
-      return modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory)
-          .flatMap(JobRunrSeamTest::javaFiles).toList();
+      return modules
+          .map(m -> m.resolve("src/main/java"))
+          .filter(Files::isDirectory)
+          .flatMap(JobRunrSeamTest::javaFiles)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

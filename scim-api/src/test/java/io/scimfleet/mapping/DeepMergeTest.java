@@ -14,7 +14,9 @@ class DeepMergeTest {
 
   @Test
   void objectsMergeKeyByKey() {
-    assertThat(merged("{'name':{'givenName':'Ada'},'a':1}", "{'name':{'familyName':'Lovelace'},'b':2}"))
+    assertThat(
+            merged(
+                "{'name':{'givenName':'Ada'},'a':1}", "{'name':{'familyName':'Lovelace'},'b':2}"))
         .isEqualTo(json("{'name':{'givenName':'Ada','familyName':'Lovelace'},'a':1,'b':2}"));
   }
 
@@ -26,7 +28,8 @@ class DeepMergeTest {
 
   @Test
   void theLaterScalarWins() {
-    assertThat(merged("{'a':1,'b':{'c':'x'}}", "{'a':2,'b':{'c':'y'}}")).isEqualTo(json("{'a':2,'b':{'c':'y'}}"));
+    assertThat(merged("{'a':1,'b':{'c':'x'}}", "{'a':2,'b':{'c':'y'}}"))
+        .isEqualTo(json("{'a':2,'b':{'c':'y'}}"));
   }
 
   @Test
@@ -49,8 +52,9 @@ class DeepMergeTest {
 
   @Test
   void withoutNullsRemovesNullKeysAtEveryDepthAndNullArrayItems() {
-    ObjectNode node = (ObjectNode) json(
-        "{'a':null,'b':{'c':null,'d':{'e':null,'f':1}},'g':[null,{'h':null,'i':2},3]}");
+    ObjectNode node =
+        (ObjectNode)
+            json("{'a':null,'b':{'c':null,'d':{'e':null,'f':1}},'g':[null,{'h':null,'i':2},3]}");
 
     assertThat(DeepMerge.withoutNulls(node)).isEqualTo(json("{'b':{'d':{'f':1}},'g':[{'i':2},3]}"));
   }
@@ -59,6 +63,7 @@ class DeepMergeTest {
   void withoutNullsKeepsFalseZeroAndEmptyValues() {
     ObjectNode node = (ObjectNode) json("{'a':false,'b':0,'c':'','d':[],'e':{}}");
 
-    assertThat(DeepMerge.withoutNulls(node)).isEqualTo(json("{'a':false,'b':0,'c':'','d':[],'e':{}}"));
+    assertThat(DeepMerge.withoutNulls(node))
+        .isEqualTo(json("{'a':false,'b':0,'c':'','d':[],'e':{}}"));
   }
 }

@@ -15,17 +15,33 @@ class DefaultMappingsTest {
 
   @Test
   void eachDefaultIsItsOwnNamedMapping() {
-    assertThat(USERS.names()).containsExactly(
-        "00-schemas", "10-userName", "20-externalId", "30-name", "40-displayName", "50-emails", "60-active");
-    assertThat(GROUPS.names()).containsExactly("00-schemas", "10-displayName", "20-externalId", "30-members");
+    assertThat(USERS.names())
+        .containsExactly(
+            "00-schemas",
+            "10-userName",
+            "20-externalId",
+            "30-name",
+            "40-displayName",
+            "50-emails",
+            "60-active");
+    assertThat(GROUPS.names())
+        .containsExactly("00-schemas", "10-displayName", "20-externalId", "30-members");
   }
 
   @Test
   void aFullUserMapsToEveryDefaultAttribute() {
-    MappingInput ada = aUser().withId("u-1").withUsername("ada").named("Ada King Lovelace")
-        .withEmail("ada@example.org").input();
+    MappingInput ada =
+        aUser()
+            .withId("u-1")
+            .withUsername("ada")
+            .named("Ada King Lovelace")
+            .withEmail("ada@example.org")
+            .input();
 
-    assertThat(USERS.map(ada)).isEqualTo(json("""
+    assertThat(USERS.map(ada))
+        .isEqualTo(
+            json(
+                """
         {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'],
          'userName': 'ada',
          'externalId': 'u-1',
@@ -39,7 +55,10 @@ class DefaultMappingsTest {
   void aMinimalUserHasNoNameAndNoEmails() {
     MappingInput minimal = aUser().withId("u-2").withUsername("grace").inactive().input();
 
-    assertThat(USERS.map(minimal)).isEqualTo(json("""
+    assertThat(USERS.map(minimal))
+        .isEqualTo(
+            json(
+                """
         {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'],
          'userName': 'grace',
          'externalId': 'u-2',
@@ -49,7 +68,12 @@ class DefaultMappingsTest {
 
   @Test
   void givenAndFamilyNameAttributesWinOverSplittingTheName() {
-    MappingInput user = aUser().named("Ada Lovelace").with("givenName", "Augusta").with("familyName", "King").input();
+    MappingInput user =
+        aUser()
+            .named("Ada Lovelace")
+            .with("givenName", "Augusta")
+            .with("familyName", "King")
+            .input();
 
     assertThat(USERS.map(user).get("name"))
         .isEqualTo(json("{'formatted':'Ada Lovelace','givenName':'Augusta','familyName':'King'}"));
@@ -57,22 +81,29 @@ class DefaultMappingsTest {
 
   @Test
   void aOneWordNameIsOnlyTheFormattedName() {
-    assertThat(USERS.map(aUser().named("Cher").input()).get("name")).isEqualTo(json("{'formatted':'Cher'}"));
+    assertThat(USERS.map(aUser().named("Cher").input()).get("name"))
+        .isEqualTo(json("{'formatted':'Cher'}"));
   }
 
   @Test
   void nameAttributesAloneMakeAName() {
     MappingInput user = aUser().with("givenName", "Ada").with("familyName", "Lovelace").input();
 
-    assertThat(USERS.map(user).get("name")).isEqualTo(json("{'givenName':'Ada','familyName':'Lovelace'}"));
+    assertThat(USERS.map(user).get("name"))
+        .isEqualTo(json("{'givenName':'Ada','familyName':'Lovelace'}"));
   }
 
   @Test
   void aGroupMapsItsSyncedMembersToTheirRemoteIds() {
-    MappingInput group = MappingInput.group(DirectoryGroup.of("g-1", "Engineers"),
-        List.of(new GroupMember("u-1", "r-101"), new GroupMember("u-2", "r-102")));
+    MappingInput group =
+        MappingInput.group(
+            DirectoryGroup.of("g-1", "Engineers"),
+            List.of(new GroupMember("u-1", "r-101"), new GroupMember("u-2", "r-102")));
 
-    assertThat(GROUPS.map(group)).isEqualTo(json("""
+    assertThat(GROUPS.map(group))
+        .isEqualTo(
+            json(
+                """
         {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'],
          'displayName': 'Engineers',
          'externalId': 'g-1',
@@ -81,7 +112,9 @@ class DefaultMappingsTest {
 
   @Test
   void aGroupWithOneMemberStillHasAMembersArray() {
-    MappingInput group = MappingInput.group(DirectoryGroup.of("g-1", "Solo"), List.of(new GroupMember("u-1", "r-1")));
+    MappingInput group =
+        MappingInput.group(
+            DirectoryGroup.of("g-1", "Solo"), List.of(new GroupMember("u-1", "r-1")));
 
     assertThat(GROUPS.map(group).get("members")).isEqualTo(json("[{'value':'r-1'}]"));
   }
@@ -95,13 +128,22 @@ class DefaultMappingsTest {
 
   @Test
   void anOverrideReplacesTheDefaultOfTheSameName() {
-    List<PropertyMapping> mappings = DefaultMappings.overlay(DefaultMappings.users(), List.of(
-        new PropertyMapping("10-userName", "{'userName': email}"),
-        new PropertyMapping("70-title", "{'title': attributes.title}")));
+    List<PropertyMapping> mappings =
+        DefaultMappings.overlay(
+            DefaultMappings.users(),
+            List.of(
+                new PropertyMapping("10-userName", "{'userName': email}"),
+                new PropertyMapping("70-title", "{'title': attributes.title}")));
 
     assertThat(mappings).hasSize(8);
-    ObjectNodeAssert.assertThat(Mappings.compile(mappings)
-        .map(aUser().withUsername("ada").withEmail("ada@example.org").with("title", "Countess").input()))
+    ObjectNodeAssert.assertThat(
+            Mappings.compile(mappings)
+                .map(
+                    aUser()
+                        .withUsername("ada")
+                        .withEmail("ada@example.org")
+                        .with("title", "Countess")
+                        .input()))
         .hasText("userName", "ada@example.org")
         .hasText("title", "Countess");
   }

@@ -13,10 +13,42 @@ import org.junit.jupiter.api.Test;
 
 /** The Java twins of the built-in user mappings map every user exactly as their JSONata does. */
 class DefaultUserTwinsTest {
-  private static final String[] PIECES = {"Ada", "Lovelace", "de", "Ñoño", "X", " ", " ", "  ", "\t", "\n", "\r",
-      "\u00a0", "\u000b", "\f", "\u2003", "O'Neil", "-", "😀", ""};
-  private static final Object[] ATTRIBUTES = {null, "", "Grace", "  ", 0, 7, true, false, List.of(), List.of("a"),
-      List.of("a", "b"), Map.of(), Map.of("x", 1)};
+  private static final String[] PIECES = {
+    "Ada",
+    "Lovelace",
+    "de",
+    "Ñoño",
+    "X",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\u00a0",
+    "\u000b",
+    "\f",
+    "\u2003",
+    "O'Neil",
+    "-",
+    "😀",
+    ""
+  };
+  private static final Object[] ATTRIBUTES = {
+    null,
+    "",
+    "Grace",
+    "  ",
+    0,
+    7,
+    true,
+    false,
+    List.of(),
+    List.of("a"),
+    List.of("a", "b"),
+    Map.of(),
+    Map.of("x", 1)
+  };
 
   private final Mappings twins = Mappings.compile(DefaultMappings.users(), true);
   private final Mappings jsonata = Mappings.compile(DefaultMappings.users(), false);
@@ -36,39 +68,58 @@ class DefaultUserTwinsTest {
     mappings.removeIf(m -> m.name().equals("40-displayName"));
     mappings.add(new PropertyMapping("40-displayName", "{\"displayName\": $uppercase(username)}"));
 
-    assertThat(Mappings.compile(mappings).map(MappingInput.user(DirectoryUser.of("u1", "ada")))
-        .path("displayName").asText()).isEqualTo("ADA");
+    assertThat(
+            Mappings.compile(mappings)
+                .map(MappingInput.user(DirectoryUser.of("u1", "ada")))
+                .path("displayName")
+                .asText())
+        .isEqualTo("ADA");
     assertThat(DefaultUserTwins.of("{\"displayName\": $uppercase(username)}")).isEmpty();
   }
 
   @Test
   void theTwinsAnswerAPlainUserThemselves() {
-    Map<String, Object> plain = MappingInput.user(new DirectoryUser("u1", "ada", "Ada Lovelace", "ada@example.org", true,
-        Map.of("givenName", "Augusta"))).json();
+    Map<String, Object> plain =
+        MappingInput.user(
+                new DirectoryUser(
+                    "u1",
+                    "ada",
+                    "Ada Lovelace",
+                    "ada@example.org",
+                    true,
+                    Map.of("givenName", "Augusta")))
+            .json();
 
     for (PropertyMapping mapping : DefaultMappings.users()) {
-      assertThat(DefaultUserTwins.of(mapping.expression()).orElseThrow().apply(plain)).as(mapping.name())
+      assertThat(DefaultUserTwins.of(mapping.expression()).orElseThrow().apply(plain))
+          .as(mapping.name())
           .isNotSameAs(DefaultUserTwins.UNSURE);
     }
   }
 
   private static DirectoryUser randomUser(Random random, int i) {
     Map<String, Object> attributes = new LinkedHashMap<>();
-    if (random.nextBoolean()) attributes.put("givenName", ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
-    if (random.nextBoolean()) attributes.put("familyName", ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
+    if (random.nextBoolean())
+      attributes.put("givenName", ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
+    if (random.nextBoolean())
+      attributes.put("familyName", ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
     if (random.nextInt(5) == 0) attributes.put("title", "Engineer");
     String name = random.nextInt(6) == 0 ? null : text(random);
-    String email = switch (random.nextInt(4)) {
-      case 0 -> null;
-      case 1 -> "";
-      default -> "u" + i + "@example.org";
-    };
+    String email =
+        switch (random.nextInt(4)) {
+          case 0 -> null;
+          case 1 -> "";
+          default -> "u" + i + "@example.org";
+        };
     String username = random.nextInt(10) == 0 ? "" : "user" + i;
-    return new DirectoryUser("id" + i, username, name, email, random.nextBoolean(), attributesOrNull(attributes));
+    return new DirectoryUser(
+        "id" + i, username, name, email, random.nextBoolean(), attributesOrNull(attributes));
   }
 
   private static Map<String, Object> attributesOrNull(Map<String, Object> attributes) {
-    attributes.values().removeIf(java.util.Objects::isNull); // Map.copyOf in DirectoryUser refuses nulls
+    attributes
+        .values()
+        .removeIf(java.util.Objects::isNull); // Map.copyOf in DirectoryUser refuses nulls
     return attributes;
   }
 

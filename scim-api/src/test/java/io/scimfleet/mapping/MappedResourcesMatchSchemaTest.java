@@ -23,27 +23,45 @@ class MappedResourcesMatchSchemaTest {
   void defaultMappingsOfAFullAndAMinimalUserValidate() {
     Mappings users = Mappings.compile(DefaultMappings.users());
 
-    assertThat(VALIDATOR.validate(ObjectType.USER, users.map(aUser().named("Ada Lovelace")
-        .withEmail("ada@example.org").with("givenName", "Ada").input()))).isEmpty();
-    assertThat(VALIDATOR.validate(ObjectType.USER, users.map(aUser().inactive().input()))).isEmpty();
+    assertThat(
+            VALIDATOR.validate(
+                ObjectType.USER,
+                users.map(
+                    aUser()
+                        .named("Ada Lovelace")
+                        .withEmail("ada@example.org")
+                        .with("givenName", "Ada")
+                        .input())))
+        .isEmpty();
+    assertThat(VALIDATOR.validate(ObjectType.USER, users.map(aUser().inactive().input())))
+        .isEmpty();
   }
 
   @Test
   void defaultMappingsOfAGroupValidate() {
-    ObjectNode group = Mappings.compile(DefaultMappings.groups()).map(MappingInput.group(
-        DirectoryGroup.of("g-1", "Engineers"), List.of(new GroupMember("u-1", "r-1"))));
+    ObjectNode group =
+        Mappings.compile(DefaultMappings.groups())
+            .map(
+                MappingInput.group(
+                    DirectoryGroup.of("g-1", "Engineers"), List.of(new GroupMember("u-1", "r-1"))));
 
     assertThat(VALIDATOR.validate(ObjectType.GROUP, group)).isEmpty();
   }
 
   @Test
   void theDocumentedEnterpriseExampleAddsAValidExtension() throws IOException {
-    Mappings users = Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), List.of(enterpriseExample())));
+    Mappings users =
+        Mappings.compile(
+            DefaultMappings.overlay(DefaultMappings.users(), List.of(enterpriseExample())));
 
-    ObjectNode user = users.map(aUser().with("employeeNumber", 1234).with("department", "R&D").input());
+    ObjectNode user =
+        users.map(aUser().with("employeeNumber", 1234).with("department", "R&D").input());
 
-    assertThat(user.get("schemas")).isEqualTo(json("['urn:ietf:params:scim:schemas:core:2.0:User',"
-        + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']"));
+    assertThat(user.get("schemas"))
+        .isEqualTo(
+            json(
+                "['urn:ietf:params:scim:schemas:core:2.0:User',"
+                    + "'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']"));
     assertThat(user.get(ScimSchemaValidator.ENTERPRISE_USER_SCHEMA))
         .isEqualTo(json("{'employeeNumber':'1234','department':'R&D'}"));
     assertThat(VALIDATOR.validate(ObjectType.USER, user)).isEmpty();
@@ -51,12 +69,18 @@ class MappedResourcesMatchSchemaTest {
 
   @Test
   void theDocumentedEnterpriseExampleAddsNothingWithoutItsAttributes() throws IOException {
-    Mappings users = Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), List.of(enterpriseExample())));
+    Mappings users =
+        Mappings.compile(
+            DefaultMappings.overlay(DefaultMappings.users(), List.of(enterpriseExample())));
 
-    assertThat(users.map(aUser().input())).isEqualTo(Mappings.compile(DefaultMappings.users()).map(aUser().input()));
+    assertThat(users.map(aUser().input()))
+        .isEqualTo(Mappings.compile(DefaultMappings.users()).map(aUser().input()));
   }
 
-  /** The {@code 70-enterprise} block of docs/mappings.md, so that the documented example is the tested one. */
+  /**
+   * The {@code 70-enterprise} block of docs/mappings.md, so that the documented example is the
+   * tested one.
+   */
   private static PropertyMapping enterpriseExample() throws IOException {
     assertThat(DOCS).as("docs/mappings.md, read from the scim-api module directory").exists();
     String docs = Files.readString(DOCS);

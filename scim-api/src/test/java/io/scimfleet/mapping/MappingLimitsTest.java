@@ -25,14 +25,17 @@ class MappingLimitsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "{'x': ($f := function($x){ $f($x) }; $f(1))}     | time limit of 1000 ms",
-      "{'x': ($f := function($x){ 1 + $f($x) }; $f(1))} | depth limit of 200",
-      "{'x': $sum([1..100000000])}                      | range limit of 1000000 elements",
-      "{'x': $pad('', 100000000)}                       | string length limit of 1000000",
-      "{'x': $sum([1..1000].($sum([1..1000].($sum([1..1000])))))} | time limit of 1000 ms",
-  })
-  void anExpressionThatReachesALimitFailsNamingTheMappingAndTheLimitWithinTwoSeconds(String expression, String limit) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{'x': ($f := function($x){ $f($x) }; $f(1))}     | time limit of 1000 ms",
+        "{'x': ($f := function($x){ 1 + $f($x) }; $f(1))} | depth limit of 200",
+        "{'x': $sum([1..100000000])}                      | range limit of 1000000 elements",
+        "{'x': $pad('', 100000000)}                       | string length limit of 1000000",
+        "{'x': $sum([1..1000].($sum([1..1000].($sum([1..1000])))))} | time limit of 1000 ms",
+      })
+  void anExpressionThatReachesALimitFailsNamingTheMappingAndTheLimitWithinTwoSeconds(
+      String expression, String limit) {
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> mapping(expression).map(aUser().input()))
@@ -53,8 +56,17 @@ class MappingLimitsTest {
 
   @Test
   void theLimitsAreConfigurable() {
-    MappingLimits.use(MappingLimits.fromEnv(Map.of("SCIM_MAPPING_MAX_STRING", "10", "SCIM_MAPPING_MAX_DEPTH", "500",
-        "SCIM_MAPPING_MAX_ARRAY", "10", "SCIM_MAPPING_TIMEOUT_MS", "50")));
+    MappingLimits.use(
+        MappingLimits.fromEnv(
+            Map.of(
+                "SCIM_MAPPING_MAX_STRING",
+                "10",
+                "SCIM_MAPPING_MAX_DEPTH",
+                "500",
+                "SCIM_MAPPING_MAX_ARRAY",
+                "10",
+                "SCIM_MAPPING_TIMEOUT_MS",
+                "50")));
 
     assertThat(MappingLimits.current().maxDepth()).isEqualTo(500);
     assertThatThrownBy(() -> mapping("{'x': $pad('', 11)}").map(aUser().input()))
@@ -62,14 +74,16 @@ class MappingLimitsTest {
     assertThat(mapping("{'x': $pad('', 10)}").map(aUser().input()).get("x").asText()).hasSize(10);
     assertThatThrownBy(() -> mapping("{'x': [1..11]}").map(aUser().input()))
         .hasMessageContaining("array length limit of 10 elements");
-    assertThatThrownBy(() -> mapping("{'x': ($f := function($x){ $f($x) }; $f(1))}").map(aUser().input()))
+    assertThatThrownBy(
+            () -> mapping("{'x': ($f := function($x){ $f($x) }; $f(1))}").map(aUser().input()))
         .hasMessageContaining("time limit of 50 ms");
   }
 
   @Test
   void honestMappingsAndBoundedBuiltInsStillWork() {
-    String expression = "{'x': $pad('ab', -4, '#'), 'n': $sum([1..1000]), "
-        + "'r': ($f := function($n){ $n <= 1 ? 1 : $n * $f($n - 1) }; $f(10))}";
+    String expression =
+        "{'x': $pad('ab', -4, '#'), 'n': $sum([1..1000]), "
+            + "'r': ($f := function($n){ $n <= 1 ? 1 : $n * $f($n - 1) }; $f(10))}";
 
     assertThat(mapping(expression).map(aUser().input()).toString())
         .isEqualTo("{\"x\":\"##ab\",\"n\":500500,\"r\":3628800}");
@@ -77,9 +91,13 @@ class MappingLimitsTest {
 
   @Test
   void aThreadThatHitALimitEvaluatesTheNextObjectNormally() {
-    Mappings evil = mapping("username = 'evil' ? ($f := function($x){ $f($x) }; $f(1)) : {'userName': username}");
+    Mappings evil =
+        mapping(
+            "username = 'evil' ? ($f := function($x){ $f($x) }; $f(1)) : {'userName': username}");
 
-    assertThatThrownBy(() -> evil.map(aUser().withUsername("evil").input())).isInstanceOf(MappingLimitException.class);
-    assertThat(evil.map(aUser().withUsername("ada").input()).get("userName").asText()).isEqualTo("ada");
+    assertThatThrownBy(() -> evil.map(aUser().withUsername("evil").input()))
+        .isInstanceOf(MappingLimitException.class);
+    assertThat(evil.map(aUser().withUsername("ada").input()).get("userName").asText())
+        .isEqualTo("ada");
   }
 }

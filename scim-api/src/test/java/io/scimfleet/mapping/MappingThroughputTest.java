@@ -21,22 +21,38 @@ import org.junit.jupiter.api.Test;
 class MappingThroughputTest {
   private static final double REQUIRED_PER_SECOND = 10_000 / 60.0;
   private static final int USERS = 20_000;
-  private static final Mappings MAPPINGS = Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(),
-      List.of(new PropertyMapping("70-enterprise", "{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':"
-          + " {'department': attributes.department}}"))));
+  private static final Mappings MAPPINGS =
+      Mappings.compile(
+          DefaultMappings.overlay(
+              DefaultMappings.users(),
+              List.of(
+                  new PropertyMapping(
+                      "70-enterprise",
+                      "{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':"
+                          + " {'department': attributes.department}}"))));
   private static final ScimSchemaValidator VALIDATOR = new ScimSchemaValidator();
-  private static final List<MappingInput> INPUTS = IntStream.range(0, USERS)
-      .mapToObj(i -> aUser().withId("u-" + i).withUsername("user" + i).named("First Last" + i)
-          .withEmail("user" + i + "@example.org").with("department", "Dept " + i % 10).input())
-      .toList();
+  private static final List<MappingInput> INPUTS =
+      IntStream.range(0, USERS)
+          .mapToObj(
+              i ->
+                  aUser()
+                      .withId("u-" + i)
+                      .withUsername("user" + i)
+                      .named("First Last" + i)
+                      .withEmail("user" + i + "@example.org")
+                      .with("department", "Dept " + i % 10)
+                      .input())
+          .toList();
 
   @Test
   void mappingKeepsWellAboveTenThousandUsersAMinuteOnTwoThreads() throws Exception {
     double oneThread = perSecond(1, MAPPINGS::map);
     double mapOnly = perSecond(2, MAPPINGS::map);
-    double mapAndValidate = perSecond(2, input -> VALIDATOR.requireValid(ObjectType.USER, MAPPINGS.map(input)));
+    double mapAndValidate =
+        perSecond(2, input -> VALIDATOR.requireValid(ObjectType.USER, MAPPINGS.map(input)));
 
-    System.out.printf("mapping throughput: %.0f users/s on 2 threads, %.0f on 1; map+validate %.0f on 2%n",
+    System.out.printf(
+        "mapping throughput: %.0f users/s on 2 threads, %.0f on 1; map+validate %.0f on 2%n",
         mapOnly, oneThread, mapAndValidate);
     assertThat(mapAndValidate).isGreaterThan(REQUIRED_PER_SECOND);
   }
@@ -57,9 +73,11 @@ class MappingThroughputTest {
   private static void run(int threads, Consumer<MappingInput> work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     int slice = USERS / threads;
-    List<Future<?>> done = IntStream.range(0, threads)
-        .<Future<?>>mapToObj(t -> pool.submit(() -> INPUTS.subList(t * slice, (t + 1) * slice).forEach(work)))
-        .toList();
+    List<Future<?>> done =
+        IntStream.range(0, threads)
+            .<Future<?>>mapToObj(
+                t -> pool.submit(() -> INPUTS.subList(t * slice, (t + 1) * slice).forEach(work)))
+            .toList();
     for (Future<?> future : done) future.get();
     pool.shutdown();
   }

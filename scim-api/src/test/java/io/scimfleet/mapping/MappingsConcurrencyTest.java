@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
 class MappingsConcurrencyTest {
   private static final int THREADS = 8;
   private static final int USERS_PER_THREAD = 3_000;
-  private static final Mappings MAPPINGS = Mappings.compile(DefaultMappings.overlay(DefaultMappings.users(), List.of(
-      new PropertyMapping("70-root", "{'nickName': $$.username & '@' & $.id}"),
-      new PropertyMapping("80-filter", "{'matchingTags': $count(attributes.tags[$ = $$.id])}"))));
+  private static final Mappings MAPPINGS =
+      Mappings.compile(
+          DefaultMappings.overlay(
+              DefaultMappings.users(),
+              List.of(
+                  new PropertyMapping("70-root", "{'nickName': $$.username & '@' & $.id}"),
+                  new PropertyMapping(
+                      "80-filter", "{'matchingTags': $count(attributes.tags[$ = $$.id])}"))));
 
   @Test
   void threadsSharingOneMappingsEachGetTheirOwnResults() throws Exception {
@@ -47,8 +52,15 @@ class MappingsConcurrencyTest {
       List<String> wrong = new ArrayList<>();
       for (int i = 0; i < USERS_PER_THREAD; i++) {
         String id = thread + "-" + i;
-        ObjectNode user = MAPPINGS.map(aUser().withId(id).withUsername("user-" + id).named("First " + id)
-            .withEmail(id + "@example.org").with("tags", List.of(id, "other")).input());
+        ObjectNode user =
+            MAPPINGS.map(
+                aUser()
+                    .withId(id)
+                    .withUsername("user-" + id)
+                    .named("First " + id)
+                    .withEmail(id + "@example.org")
+                    .with("tags", List.of(id, "other"))
+                    .input());
         if (!isMappedFrom(user, id)) wrong.add(id + " -> " + user);
       }
       return wrong;

@@ -21,7 +21,9 @@ class MappingsTest {
 
   @Test
   void mappingsApplyInTheOrderOfTheirNamesNotTheOrderDeclared() {
-    Mappings mappings = compile(mapping("b", "{'title': 'from b', 'b': true}"), mapping("a", "{'title': 'from a'}"));
+    Mappings mappings =
+        compile(
+            mapping("b", "{'title': 'from b', 'b': true}"), mapping("a", "{'title': 'from a'}"));
 
     assertThat(mappings.names()).containsExactly("a", "b");
     assertThat(mappings.map(aUser().input())).isEqualTo(json("{'title':'from b','b':true}"));
@@ -29,45 +31,56 @@ class MappingsTest {
 
   @Test
   void resultsDeepMerge() {
-    Mappings mappings = compile(
-        mapping("1", "{'schemas': ['core'], 'name': {'givenName': 'Ada'}, 'title': 'x'}"),
-        mapping("2", "{'schemas': ['ext'], 'name': {'familyName': 'Lovelace'}, 'title': 'y'}"));
+    Mappings mappings =
+        compile(
+            mapping("1", "{'schemas': ['core'], 'name': {'givenName': 'Ada'}, 'title': 'x'}"),
+            mapping("2", "{'schemas': ['ext'], 'name': {'familyName': 'Lovelace'}, 'title': 'y'}"));
 
-    assertThat(mappings.map(aUser().input())).isEqualTo(json(
-        "{'schemas':['core','ext'],'name':{'givenName':'Ada','familyName':'Lovelace'},'title':'y'}"));
+    assertThat(mappings.map(aUser().input()))
+        .isEqualTo(
+            json(
+                "{'schemas':['core','ext'],'name':{'givenName':'Ada','familyName':'Lovelace'},'title':'y'}"));
   }
 
   @Test
   void nullValuesAreRemovedAtEveryDepth() {
-    Mappings mappings = compile(mapping("1", "{'a': null, 'b': {'c': null, 'd': 1}, 'e': [{'f': null, 'g': 2}]}"));
+    Mappings mappings =
+        compile(mapping("1", "{'a': null, 'b': {'c': null, 'd': 1}, 'e': [{'f': null, 'g': 2}]}"));
 
     assertThat(mappings.map(aUser().input())).isEqualTo(json("{'b':{'d':1},'e':[{'g':2}]}"));
   }
 
   @Test
   void aLaterNullRemovesWhatAnEarlierMappingSet() {
-    Mappings mappings = compile(mapping("1", "{'title': 'x', 'nickName': 'y'}"), mapping("2", "{'title': null}"));
+    Mappings mappings =
+        compile(mapping("1", "{'title': 'x', 'nickName': 'y'}"), mapping("2", "{'title': null}"));
 
     assertThat(mappings.map(aUser().input())).isEqualTo(json("{'nickName':'y'}"));
   }
 
   @Test
   void undefinedFieldsAreLeftOut() {
-    Mappings mappings = compile(mapping("1", "{'userName': username, 'nickName': attributes.nickName}"));
+    Mappings mappings =
+        compile(mapping("1", "{'userName': username, 'nickName': attributes.nickName}"));
 
-    assertThat(mappings.map(aUser().withUsername("ada").input())).isEqualTo(json("{'userName':'ada'}"));
+    assertThat(mappings.map(aUser().withUsername("ada").input()))
+        .isEqualTo(json("{'userName':'ada'}"));
   }
 
   @Test
   void aMappingThatYieldsNothingContributesNothing() {
-    Mappings mappings = compile(mapping("1", "{'userName': username}"), mapping("2", "email ? {'x': email}"));
+    Mappings mappings =
+        compile(mapping("1", "{'userName': username}"), mapping("2", "email ? {'x': email}"));
 
-    assertThat(mappings.map(aUser().withUsername("ada").input())).isEqualTo(json("{'userName':'ada'}"));
+    assertThat(mappings.map(aUser().withUsername("ada").input()))
+        .isEqualTo(json("{'userName':'ada'}"));
   }
 
   @Test
   void aMappingThatFailsToEvaluateIsNamed() {
-    Mappings mappings = compile(mapping("10-ok", "{'a': 1}"), mapping("20-broken", "{'a': $number('not a number')}"));
+    Mappings mappings =
+        compile(
+            mapping("10-ok", "{'a': 1}"), mapping("20-broken", "{'a': $number('not a number')}"));
 
     assertThatThrownBy(() -> mappings.map(aUser().input()))
         .isInstanceOf(MappingException.class)
@@ -77,7 +90,8 @@ class MappingsTest {
 
   @Test
   void aMappingThatDoesNotCompileIsNamed() {
-    assertThatThrownBy(() -> compile(mapping("10-ok", "{'a': 1}"), mapping("30-typo", "{'a': username")))
+    assertThatThrownBy(
+            () -> compile(mapping("10-ok", "{'a': 1}"), mapping("30-typo", "{'a': username")))
         .isInstanceOf(MappingException.class)
         .hasMessageStartingWith("mapping '30-typo': does not compile")
         .satisfies(e -> assertThat(((MappingException) e).mappingName()).isEqualTo("30-typo"));
@@ -110,8 +124,10 @@ class MappingsTest {
 
   @Test
   void numbersKeepTheirJsonShape() {
-    Mappings mappings = compile(mapping("1", "{'whole': 1 + 1, 'fraction': 1 / 4, 'count': $count([1,2,3])}"));
+    Mappings mappings =
+        compile(mapping("1", "{'whole': 1 + 1, 'fraction': 1 / 4, 'count': $count([1,2,3])}"));
 
-    assertThat(mappings.map(aUser().input())).isEqualTo(json("{'whole':2,'fraction':0.25,'count':3}"));
+    assertThat(mappings.map(aUser().input()))
+        .isEqualTo(json("{'whole':2,'fraction':0.25,'count':3}"));
   }
 }

@@ -3,7 +3,10 @@ package io.scimfleet.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a mapped resource that read as a sentence: {@code assertThat(r).hasText("userName", "ada")}. */
+/**
+ * Assertions on a mapped resource that read as a sentence: {@code assertThat(r).hasText("userName",
+ * "ada")}.
+ */
 final class ObjectNodeAssert extends AbstractAssert<ObjectNodeAssert, JsonNode> {
   private ObjectNodeAssert(JsonNode actual) {
     super(actual, ObjectNodeAssert.class);

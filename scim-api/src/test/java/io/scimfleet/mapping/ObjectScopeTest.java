@@ -28,15 +28,23 @@ class ObjectScopeTest {
     Provider provider = aProvider("p").scopedTo("root").withUserFilter("active = true").build();
 
     ObjectScope users = ProviderMappings.scope(provider, ObjectType.USER, directory);
-    List<MappingInput> userInputs = directory.users(List.of("deep", "root-member", "inactive-deep", "outsider"))
-        .stream().map(MappingInput::user).toList();
-    assertThat(users.idsInScope(userInputs)).containsExactlyInAnyOrder("deep", "root-member")
-        .containsExactlyInAnyOrderElementsOf(userInputs.stream().filter(users::includes)
-            .map(input -> String.valueOf(input.json().get("id"))).toList());
+    List<MappingInput> userInputs =
+        directory.users(List.of("deep", "root-member", "inactive-deep", "outsider")).stream()
+            .map(MappingInput::user)
+            .toList();
+    assertThat(users.idsInScope(userInputs))
+        .containsExactlyInAnyOrder("deep", "root-member")
+        .containsExactlyInAnyOrderElementsOf(
+            userInputs.stream()
+                .filter(users::includes)
+                .map(input -> String.valueOf(input.json().get("id")))
+                .toList());
 
     ObjectScope groups = ProviderMappings.scope(provider, ObjectType.GROUP, directory);
-    List<MappingInput> groupInputs = directory.groups(List.of("leaf", "root", "elsewhere")).stream()
-        .map(group -> MappingInput.group(group, List.of())).toList();
+    List<MappingInput> groupInputs =
+        directory.groups(List.of("leaf", "root", "elsewhere")).stream()
+            .map(group -> MappingInput.group(group, List.of()))
+            .toList();
     assertThat(groups.idsInScope(groupInputs)).containsExactlyInAnyOrder("leaf", "root");
   }
 }

@@ -21,19 +21,22 @@ class ScopeFilterTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "attributes.department = 'Sales'       | true",
-      "attributes.department = 'Engineering' | false",
-      "active                                | true",
-      "attributes.missing                    | false",
-      "attributes.department                 | true",
-      "\"\"                                  | false",
-      "0                                     | false",
-      "[]                                    | false",
-      "{}                                    | false",
-      "null                                  | false",
-      "1                                     | true",
-      "$contains(username, 'ad')             | true"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "attributes.department = 'Sales'       | true",
+        "attributes.department = 'Engineering' | false",
+        "active                                | true",
+        "attributes.missing                    | false",
+        "attributes.department                 | true",
+        "\"\"                                  | false",
+        "0                                     | false",
+        "[]                                    | false",
+        "{}                                    | false",
+        "null                                  | false",
+        "1                                     | true",
+        "$contains(username, 'ad')             | true"
+      })
   void aFilterIncludesWhatIsTruthyInJsonata(String expression, boolean included) {
     assertThat(ScopeFilter.compile(expression).includes(SALES_USER)).isEqualTo(included);
   }

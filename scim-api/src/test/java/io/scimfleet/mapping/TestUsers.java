@@ -4,7 +4,9 @@ import io.scimfleet.model.DirectoryUser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Test data that reads as English: {@code aUser().named("Ada Lovelace").withEmail(...).build()}. */
+/**
+ * Test data that reads as English: {@code aUser().named("Ada Lovelace").withEmail(...).build()}.
+ */
 final class TestUsers {
   private String id = "u-1";
   private String username = "ada";

@@ -19,17 +19,28 @@ class TrimTest {
     char[] alphabet = {' ', ' ', '\t', '\n', '\r', 'a', 'b', '\u00e9', '\u00a0', 'x'};
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
-      for (int n = random.nextInt(8); n > 0; n--) text.append(alphabet[random.nextInt(alphabet.length)]);
-      assertThat(JsonataExpression.trim(text.toString())).as("'%s'", text).isEqualTo(Functions.trim(text.toString()));
+      for (int n = random.nextInt(8); n > 0; n--)
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      assertThat(JsonataExpression.trim(text.toString()))
+          .as("'%s'", text)
+          .isEqualTo(Functions.trim(text.toString()));
     }
     assertThat(JsonataExpression.trim(null)).isNull();
   }
 
   @Test
   void mappingsUseIt() {
-    Mappings mappings = Mappings.compile(List.of(new PropertyMapping("t", "{\"displayName\": $trim(name)}")));
+    Mappings mappings =
+        Mappings.compile(List.of(new PropertyMapping("t", "{\"displayName\": $trim(name)}")));
 
-    assertThat(mappings.map(MappingInput.user(new DirectoryUser("u1", "ada", "  Ada \t\n Lovelace ", null, true, Map.of())))
-        .path("displayName").asText()).isEqualTo("Ada Lovelace");
+    assertThat(
+            mappings
+                .map(
+                    MappingInput.user(
+                        new DirectoryUser(
+                            "u1", "ada", "  Ada \t\n Lovelace ", null, true, Map.of())))
+                .path("displayName")
+                .asText())
+        .isEqualTo("Ada Lovelace");
   }
 }

@@ -29,7 +29,8 @@ class FleetMetricsTest {
     metrics.objectSynced("slack", ObjectType.USER, SyncOutcome.CREATED);
     metrics.objectSynced("slack", ObjectType.USER, SyncOutcome.UPDATED);
 
-    assertThat(registry.get(FleetMetrics.OBJECTS).tag("outcome", "created").counter()).isSameAs(first);
+    assertThat(registry.get(FleetMetrics.OBJECTS).tag("outcome", "created").counter())
+        .isSameAs(first);
     assertThat(first.count()).isEqualTo(2);
     assertThat(first.getId().getDescription()).isEqualTo("Objects synced to a target, by outcome");
     assertThat(registry.get(FleetMetrics.OBJECTS).counters()).hasSize(2);
@@ -40,22 +41,29 @@ class FleetMetricsTest {
     recordEverything("slack");
 
     assertThat(names(Search.in(registry).meters())).isEqualTo(FleetMeters.DESCRIPTIONS.keySet());
-    assertThat(registry.getMeters()).filteredOn(meter -> !meter.getId().getName().endsWith(".histogram"))
-        .allSatisfy(meter -> assertThat(meter.getId().getDescription())
-            .isEqualTo(FleetMeters.DESCRIPTIONS.get(meter.getId().getName())));
+    assertThat(registry.getMeters())
+        .filteredOn(meter -> !meter.getId().getName().endsWith(".histogram"))
+        .allSatisfy(
+            meter ->
+                assertThat(meter.getId().getDescription())
+                    .isEqualTo(FleetMeters.DESCRIPTIONS.get(meter.getId().getName())));
   }
 
   @Test
   void forgettingAProviderRemovesEverySeriesTaggedWithIt() {
     recordEverything("slack");
     recordEverything("okta");
-    Counter foreign = Counter.builder("httpcomponents.httpclient.pool.other").tag("provider", "slack").register(registry);
+    Counter foreign =
+        Counter.builder("httpcomponents.httpclient.pool.other")
+            .tag("provider", "slack")
+            .register(registry);
 
     metrics.forget("slack");
 
     assertThat(Search.in(registry).tag("provider", "slack").meters()).isEmpty();
     assertThat(registry.getMeters()).doesNotContain(foreign);
-    assertThat(names(Search.in(registry).tag("provider", "okta").meters())).isEqualTo(FleetMeters.DESCRIPTIONS.keySet());
+    assertThat(names(Search.in(registry).tag("provider", "okta").meters()))
+        .isEqualTo(FleetMeters.DESCRIPTIONS.keySet());
   }
 
   @Test
@@ -65,16 +73,20 @@ class FleetMetricsTest {
 
     metrics.retry("slack");
 
-    assertThat(registry.get(FleetMetrics.RETRIES).tag("provider", "slack").counter().count()).isEqualTo(1);
+    assertThat(registry.get(FleetMetrics.RETRIES).tag("provider", "slack").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
   void aGaugeIsReadOnEveryScrapeAndAFailingOneReadsNaN() {
     AtomicInteger pending = new AtomicInteger(3);
     metrics.pendingJobs("slack", pending, AtomicInteger::get);
-    metrics.quarantined("slack", pending, value -> {
-      throw new IllegalStateException("store down");
-    });
+    metrics.quarantined(
+        "slack",
+        pending,
+        value -> {
+          throw new IllegalStateException("store down");
+        });
     pending.set(5);
 
     assertThat(registry.get(FleetMetrics.PENDING_JOBS).gauge().value()).isEqualTo(5);
@@ -104,7 +116,9 @@ class FleetMetricsTest {
 
   /** Meter names, without the SLO bucket gauges a SimpleMeterRegistry adds for a timer. */
   private static Set<String> names(Collection<Meter> meters) {
-    return meters.stream().map(meter -> meter.getId().getName()).filter(name -> !name.endsWith(".histogram"))
+    return meters.stream()
+        .map(meter -> meter.getId().getName())
+        .filter(name -> !name.endsWith(".histogram"))
         .collect(Collectors.toSet());
   }
 
@@ -114,7 +128,8 @@ class FleetMetricsTest {
     metrics.request(provider, "PATCH", 429, Duration.ofMillis(5));
     metrics.retry(provider);
     metrics.rateLimitWait(provider, Duration.ofSeconds(2));
-    metrics.fullSyncFinished(provider, "succeeded", Duration.ofMinutes(3), Instant.ofEpochSecond(1_700_000_000));
+    metrics.fullSyncFinished(
+        provider, "succeeded", Duration.ofMinutes(3), Instant.ofEpochSecond(1_700_000_000));
     metrics.fullSyncInterval(provider, Duration.ofHours(1));
     metrics.pendingJobs(provider, 7, Integer::doubleValue);
     metrics.quarantined(provider, 0, Integer::doubleValue);

@@ -14,7 +14,8 @@ class FullSyncRunTest {
 
   @Test
   void theLastPageOfEachPagedPhaseEndsItAndNoOtherDoes() {
-    FullSyncRun run = FullSyncRun.started("r1", "slack", START).planned(Phase.USERS, 3).planned(Phase.GROUPS, 2);
+    FullSyncRun run =
+        FullSyncRun.started("r1", "slack", START).planned(Phase.USERS, 3).planned(Phase.GROUPS, 2);
 
     assertThat(run.phase()).isEqualTo(Phase.GROUPS);
     assertThat(run.userPages()).isEqualTo(3);
@@ -27,24 +28,41 @@ class FullSyncRunTest {
 
   @Test
   void planningUsersStartsTheGroupCountAfreshAndOnlyPagedPhasesArePlanned() {
-    FullSyncRun run = FullSyncRun.started("r1", "slack", START).planned(Phase.GROUPS, 4).planned(Phase.USERS, 1);
+    FullSyncRun run =
+        FullSyncRun.started("r1", "slack", START).planned(Phase.GROUPS, 4).planned(Phase.USERS, 1);
 
     assertThat(run.groupPages()).isZero();
     assertThat(Phase.USERS.next()).isEqualTo(Phase.GROUPS);
     assertThat(Phase.CLEANUP.next()).isEqualTo(Phase.DONE);
     assertThat(Phase.DONE.next()).isEqualTo(Phase.DONE);
-    assertThatThrownBy(() -> run.planned(Phase.CLEANUP, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> run.planned(Phase.CLEANUP, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void tallyAndFinishKeepEverythingElse() {
     SyncCounts counts = SyncCounts.of(SyncOutcome.CREATED);
-    FullSyncRun run = FullSyncRun.started("r1", "slack", START).planned(Phase.USERS, 2)
-        .withTally(2, counts, List.of("user u1: 400"));
+    FullSyncRun run =
+        FullSyncRun.started("r1", "slack", START)
+            .planned(Phase.USERS, 2)
+            .withTally(2, counts, List.of("user u1: 400"));
     FullSyncRun finished = run.finished(FullSyncRun.Status.SUCCEEDED, "ok", START.plusSeconds(60));
 
-    assertThat(finished).isEqualTo(new FullSyncRun("r1", "slack", FullSyncRun.Status.SUCCEEDED, Phase.USERS, START,
-        START.plusSeconds(60), 2, 0, 2, counts, List.of("user u1: 400"), "ok"));
+    assertThat(finished)
+        .isEqualTo(
+            new FullSyncRun(
+                "r1",
+                "slack",
+                FullSyncRun.Status.SUCCEEDED,
+                Phase.USERS,
+                START,
+                START.plusSeconds(60),
+                2,
+                0,
+                2,
+                counts,
+                List.of("user u1: 400"),
+                "ok"));
     assertThat(run.withoutTally().pagesDone()).isZero();
     assertThat(run.withoutTally().counts()).isEqualTo(SyncCounts.ZERO);
     assertThat(run.withoutTally().errors()).isEmpty();

@@ -30,7 +30,9 @@ public abstract class RateLimiterContractTest {
     for (int i = 0; i < 8; i++) next = next.plus(second().acquire(provider, PER_MINUTE));
 
     assertThat(burst).as("60 requests within the burst").isLessThan(Duration.ofSeconds(1));
-    assertThat(next).as("8 more at 4 a second, less what refilled during the burst").isGreaterThan(Duration.ofSeconds(1));
+    assertThat(next)
+        .as("8 more at 4 a second, less what refilled during the burst")
+        .isGreaterThan(Duration.ofSeconds(1));
   }
 
   @Test
@@ -38,6 +40,7 @@ public abstract class RateLimiterContractTest {
     String busy = "busy-" + UUID.randomUUID();
     for (int i = 0; i < 60; i++) limiter().acquire(busy, PER_MINUTE);
 
-    assertThat(limiter().acquire("idle-" + UUID.randomUUID(), PER_MINUTE)).isLessThan(Duration.ofMillis(100));
+    assertThat(limiter().acquire("idle-" + UUID.randomUUID(), PER_MINUTE))
+        .isLessThan(Duration.ofMillis(100));
   }
 }

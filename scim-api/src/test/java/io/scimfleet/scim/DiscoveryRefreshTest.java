@@ -20,21 +20,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Once the target answered discovery, its answer is refreshed in the background: no caller waits for it. */
+/**
+ * Once the target answered discovery, its answer is refreshed in the background: no caller waits
+ * for it.
+ */
 class DiscoveryRefreshTest {
   private static final Duration SLOW = Duration.ofSeconds(3);
 
   @RegisterExtension
-  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private ScimClient client;
 
   @BeforeEach
   void clientWithCachedDiscovery() {
-    client = ScimWireMock.clientFor(wireMock.getRuntimeInfo()).discoveryTtl(Duration.ofMinutes(10)).clock(clock).build();
+    client =
+        ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+            .discoveryTtl(Duration.ofMinutes(10))
+            .clock(clock)
+            .build();
     ScimWireMock.discovery(wireMock, true, 100, false, 0);
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
     assertThat(client.capabilities().etag()).isTrue();
   }
 
@@ -46,12 +55,15 @@ class DiscoveryRefreshTest {
   @Test
   void aSlowRefreshDoesNotBlockCallersThatHaveTheCachedAnswer() throws Exception {
     ScimWireMock.discovery(wireMock, false, 100, false, 0);
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes"))
-        .willReturn(aResponse().withStatus(404).withFixedDelay((int) SLOW.toMillis())));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes"))
+            .willReturn(aResponse().withStatus(404).withFixedDelay((int) SLOW.toMillis())));
     clock.advance(Duration.ofMinutes(11));
 
     for (int i = 0; i < 4; i++) {
-      Capabilities cached = CompletableFuture.supplyAsync(client::capabilities).get(SLOW.toMillis() / 3, TimeUnit.MILLISECONDS);
+      Capabilities cached =
+          CompletableFuture.supplyAsync(client::capabilities)
+              .get(SLOW.toMillis() / 3, TimeUnit.MILLISECONDS);
       assertThat(cached.etag()).isTrue();
     }
     await().atMost(Duration.ofSeconds(15)).until(() -> !client.capabilities().etag());
@@ -60,12 +72,15 @@ class DiscoveryRefreshTest {
 
   @Test
   void aFailedRefreshKeepsTheAnswerItHad() throws Exception {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(503)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(503)));
     clock.advance(Duration.ofMinutes(11));
 
     assertThat(client.capabilities().etag()).isTrue();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/ResourceTypes"))));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> wireMock.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/ResourceTypes"))));
     assertThat(client.capabilities().etag()).isTrue();
   }
 }

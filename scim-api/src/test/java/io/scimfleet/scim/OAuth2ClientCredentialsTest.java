@@ -1,7 +1,7 @@
 package io.scimfleet.scim;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * OAuth 2.0 client credentials: a scripted authorization server (WireMock) issues the tokens, a real
- * SCIM server (SCIM-SDK) accepts only its own token as Bearer.
+ * OAuth 2.0 client credentials: a scripted authorization server (WireMock) issues the tokens, a
+ * real SCIM server (SCIM-SDK) accepts only its own token as Bearer.
  */
 class OAuth2ClientCredentialsTest {
   private static final String TOKEN_PATH = "/oauth2/token";
@@ -42,8 +42,10 @@ class OAuth2ClientCredentialsTest {
   private static ScimSdkServer server;
 
   @RegisterExtension
-  static WireMockExtension idp = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().dynamicHttpsPort()).build();
+  static WireMockExtension idp =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().dynamicHttpsPort())
+          .build();
 
   private final MutableClock clock = MutableClock.startingNow();
 
@@ -93,9 +95,16 @@ class OAuth2ClientCredentialsTest {
 
   @Test
   void anExpiryGivenAsTextIsHonoured() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"access_token\":\"" + server.token() + "\",\"token_type\":\"Bearer\",\"expires_in\":\"2\"}")));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\":\""
+                            + server.token()
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":\"2\"}")));
 
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
       client.create("Users", aUser("a"));
@@ -108,10 +117,17 @@ class OAuth2ClientCredentialsTest {
 
   @Test
   void aRefusedTokenIsReplacedOnceAndTheRequestSucceeds() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("revoked").whenScenarioStateIs(STARTED)
-        .willReturn(token("revoked-by-the-idp", 3600)).willSetStateTo("renewed"));
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("revoked").whenScenarioStateIs("renewed")
-        .willReturn(token(server.token(), 3600)));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .inScenario("revoked")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(token("revoked-by-the-idp", 3600))
+            .willSetStateTo("renewed"));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .inScenario("revoked")
+            .whenScenarioStateIs("renewed")
+            .willReturn(token(server.token(), 3600)));
 
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
       client.create("Users", aUser("ada"));
@@ -124,11 +140,21 @@ class OAuth2ClientCredentialsTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"\"token_type\":\"bearer\",", "\"token_type\":\"BEARER\",", ""})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"\"token_type\":\"bearer\",", "\"token_type\":\"BEARER\",", ""})
   void aTokenTypeInAnyCaseOrNoneIsTakenAsBearer(String tokenType) {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json;charset=UTF-8")
-        .withBody("{\"access_token\":\"" + server.token() + "\"," + tokenType + "\"expires_in\":60}")));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withBody(
+                        "{\"access_token\":\""
+                            + server.token()
+                            + "\","
+                            + tokenType
+                            + "\"expires_in\":60}")));
 
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
       client.create("Users", aUser("ada"));
@@ -142,8 +168,9 @@ class OAuth2ClientCredentialsTest {
     issues("never-accepted", 3600);
 
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
-      UnauthorizedException refused = catchThrowableOfType(UnauthorizedException.class,
-          () -> client.create("Users", aUser("ada")));
+      UnauthorizedException refused =
+          catchThrowableOfType(
+              UnauthorizedException.class, () -> client.create("Users", aUser("ada")));
       assertThat(refused.status()).isEqualTo(401);
     }
 
@@ -154,21 +181,28 @@ class OAuth2ClientCredentialsTest {
   @Test
   void basicClientAuthSendsTheCredentialsInTheHeader() {
     issues(server.token(), 3600);
-    OAuth2Grant grant = new OAuth2Grant(tokenUrl(), "fleet:client", SECRET, "scim.write scim.read", "https://api.example",
-        ClientAuth.BASIC);
+    OAuth2Grant grant =
+        new OAuth2Grant(
+            tokenUrl(),
+            "fleet:client",
+            SECRET,
+            "scim.write scim.read",
+            "https://api.example",
+            ClientAuth.BASIC);
 
     try (ScimClient client = client(grant)) {
       client.create("Users", aUser("ada"));
     }
 
     String pair = "fleet%3Aclient:" + SECRET.replace("!", "%21").replace(" ", "+");
-    idp.verify(postRequestedFor(urlPathEqualTo(TOKEN_PATH))
-        .withHeader("Authorization", equalTo("Basic " + base64(pair)))
-        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-        .withRequestBody(containing("grant_type=client_credentials"))
-        .withRequestBody(containing("scope=scim.write+scim.read"))
-        .withRequestBody(containing("audience=https%3A%2F%2Fapi.example"))
-        .withRequestBody(absentText("client_secret")));
+    idp.verify(
+        postRequestedFor(urlPathEqualTo(TOKEN_PATH))
+            .withHeader("Authorization", equalTo("Basic " + base64(pair)))
+            .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+            .withRequestBody(containing("grant_type=client_credentials"))
+            .withRequestBody(containing("scope=scim.write+scim.read"))
+            .withRequestBody(containing("audience=https%3A%2F%2Fapi.example"))
+            .withRequestBody(absentText("client_secret")));
   }
 
   @Test
@@ -179,25 +213,37 @@ class OAuth2ClientCredentialsTest {
       client.create("Users", aUser("ada"));
     }
 
-    idp.verify(postRequestedFor(urlPathEqualTo(TOKEN_PATH))
-        .withHeader("Authorization", absent())
-        .withRequestBody(containing("grant_type=client_credentials"))
-        .withRequestBody(containing("client_id=fleet"))
-        .withRequestBody(containing("client_secret=cl%21ent-s3cret+never+shown")));
+    idp.verify(
+        postRequestedFor(urlPathEqualTo(TOKEN_PATH))
+            .withHeader("Authorization", absent())
+            .withRequestBody(containing("grant_type=client_credentials"))
+            .withRequestBody(containing("client_id=fleet"))
+            .withRequestBody(containing("client_secret=cl%21ent-s3cret+never+shown")));
   }
 
   @Test
   void aRefusedClientIsAReadablePermanentErrorWithoutTheSecret() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed for " + SECRET + "\"}")));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed for "
+                            + SECRET
+                            + "\"}")));
 
     TokenEndpointException e;
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
-      e = catchThrowableOfType(TokenEndpointException.class, () -> client.create("Users", aUser("ada")));
+      e =
+          catchThrowableOfType(
+              TokenEndpointException.class, () -> client.create("Users", aUser("ada")));
     }
 
-    assertThat(e.getMessage()).isEqualTo("POST " + tokenUrl() + " -> 400 invalid_client: Client authentication failed for ***");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "POST " + tokenUrl() + " -> 400 invalid_client: Client authentication failed for ***");
     assertThat(e.retryable()).isFalse();
     assertThat(server.requestCount("POST")).isZero();
   }
@@ -215,26 +261,34 @@ class OAuth2ClientCredentialsTest {
       e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
     }
 
-    assertThat(e.getMessage()).startsWith("POST " + closed + " -> failed: token endpoint: connection refused");
+    assertThat(e.getMessage())
+        .startsWith("POST " + closed + " -> failed: token endpoint: connection refused");
     assertThat(e.retryable()).isTrue();
   }
 
   @Test
   void aMalformedTokenResponseIsReadable() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html>login</html>")));
 
     TokenEndpointException e;
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
       e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
     }
 
-    assertThat(e.getMessage()).startsWith("POST " + tokenUrl() + " -> 200: not a usable token response");
+    assertThat(e.getMessage())
+        .startsWith("POST " + tokenUrl() + " -> 200: not a usable token response");
   }
 
   @Test
   void aServerErrorOfTheTokenEndpointIsRetryable() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withBody("down")));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withBody("down")));
 
     TokenEndpointException e;
     try (ScimClient client = client(grant(ClientAuth.BASIC))) {
@@ -248,10 +302,14 @@ class OAuth2ClientCredentialsTest {
   @Test
   void aTokenEndpointWhoseCertificateIsNotTrustedIsRefusedForGood() {
     issues(server.token(), 3600);
-    URI https = URI.create(idp.getRuntimeInfo().getHttpsBaseUrl() + TOKEN_PATH); // WireMock's self-signed certificate
+    URI https =
+        URI.create(
+            idp.getRuntimeInfo().getHttpsBaseUrl()
+                + TOKEN_PATH); // WireMock's self-signed certificate
 
     TokenEndpointException e;
-    try (ScimClient client = client(new OAuth2Grant(https, "fleet", SECRET, null, null, ClientAuth.BASIC))) {
+    try (ScimClient client =
+        client(new OAuth2Grant(https, "fleet", SECRET, null, null, ClientAuth.BASIC))) {
       e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
     }
 
@@ -263,11 +321,15 @@ class OAuth2ClientCredentialsTest {
   @Test
   void aTokenEndpointAtARefusedAddressIsNeverContacted() {
     issues(server.token(), 3600);
-    TargetPolicy refusingLoopback = new TargetPolicy(List.of(), List.of(Cidr.parse("127.0.0.0/8")), false);
+    TargetPolicy refusingLoopback =
+        new TargetPolicy(List.of(), List.of(Cidr.parse("127.0.0.0/8")), false);
 
     TokenEndpointException e;
-    try (ScimClient client = ScimClient.builder(server.baseUrl()).oauth2(grant(ClientAuth.BASIC))
-        .targetPolicy(refusingLoopback).build()) {
+    try (ScimClient client =
+        ScimClient.builder(server.baseUrl())
+            .oauth2(grant(ClientAuth.BASIC))
+            .targetPolicy(refusingLoopback)
+            .build()) {
       e = catchThrowableOfType(TokenEndpointException.class, () -> client.get("Users", "1"));
     }
 
@@ -277,7 +339,11 @@ class OAuth2ClientCredentialsTest {
   }
 
   private ScimClient client(OAuth2Grant grant) {
-    return ScimClient.builder(server.baseUrl()).oauth2(grant).clock(clock).responseTimeout(Duration.ofSeconds(5)).build();
+    return ScimClient.builder(server.baseUrl())
+        .oauth2(grant)
+        .clock(clock)
+        .responseTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   private static OAuth2Grant grant(ClientAuth auth) {
@@ -292,12 +358,21 @@ class OAuth2ClientCredentialsTest {
     idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(token(accessToken, expiresIn)));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(String accessToken, int expiresIn) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-        "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}");
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(
+      String accessToken, int expiresIn) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            "{\"access_token\":\""
+                + accessToken
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + expiresIn
+                + "}");
   }
 
-  private static com.github.tomakehurst.wiremock.matching.StringValuePattern absentText(String text) {
+  private static com.github.tomakehurst.wiremock.matching.StringValuePattern absentText(
+      String text) {
     return com.github.tomakehurst.wiremock.client.WireMock.notContaining(text);
   }
 

@@ -76,7 +76,8 @@ class ScimClientAgainstSdkServerTest {
     ScimResource created = client.create("Users", aUser("bob"));
     ObjectNode changed = aUser("bob").put("displayName", "Bob B");
 
-    ScimResource replaced = client.replace("Users", created.id(), changed, created.version().orElseThrow());
+    ScimResource replaced =
+        client.replace("Users", created.id(), changed, created.version().orElseThrow());
 
     assertThat(replaced.json().path("displayName").asText()).isEqualTo("Bob B");
   }
@@ -86,7 +87,10 @@ class ScimClientAgainstSdkServerTest {
     ScimResource created = client.create("Users", aUser("carol"));
     client.replace("Users", created.id(), aUser("carol").put("displayName", "first"), null);
 
-    assertThatThrownBy(() -> client.replace("Users", created.id(), aUser("carol"), created.version().orElseThrow()))
+    assertThatThrownBy(
+            () ->
+                client.replace(
+                    "Users", created.id(), aUser("carol"), created.version().orElseThrow()))
         .isInstanceOf(PreconditionFailedException.class)
         .hasMessageStartingWith("PUT /Users/" + created.id() + " -> 412");
   }
@@ -95,7 +99,8 @@ class ScimClientAgainstSdkServerTest {
   void patchesAUserAttribute() {
     ScimResource created = client.create("Users", aUser("dave"));
 
-    client.patch("Users", created.id(), PatchRequest.builder().replace("active", false).build(), null);
+    client.patch(
+        "Users", created.id(), PatchRequest.builder().replace("active", false).build(), null);
 
     assertThat(client.get("Users", created.id()).json().path("active").asBoolean(true)).isFalse();
   }
@@ -132,11 +137,13 @@ class ScimClientAgainstSdkServerTest {
     client.create("Users", aUser("erin"));
 
     assertThatThrownBy(() -> client.create("Users", aUser("erin")))
-        .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.status()).isEqualTo(409);
-          assertThat(e.scimType()).contains("uniqueness");
-          assertThat(e.retryable()).isFalse();
-        })
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.scimType()).contains("uniqueness");
+              assertThat(e.retryable()).isFalse();
+            })
         .hasMessageContaining("POST /Users -> 409 uniqueness");
   }
 
@@ -144,7 +151,8 @@ class ScimClientAgainstSdkServerTest {
   void duplicateGroupDisplayNameIsAConflict() {
     client.create("Groups", aGroup("admins"));
 
-    assertThatThrownBy(() -> client.create("Groups", aGroup("admins"))).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> client.create("Groups", aGroup("admins")))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
@@ -152,11 +160,14 @@ class ScimClientAgainstSdkServerTest {
     Capabilities capabilities = client.capabilities();
 
     assertThat(capabilities.patch()).isTrue();
-    assertThat(capabilities.bulk()).isEqualTo(new Capabilities.Bulk(true, 5, server.options().bulkMaxPayloadSize()));
+    assertThat(capabilities.bulk())
+        .isEqualTo(new Capabilities.Bulk(true, 5, server.options().bulkMaxPayloadSize()));
     assertThat(capabilities.etag()).isTrue();
     assertThat(capabilities.filter()).isEqualTo(new Capabilities.FilterSupport(true, 200));
     assertThat(capabilities.resourceEndpoints()).contains("Users", "Groups");
-    assertThat(client.resourceTypes()).extracting(ResourceType::endpoint).contains("Users", "Groups");
+    assertThat(client.resourceTypes())
+        .extracting(ResourceType::endpoint)
+        .contains("Users", "Groups");
     assertThat(client.schemas().toString()).contains("urn:ietf:params:scim:schemas:core:2.0:User");
   }
 
@@ -175,11 +186,14 @@ class ScimClientAgainstSdkServerTest {
     ObjectNode group = aGroup("bulk-group");
     group.putArray("members").addObject().put("value", "bulkId:u1");
 
-    List<BulkResult> results = client.bulk(List.of(
-        BulkOperation.create("Users", "u1", aUser("bulk-user")),
-        BulkOperation.create("Groups", "g1", group)));
+    List<BulkResult> results =
+        client.bulk(
+            List.of(
+                BulkOperation.create("Users", "u1", aUser("bulk-user")),
+                BulkOperation.create("Groups", "g1", group)));
 
-    assertThat(results).allSatisfy(result -> assertThat(result.ok()).as(result.toString()).isTrue());
+    assertThat(results)
+        .allSatisfy(result -> assertThat(result.ok()).as(result.toString()).isTrue());
     String userId = results.get(0).id();
     assertThat(memberIds(client.get("Groups", results.get(1).id()).json())).containsExactly(userId);
   }
@@ -187,7 +201,8 @@ class ScimClientAgainstSdkServerTest {
   @Test
   void bulkSplitsAtMaxOperationsAndCarriesBulkIdsAcrossTheCut() {
     List<BulkOperation> operations = new ArrayList<>();
-    IntStream.range(0, 7).forEach(i -> operations.add(BulkOperation.create("Users", "u" + i, aUser("bulk" + i))));
+    IntStream.range(0, 7)
+        .forEach(i -> operations.add(BulkOperation.create("Users", "u" + i, aUser("bulk" + i))));
     ObjectNode group = aGroup("late-group");
     group.putArray("members").addObject().put("value", "bulkId:u0");
     operations.add(BulkOperation.create("Groups", "g", group));
@@ -204,9 +219,11 @@ class ScimClientAgainstSdkServerTest {
   void bulkReportsAFailedOperationOnItsOwn() {
     client.create("Users", aUser("taken"));
 
-    List<BulkResult> results = client.bulk(List.of(
-        BulkOperation.create("Users", "a", aUser("taken")),
-        BulkOperation.create("Users", "b", aUser("free"))));
+    List<BulkResult> results =
+        client.bulk(
+            List.of(
+                BulkOperation.create("Users", "a", aUser("taken")),
+                BulkOperation.create("Users", "b", aUser("free"))));
 
     assertThat(results.get(0).failure()).get().isInstanceOf(ConflictException.class);
     assertThat(results.get(1).ok()).isTrue();
@@ -214,7 +231,8 @@ class ScimClientAgainstSdkServerTest {
 
   @Test
   void wrongTokenIsUnauthorizedAndNeverEchoed() {
-    try (ScimClient stranger = ScimClient.builder(server.baseUrl()).bearerToken("wrong-secret").build()) {
+    try (ScimClient stranger =
+        ScimClient.builder(server.baseUrl()).bearerToken("wrong-secret").build()) {
       assertThatThrownBy(() -> stranger.get("Users", "x"))
           .isInstanceOf(UnauthorizedException.class)
           .hasMessageNotContaining("wrong-secret");

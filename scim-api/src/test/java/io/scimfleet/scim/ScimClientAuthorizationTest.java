@@ -18,15 +18,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Authorization seam: Basic sent as RFC 7617 says, a 401 retried once with a fresh header. */
 class ScimClientAuthorizationTest {
-  private static final String USER = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"id\":\"1\",\"userName\":\"ada\"}";
+  private static final String USER =
+      "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"id\":\"1\",\"userName\":\"ada\"}";
 
   @RegisterExtension
-  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @Test
   void basicCredentialsAreSentAsRfc7617Header() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1"))
-        .withHeader("Authorization", equalTo("Basic YWRhOnDDpHNz")).willReturn(scimJson(200, USER)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1"))
+            .withHeader("Authorization", equalTo("Basic YWRhOnDDpHNz"))
+            .willReturn(scimJson(200, USER)));
 
     try (ScimClient client = client(Authorization.basic("ada", "päss"))) {
       assertThat(client.get("Users", "1").id()).isEqualTo("1");
@@ -35,9 +39,13 @@ class ScimClientAuthorizationTest {
 
   @Test
   void aRefusedHeaderIsReplacedOnceAndTheRequestSentAgain() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(401, "{\"detail\":\"expired\"}")));
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1"))
-        .withHeader("Authorization", equalTo("Bearer t2")).willReturn(scimJson(200, USER)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1"))
+            .willReturn(scimJson(401, "{\"detail\":\"expired\"}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1"))
+            .withHeader("Authorization", equalTo("Bearer t2"))
+            .willReturn(scimJson(200, USER)));
     Rotating rotating = new Rotating();
 
     try (ScimClient client = client(rotating)) {
@@ -50,7 +58,8 @@ class ScimClientAuthorizationTest {
 
   @Test
   void aSecond401IsNotRetriedAgain() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(401, "{\"detail\":\"no\"}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(401, "{\"detail\":\"no\"}")));
     Rotating rotating = new Rotating();
 
     try (ScimClient client = client(rotating)) {
@@ -62,8 +71,10 @@ class ScimClientAuthorizationTest {
   }
 
   private static ScimClient client(Authorization authorization) {
-    return ScimClient.builder(ScimWireMock.baseUrl(wireMock.getRuntimeInfo())).authorization(authorization)
-        .responseTimeout(Duration.ofSeconds(5)).build();
+    return ScimClient.builder(ScimWireMock.baseUrl(wireMock.getRuntimeInfo()))
+        .authorization(authorization)
+        .responseTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** A token source that issues t1, then t2 after each invalidation. */

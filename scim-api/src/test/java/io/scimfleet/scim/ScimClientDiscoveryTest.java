@@ -21,10 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Discovery that lies, is missing or is garbage never fails: the client falls back to safe defaults. */
+/**
+ * Discovery that lies, is missing or is garbage never fails: the client falls back to safe
+ * defaults.
+ */
 class ScimClientDiscoveryTest {
   @RegisterExtension
-  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private ScimClient client;
 
@@ -42,7 +46,12 @@ class ScimClientDiscoveryTest {
     return Stream.of(
         Arguments.of("404", aResponse().withStatus(404)),
         Arguments.of("401", scimJson(401, "{\"detail\":\"no\"}")),
-        Arguments.of("HTML", aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><title>Login</title></html>")),
+        Arguments.of(
+            "HTML",
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><title>Login</title></html>")),
         Arguments.of("garbage", scimJson(200, "{{{not json")),
         Arguments.of("a JSON array", scimJson(200, "[1,2,3]")));
   }
@@ -59,9 +68,15 @@ class ScimClientDiscoveryTest {
 
   @Test
   void salesforcePluralConfigIsReadWhenTheSingularIsMissing() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(aResponse().withStatus(404)));
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfigs")).willReturn(scimJson(200,
-        "{\"etag\":{\"supported\":\"true\"},\"bulk\":{\"supported\":true,\"maxOperations\":\"25\"}}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(aResponse().withStatus(404)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfigs"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"etag\":{\"supported\":\"true\"},\"bulk\":{\"supported\":true,\"maxOperations\":\"25\"}}")));
 
     Capabilities capabilities = client.capabilities();
 
@@ -72,8 +87,12 @@ class ScimClientDiscoveryTest {
   @Test
   void resourceTypesListTheEndpoints() {
     ScimWireMock.discovery(wireMock, false, 100, false, 0);
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(scimJson(200,
-        "{\"Resources\":[{\"id\":\"User\",\"name\":\"User\",\"endpoint\":\"/Users\",\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:User\"}]}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"Resources\":[{\"id\":\"User\",\"name\":\"User\",\"endpoint\":\"/Users\",\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:User\"}]}")));
 
     assertThat(client.capabilities().resourceEndpoints()).containsExactly("Users");
     assertThat(client.capabilities().hasEndpoint("Groups")).isFalse();
@@ -91,11 +110,13 @@ class ScimClientDiscoveryTest {
 
   @Test
   void unavailableDiscoveryIsThrownAndNotCached() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(503)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(503)));
 
     assertThatThrownBy(client::capabilities).isInstanceOf(ServerErrorException.class);
 
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
     ScimWireMock.discovery(wireMock, true, 100, false, 0);
     assertThat(client.capabilities().etag()).isTrue();
   }

@@ -37,18 +37,22 @@ class ScimClientFaultsTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
   @RegisterExtension
-  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final List<String> observed = new CopyOnWriteArrayList<>();
   private ScimClient client;
 
   @BeforeEach
   void client() {
-    client = ScimWireMock.clientFor(wireMock.getRuntimeInfo())
-        .responseTimeout(Duration.ofMillis(400))
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .requestListener((method, endpoint, status, took) -> observed.add(method + " " + endpoint + " " + status))
-        .build();
+    client =
+        ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+            .responseTimeout(Duration.ofMillis(400))
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .requestListener(
+                (method, endpoint, status, took) ->
+                    observed.add(method + " " + endpoint + " " + status))
+            .build();
   }
 
   @AfterEach
@@ -57,15 +61,21 @@ class ScimClientFaultsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"120, PT2M", "'Sun, 01 Jun 2025 12:00:30 GMT', PT30S", "'Sun, 01 Jun 2025 11:00:00 GMT', PT0S"})
+  @CsvSource({
+    "120, PT2M",
+    "'Sun, 01 Jun 2025 12:00:30 GMT', PT30S",
+    "'Sun, 01 Jun 2025 11:00:00 GMT', PT0S"
+  })
   void rateLimitedCarriesRetryAfterInSecondsOrAsADate(String header, Duration expected) {
     stubGetUser(aResponse().withStatus(429).withHeader("Retry-After", header));
 
     assertThatThrownBy(() -> client.get("Users", "1"))
-        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.retryAfter()).contains(expected);
-        });
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.retryAfter()).contains(expected);
+            });
   }
 
   @ParameterizedTest
@@ -83,7 +93,9 @@ class ScimClientFaultsTest {
     stubGetUser(aResponse().withStatus(503).withHeader("Retry-After", "7"));
 
     assertThatThrownBy(() -> client.get("Users", "1"))
-        .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        .isInstanceOfSatisfying(
+            ServerErrorException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
   }
 
   @Test
@@ -91,18 +103,25 @@ class ScimClientFaultsTest {
     stubGetUser(scimJson(200, ScimWireMock.user("1", "a")).withFixedDelay(2_000));
 
     assertThatThrownBy(() -> client.get("Users", "1"))
-        .isInstanceOfSatisfying(TransportException.class, e -> {
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.status()).isEqualTo(-1);
-        })
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.status()).isEqualTo(-1);
+            })
         .hasMessageContaining("GET /Users/1 -> failed: timed out");
     assertThat(observed).containsExactly("GET Users -1");
   }
 
   @Test
   void totalTimeoutCutsAResponseThatKeepsDribbling() {
-    try (ScimClient patient = ScimWireMock.clientFor(wireMock.getRuntimeInfo()).totalTimeout(Duration.ofMillis(500)).build()) {
-      stubGetUser(scimJson(200, ScimWireMock.user("1", "a") + " ".repeat(400)).withChunkedDribbleDelay(40, 4_000));
+    try (ScimClient patient =
+        ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+            .totalTimeout(Duration.ofMillis(500))
+            .build()) {
+      stubGetUser(
+          scimJson(200, ScimWireMock.user("1", "a") + " ".repeat(400))
+              .withChunkedDribbleDelay(40, 4_000));
 
       assertThatThrownBy(() -> patient.get("Users", "1"))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.retryable()).isTrue())
@@ -125,7 +144,10 @@ class ScimClientFaultsTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (ScimClient nowhere = ScimClient.builder(URI.create("http://127.0.0.1:" + closedPort + "/scim/v2")).bearerToken(TOKEN).build()) {
+    try (ScimClient nowhere =
+        ScimClient.builder(URI.create("http://127.0.0.1:" + closedPort + "/scim/v2"))
+            .bearerToken(TOKEN)
+            .build()) {
       assertThatThrownBy(() -> nowhere.get("Users", "1"))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.retryable()).isTrue())
           .hasMessageContaining("connection refused");
@@ -134,10 +156,15 @@ class ScimClientFaultsTest {
 
   @Test
   void htmlErrorPageBecomesAReadableMessage() {
-    stubGetUser(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-        .withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>"));
+    stubGetUser(
+        aResponse()
+            .withStatus(502)
+            .withHeader("Content-Type", "text/html")
+            .withBody(
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>"));
 
-    assertThatThrownBy(() -> client.get("Users", "1")).hasMessage("GET /Users/1 -> 502: 502 Bad Gateway");
+    assertThatThrownBy(() -> client.get("Users", "1"))
+        .hasMessage("GET /Users/1 -> 502: 502 Bad Gateway");
   }
 
   @Test
@@ -155,51 +182,73 @@ class ScimClientFaultsTest {
     stubGetUser(scimJson(200, "{\"id\":\"1\",\"userName\":"));
 
     assertThatThrownBy(() -> client.get("Users", "1"))
-        .isInstanceOfSatisfying(MalformedResponseException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(
+            MalformedResponseException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageContaining("GET /Users/1 -> 200");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"409", "\"409\""})
   void errorStatusMayBeANumberOrAString(String status) {
-    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(409,
-        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":" + status
-            + ",\"scimType\":\"uniqueness\",\"detail\":\"userName already exists\"}")));
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(
+                scimJson(
+                    409,
+                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":"
+                        + status
+                        + ",\"scimType\":\"uniqueness\",\"detail\":\"userName already exists\"}")));
 
     assertThatThrownBy(() -> client.create("Users", aUser("a")))
-        .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.scimType()).contains("uniqueness");
-          assertThat(e.detail()).isEqualTo("userName already exists");
-          assertThat(e.retryable()).isFalse();
-        })
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.scimType()).contains("uniqueness");
+              assertThat(e.detail()).isEqualTo("userName already exists");
+              assertThat(e.retryable()).isFalse();
+            })
         .hasMessage("POST /Users -> 409 uniqueness: userName already exists");
   }
 
   @ParameterizedTest
-  @CsvSource({"400, BadRequestException", "401, UnauthorizedException", "403, UnauthorizedException",
-      "404, NotFoundException", "412, PreconditionFailedException", "415, ScimException"})
+  @CsvSource({
+    "400, BadRequestException",
+    "401, UnauthorizedException",
+    "403, UnauthorizedException",
+    "404, NotFoundException",
+    "412, PreconditionFailedException",
+    "415, ScimException"
+  })
   void permanentStatusesMapToTheirErrorAndAreNotRetryable(int status, String type) {
     stubGetUser(scimJson(status, "{\"detail\":\"no\"}"));
 
     assertThatThrownBy(() -> client.get("Users", "1"))
-        .isInstanceOfSatisfying(ScimException.class, e -> {
-          assertThat(e.getClass().getSimpleName()).isEqualTo(type);
-          assertThat(e.retryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            ScimException.class,
+            e -> {
+              assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+              assertThat(e.retryable()).isFalse();
+            });
   }
 
   @Test
   void tokenEchoedByTheTargetNeverReachesTheMessage() {
     stubGetUser(scimJson(401, "{\"detail\":\"token " + TOKEN + " is not valid\"}"));
 
-    assertThatThrownBy(() -> client.get("Users", "1")).hasMessage("GET /Users/1 -> 401: token *** is not valid");
+    assertThatThrownBy(() -> client.get("Users", "1"))
+        .hasMessage("GET /Users/1 -> 401: token *** is not valid");
   }
 
   @Test
   void listenerHearsEveryRequestAndItsFailuresNeverBreakTheCaller() {
     stubGetUser(scimJson(200, ScimWireMock.user("1", "a")));
-    try (ScimClient noisy = ScimWireMock.clientFor(wireMock.getRuntimeInfo())
-        .requestListener((method, endpoint, status, took) -> { throw new IllegalStateException("metrics down"); }).build()) {
+    try (ScimClient noisy =
+        ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+            .requestListener(
+                (method, endpoint, status, took) -> {
+                  throw new IllegalStateException("metrics down");
+                })
+            .build()) {
       assertThat(noisy.get("Users", "1").id()).isEqualTo("1");
     }
     client.get("Users", "1");
@@ -214,7 +263,8 @@ class ScimClientFaultsTest {
     assertThat(client.toString()).doesNotContain(TOKEN);
   }
 
-  private static void stubGetUser(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+  private static void stubGetUser(
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
     wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(response));
     wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
   }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A client's connection pool shows in the registry while the client is open (Micrometer's HttpClient 5 binder). */
+/**
+ * A client's connection pool shows in the registry while the client is open (Micrometer's
+ * HttpClient 5 binder).
+ */
 class ScimClientPoolMetricsTest {
   private static final String CONNECTIONS = "httpcomponents.httpclient.pool.total.connections";
   private static ScimSdkServer server;
@@ -33,7 +36,14 @@ class ScimClientPoolMetricsTest {
       client.create("Users", aUser("pooled"));
 
       assertThat(gauge("total.max")).isEqualTo(3);
-      assertThat(registry.get(CONNECTIONS).tag("state", "available").tag("provider", "slack").gauge().value()).isEqualTo(1);
+      assertThat(
+              registry
+                  .get(CONNECTIONS)
+                  .tag("state", "available")
+                  .tag("provider", "slack")
+                  .gauge()
+                  .value())
+          .isEqualTo(1);
       assertThat(registry.get(CONNECTIONS).tag("state", "leased").gauge().value()).isZero();
       assertThat(gauge("total.pending")).isZero();
     }
@@ -43,8 +53,12 @@ class ScimClientPoolMetricsTest {
   @Test
   void aClientRebuiltWithNewSettingsKeepsItsPoolSeriesWhenTheOldOneCloses() {
     ScimClient old = client();
-    try (ScimClient rebuilt = ScimClient.builder(server.baseUrl()).bearerToken(server.token()).maxConnections(5)
-        .poolMetrics(registry, "slack", "provider", "slack").build()) {
+    try (ScimClient rebuilt =
+        ScimClient.builder(server.baseUrl())
+            .bearerToken(server.token())
+            .maxConnections(5)
+            .poolMetrics(registry, "slack", "provider", "slack")
+            .build()) {
       old.close();
 
       assertThat(gauge("total.max")).isEqualTo(5);
@@ -52,11 +66,18 @@ class ScimClientPoolMetricsTest {
   }
 
   private ScimClient client() {
-    return ScimClient.builder(server.baseUrl()).bearerToken(server.token()).maxConnections(3)
-        .poolMetrics(registry, "slack", "provider", "slack").build();
+    return ScimClient.builder(server.baseUrl())
+        .bearerToken(server.token())
+        .maxConnections(3)
+        .poolMetrics(registry, "slack", "provider", "slack")
+        .build();
   }
 
   private double gauge(String suffix) {
-    return registry.get("httpcomponents.httpclient.pool." + suffix).tag("httpclient", "slack").gauge().value();
+    return registry
+        .get("httpcomponents.httpclient.pool." + suffix)
+        .tag("httpclient", "slack")
+        .gauge()
+        .value();
   }
 }

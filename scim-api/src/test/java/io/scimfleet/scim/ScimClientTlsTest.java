@@ -25,8 +25,7 @@ class ScimClientTlsTest {
   private static TestCertificates.Authority ca;
   private static Path caBundle;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private ScimSdkServer server;
 
@@ -50,7 +49,9 @@ class ScimClientTlsTest {
       client.create("Users", aUser("alice"));
     }
 
-    assertThat(server.users()).extracting(u -> u.path("userName").asText()).containsExactly("alice");
+    assertThat(server.users())
+        .extracting(u -> u.path("userName").asText())
+        .containsExactly("alice");
   }
 
   @Test
@@ -60,7 +61,8 @@ class ScimClientTlsTest {
     TransportException refused = refusal(builder -> builder.caBundle(caBundle));
 
     assertThat(refused.getMessage())
-        .contains("TLS refused: host name mismatch: certificate for 127.0.0.1 is valid for [other.example, 10.9.8.7]");
+        .contains(
+            "TLS refused: host name mismatch: certificate for 127.0.0.1 is valid for [other.example, 10.9.8.7]");
     assertThat(refused.retryable()).isFalse();
     assertThat(server.requestCount("POST")).isZero();
   }
@@ -73,7 +75,9 @@ class ScimClientTlsTest {
     TransportException refused = refusal(builder -> builder.caBundle(caBundle));
 
     assertThat(refused.getMessage())
-        .contains("TLS refused: certificate expired on " + expired.certificate().getNotAfter().toInstant())
+        .contains(
+            "TLS refused: certificate expired on "
+                + expired.certificate().getNotAfter().toInstant())
         .contains("CN=localhost");
     assertThat(refused.retryable()).isFalse();
   }
@@ -85,7 +89,8 @@ class ScimClientTlsTest {
     TransportException refused = refusal(UnaryOperator.identity());
 
     assertThat(refused.getMessage())
-        .contains("TLS refused: untrusted issuer: the certificate of CN=localhost is issued by CN=localhost")
+        .contains(
+            "TLS refused: untrusted issuer: the certificate of CN=localhost is issued by CN=localhost")
         .contains("the JDK's default trust store");
     assertThat(refused.retryable()).isFalse();
   }
@@ -97,7 +102,8 @@ class ScimClientTlsTest {
     TransportException refused = refusal(builder -> builder.caBundle(caBundle));
 
     assertThat(refused.getMessage())
-        .contains("untrusted issuer: the certificate of CN=localhost is issued by CN=Someone Else's CA")
+        .contains(
+            "untrusted issuer: the certificate of CN=localhost is issued by CN=Someone Else's CA")
         .contains("the CAs in " + caBundle);
   }
 
@@ -144,7 +150,8 @@ class ScimClientTlsTest {
   }
 
   private void serve(TestCertificates.Server certificate) {
-    server = ScimSdkServer.startHttps(ScimSdkServer.Options.defaults(), certificate.serverContext());
+    server =
+        ScimSdkServer.startHttps(ScimSdkServer.Options.defaults(), certificate.serverContext());
   }
 
   private ScimClient client(String host, UnaryOperator<ScimClientBuilder> tls) {

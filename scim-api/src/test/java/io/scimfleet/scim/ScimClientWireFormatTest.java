@@ -38,12 +38,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the client sends, and what it keeps of what it gets: scripted target, inspected requests. */
+/**
+ * What the client sends, and what it keeps of what it gets: scripted target, inspected requests.
+ */
 class ScimClientWireFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().gzipDisabled(true))
+          .build();
 
   private ScimClient client;
 
@@ -59,13 +64,18 @@ class ScimClientWireFormatTest {
 
   @Test
   void theRequestGateIsAskedBeforeEveryRequestAndSeesNoRequestItHasNotLetThrough() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "ada").toString())));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1"))
+            .willReturn(scimJson(200, user("1", "ada").toString())));
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (ScimClient gated = ScimWireMock.clientFor(wireMock.getRuntimeInfo())
-        .requestGate((method, endpoint) -> {
-          assertThat(wireMock.getAllServeEvents()).hasSize(asked.size());
-          asked.add(method + " " + endpoint);
-        }).build()) {
+    try (ScimClient gated =
+        ScimWireMock.clientFor(wireMock.getRuntimeInfo())
+            .requestGate(
+                (method, endpoint) -> {
+                  assertThat(wireMock.getAllServeEvents()).hasSize(asked.size());
+                  asked.add(method + " " + endpoint);
+                })
+            .build()) {
       gated.get("Users", "1");
       gated.get("Users", "1");
     }
@@ -75,14 +85,23 @@ class ScimClientWireFormatTest {
   @Test
   void bulkEachRequestOnItsOwnGoesOnPastARequestThatFailsAsAWhole() throws Exception {
     ScimWireMock.discovery(wireMock, false, 100, false, 2);
-    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b1\""))
-        .willReturn(scimJson(200, """
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b1\""))
+            .willReturn(
+                scimJson(
+                    200,
+                    """
             {"Operations":[{"method":"POST","bulkId":"b1","status":"201","location":"/Users/R-1"},
                            {"method":"POST","bulkId":"b2","status":"201","location":"/Users/R-2"}]}""")));
-    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b3\""))
-        .willReturn(scimJson(413, "{\"detail\":\"too large\"}")));
-    List<BulkOperation> operations = IntStream.rangeClosed(1, 3)
-        .mapToObj(i -> BulkOperation.create("Users", "b" + i, aUser("u" + i))).toList();
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b3\""))
+            .willReturn(scimJson(413, "{\"detail\":\"too large\"}")));
+    List<BulkOperation> operations =
+        IntStream.rangeClosed(1, 3)
+            .mapToObj(i -> BulkOperation.create("Users", "b" + i, aUser("u" + i)))
+            .toList();
 
     List<BulkResult> results = client.bulkEachRequestOnItsOwn(operations);
 
@@ -90,28 +109,39 @@ class ScimClientWireFormatTest {
     assertThat(results.get(2).status()).isEqualTo(-1);
     assertThat(results.get(2).error().status()).isEqualTo(413);
     assertThatThrownBy(() -> client.bulk(operations)).isInstanceOf(ScimException.class);
-    JsonNode sent = JSON.readTree(wireMock.findAll(postRequestedFor(urlPathEqualTo(BASE + "/Bulk"))).get(0).getBodyAsString());
+    JsonNode sent =
+        JSON.readTree(
+            wireMock
+                .findAll(postRequestedFor(urlPathEqualTo(BASE + "/Bulk")))
+                .get(0)
+                .getBodyAsString());
     assertThat(sent.path("Operations").get(0)).isEqualTo(operations.get(0).toJson());
   }
 
   @Test
   void everyRequestCarriesTheScimHeadersAndBooleansStayBooleans() {
-    wireMock.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));
 
     client.create("Users", aUser("alice"));
 
-    wireMock.verify(postRequestedFor(urlPathEqualTo(BASE + "/Users"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .withHeader("Accept", equalTo("application/scim+json"))
-        .withHeader("Content-Type", equalTo("application/scim+json; charset=UTF-8"))
-        .withHeader("User-Agent", equalTo(Version.userAgent()))
-        .withRequestBody(equalToJson("{\"userName\":\"alice\",\"active\":true}", true, true)));
+    wireMock.verify(
+        postRequestedFor(urlPathEqualTo(BASE + "/Users"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withHeader("Accept", equalTo("application/scim+json"))
+            .withHeader("Content-Type", equalTo("application/scim+json; charset=UTF-8"))
+            .withHeader("User-Agent", equalTo(Version.userAgent()))
+            .withRequestBody(equalToJson("{\"userName\":\"alice\",\"active\":true}", true, true)));
   }
 
   @Test
   void numericIdIsReadAsTextAndUnknownAttributesAreKept() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/42")).willReturn(scimJson(200,
-        "{\"id\":42,\"userName\":\"n\",\"x-vendor\":{\"seat\":7},\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/42"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"id\":42,\"userName\":\"n\",\"x-vendor\":{\"seat\":7},\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
 
     ScimResource user = client.get("Users", "42");
 
@@ -122,24 +152,36 @@ class ScimClientWireFormatTest {
 
   @Test
   void groupsCanBeReadAndSearchedWithoutTheirMembers() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Groups/7")).willReturn(scimJson(200, "{\"id\":\"7\",\"displayName\":\"g\"}")));
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Groups")).willReturn(scimJson(200, "{\"totalResults\":0,\"Resources\":[]}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Groups/7"))
+            .willReturn(scimJson(200, "{\"id\":\"7\",\"displayName\":\"g\"}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Groups"))
+            .willReturn(scimJson(200, "{\"totalResults\":0,\"Resources\":[]}")));
 
     client.get("Groups", "7", List.of("members"));
-    client.search("Groups", SearchRequest.of(Filter.eq("displayName", "g")).withExcludedAttributes(List.of("members")));
+    client.search(
+        "Groups",
+        SearchRequest.of(Filter.eq("displayName", "g")).withExcludedAttributes(List.of("members")));
     client.get("Groups", "7", List.of());
 
-    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> reads = wireMock.findAll(
-        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(BASE + "/Groups.*")));
-    assertThat(reads).extracting(com.github.tomakehurst.wiremock.verification.LoggedRequest::getUrl).containsExactly(
-        BASE + "/Groups/7?excludedAttributes=members",
-        BASE + "/Groups?filter=displayName%20eq%20%22g%22&excludedAttributes=members",
-        BASE + "/Groups/7");
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> reads =
+        wireMock.findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathMatching(BASE + "/Groups.*")));
+    assertThat(reads)
+        .extracting(com.github.tomakehurst.wiremock.verification.LoggedRequest::getUrl)
+        .containsExactly(
+            BASE + "/Groups/7?excludedAttributes=members",
+            BASE + "/Groups?filter=displayName%20eq%20%22g%22&excludedAttributes=members",
+            BASE + "/Groups/7");
   }
 
   @Test
   void versionFallsBackToTheEtagHeader() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "a")).withHeader("ETag", "W/\"abc\"")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/1"))
+            .willReturn(scimJson(200, user("1", "a")).withHeader("ETag", "W/\"abc\"")));
 
     assertThat(client.get("Users", "1").version()).contains("W/\"abc\"");
   }
@@ -148,50 +190,69 @@ class ScimClientWireFormatTest {
   @ValueSource(booleans = {true, false})
   void ifMatchIsSentOnlyWhenTheTargetSupportsEtags(boolean etag) {
     ScimWireMock.discovery(wireMock, etag, 100, false, 0);
-    wireMock.stubFor(put(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "a"))));
+    wireMock.stubFor(
+        put(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(200, user("1", "a"))));
 
     client.replace("Users", "1", aUser("a"), "W/\"v1\"");
 
-    wireMock.verify(putRequestedFor(urlPathEqualTo(BASE + "/Users/1"))
-        .withHeader("If-Match", etag ? equalTo("W/\"v1\"") : absent()));
+    wireMock.verify(
+        putRequestedFor(urlPathEqualTo(BASE + "/Users/1"))
+            .withHeader("If-Match", etag ? equalTo("W/\"v1\"") : absent()));
   }
 
   @Test
   void staleIfMatchIsAPreconditionFailure() {
     ScimWireMock.discovery(wireMock, true, 100, false, 0);
-    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Users/1")).willReturn(scimJson(412, "{\"detail\":\"version mismatch\"}")));
+    wireMock.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/1"))
+            .willReturn(scimJson(412, "{\"detail\":\"version mismatch\"}")));
 
-    assertThatThrownBy(() -> client.patch("Users", "1", PatchRequest.builder().replace("active", false).build(), "W/\"old\""))
+    assertThatThrownBy(
+            () ->
+                client.patch(
+                    "Users",
+                    "1",
+                    PatchRequest.builder().replace("active", false).build(),
+                    "W/\"old\""))
         .isInstanceOf(PreconditionFailedException.class)
         .hasMessage("PATCH /Users/1 -> 412: version mismatch");
   }
 
   @Test
   void patchAnsweredWith204IsEmpty() {
-    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
+    wireMock.stubFor(
+        patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
 
-    assertThat(client.patch("Groups", "g", PatchRequest.builder().replace("displayName", "x").build(), null)).isEmpty();
+    assertThat(
+            client.patch(
+                "Groups", "g", PatchRequest.builder().replace("displayName", "x").build(), null))
+        .isEmpty();
   }
 
   @Test
   void memberChangesAreSentInChunksOfAHundredAndRemovalsNeverCarryAValueList() throws Exception {
-    wireMock.stubFor(patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
+    wireMock.stubFor(
+        patch(urlPathEqualTo(BASE + "/Groups/g")).willReturn(aResponse().withStatus(204)));
     List<String> add = IntStream.range(0, 150).mapToObj(i -> "add-" + i).toList();
     List<String> remove = IntStream.range(0, 100).mapToObj(i -> "rm-" + i).toList();
 
-    for (PatchRequest request : PatchRequest.memberChanges(add, remove, 0)) client.patch("Groups", "g", request, null);
+    for (PatchRequest request : PatchRequest.memberChanges(add, remove, 0))
+      client.patch("Groups", "g", request, null);
 
-    List<LoggedRequest> sent = wireMock.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Groups/g")));
+    List<LoggedRequest> sent =
+        wireMock.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Groups/g")));
     assertThat(sent).hasSize(3);
     for (LoggedRequest request : sent) {
       JsonNode body = JSON.readTree(request.getBodyAsString());
       assertThat(body.path("schemas").get(0).asText()).isEqualTo(PatchRequest.SCHEMA);
-      body.path("Operations").forEach(op -> {
-        if (op.path("op").asText().equals("remove")) {
-          assertThat(op.has("value")).isFalse();
-          assertThat(op.path("path").asText()).matches("members\\[value eq \"rm-\\d+\"]");
-        }
-      });
+      body.path("Operations")
+          .forEach(
+              op -> {
+                if (op.path("op").asText().equals("remove")) {
+                  assertThat(op.has("value")).isFalse();
+                  assertThat(op.path("path").asText()).matches("members\\[value eq \"rm-\\d+\"]");
+                }
+              });
     }
   }
 
@@ -202,7 +263,8 @@ class ScimClientWireFormatTest {
     stubPage("startIndex", "3", listOf(2, null, user("3", "c"), user("4", "d")));
     stubPage("startIndex", "5", listOf(2, null, user("5", "e")));
 
-    List<String> ids = client.searchAll("Users", Filter.pr("userName")).map(ScimResource::id).toList();
+    List<String> ids =
+        client.searchAll("Users", Filter.pr("userName")).map(ScimResource::id).toList();
 
     assertThat(ids).containsExactly("1", "2", "3", "4", "5");
     wireMock.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/Users")));
@@ -224,24 +286,32 @@ class ScimClientWireFormatTest {
     stubPage("cursor", "c2", listOf(5, "c3", user("3", "c"), user("4", "d")));
     stubPage("cursor", "c3", listOf(5, null, user("5", "e"), user("6", "f")));
 
-    List<String> ids = client.searchAll("Users", Filter.eq("active", true)).map(ScimResource::id).toList();
+    List<String> ids =
+        client.searchAll("Users", Filter.eq("active", true)).map(ScimResource::id).toList();
 
     assertThat(ids).containsExactly("1", "2", "3", "4", "5", "6");
-    wireMock.verify(getRequestedFor(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", equalTo("active eq true")));
+    wireMock.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("filter", equalTo("active eq true")));
   }
 
   @Test
   void filterIsSentEscapedAndEncoded() {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(200, listOf(0, null))));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(200, listOf(0, null))));
 
     client.findOne("Users", Filter.eq("userName", "a\"b c&d"));
 
-    wireMock.verify(getRequestedFor(urlPathEqualTo(BASE + "/Users"))
-        .withQueryParam("filter", equalTo("userName eq \"a\\\"b c&d\""))
-        .withQueryParam("count", equalTo("1")));
+    wireMock.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("filter", equalTo("userName eq \"a\\\"b c&d\""))
+            .withQueryParam("count", equalTo("1")));
   }
 
   private static void stubPage(String param, String value, String body) {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam(param, equalTo(value)).willReturn(scimJson(200, body)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam(param, equalTo(value))
+            .willReturn(scimJson(200, body)));
   }
 }

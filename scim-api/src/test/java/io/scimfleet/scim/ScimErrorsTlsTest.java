@@ -14,20 +14,29 @@ class ScimErrorsTlsTest {
   @Test
   void aRefusedCertificateIsNotRetryableAndSaysWhy() {
     SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
-    handshake.initCause(new CertificateRefusedException("untrusted issuer: the certificate of CN=x is issued by CN=y", null));
+    handshake.initCause(
+        new CertificateRefusedException(
+            "untrusted issuer: the certificate of CN=x is issued by CN=y", null));
 
     TransportException error = errors.transport("GET", "/Users", handshake, "connect 5000 ms");
 
     assertThat(error.retryable()).isFalse();
-    assertThat(error.getMessage()).isEqualTo("GET /Users -> failed: TLS refused: untrusted issuer: the certificate of CN=x is issued by CN=y");
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "GET /Users -> failed: TLS refused: untrusted issuer: the certificate of CN=x is issued by CN=y");
   }
 
   @Test
   void aHandshakeCutShortIsRetryable() {
-    TransportException error = errors.transport("GET", "/Users",
-        new SSLHandshakeException("Remote host terminated the handshake"), "connect 5000 ms");
+    TransportException error =
+        errors.transport(
+            "GET",
+            "/Users",
+            new SSLHandshakeException("Remote host terminated the handshake"),
+            "connect 5000 ms");
 
     assertThat(error.retryable()).isTrue();
-    assertThat(error.getMessage()).isEqualTo("GET /Users -> failed: TLS failure: Remote host terminated the handshake");
+    assertThat(error.getMessage())
+        .isEqualTo("GET /Users -> failed: TLS failure: Remote host terminated the handshake");
   }
 }

@@ -20,39 +20,53 @@ class ScimFilterAndPatchTest {
 
   @Test
   void logicalFiltersNestWithParentheses() {
-    Filter filter = Filter.and(Filter.eq("userName", "a"), Filter.or(Filter.pr("title"), Filter.not(Filter.eq("active", false))));
+    Filter filter =
+        Filter.and(
+            Filter.eq("userName", "a"),
+            Filter.or(Filter.pr("title"), Filter.not(Filter.eq("active", false))));
 
-    assertThat(filter.render()).isEqualTo("userName eq \"a\" and (title pr or not (active eq false))");
+    assertThat(filter.render())
+        .isEqualTo("userName eq \"a\" and (title pr or not (active eq false))");
   }
 
   @Test
   void anAttributeThatCouldInjectAnOperatorIsRefused() {
-    assertThatThrownBy(() -> Filter.eq("userName eq \"x\" or id", "y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Filter.eq("userName eq \"x\" or id", "y"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void memberRemovalIsOneRemovePerMemberWithAValuePath() {
-    PatchRequest patch = PatchRequest.builder().addMembers(List.of("u1", "u2")).removeMember("u\"3").build();
+    PatchRequest patch =
+        PatchRequest.builder().addMembers(List.of("u1", "u2")).removeMember("u\"3").build();
 
-    assertThat(patch.toJson().toString()).isEqualTo("{\"schemas\":[\"" + PatchRequest.SCHEMA + "\"],\"Operations\":["
-        + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\"},{\"value\":\"u2\"}]},"
-        + "{\"op\":\"remove\",\"path\":\"members[value eq \\\"u\\\\\\\"3\\\"]\"}]}");
+    assertThat(patch.toJson().toString())
+        .isEqualTo(
+            "{\"schemas\":[\""
+                + PatchRequest.SCHEMA
+                + "\"],\"Operations\":["
+                + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\"},{\"value\":\"u2\"}]},"
+                + "{\"op\":\"remove\",\"path\":\"members[value eq \\\"u\\\\\\\"3\\\"]\"}]}");
   }
 
   @ParameterizedTest
   @CsvSource({"250, 0, 3", "250, 50, 5", "250, 500, 3", "100, 0, 1", "0, 0, 0"})
-  void memberChangesAreChunkedAtTheLowerOfAHundredAndTheTargetLimit(int changes, int maxOperations, int requests) {
+  void memberChangesAreChunkedAtTheLowerOfAHundredAndTheTargetLimit(
+      int changes, int maxOperations, int requests) {
     List<String> ids = IntStream.range(0, changes).mapToObj(i -> "m" + i).toList();
 
-    List<PatchRequest> patches = PatchRequest.memberChanges(ids.subList(0, changes / 2), ids.subList(changes / 2, changes), maxOperations);
+    List<PatchRequest> patches =
+        PatchRequest.memberChanges(
+            ids.subList(0, changes / 2), ids.subList(changes / 2, changes), maxOperations);
 
     assertThat(patches).hasSize(requests);
   }
 
   @Test
   void addedChildGroupsCarryTheTypeGroupAndUsersNoType() {
-    List<PatchRequest> patches = PatchRequest.memberChanges(List.of("r-user", "r-group"), List.of("r-old"), 0,
-        java.util.Set.of("r-group"));
+    List<PatchRequest> patches =
+        PatchRequest.memberChanges(
+            List.of("r-user", "r-group"), List.of("r-old"), 0, java.util.Set.of("r-group"));
 
     assertThat(patches).hasSize(1);
     assertThat(patches.get(0).toJson().toString())

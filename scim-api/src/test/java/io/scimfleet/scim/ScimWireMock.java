@@ -22,16 +22,31 @@ final class ScimWireMock {
   }
 
   static ScimClientBuilder clientFor(WireMockRuntimeInfo wireMock) {
-    return ScimClient.builder(baseUrl(wireMock)).bearerToken(TOKEN).responseTimeout(Duration.ofSeconds(5));
+    return ScimClient.builder(baseUrl(wireMock))
+        .bearerToken(TOKEN)
+        .responseTimeout(Duration.ofSeconds(5));
   }
 
   static ResponseDefinitionBuilder scimJson(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(body);
   }
 
   /** A ServiceProviderConfig with these features; no /ResourceTypes unless stubbed. */
-  static void discovery(WireMockExtension wireMock, boolean etag, int maxResults, boolean cursor, int bulkMaxOperations) {
-    wireMock.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scimJson(200, """
+  static void discovery(
+      WireMockExtension wireMock,
+      boolean etag,
+      int maxResults,
+      boolean cursor,
+      int bulkMaxOperations) {
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scimJson(
+                    200,
+                    """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
          "patch":{"supported":true},
          "bulk":{"supported":%s,"maxOperations":%d,"maxPayloadSize":1048576},
@@ -39,12 +54,15 @@ final class ScimWireMock {
          "etag":{"supported":%s},
          "pagination":{"cursor":%s,"index":true},
          "changePassword":{"supported":false},"sort":{"supported":false}}
-        """.formatted(bulkMaxOperations > 0, bulkMaxOperations, maxResults, etag, cursor))));
+        """
+                        .formatted(
+                            bulkMaxOperations > 0, bulkMaxOperations, maxResults, etag, cursor))));
   }
 
   static String user(String id, String userName) {
     return """
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"%s","userName":"%s"}""".formatted(id, userName);
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"%s","userName":"%s"}"""
+        .formatted(id, userName);
   }
 
   static String listOf(int totalResults, String nextCursor, String... resources) {

@@ -23,7 +23,9 @@ class SecretBoxTest {
     SecretBox box = SecretBox.of(NEW);
     String sealed = box.seal("xoxp-clear-token");
 
-    assertThat(sealed).startsWith("sealed:v1:" + box.keyId() + ":").doesNotContain("xoxp-clear-token");
+    assertThat(sealed)
+        .startsWith("sealed:v1:" + box.keyId() + ":")
+        .doesNotContain("xoxp-clear-token");
     assertThat(box.seal("xoxp-clear-token")).isNotEqualTo(sealed);
     assertThat(box.open(sealed)).isEqualTo("xoxp-clear-token");
   }
@@ -37,7 +39,8 @@ class SecretBoxTest {
     assertThat(rotated.isCurrent(sealedWithOld)).isFalse();
     assertThat(rotated.isCurrent(rotated.seal("t0ken"))).isTrue();
     assertThatThrownBy(() -> SecretBox.of(NEW).open(sealedWithOld))
-        .isInstanceOf(SecretException.class).hasMessageContaining("SCIM_SECRET_KEY_PREVIOUS");
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("SCIM_SECRET_KEY_PREVIOUS");
   }
 
   @Test
@@ -47,7 +50,9 @@ class SecretBoxTest {
     char last = sealed.charAt(sealed.length() - 1);
     String tampered = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-    assertThatThrownBy(() -> box.open(tampered)).isInstanceOf(SecretException.class).hasMessageContaining("does not open");
+    assertThatThrownBy(() -> box.open(tampered))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("does not open");
   }
 
   @Test
@@ -55,8 +60,12 @@ class SecretBoxTest {
     String base64 = Base64.getEncoder().encodeToString(NEW);
     Path file = Files.writeString(dir.resolve("key"), base64 + "\n");
 
-    assertThat(SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY", base64)).orElseThrow().keyId()).isEqualTo(SecretBox.of(NEW).keyId());
-    assertThat(SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY_FILE", file.toString())).orElseThrow().keyId())
+    assertThat(SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY", base64)).orElseThrow().keyId())
+        .isEqualTo(SecretBox.of(NEW).keyId());
+    assertThat(
+            SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY_FILE", file.toString()))
+                .orElseThrow()
+                .keyId())
         .isEqualTo(SecretBox.of(NEW).keyId());
     assertThat(SecretBox.fromEnv(Map.of())).isEmpty();
   }
@@ -64,7 +73,8 @@ class SecretBoxTest {
   @Test
   void aKeyThatIsNot32BytesIsRefusedWithHowToMakeOne() {
     assertThatThrownBy(() -> SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY", "c2hvcnQ=")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openssl rand -base64 32");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("openssl rand -base64 32");
     assertThatThrownBy(() -> SecretBox.fromEnv(Map.of("SCIM_SECRET_KEY", "not base64 at all!")))
         .hasMessageContaining("openssl rand -base64 32");
   }

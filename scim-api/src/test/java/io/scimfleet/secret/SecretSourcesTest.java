@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Token files stay inside the secrets directory, links followed; variables carry the target prefix. */
+/**
+ * Token files stay inside the secrets directory, links followed; variables carry the target prefix.
+ */
 class SecretSourcesTest {
   @TempDir Path root;
   private Path secrets;
@@ -25,15 +27,19 @@ class SecretSourcesTest {
   void files() throws IOException {
     secrets = Files.createDirectories(root.resolve("secrets"));
     outside = Files.writeString(root.resolve("fleet-secret"), "SCIM_ADMIN_TOKEN-value");
-    Map<String, String> env = Map.of("SCIM_TARGET_SLACK", "from-env", "SCIM_ADMIN_TOKEN", "admin", "REDIS_URL", "redis://x");
-    sources = new SecretSources(secrets, SecretSources.DEFAULT_ENV_PREFIX, TestSecurity.BOX, env::get);
+    Map<String, String> env =
+        Map.of(
+            "SCIM_TARGET_SLACK", "from-env", "SCIM_ADMIN_TOKEN", "admin", "REDIS_URL", "redis://x");
+    sources =
+        new SecretSources(secrets, SecretSources.DEFAULT_ENV_PREFIX, TestSecurity.BOX, env::get);
   }
 
   @Test
   void aFileInsideTheDirectoryIsRead() throws IOException {
     Files.writeString(secrets.resolve("slack"), "xoxp-1\n");
 
-    assertThat(sources.resolve("token", null, secrets.resolve("slack").toString(), null)).isEqualTo("xoxp-1");
+    assertThat(sources.resolve("token", null, secrets.resolve("slack").toString(), null))
+        .isEqualTo("xoxp-1");
   }
 
   @Test
@@ -41,16 +47,20 @@ class SecretSourcesTest {
     String traversal = secrets + "/../fleet-secret";
 
     assertThatThrownBy(() -> sources.requireAllowedFile("tokenFile", traversal))
-        .isInstanceOf(SecretException.class).hasMessageContaining("must be inside " + secrets);
-    assertThatThrownBy(() -> sources.resolve("token", null, traversal, null)).hasMessageContaining("SCIM_SECRETS_DIR");
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("must be inside " + secrets);
+    assertThatThrownBy(() -> sources.resolve("token", null, traversal, null))
+        .hasMessageContaining("SCIM_SECRETS_DIR");
   }
 
   @Test
   void aLinkInsideThatPointsOutsideIsRefused() throws IOException {
     Path link = Files.createSymbolicLink(secrets.resolve("innocent"), outside);
 
-    assertThatThrownBy(() -> sources.requireAllowedFile("tokenFile", link.toString())).hasMessageContaining("must be inside");
-    assertThatThrownBy(() -> sources.resolve("token", null, link.toString(), null)).hasMessageContaining("must be inside");
+    assertThatThrownBy(() -> sources.requireAllowedFile("tokenFile", link.toString()))
+        .hasMessageContaining("must be inside");
+    assertThatThrownBy(() -> sources.resolve("token", null, link.toString(), null))
+        .hasMessageContaining("must be inside");
   }
 
   @Test
@@ -58,7 +68,8 @@ class SecretSourcesTest {
     Path data = Files.createDirectories(secrets.resolve("..2026_12_01"));
     Files.writeString(data.resolve("token"), "rotated-token");
     Path dataLink = Files.createSymbolicLink(secrets.resolve("..data"), data.getFileName());
-    Path token = Files.createSymbolicLink(secrets.resolve("token"), dataLink.getFileName().resolve("token"));
+    Path token =
+        Files.createSymbolicLink(secrets.resolve("token"), dataLink.getFileName().resolve("token"));
 
     assertThat(sources.resolve("token", null, token.toString(), null)).isEqualTo("rotated-token");
   }
@@ -70,14 +81,16 @@ class SecretSourcesTest {
     Files.delete(token);
     Files.createSymbolicLink(token, outside);
 
-    assertThatThrownBy(() -> sources.resolve("token", null, token.toString(), null)).hasMessageContaining("must be inside");
+    assertThatThrownBy(() -> sources.resolve("token", null, token.toString(), null))
+        .hasMessageContaining("must be inside");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"SCIM_ADMIN_TOKEN", "REDIS_URL", "SCIM_TARGET_", "PATH"})
   void aVariableWithoutTheTargetPrefixIsRefused(String variable) {
     assertThatThrownBy(() -> sources.resolve("token", null, null, variable))
-        .isInstanceOf(SecretException.class).hasMessageContaining("must start with SCIM_TARGET_");
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("must start with SCIM_TARGET_");
   }
 
   @Test
@@ -98,6 +111,8 @@ class SecretSourcesTest {
     SecretSources keyless = new SecretSources(secrets, "SCIM_TARGET_", null, name -> null);
 
     assertThatThrownBy(() -> keyless.seal("token", "inline-1"))
-        .isInstanceOf(SecretException.class).hasMessageContaining("SCIM_SECRET_KEY").hasMessageContaining("openssl rand -base64 32");
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("SCIM_SECRET_KEY")
+        .hasMessageContaining("openssl rand -base64 32");
   }
 }

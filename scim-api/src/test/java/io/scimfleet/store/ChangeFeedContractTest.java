@@ -27,7 +27,9 @@ public abstract class ChangeFeedContractTest {
   /** A fresh, empty feed. */
   protected abstract ChangeFeed newFeed();
 
-  /** Lets {@code duration} pass for the feed's idle times: moves its clock, or lets real time pass. */
+  /**
+   * Lets {@code duration} pass for the feed's idle times: moves its clock, or lets real time pass.
+   */
   protected abstract void passTime(Duration duration);
 
   @BeforeEach
@@ -39,8 +41,9 @@ public abstract class ChangeFeedContractTest {
   public void readDeliversAppendedChangesInOrder() {
     appendUsers(3);
 
-    assertThat(feed.read("a", 10, Duration.ZERO)).extracting(Entry::change).containsExactly(
-        user(0), user(1), user(2));
+    assertThat(feed.read("a", 10, Duration.ZERO))
+        .extracting(Entry::change)
+        .containsExactly(user(0), user(1), user(2));
     assertThat(feed.read("a", 10, Duration.ZERO)).isEmpty();
   }
 
@@ -68,10 +71,14 @@ public abstract class ChangeFeedContractTest {
     assertThat(feed.claimStale("alive", IDLE, 10)).isEmpty();
     passTime(IDLE);
     List<Entry> claimed = new ArrayList<>();
-    await().atMost(5, TimeUnit.SECONDS).until(() -> claimed.addAll(feed.claimStale("alive", IDLE, 10)));
+    await()
+        .atMost(5, TimeUnit.SECONDS)
+        .until(() -> claimed.addAll(feed.claimStale("alive", IDLE, 10)));
 
     assertThat(claimed).containsExactly(read.get(1));
-    assertThat(feed.claimStale("other", IDLE, 10)).as("a claim makes the entry busy again").isEmpty();
+    assertThat(feed.claimStale("other", IDLE, 10))
+        .as("a claim makes the entry busy again")
+        .isEmpty();
   }
 
   @Test
@@ -106,11 +113,16 @@ public abstract class ChangeFeedContractTest {
 
   @Test
   public void blockedReadReturnsAsSoonAsAChangeIsAppended() throws Exception {
-    CompletableFuture<List<Entry>> reading = CompletableFuture.supplyAsync(() -> feed.read("a", 10, Duration.ofSeconds(10)));
-    await().pollDelay(Duration.ofMillis(50)).atMost(5, TimeUnit.SECONDS).until(() -> {
-      if (!reading.isDone()) feed.append(user(0));
-      return reading.isDone();
-    });
+    CompletableFuture<List<Entry>> reading =
+        CompletableFuture.supplyAsync(() -> feed.read("a", 10, Duration.ofSeconds(10)));
+    await()
+        .pollDelay(Duration.ofMillis(50))
+        .atMost(5, TimeUnit.SECONDS)
+        .until(
+            () -> {
+              if (!reading.isDone()) feed.append(user(0));
+              return reading.isDone();
+            });
 
     assertThat(reading.get()).isNotEmpty().extracting(Entry::change).first().isEqualTo(user(0));
   }

@@ -40,8 +40,11 @@ public abstract class DeletionStoreContractTest {
 
   @Test
   public void deactivationsCountAgainstWhatIsStillOnTheTarget() {
-    long admitted = IntStream.range(0, 15)
-        .filter(i -> deletions.admit("crm", ObjectType.USER, "u" + i, false, 10, 100, HOUR, NOW)).count();
+    long admitted =
+        IntStream.range(0, 15)
+            .filter(
+                i -> deletions.admit("crm", ObjectType.USER, "u" + i, false, 10, 100, HOUR, NOW))
+            .count();
 
     assertThat(admitted).isEqualTo(10);
   }
@@ -49,9 +52,15 @@ public abstract class DeletionStoreContractTest {
   @Test
   public void theWindowSlidesAndAnObjectAlreadyCountedIsAdmittedAgain() {
     assertThat(deletions.admit("crm", ObjectType.USER, "u1", true, 50, 2, HOUR, NOW)).isTrue();
-    assertThat(deletions.admit("crm", ObjectType.USER, "u2", true, 50, 1, HOUR, NOW.plusSeconds(60))).isFalse();
-    assertThat(deletions.admit("crm", ObjectType.USER, "u1", true, 50, 1, HOUR, NOW.plusSeconds(60))).isTrue();
-    assertThat(deletions.admit("crm", ObjectType.USER, "u2", true, 50, 2, HOUR, NOW.plus(HOUR).plusSeconds(1)))
+    assertThat(
+            deletions.admit("crm", ObjectType.USER, "u2", true, 50, 1, HOUR, NOW.plusSeconds(60)))
+        .isFalse();
+    assertThat(
+            deletions.admit("crm", ObjectType.USER, "u1", true, 50, 1, HOUR, NOW.plusSeconds(60)))
+        .isTrue();
+    assertThat(
+            deletions.admit(
+                "crm", ObjectType.USER, "u2", true, 50, 2, HOUR, NOW.plus(HOUR).plusSeconds(1)))
         .isTrue();
     assertThat(deletions.admit("other", ObjectType.USER, "u2", true, 50, 2, HOUR, NOW)).isTrue();
   }
@@ -61,8 +70,9 @@ public abstract class DeletionStoreContractTest {
     List<CompletableFuture<Boolean>> counting = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String id = "u" + i;
-      counting.add(CompletableFuture.supplyAsync(() ->
-          deletions.admit("crm", ObjectType.USER, id, false, 10, 100, HOUR, NOW)));
+      counting.add(
+          CompletableFuture.supplyAsync(
+              () -> deletions.admit("crm", ObjectType.USER, id, false, 10, 100, HOUR, NOW)));
     }
     assertThat(counting.stream().map(CompletableFuture::join).filter(a -> a)).hasSize(10);
   }
@@ -74,9 +84,10 @@ public abstract class DeletionStoreContractTest {
     deletions.hold(new HeldDeletion("crm", ObjectType.USER, "u2", "R-2b", NOW.plusSeconds(9)));
 
     assertThat(deletions.heldCount("crm")).isEqualTo(2);
-    assertThat(deletions.held("crm", 10)).containsExactly(
-        new HeldDeletion("crm", ObjectType.GROUP, "g1", "R-G", NOW),
-        new HeldDeletion("crm", ObjectType.USER, "u2", "R-2b", NOW.plusSeconds(5)));
+    assertThat(deletions.held("crm", 10))
+        .containsExactly(
+            new HeldDeletion("crm", ObjectType.GROUP, "g1", "R-G", NOW),
+            new HeldDeletion("crm", ObjectType.USER, "u2", "R-2b", NOW.plusSeconds(5)));
     assertThat(deletions.held("crm", 1)).hasSize(1);
     assertThat(deletions.heldCount("other")).isZero();
   }
@@ -88,7 +99,8 @@ public abstract class DeletionStoreContractTest {
 
     assertThat(deletions.unhold("crm", ObjectType.USER, "u1")).isTrue();
     assertThat(deletions.unhold("crm", ObjectType.USER, "u1")).isFalse();
-    assertThat(deletions.held("crm", 10)).extracting(HeldDeletion::objectId, HeldDeletion::remoteId)
+    assertThat(deletions.held("crm", 10))
+        .extracting(HeldDeletion::objectId, HeldDeletion::remoteId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("u2", null));
     assertThat(deletions.dropHeld("crm")).isEqualTo(1);
     assertThat(deletions.heldCount("crm")).isZero();

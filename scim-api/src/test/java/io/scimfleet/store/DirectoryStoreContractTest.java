@@ -24,7 +24,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link DirectoryStore} does; each implementation runs it with a feed of its own kind. */
+/**
+ * What every {@link DirectoryStore} does; each implementation runs it with a feed of its own kind.
+ */
 public abstract class DirectoryStoreContractTest {
   protected ChangeFeed feed;
   protected DirectoryStore store;
@@ -43,8 +45,12 @@ public abstract class DirectoryStoreContractTest {
 
   @Test
   public void storedUserIsReadBackAsItWasPut() {
-    DirectoryUser ada = aUser("u1").named("Ada Lovelace").with("department", "Analytics")
-        .with("manager", Map.of("id", "u0")).build();
+    DirectoryUser ada =
+        aUser("u1")
+            .named("Ada Lovelace")
+            .with("department", "Analytics")
+            .with("manager", Map.of("id", "u0"))
+            .build();
     store.putUser(ada);
 
     assertThat(store.user("u1")).contains(ada);
@@ -57,10 +63,12 @@ public abstract class DirectoryStoreContractTest {
     store.putUser(aUser("u1").named("Ada Lovelace").build());
     store.putUser(aUser("u1").named("Ada King").inactive().build());
 
-    assertThat(store.user("u1")).hasValueSatisfying(user -> {
-      assertThat(user.name()).isEqualTo("Ada King");
-      assertThat(user.active()).isFalse();
-    });
+    assertThat(store.user("u1"))
+        .hasValueSatisfying(
+            user -> {
+              assertThat(user.name()).isEqualTo("Ada King");
+              assertThat(user.active()).isFalse();
+            });
     assertThat(store.userCount()).isEqualTo(1);
   }
 
@@ -80,7 +88,9 @@ public abstract class DirectoryStoreContractTest {
     store.putUser(aUser("u2").build());
     store.putUser(aUser("u3").build());
 
-    assertThat(store.users(List.of("u3", "missing", "u1"))).extracting(DirectoryUser::id).containsExactly("u3", "u1");
+    assertThat(store.users(List.of("u3", "missing", "u1")))
+        .extracting(DirectoryUser::id)
+        .containsExactly("u3", "u1");
     assertThat(store.users(List.of())).isEmpty();
   }
 
@@ -89,14 +99,18 @@ public abstract class DirectoryStoreContractTest {
     store.putGroup(aGroup("g1").named("Engineers").build(), null);
     store.putGroup(aGroup("g2").named("Sales").build(), null);
 
-    assertThat(store.groups(List.of("g2", "gx", "g1"))).extracting(group -> group.name())
+    assertThat(store.groups(List.of("g2", "gx", "g1")))
+        .extracting(group -> group.name())
         .containsExactly("Sales", "Engineers");
   }
 
   @Test
   public void userIdsPageInIdOrderWithoutDuplicates() {
-    List<DirectoryUser> users = new ArrayList<>(IntStream.rangeClosed(1, 250)
-        .mapToObj(i -> aUser(String.format("u%03d", i)).build()).toList());
+    List<DirectoryUser> users =
+        new ArrayList<>(
+            IntStream.rangeClosed(1, 250)
+                .mapToObj(i -> aUser(String.format("u%03d", i)).build())
+                .toList());
     Collections.shuffle(users, new Random(7));
     store.putUsers(users);
 
@@ -116,7 +130,8 @@ public abstract class DirectoryStoreContractTest {
 
   @Test
   public void aCursorStaysValidWhenItsIdIsDeletedAndEarlierIdsAreAdded() {
-    IntStream.rangeClosed(1, 30).forEach(i -> store.putUser(aUser(String.format("u%02d", i)).build()));
+    IntStream.rangeClosed(1, 30)
+        .forEach(i -> store.putUser(aUser(String.format("u%02d", i)).build()));
     Page<String> first = store.userIds(null, 10);
 
     store.deleteUser(first.nextCursor());
@@ -124,7 +139,8 @@ public abstract class DirectoryStoreContractTest {
     Page<String> second = store.userIds(first.nextCursor(), 10);
 
     assertThat(first.nextCursor()).isEqualTo("u10");
-    assertThat(second.items()).containsExactly("u11", "u12", "u13", "u14", "u15", "u16", "u17", "u18", "u19", "u20");
+    assertThat(second.items())
+        .containsExactly("u11", "u12", "u13", "u14", "u15", "u16", "u17", "u18", "u19", "u20");
   }
 
   @Test
@@ -151,13 +167,14 @@ public abstract class DirectoryStoreContractTest {
     store.deleteGroup("g1");
     store.deleteUser("u1");
 
-    assertThat(changes()).containsExactly(
-        Change.user("u1", Operation.UPSERT),
-        Change.group("g1", Operation.UPSERT),
-        Change.membership("g1", "u1", Operation.UPSERT),
-        Change.membership("g1", "u1", Operation.DELETE),
-        Change.group("g1", Operation.DELETE),
-        Change.user("u1", Operation.DELETE));
+    assertThat(changes())
+        .containsExactly(
+            Change.user("u1", Operation.UPSERT),
+            Change.group("g1", Operation.UPSERT),
+            Change.membership("g1", "u1", Operation.UPSERT),
+            Change.membership("g1", "u1", Operation.DELETE),
+            Change.group("g1", Operation.DELETE),
+            Change.user("u1", Operation.DELETE));
     assertThat(store.version()).isEqualTo(start + 6);
   }
 
@@ -181,8 +198,11 @@ public abstract class DirectoryStoreContractTest {
   public void putUsersAppendsOneChangePerUserAndBumpsTheVersionForEach() {
     store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build()));
 
-    assertThat(changes()).containsExactly(Change.user("u1", Operation.UPSERT), Change.user("u2", Operation.UPSERT),
-        Change.user("u3", Operation.UPSERT));
+    assertThat(changes())
+        .containsExactly(
+            Change.user("u1", Operation.UPSERT),
+            Change.user("u2", Operation.UPSERT),
+            Change.user("u3", Operation.UPSERT));
     assertThat(store.version()).isEqualTo(3);
     assertThat(store.userCount()).isEqualTo(3);
   }
@@ -198,9 +218,13 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.members("g1")).containsExactlyInAnyOrder("u2", "u3");
     assertThat(store.groupsOf("u1")).isEmpty();
     assertThat(store.groupsOf("u3")).containsExactly("g1");
-    assertThat(store.group("g1")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Renamed"));
-    assertThat(changes()).containsExactly(Change.group("g1", Operation.UPSERT),
-        Change.membership("g1", "u1", Operation.DELETE), Change.membership("g1", "u3", Operation.UPSERT));
+    assertThat(store.group("g1"))
+        .hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Renamed"));
+    assertThat(changes())
+        .containsExactly(
+            Change.group("g1", Operation.UPSERT),
+            Change.membership("g1", "u1", Operation.DELETE),
+            Change.membership("g1", "u3", Operation.UPSERT));
   }
 
   @Test
@@ -220,12 +244,15 @@ public abstract class DirectoryStoreContractTest {
     changes();
     long version = store.version();
 
-    assertThatThrownBy(() -> store.putGroup(aGroup("g1").named("After").build(), List.of("u1", "ghost")))
-        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
+    assertThatThrownBy(
+            () -> store.putGroup(aGroup("g1").named("After").build(), List.of("u1", "ghost")))
+        .isInstanceOf(UnknownMemberException.class)
+        .hasMessageContaining("ghost");
     assertThatThrownBy(() -> store.putGroup(aGroup("g2").build(), List.of("ghost")))
         .isInstanceOf(UnknownMemberException.class);
 
-    assertThat(store.group("g1")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Before"));
+    assertThat(store.group("g1"))
+        .hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("Before"));
     assertThat(store.group("g2")).isEmpty();
     assertThat(store.members("g1")).containsExactly("u1");
     assertThat(store.groupsOf("ghost")).isEmpty();
@@ -238,8 +265,10 @@ public abstract class DirectoryStoreContractTest {
     store.putUser(aUser("u1").build());
     store.putGroup(aGroup("g1").build(), null);
 
-    assertThatThrownBy(() -> store.addMember("g1", "ghost")).isInstanceOf(UnknownMemberException.class);
-    assertThatThrownBy(() -> store.addMember("nogroup", "u1")).isInstanceOf(UnknownMemberException.class);
+    assertThatThrownBy(() -> store.addMember("g1", "ghost"))
+        .isInstanceOf(UnknownMemberException.class);
+    assertThatThrownBy(() -> store.addMember("nogroup", "u1"))
+        .isInstanceOf(UnknownMemberException.class);
     assertThat(store.addMember("g1", "u1")).isTrue();
     assertThat(store.members("g1")).containsExactly("u1");
     assertThat(store.groupsOf("u1")).containsExactly("g1");
@@ -258,10 +287,11 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.members("g1")).containsExactly("u2");
     assertThat(store.members("g2")).isEmpty();
     assertThat(store.groupsOf("u1")).isEmpty();
-    assertThat(changes()).containsExactlyInAnyOrder(
-        Change.membership("g1", "u1", Operation.DELETE),
-        Change.membership("g2", "u1", Operation.DELETE),
-        Change.user("u1", Operation.DELETE));
+    assertThat(changes())
+        .containsExactlyInAnyOrder(
+            Change.membership("g1", "u1", Operation.DELETE),
+            Change.membership("g2", "u1", Operation.DELETE),
+            Change.user("u1", Operation.DELETE));
     assertThat(store.version()).isEqualTo(version + 1);
   }
 
@@ -305,15 +335,16 @@ public abstract class DirectoryStoreContractTest {
   private void write(int thread, int i, AtomicLong writes) {
     String user = "t" + thread + "-u" + (i % 7);
     String group = "g" + (i % 3);
-    boolean wrote = switch (i % 4) {
-      case 0 -> {
-        store.putUser(aUser(user).build());
-        yield true;
-      }
-      case 1 -> store.user(user).isPresent() && store.addMember(group, user);
-      case 2 -> store.removeMember(group, user);
-      default -> store.deleteUser(user);
-    };
+    boolean wrote =
+        switch (i % 4) {
+          case 0 -> {
+            store.putUser(aUser(user).build());
+            yield true;
+          }
+          case 1 -> store.user(user).isPresent() && store.addMember(group, user);
+          case 2 -> store.removeMember(group, user);
+          default -> store.deleteUser(user);
+        };
     if (wrote) writes.incrementAndGet();
   }
 
@@ -365,17 +396,23 @@ public abstract class DirectoryStoreContractTest {
     store.putGroup(aGroup("a").build(), null, List.of("b", "c"));
 
     assertThat(store.memberGroups("a")).containsExactlyInAnyOrder("b", "c");
-    assertThat(store.parentGroups(List.of("b", "c"))).containsEntry("b", Set.of("a")).containsEntry("c", Set.of("a"));
-    assertThat(changes()).containsExactly(Change.group("a", Operation.UPSERT),
-        Change.memberGroup("a", "b", Operation.UPSERT), Change.memberGroup("a", "c", Operation.UPSERT));
+    assertThat(store.parentGroups(List.of("b", "c")))
+        .containsEntry("b", Set.of("a"))
+        .containsEntry("c", Set.of("a"));
+    assertThat(changes())
+        .containsExactly(
+            Change.group("a", Operation.UPSERT),
+            Change.memberGroup("a", "b", Operation.UPSERT),
+            Change.memberGroup("a", "c", Operation.UPSERT));
     assertThat(store.groupGraphVersion()).isGreaterThan(graph);
 
     store.putGroup(aGroup("a").build(), null, List.of("c"));
 
     assertThat(store.memberGroups("a")).containsExactly("c");
     assertThat(store.parentGroups(List.of("b"))).containsEntry("b", Set.of());
-    assertThat(changes()).containsExactly(Change.group("a", Operation.UPSERT),
-        Change.memberGroup("a", "b", Operation.DELETE));
+    assertThat(changes())
+        .containsExactly(
+            Change.group("a", Operation.UPSERT), Change.memberGroup("a", "b", Operation.DELETE));
   }
 
   @Test
@@ -389,8 +426,10 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.removeMemberGroup("a", "b")).isTrue();
     assertThat(store.removeMemberGroup("a", "b")).isFalse();
 
-    assertThat(changes()).containsExactly(Change.memberGroup("a", "b", Operation.UPSERT),
-        Change.memberGroup("a", "b", Operation.DELETE));
+    assertThat(changes())
+        .containsExactly(
+            Change.memberGroup("a", "b", Operation.UPSERT),
+            Change.memberGroup("a", "b", Operation.DELETE));
     assertThat(store.version()).isEqualTo(version + 2);
   }
 
@@ -401,15 +440,20 @@ public abstract class DirectoryStoreContractTest {
     store.addMemberGroup("b", "c");
     changes();
 
-    assertThatThrownBy(() -> store.addMemberGroup("c", "a")).isInstanceOf(GroupCycleException.class)
+    assertThatThrownBy(() -> store.addMemberGroup("c", "a"))
+        .isInstanceOf(GroupCycleException.class)
         .hasMessageContaining("c → a → b → c");
-    assertThatThrownBy(() -> store.putGroup(aGroup("b").named("Renamed").build(), null, List.of("c", "a")))
-        .isInstanceOf(GroupCycleException.class).hasMessageContaining("b → a → b");
-    assertThatThrownBy(() -> store.addMemberGroup("a", "a")).isInstanceOf(GroupCycleException.class)
+    assertThatThrownBy(
+            () -> store.putGroup(aGroup("b").named("Renamed").build(), null, List.of("c", "a")))
+        .isInstanceOf(GroupCycleException.class)
+        .hasMessageContaining("b → a → b");
+    assertThatThrownBy(() -> store.addMemberGroup("a", "a"))
+        .isInstanceOf(GroupCycleException.class)
         .hasMessageContaining("a → a");
 
     assertThat(changes()).isEmpty();
-    assertThat(store.group("b")).hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("b"));
+    assertThat(store.group("b"))
+        .hasValueSatisfying(group -> assertThat(group.name()).isEqualTo("b"));
     assertThat(store.memberGroups("c")).isEmpty();
   }
 
@@ -418,15 +462,19 @@ public abstract class DirectoryStoreContractTest {
     groups("a");
 
     assertThatThrownBy(() -> store.putGroup(aGroup("a").build(), null, List.of("ghost")))
-        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("group: ghost");
+        .isInstanceOf(UnknownMemberException.class)
+        .hasMessageContaining("group: ghost");
     assertThatThrownBy(() -> store.addMemberGroup("a", "ghost"))
-        .isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
+        .isInstanceOf(UnknownMemberException.class)
+        .hasMessageContaining("ghost");
     assertThat(store.memberGroups("a")).isEmpty();
   }
 
   @Test
   public void transitiveMembersAndEnclosingGroupsFollowTheTreeAtAnyDepth() {
-    store.putUsers(List.of(aUser("u1").build(), aUser("u2").build(), aUser("u3").build(), aUser("u4").build()));
+    store.putUsers(
+        List.of(
+            aUser("u1").build(), aUser("u2").build(), aUser("u3").build(), aUser("u4").build()));
     store.putGroup(aGroup("leaf").build(), List.of("u3"), null);
     store.putGroup(aGroup("mid").build(), List.of("u2"), List.of("leaf"));
     store.putGroup(aGroup("root").build(), List.of("u1"), List.of("mid"));
@@ -434,9 +482,13 @@ public abstract class DirectoryStoreContractTest {
 
     assertThat(store.transitiveMembers("root")).containsExactlyInAnyOrder("u1", "u2", "u3");
     assertThat(store.transitiveMembers("mid")).containsExactlyInAnyOrder("u2", "u3");
-    assertThat(store.nestedGroups(List.of("root"))).containsExactlyInAnyOrder("root", "mid", "leaf");
-    assertThat(store.enclosingGroups(List.of("leaf"))).containsExactlyInAnyOrder("leaf", "mid", "root", "other");
-    assertThat(store.groupsOf(List.of("u3", "u1"))).containsEntry("u3", Set.of("leaf")).containsEntry("u1", Set.of("root"));
+    assertThat(store.nestedGroups(List.of("root")))
+        .containsExactlyInAnyOrder("root", "mid", "leaf");
+    assertThat(store.enclosingGroups(List.of("leaf")))
+        .containsExactlyInAnyOrder("leaf", "mid", "root", "other");
+    assertThat(store.groupsOf(List.of("u3", "u1")))
+        .containsEntry("u3", Set.of("leaf"))
+        .containsEntry("u1", Set.of("root"));
   }
 
   @Test
@@ -452,16 +504,20 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.memberGroups("top")).isEmpty();
     assertThat(store.enclosingGroups(List.of("bottom"))).containsExactly("bottom");
     assertThat(store.groupsOf("u1")).isEmpty();
-    assertThat(changes()).containsExactly(Change.membership("mid", "u1", Operation.DELETE),
-        Change.memberGroup("mid", "bottom", Operation.DELETE), Change.memberGroup("top", "mid", Operation.DELETE),
-        Change.group("mid", Operation.DELETE));
+    assertThat(changes())
+        .containsExactly(
+            Change.membership("mid", "u1", Operation.DELETE),
+            Change.memberGroup("mid", "bottom", Operation.DELETE),
+            Change.memberGroup("top", "mid", Operation.DELETE),
+            Change.group("mid", Operation.DELETE));
   }
 
   @Test
   public void thousandsOfNestedGroupsResolveInFewRoundTrips() {
     List<String> ids = IntStream.range(0, 2_000).mapToObj(i -> String.format("g%04d", i)).toList();
     ids.forEach(id -> store.putGroup(aGroup(id).build(), null));
-    for (int i = 1; i < ids.size(); i++) store.addMemberGroup(ids.get((i - 1) / 4), ids.get(i)); // a 4-ary tree
+    for (int i = 1; i < ids.size(); i++)
+      store.addMemberGroup(ids.get((i - 1) / 4), ids.get(i)); // a 4-ary tree
 
     long started = System.nanoTime();
     assertThat(store.nestedGroups(List.of("g0000"))).hasSize(2_000);

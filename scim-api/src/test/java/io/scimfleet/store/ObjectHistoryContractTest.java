@@ -30,10 +30,22 @@ public abstract class ObjectHistoryContractTest {
 
   @Test
   public void attemptsComeBackNewestFirstWithEveryField() {
-    SyncAttempt failed = new SyncAttempt(T0, SyncTrigger.CHANGE, "failed",
-        List.of(new SyncAttempt.Request("POST", 400)), 12, "POST /Users -> 400 invalidValue: userName");
-    SyncAttempt created = new SyncAttempt(T0.plusSeconds(5), SyncTrigger.MANUAL, "created",
-        List.of(new SyncAttempt.Request("GET", 404), new SyncAttempt.Request("POST", 201)), 30, null);
+    SyncAttempt failed =
+        new SyncAttempt(
+            T0,
+            SyncTrigger.CHANGE,
+            "failed",
+            List.of(new SyncAttempt.Request("POST", 400)),
+            12,
+            "POST /Users -> 400 invalidValue: userName");
+    SyncAttempt created =
+        new SyncAttempt(
+            T0.plusSeconds(5),
+            SyncTrigger.MANUAL,
+            "created",
+            List.of(new SyncAttempt.Request("GET", 404), new SyncAttempt.Request("POST", 201)),
+            30,
+            null);
 
     history.record("slack", ObjectType.USER, "u1", failed);
     history.record("slack", ObjectType.USER, "u1", created);
@@ -43,7 +55,8 @@ public abstract class ObjectHistoryContractTest {
 
   @Test
   public void onlyTheLastTwentyAreKept() {
-    IntStream.range(0, 25).forEach(i -> history.record("slack", ObjectType.GROUP, "g1", attempt(i)));
+    IntStream.range(0, 25)
+        .forEach(i -> history.record("slack", ObjectType.GROUP, "g1", attempt(i)));
 
     List<SyncAttempt> recent = history.recent("slack", ObjectType.GROUP, "g1");
 
@@ -77,7 +90,12 @@ public abstract class ObjectHistoryContractTest {
   }
 
   private static SyncAttempt attempt(int i) {
-    return new SyncAttempt(T0.plusSeconds(i), SyncTrigger.FULL_SYNC, "updated", List.of(new SyncAttempt.Request("PATCH", 200)),
-        i, null);
+    return new SyncAttempt(
+        T0.plusSeconds(i),
+        SyncTrigger.FULL_SYNC,
+        "updated",
+        List.of(new SyncAttempt.Request("PATCH", 200)),
+        i,
+        null);
   }
 }

@@ -52,7 +52,8 @@ public abstract class ObjectLocksContractTest {
   public void acquireFreeTakesTheFreeLocksAtOnceAndLeavesOutTheHeldOnes() {
     Lock other = acquire("u2", LEASE).orElseThrow();
 
-    try (ObjectLocks.Locks page = locks.acquireFree("slack", USER, List.of("u1", "u2", "u3"), LEASE)) {
+    try (ObjectLocks.Locks page =
+        locks.acquireFree("slack", USER, List.of("u1", "u2", "u3"), LEASE)) {
       assertThat(page.held()).containsExactly("u1", "u3");
       assertThat(acquire("u1", LEASE)).isEmpty();
       assertThat(acquire("u3", LEASE)).isEmpty();
@@ -60,7 +61,9 @@ public abstract class ObjectLocksContractTest {
 
     assertThat(acquire("u1", LEASE)).isPresent();
     assertThat(acquire("u3", LEASE)).isPresent();
-    assertThat(acquire("u2", LEASE)).as("closing the page's locks leaves the other holder's").isEmpty();
+    assertThat(acquire("u2", LEASE))
+        .as("closing the page's locks leaves the other holder's")
+        .isEmpty();
     other.close();
   }
 
@@ -93,8 +96,9 @@ public abstract class ObjectLocksContractTest {
   @Test
   public void aWaiterGetsTheLockWhenItIsReleased() throws Exception {
     Lock held = acquire("u1", LEASE).orElseThrow();
-    CompletableFuture<Optional<Lock>> waiting = CompletableFuture.supplyAsync(
-        () -> locks.acquire("slack", USER, "u1", LEASE, Duration.ofSeconds(10)));
+    CompletableFuture<Optional<Lock>> waiting =
+        CompletableFuture.supplyAsync(
+            () -> locks.acquire("slack", USER, "u1", LEASE, Duration.ofSeconds(10)));
 
     held.close();
 

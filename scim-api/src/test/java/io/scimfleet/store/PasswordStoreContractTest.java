@@ -9,7 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Sealed passwords on their way, for every {@link PasswordStore}. Time is the system's: TTLs are Redis's own. */
+/**
+ * Sealed passwords on their way, for every {@link PasswordStore}. Time is the system's: TTLs are
+ * Redis's own.
+ */
 public abstract class PasswordStoreContractTest {
   private static final Duration DAY = Duration.ofHours(24);
   protected PasswordStore passwords;
@@ -25,7 +28,8 @@ public abstract class PasswordStoreContractTest {
   public void aStoredPasswordIsPendingForEveryProviderUntilItIsDoneWithIt() {
     String change = passwords.put("u1", "sealed:v1:k:abc", DAY);
 
-    assertThat(passwords.pending("u1", "slack")).contains(new PasswordStore.Pending(change, "sealed:v1:k:abc"));
+    assertThat(passwords.pending("u1", "slack"))
+        .contains(new PasswordStore.Pending(change, "sealed:v1:k:abc"));
     passwords.done("u1", change, "slack");
 
     assertThat(passwords.pending("u1", "slack")).isEmpty();
@@ -74,7 +78,8 @@ public abstract class PasswordStoreContractTest {
     passwords.done("u1", first, "slack");
 
     assertThat(second).isNotEqualTo(first);
-    assertThat(passwords.pending("u1", "slack")).contains(new PasswordStore.Pending(second, "sealed:v1:k:second"));
+    assertThat(passwords.pending("u1", "slack"))
+        .contains(new PasswordStore.Pending(second, "sealed:v1:k:second"));
   }
 
   @Test

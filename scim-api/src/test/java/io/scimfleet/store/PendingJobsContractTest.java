@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Coalescing marks, for every {@link PendingJobs}; both implementations stamp marks with the clock. */
+/**
+ * Coalescing marks, for every {@link PendingJobs}; both implementations stamp marks with the clock.
+ */
 public abstract class PendingJobsContractTest {
   protected final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   protected PendingJobs pending;
@@ -37,14 +39,16 @@ public abstract class PendingJobsContractTest {
   public void severalObjectsAreMarkedAndClearedAtOnceAndOnlyTheNewMarksAreReported() {
     pending.mark("slack", USER, "u2");
 
-    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3"))).containsExactlyInAnyOrder("u1", "u3");
+    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3")))
+        .containsExactlyInAnyOrder("u1", "u3");
     assertThat(pending.markAll("slack", USER, List.of("u1", "u3"))).isEmpty();
     assertThat(pending.markAll("slack", GROUP, List.of("u1"))).containsExactly("u1");
 
     pending.clearAll("slack", USER, List.of("u1", "u2"));
 
     assertThat(pending.count("slack")).isEqualTo(2);
-    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3"))).containsExactlyInAnyOrder("u1", "u2");
+    assertThat(pending.markAll("slack", USER, List.of("u1", "u2", "u3")))
+        .containsExactlyInAnyOrder("u1", "u2");
   }
 
   @Test

@@ -25,29 +25,51 @@ public abstract class ProviderStoreContractTest {
 
   @Test
   public void providerRoundTripsWithEverySetting() {
-    Provider slack = aProvider("slack").at("https://api.slack.com/scim/v2")
-        .withTokenFile("/run/secrets/slack/token").deactivatingInsteadOfDeleting().withDeletionThreshold(10)
-        .withUserMapping("10-name", "{ \"userName\": username }").withUserMapping("20-mail", "{ \"emails\": [] }")
-        .withGroupMapping("10-group", "{ \"displayName\": name }").withUserFilter("active = true")
-        .withGroupFilter("$contains(name, 'eng')").fullSyncAt("*/30 * * * *").dryRun().limitedTo(4, 600)
-        .withDeletionWindow(java.time.Duration.ofMinutes(90)).matchingOn("emails.primary", "externalId")
-        .adoptingExisting().disabled().build();
+    Provider slack =
+        aProvider("slack")
+            .at("https://api.slack.com/scim/v2")
+            .withTokenFile("/run/secrets/slack/token")
+            .deactivatingInsteadOfDeleting()
+            .withDeletionThreshold(10)
+            .withUserMapping("10-name", "{ \"userName\": username }")
+            .withUserMapping("20-mail", "{ \"emails\": [] }")
+            .withGroupMapping("10-group", "{ \"displayName\": name }")
+            .withUserFilter("active = true")
+            .withGroupFilter("$contains(name, 'eng')")
+            .fullSyncAt("*/30 * * * *")
+            .dryRun()
+            .limitedTo(4, 600)
+            .withDeletionWindow(java.time.Duration.ofMinutes(90))
+            .matchingOn("emails.primary", "externalId")
+            .adoptingExisting()
+            .disabled()
+            .build();
 
     store.put(slack);
 
-    assertThat(store.get("slack")).hasValueSatisfying(read -> {
-      assertThat(read).usingRecursiveComparison().isEqualTo(slack);
-      assertThat(read).isEqualTo(slack); // the worker rebuilds a provider's client when it is not equal
-      assertThat(read.credential().describe()).isEqualTo("file:/run/secrets/slack/token");
-    });
+    assertThat(store.get("slack"))
+        .hasValueSatisfying(
+            read -> {
+              assertThat(read).usingRecursiveComparison().isEqualTo(slack);
+              assertThat(read)
+                  .isEqualTo(slack); // the worker rebuilds a provider's client when it is not equal
+              assertThat(read.credential().describe()).isEqualTo("file:/run/secrets/slack/token");
+            });
   }
 
   @Test
   public void aVendorProfileAndTheSwitchesSetOnTheProviderRoundTrip() {
-    Provider aws = aProvider("aws").withProfile(VendorProfile.AWS_IDENTITY_CENTER).updatingUsersBy(UserUpdate.PUT)
-        .withMemberPatchChunk(50).filteringOn("userName", "externalId").groupsReturnMembers(true)
-        .requiring(RequiredAttributes.users("externalId").andGroups("displayName")).withETags(FeatureUse.OFF)
-        .withPasswordChange(FeatureUse.OFF).build();
+    Provider aws =
+        aProvider("aws")
+            .withProfile(VendorProfile.AWS_IDENTITY_CENTER)
+            .updatingUsersBy(UserUpdate.PUT)
+            .withMemberPatchChunk(50)
+            .filteringOn("userName", "externalId")
+            .groupsReturnMembers(true)
+            .requiring(RequiredAttributes.users("externalId").andGroups("displayName"))
+            .withETags(FeatureUse.OFF)
+            .withPasswordChange(FeatureUse.OFF)
+            .build();
 
     store.put(aws);
 
@@ -80,7 +102,9 @@ public abstract class ProviderStoreContractTest {
     store.put(aProvider("slack").build());
     store.put(aProvider("slack").disabled().build());
 
-    assertThat(store.list()).singleElement().satisfies(provider -> assertThat(provider.enabled()).isFalse());
+    assertThat(store.list())
+        .singleElement()
+        .satisfies(provider -> assertThat(provider.enabled()).isFalse());
     assertThat(store.delete("slack")).isTrue();
     assertThat(store.delete("slack")).isFalse();
     assertThat(store.get("slack")).isEmpty();

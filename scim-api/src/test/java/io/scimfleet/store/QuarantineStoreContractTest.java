@@ -40,7 +40,9 @@ public abstract class QuarantineStoreContractTest {
       Quarantine entered = quarantines.enter("slack", "503", NOW);
       pauses.add(Duration.between(entered.since(), entered.until()));
     }
-    assertThat(pauses).extracting(Duration::toMinutes).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+    assertThat(pauses)
+        .extracting(Duration::toMinutes)
+        .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
   }
 
   @Test
@@ -69,11 +71,12 @@ public abstract class QuarantineStoreContractTest {
   public void deepenRaisesOnlyTheQuarantineTheCallerSaw() {
     Quarantine first = quarantines.enter("slack", "503", NOW);
 
-    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(60))).hasValueSatisfying(q ->
-        assertThat(q.level()).isEqualTo(2));
-    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(61))).hasValueSatisfying(q ->
-        assertThat(q.level()).isEqualTo(2));
-    assertThat(quarantines.deepen("slack", null, "503", NOW.plusSeconds(62)).orElseThrow().level()).isEqualTo(2);
+    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(60)))
+        .hasValueSatisfying(q -> assertThat(q.level()).isEqualTo(2));
+    assertThat(quarantines.deepen("slack", first, "503", NOW.plusSeconds(61)))
+        .hasValueSatisfying(q -> assertThat(q.level()).isEqualTo(2));
+    assertThat(quarantines.deepen("slack", null, "503", NOW.plusSeconds(62)).orElseThrow().level())
+        .isEqualTo(2);
     assertThat(quarantines.get("slack").orElseThrow().since()).isEqualTo(NOW.plusSeconds(60));
   }
 
@@ -92,7 +95,9 @@ public abstract class QuarantineStoreContractTest {
     Quarantine seen = quarantines.enter("slack", "503", NOW);
     List<CompletableFuture<java.util.Optional<Quarantine>>> deepening = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      deepening.add(CompletableFuture.supplyAsync(() -> quarantines.deepen("slack", seen, "503", NOW.plusSeconds(60))));
+      deepening.add(
+          CompletableFuture.supplyAsync(
+              () -> quarantines.deepen("slack", seen, "503", NOW.plusSeconds(60))));
     }
     deepening.forEach(CompletableFuture::join);
 

@@ -36,9 +36,16 @@ public abstract class SyncStateStoreContractTest {
 
   @Test
   public void stateRoundTripsWithEveryField() {
-    ObjectSyncState group = aSyncState("slack", GROUP, "g1").createdAs("R-9").withVersion("W/\"3\"")
-        .withMembersSent("R-1", "R-2").withPathsSent("userName", "title").at(T0).build();
-    ObjectSyncState failed = aSyncState("slack", USER, "u1").failedWith("400 invalidValue: userName").build();
+    ObjectSyncState group =
+        aSyncState("slack", GROUP, "g1")
+            .createdAs("R-9")
+            .withVersion("W/\"3\"")
+            .withMembersSent("R-1", "R-2")
+            .withPathsSent("userName", "title")
+            .at(T0)
+            .build();
+    ObjectSyncState failed =
+        aSyncState("slack", USER, "u1").failedWith("400 invalidValue: userName").build();
 
     store.put(group);
     store.put(failed);
@@ -51,12 +58,19 @@ public abstract class SyncStateStoreContractTest {
 
   @Test
   public void putAllStoresEveryStateAsPutDoes() {
-    List<ObjectSyncState> states = List.of(aSyncState("slack", USER, "u1").createdAs("R-1").at(T0).build(),
-        aSyncState("slack", USER, "u2").createdAs("R-2").withPathsSent("userName").at(T0).build());
+    List<ObjectSyncState> states =
+        List.of(
+            aSyncState("slack", USER, "u1").createdAs("R-1").at(T0).build(),
+            aSyncState("slack", USER, "u2")
+                .createdAs("R-2")
+                .withPathsSent("userName")
+                .at(T0)
+                .build());
 
     store.putAll(states);
 
-    assertThat(store.getAll("slack", USER, List.of("u1", "u2")).values()).containsExactlyElementsOf(states);
+    assertThat(store.getAll("slack", USER, List.of("u1", "u2")).values())
+        .containsExactlyElementsOf(states);
     assertThat(store.count("slack", USER)).isEqualTo(2);
     assertThat(store.objectIds("slack", USER, null, 10).items()).containsExactly("u1", "u2");
   }
@@ -78,14 +92,16 @@ public abstract class SyncStateStoreContractTest {
     store.put(aSyncState("slack", USER, "u1").build());
     store.put(aSyncState("slack", USER, "u3").build());
 
-    assertThat(store.getAll("slack", USER, List.of("u1", "u2", "u3"))).containsOnlyKeys("u1", "u3")
+    assertThat(store.getAll("slack", USER, List.of("u1", "u2", "u3")))
+        .containsOnlyKeys("u1", "u3")
         .hasEntrySatisfying("u3", state -> assertThat(state.remoteId()).isEqualTo("remote-u3"));
     assertThat(store.getAll("slack", USER, List.of())).isEmpty();
   }
 
   @Test
   public void objectIdsPageInIdOrder() {
-    IntStream.rangeClosed(1, 250).map(i -> 251 - i)
+    IntStream.rangeClosed(1, 250)
+        .map(i -> 251 - i)
         .forEach(i -> store.put(aSyncState("slack", USER, String.format("u%03d", i)).build()));
     store.put(aSyncState("slack", GROUP, "g1").build());
 
@@ -111,7 +127,8 @@ public abstract class SyncStateStoreContractTest {
     store.put(aSyncState("slack", GROUP, "g1").build());
     store.put(aSyncState("github", USER, "u1").build());
     store.startRun(FullSyncRun.started("r1", "slack", T0));
-    store.addPageResult("slack", "r1", "user:1", SyncCounts.of(SyncOutcome.CREATED), List.of("oops"));
+    store.addPageResult(
+        "slack", "r1", "user:1", SyncCounts.of(SyncOutcome.CREATED), List.of("oops"));
     store.startRun(FullSyncRun.started("r2", "github", T0));
 
     store.deleteProvider("slack");
@@ -129,7 +146,8 @@ public abstract class SyncStateStoreContractTest {
 
     assertThat(store.startRun(FullSyncRun.started("r2", "slack", T0))).isFalse();
     assertThat(store.startRun(FullSyncRun.started("r3", "github", T0))).isTrue();
-    assertThat(store.currentRun("slack")).hasValueSatisfying(run -> assertThat(run.runId()).isEqualTo("r1"));
+    assertThat(store.currentRun("slack"))
+        .hasValueSatisfying(run -> assertThat(run.runId()).isEqualTo("r1"));
   }
 
   @Test
@@ -149,11 +167,15 @@ public abstract class SyncStateStoreContractTest {
     try {
       for (int i = 0; i < 40; i++) {
         int n = i;
-        results.add(pool.submit(() -> store.addPageResult("slack", "r1", "user:" + n, page, List.of("error " + n))));
+        results.add(
+            pool.submit(
+                () ->
+                    store.addPageResult("slack", "r1", "user:" + n, page, List.of("error " + n))));
       }
       List<Integer> pagesDone = new ArrayList<>();
       for (Future<Integer> result : results) pagesDone.add(result.get());
-      assertThat(pagesDone).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+      assertThat(pagesDone)
+          .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
     } finally {
       pool.shutdown();
     }
@@ -168,11 +190,17 @@ public abstract class SyncStateStoreContractTest {
   public void aPageRecordedAgainAddsNothingAndKeepsItsPlace() {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
 
-    assertThat(store.addPageResult("slack", "r1", "user:2", SyncCounts.of(SyncOutcome.CREATED), List.of("e1")))
+    assertThat(
+            store.addPageResult(
+                "slack", "r1", "user:2", SyncCounts.of(SyncOutcome.CREATED), List.of("e1")))
         .isEqualTo(1);
-    assertThat(store.addPageResult("slack", "r1", "user:1", SyncCounts.of(SyncOutcome.UPDATED), List.of()))
+    assertThat(
+            store.addPageResult(
+                "slack", "r1", "user:1", SyncCounts.of(SyncOutcome.UPDATED), List.of()))
         .isEqualTo(2);
-    assertThat(store.addPageResult("slack", "r1", "user:2", SyncCounts.of(SyncOutcome.CREATED), List.of("e1")))
+    assertThat(
+            store.addPageResult(
+                "slack", "r1", "user:2", SyncCounts.of(SyncOutcome.CREATED), List.of("e1")))
         .isEqualTo(1);
 
     FullSyncRun run = store.currentRun("slack").orElseThrow();
@@ -188,8 +216,15 @@ public abstract class SyncStateStoreContractTest {
     try {
       List<Future<Integer>> places = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        places.add(pool.submit(() -> store.addPageResult("slack", "r1", "group:1", SyncCounts.of(SyncOutcome.CREATED),
-            List.of("e"))));
+        places.add(
+            pool.submit(
+                () ->
+                    store.addPageResult(
+                        "slack",
+                        "r1",
+                        "group:1",
+                        SyncCounts.of(SyncOutcome.CREATED),
+                        List.of("e"))));
       }
       for (Future<Integer> place : places) assertThat(place.get()).isEqualTo(1);
     } finally {
@@ -203,9 +238,17 @@ public abstract class SyncStateStoreContractTest {
   public void runKeepsItsFirstErrorsInOrder() {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
 
-    store.addPageResult("slack", "r1", "user:1", SyncCounts.ZERO,
+    store.addPageResult(
+        "slack",
+        "r1",
+        "user:1",
+        SyncCounts.ZERO,
         IntStream.range(0, 15).mapToObj(i -> "e" + i).toList());
-    store.addPageResult("slack", "r1", "user:2", SyncCounts.ZERO,
+    store.addPageResult(
+        "slack",
+        "r1",
+        "user:2",
+        SyncCounts.ZERO,
         IntStream.range(15, 30).mapToObj(i -> "e" + i).toList());
 
     assertThat(store.currentRun("slack").orElseThrow().errors())
@@ -218,8 +261,20 @@ public abstract class SyncStateStoreContractTest {
     store.startRun(started);
     store.addPageResult("slack", "r1", "user:1", SyncCounts.of(SyncOutcome.UPDATED), List.of());
 
-    store.updateRun(new FullSyncRun("r1", "slack", Status.RUNNING, Phase.GROUPS, T0, null, 7, 2, 0,
-        SyncCounts.ZERO, List.of(), "users planned"));
+    store.updateRun(
+        new FullSyncRun(
+            "r1",
+            "slack",
+            Status.RUNNING,
+            Phase.GROUPS,
+            T0,
+            null,
+            7,
+            2,
+            0,
+            SyncCounts.ZERO,
+            List.of(),
+            "users planned"));
 
     FullSyncRun run = store.currentRun("slack").orElseThrow();
     assertThat(run.phase()).isEqualTo(Phase.GROUPS);
@@ -233,7 +288,8 @@ public abstract class SyncStateStoreContractTest {
   @Test
   public void finishRunMovesTheRunToLastWithItsCounts() {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
-    store.addPageResult("slack", "r1", "user:1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
+    store.addPageResult(
+        "slack", "r1", "user:1", SyncCounts.of(SyncOutcome.CREATED), List.of("boom"));
     store.addPageResult("slack", "r1", "user:2", SyncCounts.of(SyncOutcome.CREATED), List.of());
 
     store.finishRun("slack", "r1", Status.FAILED, "2 errors", T0.plusSeconds(90));

@@ -36,27 +36,45 @@ final class EscapedEquality {
     if (!param.find()) return uri;
     String filter = URLDecoder.decode(param.group(2), StandardCharsets.UTF_8);
     String marked = URLEncoder.encode(mark(filter), StandardCharsets.UTF_8).replace("+", "%20");
-    return uri.substring(0, question + 1) + param.replaceFirst("$1filter=" + Matcher.quoteReplacement(marked));
+    return uri.substring(0, question + 1)
+        + param.replaceFirst("$1filter=" + Matcher.quoteReplacement(marked));
   }
 
   static Optional<String> decodedValue(FilterNode filter) {
-    if (!(filter instanceof AttributeExpressionLeaf leaf) || leaf.getComparator() != Comparator.EQ) return Optional.empty();
-    return leaf.getStringValue().filter(value -> value.startsWith(MARK)).map(EscapedEquality::unmark);
+    if (!(filter instanceof AttributeExpressionLeaf leaf) || leaf.getComparator() != Comparator.EQ)
+      return Optional.empty();
+    return leaf.getStringValue()
+        .filter(value -> value.startsWith(MARK))
+        .map(EscapedEquality::unmark);
   }
 
-  static <T extends ResourceNode> List<T> filter(List<T> resources, FilterNode filter, String value) {
+  static <T extends ResourceNode> List<T> filter(
+      List<T> resources, FilterNode filter, String value) {
     String attribute = ((AttributeExpressionLeaf) filter).getShortName();
-    return resources.stream().filter(resource -> value.equalsIgnoreCase(text(resource.get(attribute)))).toList();
+    return resources.stream()
+        .filter(resource -> value.equalsIgnoreCase(text(resource.get(attribute))))
+        .toList();
   }
 
   private static String mark(String filter) {
-    return LITERAL.matcher(filter).replaceAll(literal -> literal.group(1).indexOf('\\') < 0
-        ? Matcher.quoteReplacement(literal.group())
-        : "\"" + MARK + Base64.getUrlEncoder().withoutPadding().encodeToString(unescape(literal.group(1)).getBytes(StandardCharsets.UTF_8)) + "\"");
+    return LITERAL
+        .matcher(filter)
+        .replaceAll(
+            literal ->
+                literal.group(1).indexOf('\\') < 0
+                    ? Matcher.quoteReplacement(literal.group())
+                    : "\""
+                        + MARK
+                        + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(
+                                unescape(literal.group(1)).getBytes(StandardCharsets.UTF_8))
+                        + "\"");
   }
 
   private static String unmark(String value) {
-    return new String(Base64.getUrlDecoder().decode(value.substring(MARK.length())), StandardCharsets.UTF_8);
+    return new String(
+        Base64.getUrlDecoder().decode(value.substring(MARK.length())), StandardCharsets.UTF_8);
   }
 
   private static String text(JsonNode node) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code aGroup("g1").named("Engineers").withMembers("u1", "u2")}; members are kept apart from the group. */
+/**
+ * {@code aGroup("g1").named("Engineers").withMembers("u1", "u2")}; members are kept apart from the
+ * group.
+ */
 public final class GroupBuilder {
   private final String id;
   private String name;

@@ -33,14 +33,19 @@ import java.util.function.Function;
 abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceHandler<T> {
   private final Map<String, T> resources = new ConcurrentHashMap<>();
   private final Map<String, Long> order = new ConcurrentHashMap<>();
-  /** Lower-cased unique value → id, so that a create checks uniqueness without scanning everything. */
+
+  /**
+   * Lower-cased unique value → id, so that a create checks uniqueness without scanning everything.
+   */
   private final Map<String, String> idByUniqueValue = new ConcurrentHashMap<>();
+
   private final AtomicLong sequence = new AtomicLong();
   private final String resourceType;
   private final String uniqueName;
   private final Function<T, Optional<String>> uniqueValue;
 
-  InMemoryResourceHandler(String resourceType, String uniqueName, Function<T, Optional<String>> uniqueValue) {
+  InMemoryResourceHandler(
+      String resourceType, String uniqueName, Function<T, Optional<String>> uniqueValue) {
     this.resourceType = resourceType;
     this.uniqueName = uniqueName;
     this.uniqueValue = uniqueValue;
@@ -48,7 +53,9 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
 
   List<T> all() {
     List<T> all = new ArrayList<>(resources.values());
-    all.sort(Comparator.comparing(resource -> order.getOrDefault(resource.getId().orElse(""), Long.MAX_VALUE)));
+    all.sort(
+        Comparator.comparing(
+            resource -> order.getOrDefault(resource.getId().orElse(""), Long.MAX_VALUE)));
     return all;
   }
 
@@ -71,19 +78,34 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
   }
 
   @Override
-  public T getResource(String id, List<SchemaAttribute> attributes, List<SchemaAttribute> excluded, Context context) {
+  public T getResource(
+      String id,
+      List<SchemaAttribute> attributes,
+      List<SchemaAttribute> excluded,
+      Context context) {
     T resource = resources.get(id);
-    if (resource == null) throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
+    if (resource == null)
+      throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
     return resource;
   }
 
   @Override
-  public PartialListResponse<T> listResources(long startIndex, int count, FilterNode filter, SchemaAttribute sortBy,
-      SortOrder sortOrder, List<SchemaAttribute> attributes, List<SchemaAttribute> excluded, Context context) {
+  public PartialListResponse<T> listResources(
+      long startIndex,
+      int count,
+      FilterNode filter,
+      SchemaAttribute sortBy,
+      SortOrder sortOrder,
+      List<SchemaAttribute> attributes,
+      List<SchemaAttribute> excluded,
+      Context context) {
     List<T> matching = matching(filter);
     int from = (int) Math.min(Math.max(startIndex - 1, 0), matching.size());
     int to = Math.min(from + Math.max(count, 0), matching.size());
-    return PartialListResponse.<T>builder().resources(new ArrayList<>(matching.subList(from, to))).totalResults(matching.size()).build();
+    return PartialListResponse.<T>builder()
+        .resources(new ArrayList<>(matching.subList(from, to)))
+        .totalResults(matching.size())
+        .build();
   }
 
   private List<T> matching(FilterNode filter) {
@@ -110,7 +132,8 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
   public synchronized void deleteResource(String id, Context context) {
     order.remove(id);
     T removed = resources.remove(id);
-    if (removed == null) throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
+    if (removed == null)
+      throw new ResourceNotFoundException(resourceType + " " + id + " does not exist");
     uniqueKey(removed).ifPresent(idByUniqueValue::remove);
   }
 
@@ -130,6 +153,9 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
   private void checkUnique(T resource, String ownId) {
     String holder = uniqueKey(resource).map(idByUniqueValue::get).orElse(null);
     boolean taken = holder != null && !holder.equals(ownId);
-    if (taken) throw new ConflictException(uniqueName + " '" + uniqueValue.apply(resource).orElse("") + "' already exists", "uniqueness");
+    if (taken)
+      throw new ConflictException(
+          uniqueName + " '" + uniqueValue.apply(resource).orElse("") + "' already exists",
+          "uniqueness");
   }
 }

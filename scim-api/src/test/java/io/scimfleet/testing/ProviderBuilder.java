@@ -1,12 +1,12 @@
 package io.scimfleet.testing;
 
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.BulkMode;
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
-import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.DriftCheck;
-import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.MatchOn;
+import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.RequiredAttributes;
@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code aProvider("slack").at("https://api.slack.com/scim/v2").withTokenFile("/run/secrets/slack").build()}. */
+/**
+ * {@code
+ * aProvider("slack").at("https://api.slack.com/scim/v2").withTokenFile("/run/secrets/slack").build()}.
+ */
 public final class ProviderBuilder {
   private final String name;
   private URI baseUrl;
@@ -157,7 +160,9 @@ public final class ProviderBuilder {
     return this;
   }
 
-  /** The vendor profile, with its delete mode and rate limit, as the API's conversion gives them. */
+  /**
+   * The vendor profile, with its delete mode and rate limit, as the API's conversion gives them.
+   */
   public ProviderBuilder withProfile(VendorProfile value) {
     this.profile = value;
     this.deleteMode = value.switches().deleteMode();
@@ -216,10 +221,39 @@ public final class ProviderBuilder {
   }
 
   public Provider build() {
-    return new Provider(name, baseUrl, credential, enabled, deleteMode, deletionThresholdPercent, userMappings,
-        groupMappings, userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, false,
-        null, scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, profile, userUpdate, memberPatchChunk,
-        filters, groupsReturnMembers, requiredAttributes, etag, changePassword, syncPasswords, bulk,
-        driftCheck, deleteUnmanaged);
+    return new Provider(
+        name,
+        baseUrl,
+        credential,
+        enabled,
+        deleteMode,
+        deletionThresholdPercent,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        false,
+        null,
+        scopeGroups,
+        nestedGroups,
+        deletionWindow,
+        matchOn,
+        adoptExisting,
+        profile,
+        userUpdate,
+        memberPatchChunk,
+        filters,
+        groupsReturnMembers,
+        requiredAttributes,
+        etag,
+        changePassword,
+        syncPasswords,
+        bulk,
+        driftCheck,
+        deleteUnmanaged);
   }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The passwords a test SCIM server accepted: from a create or replace body, or a PATCH operation on {@code password}. */
+/**
+ * The passwords a test SCIM server accepted: from a create or replace body, or a PATCH operation on
+ * {@code password}.
+ */
 public final class ReceivedPasswords {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,12 +28,15 @@ public final class ReceivedPasswords {
       return;
     }
     String verb = method.toUpperCase(Locale.ROOT);
-    if (request.path("password").isTextual()) received.add(new Received(verb, request.path("password").asText()));
+    if (request.path("password").isTextual())
+      received.add(new Received(verb, request.path("password").asText()));
     for (JsonNode operation : request.path("Operations")) {
       String path = operation.path("path").asText("");
       JsonNode value = operation.path("value");
-      if (path.equalsIgnoreCase("password") && value.isTextual()) received.add(new Received(verb, value.asText()));
-      if (path.isEmpty() && value.path("password").isTextual()) received.add(new Received(verb, value.path("password").asText()));
+      if (path.equalsIgnoreCase("password") && value.isTextual())
+        received.add(new Received(verb, value.asText()));
+      if (path.isEmpty() && value.path("password").isTextual())
+        received.add(new Received(verb, value.path("password").asText()));
     }
   }
 

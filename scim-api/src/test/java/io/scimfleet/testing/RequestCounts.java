@@ -9,14 +9,16 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counts requests by method; discovery requests apart. */
 final class RequestCounts {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-  private static final Set<String> DISCOVERY = Set.of("ServiceProviderConfig", "ServiceProviderConfigs", "ResourceTypes", "Schemas");
+  private static final Set<String> DISCOVERY =
+      Set.of("ServiceProviderConfig", "ServiceProviderConfigs", "ResourceTypes", "Schemas");
 
   private final Map<String, LongAdder> byMethod = new ConcurrentHashMap<>();
   private final LongAdder discovery = new LongAdder();
 
   void record(String method, String endpoint) {
     if (DISCOVERY.contains(endpoint)) discovery.increment();
-    else byMethod.computeIfAbsent(method.toUpperCase(Locale.ROOT), m -> new LongAdder()).increment();
+    else
+      byMethod.computeIfAbsent(method.toUpperCase(Locale.ROOT), m -> new LongAdder()).increment();
   }
 
   long count(String method) {

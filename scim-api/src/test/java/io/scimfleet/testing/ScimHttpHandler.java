@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Bridges the JDK's HTTP server to the SCIM-SDK: bearer check, counting, request and response copying. */
+/**
+ * Bridges the JDK's HTTP server to the SCIM-SDK: bearer check, counting, request and response
+ * copying.
+ */
 final class ScimHttpHandler implements HttpHandler {
   private static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
@@ -18,9 +21,11 @@ final class ScimHttpHandler implements HttpHandler {
   private final RequestCounts counts;
   private final ReceivedPasswords passwords;
   private volatile boolean holdingWrites;
-  private final java.util.concurrent.atomic.AtomicLong writesRefused = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong writesRefused =
+      new java.util.concurrent.atomic.AtomicLong();
 
-  ScimHttpHandler(ScimSdkEndpoint endpoint, String token, RequestCounts counts, ReceivedPasswords passwords) {
+  ScimHttpHandler(
+      ScimSdkEndpoint endpoint, String token, RequestCounts counts, ReceivedPasswords passwords) {
     this.endpoint = endpoint;
     this.expectedAuthorization = "Bearer " + token;
     this.counts = counts;
@@ -37,7 +42,8 @@ final class ScimHttpHandler implements HttpHandler {
       }
       if (holdingWrites && isWrite(exchange)) {
         writesRefused.incrementAndGet();
-        send(exchange, 503, Map.of("Retry-After", "1"), error(503, "writes are held for this test"));
+        send(
+            exchange, 503, Map.of("Retry-After", "1"), error(503, "writes are held for this test"));
         return;
       }
       respond(exchange);
@@ -64,21 +70,31 @@ final class ScimHttpHandler implements HttpHandler {
       return;
     }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    ScimResponse response = endpoint.handle(url(exchange), method, body.isEmpty() ? null : body, headers(exchange));
+    ScimResponse response =
+        endpoint.handle(url(exchange), method, body.isEmpty() ? null : body, headers(exchange));
     if (response.getHttpStatus() / 100 == 2) passwords.record(exchange.getRequestMethod(), body);
-    send(exchange, response.getHttpStatus(), response.getHttpHeaders(), response.getHttpStatus() == 204 ? "" : response.toString());
+    send(
+        exchange,
+        response.getHttpStatus(),
+        response.getHttpHeaders(),
+        response.getHttpStatus() == 204 ? "" : response.toString());
   }
 
-  private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+  private static void send(
+      HttpExchange exchange, int status, Map<String, String> headers, String body)
+      throws IOException {
     headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.getResponseHeaders().putIfAbsent("Content-Type", java.util.List.of("application/scim+json"));
+    exchange
+        .getResponseHeaders()
+        .putIfAbsent("Content-Type", java.util.List.of("application/scim+json"));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) exchange.getResponseBody().write(bytes);
   }
 
   private static String url(HttpExchange exchange) {
-    String uri = EscapedEquality.rewrite(exchange.getRequestURI().getRawPath() + rawQuery(exchange));
+    String uri =
+        EscapedEquality.rewrite(exchange.getRequestURI().getRawPath() + rawQuery(exchange));
     return "http://127.0.0.1:" + exchange.getLocalAddress().getPort() + uri;
   }
 
@@ -89,7 +105,9 @@ final class ScimHttpHandler implements HttpHandler {
 
   private static Map<String, String> headers(HttpExchange exchange) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name, String.join(",", values)));
     return headers;
   }
 
@@ -109,6 +127,12 @@ final class ScimHttpHandler implements HttpHandler {
   }
 
   private static String error(int status, String detail) {
-    return "{\"schemas\":[\"" + ERROR_SCHEMA + "\"],\"status\":\"" + status + "\",\"detail\":\"" + detail + "\"}";
+    return "{\"schemas\":[\""
+        + ERROR_SCHEMA
+        + "\"],\"status\":\""
+        + status
+        + "\",\"detail\":\""
+        + detail
+        + "\"}";
   }
 }

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The SCIM-SDK side of {@link ScimSdkServer}: service provider config, resource types, handlers. */
+/**
+ * The SCIM-SDK side of {@link ScimSdkServer}: service provider config, resource types, handlers.
+ */
 final class ScimSdkEndpoint {
   private final InMemoryResourceHandler<User> users = new Users();
   private final InMemoryResourceHandler<Group> groups = new Groups();
@@ -58,13 +60,26 @@ final class ScimSdkEndpoint {
   private static ServiceProvider serviceProvider(ScimSdkServer.Options options) {
     return ServiceProvider.builder()
         .patchConfig(PatchConfig.builder().supported(true).build())
-        .filterConfig(FilterConfig.builder().supported(true).maxResults(options.maxResults()).build())
+        .filterConfig(
+            FilterConfig.builder().supported(true).maxResults(options.maxResults()).build())
         .eTagConfig(ETagConfig.builder().supported(options.etag()).build())
-        .changePasswordConfig(ChangePasswordConfig.builder().supported(options.changePassword()).build())
-        .bulkConfig(BulkConfig.builder().supported(true).maxOperations(options.bulkMaxOperations())
-            .maxPayloadSize(options.bulkMaxPayloadSize()).returnResourcesEnabled(false).build())
-        .authenticationSchemes(List.of(AuthenticationScheme.builder().name("OAuth Bearer Token")
-            .description("Authentication with a bearer token").type("oauthbearertoken").primary(true).build()))
+        .changePasswordConfig(
+            ChangePasswordConfig.builder().supported(options.changePassword()).build())
+        .bulkConfig(
+            BulkConfig.builder()
+                .supported(true)
+                .maxOperations(options.bulkMaxOperations())
+                .maxPayloadSize(options.bulkMaxPayloadSize())
+                .returnResourcesEnabled(false)
+                .build())
+        .authenticationSchemes(
+            List.of(
+                AuthenticationScheme.builder()
+                    .name("OAuth Bearer Token")
+                    .description("Authentication with a bearer token")
+                    .type("oauthbearertoken")
+                    .primary(true)
+                    .build()))
         .build();
   }
 

@@ -51,11 +51,24 @@ public final class ScimSdkServer implements AutoCloseable {
   /**
    * What the server announces and enforces; {@link #defaults()} for the usual set-up.
    *
-   * @param changePassword announce {@code changePassword.supported} (default false, the SCIM-SDK's own default)
+   * @param changePassword announce {@code changePassword.supported} (default false, the SCIM-SDK's
+   *     own default)
    */
-  public record Options(String token, int bulkMaxOperations, long bulkMaxPayloadSize, int maxResults, boolean etag, int threads,
+  public record Options(
+      String token,
+      int bulkMaxOperations,
+      long bulkMaxPayloadSize,
+      int maxResults,
+      boolean etag,
+      int threads,
       boolean changePassword) {
-    public Options(String token, int bulkMaxOperations, long bulkMaxPayloadSize, int maxResults, boolean etag, int threads) {
+    public Options(
+        String token,
+        int bulkMaxOperations,
+        long bulkMaxPayloadSize,
+        int maxResults,
+        boolean etag,
+        int threads) {
       this(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, false);
     }
 
@@ -64,7 +77,8 @@ public final class ScimSdkServer implements AutoCloseable {
     }
 
     public Options withChangePassword(boolean value) {
-      return new Options(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, value);
+      return new Options(
+          token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, value);
     }
 
     public Options withBulkMaxOperations(int value) {
@@ -87,7 +101,8 @@ public final class ScimSdkServer implements AutoCloseable {
   private ScimSdkServer(Options options, SSLContext tls) throws IOException {
     this.options = options;
     this.endpoint = new ScimSdkEndpoint(options);
-    this.threads = Executors.newFixedThreadPool(options.threads(), Daemons.named("scim-sdk-server"));
+    this.threads =
+        Executors.newFixedThreadPool(options.threads(), Daemons.named("scim-sdk-server"));
     this.http = tls == null ? HttpServer.create(loopback(), 128) : https(tls);
     this.handler = new ScimHttpHandler(endpoint, options.token(), counts, passwords);
     http.createContext(PATH, handler);
@@ -103,7 +118,10 @@ public final class ScimSdkServer implements AutoCloseable {
     return start(options, null);
   }
 
-  /** Served over HTTPS with the certificate of {@code tls} (see {@link TestCertificates.Server#serverContext()}). */
+  /**
+   * Served over HTTPS with the certificate of {@code tls} (see {@link
+   * TestCertificates.Server#serverContext()}).
+   */
   public static ScimSdkServer startHttps(Options options, SSLContext tls) {
     return start(options, Objects.requireNonNull(tls, "tls"));
   }
@@ -116,7 +134,10 @@ public final class ScimSdkServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port>/scim/v2} ({@code https://} when started with {@link #startHttps}). */
+  /**
+   * {@code http://127.0.0.1:<port>/scim/v2} ({@code https://} when started with {@link
+   * #startHttps}).
+   */
   public URI baseUrl() {
     return baseUrl("127.0.0.1");
   }
@@ -149,7 +170,10 @@ public final class ScimSdkServer implements AutoCloseable {
     return counts.count(method);
   }
 
-  /** POST, PUT, PATCH and DELETE since the last reset, discovery excluded (a Bulk request counts once). */
+  /**
+   * POST, PUT, PATCH and DELETE since the last reset, discovery excluded (a Bulk request counts
+   * once).
+   */
   public long writeRequestCount() {
     return counts.writes();
   }
@@ -167,7 +191,10 @@ public final class ScimSdkServer implements AutoCloseable {
     return passwords.all();
   }
 
-  /** From now on every write is answered 503 with {@code Retry-After: 1} (a target that is down for a while), until released. */
+  /**
+   * From now on every write is answered 503 with {@code Retry-After: 1} (a target that is down for
+   * a while), until released.
+   */
   public void holdWrites() {
     handler.holdWrites(true);
   }

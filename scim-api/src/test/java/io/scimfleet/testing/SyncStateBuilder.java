@@ -70,7 +70,17 @@ public final class SyncStateBuilder {
   }
 
   public ObjectSyncState build() {
-    return new ObjectSyncState(provider, type, objectId, remoteId, version, payloadHash, membersSent, time,
-        outcome, lastError, pathsSent);
+    return new ObjectSyncState(
+        provider,
+        type,
+        objectId,
+        remoteId,
+        version,
+        payloadHash,
+        membersSent,
+        time,
+        outcome,
+        lastError,
+        pathsSent);
   }
 }

@@ -59,12 +59,22 @@ public final class TestCertificates {
     KeyPair keys = keyPair();
     X500Name name = new X500Name("CN=" + commonName);
     Instant now = Instant.now();
-    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofHours(1))),
-        Date.from(now.plus(VALID)), name, keys.getPublic());
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            serial(),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(VALID)),
+            name,
+            keys.getPublic());
     try {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      builder.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
     } catch (CertIOException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -74,7 +84,8 @@ public final class TestCertificates {
   /** A server certificate that signs itself (no CA), valid now, for these names. */
   public static Server selfSigned(String... names) {
     KeyPair keys = keyPair();
-    X509Certificate certificate = leaf(new X500Name("CN=" + names[0]), keys, names, Instant.now(), keys, null);
+    X509Certificate certificate =
+        leaf(new X500Name("CN=" + names[0]), keys, names, Instant.now(), keys, null);
     return new Server(certificate, keys);
   }
 
@@ -84,7 +95,9 @@ public final class TestCertificates {
     for (X509Certificate certificate : certificates) {
       try {
         text.append("-----BEGIN CERTIFICATE-----\n")
-            .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded()))
+            .append(
+                Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded()))
             .append("\n-----END CERTIFICATE-----\n");
       } catch (CertificateEncodingException e) {
         throw new IllegalStateException(e);
@@ -95,7 +108,10 @@ public final class TestCertificates {
 
   /** A CA: it issues server certificates and writes itself as a PEM bundle. */
   public record Authority(X509Certificate certificate, KeyPair keys) {
-    /** A server certificate for these DNS names and IP addresses, valid from an hour ago for 30 days. */
+    /**
+     * A server certificate for these DNS names and IP addresses, valid from an hour ago for 30
+     * days.
+     */
     public Server issue(String... names) {
       return issueValidFrom(Instant.now().minus(Duration.ofHours(1)), names);
     }
@@ -105,10 +121,14 @@ public final class TestCertificates {
       return issueValidFrom(Instant.now().minus(VALID).minus(Duration.ofDays(1)), names);
     }
 
-    /** A server certificate for these names, valid for 30 days from {@code start} (in the future: not yet valid). */
+    /**
+     * A server certificate for these names, valid for 30 days from {@code start} (in the future:
+     * not yet valid).
+     */
     public Server issueValidFrom(Instant start, String... names) {
       KeyPair serverKeys = keyPair();
-      X509Certificate issued = leaf(new X500Name("CN=" + names[0]), serverKeys, names, start, keys, certificate);
+      X509Certificate issued =
+          leaf(new X500Name("CN=" + names[0]), serverKeys, names, start, keys, certificate);
       return new Server(issued, serverKeys, certificate);
     }
 
@@ -144,13 +164,19 @@ public final class TestCertificates {
       }
     }
 
-    /** Writes the chain ({@code cert}) and the PKCS #8 private key ({@code key}) as PEM, e.g. for redis-server. */
+    /**
+     * Writes the chain ({@code cert}) and the PKCS #8 private key ({@code key}) as PEM, e.g. for
+     * redis-server.
+     */
     public void writePem(Path cert, Path key) {
       try {
         Files.writeString(cert, pem(List.of(chain)));
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+            key,
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -159,7 +185,8 @@ public final class TestCertificates {
     /** A server-side SSLContext that presents this certificate. */
     public SSLContext serverContext() {
       try {
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory keyManagers =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keyStore(), "changeit".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
@@ -170,19 +197,44 @@ public final class TestCertificates {
     }
   }
 
-  private static X509Certificate leaf(X500Name subject, KeyPair subjectKeys, String[] names, Instant start,
-      KeyPair issuerKeys, X509Certificate issuer) {
-    X500Name issuerName = issuer == null ? subject : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
-    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial(), Date.from(start),
-        Date.from(start.plus(VALID)), subject, subjectKeys.getPublic());
+  private static X509Certificate leaf(
+      X500Name subject,
+      KeyPair subjectKeys,
+      String[] names,
+      Instant start,
+      KeyPair issuerKeys,
+      X509Certificate issuer) {
+    X500Name issuerName =
+        issuer == null
+            ? subject
+            : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            issuerName,
+            serial(),
+            Date.from(start),
+            Date.from(start.plus(VALID)),
+            subject,
+            subjectKeys.getPublic());
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
-      builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-      if (issuer != null) builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+      if (issuer != null)
+        builder.addExtension(
+            Extension.authorityKeyIdentifier,
+            false,
+            extensions.createAuthorityKeyIdentifier(issuer));
     } catch (CertIOException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -200,8 +252,10 @@ public final class TestCertificates {
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) {
     try {
-      return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              builder.build(
+                  new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
     } catch (OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

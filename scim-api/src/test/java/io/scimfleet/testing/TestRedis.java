@@ -82,9 +82,12 @@ public final class TestRedis {
       jedis.ping();
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Tests need Redis and none answers at " + redisUrl + ". Start one with "
+          "Tests need Redis and none answers at "
+              + redisUrl
+              + ". Start one with "
               + "'redis-server --daemonize yes --port 6379' (apt-get install -y redis-server), "
-              + "or set REDIS_URL, or run a Docker engine for Testcontainers.", e);
+              + "or set REDIS_URL, or run a Docker engine for Testcontainers.",
+          e);
     }
   }
 }

@@ -11,7 +11,8 @@ class TestRedisTest {
   void deleteKeysRemovesOnlyTheKeysUnderItsPrefix() {
     String mine = TestRedis.uniquePrefix("mine");
     String other = TestRedis.uniquePrefix("other");
-    try (JedisPool pool = TestRedis.pool(); Jedis jedis = pool.getResource()) {
+    try (JedisPool pool = TestRedis.pool();
+        Jedis jedis = pool.getResource()) {
       jedis.set(mine + "a", "1");
       jedis.set(mine + "b", "2");
       jedis.set(other + "a", "3");

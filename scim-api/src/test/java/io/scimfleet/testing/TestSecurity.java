@@ -17,10 +17,14 @@ public final class TestSecurity {
 
   private TestSecurity() {}
 
-  /** Secrets under {@code secretsDir}, variables from {@code variables}, the default target rules. */
+  /**
+   * Secrets under {@code secretsDir}, variables from {@code variables}, the default target rules.
+   */
   public static SecuritySettings settings(Path secretsDir, Map<String, String> variables) {
-    return new SecuritySettings(new SecretSources(secretsDir, SecretSources.DEFAULT_ENV_PREFIX, BOX, variables::get),
-        TargetPolicy.defaults(), null);
+    return new SecuritySettings(
+        new SecretSources(secretsDir, SecretSources.DEFAULT_ENV_PREFIX, BOX, variables::get),
+        TargetPolicy.defaults(),
+        null);
   }
 
   /** No file and no variable can be read (the directory does not exist). */

@@ -25,8 +25,9 @@ public final class ControlPlane implements AutoCloseable {
     this.jobs = jobs;
     this.metrics = metrics;
     this.fullSyncs = new FullSyncScheduling(stores, jobs.queue(), metrics);
-    this.changes = new ChangeConsumer(stores, jobs.queue(), "scheduler-" + UUID.randomUUID(), clock,
-        fullSyncs::applyAll);
+    this.changes =
+        new ChangeConsumer(
+            stores, jobs.queue(), "scheduler-" + UUID.randomUUID(), clock, fullSyncs::applyAll);
   }
 
   /** Applies the stored providers' schedules and starts consuming the change feed. */

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerMain {
   /** {@link #run} started a server: the JVM keeps running until it is stopped. */
   static final int SERVING = -1;
+
   private static final Logger log = LoggerFactory.getLogger(SchedulerMain.class);
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       usage: scim-scheduler                       the scheduler (needs REDIS_URL and SCIM_ADMIN_TOKEN)
              scim-scheduler --all-in-one          scheduler, API and a worker in one process
              scim-scheduler sync --config providers.yaml --directory users.ndjson [--wait-seconds N]
@@ -54,8 +56,14 @@ public final class SchedulerMain {
           yield 0;
         }
         case "sync" -> OneShotSync.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
-        case "", "--all-in-one" -> serve(FleetSettings.fromEnv(env), DashboardLogin.fromEnv(env), command.isEmpty()
-            ? SchedulerProcess.Mode.SCHEDULER : SchedulerProcess.Mode.ALL_IN_ONE, out);
+        case "", "--all-in-one" ->
+            serve(
+                FleetSettings.fromEnv(env),
+                DashboardLogin.fromEnv(env),
+                command.isEmpty()
+                    ? SchedulerProcess.Mode.SCHEDULER
+                    : SchedulerProcess.Mode.ALL_IN_ONE,
+                out);
         default -> {
           err.println("unknown command '" + command + "'\n" + USAGE);
           yield 2;
@@ -67,18 +75,28 @@ public final class SchedulerMain {
     }
   }
 
-  private static int serve(FleetSettings settings, DashboardLogin dashboard, SchedulerProcess.Mode mode, PrintStream out) {
+  private static int serve(
+      FleetSettings settings,
+      DashboardLogin dashboard,
+      SchedulerProcess.Mode mode,
+      PrintStream out) {
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
       settings = withAdminToken(settings, generatedToken());
-      out.println("SCIM_ADMIN_TOKEN is not set: this run's admin token is " + settings.adminToken()
-          + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
+      out.println(
+          "SCIM_ADMIN_TOKEN is not set: this run's admin token is "
+              + settings.adminToken()
+              + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
     }
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
     SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("scim-scheduler stopping");
-      process.close();
-    }, "scim-scheduler-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("scim-scheduler stopping");
+                  process.close();
+                },
+                "scim-scheduler-shutdown"));
     return SERVING;
   }
 
@@ -89,8 +107,19 @@ public final class SchedulerMain {
   }
 
   static FleetSettings withAdminToken(FleetSettings s, String token) {
-    return new FleetSettings(s.redisUrl(), s.redisPrefix(), s.httpPort(), s.dashboardPort(), s.metricsPort(), token,
-        s.workerThreads(), s.pollIntervalSeconds(), s.drainSeconds(), s.pageThreads(), s.configFile(), s.maxBodyBytes(),
+    return new FleetSettings(
+        s.redisUrl(),
+        s.redisPrefix(),
+        s.httpPort(),
+        s.dashboardPort(),
+        s.metricsPort(),
+        token,
+        s.workerThreads(),
+        s.pollIntervalSeconds(),
+        s.drainSeconds(),
+        s.pageThreads(),
+        s.configFile(),
+        s.maxBodyBytes(),
         s.security());
   }
 }

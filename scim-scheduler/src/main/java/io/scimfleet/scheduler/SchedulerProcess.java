@@ -13,8 +13,8 @@ import io.scimfleet.scheduler.config.ProviderConfigFile;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
-import io.scimfleet.store.Stores;
 import io.scimfleet.secret.SecretBox;
+import io.scimfleet.store.Stores;
 import io.scimfleet.worker.Worker;
 import io.scimfleet.worker.WorkerServer;
 import java.nio.file.Path;
@@ -36,7 +36,10 @@ public final class SchedulerProcess implements AutoCloseable {
     SCHEDULER(false, true),
     /** Everything, including a worker, in one JVM; in memory without REDIS_URL. */
     ALL_IN_ONE(true, true),
-    /** A worker and the full-sync scheduling, in memory, no HTTP and no change consumer: the {@code sync} command. */
+    /**
+     * A worker and the full-sync scheduling, in memory, no HTTP and no change consumer: the {@code
+     * sync} command.
+     */
     ONE_SHOT(true, false);
 
     final boolean worker;
@@ -48,7 +51,8 @@ public final class SchedulerProcess implements AutoCloseable {
     }
   }
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ProcessMetrics processMetrics = ProcessMetrics.boundTo(registry);
   private final Stores stores;
   private final JobRunrFleet jobs;
@@ -74,22 +78,29 @@ public final class SchedulerProcess implements AutoCloseable {
     return start(settings, mode, null);
   }
 
-  /** As {@link #start(FleetSettings, Mode)}; the dashboard starts only with a {@code dashboard} login. */
-  public static SchedulerProcess start(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
+  /**
+   * As {@link #start(FleetSettings, Mode)}; the dashboard starts only with a {@code dashboard}
+   * login.
+   */
+  public static SchedulerProcess start(
+      FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
     if (mode == Mode.SCHEDULER && !redis) {
-      throw new IllegalStateException("the scheduler needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
-          + "for a single process without Redis run it with --all-in-one");
+      throw new IllegalStateException(
+          "the scheduler needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
+              + "for a single process without Redis run it with --all-in-one");
     }
     if (mode.serves && settings.adminToken() == null) {
-      throw new IllegalStateException("the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
+      throw new IllegalStateException(
+          "the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
     }
     if (!redis && settings.security().secrets().box().isEmpty()) {
       // nothing outlives an in-memory run, so neither need its key
       settings = settings.withSecurity(settings.security().withBox(SecretBox.generated()));
     }
     SchedulerProcess process =
-        new SchedulerProcess(redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
+        new SchedulerProcess(
+            redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
     try {
       process.startParts(settings, mode, dashboard);
     } catch (RuntimeException e) {
@@ -102,22 +113,44 @@ public final class SchedulerProcess implements AutoCloseable {
   private void startParts(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
     if (mode.serves) {
       int sealed = providers.resealInlineTokens();
-      if (sealed > 0) log.info("sealed {} inline token(s) again with key {}", sealed, settings.security().secrets().box().orElseThrow().keyId());
+      if (sealed > 0)
+        log.info(
+            "sealed {} inline token(s) again with key {}",
+            sealed,
+            settings.security().secrets().box().orElseThrow().keyId());
     }
     if (mode.serves && settings.configFile() != null) {
-      log.info("provider file {}: {}", settings.configFile(), ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
+      log.info(
+          "provider file {}: {}",
+          settings.configFile(),
+          ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
     }
     if (mode.worker) {
-      worker = WorkerServer.start(backend, settings, plane.metrics(), mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one");
+      worker =
+          WorkerServer.start(
+              backend,
+              settings,
+              plane.metrics(),
+              mode == Mode.ONE_SHOT ? "scim-sync" : "scim-all-in-one");
     }
     jobs.bindMetrics(registry);
     if (!mode.serves) return;
     plane.start();
     jobs.startFailedJobPurge();
     startDashboard(settings.dashboardPort(), dashboard);
-    api = ApiServer.start(plane, providers, registry,
-        new ApiSettings(settings.adminToken(), settings.security().directoryToken(), settings.maxBodyBytes(), settings.httpPort()));
-    log.info("scim-scheduler ready: API on port {}, dashboard {}", api.port(),
+    api =
+        ApiServer.start(
+            plane,
+            providers,
+            registry,
+            new ApiSettings(
+                settings.adminToken(),
+                settings.security().directoryToken(),
+                settings.maxBodyBytes(),
+                settings.httpPort()));
+    log.info(
+        "scim-scheduler ready: API on port {}, dashboard {}",
+        api.port(),
         dashboard == null ? "off" : "on port " + settings.dashboardPort());
   }
 

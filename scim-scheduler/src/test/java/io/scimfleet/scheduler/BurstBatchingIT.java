@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.job.SyncObjectRequest;
-import io.scimfleet.job.jobrunr.FleetJobRequest;
 import io.scimfleet.job.SyncObjectsRequest;
+import io.scimfleet.job.jobrunr.FleetJobRequest;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
@@ -42,8 +42,24 @@ class BurstBatchingIT {
     target = ScimSdkServer.start();
     fleet = new Fleet(BurstBatchingIT.class, 2);
     Provider base = Provider.of(PROVIDER, target.baseUrl(), Credential.inline(target.token()));
-    fleet.addProvider(new Provider(base.name(), base.baseUrl(), base.credential(), true, base.deleteMode(), 100,
-        List.of(), List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, null));
+    fleet.addProvider(
+        new Provider(
+            base.name(),
+            base.baseUrl(),
+            base.credential(),
+            true,
+            base.deleteMode(),
+            100,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            base.fullSyncCron(),
+            false,
+            8,
+            0,
+            false,
+            null));
   }
 
   @AfterEach
@@ -54,17 +70,26 @@ class BurstBatchingIT {
 
   @Test
   void anImportOfAThousandUsersIsSentByAboutTenJobsWithEachOutcomeRecorded() {
-    List<DirectoryUser> users = IntStream.range(0, 1000).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
+    List<DirectoryUser> users =
+        IntStream.range(0, 1000).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
     fleet.stores.directory().putUsers(users);
 
     await().atMost(PATIENCE).until(() -> target.users().size() == 1000);
     awaitQuiet();
     List<Job> jobs = allJobs();
     assertThat(jobs).as("jobs for 1,000 imported users").hasSizeLessThanOrEqualTo(12);
-    assertThat(jobs).allSatisfy(job -> assertThat(request(job)).isInstanceOf(SyncObjectsRequest.class));
-    assertThat(jobs).allSatisfy(job -> assertThat(((SyncObjectsRequest) request(job)).objects()).hasSizeLessThanOrEqualTo(100));
-    Map<String, ObjectSyncState> states = fleet.stores.syncState().getAll(PROVIDER, ObjectType.USER,
-        users.stream().map(DirectoryUser::id).toList());
+    assertThat(jobs)
+        .allSatisfy(job -> assertThat(request(job)).isInstanceOf(SyncObjectsRequest.class));
+    assertThat(jobs)
+        .allSatisfy(
+            job ->
+                assertThat(((SyncObjectsRequest) request(job)).objects())
+                    .hasSizeLessThanOrEqualTo(100));
+    Map<String, ObjectSyncState> states =
+        fleet
+            .stores
+            .syncState()
+            .getAll(PROVIDER, ObjectType.USER, users.stream().map(DirectoryUser::id).toList());
     assertThat(states).hasSize(1000);
     assertThat(states.values()).allSatisfy(state -> assertThat(state.remoteId()).isNotNull());
   }
@@ -75,8 +100,12 @@ class BurstBatchingIT {
 
     await().atMost(PATIENCE).until(() -> target.users().size() == 1);
     awaitQuiet();
-    assertThat(allJobs()).singleElement().satisfies(job ->
-        assertThat(request(job)).isEqualTo(new SyncObjectRequest(PROVIDER, ObjectType.USER, "solo", null)));
+    assertThat(allJobs())
+        .singleElement()
+        .satisfies(
+            job ->
+                assertThat(request(job))
+                    .isEqualTo(new SyncObjectRequest(PROVIDER, ObjectType.USER, "solo", null)));
   }
 
   @Test
@@ -86,30 +115,50 @@ class BurstBatchingIT {
       burst.add(aUser(String.format("b%03d", i)).build());
       burst.add(aUser("hot").named("Version " + i).withUsername("hot").build());
     }
-    for (int from = 0; from < burst.size(); from += 100) fleet.stores.directory().putUsers(burst.subList(from, from + 100));
+    for (int from = 0; from < burst.size(); from += 100)
+      fleet.stores.directory().putUsers(burst.subList(from, from + 100));
 
-    await().atMost(PATIENCE).until(() -> target.users().size() == 401
-        && displayName("hot").equals("Version 400"));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> target.users().size() == 401 && displayName("hot").equals("Version 400"));
     awaitQuiet();
-    long jobsWithHot = allJobs().stream().map(BurstBatchingIT::request).filter(BurstBatchingIT::mentionsHot).count();
+    long jobsWithHot =
+        allJobs().stream()
+            .map(BurstBatchingIT::request)
+            .filter(BurstBatchingIT::mentionsHot)
+            .count();
     assertThat(jobsWithHot).as("jobs that synced 'hot' (400 changes)").isBetween(1L, 8L);
-    assertThat(fleet.stores.syncState().get(PROVIDER, ObjectType.USER, "hot").orElseThrow().remoteId()).isNotNull();
+    assertThat(
+            fleet.stores.syncState().get(PROVIDER, ObjectType.USER, "hot").orElseThrow().remoteId())
+        .isNotNull();
   }
 
   private static boolean mentionsHot(Object request) {
     if (request instanceof SyncObjectRequest single) return single.objectId().equals("hot");
-    return ((SyncObjectsRequest) request).objects().stream().anyMatch(item -> item.objectId().equals("hot"));
+    return ((SyncObjectsRequest) request)
+        .objects().stream().anyMatch(item -> item.objectId().equals("hot"));
   }
 
   private String displayName(String userName) {
-    return target.users().stream().filter(u -> u.path("userName").asText().equals(userName)).findFirst()
-        .map(u -> u.path("displayName").asText()).orElse("");
+    return target.users().stream()
+        .filter(u -> u.path("userName").asText().equals(userName))
+        .findFirst()
+        .map(u -> u.path("displayName").asText())
+        .orElse("");
   }
 
   private List<Job> allJobs() {
-    return Stream.of(StateName.SUCCEEDED, StateName.FAILED, StateName.SCHEDULED, StateName.ENQUEUED, StateName.PROCESSING)
+    return Stream.of(
+            StateName.SUCCEEDED,
+            StateName.FAILED,
+            StateName.SCHEDULED,
+            StateName.ENQUEUED,
+            StateName.PROCESSING)
         .flatMap(state -> fleet.jobs(state).stream())
-        .filter(job -> request(job) instanceof SyncObjectRequest || request(job) instanceof SyncObjectsRequest)
+        .filter(
+            job ->
+                request(job) instanceof SyncObjectRequest
+                    || request(job) instanceof SyncObjectsRequest)
         .toList();
   }
 
@@ -121,9 +170,14 @@ class BurstBatchingIT {
 
   /** Waits until no per-object job is pending or running. */
   private void awaitQuiet() {
-    await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(1)).until(() ->
-        fleet.stores.pendingJobs().count(PROVIDER) == 0
-            && fleet.jobs(StateName.ENQUEUED).isEmpty() && fleet.jobs(StateName.PROCESSING).isEmpty()
-            && fleet.stores.changes().lag() == 0);
+    await()
+        .atMost(PATIENCE)
+        .pollDelay(Duration.ofSeconds(1))
+        .until(
+            () ->
+                fleet.stores.pendingJobs().count(PROVIDER) == 0
+                    && fleet.jobs(StateName.ENQUEUED).isEmpty()
+                    && fleet.jobs(StateName.PROCESSING).isEmpty()
+                    && fleet.stores.changes().lag() == 0);
   }
 }

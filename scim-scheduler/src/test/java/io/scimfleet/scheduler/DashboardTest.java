@@ -29,10 +29,16 @@ class DashboardTest {
   @Test
   void theDashboardAnswers401WithoutCredentialsAnd200WithThem() throws Exception {
     int port = freePort();
-    DashboardLogin login = DashboardLogin.fromEnv(Map.of("SCIM_DASHBOARD_USER", "ops",
-        "SCIM_DASHBOARD_PASSWORD_FILE", Files.writeString(dir.resolve("password"), "s3cret-pass\n").toString()));
+    DashboardLogin login =
+        DashboardLogin.fromEnv(
+            Map.of(
+                "SCIM_DASHBOARD_USER",
+                "ops",
+                "SCIM_DASHBOARD_PASSWORD_FILE",
+                Files.writeString(dir.resolve("password"), "s3cret-pass\n").toString()));
 
-    try (SchedulerProcess process = SchedulerProcess.start(settings(port), SchedulerProcess.Mode.ALL_IN_ONE, login)) {
+    try (SchedulerProcess process =
+        SchedulerProcess.start(settings(port), SchedulerProcess.Mode.ALL_IN_ONE, login)) {
       assertThat(get(port, "/api/jobs?state=FAILED", null)).isEqualTo(401);
       assertThat(get(port, "/dashboard/overview", null)).isEqualTo(401);
       assertThat(get(port, "/api/jobs?state=FAILED", "ops:wrong")).isEqualTo(401);
@@ -44,9 +50,11 @@ class DashboardTest {
   void withoutALoginTheDashboardDoesNotStart() throws Exception {
     int port = freePort();
 
-    try (SchedulerProcess process = SchedulerProcess.start(settings(port), SchedulerProcess.Mode.ALL_IN_ONE, null)) {
+    try (SchedulerProcess process =
+        SchedulerProcess.start(settings(port), SchedulerProcess.Mode.ALL_IN_ONE, null)) {
       assertThat(process.apiPort()).isPositive();
-      assertThatThrownBy(() -> get(port, "/dashboard/overview", null)).isInstanceOf(ConnectException.class);
+      assertThatThrownBy(() -> get(port, "/dashboard/overview", null))
+          .isInstanceOf(ConnectException.class);
     }
   }
 
@@ -57,20 +65,35 @@ class DashboardTest {
         .hasMessageContaining("SCIM_DASHBOARD_PASSWORD");
     assertThatThrownBy(() -> DashboardLogin.fromEnv(Map.of("SCIM_DASHBOARD_PASSWORD", "x")))
         .hasMessageContaining("SCIM_DASHBOARD_USER");
-    assertThat(DashboardLogin.fromEnv(Map.of("SCIM_DASHBOARD_USER", "ops", "SCIM_DASHBOARD_PASSWORD", "pw")))
+    assertThat(
+            DashboardLogin.fromEnv(
+                Map.of("SCIM_DASHBOARD_USER", "ops", "SCIM_DASHBOARD_PASSWORD", "pw")))
         .hasToString("DashboardLogin[user=ops]");
   }
 
   private static FleetSettings settings(int dashboardPort) {
-    return FleetSettings.fromEnv(Map.of("SCIM_ADMIN_TOKEN", ADMIN_TOKEN, "SCIM_HTTP_PORT", "0",
-        "SCIM_DASHBOARD_PORT", String.valueOf(dashboardPort), "SCIM_WORKER_THREADS", "2"));
+    return FleetSettings.fromEnv(
+        Map.of(
+            "SCIM_ADMIN_TOKEN",
+            ADMIN_TOKEN,
+            "SCIM_HTTP_PORT",
+            "0",
+            "SCIM_DASHBOARD_PORT",
+            String.valueOf(dashboardPort),
+            "SCIM_WORKER_THREADS",
+            "2"));
   }
 
-  private int get(int port, String path, String userAndPassword) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+  private int get(int port, String path, String userAndPassword)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (userAndPassword != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }

@@ -29,8 +29,12 @@ class DeletionGuardIT {
   void start() {
     target = ScimSdkServer.start();
     fleet = new Fleet(DeletionGuardIT.class, 1);
-    fleet.addProvider(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token())).withDeletionThreshold(10).build());
+    fleet.addProvider(
+        aProvider("crm")
+            .at(target.baseUrl().toString())
+            .withCredential(Credential.inline(target.token()))
+            .withDeletionThreshold(10)
+            .build());
   }
 
   @AfterEach
@@ -42,12 +46,18 @@ class DeletionGuardIT {
   @Test
   void losingTwentyPercentOfTheUsersSendsTenPercentHoldsTheRestAndTheReleaseSendsThem() {
     IntStream.range(0, 50).forEach(i -> fleet.stores.directory().putUser(aUser("u" + i).build()));
-    await().atMost(PATIENCE).until(() -> target.users().size() == 50
-        && fleet.stores.syncState().count("crm", ObjectType.USER) == 50);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                target.users().size() == 50
+                    && fleet.stores.syncState().count("crm", ObjectType.USER) == 50);
 
     IntStream.range(0, 10).forEach(i -> fleet.stores.directory().deleteUser("u" + i));
 
-    await().atMost(PATIENCE).until(() -> fleet.stores.deletions().heldCount("crm") == 5 && target.users().size() == 45);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> fleet.stores.deletions().heldCount("crm") == 5 && target.users().size() == 45);
     assertThat(fleet.stores.pendingJobs().count("crm")).isZero();
     assertThat(target.users()).hasSize(45);
 

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fairness (issue 8), coarsely: a worker of 2 job threads (1 per provider) runs the full sync of a provider whose
- * target answers every request in 2 s; it has more pages than the worker has threads. A healthy
- * provider's full sync started after it still finishes while the slow one is far from done. Before
- * the fix the slow pages held every thread (and the page threads) for well over 90 s.
+ * Fairness (issue 8), coarsely: a worker of 2 job threads (1 per provider) runs the full sync of a
+ * provider whose target answers every request in 2 s; it has more pages than the worker has
+ * threads. A healthy provider's full sync started after it still finishes while the slow one is far
+ * from done. Before the fix the slow pages held every thread (and the page threads) for well over
+ * 90 s.
  */
 class FairnessIT {
   private static final int USERS = 400;
@@ -44,13 +45,26 @@ class FairnessIT {
     slowProxy = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(32));
     slowProxy.start();
     URI base = slowTarget.baseUrl();
-    slowProxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())
-        .withFixedDelay(2000)));
-    fleet = new Fleet(FairnessIT.class, 1, 2, new Pacing(1, Duration.ofSeconds(10), 5, Duration.ofHours(1)));
-    List<DirectoryUser> users = IntStream.range(0, USERS).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
+    slowProxy.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .proxiedFrom(base.getScheme() + "://" + base.getAuthority())
+                    .withFixedDelay(2000)));
+    fleet =
+        new Fleet(
+            FairnessIT.class, 1, 2, new Pacing(1, Duration.ofSeconds(10), 5, Duration.ofHours(1)));
+    List<DirectoryUser> users =
+        IntStream.range(0, USERS).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
     fleet.stores.directory().putUsers(users);
-    fleet.stores.providers().put(provider("slow", URI.create(slowProxy.baseUrl() + "/scim/v2"), slowTarget.token()));
-    fleet.stores.providers().put(provider("healthy", healthyTarget.baseUrl(), healthyTarget.token()));
+    fleet
+        .stores
+        .providers()
+        .put(provider("slow", URI.create(slowProxy.baseUrl() + "/scim/v2"), slowTarget.token()));
+    fleet
+        .stores
+        .providers()
+        .put(provider("healthy", healthyTarget.baseUrl(), healthyTarget.token()));
   }
 
   @AfterEach
@@ -69,20 +83,43 @@ class FairnessIT {
     long started = System.nanoTime();
 
     String healthyRun = fleet.scheduler.fullSyncs().startNow("healthy", true);
-    await().atMost(Duration.ofSeconds(90)).until(() -> fleet.lastRun("healthy")
-        .filter(run -> run.runId().equals(healthyRun)).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                fleet.lastRun("healthy").filter(run -> run.runId().equals(healthyRun)).isPresent());
 
     int slowDone = slowTarget.users().size();
-    System.out.printf("FairnessIT: healthy full sync of %d users took %.1f s; the slow target had %d%n", USERS,
-        (System.nanoTime() - started) / 1e9, slowDone);
-    assertThat(fleet.lastRun("healthy").orElseThrow().status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    System.out.printf(
+        "FairnessIT: healthy full sync of %d users took %.1f s; the slow target had %d%n",
+        USERS, (System.nanoTime() - started) / 1e9, slowDone);
+    assertThat(fleet.lastRun("healthy").orElseThrow().status())
+        .isEqualTo(FullSyncRun.Status.SUCCEEDED);
     assertThat(healthyTarget.users()).hasSize(USERS);
-    assertThat(fleet.stores.syncState().currentRun("slow").orElseThrow().runId()).isEqualTo(slowRun);
-    assertThat(slowDone).as("the slow target goes at its own pace: 8 requests per 2 s at most").isLessThan(USERS / 2);
+    assertThat(fleet.stores.syncState().currentRun("slow").orElseThrow().runId())
+        .isEqualTo(slowRun);
+    assertThat(slowDone)
+        .as("the slow target goes at its own pace: 8 requests per 2 s at most")
+        .isLessThan(USERS / 2);
   }
 
   private static Provider provider(String name, URI baseUrl, String token) {
-    return new Provider(name, baseUrl, Credential.inline(token), true, null, 100, List.of(), List.of(), null, null,
-        null, false, 8, 0, false, null);
+    return new Provider(
+        name,
+        baseUrl,
+        Credential.inline(token),
+        true,
+        null,
+        100,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        false,
+        8,
+        0,
+        false,
+        null);
   }
 }

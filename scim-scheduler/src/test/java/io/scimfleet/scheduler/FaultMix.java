@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets a 429 with {@code Retry-After}, that share a 503 without one; the rest pass through.
  */
 final class FaultMix implements ResponseDefinitionTransformerV2 {
-  private static final String ERROR = """
+  private static final String ERROR =
+      """
       {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"%d","detail":"%s"}""";
 
   private final double tooMany;
@@ -30,7 +31,9 @@ final class FaultMix implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     String path = event.getRequest().getUrl();
-    if (path.contains("/ServiceProviderConfig") || path.contains("/ResourceTypes") || path.contains("/Schemas")) {
+    if (path.contains("/ServiceProviderConfig")
+        || path.contains("/ResourceTypes")
+        || path.contains("/Schemas")) {
       return event.getResponseDefinition();
     }
     double roll;
@@ -39,7 +42,9 @@ final class FaultMix implements ResponseDefinitionTransformerV2 {
     }
     if (roll < tooMany) {
       tooManySent.incrementAndGet();
-      return error(429, "slow down").withHeader("Retry-After", String.valueOf(retryAfterSeconds)).build();
+      return error(429, "slow down")
+          .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+          .build();
     }
     if (roll < tooMany + unavailable) {
       unavailableSent.incrementAndGet();
@@ -48,9 +53,12 @@ final class FaultMix implements ResponseDefinitionTransformerV2 {
     return event.getResponseDefinition();
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String detail) {
-    return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/scim+json").withBody(ERROR.formatted(status, detail));
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(
+      int status, String detail) {
+    return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(ERROR.formatted(status, detail));
   }
 
   @Override

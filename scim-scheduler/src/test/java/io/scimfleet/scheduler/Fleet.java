@@ -1,8 +1,8 @@
 package io.scimfleet.scheduler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.config.Pacing;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -22,7 +22,10 @@ import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.Paging;
 
-/** A scheduler and N workers in this JVM, each with its own JobRunr server, on one test Redis prefix. */
+/**
+ * A scheduler and N workers in this JVM, each with its own JobRunr server, on one test Redis
+ * prefix.
+ */
 final class Fleet implements AutoCloseable {
   final RedisFixture redis;
   final Stores stores;
@@ -40,12 +43,15 @@ final class Fleet implements AutoCloseable {
     this(testClass, workerCount, 8, Pacing.defaults(16), security);
   }
 
-  /** Workers of {@code threads} job threads each, sharing them between providers by {@code pacing}. */
+  /**
+   * Workers of {@code threads} job threads each, sharing them between providers by {@code pacing}.
+   */
   Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing) {
     this(testClass, workerCount, threads, pacing, SecuritySettings.fromEnv(System.getenv()));
   }
 
-  Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing, SecuritySettings security) {
+  Fleet(
+      Class<?> testClass, int workerCount, int threads, Pacing pacing, SecuritySettings security) {
     redis = RedisFixture.open(testClass);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -53,9 +59,20 @@ final class Fleet implements AutoCloseable {
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < workerCount; i++) {
       JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-      Worker worker = new Worker(stores, jobs.queue(), metrics, Clock.systemUTC(), 8, RateLimiter.local(), security, pacing);
-      jobs.startServer(worker.handlers(),
-          new JobServerSettings(threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
+      Worker worker =
+          new Worker(
+              stores,
+              jobs.queue(),
+              metrics,
+              Clock.systemUTC(),
+              8,
+              RateLimiter.local(),
+              security,
+              pacing);
+      jobs.startServer(
+          worker.handlers(),
+          new JobServerSettings(
+              threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
       workerJobs.add(jobs);
       workers.add(worker);
     }
@@ -72,8 +89,12 @@ final class Fleet implements AutoCloseable {
   }
 
   List<String> jobNames(StateName state) {
-    return schedulerJobs.storage().getJobList(state, Paging.AmountBasedList.ascOnUpdatedAt(1000)).stream()
-        .map(Job::getJobName).toList();
+    return schedulerJobs
+        .storage()
+        .getJobList(state, Paging.AmountBasedList.ascOnUpdatedAt(1000))
+        .stream()
+        .map(Job::getJobName)
+        .toList();
   }
 
   List<Job> jobs(StateName state) {

@@ -61,8 +61,14 @@ class FleetEndToEndIT {
     fleet.stores.directory().putUser(aUser("u1").named("Ada King").withUsername("ada").build());
     fleet.stores.directory().removeMember("g1", "u2");
     await().atMost(PATIENCE).until(() -> memberNames("Engineers").equals(Set.of("ada")));
-    await().atMost(PATIENCE).until(() -> userByName("ada").map(u -> u.path("displayName").asText()).orElse("")
-        .equals("Ada King"));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                userByName("ada")
+                    .map(u -> u.path("displayName").asText())
+                    .orElse("")
+                    .equals("Ada King"));
 
     fleet.stores.directory().deleteUser("u2");
     fleet.stores.directory().deleteGroup("g1");
@@ -72,7 +78,8 @@ class FleetEndToEndIT {
 
   @Test
   void fullSyncRunsUserPagesThenGroupPagesAndAnUnchangedResyncWritesNothing() {
-    for (int i = 0; i < 250; i++) fleet.stores.directory().putUser(aUser(String.format("u%03d", i)).build());
+    for (int i = 0; i < 250; i++)
+      fleet.stores.directory().putUser(aUser(String.format("u%03d", i)).build());
     fleet.stores.directory().putGroup(aGroup("g1").named("All").build(), List.of("u000", "u001"));
     awaitQuiet();
 
@@ -82,8 +89,11 @@ class FleetEndToEndIT {
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
     assertThat(run.userPages()).isEqualTo(3);
     assertThat(run.groupPages()).isEqualTo(1);
-    assertThat(fleet.jobNames(StateName.SUCCEEDED)).contains(
-        "full sync target: users page 1/3", "full sync target: users page 3/3", "full sync target: groups page 1/1");
+    assertThat(fleet.jobNames(StateName.SUCCEEDED))
+        .contains(
+            "full sync target: users page 1/3",
+            "full sync target: users page 3/3",
+            "full sync target: groups page 1/1");
     assertThat(target.users()).hasSize(250);
 
     target.resetCounts();
@@ -97,13 +107,21 @@ class FleetEndToEndIT {
   void aBurstOfUpdatesToOneUserSendsAtMostTwoRequests() {
     fleet.stores.directory().putUser(aUser("u1").named("Burst Zero").withUsername("u1").build());
     await().atMost(PATIENCE).until(() -> userByName("u1").isPresent());
-    awaitQuiet(); // the create job has finished (state and history recorded): it cannot pick up the burst's first job
+    awaitQuiet(); // the create job has finished (state and history recorded): it cannot pick up the
+    // burst's first job
     target.resetCounts();
 
-    for (int i = 1; i <= 1000; i++) fleet.stores.directory().putUser(aUser("u1").named("Burst " + i).withUsername("u1").build());
+    for (int i = 1; i <= 1000; i++)
+      fleet.stores.directory().putUser(aUser("u1").named("Burst " + i).withUsername("u1").build());
 
-    await().atMost(PATIENCE).until(() -> userByName("u1").map(u -> u.path("displayName").asText()).orElse("")
-        .equals("Burst 1000"));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                userByName("u1")
+                    .map(u -> u.path("displayName").asText())
+                    .orElse("")
+                    .equals("Burst 1000"));
     awaitQuiet();
     assertThat(target.writeRequestCount()).isLessThanOrEqualTo(2);
   }
@@ -111,65 +129,128 @@ class FleetEndToEndIT {
   @Test
   void aUserThatAlreadyExistsOnTheTargetIsLinkedNotDuplicated() {
     String existingId;
-    try (ScimClient client = ScimClient.builder(target.baseUrl()).bearerToken(target.token()).build()) {
+    try (ScimClient client =
+        ScimClient.builder(target.baseUrl()).bearerToken(target.token()).build()) {
       ObjectNode grace = new ObjectMapper().createObjectNode().put("userName", "grace");
       grace.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
       existingId = client.create("Users", grace).id();
     }
-    fleet.stores.directory().putUser(aUser("u7").named("Grace Hopper").withUsername("grace").build());
+    fleet
+        .stores
+        .directory()
+        .putUser(aUser("u7").named("Grace Hopper").withUsername("grace").build());
 
-    await().atMost(PATIENCE).until(() -> fleet.stores.syncState().get(providerName, ObjectType.USER, "u7")
-        .map(state -> state.remoteId() != null).orElse(false));
-    assertThat(fleet.stores.syncState().get(providerName, ObjectType.USER, "u7").orElseThrow().remoteId())
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                fleet
+                    .stores
+                    .syncState()
+                    .get(providerName, ObjectType.USER, "u7")
+                    .map(state -> state.remoteId() != null)
+                    .orElse(false));
+    assertThat(
+            fleet
+                .stores
+                .syncState()
+                .get(providerName, ObjectType.USER, "u7")
+                .orElseThrow()
+                .remoteId())
         .isEqualTo(existingId);
-    assertThat(target.users()).filteredOn(u -> u.path("userName").asText().equals("grace")).hasSize(1);
+    assertThat(target.users())
+        .filteredOn(u -> u.path("userName").asText().equals("grace"))
+        .hasSize(1);
   }
 
   @Test
   void anInvalidObjectFailsAloneWithItsViolationsInTheJobResult() {
-    fleet.addProvider(provider(List.of(new PropertyMapping("60-active", "{'active': username = 'bad' ? 'True' : active}"))));
+    fleet.addProvider(
+        provider(
+            List.of(
+                new PropertyMapping(
+                    "60-active", "{'active': username = 'bad' ? 'True' : active}"))));
     fleet.stores.directory().putUser(aUser("u1").withUsername("good").build());
     fleet.stores.directory().putUser(aUser("u2").withUsername("bad").build());
 
-    await().atMost(PATIENCE).until(() -> !fleet.jobs(StateName.FAILED).isEmpty() && userByName("good").isPresent());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !fleet.jobs(StateName.FAILED).isEmpty() && userByName("good").isPresent());
     Job failed = fleet.jobs(StateName.FAILED).get(0);
     assertThat(failed.getJobName()).isEqualTo("sync user u2 → target");
     assertThat(((FailedState) failed.getJobState()).getExceptionMessage()).contains("$.active");
     assertThat(userByName("bad")).isEmpty();
-    assertThat(fleet.stores.syncState().get(providerName, ObjectType.USER, "u2").orElseThrow().lastError())
+    assertThat(
+            fleet
+                .stores
+                .syncState()
+                .get(providerName, ObjectType.USER, "u2")
+                .orElseThrow()
+                .lastError())
         .contains("$.active");
   }
 
   private Provider provider(List<PropertyMapping> userMappings) {
     Provider base = Provider.of(providerName, target.baseUrl(), Credential.inline(target.token()));
-    return new Provider(base.name(), base.baseUrl(), base.credential(), true, base.deleteMode(), 100,
-        userMappings, List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, null);
+    return new Provider(
+        base.name(),
+        base.baseUrl(),
+        base.credential(),
+        true,
+        base.deleteMode(),
+        100,
+        userMappings,
+        List.of(),
+        null,
+        null,
+        base.fullSyncCron(),
+        false,
+        8,
+        0,
+        false,
+        null);
   }
 
   private FullSyncRun awaitRun(String runId) {
-    await().atMost(Duration.ofSeconds(120)).until(() -> fleet.lastRun(providerName)
-        .filter(run -> run.runId().equals(runId)).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> fleet.lastRun(providerName).filter(run -> run.runId().equals(runId)).isPresent());
     return fleet.lastRun(providerName).orElseThrow();
   }
 
   /** Waits until no per-object job is pending or running. */
   private void awaitQuiet() {
-    await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(1)).until(() ->
-        fleet.stores.pendingJobs().count(providerName) == 0
-            && fleet.jobs(StateName.ENQUEUED).isEmpty() && fleet.jobs(StateName.PROCESSING).isEmpty()
-            && fleet.stores.changes().lag() == 0);
+    await()
+        .atMost(PATIENCE)
+        .pollDelay(Duration.ofSeconds(1))
+        .until(
+            () ->
+                fleet.stores.pendingJobs().count(providerName) == 0
+                    && fleet.jobs(StateName.ENQUEUED).isEmpty()
+                    && fleet.jobs(StateName.PROCESSING).isEmpty()
+                    && fleet.stores.changes().lag() == 0);
   }
 
   private Optional<JsonNode> userByName(String userName) {
-    return target.users().stream().filter(u -> u.path("userName").asText().equals(userName)).findFirst();
+    return target.users().stream()
+        .filter(u -> u.path("userName").asText().equals(userName))
+        .findFirst();
   }
 
   private Set<String> memberNames(String groupName) {
-    Map<String, String> namesById = target.users().stream()
-        .collect(Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
-    return target.groups().stream().filter(g -> g.path("displayName").asText().equals(groupName)).findFirst()
-        .map(g -> java.util.stream.StreamSupport.stream(g.path("members").spliterator(), false)
-            .map(m -> namesById.getOrDefault(m.path("value").asText(), "?")).collect(Collectors.toSet()))
+    Map<String, String> namesById =
+        target.users().stream()
+            .collect(
+                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
+    return target.groups().stream()
+        .filter(g -> g.path("displayName").asText().equals(groupName))
+        .findFirst()
+        .map(
+            g ->
+                java.util.stream.StreamSupport.stream(g.path("members").spliterator(), false)
+                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
+                    .collect(Collectors.toSet()))
         .orElse(Set.of());
   }
 }

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scheduler and two workers on the real Redis, syncing to a SCIM-SDK server over HTTPS whose
- * certificate (SAN localhost, 127.0.0.1) a test CA signed; the provider trusts that CA's PEM bundle.
+ * certificate (SAN localhost, 127.0.0.1) a test CA signed; the provider trusts that CA's PEM
+ * bundle.
  */
 class FleetOverHttpsIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private TestCertificates.Authority ca;
   private ScimSdkServer target;
@@ -43,8 +43,14 @@ class FleetOverHttpsIT {
   @BeforeEach
   void start() {
     ca = TestCertificates.authority("Fleet HTTPS Test CA");
-    target = ScimSdkServer.startHttps(ScimSdkServer.Options.defaults(), ca.issue("localhost", "127.0.0.1").serverContext());
-    fleet = new Fleet(FleetOverHttpsIT.class, 2, TestSecurity.settings(dir, Map.of())); // the CA bundles live in the secrets dir
+    target =
+        ScimSdkServer.startHttps(
+            ScimSdkServer.Options.defaults(), ca.issue("localhost", "127.0.0.1").serverContext());
+    fleet =
+        new Fleet(
+            FleetOverHttpsIT.class,
+            2,
+            TestSecurity.settings(dir, Map.of())); // the CA bundles live in the secrets dir
   }
 
   @AfterEach
@@ -63,12 +69,15 @@ class FleetOverHttpsIT {
     fleet.stores.directory().putGroup(aGroup("g1").named("Engineers").build(), List.of("u1", "u2"));
 
     await().atMost(PATIENCE).until(() -> memberNames("Engineers").equals(Set.of("ada", "alan")));
-    assertThat(target.users()).extracting(u -> u.path("userName").asText()).containsExactlyInAnyOrder("ada", "alan");
+    assertThat(target.users())
+        .extracting(u -> u.path("userName").asText())
+        .containsExactlyInAnyOrder("ada", "alan");
   }
 
   @Test
   void aTargetWhoseCertificateTheProviderDoesNotTrustIsRefusedWithTheReasonInTheSyncState() {
-    Path otherCa = TestCertificates.authority("Some Other CA").writePem(dir.resolve("other-ca.pem"));
+    Path otherCa =
+        TestCertificates.authority("Some Other CA").writePem(dir.resolve("other-ca.pem"));
     fleet.addProvider(provider("https-untrusted", target.baseUrl("localhost"), otherCa));
 
     fleet.stores.directory().putUser(aUser("u1").withUsername("ada").build());
@@ -83,20 +92,46 @@ class FleetOverHttpsIT {
 
   private Provider provider(String name, URI baseUrl, Path caBundle) {
     Provider base = Provider.of(name, baseUrl, Credential.inline(target.token()));
-    return new Provider(base.name(), base.baseUrl(), base.credential(), true, base.deleteMode(), 100,
-        List.of(), List.of(), null, null, base.fullSyncCron(), false, 8, 0, false, caBundle.toString());
+    return new Provider(
+        base.name(),
+        base.baseUrl(),
+        base.credential(),
+        true,
+        base.deleteMode(),
+        100,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        base.fullSyncCron(),
+        false,
+        8,
+        0,
+        false,
+        caBundle.toString());
   }
 
   private Optional<String> lastError(String provider, String userId) {
-    return fleet.stores.syncState().get(provider, ObjectType.USER, userId).map(ObjectSyncState::lastError);
+    return fleet
+        .stores
+        .syncState()
+        .get(provider, ObjectType.USER, userId)
+        .map(ObjectSyncState::lastError);
   }
 
   private Set<String> memberNames(String groupName) {
-    var namesById = target.users().stream()
-        .collect(Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
-    return target.groups().stream().filter(g -> g.path("displayName").asText().equals(groupName)).findFirst()
-        .map(g -> StreamSupport.stream(g.path("members").spliterator(), false)
-            .map(m -> namesById.getOrDefault(m.path("value").asText(), "?")).collect(Collectors.toSet()))
+    var namesById =
+        target.users().stream()
+            .collect(
+                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
+    return target.groups().stream()
+        .filter(g -> g.path("displayName").asText().equals(groupName))
+        .findFirst()
+        .map(
+            g ->
+                StreamSupport.stream(g.path("members").spliterator(), false)
+                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
+                    .collect(Collectors.toSet()))
         .orElse(Set.<String>of());
   }
 }

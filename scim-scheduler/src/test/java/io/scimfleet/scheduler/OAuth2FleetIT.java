@@ -14,8 +14,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.OAuth2Client;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.testing.ScimSdkServer;
 import java.net.URI;
@@ -35,7 +35,8 @@ class OAuth2FleetIT {
   private static final String TOKEN_PATH = "/oauth2/token";
 
   @RegisterExtension
-  static WireMockExtension idp = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension idp =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private ScimSdkServer target;
   private Fleet fleet;
@@ -60,7 +61,10 @@ class OAuth2FleetIT {
     putUsers(0, 1);
     await().atMost(PATIENCE).until(() -> syncedUsers() == 1);
     idp.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-    await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true); // the token expires
+    await()
+        .pollDelay(Duration.ofMillis(2100))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> true); // the token expires
     putUsers(1, 2);
     await().atMost(PATIENCE).until(() -> syncedUsers() == 2);
 
@@ -70,10 +74,17 @@ class OAuth2FleetIT {
 
   @Test
   void aTokenTheTargetRefusesIsReplacedOnceAndTheNewOneServesEveryObject() {
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("revoked").whenScenarioStateIs(STARTED)
-        .willReturn(token("revoked-at-the-idp", 3600)).willSetStateTo("renewed"));
-    idp.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("revoked").whenScenarioStateIs("renewed")
-        .willReturn(token(target.token(), 3600)));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .inScenario("revoked")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(token("revoked-at-the-idp", 3600))
+            .willSetStateTo("renewed"));
+    idp.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .inScenario("revoked")
+            .whenScenarioStateIs("renewed")
+            .willReturn(token(target.token(), 3600)));
     addOAuthProvider();
 
     putUsers(0, 12);
@@ -85,22 +96,36 @@ class OAuth2FleetIT {
   }
 
   private void addOAuthProvider() {
-    OAuth2Client client = new OAuth2Client(URI.create(idp.baseUrl() + TOKEN_PATH), "fleet", "scim", null, "basic");
-    fleet.addProvider(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.oauth2(client, Credential.inline("client-secret"))).build());
+    OAuth2Client client =
+        new OAuth2Client(URI.create(idp.baseUrl() + TOKEN_PATH), "fleet", "scim", null, "basic");
+    fleet.addProvider(
+        aProvider("crm")
+            .at(target.baseUrl().toString())
+            .withCredential(Credential.oauth2(client, Credential.inline("client-secret")))
+            .build());
   }
 
   private void putUsers(int from, int to) {
-    IntStream.range(from, to).forEach(i -> fleet.stores.directory().putUser(aUser("u" + i).build()));
+    IntStream.range(from, to)
+        .forEach(i -> fleet.stores.directory().putUser(aUser("u" + i).build()));
   }
 
   private long syncedUsers() {
-    return IntStream.range(0, 20).mapToObj(i -> fleet.stores.syncState().get("crm", ObjectType.USER, "u" + i))
-        .filter(state -> state.isPresent() && state.get().outcome() == SyncOutcome.CREATED).count();
+    return IntStream.range(0, 20)
+        .mapToObj(i -> fleet.stores.syncState().get("crm", ObjectType.USER, "u" + i))
+        .filter(state -> state.isPresent() && state.get().outcome() == SyncOutcome.CREATED)
+        .count();
   }
 
   private static ResponseDefinitionBuilder token(String accessToken, int expiresIn) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-        "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}");
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            "{\"access_token\":\""
+                + accessToken
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + expiresIn
+                + "}");
   }
 }

@@ -47,8 +47,12 @@ class ObjectHistoryIT {
     target = ScimSdkServer.start();
     fleet = new Fleet(ObjectHistoryIT.class, 1);
     SecuritySettings security = SecuritySettings.fromEnv(System.getenv());
-    api = ApiServer.start(fleet.scheduler, new ProviderRegistry(fleet.stores, fleet.scheduler.fullSyncs(), security),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ApiSettings(ADMIN, 64 * 1024, 0));
+    api =
+        ApiServer.start(
+            fleet.scheduler,
+            new ProviderRegistry(fleet.stores, fleet.scheduler.fullSyncs(), security),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            new ApiSettings(ADMIN, 64 * 1024, 0));
   }
 
   @AfterEach
@@ -70,12 +74,15 @@ class ObjectHistoryIT {
 
     assertThat(synced.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(synced.body()).path("outcome").asText()).isEqualTo("created");
-    assertThat(target.users()).extracting(user -> user.path("userName").asText()).containsExactly("ada");
+    assertThat(target.users())
+        .extracting(user -> user.path("userName").asText())
+        .containsExactly("ada");
     JsonNode history = history("ada");
     assertThat(history).hasSize(2);
     assertThat(history.get(0).path("trigger").asText()).isEqualTo("manual");
     assertThat(history.get(0).path("outcome").asText()).isEqualTo("created");
-    assertThat(history.get(0).path("requests").toString()).contains("{\"method\":\"POST\",\"status\":201}");
+    assertThat(history.get(0).path("requests").toString())
+        .contains("{\"method\":\"POST\",\"status\":201}");
     assertThat(history.get(0).path("error").isNull()).isTrue();
     assertThat(history.get(1).path("trigger").asText()).isEqualTo("change");
     assertThat(history.get(1).path("outcome").asText()).isEqualTo("failed");
@@ -89,8 +96,10 @@ class ObjectHistoryIT {
     fleet.addProvider(crm(Credential.inline(target.token())));
     fleet.stores.directory().putUser(aUser("bob").build());
     await().atMost(PATIENCE).until(() -> target.users().size() == 1 && history("bob").size() == 1);
-    String remoteId = fleet.stores.syncState().get("crm", ObjectType.USER, "bob").orElseThrow().remoteId();
-    try (ScimClient client = ScimClient.builder(target.baseUrl()).bearerToken(target.token()).build()) {
+    String remoteId =
+        fleet.stores.syncState().get("crm", ObjectType.USER, "bob").orElseThrow().remoteId();
+    try (ScimClient client =
+        ScimClient.builder(target.baseUrl()).bearerToken(target.token()).build()) {
       client.delete("Users", remoteId, null); // a hand edit on the target
     }
     assertThat(target.users()).isEmpty();
@@ -101,9 +110,14 @@ class ObjectHistoryIT {
     JsonNode attempt = JSON.readTree(synced.body());
     assertThat(attempt.path("trigger").asText()).isEqualTo("manual");
     assertThat(attempt.path("error").isNull()).isTrue();
-    assertThat(attempt.path("requests").toString()).contains("\"status\":404").contains("{\"method\":\"POST\",\"status\":201}");
-    assertThat(target.users()).extracting(user -> user.path("userName").asText()).containsExactly("bob");
-    assertThat(fleet.stores.syncState().get("crm", ObjectType.USER, "bob").orElseThrow().remoteId()).isNotEqualTo(remoteId);
+    assertThat(attempt.path("requests").toString())
+        .contains("\"status\":404")
+        .contains("{\"method\":\"POST\",\"status\":201}");
+    assertThat(target.users())
+        .extracting(user -> user.path("userName").asText())
+        .containsExactly("bob");
+    assertThat(fleet.stores.syncState().get("crm", ObjectType.USER, "bob").orElseThrow().remoteId())
+        .isNotEqualTo(remoteId);
   }
 
   private Provider crm(Credential credential) {
@@ -111,14 +125,19 @@ class ObjectHistoryIT {
   }
 
   private JsonNode history(String userId) throws IOException, InterruptedException {
-    HttpResponse<String> answer = send("GET", "/api/v1/providers/crm/objects/users/" + userId + "/history");
+    HttpResponse<String> answer =
+        send("GET", "/api/v1/providers/crm/objects/users/" + userId + "/history");
     assertThat(answer.statusCode()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
 
-  private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-        .header("Authorization", "Bearer " + ADMIN).method(method, HttpRequest.BodyPublishers.noBody()).build();
+  private HttpResponse<String> send(String method, String path)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+            .header("Authorization", "Bearer " + ADMIN)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -34,12 +34,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.Tuple;
-import org.slf4j.LoggerFactory;
 
 /**
  * Password changes end to end: the API, the change feed, a worker, and real SCIM-SDK servers, one
@@ -70,12 +70,23 @@ class PasswordSyncIT {
     plain = ScimSdkServer.start(ScimSdkServer.Options.defaults().withChangePassword(true));
     refusing = ScimSdkServer.start(ScimSdkServer.Options.defaults());
     fleet = new Fleet(PasswordSyncIT.class, 1, TestSecurity.settings());
-    fleet.addProvider(aProvider("accepting").at(accepting.baseUrl().toString())
-        .withCredential(Credential.inline(accepting.token())).syncingPasswords().build());
-    fleet.addProvider(aProvider("plain").at(plain.baseUrl().toString())
-        .withCredential(Credential.inline(plain.token())).build());
-    fleet.addProvider(aProvider("refusing").at(refusing.baseUrl().toString())
-        .withCredential(Credential.inline(refusing.token())).syncingPasswords().build());
+    fleet.addProvider(
+        aProvider("accepting")
+            .at(accepting.baseUrl().toString())
+            .withCredential(Credential.inline(accepting.token()))
+            .syncingPasswords()
+            .build());
+    fleet.addProvider(
+        aProvider("plain")
+            .at(plain.baseUrl().toString())
+            .withCredential(Credential.inline(plain.token()))
+            .build());
+    fleet.addProvider(
+        aProvider("refusing")
+            .at(refusing.baseUrl().toString())
+            .withCredential(Credential.inline(refusing.token()))
+            .syncingPasswords()
+            .build());
   }
 
   @AfterEach
@@ -91,12 +102,20 @@ class PasswordSyncIT {
   @Test
   void aChangedPasswordIsDeliveredOnceOnlyWhereWantedAndAcceptedAndNeverLiesInClear() {
     startApi(SecuritySettings.DEFAULT_PASSWORD_TTL);
-    assertThat(send("PUT", "/api/v1/users/u1", "{\"username\":\"ada\"}").statusCode()).isEqualTo(200);
-    await().atMost(PATIENCE).until(() -> accepting.users().size() == 1 && plain.users().size() == 1
-        && refusing.users().size() == 1);
+    assertThat(send("PUT", "/api/v1/users/u1", "{\"username\":\"ada\"}").statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                accepting.users().size() == 1
+                    && plain.users().size() == 1
+                    && refusing.users().size() == 1);
 
     accepting.holdWrites();
-    assertThat(send("PUT", "/api/v1/users/u1/password", "{\"password\":\"" + SECRET + "\"}").statusCode())
+    assertThat(
+            send("PUT", "/api/v1/users/u1/password", "{\"password\":\"" + SECRET + "\"}")
+                .statusCode())
         .isEqualTo(204);
     await().atMost(PATIENCE).until(() -> accepting.writesRefused() >= 1);
 
@@ -107,15 +126,21 @@ class PasswordSyncIT {
     assertThat(accepting.passwordsReceived()).isEmpty();
 
     accepting.releaseWrites();
-    await().atMost(PATIENCE).until(() -> !accepting.passwordsReceived().isEmpty()
-        && passwordNote("refusing", "u1").isPresent());
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !accepting.passwordsReceived().isEmpty()
+                    && passwordNote("refusing", "u1").isPresent());
     await().atMost(PATIENCE).until(() -> redisString(fleet.redis.keys().password("u1")) == null);
 
-    assertThat(accepting.passwordsReceived()).containsExactly(new ReceivedPasswords.Received("PATCH", SECRET));
+    assertThat(accepting.passwordsReceived())
+        .containsExactly(new ReceivedPasswords.Received("PATCH", SECRET));
     assertThat(plain.passwordsReceived()).isEmpty();
     assertThat(refusing.passwordsReceived()).isEmpty();
     assertThat(passwordNote("accepting", "u1")).contains("delivered");
-    assertThat(passwordNote("refusing", "u1")).contains("password changes not supported by the target");
+    assertThat(passwordNote("refusing", "u1"))
+        .contains("password changes not supported by the target");
     assertThat(passwordNote("plain", "u1")).isEmpty();
 
     awaitRun("accepting", fleet.scheduler.fullSyncs().startNow("accepting", false));
@@ -128,12 +153,25 @@ class PasswordSyncIT {
   void aPasswordThatComesWithANewUserGoesInTheCreate() {
     startApi(SecuritySettings.DEFAULT_PASSWORD_TTL);
 
-    assertThat(send("POST", "/api/v1/import", "{\"type\":\"user\",\"id\":\"u2\",\"username\":\"grace\",\"password\":\""
-        + SECRET + "\"}\n").statusCode()).isEqualTo(200);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/v1/import",
+                    "{\"type\":\"user\",\"id\":\"u2\",\"username\":\"grace\",\"password\":\""
+                        + SECRET
+                        + "\"}\n")
+                .statusCode())
+        .isEqualTo(200);
 
-    await().atMost(PATIENCE).until(() -> passwordNote("accepting", "u2").isPresent()
-        && passwordNote("refusing", "u2").isPresent() && plain.users().size() == 1);
-    assertThat(accepting.passwordsReceived()).containsExactly(new ReceivedPasswords.Received("POST", SECRET));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                passwordNote("accepting", "u2").isPresent()
+                    && passwordNote("refusing", "u2").isPresent()
+                    && plain.users().size() == 1);
+    assertThat(accepting.passwordsReceived())
+        .containsExactly(new ReceivedPasswords.Received("POST", SECRET));
     assertThat(accepting.requestCount("PATCH")).isZero();
     assertThat(plain.passwordsReceived()).isEmpty();
     assertThat(refusing.passwordsReceived()).isEmpty();
@@ -149,29 +187,48 @@ class PasswordSyncIT {
     await().atMost(PATIENCE).until(() -> accepting.users().size() == 1);
 
     accepting.holdWrites();
-    assertThat(send("PUT", "/api/v1/users/u3/password", "{\"password\":\"" + SECRET + "\"}").statusCode())
+    assertThat(
+            send("PUT", "/api/v1/users/u3/password", "{\"password\":\"" + SECRET + "\"}")
+                .statusCode())
         .isEqualTo(204);
 
-    await().atMost(PATIENCE).until(() -> passwordNote("accepting", "u3").filter(note -> note.startsWith("dropped")).isPresent());
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                passwordNote("accepting", "u3")
+                    .filter(note -> note.startsWith("dropped"))
+                    .isPresent());
     accepting.releaseWrites();
-    assertThat(passwordNote("accepting", "u3")).contains("dropped: not delivered before SCIM_PASSWORD_TTL ran out");
+    assertThat(passwordNote("accepting", "u3"))
+        .contains("dropped: not delivered before SCIM_PASSWORD_TTL ran out");
     assertThat(passwordNote("plain", "u3")).isEmpty();
     assertThat(redisString(fleet.redis.keys().password("u3"))).isNull();
-    await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> accepting.passwordsReceived().isEmpty());
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(PATIENCE)
+        .until(() -> accepting.passwordsReceived().isEmpty());
     assertNoClearTextAnywhere();
   }
 
   private void startApi(Duration passwordTtl) {
     SecuritySettings security = TestSecurity.settings().withPasswordTtl(passwordTtl);
-    api = ApiServer.start(fleet.scheduler, new ProviderRegistry(fleet.stores, fleet.scheduler.fullSyncs(), security),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ApiSettings(ADMIN, null, 1 << 20, 0));
+    api =
+        ApiServer.start(
+            fleet.scheduler,
+            new ProviderRegistry(fleet.stores, fleet.scheduler.fullSyncs(), security),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            new ApiSettings(ADMIN, null, 1 << 20, 0));
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
     String type = path.endsWith("/import") ? "application/x-ndjson" : "application/json";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-        .header("Authorization", "Bearer " + ADMIN).header("Content-Type", type)
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+            .header("Authorization", "Bearer " + ADMIN)
+            .header("Content-Type", type)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -183,11 +240,17 @@ class PasswordSyncIT {
   }
 
   private Optional<String> passwordNote(String provider, String userId) {
-    return fleet.stores.syncState().get(provider, ObjectType.USER, userId).map(ObjectSyncState::password);
+    return fleet
+        .stores
+        .syncState()
+        .get(provider, ObjectType.USER, userId)
+        .map(ObjectSyncState::password);
   }
 
   private FullSyncRun awaitRun(String provider, String runId) {
-    await().atMost(PATIENCE).until(() -> fleet.lastRun(provider).filter(run -> run.runId().equals(runId)).isPresent());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> fleet.lastRun(provider).filter(run -> run.runId().equals(runId)).isPresent());
     return fleet.lastRun(provider).orElseThrow();
   }
 
@@ -197,7 +260,10 @@ class PasswordSyncIT {
     }
   }
 
-  /** Every value of every key under the test's prefix, and the log so far, are free of the clear text. */
+  /**
+   * Every value of every key under the test's prefix, and the log so far, are free of the clear
+   * text.
+   */
   private void assertNoClearTextAnywhere() {
     List<String> values = redisValues(fleet.redis.keys());
     assertThat(values).as("values under " + fleet.redis.prefix()).isNotEmpty();
@@ -210,7 +276,8 @@ class PasswordSyncIT {
     try (Jedis jedis = fleet.redis.pool().getResource()) {
       String cursor = ScanParams.SCAN_POINTER_START;
       do {
-        ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(500));
+        ScanResult<String> page =
+            jedis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(500));
         for (String key : page.getResult()) values.addAll(valuesOf(jedis, key));
         cursor = page.getCursor();
       } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -225,9 +292,12 @@ class PasswordSyncIT {
       case "hash" -> jedis.hgetAll(key).forEach((field, value) -> values.add(field + "=" + value));
       case "list" -> values.addAll(jedis.lrange(key, 0, -1));
       case "set" -> values.addAll(jedis.smembers(key));
-      case "zset" -> jedis.zrangeWithScores(key, 0, -1).stream().map(Tuple::getElement).forEach(values::add);
-      case "stream" -> jedis.xrange(key, "-", "+").stream()
-          .map(StreamEntry::getFields).forEach(fields -> values.add(fields.toString()));
+      case "zset" ->
+          jedis.zrangeWithScores(key, 0, -1).stream().map(Tuple::getElement).forEach(values::add);
+      case "stream" ->
+          jedis.xrange(key, "-", "+").stream()
+              .map(StreamEntry::getFields)
+              .forEach(fields -> values.add(fields.toString()));
       default -> values.add("type " + jedis.type(key));
     }
     return values;

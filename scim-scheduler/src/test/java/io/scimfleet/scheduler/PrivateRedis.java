@@ -44,11 +44,27 @@ final class PrivateRedis implements AutoCloseable {
   /** Starts it on the same port and directory (after {@link #stop()}); returns once it answers. */
   void startAgain() {
     try {
-      process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-          "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--dir", dir.toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+      process =
+          new ProcessBuilder(
+                  "redis-server",
+                  "--port",
+                  String.valueOf(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--appendonly",
+                  "yes",
+                  "--appendfsync",
+                  "always",
+                  "--save",
+                  "",
+                  "--dir",
+                  dir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("redis.log").toFile())
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start redis-server (apt-get install -y redis-server)", e);
+      throw new IllegalStateException(
+          "cannot start redis-server (apt-get install -y redis-server)", e);
     }
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(this::answers);
   }
@@ -57,7 +73,8 @@ final class PrivateRedis implements AutoCloseable {
   void stop() {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) throw new IllegalStateException("redis-server did not stop");
+      if (!process.waitFor(10, TimeUnit.SECONDS))
+        throw new IllegalStateException("redis-server did not stop");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * the time JobRunr's own 3^n s back-off needs (3 + 9 + 27 s and more for the unlucky ones).
  */
 class RetryPaceIT {
-  /** The goal is 30 s; the bound leaves room for a busy 2-core machine. 3^n back-off needs over a minute. */
+  /**
+   * The goal is 30 s; the bound leaves room for a busy 2-core machine. 3^n back-off needs over a
+   * minute.
+   */
   private static final Duration BOUND = Duration.ofSeconds(45);
 
   private ScimSdkServer target;
@@ -36,15 +39,36 @@ class RetryPaceIT {
   @BeforeEach
   void start() {
     target = ScimSdkServer.start();
-    mix = new FaultMix(Double.parseDouble(System.getProperty("retrypace.tooMany", "0.2")),
-        Double.parseDouble(System.getProperty("retrypace.unavailable", "0.1")), 2);
+    mix =
+        new FaultMix(
+            Double.parseDouble(System.getProperty("retrypace.tooMany", "0.2")),
+            Double.parseDouble(System.getProperty("retrypace.unavailable", "0.1")),
+            2);
     faults = new WireMockServer(wireMockConfig().dynamicPort().extensions(mix));
     faults.start();
     URI base = target.baseUrl();
-    faults.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())));
+    faults.stubFor(
+        any(anyUrl())
+            .willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())));
     fleet = new Fleet(RetryPaceIT.class, 2);
-    fleet.addProvider(new Provider("flaky", URI.create(faults.baseUrl() + "/scim/v2"), Credential.inline(target.token()),
-        true, null, 100, List.of(), List.of(), null, null, null, false, 8, 0, false, null));
+    fleet.addProvider(
+        new Provider(
+            "flaky",
+            URI.create(faults.baseUrl() + "/scim/v2"),
+            Credential.inline(target.token()),
+            true,
+            null,
+            100,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            false,
+            8,
+            0,
+            false,
+            null));
   }
 
   @AfterEach
@@ -58,12 +82,17 @@ class RetryPaceIT {
   void hundredChangesArriveAtTheTargetsPaceUnder429And503() {
     long started = System.nanoTime();
     System.out.println("RetryPaceIT: writing 100 users");
-    for (int i = 0; i < 100; i++) fleet.stores.directory().putUser(aUser(String.format("u%03d", i)).build());
+    for (int i = 0; i < 100; i++)
+      fleet.stores.directory().putUser(aUser(String.format("u%03d", i)).build());
 
-    await().atMost(BOUND.plusSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> target.users().size() == 100);
+    await()
+        .atMost(BOUND.plusSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> target.users().size() == 100);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    System.out.printf("RetryPaceIT: 100 changes reached the target in %.1f s (429 sent %d, 503 sent %d)%n",
+    System.out.printf(
+        "RetryPaceIT: 100 changes reached the target in %.1f s (429 sent %d, 503 sent %d)%n",
         took.toMillis() / 1000.0, mix.tooManySent.get(), mix.unavailableSent.get());
     assertThat(mix.tooManySent.get()).as("the mix was applied").isGreaterThan(10);
     assertThat(mix.unavailableSent.get()).as("the mix was applied").isGreaterThan(4);

@@ -47,7 +47,9 @@ class SchedulerCrashIT {
     redis = RedisFixture.open(SchedulerCrashIT.class);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     target = ScimSdkServer.start();
-    stores.providers().put(Provider.of("target", target.baseUrl(), Credential.inline(target.token())));
+    stores
+        .providers()
+        .put(Provider.of("target", target.baseUrl(), Credential.inline(target.token())));
     processes.add(FleetProcess.worker("crash-scheduler-worker", TestRedis.url(), redis.prefix()));
   }
 
@@ -60,24 +62,35 @@ class SchedulerCrashIT {
 
   @Test
   void everyChangeOfABurstArrivesAlthoughTheSchedulerWasKilledRightAfterIt() {
-    FleetProcess first = FleetProcess.scheduler("crash-scheduler-1", TestRedis.url(), redis.prefix(), TOKEN);
+    FleetProcess first =
+        FleetProcess.scheduler("crash-scheduler-1", TestRedis.url(), redis.prefix(), TOKEN);
     processes.add(first);
     processes.forEach(FleetProcess::port);
 
-    List<CompletableFuture<HttpResponse<String>>> writes = IntStream.range(0, WRITES)
-        .mapToObj(i -> putUser(first.port(), "c" + i, "crash" + i)).toList();
-    assertThat(writes.stream().map(CompletableFuture::join).map(HttpResponse::statusCode)).containsOnly(200);
+    List<CompletableFuture<HttpResponse<String>>> writes =
+        IntStream.range(0, WRITES)
+            .mapToObj(i -> putUser(first.port(), "c" + i, "crash" + i))
+            .toList();
+    assertThat(writes.stream().map(CompletableFuture::join).map(HttpResponse::statusCode))
+        .containsOnly(200);
     first.kill();
-    System.out.printf("SchedulerCrashIT: killed with %d changes not yet read and %d read but not acknowledged, "
-        + "%d users on the target%n", stores.changes().lag(), unacknowledged(), target.users().size());
+    System.out.printf(
+        "SchedulerCrashIT: killed with %d changes not yet read and %d read but not acknowledged, "
+            + "%d users on the target%n",
+        stores.changes().lag(), unacknowledged(), target.users().size());
 
-    processes.add(FleetProcess.scheduler("crash-scheduler-2", TestRedis.url(), redis.prefix(), TOKEN));
+    processes.add(
+        FleetProcess.scheduler("crash-scheduler-2", TestRedis.url(), redis.prefix(), TOKEN));
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> userNameCounts().size() == WRITES);
-    assertThat(userNameCounts()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+    assertThat(userNameCounts())
+        .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     assertThat(userNameCounts().keySet())
-        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, WRITES).mapToObj(i -> "crash" + i).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, WRITES).mapToObj(i -> "crash" + i).toList());
   }
 
   private long unacknowledged() {
@@ -87,13 +100,18 @@ class SchedulerCrashIT {
   }
 
   private Map<String, Long> userNameCounts() {
-    return target.users().stream().collect(Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
+    return target.users().stream()
+        .collect(Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
   }
 
-  private static CompletableFuture<HttpResponse<String>> putUser(int port, String id, String username) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/users/" + id))
-        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}")).build();
+  private static CompletableFuture<HttpResponse<String>> putUser(
+      int port, String id, String username) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/users/" + id))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
+            .build();
     return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * An inline token is in Redis only sealed, a worker with the key still authenticates with it, and the
- * scheduler seals again what an older version or an older key left.
+ * An inline token is in Redis only sealed, a worker with the key still authenticates with it, and
+ * the scheduler seals again what an older version or an older key left.
  */
 class SealedTokenTest {
   private final RedisFixture redis = RedisFixture.open(SealedTokenTest.class);
@@ -47,12 +47,36 @@ class SealedTokenTest {
 
   @Test
   void theClearTokenIsNowhereInRedisAndTheWorkerStillAuthenticates() {
-    ProviderRegistry registry = new ProviderRegistry(stores, new FullSyncScheduling(stores, jobs.queue(), metrics), security);
-    registry.put("crm", new ProviderRequest(target.baseUrl().toString(), target.token(), null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null));
+    ProviderRegistry registry =
+        new ProviderRegistry(
+            stores, new FullSyncScheduling(stores, jobs.queue(), metrics), security);
+    registry.put(
+        "crm",
+        new ProviderRequest(
+            target.baseUrl().toString(),
+            target.token(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
 
-    assertThat(everyValueUnder(redis.prefix())).isNotEmpty().noneMatch(value -> value.contains(target.token()));
-    try (ProviderContexts contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), security, stores.directory())) {
+    assertThat(everyValueUnder(redis.prefix()))
+        .isNotEmpty()
+        .noneMatch(value -> value.contains(target.token()));
+    try (ProviderContexts contexts =
+        new ProviderContexts(
+            stores.providers(), metrics, RateLimiter.local(), security, stores.directory())) {
       contexts.get("crm").orElseThrow().client().create("/Users", ScimResources.aUser("ada"));
     }
     assertThat(target.users()).hasSize(1);
@@ -62,18 +86,28 @@ class SealedTokenTest {
   void atStartTheSchedulerSealsClearAndOldKeyTokensWithTheCurrentKey() {
     SecretBox old = SecretBox.of(TestSecurity.key((byte) 1));
     SecretBox rotated = SecretBox.of(TestSecurity.key((byte) 2), TestSecurity.key((byte) 1));
-    stores.providers().put(aProvider("legacy").withCredential(Credential.inline("clear-token")).build());
-    stores.providers().put(aProvider("old").withCredential(Credential.inline(old.seal("old-token"))).build());
-    stores.providers().put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_X")).build());
-    ProviderRegistry registry = new ProviderRegistry(stores, new FullSyncScheduling(stores, jobs.queue(), metrics),
-        security.withBox(rotated));
+    stores
+        .providers()
+        .put(aProvider("legacy").withCredential(Credential.inline("clear-token")).build());
+    stores
+        .providers()
+        .put(aProvider("old").withCredential(Credential.inline(old.seal("old-token"))).build());
+    stores
+        .providers()
+        .put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_X")).build());
+    ProviderRegistry registry =
+        new ProviderRegistry(
+            stores,
+            new FullSyncScheduling(stores, jobs.queue(), metrics),
+            security.withBox(rotated));
 
     assertThat(registry.resealInlineTokens()).isEqualTo(2);
 
     assertThat(rotated.open(token("legacy"))).isEqualTo("clear-token");
     assertThat(rotated.isCurrent(token("old"))).isTrue();
     assertThat(rotated.open(token("old"))).isEqualTo("old-token");
-    assertThat(stores.providers().get("env").orElseThrow().credential()).isEqualTo(Credential.fromEnv("SCIM_TARGET_X"));
+    assertThat(stores.providers().get("env").orElseThrow().credential())
+        .isEqualTo(Credential.fromEnv("SCIM_TARGET_X"));
     assertThat(registry.resealInlineTokens()).isZero();
   }
 

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two worker processes (the real jar); one is killed with SIGKILL in the middle of a full sync of 2,000 users. */
+/**
+ * Two worker processes (the real jar); one is killed with SIGKILL in the middle of a full sync of
+ * 2,000 users.
+ */
 class WorkerCrashIT {
   private static final Path WORKER_JAR = Path.of("..", "scim-worker", "target", "scim-worker.jar");
 
@@ -51,12 +54,18 @@ class WorkerCrashIT {
     redis = RedisFixture.open(WorkerCrashIT.class);
     stores = RedisStores.create(redis.pool(), redis.prefix());
     jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-    scheduler = new ControlPlane(stores, jobs, new FleetMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    scheduler =
+        new ControlPlane(
+            stores, jobs, new FleetMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     target = ScimSdkServer.start();
     Provider provider = Provider.of("target", target.baseUrl(), Credential.inline(target.token()));
     stores.providers().put(provider);
-    stores.directory().putUsers(IntStream.range(0, 2000)
-        .mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList());
+    stores
+        .directory()
+        .putUsers(
+            IntStream.range(0, 2000)
+                .mapToObj(i -> aUser(String.format("u%04d", i)).build())
+                .toList());
     workers.add(startWorker(0));
   }
 
@@ -69,38 +78,66 @@ class WorkerCrashIT {
     redis.close();
   }
 
-  /** The second worker starts only when the first is killed, so the first surely held pages in flight. */
+  /**
+   * The second worker starts only when the first is killed, so the first surely held pages in
+   * flight.
+   */
   @Test
   void aWorkerKilledDuringAFullSyncLosesNothingAndCreatesNoUserTwice() throws IOException {
     String runId = scheduler.fullSyncs().startNow("target", false);
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> target.users().size() >= 100 && processingOn("crash-worker-0"));
 
     workers.get(0).destroyForcibly();
     workers.add(startWorker(1));
 
-    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
-        stores.syncState().lastRun("target").filter(run -> run.runId().equals(runId)).isPresent());
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                stores
+                    .syncState()
+                    .lastRun("target")
+                    .filter(run -> run.runId().equals(runId))
+                    .isPresent());
     FullSyncRun run = stores.syncState().lastRun("target").orElseThrow();
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
-    Map<String, Long> userNames = target.users().stream()
-        .collect(Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
-    assertThat(userNames).hasSize(2000).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+    Map<String, Long> userNames =
+        target.users().stream()
+            .collect(
+                Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
+    assertThat(userNames)
+        .hasSize(2000)
+        .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
     assertThat(stores.syncState().count("target", ObjectType.USER)).isEqualTo(2000);
-    List<String> expected = IntStream.range(0, 2000).mapToObj(i -> String.format("u%04d", i)).toList();
+    List<String> expected =
+        IntStream.range(0, 2000).mapToObj(i -> String.format("u%04d", i)).toList();
     assertThat(userNames.keySet()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   private boolean processingOn(String serverName) {
-    return jobs.storage().getJobList(StateName.PROCESSING, Paging.AmountBasedList.ascOnUpdatedAt(100)).stream()
-        .map(job -> job.getJobState()).filter(ProcessingState.class::isInstance).map(ProcessingState.class::cast)
+    return jobs
+        .storage()
+        .getJobList(StateName.PROCESSING, Paging.AmountBasedList.ascOnUpdatedAt(100))
+        .stream()
+        .map(job -> job.getJobState())
+        .filter(ProcessingState.class::isInstance)
+        .map(ProcessingState.class::cast)
         .anyMatch(state -> serverName.equals(state.getServerName()));
   }
 
   private Process startWorker(int index) throws IOException {
-    File log = Files.createDirectories(Path.of("target", "crash-it")).resolve("worker-" + index + ".log").toFile();
-    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", WORKER_JAR.toString())
-        .redirectErrorStream(true).redirectOutput(log);
+    File log =
+        Files.createDirectories(Path.of("target", "crash-it"))
+            .resolve("worker-" + index + ".log")
+            .toFile();
+    ProcessBuilder builder =
+        new ProcessBuilder(javaBinary(), "-jar", WORKER_JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
     builder.environment().put("REDIS_URL", TestRedis.url());
     builder.environment().put("SCIM_REDIS_PREFIX", redis.prefix());
     builder.environment().put("SCIM_METRICS_PORT", "0");
@@ -113,5 +150,4 @@ class WorkerCrashIT {
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
-
 }

@@ -39,15 +39,21 @@ public final class BenchTarget {
     long latency = args.length > 0 ? Long.parseLong(args[0]) : 0;
     ScimSdkServer.Options options = ScimSdkServer.Options.defaults();
     BenchTarget target = new BenchTarget(latency);
-    ScimHttpHandler scim = new ScimHttpHandler(new ScimSdkEndpoint(options), options.token(), target.counts,
-        new ReceivedPasswords());
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    ScimHttpHandler scim =
+        new ScimHttpHandler(
+            new ScimSdkEndpoint(options), options.token(), target.counts, new ReceivedPasswords());
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     http.createContext(ScimSdkServer.PATH, exchange -> target.scim(exchange, scim));
     http.createContext("/bench", target::bench);
     http.setExecutor(Executors.newFixedThreadPool(128, Daemons.named("bench-target")));
     http.start();
-    System.out.println("bench-target http://127.0.0.1:" + http.getAddress().getPort() + ScimSdkServer.PATH + " "
-        + options.token());
+    System.out.println(
+        "bench-target http://127.0.0.1:"
+            + http.getAddress().getPort()
+            + ScimSdkServer.PATH
+            + " "
+            + options.token());
     System.out.flush();
   }
 
@@ -69,21 +75,26 @@ public final class BenchTarget {
     scim.handle(exchange);
   }
 
-  /** {@code /bench/counts}: "writes first last"; {@code /bench/reset}; {@code /bench/created?prefix}: "userName millis" lines. */
+  /**
+   * {@code /bench/counts}: "writes first last"; {@code /bench/reset}; {@code
+   * /bench/created?prefix}: "userName millis" lines.
+   */
   private void bench(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      String body = switch (path) {
-        case "/bench/counts" -> writes.get() + " " + firstWrite.get() + " " + lastWrite.get();
-        case "/bench/reset" -> {
-          writes.set(0);
-          firstWrite.set(0);
-          lastWrite.set(0);
-          yield "ok";
-        }
-        case "/bench/created" -> createdWith(String.valueOf(exchange.getRequestURI().getQuery()));
-        default -> "unknown";
-      };
+      String body =
+          switch (path) {
+            case "/bench/counts" -> writes.get() + " " + firstWrite.get() + " " + lastWrite.get();
+            case "/bench/reset" -> {
+              writes.set(0);
+              firstWrite.set(0);
+              lastWrite.set(0);
+              yield "ok";
+            }
+            case "/bench/created" ->
+                createdWith(String.valueOf(exchange.getRequestURI().getQuery()));
+            default -> "unknown";
+          };
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) exchange.getResponseBody().write(bytes);
@@ -92,9 +103,10 @@ public final class BenchTarget {
 
   private String createdWith(String prefix) {
     StringBuilder lines = new StringBuilder();
-    created.forEach((name, time) -> {
-      if (name.startsWith(prefix)) lines.append(name).append(' ').append(time).append('\n');
-    });
+    created.forEach(
+        (name, time) -> {
+          if (name.startsWith(prefix)) lines.append(name).append(' ').append(time).append('\n');
+        });
     return lines.toString();
   }
 

@@ -22,13 +22,17 @@ public final class MetricsServer implements AutoCloseable {
     this(port, registry, ready, () -> true);
   }
 
-  public MetricsServer(int port, PrometheusMeterRegistry registry, BooleanSupplier ready, BooleanSupplier live) {
+  public MetricsServer(
+      int port, PrometheusMeterRegistry registry, BooleanSupplier ready, BooleanSupplier live) {
     try {
       server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port, e);
     }
-    server.createContext("/metrics", exchange -> send(exchange, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+    server.createContext(
+        "/metrics",
+        exchange ->
+            send(exchange, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
     server.createContext("/health/live", exchange -> health(exchange, live.getAsBoolean()));
     server.createContext("/health/ready", exchange -> health(exchange, ready.getAsBoolean()));
     server.start();
@@ -39,10 +43,15 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   private static void health(HttpExchange exchange, boolean up) throws IOException {
-    send(exchange, up ? 200 : 503, "{\"status\":\"" + (up ? "up" : "down") + "\"}", "application/json");
+    send(
+        exchange,
+        up ? 200 : 503,
+        "{\"status\":\"" + (up ? "up" : "down") + "\"}",
+        "application/json");
   }
 
-  private static void send(HttpExchange exchange, int status, String body, String type) throws IOException {
+  private static void send(HttpExchange exchange, int status, String body, String type)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

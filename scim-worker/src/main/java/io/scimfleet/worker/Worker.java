@@ -1,7 +1,7 @@
 package io.scimfleet.worker;
 
-import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.config.Pacing;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
@@ -37,35 +37,83 @@ public final class Worker implements AutoCloseable {
   private final PageRunner pageRunner;
   private final Map<Class<?>, Object> handlers;
 
-  /** A worker whose rate limits hold in this process only (in-memory fleet, tests), with default pacing. */
+  /**
+   * A worker whose rate limits hold in this process only (in-memory fleet, tests), with default
+   * pacing.
+   */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
-    this(stores, queue, metrics, clock, pageThreads, RateLimiter.local(), Pacing.defaults(DEFAULT_JOB_THREADS));
+    this(
+        stores,
+        queue,
+        metrics,
+        clock,
+        pageThreads,
+        RateLimiter.local(),
+        Pacing.defaults(DEFAULT_JOB_THREADS));
   }
 
   /** A worker with the security settings of this process's environment. */
-  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
-      RateLimiter rateLimiter, Pacing pacing) {
-    this(stores, queue, metrics, clock, pageThreads, rateLimiter, SecuritySettings.fromEnv(System.getenv()), pacing);
+  public Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      int pageThreads,
+      RateLimiter rateLimiter,
+      Pacing pacing) {
+    this(
+        stores,
+        queue,
+        metrics,
+        clock,
+        pageThreads,
+        rateLimiter,
+        SecuritySettings.fromEnv(System.getenv()),
+        pacing);
   }
 
-  /** @param pacing how job threads are shared between providers and how retries are paced */
-  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads,
-      RateLimiter rateLimiter, SecuritySettings security, Pacing pacing) {
-    this.contexts = new ProviderContexts(stores.providers(), metrics, rateLimiter, security, stores.directory());
+  /**
+   * @param pacing how job threads are shared between providers and how retries are paced
+   */
+  public Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      int pageThreads,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      Pacing pacing) {
+    this.contexts =
+        new ProviderContexts(
+            stores.providers(), metrics, rateLimiter, security, stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
-    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, clock,
-        security.secrets().box().orElse(null));
+    ObjectSync objects =
+        new ObjectSync(
+            stores,
+            new ScimSchemaValidator(),
+            metrics,
+            health,
+            clock,
+            security.secrets().box().orElse(null));
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, pacing);
-    this.handlers = Map.of(
-        SyncObjectHandler.class,
-        new ObjectJobHandler(stores.pendingJobs(), contexts, objects, metrics, health, queue, slots, pacing),
-        SyncObjectsHandler.class, new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
-        SyncPageHandler.class, new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
-        FullSyncHandler.class, new FullSyncPlanner(stores, queue, clock),
-        FullSyncPhaseHandler.class,
-        new FullSyncPhases(stores, contexts, new Cleanup(stores, objects), queue, metrics, clock),
-        ReleaseDeletionsHandler.class, new DeletionRelease(stores.deletions(), contexts, objects, metrics));
+    this.handlers =
+        Map.of(
+            SyncObjectHandler.class,
+            new ObjectJobHandler(
+                stores.pendingJobs(), contexts, objects, metrics, health, queue, slots, pacing),
+            SyncObjectsHandler.class,
+            new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
+            SyncPageHandler.class,
+            new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
+            FullSyncHandler.class,
+            new FullSyncPlanner(stores, queue, clock),
+            FullSyncPhaseHandler.class,
+            new FullSyncPhases(
+                stores, contexts, new Cleanup(stores, objects), queue, metrics, clock),
+            ReleaseDeletionsHandler.class,
+            new DeletionRelease(stores.deletions(), contexts, objects, metrics));
   }
 
   /** Handler per handler interface, for the job server. */

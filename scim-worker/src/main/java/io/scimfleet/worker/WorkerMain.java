@@ -29,20 +29,28 @@ public final class WorkerMain {
     }
     FleetSettings settings = FleetSettings.fromEnv();
     if (settings.redisUrl() == null) {
-      System.err.println("scim-worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
-          + "for a single process without Redis run scim-scheduler --all-in-one");
+      System.err.println(
+          "scim-worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
+              + "for a single process without Redis run scim-scheduler --all-in-one");
       System.exit(2);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop = start(settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop.run();
-      stopped.countDown();
-    }, "scim-worker-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.run();
+                  stopped.countDown();
+                },
+                "scim-worker-shutdown"));
     stopped.await();
   }
 
-  /** The name the dashboard shows for this worker: the pod's name in Kubernetes, else the process id. */
+  /**
+   * The name the dashboard shows for this worker: the pod's name in Kubernetes, else the process
+   * id.
+   */
   static String serverName() {
     String host = System.getenv("HOSTNAME");
     return host != null && !host.isBlank() ? host : "scim-worker-" + ProcessHandle.current().pid();
@@ -57,8 +65,12 @@ public final class WorkerMain {
     JobRunrFleet jobs = backend.jobs();
     Worker worker = WorkerServer.start(backend, settings, new FleetMetrics(registry), serverName());
     jobs.bindMetrics(registry);
-    MetricsServer http = new MetricsServer(settings.metricsPort(), registry,
-        () -> jobs.storageAnswers() && jobs.serverRunning(), jobs::serverAlive);
+    MetricsServer http =
+        new MetricsServer(
+            settings.metricsPort(),
+            registry,
+            () -> jobs.storageAnswers() && jobs.serverRunning(),
+            jobs::serverAlive);
     log.info("scim-worker ready: /metrics and health on port {}", http.port());
     return () -> {
       log.info("scim-worker draining (up to {} s)", settings.drainSeconds());

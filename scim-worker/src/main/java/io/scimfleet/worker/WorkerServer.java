@@ -8,9 +8,9 @@ import io.scimfleet.metrics.FleetMetrics;
 import java.time.Clock;
 
 /**
- * A worker running on the job server of a {@link FleetBackend}: the worker process starts one, and so
- * does the scheduler in all-in-one mode and for the one-shot sync (the scheduler's only use of this
- * module).
+ * A worker running on the job server of a {@link FleetBackend}: the worker process starts one, and
+ * so does the scheduler in all-in-one mode and for the one-shot sync (the scheduler's only use of
+ * this module).
  */
 public final class WorkerServer {
   private WorkerServer() {}
@@ -20,11 +20,23 @@ public final class WorkerServer {
    * server on its handlers, shown as {@code serverName}. The caller closes the job system first (it
    * drains running jobs), then the worker.
    */
-  public static Worker start(FleetBackend backend, FleetSettings settings, FleetMetrics metrics, String serverName) {
+  public static Worker start(
+      FleetBackend backend, FleetSettings settings, FleetMetrics metrics, String serverName) {
     Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
-    Worker worker = new Worker(backend.stores(), backend.jobs().queue(), metrics, Clock.systemUTC(),
-        settings.pageThreads(), backend.rateLimiter(), settings.security(), pacing);
-    backend.jobs().startServer(worker.handlers(), JobServerSettings.of(settings, pacing.retryFor(), serverName));
+    Worker worker =
+        new Worker(
+            backend.stores(),
+            backend.jobs().queue(),
+            metrics,
+            Clock.systemUTC(),
+            settings.pageThreads(),
+            backend.rateLimiter(),
+            settings.security(),
+            pacing);
+    backend
+        .jobs()
+        .startServer(
+            worker.handlers(), JobServerSettings.of(settings, pacing.retryFor(), serverName));
     return worker;
   }
 }

@@ -14,7 +14,8 @@ public final class Crons {
     try {
       CronExpression.create(cron);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("fullSyncCron '" + cron + "' is not a valid cron expression: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "fullSyncCron '" + cron + "' is not a valid cron expression: " + e.getMessage());
     }
   }
 

@@ -39,25 +39,30 @@ final class FailedJobPurge {
     Instant before = clock.instant().minus(retention);
     int removed = 0;
     while (true) {
-      List<Job> page = storage.getJobList(StateName.FAILED, before, new AmountRequest("updatedAt:ASC", PAGE));
+      List<Job> page =
+          storage.getJobList(StateName.FAILED, before, new AmountRequest("updatedAt:ASC", PAGE));
       int fromPage = 0;
       for (Job job : page) fromPage += storage.deletePermanently(job.getId());
       removed += fromPage;
       if (page.size() < PAGE || fromPage == 0) break;
     }
-    if (removed > 0) log.info("removed {} failed jobs older than {} days", removed, retention.toDays());
+    if (removed > 0)
+      log.info("removed {} failed jobs older than {} days", removed, retention.toDays());
     return removed;
   }
 
   /** Runs a minute from now and then hourly on a daemon thread, until the executor is shut down. */
   ScheduledExecutorService scheduleHourly() {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "scim-failed-job-purge");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "scim-failed-job-purge");
+              thread.setDaemon(true);
+              return thread;
+            });
     // runQuietly catches everything, so the schedule never ends with an exception worth reading
-    ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
+    ScheduledFuture<?> unused =
+        executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);
     return executor;
   }
 

@@ -11,8 +11,8 @@ import org.jobrunr.server.runner.ThreadLocalJobContext;
 
 /**
  * Runs every {@link FleetJobRequest} JobRunr hands this process: finds the worker's handler for the
- * request's {@link FleetJob#handlerType()} and calls it with the job's page in the dashboard as this
- * thread's {@link JobConsole}.
+ * request's {@link FleetJob#handlerType()} and calls it with the job's page in the dashboard as
+ * this thread's {@link JobConsole}.
  */
 public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> {
   private final Map<Class<?>, Object> handlers;
@@ -25,13 +25,15 @@ public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> 
   public void run(FleetJobRequest request) throws Exception {
     FleetJob job = request.job();
     Object handler = handlers.get(job.handlerType());
-    if (handler == null) throw new IllegalStateException("no handler registered for " + job.handlerType().getName());
+    if (handler == null)
+      throw new IllegalStateException("no handler registered for " + job.handlerType().getName());
     JobContext context = ThreadLocalJobContext.getJobContext();
     JobConsole console = context == null ? null : new DashboardConsole(context);
     RunningJob.runWith(console, () -> handle(job.handlerType().cast(handler), job));
   }
 
-  // a request's handlerType() is the handler interface for its own class: FleetJobHandler<that class>
+  // a request's handlerType() is the handler interface for its own class: FleetJobHandler<that
+  // class>
   @SuppressWarnings("unchecked")
   private static void handle(FleetJobHandler<?> handler, FleetJob job) throws Exception {
     ((FleetJobHandler<FleetJob>) handler).run(job);

@@ -20,16 +20,21 @@ import org.jobrunr.utils.mapper.JsonMapper;
 final class FleetJobServer extends BackgroundJobServer {
   /** Jobs handed to the worker pool whose thread has not started them yet. */
   private final AtomicInteger notStarted = new AtomicInteger();
+
   private final AtomicLong fetched = new AtomicLong();
 
-  FleetJobServer(StorageProvider storage, JsonMapper json, JobActivator activator,
+  FleetJobServer(
+      StorageProvider storage,
+      JsonMapper json,
+      JobActivator activator,
       BackgroundJobServerConfiguration configuration) {
     super(storage, json, activator, configuration);
   }
 
   @Override
   protected JobSteward createJobSteward() {
-    return new Steward(this); // called by the super constructor: Steward reads nothing of ours until jobs run
+    return new Steward(
+        this); // called by the super constructor: Steward reads nothing of ours until jobs run
   }
 
   @Override
@@ -51,8 +56,8 @@ final class FleetJobServer extends BackgroundJobServer {
   }
 
   /**
-   * Fetches enqueued jobs now, as many as the work distribution allows; returns how many it took.
-   * 0 also when another fetch of this server was under way (JobRunr then skips this one).
+   * Fetches enqueued jobs now, as many as the work distribution allows; returns how many it took. 0
+   * also when another fetch of this server was under way (JobRunr then skips this one).
    */
   int fetchNow() {
     long before = fetched.get();

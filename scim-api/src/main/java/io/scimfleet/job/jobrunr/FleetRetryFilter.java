@@ -13,15 +13,16 @@ import org.jobrunr.jobs.states.JobState;
 
 /**
  * Retries at the target's pace. A job that failed with {@link RetryLater} is retried at its
- * Retry-After (neither sooner nor later), or after a short back-off when it has none, until the
- * job is {@code retryFor} old; then it stays failed with its last error. A {@link PermanentJobFailure}
- * stays failed at once. Any other failure (a bug, a
- * crashed server's job) gets JobRunr's own bounded, counted retries. Replaces JobRunr's default
- * retry filter (JobRunr keeps only the last elect-state filter).
+ * Retry-After (neither sooner nor later), or after a short back-off when it has none, until the job
+ * is {@code retryFor} old; then it stays failed with its last error. A {@link PermanentJobFailure}
+ * stays failed at once. Any other failure (a bug, a crashed server's job) gets JobRunr's own
+ * bounded, counted retries. Replaces JobRunr's default retry filter (JobRunr keeps only the last
+ * elect-state filter).
  */
 final class FleetRetryFilter implements ElectStateFilter {
   /** The back-off without a Retry-After: 5 s doubling per failed attempt, at most 10 min. */
   static final Duration FIRST_BACK_OFF = Duration.ofSeconds(5);
+
   static final Duration LONGEST_BACK_OFF = Duration.ofMinutes(10);
 
   private final RetryFilter counted;
@@ -36,8 +37,10 @@ final class FleetRetryFilter implements ElectStateFilter {
 
   @Override
   public void onStateElection(Job job, JobState newState) {
-    if (newState instanceof FailedState failed && failed.getException() instanceof PermanentJobFailure) return;
-    if (!(newState instanceof FailedState failed && failed.getException() instanceof RetryLater later)) {
+    if (newState instanceof FailedState failed
+        && failed.getException() instanceof PermanentJobFailure) return;
+    if (!(newState instanceof FailedState failed
+        && failed.getException() instanceof RetryLater later)) {
       counted.onStateElection(job, newState);
       return;
     }

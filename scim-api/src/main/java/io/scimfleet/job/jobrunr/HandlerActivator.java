@@ -14,7 +14,8 @@ final class HandlerActivator implements JobActivator {
 
   @Override
   public <T> T activateJob(Class<T> type) {
-    if (type != FleetJobRunner.class) throw new IllegalStateException("no handler registered for " + type.getName());
+    if (type != FleetJobRunner.class)
+      throw new IllegalStateException("no handler registered for " + type.getName());
     return type.cast(runner);
   }
 }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -40,15 +39,21 @@ import redis.clients.jedis.JedisPool;
 public final class JobRunrFleet implements AutoCloseable {
   private static final int RETRY_BACKOFF_SEED_SECONDS = 3;
 
-  /** JobRunr registers its meters without help text, which {@code promtool check metrics} rejects. */
-  private static final MeterFilter DESCRIBE_JOBRUNR_METERS = new MeterFilter() {
-    @Override
-    public Meter.Id map(Meter.Id id) {
-      if (!id.getName().startsWith("jobrunr.") || id.getDescription() != null) return id;
-      String description = "JobRunr " + id.getName().substring("jobrunr.".length()).replace('.', ' ').replace('-', ' ');
-      return new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
-    }
-  };
+  /**
+   * JobRunr registers its meters without help text, which {@code promtool check metrics} rejects.
+   */
+  private static final MeterFilter DESCRIBE_JOBRUNR_METERS =
+      new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+          if (!id.getName().startsWith("jobrunr.") || id.getDescription() != null) return id;
+          String description =
+              "JobRunr "
+                  + id.getName().substring("jobrunr.".length()).replace('.', ' ').replace('-', ' ');
+          return new Meter.Id(
+              id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
+        }
+      };
 
   private final StorageProvider storage;
   private final BooleanSupplier storageAnswers;
@@ -82,9 +87,12 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   /** JobRunr's keys live under {@code prefix + "jobrunr"}, beside the fleet's own keys. */
-  @SuppressWarnings("deprecation") // JobRunr 7.5.3 deprecates its Redis storage; Redis is our only store
+  @SuppressWarnings(
+      "deprecation") // JobRunr 7.5.3 deprecates its Redis storage; Redis is our only store
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
-    return new JobRunrFleet(new JedisRedisStorageProvider(pool, prefix + "jobrunr"), () -> answers(pool),
+    return new JobRunrFleet(
+        new JedisRedisStorageProvider(pool, prefix + "jobrunr"),
+        () -> answers(pool),
         new RedisWorkSignal(pool, prefix));
   }
 
@@ -115,14 +123,24 @@ public final class JobRunrFleet implements AutoCloseable {
    * It fetches as soon as work is enqueued anywhere on the same storage (a {@link WorkSignal}), a
    * share of its threads at a time, besides JobRunr's poll.
    */
-  public synchronized BackgroundJobServer startServer(Map<Class<?>, Object> handlers, JobServerSettings settings) {
+  public synchronized BackgroundJobServer startServer(
+      Map<Class<?>, Object> handlers, JobServerSettings settings) {
     if (server != null) throw new IllegalStateException("a job server already runs");
     int perFetch = SpreadingWorkerPolicy.perFetchFor(settings.workerThreads());
-    FleetJobServer started = new FleetJobServer(storage, json, new HandlerActivator(handlers),
-        configuration(settings, workers, perFetch));
+    FleetJobServer started =
+        new FleetJobServer(
+            storage,
+            json,
+            new HandlerActivator(handlers),
+            configuration(settings, workers, perFetch));
     server = started;
-    server.setJobFilters(List.of(new FleetRetryFilter(JobRunrJobQueue.RETRIES, RETRY_BACKOFF_SEED_SECONDS,
-        settings.retryFor(), Clock.systemUTC())));
+    server.setJobFilters(
+        List.of(
+            new FleetRetryFilter(
+                JobRunrJobQueue.RETRIES,
+                RETRY_BACKOFF_SEED_SECONDS,
+                settings.retryFor(),
+                Clock.systemUTC())));
     server.start();
     supervise(server, settings);
     JobWaker wakes = new JobWaker(started, settings.workerThreads());
@@ -131,7 +149,10 @@ public final class JobRunrFleet implements AutoCloseable {
     return server;
   }
 
-  /** Stops taking jobs and lets running ones finish up to the drain timeout; JobRunr hands back the rest. */
+  /**
+   * Stops taking jobs and lets running ones finish up to the drain timeout; JobRunr hands back the
+   * rest.
+   */
   public synchronized void stopServer() {
     if (waker != null) waker.close();
     waker = null;
@@ -142,7 +163,10 @@ public final class JobRunrFleet implements AutoCloseable {
     server = null;
   }
 
-  /** True when this process runs no job server, or its job server runs and has announced itself (takes jobs). */
+  /**
+   * True when this process runs no job server, or its job server runs and has announced itself
+   * (takes jobs).
+   */
   public boolean serverRunning() {
     BackgroundJobServer running = server;
     return running == null || (running.isRunning() && running.isAnnounced());
@@ -150,7 +174,8 @@ public final class JobRunrFleet implements AutoCloseable {
 
   /**
    * False only when the job server cannot come back by itself: it has not run for minutes although
-   * the storage answers, or its supervisor stopped working. Liveness probes restart the process then.
+   * the storage answers, or its supervisor stopped working. Liveness probes restart the process
+   * then.
    */
   public boolean serverAlive() {
     JobServerSupervisor watching = supervisor;
@@ -163,19 +188,29 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   private void supervise(BackgroundJobServer supervised, JobServerSettings settings) {
-    supervisor = new JobServerSupervisor(supervised, storageAnswers, Clock.systemUTC(), settings.drainTimeout(),
-        settings.pollInterval());
-    supervision = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "scim-job-server-supervisor");
-      thread.setDaemon(true);
-      return thread;
-    });
+    supervisor =
+        new JobServerSupervisor(
+            supervised,
+            storageAnswers,
+            Clock.systemUTC(),
+            settings.drainTimeout(),
+            settings.pollInterval());
+    supervision =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "scim-job-server-supervisor");
+              thread.setDaemon(true);
+              return thread;
+            });
     long every = JobServerSupervisor.EVERY.toMillis();
     // the supervisor catches what a round throws, so the schedule never ends with an exception
-    ScheduledFuture<?> unused = supervision.scheduleWithFixedDelay(supervisor, every, every, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused =
+        supervision.scheduleWithFixedDelay(supervisor, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Waits for a restart in progress, so that the supervisor never starts a server we are stopping. */
+  /**
+   * Waits for a restart in progress, so that the supervisor never starts a server we are stopping.
+   */
   private void stopSupervision() {
     supervision.shutdown();
     try {
@@ -191,15 +226,21 @@ public final class JobRunrFleet implements AutoCloseable {
    * listens on every interface of {@code port} (JobRunr 7.5.3 cannot bind one address).
    */
   public synchronized void startDashboard(int port, DashboardLogin login) {
-    dashboard = new JobRunrDashboardWebServer(storage, json, JobRunrDashboardWebServerConfiguration
-        .usingStandardDashboardConfiguration()
-        .andPort(port)
-        .andBasicAuthentication(login.user(), login.password())
-        .andAllowAnonymousDataUsage(false));
+    dashboard =
+        new JobRunrDashboardWebServer(
+            storage,
+            json,
+            JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
+                .andPort(port)
+                .andBasicAuthentication(login.user(), login.password())
+                .andAllowAnonymousDataUsage(false));
     dashboard.start();
   }
 
-  /** How long finished jobs are kept; read from the environment unless set here before the server starts. */
+  /**
+   * How long finished jobs are kept; read from the environment unless set here before the server
+   * starts.
+   */
   public synchronized void retainJobs(JobRetention value) {
     this.retention = value;
   }
@@ -215,7 +256,10 @@ public final class JobRunrFleet implements AutoCloseable {
     return new FailedJobPurge(storage, retention.failed(), Clock.systemUTC()).run();
   }
 
-  /** Binds JobRunr's job gauges (and the server's and its worker pool's, when one runs) to the registry. */
+  /**
+   * Binds JobRunr's job gauges (and the server's and its worker pool's, when one runs) to the
+   * registry.
+   */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
     metrics = new JobRunrMicroMeterIntegration(registry);
@@ -237,11 +281,12 @@ public final class JobRunrFleet implements AutoCloseable {
     storage.close();
   }
 
-  private BackgroundJobServerConfiguration configuration(JobServerSettings settings, JobRunrWorkers workers,
-      int perFetch) {
+  private BackgroundJobServerConfiguration configuration(
+      JobServerSettings settings, JobRunrWorkers workers, int perFetch) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
-        .andBackgroundJobServerWorkerPolicy(new SpreadingWorkerPolicy(settings.workerThreads(), perFetch, workers))
+        .andBackgroundJobServerWorkerPolicy(
+            new SpreadingWorkerPolicy(settings.workerThreads(), perFetch, workers))
         .andPollInterval(settings.pollInterval())
         .andDeleteSucceededJobsAfter(retention.succeeded())
         .andPermanentlyDeleteDeletedJobsAfter(retention.deleted())

@@ -20,13 +20,18 @@ import org.jobrunr.server.runner.ThreadLocalJobContext;
  * with a {@link FleetJob#stableId()} is created once (JobRunr skips an id that exists).
  */
 final class JobRunrJobQueue implements JobQueue {
-  /** Never 0: JobRunr re-runs the job of a server that died as one of its retries; without retries it is lost. */
+  /**
+   * Never 0: JobRunr re-runs the job of a server that died as one of its retries; without retries
+   * it is lost.
+   */
   static final int RETRIES = 8;
 
   private final JobRequestScheduler scheduler;
   private final Runnable enqueued;
 
-  /** @param enqueued told after each enqueue, so that job servers fetch now (a {@link WorkSignal}) */
+  /**
+   * @param enqueued told after each enqueue, so that job servers fetch now (a {@link WorkSignal})
+   */
   JobRunrJobQueue(JobRequestScheduler scheduler, Runnable enqueued) {
     this.scheduler = scheduler;
     this.enqueued = enqueued;
@@ -45,7 +50,9 @@ final class JobRunrJobQueue implements JobQueue {
   @Override
   public void enqueueAll(List<? extends FleetJob> jobs) {
     if (jobs.isEmpty()) return;
-    jobs.stream().filter(job -> job.stableId() != null).forEach(job -> scheduler.create(builderFor(job)));
+    jobs.stream()
+        .filter(job -> job.stableId() != null)
+        .forEach(job -> scheduler.create(builderFor(job)));
     List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
     if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(JobRunrJobQueue::builderFor));
     enqueued.run();
@@ -55,9 +62,12 @@ final class JobRunrJobQueue implements JobQueue {
   @Override
   public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
     if (jobs.isEmpty()) return;
-    jobs.stream().filter(job -> job.stableId() != null).forEach(job -> scheduler.create(builderFor(job).scheduleIn(after)));
+    jobs.stream()
+        .filter(job -> job.stableId() != null)
+        .forEach(job -> scheduler.create(builderFor(job).scheduleIn(after)));
     List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
-    if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
+    if (!fresh.isEmpty())
+      scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
   }
 
   @Override
@@ -69,18 +79,20 @@ final class JobRunrJobQueue implements JobQueue {
   }
 
   static UUID handBackId(UUID runningJob) {
-    return UUID.nameUUIDFromBytes(("handed back by " + runningJob).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        ("handed back by " + runningJob).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public void scheduleFullSync(String provider, String cron) {
-    scheduler.createRecurrently(aRecurringJob()
-        .withId(recurringId(provider))
-        .withName("full sync " + provider + " (recurring)")
-        .withCron(cron)
-        .withAmountOfRetries(RETRIES)
-        .withLabels("provider:" + provider)
-        .withJobRequest(new FleetJobRequest(new FullSyncRequest(provider, null, false))));
+    scheduler.createRecurrently(
+        aRecurringJob()
+            .withId(recurringId(provider))
+            .withName("full sync " + provider + " (recurring)")
+            .withCron(cron)
+            .withAmountOfRetries(RETRIES)
+            .withLabels("provider:" + provider)
+            .withJobRequest(new FleetJobRequest(new FullSyncRequest(provider, null, false))));
   }
 
   @Override

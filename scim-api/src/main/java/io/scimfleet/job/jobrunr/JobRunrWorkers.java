@@ -10,8 +10,9 @@ import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.server.threadpool.JobRunrExecutor;
 
 /**
- * The job server's worker threads, made as JobRunr makes them by default, and kept so that their pool
- * shows as {@code executor_*} with {@code name="jobrunr.workers"}: busy workers, jobs waiting for one.
+ * The job server's worker threads, made as JobRunr makes them by default, and kept so that their
+ * pool shows as {@code executor_*} with {@code name="jobrunr.workers"}: busy workers, jobs waiting
+ * for one.
  */
 final class JobRunrWorkers implements Function<Integer, JobRunrExecutor>, MeterBinder {
   static final String NAME = "jobrunr.workers";
@@ -24,9 +25,13 @@ final class JobRunrWorkers implements Function<Integer, JobRunrExecutor>, MeterB
     return executor;
   }
 
-  /** Binds the pool of platform threads; virtual threads (Java 21 and later) have no pool to measure. */
+  /**
+   * Binds the pool of platform threads; virtual threads (Java 21 and later) have no pool to
+   * measure.
+   */
   @Override
   public void bindTo(MeterRegistry registry) {
-    if (executor instanceof ExecutorService pool) new ExecutorServiceMetrics(pool, NAME, Tags.empty()).bindTo(registry);
+    if (executor instanceof ExecutorService pool)
+      new ExecutorServiceMetrics(pool, NAME, Tags.empty()).bindTo(registry);
   }
 }

@@ -43,16 +43,21 @@ final class JobServerSupervisor implements Runnable {
   }
 
   /**
-   * {@code drain}: how long a stop lets running jobs finish (a restart waits for it);
-   * {@code pollInterval}: the server's, which paces its heartbeats (and so its announcement).
+   * {@code drain}: how long a stop lets running jobs finish (a restart waits for it); {@code
+   * pollInterval}: the server's, which paces its heartbeats (and so its announcement).
    */
-  JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock, Duration drain,
+  JobServerSupervisor(
+      BackgroundJobServer server,
+      BooleanSupplier storageAnswers,
+      Clock clock,
+      Duration drain,
       Duration pollInterval) {
     this.server = server;
     this.announceGrace = pollInterval.multipliedBy(2).plusSeconds(5);
     this.storageAnswers = storageAnswers;
     this.clock = clock;
-    this.stuckAfter = drain.plusMinutes(1).compareTo(STUCK_AFTER) > 0 ? drain.plusMinutes(1) : STUCK_AFTER;
+    this.stuckAfter =
+        drain.plusMinutes(1).compareTo(STUCK_AFTER) > 0 ? drain.plusMinutes(1) : STUCK_AFTER;
     this.lastRun = clock.instant();
   }
 
@@ -71,13 +76,15 @@ final class JobServerSupervisor implements Runnable {
   boolean alive() {
     Instant now = clock.instant();
     Instant stuck = stuckSince;
-    return lastRun.plus(stuckAfter).isAfter(now) && (stuck == null || stuck.plus(stuckAfter).isAfter(now));
+    return lastRun.plus(stuckAfter).isAfter(now)
+        && (stuck == null || stuck.plus(stuckAfter).isAfter(now));
   }
 
   private void check() {
     if (server.isRunning()) {
       if (server.isAnnounced()) {
-        if (stoppedSince != null) log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
+        if (stoppedSince != null)
+          log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
         stoppedSince = null;
         stuckSince = null;
         unannouncedSince = null;
@@ -88,7 +95,8 @@ final class JobServerSupervisor implements Runnable {
     }
     if (stoppedSince == null) {
       stoppedSince = clock.instant();
-      log.warn("job server stopped by itself (storage unreachable?); it starts again once the storage answers");
+      log.warn(
+          "job server stopped by itself (storage unreachable?); it starts again once the storage answers");
     }
     if (!storageAnswers.getAsBoolean()) {
       stuckSince = null;
@@ -101,7 +109,8 @@ final class JobServerSupervisor implements Runnable {
   private void restartWhenNeverAnnounced() {
     if (unannouncedSince == null) unannouncedSince = clock.instant();
     if (unannouncedSince.plus(announceGrace).isAfter(clock.instant())) return;
-    log.warn("job server runs but has not announced itself for {} s: stopping it to start it again",
+    log.warn(
+        "job server runs but has not announced itself for {} s: stopping it to start it again",
         seconds(unannouncedSince));
     unannouncedSince = null;
     server.stop(); // the next check finds it stopped and starts it once the storage answers

@@ -12,17 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a job server fetch when a {@link WorkSignal} arrives, on a thread of its own. While enqueued
- * jobs wait and the server has free threads it fetches again, a share ({@code perFetch}) at a time,
- * after {@link #SPREAD_PAUSE}: the pause lets the other woken servers take their share. A fetch
- * that took nothing (JobRunr skips a fetch while another of the same server is under way, and two
- * servers that fetch the same jobs at once get only some each) is tried again after
- * {@link #RECHECK_AFTER}, at most {@link #EMPTY_FETCHES} times in a row.
+ * Makes a job server fetch when a {@link WorkSignal} arrives, on a thread of its own. While
+ * enqueued jobs wait and the server has free threads it fetches again, a share ({@code perFetch})
+ * at a time, after {@link #SPREAD_PAUSE}: the pause lets the other woken servers take their share.
+ * A fetch that took nothing (JobRunr skips a fetch while another of the same server is under way,
+ * and two servers that fetch the same jobs at once get only some each) is tried again after {@link
+ * #RECHECK_AFTER}, at most {@link #EMPTY_FETCHES} times in a row.
  */
 final class JobWaker implements AutoCloseable {
   static final Duration SPREAD_PAUSE = Duration.ofMillis(20);
   static final Duration RECHECK_AFTER = Duration.ofMillis(50);
   static final int EMPTY_FETCHES = 2;
+
   /**
    * Without a signal, how often it enqueues the scheduled jobs that are due (hand-backs, retries at
    * the target's Retry-After: JobRunr's master does it only at its poll, ≥ 5 s apart) and looks
@@ -30,6 +31,7 @@ final class JobWaker implements AutoCloseable {
    * without a signal).
    */
   static final Duration LOOK_EVERY = Duration.ofMillis(500);
+
   private static final int DUE_AT_MOST = 100;
   private static final Logger log = LoggerFactory.getLogger(JobWaker.class);
 
@@ -68,7 +70,9 @@ final class JobWaker implements AutoCloseable {
   /** True when a signal came; false after {@link #LOOK_EVERY} without one. */
   private synchronized boolean awaitRequest() throws InterruptedException {
     long until = System.nanoTime() + LOOK_EVERY.toNanos();
-    for (long left = LOOK_EVERY.toMillis(); !requested && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+    for (long left = LOOK_EVERY.toMillis();
+        !requested && left > 0;
+        left = (until - System.nanoTime()) / 1_000_000) {
       wait(left);
     }
     boolean signalled = requested;
@@ -91,10 +95,14 @@ final class JobWaker implements AutoCloseable {
     return server.held() < workerCount && workWaits();
   }
 
-  /** A job that the master or another worker enqueued first is refused here by JobRunr's version check, and left alone. */
+  /**
+   * A job that the master or another worker enqueued first is refused here by JobRunr's version
+   * check, and left alone.
+   */
   private void enqueueDue() {
     StorageProvider storage = server.getStorageProvider();
-    List<Job> due = storage.getScheduledJobs(Instant.now(), Paging.AmountBasedList.ascOnUpdatedAt(DUE_AT_MOST));
+    List<Job> due =
+        storage.getScheduledJobs(Instant.now(), Paging.AmountBasedList.ascOnUpdatedAt(DUE_AT_MOST));
     if (due.isEmpty()) return;
     due.forEach(Job::enqueue);
     try {
@@ -104,7 +112,10 @@ final class JobWaker implements AutoCloseable {
     }
   }
 
-  /** Jobs it took; 0 also when the fetch failed (the storage, or another server's save of the same job). */
+  /**
+   * Jobs it took; 0 also when the fetch failed (the storage, or another server's save of the same
+   * job).
+   */
   private int fetch() {
     if (!open || !server.isRunning()) return 0;
     try {

@@ -52,19 +52,24 @@ final class RedisWorkSignal implements WorkSignal {
     listening = new Thread(this::subscribeWhileOpen, "scim-work-signal");
     listening.setDaemon(true);
     listening.start();
-    pinger = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "scim-work-signal-ping");
-      thread.setDaemon(true);
-      return thread;
-    });
+    pinger =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "scim-work-signal-ping");
+              thread.setDaemon(true);
+              return thread;
+            });
     long every = PING_EVERY.toMillis();
-    var unused = pinger.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS); // runs until shutdown
+    var unused =
+        pinger.scheduleWithFixedDelay(
+            this::ping, every, every, TimeUnit.MILLISECONDS); // runs until shutdown
   }
 
   private void subscribeWhileOpen() {
     while (open) {
       try (Jedis jedis = pool.getResource()) {
-        jedis.subscribe(subscriber, channel); // returns when unsubscribed; throws when the connection fails
+        jedis.subscribe(
+            subscriber, channel); // returns when unsubscribed; throws when the connection fails
       } catch (RuntimeException e) {
         if (open) log.debug("work signal subscription lost ({}); subscribing again", e.toString());
       }

@@ -10,20 +10,24 @@ import org.jobrunr.storage.Paging;
 import org.jobrunr.storage.navigation.AmountRequest;
 
 /**
- * JobRunr's worker threads, with a fetch that takes at most {@code perFetch} jobs at a time (JobRunr
- * takes as many as it has free threads). A burst then spreads over every server that a work signal
- * woke, instead of landing on the one that fetched first; a server fetches again as soon as one of
- * its threads frees up, or (its {@link JobWaker}) right after a fetch that found more.
+ * JobRunr's worker threads, with a fetch that takes at most {@code perFetch} jobs at a time
+ * (JobRunr takes as many as it has free threads). A burst then spreads over every server that a
+ * work signal woke, instead of landing on the one that fetched first; a server fetches again as
+ * soon as one of its threads frees up, or (its {@link JobWaker}) right after a fetch that found
+ * more.
  */
 final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
-  /** JobRunr's own threshold: the periodic fetch runs while fewer than 70% of the threads are busy. */
+  /**
+   * JobRunr's own threshold: the periodic fetch runs while fewer than 70% of the threads are busy.
+   */
   private static final double ONBOARD_BELOW = 0.7;
 
   private final int workerCount;
   private final int perFetch;
   private final DefaultBackgroundJobServerWorkerPolicy threads;
 
-  SpreadingWorkerPolicy(int workerCount, int perFetch, Function<Integer, JobRunrExecutor> executors) {
+  SpreadingWorkerPolicy(
+      int workerCount, int perFetch, Function<Integer, JobRunrExecutor> executors) {
     this.workerCount = workerCount;
     this.perFetch = perFetch;
     this.threads = new DefaultBackgroundJobServerWorkerPolicy(workerCount, executors);
@@ -63,11 +67,14 @@ final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
 
     @Override
     public AmountRequest getWorkPageRequest() {
-      return Paging.AmountBasedList.ascOnUpdatedAt(Math.max(0, Math.min(perFetch, workerCount - held())));
+      return Paging.AmountBasedList.ascOnUpdatedAt(
+          Math.max(0, Math.min(perFetch, workerCount - held())));
     }
 
     private int held() {
-      return server instanceof FleetJobServer fleet ? fleet.held() : server.getJobSteward().getOccupiedWorkerCount();
+      return server instanceof FleetJobServer fleet
+          ? fleet.held()
+          : server.getJobSteward().getOccupiedWorkerCount();
     }
   }
 }

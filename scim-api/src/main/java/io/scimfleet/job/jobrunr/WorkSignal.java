@@ -2,7 +2,8 @@ package io.scimfleet.job.jobrunr;
 
 /**
  * Tells job servers that work was enqueued, so that they fetch it now instead of at their next poll
- * (JobRunr polls no faster than every 5 s). A lost signal costs only latency: the poll still finds the work.
+ * (JobRunr polls no faster than every 5 s). A lost signal costs only latency: the poll still finds
+ * the work.
  */
 interface WorkSignal extends AutoCloseable {
 
@@ -15,10 +16,13 @@ interface WorkSignal extends AutoCloseable {
   @Override
   void close();
 
-  /** Within one process: for the in-memory storage, whose queue and servers live in the same JVM. */
+  /**
+   * Within one process: for the in-memory storage, whose queue and servers live in the same JVM.
+   */
   static WorkSignal local() {
     return new WorkSignal() {
-      private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+      private final java.util.List<Runnable> listeners =
+          new java.util.concurrent.CopyOnWriteArrayList<>();
 
       @Override
       public void send() {

@@ -5,11 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.core5.http.HttpEntity;
 
-/** Reads a response body up to a limit and never further, so a target cannot fill a worker's heap. */
+/**
+ * Reads a response body up to a limit and never further, so a target cannot fill a worker's heap.
+ */
 final class BoundedBody {
   private BoundedBody() {}
 
-  /** The body as text; {@link TooLarge} once it is longer than {@code limit} bytes (after decompression). */
+  /**
+   * The body as text; {@link TooLarge} once it is longer than {@code limit} bytes (after
+   * decompression).
+   */
   static String read(HttpEntity entity, int status, long limit) throws IOException {
     if (entity == null) return "";
     if (entity.getContentLength() > limit) throw new TooLarge(status, limit);

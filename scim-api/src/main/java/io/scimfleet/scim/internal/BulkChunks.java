@@ -6,19 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Cuts operations, in order, into requests within the target's maxOperations and maxPayloadSize. */
+/**
+ * Cuts operations, in order, into requests within the target's maxOperations and maxPayloadSize.
+ */
 final class BulkChunks {
   static final int FALLBACK_MAX_OPERATIONS = 100;
   private static final int ENVELOPE_BYTES = 128;
 
   private BulkChunks() {}
 
-  static List<List<BulkOperation>> split(List<BulkOperation> operations, int maxOperations, long maxPayloadSize) {
-    return split(operations, maxOperations, maxPayloadSize, operation -> operation.toJson().toString());
+  static List<List<BulkOperation>> split(
+      List<BulkOperation> operations, int maxOperations, long maxPayloadSize) {
+    return split(
+        operations, maxOperations, maxPayloadSize, operation -> operation.toJson().toString());
   }
 
-  /** @param json each operation as sent (the sender serializes each operation once, for both) */
-  static List<List<BulkOperation>> split(List<BulkOperation> operations, int maxOperations, long maxPayloadSize,
+  /**
+   * @param json each operation as sent (the sender serializes each operation once, for both)
+   */
+  static List<List<BulkOperation>> split(
+      List<BulkOperation> operations,
+      int maxOperations,
+      long maxPayloadSize,
       Function<BulkOperation, String> json) {
     int limit = maxOperations > 0 ? maxOperations : FALLBACK_MAX_OPERATIONS;
     List<List<BulkOperation>> chunks = new ArrayList<>();

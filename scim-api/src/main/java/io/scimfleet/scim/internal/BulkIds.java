@@ -19,8 +19,14 @@ final class BulkIds {
 
   static BulkOperation resolve(BulkOperation operation, Map<String, String> ids) {
     if (ids.isEmpty()) return operation;
-    ObjectNode data = operation.data() == null ? null : (ObjectNode) replace(operation.data().deepCopy(), ids);
-    return new BulkOperation(operation.method(), replaceText(operation.path(), ids), operation.bulkId(), data, operation.version());
+    ObjectNode data =
+        operation.data() == null ? null : (ObjectNode) replace(operation.data().deepCopy(), ids);
+    return new BulkOperation(
+        operation.method(),
+        replaceText(operation.path(), ids),
+        operation.bulkId(),
+        data,
+        operation.version());
   }
 
   private static JsonNode replace(JsonNode node, Map<String, String> ids) {
@@ -44,7 +50,8 @@ final class BulkIds {
   private static String replaceText(String text, Map<String, String> ids) {
     if (text == null || !text.contains(PREFIX)) return text;
     String result = text;
-    for (Map.Entry<String, String> id : ids.entrySet()) result = result.replace(PREFIX + id.getKey(), id.getValue());
+    for (Map.Entry<String, String> id : ids.entrySet())
+      result = result.replace(PREFIX + id.getKey(), id.getValue());
     return result;
   }
 }

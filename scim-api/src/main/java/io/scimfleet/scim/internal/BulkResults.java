@@ -19,24 +19,50 @@ final class BulkResults {
   static List<BulkResult> read(List<BulkOperation> sent, JsonNode body, ScimErrors errors) {
     JsonNode answered = body.path("Operations");
     List<BulkResult> results = new ArrayList<>();
-    for (int i = 0; i < sent.size(); i++) results.add(result(sent.get(i), find(answered, sent.get(i), i), errors));
+    for (int i = 0; i < sent.size(); i++)
+      results.add(result(sent.get(i), find(answered, sent.get(i), i), errors));
     return results;
   }
 
   private static JsonNode find(JsonNode answered, BulkOperation operation, int index) {
     if (operation.bulkId() != null) {
-      for (JsonNode node : answered) if (operation.bulkId().equals(Json.text(node.get("bulkId")))) return node;
+      for (JsonNode node : answered)
+        if (operation.bulkId().equals(Json.text(node.get("bulkId")))) return node;
     }
     return answered.path(index);
   }
 
   private static BulkResult result(BulkOperation operation, JsonNode node, ScimErrors errors) {
     int status = status(node.path("status"));
-    if (node.isMissingNode() || status < 0) return BulkResult.missing(operation, errors.malformed(operation.method(), operation.path(), 200, "the Bulk response has no status for this operation", node.toString()));
+    if (node.isMissingNode() || status < 0)
+      return BulkResult.missing(
+          operation,
+          errors.malformed(
+              operation.method(),
+              operation.path(),
+              200,
+              "the Bulk response has no status for this operation",
+              node.toString()));
     String location = Json.text(node.get("location"));
-    ScimException error = status >= 300 ? errors.fromResponse(operation.method(), operation.path(), status, null, node.path("response").toString()) : null;
+    ScimException error =
+        status >= 300
+            ? errors.fromResponse(
+                operation.method(),
+                operation.path(),
+                status,
+                null,
+                node.path("response").toString())
+            : null;
     String id = error == null ? id(location, node) : null;
-    return new BulkResult(operation.method(), operation.path(), operation.bulkId(), status, location, id, Json.text(node.get("version")), error);
+    return new BulkResult(
+        operation.method(),
+        operation.path(),
+        operation.bulkId(),
+        status,
+        location,
+        id,
+        Json.text(node.get("version")),
+        error);
   }
 
   static int status(JsonNode status) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Sends Bulk requests cut to the target's limits, carrying resolved bulkIds from one to the next. */
+/**
+ * Sends Bulk requests cut to the target's limits, carrying resolved bulkIds from one to the next.
+ */
 public final class BulkSender {
   static final String REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 
@@ -35,34 +37,44 @@ public final class BulkSender {
    *     {@link BulkResult#missing} result with that failure, and the next request is sent; false:
    *     the failure is thrown
    */
-  public List<BulkResult> send(List<BulkOperation> operations, Capabilities.Bulk limits, boolean eachRequestOnItsOwn) {
-    // each operation written once: sized and sent (by identity: two equal operations are two operations)
+  public List<BulkResult> send(
+      List<BulkOperation> operations, Capabilities.Bulk limits, boolean eachRequestOnItsOwn) {
+    // each operation written once: sized and sent (by identity: two equal operations are two
+    // operations)
     IdentityHashMap<BulkOperation, String> serialized = new IdentityHashMap<>();
-    Function<BulkOperation, String> json = operation -> serialized.computeIfAbsent(operation, o -> o.toJson().toString());
+    Function<BulkOperation, String> json =
+        operation -> serialized.computeIfAbsent(operation, o -> o.toJson().toString());
     Map<String, String> ids = new HashMap<>();
     List<BulkResult> results = new ArrayList<>();
-    for (List<BulkOperation> chunk : BulkChunks.split(operations, limits.maxOperations(), limits.maxPayloadSize(), json)) {
-      List<BulkOperation> resolved = chunk.stream().map(operation -> BulkIds.resolve(operation, ids)).toList();
+    for (List<BulkOperation> chunk :
+        BulkChunks.split(operations, limits.maxOperations(), limits.maxPayloadSize(), json)) {
+      List<BulkOperation> resolved =
+          chunk.stream().map(operation -> BulkIds.resolve(operation, ids)).toList();
       List<BulkResult> answered;
       try {
         answered = sendOne(resolved, json);
       } catch (ScimException whole) {
         if (!eachRequestOnItsOwn) throw whole;
-        answered = resolved.stream().map(operation -> BulkResult.missing(operation, whole)).toList();
+        answered =
+            resolved.stream().map(operation -> BulkResult.missing(operation, whole)).toList();
       }
-      answered.stream().filter(r -> r.bulkId() != null && r.id() != null).forEach(r -> ids.put(r.bulkId(), r.id()));
+      answered.stream()
+          .filter(r -> r.bulkId() != null && r.id() != null)
+          .forEach(r -> ids.put(r.bulkId(), r.id()));
       results.addAll(answered);
     }
     return results;
   }
 
-  private List<BulkResult> sendOne(List<BulkOperation> operations, Function<BulkOperation, String> json) {
+  private List<BulkResult> sendOne(
+      List<BulkOperation> operations, Function<BulkOperation, String> json) {
     Call call = Call.of("POST", "/Bulk").withBody(request(operations, json));
     return BulkResults.read(operations, transport.sendForObject(call), transport.errors());
   }
 
   /** The operations go in as the raw JSON they were sized by, not as trees to write again. */
-  private static ObjectNode request(List<BulkOperation> operations, Function<BulkOperation, String> json) {
+  private static ObjectNode request(
+      List<BulkOperation> operations, Function<BulkOperation, String> json) {
     ObjectNode body = Json.object();
     body.putArray("schemas").add(REQUEST_SCHEMA);
     ArrayNode list = body.putArray("Operations");

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One request to send: {@code path} is relative to the base URL, encoded, with a leading slash
- * ({@code /Users/42}); {@code query} is encoded without {@code ?} or null; {@code body} and
- * {@code ifMatch} may be null.
+ * ({@code /Users/42}); {@code query} is encoded without {@code ?} or null; {@code body} and {@code
+ * ifMatch} may be null.
  */
 public record Call(String method, String path, String query, JsonNode body, String ifMatch) {
   public static Call of(String method, String path) {

@@ -43,18 +43,30 @@ final class CapabilitiesReader {
 
   private static ResourceType resourceType(JsonNode node) {
     List<String> extensions = new ArrayList<>();
-    node.path("schemaExtensions").forEach(extension -> extensions.add(extension.path("schema").asText()));
+    node.path("schemaExtensions")
+        .forEach(extension -> extensions.add(extension.path("schema").asText()));
     String endpoint = Paths.trimSlashes(node.path("endpoint").asText());
-    return new ResourceType(Json.text(node.get("id")), Json.text(node.get("name")), endpoint, Json.text(node.get("schema")), extensions);
+    return new ResourceType(
+        Json.text(node.get("id")),
+        Json.text(node.get("name")),
+        endpoint,
+        Json.text(node.get("schema")),
+        extensions);
   }
 
   private static Capabilities.Bulk bulk(JsonNode node) {
-    return new Capabilities.Bulk(bool(node.path("supported"), false), (int) number(node.path("maxOperations")), number(node.path("maxPayloadSize")));
+    return new Capabilities.Bulk(
+        bool(node.path("supported"), false),
+        (int) number(node.path("maxOperations")),
+        number(node.path("maxPayloadSize")));
   }
 
-  private static Capabilities.FilterSupport filter(JsonNode node, Capabilities.FilterSupport fallback) {
+  private static Capabilities.FilterSupport filter(
+      JsonNode node, Capabilities.FilterSupport fallback) {
     long maxResults = number(node.path("maxResults"));
-    return new Capabilities.FilterSupport(bool(node.path("supported"), fallback.supported()), maxResults > 0 ? (int) maxResults : fallback.maxResults());
+    return new Capabilities.FilterSupport(
+        bool(node.path("supported"), fallback.supported()),
+        maxResults > 0 ? (int) maxResults : fallback.maxResults());
   }
 
   private static Set<String> endpoints(List<ResourceType> types) {

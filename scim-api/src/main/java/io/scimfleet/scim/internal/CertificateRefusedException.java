@@ -8,6 +8,7 @@ import java.security.cert.CertificateException;
  */
 public final class CertificateRefusedException extends CertificateException {
   private static final long serialVersionUID = 1L;
+
   public CertificateRefusedException(String message, Throwable cause) {
     super(message, cause);
   }

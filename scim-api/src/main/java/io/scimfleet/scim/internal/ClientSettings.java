@@ -25,13 +25,27 @@ public record ClientSettings(
 
   /** The same settings with another pool size (a token endpoint needs few connections). */
   public ClientSettings withMaxConnections(int value) {
-    return new ClientSettings(connectTimeout, responseTimeout, totalTimeout, value, sslContext, hostnameVerifier,
-        discoveryTtl, clock, targets, maxResponseBytes);
+    return new ClientSettings(
+        connectTimeout,
+        responseTimeout,
+        totalTimeout,
+        value,
+        sslContext,
+        hostnameVerifier,
+        discoveryTtl,
+        clock,
+        targets,
+        maxResponseBytes);
   }
 
   /** How the timeouts read in an error message. */
   public String describeTimeouts() {
-    return "connect " + connectTimeout.toMillis() + " ms, response " + responseTimeout.toMillis()
-        + " ms, total " + totalTimeout.toMillis() + " ms";
+    return "connect "
+        + connectTimeout.toMillis()
+        + " ms, response "
+        + responseTimeout.toMillis()
+        + " ms, total "
+        + totalTimeout.toMillis()
+        + " ms";
   }
 }

@@ -1,10 +1,10 @@
 package io.scimfleet.scim.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.scimfleet.scim.Capabilities;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.ResourceType;
@@ -21,18 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks a target what it supports and remembers the answer. A permanent non-answer (404, 401/403,
- * HTML, garbage) yields {@link Capabilities#defaults()} and is cached like an answer; a transient one
- * (timeout, 429, 5xx) on the first load is thrown and not cached, so that a target that was down is
- * not taken for one without features.
+ * HTML, garbage) yields {@link Capabilities#defaults()} and is cached like an answer; a transient
+ * one (timeout, 429, 5xx) on the first load is thrown and not cached, so that a target that was
+ * down is not taken for one without features.
  *
- * <p>Once loaded, the answer is refreshed in the background after the TTL (Caffeine's
- * {@code refreshAfterWrite}): callers keep the answer they had while one refresh runs, and a refresh
- * that fails keeps it for another TTL. Only the first load makes callers wait, and only one load runs.
+ * <p>Once loaded, the answer is refreshed in the background after the TTL (Caffeine's {@code
+ * refreshAfterWrite}): callers keep the answer they had while one refresh runs, and a refresh that
+ * fails keeps it for another TTL. Only the first load makes callers wait, and only one load runs.
  */
 public final class Discovery {
   private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
-  private static final List<String> CONFIG_PATHS = List.of("/ServiceProviderConfig", "/ServiceProviderConfigs");
+  private static final List<String> CONFIG_PATHS =
+      List.of("/ServiceProviderConfig", "/ServiceProviderConfigs");
   private static final String KEY = "discovery";
+
   /** Refreshes wait on HTTP: on threads of their own (idle ones end), not on the common pool. */
   private static final Executor REFRESHES = Executors.newCachedThreadPool(Daemon::thread);
 
@@ -41,11 +43,12 @@ public final class Discovery {
 
   public Discovery(ScimTransport transport, Duration ttl, Clock clock) {
     this.transport = transport;
-    this.snapshot = Caffeine.newBuilder()
-        .refreshAfterWrite(ttl)
-        .ticker(() -> nanos(clock.instant()))
-        .executor(REFRESHES)
-        .build(new Loader());
+    this.snapshot =
+        Caffeine.newBuilder()
+            .refreshAfterWrite(ttl)
+            .ticker(() -> nanos(clock.instant()))
+            .executor(REFRESHES)
+            .build(new Loader());
   }
 
   public Capabilities capabilities() {
@@ -62,7 +65,9 @@ public final class Discovery {
     return new Snapshot(capabilities, types);
   }
 
-  /** Loads the first answer (a failure goes to the caller); a failed refresh keeps the one before. */
+  /**
+   * Loads the first answer (a failure goes to the caller); a failed refresh keeps the one before.
+   */
   private final class Loader implements CacheLoader<String, Snapshot> {
     @Override
     public Snapshot load(String key) {
@@ -104,7 +109,8 @@ public final class Discovery {
       return transport.json(call, transport.send(call));
     } catch (ScimException e) {
       if (e.retryable()) throw e;
-      if (!(e instanceof NotFoundException)) LOG.info("discovery {} unusable: {}", path, e.getMessage());
+      if (!(e instanceof NotFoundException))
+        LOG.info("discovery {} unusable: {}", path, e.getMessage());
       return null;
     }
   }

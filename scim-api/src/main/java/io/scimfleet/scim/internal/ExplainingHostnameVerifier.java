@@ -14,22 +14,27 @@ import org.apache.hc.client5.http.ssl.HttpClientHostnameVerifier;
 
 /**
  * HttpClient 5's {@link DefaultHostnameVerifier} (DNS names with wildcards and the public suffix
- * list, IP addresses, in the subject alternative names), with a refusal that says
- * "host name mismatch: certificate for X is valid for [...]".
+ * list, IP addresses, in the subject alternative names), with a refusal that says "host name
+ * mismatch: certificate for X is valid for [...]".
  */
 final class ExplainingHostnameVerifier implements HttpClientHostnameVerifier {
   private static final int DNS_NAME = 2;
   private static final int IP_ADDRESS = 7;
 
-  private final DefaultHostnameVerifier delegate = new DefaultHostnameVerifier(PublicSuffixMatcherLoader.getDefault());
+  private final DefaultHostnameVerifier delegate =
+      new DefaultHostnameVerifier(PublicSuffixMatcherLoader.getDefault());
 
   @Override
   public void verify(String host, X509Certificate certificate) throws SSLException {
     try {
       delegate.verify(host, certificate);
     } catch (SSLPeerUnverifiedException e) {
-      SSLPeerUnverifiedException explained = new SSLPeerUnverifiedException(
-          "host name mismatch: certificate for " + host + " is valid for " + namesOf(certificate));
+      SSLPeerUnverifiedException explained =
+          new SSLPeerUnverifiedException(
+              "host name mismatch: certificate for "
+                  + host
+                  + " is valid for "
+                  + namesOf(certificate));
       explained.initCause(e);
       throw explained;
     }

@@ -27,17 +27,20 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     explaining(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
     explaining(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     explaining(chain, () -> delegate.checkServerTrusted(chain, authType));
   }
 
@@ -57,17 +60,20 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     delegate.checkClientTrusted(chain, authType, socket);
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
     delegate.checkClientTrusted(chain, authType, engine);
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     delegate.checkClientTrusted(chain, authType);
   }
 
@@ -82,8 +88,14 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     X509Certificate expired = outOfDate(chain, refusal);
     if (expired != null) return new CertificateRefusedException(validity(expired), refusal);
     if (has(refusal, CertPathBuilderException.class) || isUnknownIssuer(refusal)) {
-      return new CertificateRefusedException("untrusted issuer: the certificate of " + leaf.getSubjectX500Principal()
-          + " is issued by " + leaf.getIssuerX500Principal() + ", which is not among the trusted CAs (" + trusted + ")",
+      return new CertificateRefusedException(
+          "untrusted issuer: the certificate of "
+              + leaf.getSubjectX500Principal()
+              + " is issued by "
+              + leaf.getIssuerX500Principal()
+              + ", which is not among the trusted CAs ("
+              + trusted
+              + ")",
           refusal);
     }
     return new CertificateRefusedException("certificate refused: " + refusal.getMessage(), refusal);
@@ -92,14 +104,18 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   /** The certificate the refusal says is out of its validity period, or null. */
   private static X509Certificate outOfDate(X509Certificate[] chain, CertificateException refusal) {
     CertPathValidatorException invalid = find(refusal, CertPathValidatorException.class);
-    if (invalid != null && (invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED
-        || invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+    if (invalid != null
+        && (invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED
+            || invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
       int index = invalid.getIndex();
-      if (invalid.getCertPath() != null && index >= 0 && index < invalid.getCertPath().getCertificates().size()) {
+      if (invalid.getCertPath() != null
+          && index >= 0
+          && index < invalid.getCertPath().getCertificates().size()) {
         return (X509Certificate) invalid.getCertPath().getCertificates().get(index);
       }
     }
-    if (has(refusal, CertificateExpiredException.class) || has(refusal, CertificateNotYetValidException.class)) {
+    if (has(refusal, CertificateExpiredException.class)
+        || has(refusal, CertificateNotYetValidException.class)) {
       for (X509Certificate certificate : chain) if (!validNow(certificate)) return certificate;
     }
     return null;
@@ -107,9 +123,17 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
   private static String validity(X509Certificate certificate) {
     if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
-      return "certificate expired on " + certificate.getNotAfter().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";
+      return "certificate expired on "
+          + certificate.getNotAfter().toInstant()
+          + " ("
+          + certificate.getSubjectX500Principal()
+          + ")";
     }
-    return "certificate not valid before " + certificate.getNotBefore().toInstant() + " (" + certificate.getSubjectX500Principal() + ")";
+    return "certificate not valid before "
+        + certificate.getNotBefore().toInstant()
+        + " ("
+        + certificate.getSubjectX500Principal()
+        + ")";
   }
 
   private static boolean validNow(X509Certificate certificate) {

@@ -18,7 +18,8 @@ import org.apache.hc.core5.util.Timeout;
 final class HttpClients {
   private HttpClients() {}
 
-  static CloseableHttpClient create(ClientSettings settings, PoolingHttpClientConnectionManager pool) {
+  static CloseableHttpClient create(
+      ClientSettings settings, PoolingHttpClientConnectionManager pool) {
     return HttpClientBuilder.create()
         .setConnectionManager(pool)
         .setDefaultRequestConfig(requestConfig(settings))
@@ -44,7 +45,8 @@ final class HttpClients {
    * {@code DefaultHostnameVerifier} unless trust-all was asked), not by the JDK's endpoint check.
    */
   private static DefaultClientTlsStrategy tls(ClientSettings settings) {
-    return new DefaultClientTlsStrategy(settings.sslContext(), HostnameVerificationPolicy.CLIENT, settings.hostnameVerifier());
+    return new DefaultClientTlsStrategy(
+        settings.sslContext(), HostnameVerificationPolicy.CLIENT, settings.hostnameVerifier());
   }
 
   private static ConnectionConfig connectionConfig(ClientSettings settings) {
@@ -56,7 +58,8 @@ final class HttpClients {
 
   private static RequestConfig requestConfig(ClientSettings settings) {
     return RequestConfig.custom()
-        // waiting for one of the target's maxConnections is back-pressure, not a fault of the target
+        // waiting for one of the target's maxConnections is back-pressure, not a fault of the
+        // target
         .setConnectionRequestTimeout(timeout(settings.totalTimeout()))
         .setResponseTimeout(timeout(settings.responseTimeout()))
         .build();

@@ -26,7 +26,8 @@ public final class Json {
   }
 
   public static JsonNode tree(Object value) {
-    if (value instanceof JsonNode node) return node.deepCopy(); // valueToTree would write and read it again
+    if (value instanceof JsonNode node)
+      return node.deepCopy(); // valueToTree would write and read it again
     return MAPPER.valueToTree(value);
   }
 

@@ -41,8 +41,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * shortly before it expires (a tenth of its lifetime, at most 30 s, earlier; an hour when the
  * endpoint gives no {@code expires_in}). A 401 from the target drops the token that was refused, so
  * the request is sent once more with a new one. The token endpoint is reached through an HttpClient
- * built from the target's own settings: the same address policy, TLS trust and timeouts.
- * Failures are {@link io.scimfleet.scim.TokenEndpointException}s; no message holds the client secret.
+ * built from the target's own settings: the same address policy, TLS trust and timeouts. Failures
+ * are {@link io.scimfleet.scim.TokenEndpointException}s; no message holds the client secret.
  */
 public final class OAuth2Tokens implements Authorization, AutoCloseable {
   static final Duration LONGEST_MARGIN = Duration.ofSeconds(30);
@@ -62,17 +62,26 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     this.errors = new ScimErrors(grant.clientSecret(), settings.clock());
     this.http = HttpClients.create(this.settings, HttpClients.pool(this.settings));
     URI token = grant.tokenUrl();
-    this.url = token.getScheme() + "://" + token.getRawAuthority() + (token.getRawPath() == null ? "" : token.getRawPath());
+    this.url =
+        token.getScheme()
+            + "://"
+            + token.getRawAuthority()
+            + (token.getRawPath() == null ? "" : token.getRawPath());
   }
 
-  /** The cached access token as a header, fetched first when there is none or it is about to expire. */
+  /**
+   * The cached access token as a header, fetched first when there is none or it is about to expire.
+   */
   @Override
   public synchronized String header() {
     if (header == null || !settings.clock().instant().isBefore(refreshAt)) fetch();
     return header;
   }
 
-  /** Drops the refused token (unless another request already replaced it): the next header is a fresh one. */
+  /**
+   * Drops the refused token (unless another request already replaced it): the next header is a
+   * fresh one.
+   */
   @Override
   public synchronized boolean invalidate(String rejected) {
     if (Objects.equals(rejected, header)) header = null;
@@ -102,9 +111,12 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
   private TokenRequest tokenRequest() {
     ClientID id = new ClientID(grant.clientId());
     Secret secret = new Secret(grant.clientSecret());
-    ClientAuthentication auth = grant.clientAuth() == OAuth2Grant.ClientAuth.BODY
-        ? new ClientSecretPost(id, secret) : new ClientSecretBasic(id, secret);
-    TokenRequest.Builder builder = new TokenRequest.Builder(grant.tokenUrl(), auth, new ClientCredentialsGrant());
+    ClientAuthentication auth =
+        grant.clientAuth() == OAuth2Grant.ClientAuth.BODY
+            ? new ClientSecretPost(id, secret)
+            : new ClientSecretBasic(id, secret);
+    TokenRequest.Builder builder =
+        new TokenRequest.Builder(grant.tokenUrl(), auth, new ClientCredentialsGrant());
     if (grant.scope() != null) builder.scope(Scope.parse(grant.scope()));
     if (grant.audience() != null) builder.customParameter("audience", grant.audience());
     return builder.build();
@@ -114,7 +126,8 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     HttpPost post = new HttpPost(request.getURI());
     post.setHeader("Accept", "application/json");
     post.setHeader("User-Agent", Version.userAgent());
-    if (request.getAuthorization() != null) post.setHeader("Authorization", request.getAuthorization());
+    if (request.getAuthorization() != null)
+      post.setHeader("Authorization", request.getAuthorization());
     post.setEntity(new StringEntity(request.getBody(), ContentType.APPLICATION_FORM_URLENCODED));
     try {
       return http.execute(post, this::read);
@@ -139,7 +152,10 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     return answer;
   }
 
-  /** The access token of a 2xx answer; servers that leave {@code token_type} out mean Bearer, and {@code expires_in} may be text. */
+  /**
+   * The access token of a 2xx answer; servers that leave {@code token_type} out mean Bearer, and
+   * {@code expires_in} may be text.
+   */
   private AccessToken accessToken(HTTPResponse response) {
     if (!response.indicatesSuccess()) throw refused(response);
     TokenResponse parsed;
@@ -153,10 +169,12 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     } catch (ParseException e) {
       throw errors.tokenMalformed(url, response.getStatusCode(), e.getMessage());
     }
-    if (!parsed.indicatesSuccess()) throw refused(response.getStatusCode(), parsed.toErrorResponse());
+    if (!parsed.indicatesSuccess())
+      throw refused(response.getStatusCode(), parsed.toErrorResponse());
     AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
     if (!AccessTokenType.BEARER.equals(token.getType())) {
-      throw errors.tokenMalformed(url, response.getStatusCode(), "token_type " + token.getType() + " is not Bearer");
+      throw errors.tokenMalformed(
+          url, response.getStatusCode(), "token_type " + token.getType() + " is not Bearer");
     }
     return token;
   }
@@ -171,7 +189,11 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
 
   private RuntimeException refused(int status, TokenErrorResponse response) {
     ErrorObject error = response.getErrorObject();
-    return errors.tokenRefused(url, status, error == null ? null : error.getCode(), error == null ? null : error.getDescription());
+    return errors.tokenRefused(
+        url,
+        status,
+        error == null ? null : error.getCode(),
+        error == null ? null : error.getDescription());
   }
 
   @Override

@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * Walks every page of a search, fetching a page only when the previous one is used up. Follows
- * {@code nextCursor} while the target sends one, else {@code startIndex}. Never trusts
- * {@code totalResults}: stops on an empty page, a page shorter than asked for, a cursor page
- * without a next cursor, a cursor seen before, or a page that repeats the previous one (a target
- * that ignores {@code startIndex}).
+ * {@code nextCursor} while the target sends one, else {@code startIndex}. Never trusts {@code
+ * totalResults}: stops on an empty page, a page shorter than asked for, a cursor page without a
+ * next cursor, a cursor seen before, or a page that repeats the previous one (a target that ignores
+ * {@code startIndex}).
  */
 public final class Pager implements Iterator<ScimResource> {
   private final Function<SearchRequest, ListResponse> search;
@@ -51,7 +51,8 @@ public final class Pager implements Iterator<ScimResource> {
   }
 
   private SearchRequest following(SearchRequest request, ListResponse page) {
-    if (page.cursor().isPresent()) return cursors.add(page.nextCursor()) ? request.withCursor(page.nextCursor()) : null;
+    if (page.cursor().isPresent())
+      return cursors.add(page.nextCursor()) ? request.withCursor(page.nextCursor()) : null;
     if (request.cursor() != null) return null;
     if (request.count() != null && page.resources().size() < request.count()) return null;
     return request.withStartIndex(startOf(request) + page.resources().size());

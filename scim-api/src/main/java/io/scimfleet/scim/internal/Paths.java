@@ -22,7 +22,8 @@ public final class Paths {
   public static String query(String... namesAndValues) {
     StringJoiner joiner = new StringJoiner("&");
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-      if (namesAndValues[i + 1] != null) joiner.add(namesAndValues[i] + "=" + encode(namesAndValues[i + 1]));
+      if (namesAndValues[i + 1] != null)
+        joiner.add(namesAndValues[i] + "=" + encode(namesAndValues[i + 1]));
     }
     return joiner.length() == 0 ? null : joiner.toString();
   }

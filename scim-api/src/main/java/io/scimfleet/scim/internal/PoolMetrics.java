@@ -12,8 +12,8 @@ import org.apache.hc.core5.pool.ConnPoolControl;
 
 /**
  * Where a client's connection pool publishes its gauges: Micrometer's HttpClient 5 pool binder
- * ({@code httpcomponents_httpclient_pool_*}: max, leased and available connections, requests waiting
- * for one), tagged {@code httpclient=<name>} and the given tags.
+ * ({@code httpcomponents_httpclient_pool_*}: max, leased and available connections, requests
+ * waiting for one), tagged {@code httpclient=<name>} and the given tags.
  */
 public record PoolMetrics(MeterRegistry registry, String name, Iterable<Tag> tags) {
   /** Publishes nothing. */
@@ -37,6 +37,7 @@ public record PoolMetrics(MeterRegistry registry, String name, Iterable<Tag> tag
   }
 
   private void removeIfStillRegistered(Meter meter) {
-    if (registry.getMeters().stream().anyMatch(registered -> registered == meter)) registry.remove(meter);
+    if (registry.getMeters().stream().anyMatch(registered -> registered == meter))
+      registry.remove(meter);
   }
 }

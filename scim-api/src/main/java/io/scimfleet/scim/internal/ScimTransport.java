@@ -34,13 +34,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place a SCIM request is sent: sets the headers every request carries, enforces the total
- * timeout, reads the response (up to {@link ClientSettings#maxResponseBytes()}), tells the listener, and turns any failure into a
- * {@link ScimException} through {@link ScimErrors}. Logs method, path, status and time; never a
- * header value or a body.
+ * timeout, reads the response (up to {@link ClientSettings#maxResponseBytes()}), tells the
+ * listener, and turns any failure into a {@link ScimException} through {@link ScimErrors}. Logs
+ * method, path, status and time; never a header value or a body.
  */
 public final class ScimTransport implements AutoCloseable {
   static final String SCIM_JSON = "application/scim+json";
-  private static final ContentType BODY_TYPE = ContentType.create(SCIM_JSON, StandardCharsets.UTF_8);
+  private static final ContentType BODY_TYPE =
+      ContentType.create(SCIM_JSON, StandardCharsets.UTF_8);
   private static final Logger LOG = LoggerFactory.getLogger(ScimTransport.class);
 
   private final String base;
@@ -54,8 +55,14 @@ public final class ScimTransport implements AutoCloseable {
   private final Runnable unbindPoolMetrics;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public ScimTransport(URI baseUrl, Authorization authorization, ClientSettings settings, RequestListener listener, RequestGate gate,
-      ScimErrors errors, PoolMetrics poolMetrics) {
+  public ScimTransport(
+      URI baseUrl,
+      Authorization authorization,
+      ClientSettings settings,
+      RequestListener listener,
+      RequestGate gate,
+      ScimErrors errors,
+      PoolMetrics poolMetrics) {
     this.base = stripTrailingSlash(baseUrl.toString());
     this.authorization = authorization;
     this.settings = settings;
@@ -77,9 +84,11 @@ public final class ScimTransport implements AutoCloseable {
     try {
       String header = authorization.header();
       Answer answer = sendOnce(call, header);
-      if (answer.status() == 401 && authorization.invalidate(header)) answer = sendOnce(call, authorization.header());
+      if (answer.status() == 401 && authorization.invalidate(header))
+        answer = sendOnce(call, authorization.header());
       if (answer.status() >= 200 && answer.status() < 300) return answer;
-      throw errors.fromResponse(call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
+      throw errors.fromResponse(
+          call.method(), call.path(), answer.status(), answer.retryAfter(), answer.body());
     } finally {
       inFlight.decrementAndGet();
     }
@@ -107,14 +116,16 @@ public final class ScimTransport implements AutoCloseable {
   public ObjectNode object(Call call, Answer answer) {
     JsonNode json = json(call, answer);
     if (json instanceof ObjectNode object) return object;
-    throw errors.malformed(call.method(), call.path(), answer.status(), "expected a JSON object", answer.body());
+    throw errors.malformed(
+        call.method(), call.path(), answer.status(), "expected a JSON object", answer.body());
   }
 
   /** The body as JSON of any shape; a body that is not JSON is malformed. */
   public JsonNode json(Call call, Answer answer) {
     JsonNode json = parse(answer.body());
     if (json != null) return json;
-    throw errors.malformed(call.method(), call.path(), answer.status(), "expected JSON", answer.body());
+    throw errors.malformed(
+        call.method(), call.path(), answer.status(), "expected JSON", answer.body());
   }
 
   public ScimErrors errors() {
@@ -124,7 +135,11 @@ public final class ScimTransport implements AutoCloseable {
   private Answer execute(Call call, String header, long started) {
     HttpUriRequestBase request = request(call, header);
     AtomicBoolean expired = new AtomicBoolean();
-    ScheduledFuture<?> deadline = deadlines.schedule(() -> expire(request, expired), settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () -> expire(request, expired),
+            settings.totalTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       return http.execute(request, this::read);
     } catch (BoundedBody.TooLarge e) {
@@ -132,7 +147,11 @@ public final class ScimTransport implements AutoCloseable {
       throw errors.tooLarge(call.method(), call.path(), e.status, e.limit);
     } catch (IOException e) {
       report(call, -1, started);
-      throw errors.transport(call.method(), call.path(), expired.get() ? totalTimeout(e) : e, settings.describeTimeouts());
+      throw errors.transport(
+          call.method(),
+          call.path(),
+          expired.get() ? totalTimeout(e) : e,
+          settings.describeTimeouts());
     } finally {
       deadline.cancel(false);
     }
@@ -144,14 +163,17 @@ public final class ScimTransport implements AutoCloseable {
   }
 
   private IOException totalTimeout(IOException cause) {
-    SocketTimeoutException timeout = new SocketTimeoutException("total timeout of " + settings.totalTimeout().toMillis() + " ms exceeded");
+    SocketTimeoutException timeout =
+        new SocketTimeoutException(
+            "total timeout of " + settings.totalTimeout().toMillis() + " ms exceeded");
     timeout.initCause(cause);
     return timeout;
   }
 
   private HttpUriRequestBase request(Call call, String authorization) {
     String query = call.query() == null ? "" : "?" + call.query();
-    HttpUriRequestBase request = new HttpUriRequestBase(call.method(), URI.create(base + call.path() + query));
+    HttpUriRequestBase request =
+        new HttpUriRequestBase(call.method(), URI.create(base + call.path() + query));
     request.setHeader("Accept", SCIM_JSON);
     request.setHeader("User-Agent", Version.userAgent());
     if (authorization != null) request.setHeader("Authorization", authorization);
@@ -164,7 +186,12 @@ public final class ScimTransport implements AutoCloseable {
     HttpEntity entity = response.getEntity();
     String body = BoundedBody.read(entity, response.getCode(), settings.maxResponseBytes());
     String contentType = entity == null ? null : entity.getContentType();
-    return new Answer(response.getCode(), body, header(response, "ETag"), header(response, "Retry-After"), contentType);
+    return new Answer(
+        response.getCode(),
+        body,
+        header(response, "ETag"),
+        header(response, "Retry-After"),
+        contentType);
   }
 
   private static String header(ClassicHttpResponse response, String name) {

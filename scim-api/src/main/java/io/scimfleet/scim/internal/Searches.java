@@ -3,7 +3,10 @@ package io.scimfleet.scim.internal;
 import io.scimfleet.scim.ListResponse;
 import io.scimfleet.scim.SearchRequest;
 
-/** Sends a search as {@code GET <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...&excludedAttributes=...}. */
+/**
+ * Sends a search as {@code GET
+ * <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...&excludedAttributes=...}.
+ */
 public final class Searches {
   private final ScimTransport transport;
 
@@ -18,12 +21,20 @@ public final class Searches {
 
   static String query(SearchRequest request) {
     return Paths.query(
-        "filter", request.filter() == null ? null : request.filter().render(),
-        "startIndex", text(request.startIndex()),
-        "count", text(request.count()),
-        "cursor", request.cursor(),
-        "attributes", request.attributes().isEmpty() ? null : String.join(",", request.attributes()),
-        "excludedAttributes", request.excludedAttributes().isEmpty() ? null : String.join(",", request.excludedAttributes()));
+        "filter",
+        request.filter() == null ? null : request.filter().render(),
+        "startIndex",
+        text(request.startIndex()),
+        "count",
+        text(request.count()),
+        "cursor",
+        request.cursor(),
+        "attributes",
+        request.attributes().isEmpty() ? null : String.join(",", request.attributes()),
+        "excludedAttributes",
+        request.excludedAttributes().isEmpty()
+            ? null
+            : String.join(",", request.excludedAttributes()));
   }
 
   private static String text(Integer number) {

@@ -21,18 +21,23 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 
 /**
  * The three TLS set-ups: the JDK's trust store (default), the CAs of a PEM bundle (and only those),
- * or trust-all when asked. Verified set-ups refuse with a message that names the problem: "untrusted
- * issuer", "certificate expired on …" (here) or "host name mismatch" ({@link #verifyingHostnames()}).
+ * or trust-all when asked. Verified set-ups refuse with a message that names the problem:
+ * "untrusted issuer", "certificate expired on …" (here) or "host name mismatch" ({@link
+ * #verifyingHostnames()}).
  */
 public final class Tls {
   private Tls() {}
 
-  /** The JDK's default trust store ({@code cacerts}, or {@code javax.net.ssl.trustStore} when set). */
+  /**
+   * The JDK's default trust store ({@code cacerts}, or {@code javax.net.ssl.trustStore} when set).
+   */
   public static SSLContext systemDefault() {
     return SystemDefault.CONTEXT;
   }
 
-  /** HttpClient 5's default verifier: DNS names and IP addresses in the subject alternative names. */
+  /**
+   * HttpClient 5's default verifier: DNS names and IP addresses in the subject alternative names.
+   */
   public static HostnameVerifier verifyingHostnames() {
     return new ExplainingHostnameVerifier();
   }
@@ -44,13 +49,16 @@ public final class Tls {
   /** Trusts exactly the CA certificates in the PEM file; the JDK's trust store is not consulted. */
   public static SSLContext trusting(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certificates.isEmpty()) throw new IllegalArgumentException("no certificate in " + pemFile);
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (certificates.isEmpty())
+        throw new IllegalArgumentException("no certificate in " + pemFile);
       return context(explaining(keyStore(certificates), "the CAs in " + pemFile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read CA bundle " + pemFile, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot use CA bundle " + pemFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot use CA bundle " + pemFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -68,16 +76,23 @@ public final class Tls {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     int index = 0;
-    for (Certificate certificate : certificates) store.setCertificateEntry("ca-" + index++, certificate);
+    for (Certificate certificate : certificates)
+      store.setCertificateEntry("ca-" + index++, certificate);
     return store;
   }
 
-  /** The JDK's PKIX trust manager for {@code store} (null: the default store), with readable refusals. */
-  private static TrustManager explaining(KeyStore store, String trusted) throws GeneralSecurityException, IOException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+  /**
+   * The JDK's PKIX trust manager for {@code store} (null: the default store), with readable
+   * refusals.
+   */
+  private static TrustManager explaining(KeyStore store, String trusted)
+      throws GeneralSecurityException, IOException {
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     for (TrustManager manager : factory.getTrustManagers()) {
-      if (manager instanceof X509ExtendedTrustManager x509) return new ExplainingTrustManager(x509, trusted);
+      if (manager instanceof X509ExtendedTrustManager x509)
+        return new ExplainingTrustManager(x509, trusted);
     }
     throw new GeneralSecurityException("no X.509 trust manager in " + factory.getAlgorithm());
   }

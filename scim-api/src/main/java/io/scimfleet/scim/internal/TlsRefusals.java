@@ -9,11 +9,13 @@ public final class TlsRefusals {
 
   /**
    * "host name mismatch: …", "untrusted issuer: …", "certificate expired on …" when the certificate
-   * was refused; null when the failure was something else (a handshake cut short, no common protocol).
+   * was refused; null when the failure was something else (a handshake cut short, no common
+   * protocol).
    */
   public static String refusal(SSLException failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof CertificateRefusedException || t instanceof SSLPeerUnverifiedException) return t.getMessage();
+      if (t instanceof CertificateRefusedException || t instanceof SSLPeerUnverifiedException)
+        return t.getMessage();
     }
     return null;
   }

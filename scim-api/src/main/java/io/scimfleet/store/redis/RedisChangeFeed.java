@@ -19,8 +19,8 @@ import redis.clients.jedis.resps.StreamGroupInfo;
 /**
  * The change feed as a Redis Stream read through one consumer group: {@code XREADGROUP >} delivers
  * each entry to one consumer, where it stays pending until {@code XACK}; {@code XAUTOCLAIM} hands
- * the entries of a consumer that stopped to another one after they were idle long enough. The
- * group starts at the stream's beginning, so entries written before any reader are read too.
+ * the entries of a consumer that stopped to another one after they were idle long enough. The group
+ * starts at the stream's beginning, so entries written before any reader are read too.
  */
 public final class RedisChangeFeed implements ChangeFeed {
   public static final String DEFAULT_GROUP = "scim-fleet";
@@ -43,7 +43,8 @@ public final class RedisChangeFeed implements ChangeFeed {
 
   @Override
   public void append(Change change) {
-    redis.run("append a change", j -> j.xadd(key, RedisChanges.append(), RedisChanges.encode(change)));
+    redis.run(
+        "append a change", j -> j.xadd(key, RedisChanges.append(), RedisChanges.encode(change)));
   }
 
   @Override
@@ -51,10 +52,18 @@ public final class RedisChangeFeed implements ChangeFeed {
     XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(max);
     // BLOCK 0 would wait forever: no block means no BLOCK, and a sub-millisecond one waits 1 ms
     if (!block.isZero()) params.block((int) Math.max(1, block.toMillis()));
-    List<Map.Entry<String, List<StreamEntry>>> streams = withGroup("read changes", j ->
-        j.xreadGroup(group, consumer, params, Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
+    List<Map.Entry<String, List<StreamEntry>>> streams =
+        withGroup(
+            "read changes",
+            j ->
+                j.xreadGroup(
+                    group,
+                    consumer,
+                    params,
+                    Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
     List<Entry> entries = new ArrayList<>();
-    if (streams != null) streams.forEach(stream -> stream.getValue().forEach(each -> add(entries, each)));
+    if (streams != null)
+      streams.forEach(stream -> stream.getValue().forEach(each -> add(entries, each)));
     return entries;
   }
 
@@ -65,20 +74,31 @@ public final class RedisChangeFeed implements ChangeFeed {
     redis.run("acknowledge changes", j -> j.xack(key, group, ids));
   }
 
-  /** XAUTOCLAIM from the start of the pending list, following its cursor until {@code max} are claimed. */
+  /**
+   * XAUTOCLAIM from the start of the pending list, following its cursor until {@code max} are
+   * claimed.
+   */
   @Override
   public List<Entry> claimStale(String consumer, Duration minIdle, int max) {
-    return withGroup("claim stale changes", j -> {
-      List<Entry> claimed = new ArrayList<>();
-      StreamEntryID cursor = START;
-      do {
-        Map.Entry<StreamEntryID, List<StreamEntry>> page = j.xautoclaim(key, group, consumer, minIdle.toMillis(),
-            cursor, XAutoClaimParams.xAutoClaimParams().count(max - claimed.size()));
-        page.getValue().forEach(each -> add(claimed, each));
-        cursor = page.getKey();
-      } while (claimed.size() < max && !START.equals(cursor));
-      return claimed;
-    });
+    return withGroup(
+        "claim stale changes",
+        j -> {
+          List<Entry> claimed = new ArrayList<>();
+          StreamEntryID cursor = START;
+          do {
+            Map.Entry<StreamEntryID, List<StreamEntry>> page =
+                j.xautoclaim(
+                    key,
+                    group,
+                    consumer,
+                    minIdle.toMillis(),
+                    cursor,
+                    XAutoClaimParams.xAutoClaimParams().count(max - claimed.size()));
+            page.getValue().forEach(each -> add(claimed, each));
+            cursor = page.getKey();
+          } while (claimed.size() < max && !START.equals(cursor));
+          return claimed;
+        });
   }
 
   /**
@@ -88,13 +108,18 @@ public final class RedisChangeFeed implements ChangeFeed {
    */
   @Override
   public long lag() {
-    return withGroup("read the change-feed lag", j -> {
-      StreamGroupInfo info = j.xinfoGroups(key).stream()
-          .filter(each -> group.equals(each.getName())).findFirst().orElseThrow();
-      Object lag = info.getGroupInfo().get("lag");
-      if (lag instanceof Long value) return value;
-      return (long) j.xrange(key, "(" + info.getLastDeliveredId(), "+").size();
-    });
+    return withGroup(
+        "read the change-feed lag",
+        j -> {
+          StreamGroupInfo info =
+              j.xinfoGroups(key).stream()
+                  .filter(each -> group.equals(each.getName()))
+                  .findFirst()
+                  .orElseThrow();
+          Object lag = info.getGroupInfo().get("lag");
+          if (lag instanceof Long value) return value;
+          return (long) j.xrange(key, "(" + info.getLastDeliveredId(), "+").size();
+        });
   }
 
   private void createGroup(Jedis jedis) {
@@ -107,15 +132,17 @@ public final class RedisChangeFeed implements ChangeFeed {
 
   /** Runs a group command; when the stream was removed with its group, recreates them once. */
   private <T> T withGroup(String what, Function<Jedis, T> command) {
-    return redis.call(what, j -> {
-      try {
-        return command.apply(j);
-      } catch (JedisDataException e) {
-        if (!String.valueOf(e.getMessage()).startsWith("NOGROUP")) throw e;
-        createGroup(j);
-        return command.apply(j);
-      }
-    });
+    return redis.call(
+        what,
+        j -> {
+          try {
+            return command.apply(j);
+          } catch (JedisDataException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("NOGROUP")) throw e;
+            createGroup(j);
+            return command.apply(j);
+          }
+        });
   }
 
   /** Skips entries whose body is gone (trimmed while pending; Redis 6.2 returns them empty). */

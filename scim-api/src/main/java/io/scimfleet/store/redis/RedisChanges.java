@@ -24,11 +24,16 @@ final class RedisChanges {
         "o", change.operation().name());
   }
 
-  /** The change, or null for an entry that is not one (trimmed away, or written by something else). */
+  /**
+   * The change, or null for an entry that is not one (trimmed away, or written by something else).
+   */
   static Change decode(Map<String, String> fields) {
     if (fields == null || !fields.containsKey("k") || !fields.containsKey("i")) return null;
     String member = fields.getOrDefault("m", "");
-    return new Change(Change.Kind.valueOf(fields.get("k")), fields.get("i"), member.isEmpty() ? null : member,
+    return new Change(
+        Change.Kind.valueOf(fields.get("k")),
+        fields.get("i"),
+        member.isEmpty() ? null : member,
         Change.Operation.valueOf(fields.get("o")));
   }
 }

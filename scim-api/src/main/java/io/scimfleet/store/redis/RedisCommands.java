@@ -12,11 +12,13 @@ import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Runs commands on a pooled connection and turns every Jedis failure into a retryable
- * {@link StoreException}, so that no Jedis type leaves the stores.
+ * Runs commands on a pooled connection and turns every Jedis failure into a retryable {@link
+ * StoreException}, so that no Jedis type leaves the stores.
  */
 final class RedisCommands {
-  /** Optimistic transactions that lose this many races in a row give up (never seen in practice). */
+  /**
+   * Optimistic transactions that lose this many races in a row give up (never seen in practice).
+   */
   private static final int MAX_ATTEMPTS = 1_000;
 
   private final JedisPool pool;
@@ -34,38 +36,47 @@ final class RedisCommands {
   }
 
   void run(String what, Consumer<Jedis> command) {
-    call(what, jedis -> {
-      command.accept(jedis);
-      return null;
-    });
+    call(
+        what,
+        jedis -> {
+          command.accept(jedis);
+          return null;
+        });
   }
 
   /** Runs {@code writes} in one MULTI/EXEC. */
   void transaction(String what, Consumer<Transaction> writes) {
-    run(what, jedis -> {
-      Transaction transaction = jedis.multi();
-      writes.accept(transaction);
-      transaction.exec();
-    });
+    run(
+        what,
+        jedis -> {
+          Transaction transaction = jedis.multi();
+          writes.accept(transaction);
+          transaction.exec();
+        });
   }
 
   /**
    * An optimistic transaction: {@code attempt} WATCHes keys, reads, and then either returns a
-   * result without writing (after UNWATCH) or runs MULTI/EXEC and returns {@link #committed}.
-   * An empty result means another client changed a watched key: the attempt runs again.
+   * result without writing (after UNWATCH) or runs MULTI/EXEC and returns {@link #committed}. An
+   * empty result means another client changed a watched key: the attempt runs again.
    */
   <T> T optimistic(String what, Function<Jedis, Optional<T>> attempt) {
-    return call(what, jedis -> {
-      for (int i = 0; i < MAX_ATTEMPTS; i++) {
-        Optional<T> result = attempt.apply(jedis);
-        if (result.isPresent()) return result.get();
-      }
-      throw new StoreException("Redis failed to " + what + ": " + MAX_ATTEMPTS + " conflicting attempts",
-          new ConcurrentModificationException("watched keys kept changing"));
-    });
+    return call(
+        what,
+        jedis -> {
+          for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            Optional<T> result = attempt.apply(jedis);
+            if (result.isPresent()) return result.get();
+          }
+          throw new StoreException(
+              "Redis failed to " + what + ": " + MAX_ATTEMPTS + " conflicting attempts",
+              new ConcurrentModificationException("watched keys kept changing"));
+        });
   }
 
-  /** The EXEC of an optimistic transaction: the value when it committed, empty when it was aborted. */
+  /**
+   * The EXEC of an optimistic transaction: the value when it committed, empty when it was aborted.
+   */
   static <T> Optional<T> committed(Transaction transaction, T value) {
     List<Object> replies = transaction.exec();
     return replies == null ? Optional.empty() : Optional.of(value);

@@ -24,7 +24,9 @@ public final class RedisConnections {
     return pool(redisUrl, maxTotal, null);
   }
 
-  /** As {@link #pool(String, int)}, with the TLS socket factory to trust (null: the JDK's default). */
+  /**
+   * As {@link #pool(String, int)}, with the TLS socket factory to trust (null: the JDK's default).
+   */
   static JedisPool pool(String redisUrl, int maxTotal, SSLSocketFactory tls) {
     URI uri = URI.create(redisUrl);
     JedisPoolConfig config = new JedisPoolConfig();
@@ -40,14 +42,16 @@ public final class RedisConnections {
    * alternative names must hold the URL's DNS name or IP address), before the password is sent.
    */
   static JedisClientConfig clientConfig(URI uri, SSLSocketFactory tls) {
-    if (!JedisURIHelper.isValid(uri)) throw new InvalidURIException("not a Redis URL: " + uri.getScheme() + "://" + uri.getHost());
+    if (!JedisURIHelper.isValid(uri))
+      throw new InvalidURIException("not a Redis URL: " + uri.getScheme() + "://" + uri.getHost());
     boolean ssl = JedisURIHelper.isRedisSSLScheme(uri);
-    DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-        .user(JedisURIHelper.getUser(uri))
-        .password(JedisURIHelper.getPassword(uri))
-        .database(JedisURIHelper.getDBIndex(uri))
-        .protocol(JedisURIHelper.getRedisProtocol(uri))
-        .ssl(ssl);
+    DefaultJedisClientConfig.Builder builder =
+        DefaultJedisClientConfig.builder()
+            .user(JedisURIHelper.getUser(uri))
+            .password(JedisURIHelper.getPassword(uri))
+            .database(JedisURIHelper.getDBIndex(uri))
+            .protocol(JedisURIHelper.getRedisProtocol(uri))
+            .ssl(ssl);
     if (ssl) builder.sslSocketFactory(tls).sslParameters(verifyingHostName());
     return builder.build();
   }

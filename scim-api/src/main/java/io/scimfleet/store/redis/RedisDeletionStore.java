@@ -12,13 +12,17 @@ import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
- * Per provider: the window as two sorted sets of {@code type:objectId} scored by epoch millis (every
- * removal counted, and those that took an object off the target), trimmed and counted by one script;
- * the held removals as a sorted set scored by when they were first held, with their remote ids in a hash.
+ * Per provider: the window as two sorted sets of {@code type:objectId} scored by epoch millis
+ * (every removal counted, and those that took an object off the target), trimmed and counted by one
+ * script; the held removals as a sorted set scored by when they were first held, with their remote
+ * ids in a hash.
  */
 public final class RedisDeletionStore implements DeletionStore {
-  /** KEYS: window, left; ARGV: member, now, cutoff, percent, on target, leaves (1/0), window millis. */
-  private static final String ADMIT = """
+  /**
+   * KEYS: window, left; ARGV: member, now, cutoff, percent, on target, leaves (1/0), window millis.
+   */
+  private static final String ADMIT =
+      """
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
       redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
       if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 1 end
@@ -43,74 +47,117 @@ public final class RedisDeletionStore implements DeletionStore {
   }
 
   @Override
-  public boolean admit(String provider, ObjectType type, String objectId, boolean leavesTarget, int percent,
-      long onTarget, Duration window, Instant now) {
-    List<String> scriptKeys = List.of(keys.deletionWindow(provider), keys.deletionWindowLeft(provider));
-    List<String> args = List.of(member(type, objectId), Long.toString(now.toEpochMilli()),
-        Long.toString(now.minus(window).toEpochMilli()), Integer.toString(percent), Long.toString(onTarget),
-        leavesTarget ? "1" : "0", Long.toString(window.toMillis()));
-    Object admitted = redis.call("count a removal of " + provider, j -> j.eval(ADMIT, scriptKeys, args));
+  public boolean admit(
+      String provider,
+      ObjectType type,
+      String objectId,
+      boolean leavesTarget,
+      int percent,
+      long onTarget,
+      Duration window,
+      Instant now) {
+    List<String> scriptKeys =
+        List.of(keys.deletionWindow(provider), keys.deletionWindowLeft(provider));
+    List<String> args =
+        List.of(
+            member(type, objectId),
+            Long.toString(now.toEpochMilli()),
+            Long.toString(now.minus(window).toEpochMilli()),
+            Integer.toString(percent),
+            Long.toString(onTarget),
+            leavesTarget ? "1" : "0",
+            Long.toString(window.toMillis()));
+    Object admitted =
+        redis.call("count a removal of " + provider, j -> j.eval(ADMIT, scriptKeys, args));
     return Long.valueOf(1).equals(admitted);
   }
 
   @Override
   public void hold(HeldDeletion deletion) {
     String member = member(deletion.type(), deletion.objectId());
-    redis.transaction("hold a removal of " + deletion.provider(), t -> {
-      t.zadd(keys.deletionsHeld(deletion.provider()), (double) deletion.heldAt().toEpochMilli(), member, ZAddParams.zAddParams().nx());
-      t.hset(keys.deletionRemoteIds(deletion.provider()), member, deletion.remoteId() == null ? "" : deletion.remoteId());
-    });
+    redis.transaction(
+        "hold a removal of " + deletion.provider(),
+        t -> {
+          t.zadd(
+              keys.deletionsHeld(deletion.provider()),
+              (double) deletion.heldAt().toEpochMilli(),
+              member,
+              ZAddParams.zAddParams().nx());
+          t.hset(
+              keys.deletionRemoteIds(deletion.provider()),
+              member,
+              deletion.remoteId() == null ? "" : deletion.remoteId());
+        });
   }
 
   @Override
   public long heldCount(String provider) {
-    return redis.call("count the held removals of " + provider, j -> j.zcard(keys.deletionsHeld(provider)));
+    return redis.call(
+        "count the held removals of " + provider, j -> j.zcard(keys.deletionsHeld(provider)));
   }
 
   @Override
   public List<HeldDeletion> held(String provider, int limit) {
     if (limit <= 0) return List.of();
-    return redis.call("read the held removals of " + provider, j -> {
-      List<Tuple> members = j.zrangeWithScores(keys.deletionsHeld(provider), 0, limit - 1);
-      if (members.isEmpty()) return List.of();
-      List<String> remoteIds = j.hmget(keys.deletionRemoteIds(provider),
-          members.stream().map(Tuple::getElement).toArray(String[]::new));
-      List<HeldDeletion> held = new ArrayList<>();
-      for (int i = 0; i < members.size(); i++) {
-        held.add(deletion(provider, members.get(i), remoteIds.get(i)));
-      }
-      return held;
-    });
+    return redis.call(
+        "read the held removals of " + provider,
+        j -> {
+          List<Tuple> members = j.zrangeWithScores(keys.deletionsHeld(provider), 0, limit - 1);
+          if (members.isEmpty()) return List.of();
+          List<String> remoteIds =
+              j.hmget(
+                  keys.deletionRemoteIds(provider),
+                  members.stream().map(Tuple::getElement).toArray(String[]::new));
+          List<HeldDeletion> held = new ArrayList<>();
+          for (int i = 0; i < members.size(); i++) {
+            held.add(deletion(provider, members.get(i), remoteIds.get(i)));
+          }
+          return held;
+        });
   }
 
   @Override
   public boolean unhold(String provider, ObjectType type, String objectId) {
     String member = member(type, objectId);
-    return redis.call("forget a held removal of " + provider, j -> {
-      j.hdel(keys.deletionRemoteIds(provider), member);
-      return j.zrem(keys.deletionsHeld(provider), member) > 0;
-    });
+    return redis.call(
+        "forget a held removal of " + provider,
+        j -> {
+          j.hdel(keys.deletionRemoteIds(provider), member);
+          return j.zrem(keys.deletionsHeld(provider), member) > 0;
+        });
   }
 
   @Override
   public long dropHeld(String provider) {
-    return redis.call("drop the held removals of " + provider, j -> {
-      long count = j.zcard(keys.deletionsHeld(provider));
-      j.del(keys.deletionsHeld(provider), keys.deletionRemoteIds(provider));
-      return count;
-    });
+    return redis.call(
+        "drop the held removals of " + provider,
+        j -> {
+          long count = j.zcard(keys.deletionsHeld(provider));
+          j.del(keys.deletionsHeld(provider), keys.deletionRemoteIds(provider));
+          return count;
+        });
   }
 
   @Override
   public void deleteProvider(String provider) {
-    redis.run("delete the deletion guard of " + provider, j -> j.del(keys.deletionWindow(provider),
-        keys.deletionWindowLeft(provider), keys.deletionsHeld(provider), keys.deletionRemoteIds(provider)));
+    redis.run(
+        "delete the deletion guard of " + provider,
+        j ->
+            j.del(
+                keys.deletionWindow(provider),
+                keys.deletionWindowLeft(provider),
+                keys.deletionsHeld(provider),
+                keys.deletionRemoteIds(provider)));
   }
 
   private static HeldDeletion deletion(String provider, Tuple member, String remoteId) {
     String[] parts = member.getElement().split(":", 2);
     ObjectType type = ObjectType.fromLabel(parts[0]);
-    return new HeldDeletion(provider, type, parts[1], remoteId == null || remoteId.isEmpty() ? null : remoteId,
+    return new HeldDeletion(
+        provider,
+        type,
+        parts[1],
+        remoteId == null || remoteId.isEmpty() ? null : remoteId,
         Instant.ofEpochMilli((long) member.getScore()));
   }
 

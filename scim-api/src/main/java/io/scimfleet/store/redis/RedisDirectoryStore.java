@@ -32,9 +32,9 @@ import redis.clients.jedis.Transaction;
 /**
  * The directory in Redis: one JSON key per object, a lexically sorted id index per type, a member
  * set per group and its reverse per user, a version counter. Every write is one MULTI/EXEC that
- * writes the object, its indexes and memberships, increments the version and appends its changes
- * to the change-feed stream. Writes that read first (deletes, memberships, a group with members)
- * WATCH what they read and run again when another client changed it.
+ * writes the object, its indexes and memberships, increments the version and appends its changes to
+ * the change-feed stream. Writes that read first (deletes, memberships, a group with members) WATCH
+ * what they read and run again when another client changed it.
  */
 public final class RedisDirectoryStore implements DirectoryStore {
   private static final int BULK_CHUNK = 1_000;
@@ -49,10 +49,12 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public void putUser(DirectoryUser user) {
-    redis.transaction("put user " + user.id(), t -> {
-      writeUser(t, user);
-      t.incr(keys.version());
-    });
+    redis.transaction(
+        "put user " + user.id(),
+        t -> {
+          writeUser(t, user);
+          t.incr(keys.version());
+        });
   }
 
   /** One MULTI/EXEC per thousand users: each user is its own write, change and version step. */
@@ -61,17 +63,20 @@ public final class RedisDirectoryStore implements DirectoryStore {
     List<DirectoryUser> all = List.copyOf(users);
     for (int from = 0; from < all.size(); from += BULK_CHUNK) {
       List<DirectoryUser> chunk = all.subList(from, Math.min(all.size(), from + BULK_CHUNK));
-      redis.transaction("put " + chunk.size() + " users", t -> {
-        chunk.forEach(user -> writeUser(t, user));
-        t.incrBy(keys.version(), chunk.size());
-      });
+      redis.transaction(
+          "put " + chunk.size() + " users",
+          t -> {
+            chunk.forEach(user -> writeUser(t, user));
+            t.incrBy(keys.version(), chunk.size());
+          });
     }
   }
 
   @Override
   public Optional<DirectoryUser> user(String id) {
-    return Optional.ofNullable(RedisJson.read(redis.call("get user " + id, j -> j.get(keys.user(id))),
-        DirectoryUser.class));
+    return Optional.ofNullable(
+        RedisJson.read(
+            redis.call("get user " + id, j -> j.get(keys.user(id))), DirectoryUser.class));
   }
 
   @Override
@@ -81,30 +86,35 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public boolean deleteUser(String id) {
-    return redis.optimistic("delete user " + id, j -> {
-      j.watch(keys.user(id), keys.groupsOf(id));
-      if (!j.exists(keys.user(id))) return unwatched(j, false);
-      Set<String> groups = j.smembers(keys.groupsOf(id));
-      Transaction t = j.multi();
-      t.del(keys.user(id), keys.groupsOf(id));
-      t.zrem(keys.userIndex(), id);
-      for (String group : groups) {
-        t.srem(keys.members(group), id);
-        append(t, Change.membership(group, id, Operation.DELETE));
-      }
-      append(t, Change.user(id, Operation.DELETE));
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        "delete user " + id,
+        j -> {
+          j.watch(keys.user(id), keys.groupsOf(id));
+          if (!j.exists(keys.user(id))) return unwatched(j, false);
+          Set<String> groups = j.smembers(keys.groupsOf(id));
+          Transaction t = j.multi();
+          t.del(keys.user(id), keys.groupsOf(id));
+          t.zrem(keys.userIndex(), id);
+          for (String group : groups) {
+            t.srem(keys.members(group), id);
+            append(t, Change.membership(group, id, Operation.DELETE));
+          }
+          append(t, Change.user(id, Operation.DELETE));
+          t.incr(keys.version());
+          return committed(t, true);
+        });
   }
 
   @Override
-  public void putGroup(DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
+  public void putGroup(
+      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
     if (memberIds == null && memberGroupIds == null) {
-      redis.transaction("put group " + group.id(), t -> {
-        writeGroup(t, group);
-        t.incr(keys.version());
-      });
+      redis.transaction(
+          "put group " + group.id(),
+          t -> {
+            writeGroup(t, group);
+            t.incr(keys.version());
+          });
       return;
     }
     Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
@@ -112,17 +122,24 @@ public final class RedisDirectoryStore implements DirectoryStore {
     redis.optimistic("put group " + group.id(), j -> replaceGroup(j, group, wanted, children));
   }
 
-  /** Watches what it reads (members, users, child groups, the group graph), checks, then writes the diffs. */
-  private Optional<Boolean> replaceGroup(Jedis j, DirectoryGroup group, Set<String> wanted, Set<String> children) {
-    List<String> watched = new ArrayList<>(List.of(keys.members(group.id()), keys.memberGroups(group.id()),
-        keys.groupGraphVersion()));
+  /**
+   * Watches what it reads (members, users, child groups, the group graph), checks, then writes the
+   * diffs.
+   */
+  private Optional<Boolean> replaceGroup(
+      Jedis j, DirectoryGroup group, Set<String> wanted, Set<String> children) {
+    List<String> watched =
+        new ArrayList<>(
+            List.of(
+                keys.members(group.id()), keys.memberGroups(group.id()), keys.groupGraphVersion()));
     if (wanted != null) wanted.forEach(id -> watched.add(keys.user(id)));
     if (children != null) children.forEach(id -> watched.add(keys.group(id)));
     j.watch(watched.toArray(String[]::new));
     if (wanted != null) requireAll(j, wanted, keys::user, "user");
     if (children != null) requireNestable(j, group.id(), children);
     Set<String> currentMembers = wanted == null ? Set.of() : j.smembers(keys.members(group.id()));
-    Set<String> currentChildren = children == null ? Set.of() : j.smembers(keys.memberGroups(group.id()));
+    Set<String> currentChildren =
+        children == null ? Set.of() : j.smembers(keys.memberGroups(group.id()));
     Transaction t = j.multi();
     writeGroup(t, group);
     if (wanted != null) writeMemberDiff(t, group.id(), currentMembers, wanted);
@@ -131,30 +148,37 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return committed(t, true);
   }
 
-  private void writeMemberDiff(Transaction t, String groupId, Set<String> current, Set<String> wanted) {
+  private void writeMemberDiff(
+      Transaction t, String groupId, Set<String> current, Set<String> wanted) {
     current.stream().filter(id -> !wanted.contains(id)).forEach(id -> unlinkMember(t, groupId, id));
     wanted.stream().filter(id -> !current.contains(id)).forEach(id -> linkMember(t, groupId, id));
   }
 
-  private void writeChildDiff(Transaction t, String groupId, Set<String> current, Set<String> wanted) {
+  private void writeChildDiff(
+      Transaction t, String groupId, Set<String> current, Set<String> wanted) {
     current.stream().filter(id -> !wanted.contains(id)).forEach(id -> unlinkChild(t, groupId, id));
     wanted.stream().filter(id -> !current.contains(id)).forEach(id -> linkChild(t, groupId, id));
   }
 
   private void requireAll(Jedis j, Set<String> ids, Function<String, String> key, String what) {
-    if (ids.isEmpty() || j.exists(ids.stream().map(key).toArray(String[]::new)) == ids.size()) return;
+    if (ids.isEmpty() || j.exists(ids.stream().map(key).toArray(String[]::new)) == ids.size())
+      return;
     List<String> missing = ids.stream().filter(id -> !j.exists(key.apply(id))).toList();
     j.unwatch();
     throw new UnknownMemberException(what, missing);
   }
 
-  /** Every child exists (or is the group itself, which the cycle check then names) and closes no cycle. */
+  /**
+   * Every child exists (or is the group itself, which the cycle check then names) and closes no
+   * cycle.
+   */
   private void requireNestable(Jedis j, String groupId, Set<String> children) {
     Set<String> others = new LinkedHashSet<>(children);
     others.remove(groupId);
     requireAll(j, others, keys::group, "group");
     for (String child : children) {
-      Optional<List<String>> cycle = GroupGraph.cycle(groupId, child, ids -> smembers(j, ids, keys::memberGroups));
+      Optional<List<String>> cycle =
+          GroupGraph.cycle(groupId, child, ids -> smembers(j, ids, keys::memberGroups));
       if (cycle.isPresent()) {
         j.unwatch();
         throw new GroupCycleException(cycle.get());
@@ -164,8 +188,9 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public Optional<DirectoryGroup> group(String id) {
-    return Optional.ofNullable(RedisJson.read(redis.call("get group " + id, j -> j.get(keys.group(id))),
-        DirectoryGroup.class));
+    return Optional.ofNullable(
+        RedisJson.read(
+            redis.call("get group " + id, j -> j.get(keys.group(id))), DirectoryGroup.class));
   }
 
   @Override
@@ -173,44 +198,53 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return load(ids, keys::group, DirectoryGroup.class);
   }
 
-  /** Appends a MEMBERSHIP DELETE per member and a MEMBER_GROUP DELETE per nesting it was part of. */
+  /**
+   * Appends a MEMBERSHIP DELETE per member and a MEMBER_GROUP DELETE per nesting it was part of.
+   */
   @Override
   public boolean deleteGroup(String id) {
-    return redis.optimistic("delete group " + id, j -> {
-      j.watch(keys.group(id), keys.members(id), keys.groupGraphVersion());
-      if (!j.exists(keys.group(id))) return unwatched(j, false);
-      Set<String> members = j.smembers(keys.members(id));
-      Set<String> children = j.smembers(keys.memberGroups(id));
-      Set<String> parents = j.smembers(keys.parentGroups(id));
-      Transaction t = j.multi();
-      members.forEach(user -> unlinkMember(t, id, user));
-      children.forEach(child -> unlinkChild(t, id, child));
-      parents.forEach(parent -> unlinkChild(t, parent, id));
-      t.del(keys.group(id), keys.members(id), keys.memberGroups(id), keys.parentGroups(id));
-      t.zrem(keys.groupIndex(), id);
-      append(t, Change.group(id, Operation.DELETE));
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        "delete group " + id,
+        j -> {
+          j.watch(keys.group(id), keys.members(id), keys.groupGraphVersion());
+          if (!j.exists(keys.group(id))) return unwatched(j, false);
+          Set<String> members = j.smembers(keys.members(id));
+          Set<String> children = j.smembers(keys.memberGroups(id));
+          Set<String> parents = j.smembers(keys.parentGroups(id));
+          Transaction t = j.multi();
+          members.forEach(user -> unlinkMember(t, id, user));
+          children.forEach(child -> unlinkChild(t, id, child));
+          parents.forEach(parent -> unlinkChild(t, parent, id));
+          t.del(keys.group(id), keys.members(id), keys.memberGroups(id), keys.parentGroups(id));
+          t.zrem(keys.groupIndex(), id);
+          append(t, Change.group(id, Operation.DELETE));
+          t.incr(keys.version());
+          return committed(t, true);
+        });
   }
 
   @Override
   public boolean addMember(String groupId, String userId) {
-    return redis.optimistic("add " + userId + " to group " + groupId, j -> {
-      j.watch(keys.group(groupId), keys.user(userId), keys.members(groupId));
-      requireExists(j, keys.group(groupId), "group", groupId);
-      requireExists(j, keys.user(userId), "user", userId);
-      if (j.sismember(keys.members(groupId), userId)) return unwatched(j, false);
-      Transaction t = j.multi();
-      linkMember(t, groupId, userId);
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        "add " + userId + " to group " + groupId,
+        j -> {
+          j.watch(keys.group(groupId), keys.user(userId), keys.members(groupId));
+          requireExists(j, keys.group(groupId), "group", groupId);
+          requireExists(j, keys.user(userId), "user", userId);
+          if (j.sismember(keys.members(groupId), userId)) return unwatched(j, false);
+          Transaction t = j.multi();
+          linkMember(t, groupId, userId);
+          t.incr(keys.version());
+          return committed(t, true);
+        });
   }
 
   @Override
   public boolean removeMember(String groupId, String userId) {
-    return unlink("remove " + userId + " from group " + groupId, keys.members(groupId), userId,
+    return unlink(
+        "remove " + userId + " from group " + groupId,
+        keys.members(groupId),
+        userId,
         t -> unlinkMember(t, groupId, userId));
   }
 
@@ -231,39 +265,50 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public boolean addMemberGroup(String groupId, String childId) {
-    return redis.optimistic("nest group " + childId + " in " + groupId, j -> {
-      j.watch(keys.group(groupId), keys.group(childId), keys.groupGraphVersion());
-      requireAll(j, new LinkedHashSet<>(List.of(groupId, childId)), keys::group, "group");
-      if (j.sismember(keys.memberGroups(groupId), childId)) return unwatched(j, false);
-      requireNestable(j, groupId, Set.of(childId));
-      Transaction t = j.multi();
-      linkChild(t, groupId, childId);
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        "nest group " + childId + " in " + groupId,
+        j -> {
+          j.watch(keys.group(groupId), keys.group(childId), keys.groupGraphVersion());
+          requireAll(j, new LinkedHashSet<>(List.of(groupId, childId)), keys::group, "group");
+          if (j.sismember(keys.memberGroups(groupId), childId)) return unwatched(j, false);
+          requireNestable(j, groupId, Set.of(childId));
+          Transaction t = j.multi();
+          linkChild(t, groupId, childId);
+          t.incr(keys.version());
+          return committed(t, true);
+        });
   }
 
   @Override
   public boolean removeMemberGroup(String groupId, String childId) {
-    return unlink("un-nest group " + childId + " from " + groupId, keys.memberGroups(groupId), childId,
+    return unlink(
+        "un-nest group " + childId + " from " + groupId,
+        keys.memberGroups(groupId),
+        childId,
         t -> unlinkChild(t, groupId, childId));
   }
 
-  /** Removes {@code id} from the set {@code setKey} with {@code unlink}, when it is in it; false when not. */
+  /**
+   * Removes {@code id} from the set {@code setKey} with {@code unlink}, when it is in it; false
+   * when not.
+   */
   private boolean unlink(String what, String setKey, String id, Consumer<Transaction> unlink) {
-    return redis.optimistic(what, j -> {
-      j.watch(setKey);
-      if (!j.sismember(setKey, id)) return unwatched(j, false);
-      Transaction t = j.multi();
-      unlink.accept(t);
-      t.incr(keys.version());
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        what,
+        j -> {
+          j.watch(setKey);
+          if (!j.sismember(setKey, id)) return unwatched(j, false);
+          Transaction t = j.multi();
+          unlink.accept(t);
+          t.incr(keys.version());
+          return committed(t, true);
+        });
   }
 
   @Override
   public Map<String, Set<String>> memberGroups(Collection<String> groupIds) {
-    return sets("read member groups of " + groupIds.size() + " groups", groupIds, keys::memberGroups);
+    return sets(
+        "read member groups of " + groupIds.size() + " groups", groupIds, keys::memberGroups);
   }
 
   @Override
@@ -274,7 +319,9 @@ public final class RedisDirectoryStore implements DirectoryStore {
   @Override
   public Set<String> members(Collection<String> groupIds) {
     Set<String> union = new HashSet<>();
-    sets("read members of " + groupIds.size() + " groups", groupIds, keys::members).values().forEach(union::addAll);
+    sets("read members of " + groupIds.size() + " groups", groupIds, keys::members)
+        .values()
+        .forEach(union::addAll);
     return union;
   }
 
@@ -284,16 +331,22 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return value == null ? 0 : Long.parseLong(value);
   }
 
-  private Map<String, Set<String>> sets(String what, Collection<String> ids, Function<String, String> key) {
+  private Map<String, Set<String>> sets(
+      String what, Collection<String> ids, Function<String, String> key) {
     if (ids.isEmpty()) return Map.of();
     return redis.call(what, j -> smembers(j, ids, key));
   }
 
-  /** One SMEMBERS per id, pipelined: one round trip (also inside a WATCH: the connection stays the same). */
-  private static Map<String, Set<String>> smembers(Jedis j, Collection<String> ids, Function<String, String> key) {
+  /**
+   * One SMEMBERS per id, pipelined: one round trip (also inside a WATCH: the connection stays the
+   * same).
+   */
+  private static Map<String, Set<String>> smembers(
+      Jedis j, Collection<String> ids, Function<String, String> key) {
     List<String> order = List.copyOf(new LinkedHashSet<>(ids));
     Pipeline pipeline = j.pipelined();
-    List<Response<Set<String>>> replies = order.stream().map(id -> pipeline.smembers(key.apply(id))).toList();
+    List<Response<Set<String>>> replies =
+        order.stream().map(id -> pipeline.smembers(key.apply(id))).toList();
     pipeline.sync();
     Map<String, Set<String>> sets = new HashMap<>();
     for (int i = 0; i < order.size(); i++) sets.put(order.get(i), replies.get(i).get());
@@ -379,8 +432,10 @@ public final class RedisDirectoryStore implements DirectoryStore {
   /** One MGET, in the order of {@code ids}; unknown ids are left out. */
   private <T> List<T> load(Collection<String> ids, Function<String, String> key, Class<T> type) {
     if (ids.isEmpty()) return List.of();
-    List<String> json = redis.call("load " + ids.size() + " " + type.getSimpleName() + "s",
-        j -> j.mget(ids.stream().map(key).toArray(String[]::new)));
+    List<String> json =
+        redis.call(
+            "load " + ids.size() + " " + type.getSimpleName() + "s",
+            j -> j.mget(ids.stream().map(key).toArray(String[]::new)));
     List<T> found = new ArrayList<>(json.size());
     for (String each : json) {
       if (each != null) found.add(RedisJson.read(each, type));

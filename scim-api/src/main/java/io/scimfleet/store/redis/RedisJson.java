@@ -15,12 +15,15 @@ import io.scimfleet.store.StoreException;
  * fleet may have written fields this one does not know).
  */
 public final class RedisJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL))
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL))
+          .build();
 
   private RedisJson() {}
 
@@ -28,8 +31,11 @@ public final class RedisJson {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new StoreException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
-          + e.getOriginalMessage());
+      throw new StoreException(
+          "cannot write "
+              + value.getClass().getSimpleName()
+              + " as JSON: "
+              + e.getOriginalMessage());
     }
   }
 
@@ -39,8 +45,11 @@ public final class RedisJson {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new StoreException("cannot read " + type.getSimpleName() + " from its stored JSON: "
-          + e.getOriginalMessage());
+      throw new StoreException(
+          "cannot read "
+              + type.getSimpleName()
+              + " from its stored JSON: "
+              + e.getOriginalMessage());
     }
   }
 }

@@ -4,10 +4,10 @@ import io.scimfleet.model.ObjectType;
 import java.util.Objects;
 
 /**
- * Builds every Redis key of the fleet's stores, all under one prefix (default {@value #DEFAULT_PREFIX}),
- * so that two fleets, or two test classes, can share one Redis. The layout is described in
- * {@code docs/stores.md}. A provider's name is wrapped in braces (a Redis Cluster hash tag), so that
- * all of one provider's keys would share a slot.
+ * Builds every Redis key of the fleet's stores, all under one prefix (default {@value
+ * #DEFAULT_PREFIX}), so that two fleets, or two test classes, can share one Redis. The layout is
+ * described in {@code docs/stores.md}. A provider's name is wrapped in braces (a Redis Cluster hash
+ * tag), so that all of one provider's keys would share a slot.
  */
 public final class RedisKeys {
   public static final String DEFAULT_PREFIX = "scim:";
@@ -112,7 +112,10 @@ public final class RedisKeys {
     return sync(provider) + "lastrun";
   }
 
-  /** Hash: each recorded page of one run to its place in the order the pages were recorded (1, 2, …). */
+  /**
+   * Hash: each recorded page of one run to its place in the order the pages were recorded (1, 2,
+   * …).
+   */
   public String runPages(String provider, String runId) {
     return sync(provider) + "run:" + runId + ":pages";
   }
@@ -134,17 +137,26 @@ public final class RedisKeys {
 
   // --- deletion guard -------------------------------------------------------------------------
 
-  /** Sorted set: {@code type:objectId} of every removal counted in the provider's window, scored by epoch millis. */
+  /**
+   * Sorted set: {@code type:objectId} of every removal counted in the provider's window, scored by
+   * epoch millis.
+   */
   public String deletionWindow(String provider) {
     return prefix + "deletions:{" + provider + "}:window";
   }
 
-  /** Sorted set: the removals of {@link #deletionWindow} that took an object off the target (deletes). */
+  /**
+   * Sorted set: the removals of {@link #deletionWindow} that took an object off the target
+   * (deletes).
+   */
   public String deletionWindowLeft(String provider) {
     return prefix + "deletions:{" + provider + "}:left";
   }
 
-  /** Sorted set: {@code type:objectId} of every held removal, scored by when it was first held (epoch millis). */
+  /**
+   * Sorted set: {@code type:objectId} of every held removal, scored by when it was first held
+   * (epoch millis).
+   */
   public String deletionsHeld(String provider) {
     return prefix + "deletions:{" + provider + "}:held";
   }
@@ -156,15 +168,19 @@ public final class RedisKeys {
 
   // --- passwords ----------------------------------------------------------------------------
 
-  /** String: the user's pending password, sealed ({@code sealed:v1:...}), with the password TTL as its expiry. */
+  /**
+   * String: the user's pending password, sealed ({@code sealed:v1:...}), with the password TTL as
+   * its expiry.
+   */
   public String password(String userId) {
     return prefix + "pw:" + userId;
   }
 
   /**
    * Hash: the bookkeeping of the user's pending password, no secret in it: {@code change} (its id),
-   * {@code expires} (epoch millis), {@code wanted} and {@code done} (comma-separated provider names).
-   * It outlives the password by {@code RedisPasswordStore.KEEP_STATE}, so that a drop can be recorded.
+   * {@code expires} (epoch millis), {@code wanted} and {@code done} (comma-separated provider
+   * names). It outlives the password by {@code RedisPasswordStore.KEEP_STATE}, so that a drop can
+   * be recorded.
    */
   public String passwordState(String userId) {
     return prefix + "pwstate:" + userId;
@@ -177,7 +193,9 @@ public final class RedisKeys {
 
   // --- coalescing and locks -------------------------------------------------------------------
 
-  /** Sorted set: {@code type:objectId} of every pending job of the provider, scored by epoch millis. */
+  /**
+   * Sorted set: {@code type:objectId} of every pending job of the provider, scored by epoch millis.
+   */
   public String pending(String provider) {
     return prefix + "pending:{" + provider + "}";
   }
@@ -192,14 +210,20 @@ public final class RedisKeys {
     return prefix + "quarantine:{" + provider + "}";
   }
 
-  /** Bucket4j's token bucket of a provider's rate limit; the limit is part of the key, so a new limit starts afresh. */
+  /**
+   * Bucket4j's token bucket of a provider's rate limit; the limit is part of the key, so a new
+   * limit starts afresh.
+   */
   public String rateLimit(String provider, int requestsPerMinute) {
     return prefix + "ratelimit:{" + provider + "}:" + requestsPerMinute;
   }
 
   // --- per-object history --------------------------------------------------------------------
 
-  /** List: the object's last sync attempts as JSON, newest first, trimmed to {@link io.scimfleet.store.ObjectHistory#KEPT}. */
+  /**
+   * List: the object's last sync attempts as JSON, newest first, trimmed to {@link
+   * io.scimfleet.store.ObjectHistory#KEPT}.
+   */
   public String history(String provider, ObjectType type, String objectId) {
     return prefix + "history:{" + provider + "}:" + type.label() + ":" + objectId;
   }

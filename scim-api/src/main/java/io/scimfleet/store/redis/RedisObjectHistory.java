@@ -12,9 +12,10 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * {@link ObjectHistory} in Redis: one list per (provider, object) of compact JSON ({@link StoredAttempt}), LPUSH then LTRIM to
- * {@value ObjectHistory#KEPT}, in one pipeline; the list expires {@link #KEEP_FOR} after its
- * last attempt, so objects that left the directory do not leave their history behind for ever.
+ * {@link ObjectHistory} in Redis: one list per (provider, object) of compact JSON ({@link
+ * StoredAttempt}), LPUSH then LTRIM to {@value ObjectHistory#KEPT}, in one pipeline; the list
+ * expires {@link #KEEP_FOR} after its last attempt, so objects that left the directory do not leave
+ * their history behind for ever.
  */
 final class RedisObjectHistory implements ObjectHistory {
   static final Duration KEEP_FOR = Duration.ofDays(30);
@@ -31,33 +32,39 @@ final class RedisObjectHistory implements ObjectHistory {
   public void record(String provider, ObjectType type, String objectId, SyncAttempt attempt) {
     String key = keys.history(provider, type, objectId);
     String json = StoredAttempt.write(attempt);
-    redis.run("record a sync attempt of " + type.label() + " " + objectId, j -> {
-      Pipeline pipeline = j.pipelined();
-      pipeline.lpush(key, json);
-      pipeline.ltrim(key, 0, KEPT - 1);
-      pipeline.expire(key, KEEP_FOR.toSeconds());
-      pipeline.sync();
-    });
+    redis.run(
+        "record a sync attempt of " + type.label() + " " + objectId,
+        j -> {
+          Pipeline pipeline = j.pipelined();
+          pipeline.lpush(key, json);
+          pipeline.ltrim(key, 0, KEPT - 1);
+          pipeline.expire(key, KEEP_FOR.toSeconds());
+          pipeline.sync();
+        });
   }
 
   @Override
   public List<SyncAttempt> recent(String provider, ObjectType type, String objectId) {
-    List<String> stored = redis.call("read the history of " + type.label() + " " + objectId,
-        j -> j.lrange(keys.history(provider, type, objectId), 0, KEPT - 1));
+    List<String> stored =
+        redis.call(
+            "read the history of " + type.label() + " " + objectId,
+            j -> j.lrange(keys.history(provider, type, objectId), 0, KEPT - 1));
     return stored.stream().map(StoredAttempt::read).filter(Objects::nonNull).toList();
   }
 
   /** SCANs the provider's history keys and unlinks them. */
   @Override
   public void deleteProvider(String provider) {
-    redis.run("delete the history of " + provider, j -> {
-      ScanParams params = new ScanParams().match(keys.historyPattern(provider)).count(1_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = j.scan(cursor, params);
-        if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
-        cursor = page.getCursor();
-      } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    });
+    redis.run(
+        "delete the history of " + provider,
+        j -> {
+          ScanParams params = new ScanParams().match(keys.historyPattern(provider)).count(1_000);
+          String cursor = ScanParams.SCAN_POINTER_START;
+          do {
+            ScanResult<String> page = j.scan(cursor, params);
+            if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
+            cursor = page.getCursor();
+          } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        });
   }
 }

@@ -33,12 +33,14 @@ public final class RedisObjectLocks implements ObjectLocks {
   }
 
   /**
-   * Tries at once, then again with a growing pause until {@code wait} is over. Redis has no
-   * "wait for a key to disappear"; locks are held for one object's sync (milliseconds), so a short
-   * bounded poll is simpler than keyspace notifications and costs a few commands per contended lock.
+   * Tries at once, then again with a growing pause until {@code wait} is over. Redis has no "wait
+   * for a key to disappear"; locks are held for one object's sync (milliseconds), so a short
+   * bounded poll is simpler than keyspace notifications and costs a few commands per contended
+   * lock.
    */
   @Override
-  public Optional<Lock> acquire(String provider, ObjectType type, String objectId, Duration lease, Duration wait) {
+  public Optional<Lock> acquire(
+      String provider, ObjectType type, String objectId, Duration lease, Duration wait) {
     String key = keys.lock(provider, type, objectId);
     String token = UUID.randomUUID().toString();
     long deadline = System.nanoTime() + wait.toNanos();
@@ -52,20 +54,30 @@ public final class RedisObjectLocks implements ObjectLocks {
     }
   }
 
-  /** One pipelined round trip of {@code SET NX PX} to take them, one of the release script to let them go. */
+  /**
+   * One pipelined round trip of {@code SET NX PX} to take them, one of the release script to let
+   * them go.
+   */
   @Override
-  public Locks acquireFree(String provider, ObjectType type, List<String> objectIds, Duration lease) {
+  public Locks acquireFree(
+      String provider, ObjectType type, List<String> objectIds, Duration lease) {
     String token = UUID.randomUUID().toString();
     SetParams params = SetParams.setParams().nx().px(Math.max(1, lease.toMillis()));
-    List<String> held = redis.call("take " + objectIds.size() + " locks", j -> {
-      Pipeline pipeline = j.pipelined();
-      List<Response<String>> replies = objectIds.stream()
-          .map(id -> pipeline.set(keys.lock(provider, type, id), token, params)).toList();
-      pipeline.sync();
-      List<String> taken = new ArrayList<>();
-      for (int i = 0; i < objectIds.size(); i++) if ("OK".equals(replies.get(i).get())) taken.add(objectIds.get(i));
-      return taken;
-    });
+    List<String> held =
+        redis.call(
+            "take " + objectIds.size() + " locks",
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              List<Response<String>> replies =
+                  objectIds.stream()
+                      .map(id -> pipeline.set(keys.lock(provider, type, id), token, params))
+                      .toList();
+              pipeline.sync();
+              List<String> taken = new ArrayList<>();
+              for (int i = 0; i < objectIds.size(); i++)
+                if ("OK".equals(replies.get(i).get())) taken.add(objectIds.get(i));
+              return taken;
+            });
     return new Locks() {
       @Override
       public List<String> held() {
@@ -75,11 +87,16 @@ public final class RedisObjectLocks implements ObjectLocks {
       @Override
       public void close() {
         if (held.isEmpty()) return;
-        redis.run("release " + held.size() + " locks", j -> {
-          Pipeline pipeline = j.pipelined();
-          held.forEach(id -> pipeline.eval(RELEASE, List.of(keys.lock(provider, type, id)), List.of(token)));
-          pipeline.sync();
-        });
+        redis.run(
+            "release " + held.size() + " locks",
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              held.forEach(
+                  id ->
+                      pipeline.eval(
+                          RELEASE, List.of(keys.lock(provider, type, id)), List.of(token)));
+              pipeline.sync();
+            });
       }
     };
   }

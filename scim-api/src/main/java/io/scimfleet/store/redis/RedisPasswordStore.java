@@ -17,16 +17,20 @@ import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Sealed passwords in Redis: the sealed text in its own key with the TTL as its expiry (Redis drops it
- * even when no fleet process runs), the bookkeeping beside it ({@link RedisKeys#passwordState}) and an
- * index by expiry. Deciding "everyone is done: delete" runs in one script, so two workers finishing
- * at once cannot both miss it.
+ * Sealed passwords in Redis: the sealed text in its own key with the TTL as its expiry (Redis drops
+ * it even when no fleet process runs), the bookkeeping beside it ({@link RedisKeys#passwordState})
+ * and an index by expiry. Deciding "everyone is done: delete" runs in one script, so two workers
+ * finishing at once cannot both miss it.
  */
 public final class RedisPasswordStore implements PasswordStore {
-  /** How long the bookkeeping (no secret) outlives the password, so that a late sweep still records the drop. */
+  /**
+   * How long the bookkeeping (no secret) outlives the password, so that a late sweep still records
+   * the drop.
+   */
   static final Duration KEEP_STATE = Duration.ofDays(7);
 
-  private static final String EVERYONE_DONE = """
+  private static final String EVERYONE_DONE =
+      """
       local function everyone_done(state)
         local wanted = redis.call('HGET', state, 'wanted')
         if not wanted then return false end
@@ -42,22 +46,33 @@ public final class RedisPasswordStore implements PasswordStore {
         redis.call('ZREM', KEYS[3], ARGV[1])
       end
       """;
+
   /** KEYS: password, state, expiries; ARGV: user id, wanted (comma-separated). */
-  private static final String EXPECT = EVERYONE_DONE + """
+  private static final String EXPECT =
+      EVERYONE_DONE
+          + """
       if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
       redis.call('HSET', KEYS[2], 'wanted', ARGV[2])
       if everyone_done(KEYS[2]) then forget() end
       return 1
       """;
+
   /** KEYS: password, state, expiries; ARGV: user id, change id, provider. */
-  private static final String DONE = EVERYONE_DONE + """
+  private static final String DONE =
+      EVERYONE_DONE
+          + """
       if redis.call('HGET', KEYS[2], 'change') ~= ARGV[2] then return 0 end
       redis.call('HSET', KEYS[2], 'done', (redis.call('HGET', KEYS[2], 'done') or '') .. ',' .. ARGV[3])
       if everyone_done(KEYS[2]) then forget() end
       return 1
       """;
-  /** KEYS: password, state, expiries; ARGV: user id, now (epoch millis). Returns {wanted, done}, or nil when not due or taken. */
-  private static final String DROP = """
+
+  /**
+   * KEYS: password, state, expiries; ARGV: user id, now (epoch millis). Returns {wanted, done}, or
+   * nil when not due or taken.
+   */
+  private static final String DROP =
+      """
       local due = redis.call('ZSCORE', KEYS[3], ARGV[1])
       if not due or tonumber(due) > tonumber(ARGV[2]) then return nil end
       local facts = redis.call('HMGET', KEYS[2], 'wanted', 'done')
@@ -65,6 +80,7 @@ public final class RedisPasswordStore implements PasswordStore {
       redis.call('ZREM', KEYS[3], ARGV[1])
       return {facts[1] or '?', facts[2] or ''}
       """;
+
   private static final String UNKNOWN = "?";
 
   private final RedisCommands redis;
@@ -81,51 +97,65 @@ public final class RedisPasswordStore implements PasswordStore {
   public String put(String userId, String sealed, Duration ttl) {
     String changeId = UUID.randomUUID().toString();
     long expires = clock.millis() + ttl.toMillis();
-    redis.transaction("store a password", t -> {
-      t.del(keys.passwordState(userId));
-      t.set(keys.password(userId), sealed, SetParams.setParams().px(ttl.toMillis()));
-      t.hset(keys.passwordState(userId), "change", changeId);
-      t.hset(keys.passwordState(userId), "expires", Long.toString(expires));
-      t.pexpire(keys.passwordState(userId), ttl.plus(KEEP_STATE).toMillis());
-      t.zadd(keys.passwordExpiries(), (double) expires, userId);
-    });
+    redis.transaction(
+        "store a password",
+        t -> {
+          t.del(keys.passwordState(userId));
+          t.set(keys.password(userId), sealed, SetParams.setParams().px(ttl.toMillis()));
+          t.hset(keys.passwordState(userId), "change", changeId);
+          t.hset(keys.passwordState(userId), "expires", Long.toString(expires));
+          t.pexpire(keys.passwordState(userId), ttl.plus(KEEP_STATE).toMillis());
+          t.zadd(keys.passwordExpiries(), (double) expires, userId);
+        });
     return changeId;
   }
 
   @Override
   public Optional<Pending> pending(String userId, String provider) {
-    return redis.call("read a pending password", j -> {
-      Transaction t = j.multi();
-      Response<String> sealed = t.get(keys.password(userId));
-      Response<List<String>> state = t.hmget(keys.passwordState(userId), "change", "done");
-      t.exec();
-      String changeId = state.get().get(0);
-      if (sealed.get() == null || changeId == null || names(state.get().get(1)).contains(provider)) {
-        return Optional.empty();
-      }
-      return Optional.of(new Pending(changeId, sealed.get()));
-    });
+    return redis.call(
+        "read a pending password",
+        j -> {
+          Transaction t = j.multi();
+          Response<String> sealed = t.get(keys.password(userId));
+          Response<List<String>> state = t.hmget(keys.passwordState(userId), "change", "done");
+          t.exec();
+          String changeId = state.get().get(0);
+          if (sealed.get() == null
+              || changeId == null
+              || names(state.get().get(1)).contains(provider)) {
+            return Optional.empty();
+          }
+          return Optional.of(new Pending(changeId, sealed.get()));
+        });
   }
 
   @Override
   public void expect(String userId, Set<String> providers) {
-    redis.run("record who wants a password", j -> j.eval(EXPECT, scriptKeys(userId),
-        List.of(userId, String.join(",", providers))));
+    redis.run(
+        "record who wants a password",
+        j -> j.eval(EXPECT, scriptKeys(userId), List.of(userId, String.join(",", providers))));
   }
 
   @Override
   public void done(String userId, String changeId, String provider) {
-    redis.run("record a delivered password", j -> j.eval(DONE, scriptKeys(userId), List.of(userId, changeId, provider)));
+    redis.run(
+        "record a delivered password",
+        j -> j.eval(DONE, scriptKeys(userId), List.of(userId, changeId, provider)));
   }
 
   @Override
   public List<Dropped> dropExpired(Instant now, int max) {
     String at = Long.toString(now.toEpochMilli());
-    List<String> due = redis.call("find expired passwords", j ->
-        j.zrangeByScore(keys.passwordExpiries(), "-inf", at, 0, max));
+    List<String> due =
+        redis.call(
+            "find expired passwords",
+            j -> j.zrangeByScore(keys.passwordExpiries(), "-inf", at, 0, max));
     List<Dropped> dropped = new ArrayList<>();
     for (String userId : due) {
-      Object facts = redis.call("drop an expired password", j -> j.eval(DROP, scriptKeys(userId), List.of(userId, at)));
+      Object facts =
+          redis.call(
+              "drop an expired password",
+              j -> j.eval(DROP, scriptKeys(userId), List.of(userId, at)));
       if (facts instanceof List<?> list) dropped.add(new Dropped(userId, undelivered(list)));
     }
     return dropped;

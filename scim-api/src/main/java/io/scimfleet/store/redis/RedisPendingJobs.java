@@ -14,7 +14,9 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 
-/** A sorted set per provider: member {@code type:objectId}, score the epoch millis it was marked. */
+/**
+ * A sorted set per provider: member {@code type:objectId}, score the epoch millis it was marked.
+ */
 public final class RedisPendingJobs implements PendingJobs {
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -30,8 +32,15 @@ public final class RedisPendingJobs implements PendingJobs {
   @Override
   public boolean mark(String provider, ObjectType type, String objectId) {
     long now = clock.millis();
-    return redis.call("mark a pending job", j ->
-        j.zadd(keys.pending(provider), (double) now, member(type, objectId), ZAddParams.zAddParams().nx())) == 1;
+    return redis.call(
+            "mark a pending job",
+            j ->
+                j.zadd(
+                    keys.pending(provider),
+                    (double) now,
+                    member(type, objectId),
+                    ZAddParams.zAddParams().nx()))
+        == 1;
   }
 
   /** ZADD NX per object, pipelined. */
@@ -40,13 +49,24 @@ public final class RedisPendingJobs implements PendingJobs {
     if (objectIds.isEmpty()) return Set.of();
     List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
     long now = clock.millis();
-    List<Long> added = redis.call("mark pending jobs", j -> {
-      Pipeline pipeline = j.pipelined();
-      List<Response<Long>> replies = ids.stream().map(id ->
-          pipeline.zadd(keys.pending(provider), (double) now, member(type, id), ZAddParams.zAddParams().nx())).toList();
-      pipeline.sync();
-      return replies.stream().map(Response::get).toList();
-    });
+    List<Long> added =
+        redis.call(
+            "mark pending jobs",
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              List<Response<Long>> replies =
+                  ids.stream()
+                      .map(
+                          id ->
+                              pipeline.zadd(
+                                  keys.pending(provider),
+                                  (double) now,
+                                  member(type, id),
+                                  ZAddParams.zAddParams().nx()))
+                      .toList();
+              pipeline.sync();
+              return replies.stream().map(Response::get).toList();
+            });
     Set<String> marked = new HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       if (added.get(i) == 1) marked.add(ids.get(i));
@@ -73,8 +93,9 @@ public final class RedisPendingJobs implements PendingJobs {
 
   @Override
   public long expire(String provider, Instant before) {
-    return redis.call("expire pending jobs", j ->
-        j.zremrangeByScore(keys.pending(provider), "-inf", "(" + before.toEpochMilli()));
+    return redis.call(
+        "expire pending jobs",
+        j -> j.zremrangeByScore(keys.pending(provider), "-inf", "(" + before.toEpochMilli()));
   }
 
   private static String member(ObjectType type, String objectId) {

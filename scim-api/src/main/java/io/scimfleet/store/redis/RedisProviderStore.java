@@ -25,8 +25,8 @@ public final class RedisProviderStore implements ProviderStore {
 
   @Override
   public Optional<Provider> get(String name) {
-    return Optional.ofNullable(RedisJson.read(redis.call("get provider " + name, j -> j.hget(key, name)),
-        Provider.class));
+    return Optional.ofNullable(
+        RedisJson.read(redis.call("get provider " + name, j -> j.hget(key, name)), Provider.class));
   }
 
   @Override

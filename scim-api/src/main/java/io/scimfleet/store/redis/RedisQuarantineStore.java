@@ -25,39 +25,48 @@ public final class RedisQuarantineStore implements QuarantineStore {
 
   @Override
   public Optional<Quarantine> get(String provider) {
-    return Optional.ofNullable(RedisJson.read(
-        redis.call("read the quarantine of " + provider, j -> j.get(keys.quarantine(provider))), Quarantine.class));
+    return Optional.ofNullable(
+        RedisJson.read(
+            redis.call("read the quarantine of " + provider, j -> j.get(keys.quarantine(provider))),
+            Quarantine.class));
   }
 
   @Override
   public Quarantine enter(String provider, String reason, Instant now) {
     String key = keys.quarantine(provider);
-    return redis.optimistic("quarantine " + provider, j -> {
-      j.watch(key);
-      Quarantine next = Quarantine.after(RedisJson.read(j.get(key), Quarantine.class), provider, reason, now);
-      Transaction t = j.multi();
-      t.set(key, RedisJson.write(next));
-      return committed(t, next);
-    });
+    return redis.optimistic(
+        "quarantine " + provider,
+        j -> {
+          j.watch(key);
+          Quarantine next =
+              Quarantine.after(RedisJson.read(j.get(key), Quarantine.class), provider, reason, now);
+          Transaction t = j.multi();
+          t.set(key, RedisJson.write(next));
+          return committed(t, next);
+        });
   }
 
   /** WATCH, read, compare with {@code seen}; MULTI/SET only when it is still the one seen. */
   @Override
   public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
     String key = keys.quarantine(provider);
-    return redis.optimistic("deepen the quarantine of " + provider, j -> {
-      j.watch(key);
-      Quarantine current = RedisJson.read(j.get(key), Quarantine.class);
-      if (!Quarantine.same(current, seen)) return unwatched(j, Optional.ofNullable(current));
-      Quarantine next = Quarantine.after(current, provider, reason, now);
-      Transaction t = j.multi();
-      t.set(key, RedisJson.write(next));
-      return committed(t, Optional.of(next));
-    });
+    return redis.optimistic(
+        "deepen the quarantine of " + provider,
+        j -> {
+          j.watch(key);
+          Quarantine current = RedisJson.read(j.get(key), Quarantine.class);
+          if (!Quarantine.same(current, seen)) return unwatched(j, Optional.ofNullable(current));
+          Quarantine next = Quarantine.after(current, provider, reason, now);
+          Transaction t = j.multi();
+          t.set(key, RedisJson.write(next));
+          return committed(t, Optional.of(next));
+        });
   }
 
   @Override
   public boolean release(String provider) {
-    return redis.call("release the quarantine of " + provider, j -> j.del(keys.quarantine(provider))) > 0;
+    return redis.call(
+            "release the quarantine of " + provider, j -> j.del(keys.quarantine(provider)))
+        > 0;
   }
 }

@@ -21,18 +21,25 @@ public final class RedisRateLimiter implements RateLimiter {
 
   public RedisRateLimiter(JedisPool pool, RedisKeys keys) {
     this.keys = keys;
-    this.buckets = Bucket4jJedis.casBasedBuilder(pool)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-        .keyMapper(Mapper.STRING)
-        .build();
+    this.buckets =
+        Bucket4jJedis.casBasedBuilder(pool)
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofMinutes(1)))
+            .keyMapper(Mapper.STRING)
+            .build();
   }
 
   @Override
   public Duration acquire(String provider, int requestsPerMinute) {
     try {
-      return Buckets.take(buckets.builder()
-          .build(keys.rateLimit(provider, requestsPerMinute), () -> Buckets.perMinute(requestsPerMinute))
-          .asBlocking());
+      return Buckets.take(
+          buckets
+              .builder()
+              .build(
+                  keys.rateLimit(provider, requestsPerMinute),
+                  () -> Buckets.perMinute(requestsPerMinute))
+              .asBlocking());
     } catch (JedisException e) {
       throw new StoreException("Redis failed to take a rate-limit token for " + provider, e);
     }

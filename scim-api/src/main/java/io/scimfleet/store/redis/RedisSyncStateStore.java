@@ -35,8 +35,12 @@ import redis.clients.jedis.resps.ScanResult;
 public final class RedisSyncStateStore implements SyncStateStore {
   /** A run keeps its first this many errors. */
   public static final int MAX_RUN_ERRORS = 20;
-  /** KEYS: pages, counts, errors; ARGV: page, ttl, max errors, n, n (outcome, count) pairs, errors. */
-  private static final String ADD_PAGE_RESULT = """
+
+  /**
+   * KEYS: pages, counts, errors; ARGV: page, ttl, max errors, n, n (outcome, count) pairs, errors.
+   */
+  private static final String ADD_PAGE_RESULT =
+      """
       local place = redis.call('HGET', KEYS[1], ARGV[1])
       if place then return tonumber(place) end
       place = redis.call('HLEN', KEYS[1]) + 1
@@ -55,7 +59,11 @@ public final class RedisSyncStateStore implements SyncStateStore {
       end
       return place
       """;
-  /** Counts of a run nobody finishes (a scheduler that died) disappear after this long without pages. */
+
+  /**
+   * Counts of a run nobody finishes (a scheduler that died) disappear after this long without
+   * pages.
+   */
   private static final Duration RUN_COUNTS_TTL = Duration.ofDays(7);
 
   private final RedisCommands redis;
@@ -68,20 +76,25 @@ public final class RedisSyncStateStore implements SyncStateStore {
 
   @Override
   public Optional<ObjectSyncState> get(String provider, ObjectType type, String objectId) {
-    String json = redis.call("get sync state", j -> j.hget(keys.syncStates(provider, type), objectId));
+    String json =
+        redis.call("get sync state", j -> j.hget(keys.syncStates(provider, type), objectId));
     return Optional.ofNullable(StoredSyncState.read(provider, type, objectId, json));
   }
 
   /** One HMGET; the map keeps the order of {@code objectIds}. */
   @Override
-  public Map<String, ObjectSyncState> getAll(String provider, ObjectType type, Collection<String> objectIds) {
+  public Map<String, ObjectSyncState> getAll(
+      String provider, ObjectType type, Collection<String> objectIds) {
     if (objectIds.isEmpty()) return Map.of();
     List<String> ids = List.copyOf(objectIds);
-    List<String> json = redis.call("get " + ids.size() + " sync states",
-        j -> j.hmget(keys.syncStates(provider, type), ids.toArray(String[]::new)));
+    List<String> json =
+        redis.call(
+            "get " + ids.size() + " sync states",
+            j -> j.hmget(keys.syncStates(provider, type), ids.toArray(String[]::new)));
     Map<String, ObjectSyncState> states = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
-      if (json.get(i) != null) states.put(ids.get(i), StoredSyncState.read(provider, type, ids.get(i), json.get(i)));
+      if (json.get(i) != null)
+        states.put(ids.get(i), StoredSyncState.read(provider, type, ids.get(i), json.get(i)));
     }
     return states;
   }
@@ -89,35 +102,53 @@ public final class RedisSyncStateStore implements SyncStateStore {
   @Override
   public void put(ObjectSyncState state) {
     String json = StoredSyncState.write(state);
-    redis.transaction("put sync state", t -> {
-      t.hset(keys.syncStates(state.provider(), state.type()), state.objectId(), json);
-      t.zadd(keys.syncIds(state.provider(), state.type()), 0, state.objectId());
-    });
+    redis.transaction(
+        "put sync state",
+        t -> {
+          t.hset(keys.syncStates(state.provider(), state.type()), state.objectId(), json);
+          t.zadd(keys.syncIds(state.provider(), state.type()), 0, state.objectId());
+        });
   }
 
   /** One MULTI/EXEC for them all. */
   @Override
   public void putAll(Collection<ObjectSyncState> states) {
     if (states.isEmpty()) return;
-    List<String[]> writes = states.stream().map(state -> new String[] {keys.syncStates(state.provider(), state.type()),
-        keys.syncIds(state.provider(), state.type()), state.objectId(), StoredSyncState.write(state)}).toList();
-    redis.transaction("put " + writes.size() + " sync states", t -> writes.forEach(w -> {
-      t.hset(w[0], w[2], w[3]);
-      t.zadd(w[1], 0, w[2]);
-    }));
+    List<String[]> writes =
+        states.stream()
+            .map(
+                state ->
+                    new String[] {
+                      keys.syncStates(state.provider(), state.type()),
+                      keys.syncIds(state.provider(), state.type()),
+                      state.objectId(),
+                      StoredSyncState.write(state)
+                    })
+            .toList();
+    redis.transaction(
+        "put " + writes.size() + " sync states",
+        t ->
+            writes.forEach(
+                w -> {
+                  t.hset(w[0], w[2], w[3]);
+                  t.zadd(w[1], 0, w[2]);
+                }));
   }
 
   @Override
   public void delete(String provider, ObjectType type, String objectId) {
-    redis.transaction("delete sync state", t -> {
-      t.hdel(keys.syncStates(provider, type), objectId);
-      t.zrem(keys.syncIds(provider, type), objectId);
-    });
+    redis.transaction(
+        "delete sync state",
+        t -> {
+          t.hdel(keys.syncStates(provider, type), objectId);
+          t.zrem(keys.syncIds(provider, type), objectId);
+        });
   }
 
   @Override
   public Page<String> objectIds(String provider, ObjectType type, String cursor, int limit) {
-    return redis.call("page synced ids", j -> RedisPages.byLex(j, keys.syncIds(provider, type), cursor, limit));
+    return redis.call(
+        "page synced ids", j -> RedisPages.byLex(j, keys.syncIds(provider, type), cursor, limit));
   }
 
   @Override
@@ -128,15 +159,17 @@ public final class RedisSyncStateStore implements SyncStateStore {
   /** SCANs the provider's key prefix and unlinks what it finds (a provider's keys are few). */
   @Override
   public void deleteProvider(String provider) {
-    redis.run("delete the sync state of " + provider, j -> {
-      ScanParams params = new ScanParams().match(keys.syncPattern(provider)).count(1_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = j.scan(cursor, params);
-        if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
-        cursor = page.getCursor();
-      } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    });
+    redis.run(
+        "delete the sync state of " + provider,
+        j -> {
+          ScanParams params = new ScanParams().match(keys.syncPattern(provider)).count(1_000);
+          String cursor = ScanParams.SCAN_POINTER_START;
+          do {
+            ScanResult<String> page = j.scan(cursor, params);
+            if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
+            cursor = page.getCursor();
+          } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        });
   }
 
   // --- full-sync runs ---------------------------------------------------------------------
@@ -144,84 +177,110 @@ public final class RedisSyncStateStore implements SyncStateStore {
   @Override
   public boolean startRun(FullSyncRun run) {
     String key = keys.currentRun(run.provider());
-    return redis.optimistic("start a run of " + run.provider(), j -> {
-      j.watch(key);
-      FullSyncRun current = RedisJson.read(j.get(key), FullSyncRun.class);
-      if (current != null && current.running()) return unwatched(j, false);
-      Transaction t = j.multi();
-      t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
-      t.del(keys.runPages(run.provider(), run.runId()), keys.runCounts(run.provider(), run.runId()),
-          keys.runErrors(run.provider(), run.runId()));
-      return committed(t, true);
-    });
+    return redis.optimistic(
+        "start a run of " + run.provider(),
+        j -> {
+          j.watch(key);
+          FullSyncRun current = RedisJson.read(j.get(key), FullSyncRun.class);
+          if (current != null && current.running()) return unwatched(j, false);
+          Transaction t = j.multi();
+          t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
+          t.del(
+              keys.runPages(run.provider(), run.runId()),
+              keys.runCounts(run.provider(), run.runId()),
+              keys.runErrors(run.provider(), run.runId()));
+          return committed(t, true);
+        });
   }
 
   @Override
   public Optional<FullSyncRun> currentRun(String provider) {
-    return Optional.ofNullable(redis.call("read the current run of " + provider, j -> {
-      FullSyncRun run = RedisJson.read(j.get(keys.currentRun(provider)), FullSyncRun.class);
-      return run == null ? null : withTallies(j, run);
-    }));
+    return Optional.ofNullable(
+        redis.call(
+            "read the current run of " + provider,
+            j -> {
+              FullSyncRun run = RedisJson.read(j.get(keys.currentRun(provider)), FullSyncRun.class);
+              return run == null ? null : withTallies(j, run);
+            }));
   }
 
   @Override
   public Optional<FullSyncRun> lastRun(String provider) {
-    return Optional.ofNullable(RedisJson.read(
-        redis.call("read the last run of " + provider, j -> j.get(keys.lastRun(provider))), FullSyncRun.class));
-  }
-
-  /** Ignored unless the run is the provider's current one (a late duplicate job changes nothing). */
-  @Override
-  public void updateRun(FullSyncRun run) {
-    String key = keys.currentRun(run.provider());
-    redis.optimistic("update the run of " + run.provider(), j -> {
-      j.watch(key);
-      if (!isCurrent(j, run.provider(), run.runId())) return unwatched(j, false);
-      Transaction t = j.multi();
-      t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
-      return committed(t, true);
-    });
+    return Optional.ofNullable(
+        RedisJson.read(
+            redis.call("read the last run of " + provider, j -> j.get(keys.lastRun(provider))),
+            FullSyncRun.class));
   }
 
   /**
-   * One script: a page already in the run's pages hash returns its place and adds nothing; a new one
-   * takes the next place, HINCRBYs each non-zero outcome and RPUSHes (and trims) its errors.
+   * Ignored unless the run is the provider's current one (a late duplicate job changes nothing).
    */
   @Override
-  public int addPageResult(String provider, String runId, String page, SyncCounts counts,
-      Collection<String> errors) {
-    List<String> keys = List.of(this.keys.runPages(provider, runId), this.keys.runCounts(provider, runId),
-        this.keys.runErrors(provider, runId));
-    List<String> args = new ArrayList<>(List.of(page, Long.toString(RUN_COUNTS_TTL.toSeconds()),
-        Integer.toString(MAX_RUN_ERRORS)));
+  public void updateRun(FullSyncRun run) {
+    String key = keys.currentRun(run.provider());
+    redis.optimistic(
+        "update the run of " + run.provider(),
+        j -> {
+          j.watch(key);
+          if (!isCurrent(j, run.provider(), run.runId())) return unwatched(j, false);
+          Transaction t = j.multi();
+          t.set(key, RedisJson.write(run.withoutTally())); // the tallies live in their own keys
+          return committed(t, true);
+        });
+  }
+
+  /**
+   * One script: a page already in the run's pages hash returns its place and adds nothing; a new
+   * one takes the next place, HINCRBYs each non-zero outcome and RPUSHes (and trims) its errors.
+   */
+  @Override
+  public int addPageResult(
+      String provider, String runId, String page, SyncCounts counts, Collection<String> errors) {
+    List<String> keys =
+        List.of(
+            this.keys.runPages(provider, runId),
+            this.keys.runCounts(provider, runId),
+            this.keys.runErrors(provider, runId));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                page, Long.toString(RUN_COUNTS_TTL.toSeconds()), Integer.toString(MAX_RUN_ERRORS)));
     List<String> outcomes = new ArrayList<>();
-    counts.asMap().forEach((outcome, n) -> {
-      if (n != 0) outcomes.addAll(List.of(outcome.label(), Long.toString(n)));
-    });
+    counts
+        .asMap()
+        .forEach(
+            (outcome, n) -> {
+              if (n != 0) outcomes.addAll(List.of(outcome.label(), Long.toString(n)));
+            });
     args.add(Integer.toString(outcomes.size() / 2));
     args.addAll(outcomes);
     args.addAll(errors);
-    Object place = redis.call("add page " + page + " to run " + runId, j -> j.eval(ADD_PAGE_RESULT, keys, args));
+    Object place =
+        redis.call(
+            "add page " + page + " to run " + runId, j -> j.eval(ADD_PAGE_RESULT, keys, args));
     return Math.toIntExact((Long) place);
   }
 
   /** Ignored unless the run is current, so that finishing twice is harmless. */
   @Override
-  public void finishRun(String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
+  public void finishRun(
+      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
     String currentKey = keys.currentRun(provider);
     String pagesKey = keys.runPages(provider, runId);
     String countsKey = keys.runCounts(provider, runId);
     String errorsKey = keys.runErrors(provider, runId);
-    redis.optimistic("finish run " + runId, j -> {
-      j.watch(currentKey, pagesKey, countsKey, errorsKey);
-      FullSyncRun current = RedisJson.read(j.get(currentKey), FullSyncRun.class);
-      if (current == null || !current.runId().equals(runId)) return unwatched(j, false);
-      FullSyncRun finished = withTallies(j, current).finished(status, message, at);
-      Transaction t = j.multi();
-      t.set(keys.lastRun(provider), RedisJson.write(finished));
-      t.del(currentKey, pagesKey, countsKey, errorsKey);
-      return committed(t, true);
-    });
+    redis.optimistic(
+        "finish run " + runId,
+        j -> {
+          j.watch(currentKey, pagesKey, countsKey, errorsKey);
+          FullSyncRun current = RedisJson.read(j.get(currentKey), FullSyncRun.class);
+          if (current == null || !current.runId().equals(runId)) return unwatched(j, false);
+          FullSyncRun finished = withTallies(j, current).finished(status, message, at);
+          Transaction t = j.multi();
+          t.set(keys.lastRun(provider), RedisJson.write(finished));
+          t.del(currentKey, pagesKey, countsKey, errorsKey);
+          return committed(t, true);
+        });
   }
 
   private boolean isCurrent(Jedis j, String provider, String runId) {

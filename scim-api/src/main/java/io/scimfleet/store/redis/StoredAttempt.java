@@ -20,23 +20,40 @@ record StoredAttempt(
     @JsonProperty("e") String error) {
 
   static String write(SyncAttempt attempt) {
-    String requests = String.join(",", attempt.requests().stream().map(r -> r.method() + " " + r.status()).toList());
-    return RedisJson.write(new StoredAttempt(attempt.time().toEpochMilli(), attempt.trigger(), attempt.outcome(),
-        requests.isEmpty() ? null : requests, attempt.durationMs(), attempt.error()));
+    String requests =
+        String.join(
+            ",", attempt.requests().stream().map(r -> r.method() + " " + r.status()).toList());
+    return RedisJson.write(
+        new StoredAttempt(
+            attempt.time().toEpochMilli(),
+            attempt.trigger(),
+            attempt.outcome(),
+            requests.isEmpty() ? null : requests,
+            attempt.durationMs(),
+            attempt.error()));
   }
 
   static SyncAttempt read(String json) {
     StoredAttempt stored = RedisJson.read(json, StoredAttempt.class);
     if (stored == null) return null;
-    return new SyncAttempt(Instant.ofEpochMilli(stored.epochMillis), stored.trigger, stored.outcome,
-        requests(stored.requests), stored.durationMs, stored.error);
+    return new SyncAttempt(
+        Instant.ofEpochMilli(stored.epochMillis),
+        stored.trigger,
+        stored.outcome,
+        requests(stored.requests),
+        stored.durationMs,
+        stored.error);
   }
 
   private static List<SyncAttempt.Request> requests(String text) {
     if (text == null || text.isEmpty()) return List.of();
-    return Arrays.stream(text.split(",")).map(request -> {
-      int space = request.indexOf(' ');
-      return new SyncAttempt.Request(request.substring(0, space), Integer.parseInt(request.substring(space + 1)));
-    }).toList();
+    return Arrays.stream(text.split(","))
+        .map(
+            request -> {
+              int space = request.indexOf(' ');
+              return new SyncAttempt.Request(
+                  request.substring(0, space), Integer.parseInt(request.substring(space + 1)));
+            })
+        .toList();
   }
 }

@@ -23,9 +23,17 @@ record StoredSyncState(
     @JsonProperty("pw") String password) {
 
   static String write(ObjectSyncState state) {
-    return SyncStateJson.write(new StoredSyncState(state.remoteId(), state.version(), state.payloadHash(),
-        state.membersSent(), state.time(), state.outcome(), state.lastError(), state.pathsSent(),
-        state.password()));
+    return SyncStateJson.write(
+        new StoredSyncState(
+            state.remoteId(),
+            state.version(),
+            state.payloadHash(),
+            state.membersSent(),
+            state.time(),
+            state.outcome(),
+            state.lastError(),
+            state.pathsSent(),
+            state.password()));
   }
 
   static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
@@ -33,8 +41,18 @@ record StoredSyncState(
     StoredSyncState fast = SyncStateJson.read(json);
     StoredSyncState stored = fast != null ? fast : RedisJson.read(json, StoredSyncState.class);
     if (stored == null) return null;
-    return new ObjectSyncState(provider, type, objectId, stored.remoteId, stored.version, stored.payloadHash,
-        stored.membersSent, stored.time, stored.outcome, stored.lastError, stored.pathsSent,
+    return new ObjectSyncState(
+        provider,
+        type,
+        objectId,
+        stored.remoteId,
+        stored.version,
+        stored.payloadHash,
+        stored.membersSent,
+        stored.time,
+        stored.outcome,
+        stored.lastError,
+        stored.pathsSent,
         stored.password);
   }
 }

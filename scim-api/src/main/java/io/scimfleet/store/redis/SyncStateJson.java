@@ -17,17 +17,19 @@ import java.util.List;
 /**
  * Reads and writes a {@link StoredSyncState} token by token: a full sync reads every object's state
  * (twice on the Bulk path) and writes it, and Jackson's record binding with its ISO-8601 instant
- * parser was a tenth of the worker's CPU per object. It writes exactly what {@link RedisJson} writes
- * (fields in order, null and empty values left out, instants as ISO-8601). Anything the reader does
- * not expect (a number for the time, a nested object) returns null, and the caller falls back to
- * the mapper.
+ * parser was a tenth of the worker's CPU per object. It writes exactly what {@link RedisJson}
+ * writes (fields in order, null and empty values left out, instants as ISO-8601). Anything the
+ * reader does not expect (a number for the time, a nested object) returns null, and the caller
+ * falls back to the mapper.
  */
 final class SyncStateJson {
   private static final JsonFactory JSON = new JsonFactory();
 
   private SyncStateJson() {}
 
-  /** The state, or null when the text is not in the shape {@link StoredSyncState#write} gives it. */
+  /**
+   * The state, or null when the text is not in the shape {@link StoredSyncState#write} gives it.
+   */
   static StoredSyncState read(String json) {
     try (JsonParser parser = JSON.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) return null;
@@ -35,7 +37,9 @@ final class SyncStateJson {
       List<String> members = null, paths = null;
       Instant time = null;
       SyncOutcome outcome = null;
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (field) {
@@ -47,12 +51,15 @@ final class SyncStateJson {
           case "p" -> paths = texts(parser, value);
           case "pw" -> password = text(parser, value);
           case "t" -> time = value == JsonToken.VALUE_NULL ? null : instant(text(parser, value));
-          case "o" -> outcome = value == JsonToken.VALUE_NULL ? null : SyncOutcome.valueOf(text(parser, value));
+          case "o" ->
+              outcome =
+                  value == JsonToken.VALUE_NULL ? null : SyncOutcome.valueOf(text(parser, value));
           default -> parser.skipChildren(); // a field a newer fleet wrote
         }
       }
       if (parser.currentToken() != JsonToken.END_OBJECT) return null;
-      return new StoredSyncState(remoteId, version, hash, members, time, outcome, error, paths, password);
+      return new StoredSyncState(
+          remoteId, version, hash, members, time, outcome, error, paths, password);
     } catch (IOException | RuntimeException unexpected) {
       return null;
     }
@@ -83,7 +90,8 @@ final class SyncStateJson {
     if (value != null && !value.isEmpty()) out.writeStringField(name, value);
   }
 
-  private static void field(JsonGenerator out, String name, List<String> values) throws IOException {
+  private static void field(JsonGenerator out, String name, List<String> values)
+      throws IOException {
     if (values == null || values.isEmpty()) return;
     out.writeArrayFieldStart(name);
     for (String value : values) if (value != null) out.writeString(value);
@@ -100,17 +108,27 @@ final class SyncStateJson {
     if (value == JsonToken.VALUE_NULL) return null;
     if (value != JsonToken.START_ARRAY) throw new IllegalArgumentException("not a list: " + value);
     List<String> items = new ArrayList<>();
-    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+    for (JsonToken item = parser.nextToken();
+        item != JsonToken.END_ARRAY;
+        item = parser.nextToken()) {
       items.add(text(parser, item));
     }
     return items;
   }
 
-  /** {@code 2025-01-01T00:00:00Z} or with a fraction of 1–9 digits, as Jackson writes instants; else {@link Instant#parse}. */
+  /**
+   * {@code 2025-01-01T00:00:00Z} or with a fraction of 1–9 digits, as Jackson writes instants; else
+   * {@link Instant#parse}.
+   */
   static Instant instant(String text) {
     int length = text.length();
-    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+    if (length < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z') {
       return Instant.parse(text);
     }
     int nanos = 0;
@@ -120,8 +138,15 @@ final class SyncStateJson {
       nanos = digits(text, 20, length - 1);
       for (int i = digits; i < 9; i++) nanos *= 10;
     }
-    LocalDateTime time = LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
-        digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19), nanos);
+    LocalDateTime time =
+        LocalDateTime.of(
+            digits(text, 0, 4),
+            digits(text, 5, 7),
+            digits(text, 8, 10),
+            digits(text, 11, 13),
+            digits(text, 14, 16),
+            digits(text, 17, 19),
+            nanos);
     return time.toInstant(ZoneOffset.UTC);
   }
 

@@ -58,26 +58,46 @@ class FailedJobPurgeTest {
   @Test
   void morePagesThanOneAreAllRemoved() throws Exception {
     StorageProvider storage = fleet.storage();
-    for (int i = 0; i < FailedJobPurge.PAGE + 20; i++) failedJob(storage, Instant.now().minus(Duration.ofDays(30)));
+    for (int i = 0; i < FailedJobPurge.PAGE + 20; i++)
+      failedJob(storage, Instant.now().minus(Duration.ofDays(30)));
 
-    assertThat(new FailedJobPurge(storage, Duration.ofDays(7), Clock.systemUTC()).run()).isEqualTo(FailedJobPurge.PAGE + 20);
+    assertThat(new FailedJobPurge(storage, Duration.ofDays(7), Clock.systemUTC()).run())
+        .isEqualTo(FailedJobPurge.PAGE + 20);
   }
 
   @Test
   void theRetentionIsConfigurableAndDefaultsToSevenDays() {
     assertThat(JobRetention.fromEnv(Map.of()).failed()).isEqualTo(Duration.ofDays(7));
-    JobRetention custom = JobRetention.fromEnv(Map.of("SCIM_FAILED_JOB_RETENTION_DAYS", "2",
-        "SCIM_SUCCEEDED_JOB_RETENTION_MINUTES", "10", "SCIM_DELETED_JOB_RETENTION_MINUTES", "5"));
-    assertThat(custom).isEqualTo(new JobRetention(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofDays(2)));
+    JobRetention custom =
+        JobRetention.fromEnv(
+            Map.of(
+                "SCIM_FAILED_JOB_RETENTION_DAYS",
+                "2",
+                "SCIM_SUCCEEDED_JOB_RETENTION_MINUTES",
+                "10",
+                "SCIM_DELETED_JOB_RETENTION_MINUTES",
+                "5"));
+    assertThat(custom)
+        .isEqualTo(
+            new JobRetention(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofDays(2)));
   }
 
-  /** A job that failed at {@code when}: JobRunr stamps states with the current time, so the test moves it back. */
-  private static UUID failedJob(StorageProvider storage, Instant when) throws ReflectiveOperationException {
+  /**
+   * A job that failed at {@code when}: JobRunr stamps states with the current time, so the test
+   * moves it back.
+   */
+  private static UUID failedJob(StorageProvider storage, Instant when)
+      throws ReflectiveOperationException {
     FailedState failed = new FailedState("POST /Users -> 400", new IllegalStateException("test"));
     Field createdAt = AbstractJobState.class.getDeclaredField("createdAt");
     createdAt.setAccessible(true);
     createdAt.set(failed, when);
-    Job job = new Job(UUID.randomUUID(), new JobDetails(new FleetJobRequest(new SyncObjectRequest("p", ObjectType.USER, "u1", null))), failed);
+    Job job =
+        new Job(
+            UUID.randomUUID(),
+            new JobDetails(
+                new FleetJobRequest(new SyncObjectRequest("p", ObjectType.USER, "u1", null))),
+            failed);
     storage.save(job);
     return job.getId();
   }

@@ -27,7 +27,8 @@ class FleetRetryFilterTest {
     Job job = aJob();
     for (int attempt = 1; attempt <= 4; attempt++) {
       failWith(job, new RetryLater("429 Too Many Requests", Duration.ofSeconds(2)));
-      assertThat(scheduledIn(job)).isEqualTo(Duration.ofSeconds(2)); // JobRunr's own: 3, 9, 27, 81 s
+      assertThat(scheduledIn(job))
+          .isEqualTo(Duration.ofSeconds(2)); // JobRunr's own: 3, 9, 27, 81 s
     }
   }
 
@@ -68,8 +69,11 @@ class FleetRetryFilterTest {
 
   @Test
   void anExpectedTransientFailurePrintsOneLineAndNoStackTrace() {
-    RetryLater later = new RetryLater("POST /Users -> 429 Too Many Requests", Duration.ofSeconds(2),
-        new IllegalStateException("the cause"));
+    RetryLater later =
+        new RetryLater(
+            "POST /Users -> 429 Too Many Requests",
+            Duration.ofSeconds(2),
+            new IllegalStateException("the cause"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     later.printStackTrace(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -78,7 +82,10 @@ class FleetRetryFilterTest {
   }
 
   private static Job aJob() {
-    Job job = new Job(new JobDetails(new FleetJobRequest(new SyncObjectRequest("slack", ObjectType.USER, "u1", null))));
+    Job job =
+        new Job(
+            new JobDetails(
+                new FleetJobRequest(new SyncObjectRequest("slack", ObjectType.USER, "u1", null))));
     return job;
   }
 

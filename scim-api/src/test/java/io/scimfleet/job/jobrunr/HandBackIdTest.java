@@ -29,18 +29,22 @@ class HandBackIdTest {
   @Test
   void handingBackTwiceFromOneJobMakesOneCopy() {
     SyncObjectRequest request = new SyncObjectRequest("slow", ObjectType.USER, "u1", null);
-    SyncObjectHandler handler = job -> {
-      if (runs.incrementAndGet() > 1) return;
-      fleet.queue().handBack(job, Duration.ofMinutes(5));
-      fleet.queue().handBack(job, Duration.ofMinutes(5));
-    };
-    fleet.startServer(Map.of(SyncObjectHandler.class, handler),
+    SyncObjectHandler handler =
+        job -> {
+          if (runs.incrementAndGet() > 1) return;
+          fleet.queue().handBack(job, Duration.ofMinutes(5));
+          fleet.queue().handBack(job, Duration.ofMinutes(5));
+        };
+    fleet.startServer(
+        Map.of(SyncObjectHandler.class, handler),
         new JobServerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(5), "test"));
 
     fleet.queue().enqueue(request);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !jobs(StateName.SUCCEEDED).isEmpty());
-    assertThat(jobs(StateName.SCHEDULED)).extracting(Job::getJobName).containsExactly(request.jobName());
+    assertThat(jobs(StateName.SCHEDULED))
+        .extracting(Job::getJobName)
+        .containsExactly(request.jobName());
     assertThat(jobs(StateName.SCHEDULED).get(0).getId())
         .isEqualTo(JobRunrJobQueue.handBackId(jobs(StateName.SUCCEEDED).get(0).getId()));
   }

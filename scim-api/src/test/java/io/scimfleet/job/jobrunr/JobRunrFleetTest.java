@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPool;
 
-/** JobRunr on the real Redis, through our seam: names, handlers, no retry when permanent, Retry-After. */
+/**
+ * JobRunr on the real Redis, through our seam: names, handlers, no retry when permanent,
+ * Retry-After.
+ */
 class JobRunrFleetTest {
   private static final String PREFIX = TestRedis.uniquePrefix("jobrunr");
   private static JedisPool pool;
@@ -36,17 +39,21 @@ class JobRunrFleetTest {
   static void start() {
     pool = TestRedis.pool();
     fleet = JobRunrFleet.redis(pool, PREFIX);
-    SyncObjectHandler handler = request -> {
-      switch (request.objectId()) {
-        case "bad" -> throw new PermanentJobFailure("POST /Users -> 400 invalidValue: userName is empty", null);
-        case "busy" -> {
-          attempts.incrementAndGet();
-          throw new RetryLater("429 Too Many Requests", Duration.ofSeconds(120), null);
-        }
-        default -> ran.add(request.objectId());
-      }
-    };
-    fleet.startServer(Map.of(SyncObjectHandler.class, handler),
+    SyncObjectHandler handler =
+        request -> {
+          switch (request.objectId()) {
+            case "bad" ->
+                throw new PermanentJobFailure(
+                    "POST /Users -> 400 invalidValue: userName is empty", null);
+            case "busy" -> {
+              attempts.incrementAndGet();
+              throw new RetryLater("429 Too Many Requests", Duration.ofSeconds(120), null);
+            }
+            default -> ran.add(request.objectId());
+          }
+        };
+    fleet.startServer(
+        Map.of(SyncObjectHandler.class, handler),
         new JobServerSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(5), "test"));
   }
 
@@ -62,8 +69,13 @@ class JobRunrFleetTest {
     fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u42", null));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("u42"));
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(jobsIn(StateName.SUCCEEDED)).extracting(Job::getJobName).contains("sync user u42 → slack"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(jobsIn(StateName.SUCCEEDED))
+                    .extracting(Job::getJobName)
+                    .contains("sync user u42 → slack"));
   }
 
   @Test

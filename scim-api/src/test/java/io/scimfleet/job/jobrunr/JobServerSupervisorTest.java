@@ -17,7 +17,10 @@ import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 import org.junit.jupiter.api.Test;
 
-/** A job server that JobRunr stopped (as it does when Redis fails a heartbeat) starts again once the storage answers. */
+/**
+ * A job server that JobRunr stopped (as it does when Redis fails a heartbeat) starts again once the
+ * storage answers.
+ */
 class JobServerSupervisorTest {
   private static final JobServerSettings SETTINGS =
       new JobServerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1), "supervised");
@@ -29,10 +32,14 @@ class JobServerSupervisorTest {
   void aServerThatStoppedByItselfStartsAgainOnceTheStorageAnswersAndRunsJobs() {
     AtomicBoolean answers = new AtomicBoolean(false);
     try (JobRunrFleet fleet = new JobRunrFleet(new InMemoryStorageProvider(), answers::get)) {
-      BackgroundJobServer server = fleet.startServer(Map.of(SyncObjectHandler.class, handler), SETTINGS);
+      BackgroundJobServer server =
+          fleet.startServer(Map.of(SyncObjectHandler.class, handler), SETTINGS);
 
       server.stop(); // what JobRunr's ServerZooKeeper does when a heartbeat fails
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> !fleet.serverRunning());
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> !fleet.serverRunning());
       answers.set(true);
 
       await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
@@ -45,18 +52,23 @@ class JobServerSupervisorTest {
   @Test
   void aServerWeStoppedStaysStopped() {
     try (JobRunrFleet fleet = new JobRunrFleet(new InMemoryStorageProvider(), () -> true)) {
-      BackgroundJobServer server = fleet.startServer(Map.of(SyncObjectHandler.class, handler), SETTINGS);
+      BackgroundJobServer server =
+          fleet.startServer(Map.of(SyncObjectHandler.class, handler), SETTINGS);
 
       fleet.stopServer();
 
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> !server.isRunning());
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> !server.isRunning());
     }
   }
 
   @Test
   void anOutageOfAnyLengthKeepsTheProcessAlive() {
     MutableClock clock = MutableClock.startingNow();
-    JobServerSupervisor supervisor = new JobServerSupervisor(serverThatNeverStarts(), () -> false, clock);
+    JobServerSupervisor supervisor =
+        new JobServerSupervisor(serverThatNeverStarts(), () -> false, clock);
 
     for (int minute = 0; minute < 60; minute++) {
       clock.advance(Duration.ofMinutes(1));
@@ -69,7 +81,8 @@ class JobServerSupervisorTest {
   @Test
   void aServerThatDoesNotStartAlthoughTheStorageAnswersIsNotAliveAfterTwoMinutes() {
     MutableClock clock = MutableClock.startingNow();
-    JobServerSupervisor supervisor = new JobServerSupervisor(serverThatNeverStarts(), () -> true, clock);
+    JobServerSupervisor supervisor =
+        new JobServerSupervisor(serverThatNeverStarts(), () -> true, clock);
 
     supervisor.run();
     clock.advance(JobServerSupervisor.STUCK_AFTER.minusSeconds(1));
@@ -85,7 +98,12 @@ class JobServerSupervisorTest {
   void aDrainLongerThanTwoMinutesIsWaitedForBeforeTheVerdict() {
     MutableClock clock = MutableClock.startingNow();
     JobServerSupervisor supervisor =
-        new JobServerSupervisor(serverThatNeverStarts(), () -> true, clock, Duration.ofMinutes(5), Duration.ofSeconds(5));
+        new JobServerSupervisor(
+            serverThatNeverStarts(),
+            () -> true,
+            clock,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(5));
 
     supervisor.run();
     clock.advance(Duration.ofMinutes(5));
@@ -101,24 +119,26 @@ class JobServerSupervisorTest {
   void aServerThatRunsButNeverAnnouncesItselfIsStoppedToStartAgain() {
     MutableClock clock = MutableClock.startingNow();
     AtomicBoolean stopped = new AtomicBoolean();
-    BackgroundJobServer unannounced = new BackgroundJobServer(new InMemoryStorageProvider(), new JacksonJsonMapper()) {
-      @Override
-      public boolean isRunning() {
-        return true;
-      }
+    BackgroundJobServer unannounced =
+        new BackgroundJobServer(new InMemoryStorageProvider(), new JacksonJsonMapper()) {
+          @Override
+          public boolean isRunning() {
+            return true;
+          }
 
-      @Override
-      public boolean isAnnounced() {
-        return false;
-      }
+          @Override
+          public boolean isAnnounced() {
+            return false;
+          }
 
-      @Override
-      public void stop() {
-        stopped.set(true);
-      }
-    };
+          @Override
+          public void stop() {
+            stopped.set(true);
+          }
+        };
     JobServerSupervisor supervisor =
-        new JobServerSupervisor(unannounced, () -> true, clock, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        new JobServerSupervisor(
+            unannounced, () -> true, clock, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     supervisor.run();
     clock.advance(Duration.ofSeconds(14));
@@ -133,7 +153,8 @@ class JobServerSupervisorTest {
   @Test
   void aSupervisorThatStoppedRunningIsNotAlive() {
     MutableClock clock = MutableClock.startingNow();
-    JobServerSupervisor supervisor = new JobServerSupervisor(serverThatNeverStarts(), () -> false, clock);
+    JobServerSupervisor supervisor =
+        new JobServerSupervisor(serverThatNeverStarts(), () -> false, clock);
     supervisor.run();
 
     clock.advance(JobServerSupervisor.STUCK_AFTER.plusSeconds(1));

@@ -29,17 +29,23 @@ class JobWakeUpTest {
     String prefix = TestRedis.uniquePrefix("wake");
     JedisPool pool = TestRedis.pool();
     Map<String, Long> startedAt = new ConcurrentHashMap<>();
-    try (JobRunrFleet worker = JobRunrFleet.redis(pool, prefix); JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
-      worker.startServer(Map.of(SyncObjectHandler.class, (SyncObjectHandler) request ->
-          startedAt.put(request.objectId(), System.nanoTime())), EIGHT_THREADS);
+    try (JobRunrFleet worker = JobRunrFleet.redis(pool, prefix);
+        JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
+      worker.startServer(
+          Map.of(
+              SyncObjectHandler.class,
+              (SyncObjectHandler) request -> startedAt.put(request.objectId(), System.nanoTime())),
+          EIGHT_THREADS);
       await().atMost(Duration.ofSeconds(30)).until(worker::serverRunning);
-      Thread.sleep(1_000); // past the server's first poll: from here on only a poll or a signal fetches
+      Thread.sleep(
+          1_000); // past the server's first poll: from here on only a poll or a signal fetches
       for (int i = 0; i < 5; i++) {
         long enqueued = System.nanoTime();
         String id = "u" + i;
         scheduler.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, id, null));
         await().atMost(Duration.ofSeconds(10)).until(() -> startedAt.containsKey(id));
-        assertThat(Duration.ofNanos(startedAt.get(id) - enqueued)).as("job %s waited", id)
+        assertThat(Duration.ofNanos(startedAt.get(id) - enqueued))
+            .as("job %s waited", id)
             .isLessThan(Duration.ofMillis(1_500));
         Thread.sleep(700); // an idle fleet again, at another point of the poll cycle
       }
@@ -50,20 +56,29 @@ class JobWakeUpTest {
   }
 
   @Test
-  void aJobHandedBackForASecondStartsSoonAfterThatSecondNotAtTheMastersPoll() throws InterruptedException {
+  void aJobHandedBackForASecondStartsSoonAfterThatSecondNotAtTheMastersPoll()
+      throws InterruptedException {
     String prefix = TestRedis.uniquePrefix("due");
     JedisPool pool = TestRedis.pool();
     Map<String, Long> startedAt = new ConcurrentHashMap<>();
-    try (JobRunrFleet worker = JobRunrFleet.redis(pool, prefix); JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
-      worker.startServer(Map.of(SyncObjectHandler.class, (SyncObjectHandler) request ->
-          startedAt.put(request.objectId(), System.nanoTime())), EIGHT_THREADS);
+    try (JobRunrFleet worker = JobRunrFleet.redis(pool, prefix);
+        JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
+      worker.startServer(
+          Map.of(
+              SyncObjectHandler.class,
+              (SyncObjectHandler) request -> startedAt.put(request.objectId(), System.nanoTime())),
+          EIGHT_THREADS);
       await().atMost(Duration.ofSeconds(30)).until(worker::serverRunning);
       for (int i = 0; i < 3; i++) {
         String id = "later" + i;
         long handedBack = System.nanoTime();
-        scheduler.queue().handBack(new SyncObjectRequest("slack", ObjectType.USER, id, null), Duration.ofSeconds(1));
+        scheduler
+            .queue()
+            .handBack(
+                new SyncObjectRequest("slack", ObjectType.USER, id, null), Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(15)).until(() -> startedAt.containsKey(id));
-        assertThat(Duration.ofNanos(startedAt.get(id) - handedBack)).as("job %s started after", id)
+        assertThat(Duration.ofNanos(startedAt.get(id) - handedBack))
+            .as("job %s started after", id)
             .isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
       }
     } finally {
@@ -76,14 +91,18 @@ class JobWakeUpTest {
   void inMemoryJobsStartWithinASecond() throws InterruptedException {
     List<Long> startedAt = new CopyOnWriteArrayList<>();
     try (JobRunrFleet fleet = JobRunrFleet.inMemory()) {
-      fleet.startServer(Map.of(SyncObjectHandler.class, (SyncObjectHandler) request ->
-          startedAt.add(System.nanoTime())), EIGHT_THREADS);
+      fleet.startServer(
+          Map.of(
+              SyncObjectHandler.class,
+              (SyncObjectHandler) request -> startedAt.add(System.nanoTime())),
+          EIGHT_THREADS);
       await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
       Thread.sleep(1_000);
       long enqueued = System.nanoTime();
       fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u1", null));
       await().atMost(Duration.ofSeconds(10)).until(() -> !startedAt.isEmpty());
-      assertThat(Duration.ofNanos(startedAt.get(0) - enqueued)).isLessThan(Duration.ofMillis(1_500));
+      assertThat(Duration.ofNanos(startedAt.get(0) - enqueued))
+          .isLessThan(Duration.ofMillis(1_500));
     }
   }
 
@@ -93,17 +112,26 @@ class JobWakeUpTest {
     JedisPool pool = TestRedis.pool();
     List<String> ranOnFirst = new CopyOnWriteArrayList<>();
     List<String> ranOnSecond = new CopyOnWriteArrayList<>();
-    try (JobRunrFleet first = JobRunrFleet.redis(pool, prefix); JobRunrFleet second = JobRunrFleet.redis(pool, prefix);
+    try (JobRunrFleet first = JobRunrFleet.redis(pool, prefix);
+        JobRunrFleet second = JobRunrFleet.redis(pool, prefix);
         JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
       first.startServer(Map.of(SyncObjectHandler.class, slowly(ranOnFirst)), EIGHT_THREADS);
       second.startServer(Map.of(SyncObjectHandler.class, slowly(ranOnSecond)), EIGHT_THREADS);
-      await().atMost(Duration.ofSeconds(30)).until(() -> first.serverRunning() && second.serverRunning());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> first.serverRunning() && second.serverRunning());
       Thread.sleep(1_000);
 
-      scheduler.queue().enqueueAll(IntStream.range(0, 12)
-          .mapToObj(i -> new SyncObjectRequest("slack", ObjectType.USER, "u" + i, null)).toList());
+      scheduler
+          .queue()
+          .enqueueAll(
+              IntStream.range(0, 12)
+                  .mapToObj(i -> new SyncObjectRequest("slack", ObjectType.USER, "u" + i, null))
+                  .toList());
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> ranOnFirst.size() + ranOnSecond.size() == 12);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ranOnFirst.size() + ranOnSecond.size() == 12);
       assertThat(ranOnFirst).as("jobs run by the first server").hasSizeGreaterThanOrEqualTo(3);
       assertThat(ranOnSecond).as("jobs run by the second server").hasSizeGreaterThanOrEqualTo(3);
     } finally {

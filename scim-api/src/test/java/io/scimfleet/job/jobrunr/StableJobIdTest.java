@@ -11,7 +11,10 @@ import org.jobrunr.jobs.states.StateName;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPool;
 
-/** A job with a stable id exists once however often it is enqueued, on either storage (no server runs). */
+/**
+ * A job with a stable id exists once however often it is enqueued, on either storage (no server
+ * runs).
+ */
 class StableJobIdTest {
 
   @Test
@@ -25,7 +28,8 @@ class StableJobIdTest {
   @Test
   void aPhaseEnqueuedTwiceOnRedisIsOneJob() {
     String prefix = TestRedis.uniquePrefix("stableid");
-    try (JedisPool pool = TestRedis.pool(); JobRunrFleet fleet = JobRunrFleet.redis(pool, prefix)) {
+    try (JedisPool pool = TestRedis.pool();
+        JobRunrFleet fleet = JobRunrFleet.redis(pool, prefix)) {
       try {
         enqueueTwice(fleet.queue());
         assertThat(fleet.storage().countJobs(StateName.ENQUEUED)).isEqualTo(2);

@@ -24,14 +24,18 @@ class ExplainingTrustManagerTest {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("ca", ca.certificate());
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
-    trustManager = new ExplainingTrustManager((X509ExtendedTrustManager) factory.getTrustManagers()[0], "the test CA");
+    trustManager =
+        new ExplainingTrustManager(
+            (X509ExtendedTrustManager) factory.getTrustManagers()[0], "the test CA");
   }
 
   @Test
   void acceptsACertificateTheCaSigned() {
-    assertThatCode(() -> trustManager.checkServerTrusted(ca.issue("localhost").chain(), AUTH_TYPE)).doesNotThrowAnyException();
+    assertThatCode(() -> trustManager.checkServerTrusted(ca.issue("localhost").chain(), AUTH_TYPE))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -40,16 +44,23 @@ class ExplainingTrustManagerTest {
 
     assertThatThrownBy(() -> trustManager.checkServerTrusted(expired.chain(), AUTH_TYPE))
         .isInstanceOf(CertificateRefusedException.class)
-        .hasMessage("certificate expired on " + expired.certificate().getNotAfter().toInstant() + " (CN=localhost)");
+        .hasMessage(
+            "certificate expired on "
+                + expired.certificate().getNotAfter().toInstant()
+                + " (CN=localhost)");
   }
 
   @Test
   void namesTheStartOfACertificateNotValidYet() {
-    TestCertificates.Server early = ca.issueValidFrom(Instant.now().plus(Duration.ofDays(2)), "localhost");
+    TestCertificates.Server early =
+        ca.issueValidFrom(Instant.now().plus(Duration.ofDays(2)), "localhost");
 
     assertThatThrownBy(() -> trustManager.checkServerTrusted(early.chain(), AUTH_TYPE))
         .isInstanceOf(CertificateRefusedException.class)
-        .hasMessage("certificate not valid before " + early.certificate().getNotBefore().toInstant() + " (CN=localhost)");
+        .hasMessage(
+            "certificate not valid before "
+                + early.certificate().getNotBefore().toInstant()
+                + " (CN=localhost)");
   }
 
   @Test
@@ -58,7 +69,8 @@ class ExplainingTrustManagerTest {
 
     assertThatThrownBy(() -> trustManager.checkServerTrusted(stranger.chain(), AUTH_TYPE))
         .isInstanceOf(CertificateRefusedException.class)
-        .hasMessage("untrusted issuer: the certificate of CN=localhost is issued by CN=Stranger CA, "
-            + "which is not among the trusted CAs (the test CA)");
+        .hasMessage(
+            "untrusted issuer: the certificate of CN=localhost is issued by CN=Stranger CA, "
+                + "which is not among the trusted CAs (the test CA)");
   }
 }

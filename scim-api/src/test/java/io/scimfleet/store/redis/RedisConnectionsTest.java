@@ -33,10 +33,12 @@ class RedisConnectionsTest {
   @Test
   public void anUnreachableRedisIsARetryableStoreException() {
     try (JedisPool pool = RedisConnections.pool("redis://127.0.0.1:1", 1)) {
-      RedisProviderStore providers = new RedisProviderStore(pool, new RedisKeys("test:unreachable:"));
+      RedisProviderStore providers =
+          new RedisProviderStore(pool, new RedisKeys("test:unreachable:"));
 
-      assertThatThrownBy(providers::list).isInstanceOfSatisfying(StoreException.class,
-          e -> assertThat(e.retryable()).isTrue()).hasMessageContaining("Redis failed to list providers");
+      assertThatThrownBy(providers::list)
+          .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
+          .hasMessageContaining("Redis failed to list providers");
     }
   }
 }

@@ -9,7 +9,9 @@ import redis.clients.jedis.JedisClientConfig;
 class RedisConnectionsTlsTest {
   @Test
   void aRedissUrlTurnsOnTlsWithHostNameVerification() {
-    JedisClientConfig config = RedisConnections.clientConfig(URI.create("rediss://fleet:s3cret@redis.example:6380/2"), null);
+    JedisClientConfig config =
+        RedisConnections.clientConfig(
+            URI.create("rediss://fleet:s3cret@redis.example:6380/2"), null);
 
     assertThat(config.isSsl()).isTrue();
     assertThat(config.getSslParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
@@ -20,7 +22,8 @@ class RedisConnectionsTlsTest {
 
   @Test
   void aRedisUrlStaysPlain() {
-    JedisClientConfig config = RedisConnections.clientConfig(URI.create("redis://:pw@127.0.0.1:6379"), null);
+    JedisClientConfig config =
+        RedisConnections.clientConfig(URI.create("redis://:pw@127.0.0.1:6379"), null);
 
     assertThat(config.isSsl()).isFalse();
     assertThat(config.getSslParameters()).isNull();

@@ -31,11 +31,18 @@ class RedisKeysTest {
   @Test
   public void everyKeyStartsWithThePrefix() throws Exception {
     for (Method method : RedisKeys.class.getDeclaredMethods()) {
-      if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())
-          || method.getReturnType() != String.class || method.getName().equals("prefix")) continue;
-      Object[] args = Arrays.stream(method.getParameterTypes())
-          .map(type -> type == ObjectType.class ? (Object) ObjectType.USER : type == int.class ? (Object) 60 : "x")
-          .toArray();
+      if (!Modifier.isPublic(method.getModifiers())
+          || Modifier.isStatic(method.getModifiers())
+          || method.getReturnType() != String.class
+          || method.getName().equals("prefix")) continue;
+      Object[] args =
+          Arrays.stream(method.getParameterTypes())
+              .map(
+                  type ->
+                      type == ObjectType.class
+                          ? (Object) ObjectType.USER
+                          : type == int.class ? (Object) 60 : "x")
+              .toArray();
       assertThat((String) method.invoke(keys, args)).as(method.getName()).startsWith("fleet-a:");
     }
   }
@@ -59,13 +66,20 @@ class RedisKeysTest {
   public void theStoresWriteNoKeyOutsideTheirPrefix() {
     int database = emptyDatabase();
     String prefix = TestRedis.uniquePrefix("keys");
-    try (Stores stores = RedisStores.create(RedisConnections.pool(withDatabase(database), 16), new RedisKeys(prefix),
-        Clock.systemUTC())) {
+    try (Stores stores =
+        RedisStores.create(
+            RedisConnections.pool(withDatabase(database), 16),
+            new RedisKeys(prefix),
+            Clock.systemUTC())) {
       useEveryStore(stores);
     }
-    try (JedisPool pool = RedisConnections.pool(withDatabase(database), 2); Jedis jedis = pool.getResource()) {
-      List<String> under = jedis.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(prefix + "*").count(10_000))
-          .getResult();
+    try (JedisPool pool = RedisConnections.pool(withDatabase(database), 2);
+        Jedis jedis = pool.getResource()) {
+      List<String> under =
+          jedis
+              .scan(
+                  ScanParams.SCAN_POINTER_START, new ScanParams().match(prefix + "*").count(10_000))
+              .getResult();
       assertThat(under).isNotEmpty();
       assertThat(jedis.dbSize()).isEqualTo(under.size());
       TestRedis.deleteKeys(pool, prefix);
@@ -77,8 +91,12 @@ class RedisKeysTest {
     stores.directory().putGroup(aGroup("g1").build(), List.of("u0", "u1"));
     stores.directory().addMember("g1", "u2");
     stores.directory().deleteUser("u0");
-    stores.changes().ack(stores.changes().read("c", 100, Duration.ZERO).stream()
-        .map(entry -> entry.entryId()).toList());
+    stores
+        .changes()
+        .ack(
+            stores.changes().read("c", 100, Duration.ZERO).stream()
+                .map(entry -> entry.entryId())
+                .toList());
     stores.providers().put(aProvider("slack").build());
     stores.syncState().put(aSyncState("slack", ObjectType.USER, "u1").build());
     stores.syncState().startRun(FullSyncRun.started("r1", "slack", Instant.now()));
@@ -100,7 +118,13 @@ class RedisKeysTest {
 
   static String withDatabase(int database) {
     URI url = URI.create(TestRedis.url());
-    return url.getScheme() + "://" + (url.getRawUserInfo() == null ? "" : url.getRawUserInfo() + "@")
-        + url.getHost() + ":" + (url.getPort() < 0 ? 6379 : url.getPort()) + "/" + database;
+    return url.getScheme()
+        + "://"
+        + (url.getRawUserInfo() == null ? "" : url.getRawUserInfo() + "@")
+        + url.getHost()
+        + ":"
+        + (url.getPort() < 0 ? 6379 : url.getPort())
+        + "/"
+        + database;
   }
 }

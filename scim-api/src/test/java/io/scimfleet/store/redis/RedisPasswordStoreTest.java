@@ -41,8 +41,10 @@ class RedisPasswordStoreTest extends PasswordStoreContractTest {
 
     try (var jedis = redis.pool().getResource()) {
       assertThat(jedis.get(redis.keys().password("u1"))).isEqualTo("sealed:v1:k:abc");
-      assertThat(jedis.pttl(redis.keys().password("u1"))).isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis());
-      assertThat(jedis.hgetAll(redis.keys().passwordState("u1")).values()).noneMatch(v -> v.contains("abc"));
+      assertThat(jedis.pttl(redis.keys().password("u1")))
+          .isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis());
+      assertThat(jedis.hgetAll(redis.keys().passwordState("u1")).values())
+          .noneMatch(v -> v.contains("abc"));
     }
   }
 }

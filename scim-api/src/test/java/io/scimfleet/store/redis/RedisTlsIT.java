@@ -33,8 +33,7 @@ class RedisTlsIT {
   private static TestCertificates.Authority ca;
   private static SSLSocketFactory trustingCa;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private Process redis;
   private int port;
@@ -73,7 +72,8 @@ class RedisTlsIT {
       refused = catchThrowable(() -> pool.getResource().ping());
     }
 
-    assertThat(refused).isInstanceOf(JedisConnectionException.class)
+    assertThat(refused)
+        .isInstanceOf(JedisConnectionException.class)
         .hasRootCauseInstanceOf(CertificateException.class)
         .hasStackTraceContaining("No subject alternative names matching IP address 127.0.0.1");
   }
@@ -82,8 +82,14 @@ class RedisTlsIT {
   void jedisOnItsOwnWouldHaveAcceptedTheWrongHost() {
     startRedis(ca.issue("other.example"));
 
-    try (JedisPool plain = new JedisPool(new GenericObjectPoolConfig<>(), URI.create("rediss://127.0.0.1:" + port),
-        trustingCa, null, null); Jedis jedis = plain.getResource()) {
+    try (JedisPool plain =
+            new JedisPool(
+                new GenericObjectPoolConfig<>(),
+                URI.create("rediss://127.0.0.1:" + port),
+                trustingCa,
+                null,
+                null);
+        Jedis jedis = plain.getResource()) {
       assertThat(jedis.ping()).isEqualTo("PONG");
     }
   }
@@ -93,13 +99,35 @@ class RedisTlsIT {
     Path key = dir.resolve("redis-" + certificate.certificate().getSerialNumber() + ".key");
     certificate.writePem(cert, key);
     port = freePort();
-    List<String> command = List.of("redis-server", "--port", "0", "--tls-port", String.valueOf(port),
-        "--bind", "127.0.0.1", "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
-        "--tls-ca-cert-file", dir.resolve("ca.pem").toString(), "--tls-auth-clients", "no",
-        "--save", "", "--appendonly", "no", "--dir", dir.toString());
+    List<String> command =
+        List.of(
+            "redis-server",
+            "--port",
+            "0",
+            "--tls-port",
+            String.valueOf(port),
+            "--bind",
+            "127.0.0.1",
+            "--tls-cert-file",
+            cert.toString(),
+            "--tls-key-file",
+            key.toString(),
+            "--tls-ca-cert-file",
+            dir.resolve("ca.pem").toString(),
+            "--tls-auth-clients",
+            "no",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            dir.toString());
     try {
-      redis = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
+      redis =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("redis-" + port + ".log").toFile())
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start redis-server", e);
     }
@@ -107,7 +135,9 @@ class RedisTlsIT {
   }
 
   private boolean listening() {
-    if (!redis.isAlive()) throw new IllegalStateException("redis-server exited: see " + dir.resolve("redis-" + port + ".log"));
+    if (!redis.isAlive())
+      throw new IllegalStateException(
+          "redis-server exited: see " + dir.resolve("redis-" + port + ".log"));
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       return true;
     } catch (IOException e) {

@@ -17,26 +17,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the change feed as one consumer of its group and turns changes into per-object jobs, or,
- * for a burst, multi-object jobs per provider ({@link JobBatches}). An
- * entry is acknowledged only after its jobs are enqueued; entries that a dead scheduler (or this
- * one, before Redis failed) read but never acknowledged are claimed after {@link #CLAIM_AFTER}.
- * Pending marks whose job never cleared them expire; marks of jobs that could not be enqueued are
- * cleared as soon as Redis answers again. The loop rides out Redis outages of any length (one WARN
- * line per outage, a back-off of at most {@link Outage#MAX_PAUSE}) and runs {@code afterOutage}
- * when Redis answers again.
+ * for a burst, multi-object jobs per provider ({@link JobBatches}). An entry is acknowledged only
+ * after its jobs are enqueued; entries that a dead scheduler (or this one, before Redis failed)
+ * read but never acknowledged are claimed after {@link #CLAIM_AFTER}. Pending marks whose job never
+ * cleared them expire; marks of jobs that could not be enqueued are cleared as soon as Redis
+ * answers again. The loop rides out Redis outages of any length (one WARN line per outage, a
+ * back-off of at most {@link Outage#MAX_PAUSE}) and runs {@code afterOutage} when Redis answers
+ * again.
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
+
   /**
    * A read of more changes than a trickle reads on while more arrive, for at most this long in all
-   * and up to {@link #BATCH}: a burst makes full jobs, and a steady stream waits no longer than this.
+   * and up to {@link #BATCH}: a burst makes full jobs, and a steady stream waits no longer than
+   * this.
    */
   static final Duration GATHER = Duration.ofMillis(150);
+
   private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
-  /** A loop pass that has not ended for this long is stuck: the process cannot leave that by itself. */
+
+  /**
+   * A loop pass that has not ended for this long is stuck: the process cannot leave that by itself.
+   */
   static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
   private static final Duration BLOCK = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(ChangeConsumer.class);
 
@@ -59,7 +66,8 @@ public final class ChangeConsumer implements AutoCloseable {
     this(stores, queue, consumer, clock, () -> {});
   }
 
-  public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
+  public ChangeConsumer(
+      Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
     this.stores = stores;
     this.queue = queue;
     this.consumer = consumer;
@@ -78,14 +86,19 @@ public final class ChangeConsumer implements AutoCloseable {
     thread.start();
   }
 
-  /** Handles what is there now (waiting up to {@code block} for something); returns the entries handled. */
+  /**
+   * Handles what is there now (waiting up to {@code block} for something); returns the entries
+   * handled.
+   */
   public int pollOnce(Duration block) {
     clearMarksOfJobsNotEnqueued();
-    List<ChangeFeed.Entry> entries = new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
+    List<ChangeFeed.Entry> entries =
+        new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
     boolean redelivered = !entries.isEmpty();
     if (entries.isEmpty()) gather(entries, block);
     if (entries.isEmpty()) return 0;
-    List<SyncObjectRequest> jobs = router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
+    List<SyncObjectRequest> jobs =
+        router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
     enqueue(jobs);
     stores.changes().ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
     return entries.size();
@@ -99,8 +112,11 @@ public final class ChangeConsumer implements AutoCloseable {
   private void gather(List<ChangeFeed.Entry> entries, Duration block) {
     entries.addAll(stores.changes().read(consumer, BATCH, block));
     Instant until = clock.instant().plus(GATHER);
-    while (entries.size() > JobBatches.TRICKLE && entries.size() < BATCH && clock.instant().isBefore(until)) {
-      List<ChangeFeed.Entry> more = stores.changes().read(consumer, BATCH - entries.size(), GATHER_STEP);
+    while (entries.size() > JobBatches.TRICKLE
+        && entries.size() < BATCH
+        && clock.instant().isBefore(until)) {
+      List<ChangeFeed.Entry> more =
+          stores.changes().read(consumer, BATCH - entries.size(), GATHER_STEP);
       if (more.isEmpty()) return;
       entries.addAll(more);
     }
@@ -110,7 +126,8 @@ public final class ChangeConsumer implements AutoCloseable {
     try {
       RecentObjects.Split split = recent.split(jobs, clock.millis());
       queue.enqueueAll(JobBatches.of(split.now()));
-      if (!split.later().isEmpty()) queue.enqueueAllAfter(JobBatches.of(split.later()), RecentObjects.COOL_DOWN);
+      if (!split.later().isEmpty())
+        queue.enqueueAllAfter(JobBatches.of(split.later()), RecentObjects.COOL_DOWN);
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
       try {
@@ -132,7 +149,8 @@ public final class ChangeConsumer implements AutoCloseable {
 
   /**
    * False when the loop cannot go on by itself: its thread died, or one pass has not ended for
-   * {@link #STUCK_AFTER} (a read that hangs). An unreachable Redis is not that: passes keep failing fast.
+   * {@link #STUCK_AFTER} (a read that hangs). An unreachable Redis is not that: passes keep failing
+   * fast.
    */
   public boolean alive() {
     Thread loop = thread;
@@ -158,7 +176,8 @@ public final class ChangeConsumer implements AutoCloseable {
     Instant now = clock.instant();
     if (Duration.between(lastHousekeeping, now).compareTo(Duration.ofMinutes(1)) < 0) return;
     lastHousekeeping = now;
-    for (Provider provider : stores.providers().list()) stores.pendingJobs().expire(provider.name(), now.minus(PENDING_EXPIRY));
+    for (Provider provider : stores.providers().list())
+      stores.pendingJobs().expire(provider.name(), now.minus(PENDING_EXPIRY));
   }
 
   /** Redis is unreachable: wait a little before the next read instead of spinning. */

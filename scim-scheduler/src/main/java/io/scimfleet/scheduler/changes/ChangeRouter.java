@@ -6,8 +6,8 @@ import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.mapping.ScopeFilter;
 import io.scimfleet.mapping.ScopeGroups;
 import io.scimfleet.model.Change;
-import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.NestedGroups;
+import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
@@ -24,19 +24,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides which providers a change concerns and makes their jobs: one per (provider, object) that is
- * not already pending. A provider is concerned when the object is in its scope, or when the fleet
- * put it on that target before (so that leaving the directory or the scope removes it there). A
- * delete carries the remote id as it was at the moment of the delete.
+ * Decides which providers a change concerns and makes their jobs: one per (provider, object) that
+ * is not already pending. A provider is concerned when the object is in its scope, or when the
+ * fleet put it on that target before (so that leaving the directory or the scope removes it there).
+ * A delete carries the remote id as it was at the moment of the delete.
  *
- * <p>Nested groups widen a membership or nesting change: a provider that flattens nested groups also
- * gets every group the changed group is nested in; a provider scoped by groups also gets the users
- * that joined or left (with a whole subtree, when a group was nested or un-nested) and the groups
- * nested or un-nested, so that each enters or leaves its scope within the normal change latency.
+ * <p>Nested groups widen a membership or nesting change: a provider that flattens nested groups
+ * also gets every group the changed group is nested in; a provider scoped by groups also gets the
+ * users that joined or left (with a whole subtree, when a group was nested or un-nested) and the
+ * groups nested or un-nested, so that each enters or leaves its scope within the normal change
+ * latency.
  *
- * <p>A password change is routed like a change of its user; the providers with {@code syncPasswords}
- * that get the user's job are the ones that want the password, and the password store is told so (it
- * deletes a password nobody wants at once).
+ * <p>A password change is routed like a change of its user; the providers with {@code
+ * syncPasswords} that get the user's job are the ones that want the password, and the password
+ * store is told so (it deletes a password nobody wants at once).
  */
 final class ChangeRouter {
   private final Stores stores;
@@ -52,55 +53,74 @@ final class ChangeRouter {
    * sync states are read in one batch per type (and per provider), not one round trip per change.
    *
    * <p>A job is marked before it is enqueued, and the changes are acknowledged only after both. A
-   * consumer that died in between leaves a mark without a job; its changes are then delivered
-   * again ({@code redelivered}), and for those a job is made also when the object is already marked:
-   * the mark may be this very change's, whose job never came. At worst that is one job too many,
-   * which reads the latest state and costs no request when nothing changed.
+   * consumer that died in between leaves a mark without a job; its changes are then delivered again
+   * ({@code redelivered}), and for those a job is made also when the object is already marked: the
+   * mark may be this very change's, whose job never came. At worst that is one job too many, which
+   * reads the latest state and costs no request when nothing changed.
    */
   List<SyncObjectRequest> route(List<Change> changes, boolean redelivered) {
-    List<Provider> providers = stores.providers().list().stream().filter(Provider::enabled).toList();
+    List<Provider> providers =
+        stores.providers().list().stream().filter(Provider::enabled).toList();
     Map<ObjectType, List<String>> changed = idsByType(changes);
     NestedEffects effects = new NestedEffects(stores.directory(), changes);
     Map<String, Map<ObjectType, List<String>>> idsByProvider = new HashMap<>();
-    providers.forEach(provider -> idsByProvider.put(provider.name(), ids(provider, changed, effects)));
+    providers.forEach(
+        provider -> idsByProvider.put(provider.name(), ids(provider, changed, effects)));
     Map<ObjectType, List<String>> all = union(idsByProvider.values());
     Map<ObjectType, Map<String, MappingInput>> inputs = inputs(all);
-    Map<String, Set<String>> userGroups = providers.stream().anyMatch(p -> !p.scopeGroups().isEmpty())
-        ? stores.directory().groupsOf(inputs.get(ObjectType.USER).keySet()) : Map.of();
+    Map<String, Set<String>> userGroups =
+        providers.stream().anyMatch(p -> !p.scopeGroups().isEmpty())
+            ? stores.directory().groupsOf(inputs.get(ObjectType.USER).keySet())
+            : Map.of();
     Map<String, Set<String>> passwordWanted = passwordUsers(changes);
     List<SyncObjectRequest> jobs = new ArrayList<>();
     for (Provider provider : providers) {
       GroupScope groupScope = groupScope(provider, userGroups);
-      idsByProvider.get(provider.name()).forEach((type, typeIds) -> {
-        Map<String, ObjectSyncState> states = stores.syncState().getAll(provider.name(), type, typeIds);
-        List<SyncObjectRequest> concerned = new ArrayList<>();
-        for (String id : typeIds) {
-          MappingInput input = inputs.get(type).get(id);
-          Optional<SyncObjectRequest> job = concern(provider, type, id, input, states.get(id), groupScope);
-          if (job.isPresent() && input != null && type == ObjectType.USER && provider.syncPasswords()
-              && passwordWanted.containsKey(id)) {
-            passwordWanted.get(id).add(provider.name());
-          }
-          job.ifPresent(concerned::add);
-        }
-        jobs.addAll(markPending(provider.name(), type, concerned, redelivered));
-      });
+      idsByProvider
+          .get(provider.name())
+          .forEach(
+              (type, typeIds) -> {
+                Map<String, ObjectSyncState> states =
+                    stores.syncState().getAll(provider.name(), type, typeIds);
+                List<SyncObjectRequest> concerned = new ArrayList<>();
+                for (String id : typeIds) {
+                  MappingInput input = inputs.get(type).get(id);
+                  Optional<SyncObjectRequest> job =
+                      concern(provider, type, id, input, states.get(id), groupScope);
+                  if (job.isPresent()
+                      && input != null
+                      && type == ObjectType.USER
+                      && provider.syncPasswords()
+                      && passwordWanted.containsKey(id)) {
+                    passwordWanted.get(id).add(provider.name());
+                  }
+                  job.ifPresent(concerned::add);
+                }
+                jobs.addAll(markPending(provider.name(), type, concerned, redelivered));
+              });
     }
     passwordWanted.forEach(stores.passwords()::expect);
     return jobs;
   }
 
-  /** The users with a password change among these changes, each with an empty set for the providers that want it. */
+  /**
+   * The users with a password change among these changes, each with an empty set for the providers
+   * that want it.
+   */
   private static Map<String, Set<String>> passwordUsers(List<Change> changes) {
     Map<String, Set<String>> users = new HashMap<>();
-    changes.stream().filter(change -> change.kind() == Change.Kind.PASSWORD)
+    changes.stream()
+        .filter(change -> change.kind() == Change.Kind.PASSWORD)
         .forEach(change -> users.put(change.id(), new LinkedHashSet<>()));
     return users;
   }
 
-  /** The objects this provider must look at: the changed ones, widened by nesting (see the class comment). */
-  private static Map<ObjectType, List<String>> ids(Provider provider, Map<ObjectType, List<String>> changed,
-      NestedEffects effects) {
+  /**
+   * The objects this provider must look at: the changed ones, widened by nesting (see the class
+   * comment).
+   */
+  private static Map<ObjectType, List<String>> ids(
+      Provider provider, Map<ObjectType, List<String>> changed, NestedEffects effects) {
     Set<String> users = new LinkedHashSet<>(changed.get(ObjectType.USER));
     Set<String> groups = new LinkedHashSet<>(changed.get(ObjectType.GROUP));
     if (provider.nestedGroups() == NestedGroups.FLATTEN) groups.addAll(effects.enclosingGroups());
@@ -114,7 +134,8 @@ final class ChangeRouter {
     return ids;
   }
 
-  private static Map<ObjectType, List<String>> union(Collection<Map<ObjectType, List<String>>> perProvider) {
+  private static Map<ObjectType, List<String>> union(
+      Collection<Map<ObjectType, List<String>>> perProvider) {
     Map<ObjectType, Set<String>> sets = new EnumMap<>(ObjectType.class);
     for (ObjectType type : ObjectType.values()) sets.put(type, new LinkedHashSet<>());
     perProvider.forEach(ids -> ids.forEach((type, list) -> sets.get(type).addAll(list)));
@@ -123,7 +144,10 @@ final class ChangeRouter {
     return lists;
   }
 
-  /** A provider's scope by group for this batch: the groups in scope read once, the users' groups given. */
+  /**
+   * A provider's scope by group for this batch: the groups in scope read once, the users' groups
+   * given.
+   */
   private record GroupScope(Map<String, String> groups, Map<String, Set<String>> userGroups) {
     static final GroupScope NONE = new GroupScope(null, null);
 
@@ -136,22 +160,35 @@ final class ChangeRouter {
 
   private GroupScope groupScope(Provider provider, Map<String, Set<String>> userGroups) {
     if (provider.scopeGroups().isEmpty()) return GroupScope.NONE;
-    ScopeGroups scope = scopeGroups.computeIfAbsent(provider.scopeGroups(),
-        roots -> new ScopeGroups(stores.directory(), roots));
+    ScopeGroups scope =
+        scopeGroups.computeIfAbsent(
+            provider.scopeGroups(), roots -> new ScopeGroups(stores.directory(), roots));
     return new GroupScope(scope.groups(), userGroups);
   }
 
-  /** The jobs that must be enqueued: newly marked (one round trip), or delivered again (see {@link #route}). */
-  private List<SyncObjectRequest> markPending(String provider, ObjectType type, List<SyncObjectRequest> concerned,
-      boolean redelivered) {
+  /**
+   * The jobs that must be enqueued: newly marked (one round trip), or delivered again (see {@link
+   * #route}).
+   */
+  private List<SyncObjectRequest> markPending(
+      String provider, ObjectType type, List<SyncObjectRequest> concerned, boolean redelivered) {
     if (concerned.isEmpty()) return List.of();
-    Set<String> marked = stores.pendingJobs().markAll(provider, type,
-        concerned.stream().map(SyncObjectRequest::objectId).toList());
-    return concerned.stream().filter(job -> redelivered || marked.contains(job.objectId())).toList();
+    Set<String> marked =
+        stores
+            .pendingJobs()
+            .markAll(provider, type, concerned.stream().map(SyncObjectRequest::objectId).toList());
+    return concerned.stream()
+        .filter(job -> redelivered || marked.contains(job.objectId()))
+        .toList();
   }
 
-  private Optional<SyncObjectRequest> concern(Provider provider, ObjectType type, String id, MappingInput input,
-      ObjectSyncState state, GroupScope groupScope) {
+  private Optional<SyncObjectRequest> concern(
+      Provider provider,
+      ObjectType type,
+      String id,
+      MappingInput input,
+      ObjectSyncState state,
+      GroupScope groupScope) {
     boolean wasSent = state != null && state.remoteId() != null;
     if (input == null) {
       return wasSent ? Optional.of(job(provider, type, id, state.remoteId())) : Optional.empty();
@@ -160,13 +197,21 @@ final class ChangeRouter {
     return inScope || wasSent ? Optional.of(job(provider, type, id, null)) : Optional.empty();
   }
 
-  /** The objects that still exist, as mapping input (groups without members: scope never looks at them). */
+  /**
+   * The objects that still exist, as mapping input (groups without members: scope never looks at
+   * them).
+   */
   private Map<ObjectType, Map<String, MappingInput>> inputs(Map<ObjectType, List<String>> ids) {
     Map<ObjectType, Map<String, MappingInput>> inputs = new EnumMap<>(ObjectType.class);
     Map<String, MappingInput> users = new HashMap<>();
-    stores.directory().users(ids.get(ObjectType.USER)).forEach(u -> users.put(u.id(), MappingInput.user(u)));
+    stores
+        .directory()
+        .users(ids.get(ObjectType.USER))
+        .forEach(u -> users.put(u.id(), MappingInput.user(u)));
     Map<String, MappingInput> groups = new HashMap<>();
-    stores.directory().groups(ids.get(ObjectType.GROUP))
+    stores
+        .directory()
+        .groups(ids.get(ObjectType.GROUP))
         .forEach(g -> groups.put(g.id(), MappingInput.group(g, List.of())));
     inputs.put(ObjectType.USER, users);
     inputs.put(ObjectType.GROUP, groups);
@@ -178,7 +223,8 @@ final class ChangeRouter {
     return scopes.computeIfAbsent(Objects.toString(expression, ""), ScopeFilter::compile);
   }
 
-  private static SyncObjectRequest job(Provider provider, ObjectType type, String id, String remoteIdAtDelete) {
+  private static SyncObjectRequest job(
+      Provider provider, ObjectType type, String id, String remoteIdAtDelete) {
     return new SyncObjectRequest(provider.name(), type, id, remoteIdAtDelete);
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Turns one pass's per-object jobs into what is enqueued: a provider with at most {@link #TRICKLE}
  * objects in the pass keeps one job per object (the lowest latency); a burst becomes multi-object
- * jobs of at most {@link SyncObjectsRequest#MAX_OBJECTS}, of even size, so that they spread over the
- * workers alike. Every object keeps its own pending mark, so coalescing holds either way.
+ * jobs of at most {@link SyncObjectsRequest#MAX_OBJECTS}, of even size, so that they spread over
+ * the workers alike. Every object keeps its own pending mark, so coalescing holds either way.
  */
 final class JobBatches {
   static final int TRICKLE = 8;
@@ -21,12 +21,14 @@ final class JobBatches {
 
   static List<FleetJob> of(List<SyncObjectRequest> jobs) {
     Map<String, List<SyncObjectRequest>> byProvider = new LinkedHashMap<>();
-    jobs.forEach(job -> byProvider.computeIfAbsent(job.provider(), name -> new ArrayList<>()).add(job));
+    jobs.forEach(
+        job -> byProvider.computeIfAbsent(job.provider(), name -> new ArrayList<>()).add(job));
     List<FleetJob> enqueue = new ArrayList<>();
-    byProvider.forEach((provider, own) -> {
-      if (own.size() <= TRICKLE) enqueue.addAll(own);
-      else enqueue.addAll(batches(provider, own));
-    });
+    byProvider.forEach(
+        (provider, own) -> {
+          if (own.size() <= TRICKLE) enqueue.addAll(own);
+          else enqueue.addAll(batches(provider, own));
+        });
     return enqueue;
   }
 
@@ -34,8 +36,11 @@ final class JobBatches {
     int count = (own.size() + SyncObjectsRequest.MAX_OBJECTS - 1) / SyncObjectsRequest.MAX_OBJECTS;
     List<SyncObjectsRequest> batches = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      List<SyncObjectRequest> slice = own.subList(own.size() * i / count, own.size() * (i + 1) / count);
-      batches.add(new SyncObjectsRequest(provider, slice.stream().map(SyncObjectsRequest.Item::of).toList()));
+      List<SyncObjectRequest> slice =
+          own.subList(own.size() * i / count, own.size() * (i + 1) / count);
+      batches.add(
+          new SyncObjectsRequest(
+              provider, slice.stream().map(SyncObjectsRequest.Item::of).toList()));
     }
     return batches;
   }

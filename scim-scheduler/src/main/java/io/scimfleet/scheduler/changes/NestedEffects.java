@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a batch of membership and nesting changes reaches beyond the group it names: the groups it is
- * nested in (whose flattened membership changed), and the users and groups whose scope by group may
- * have changed. Each part is read from the directory only when a provider needs it.
+ * What a batch of membership and nesting changes reaches beyond the group it names: the groups it
+ * is nested in (whose flattened membership changed), and the users and groups whose scope by group
+ * may have changed. Each part is read from the directory only when a provider needs it.
  */
 final class NestedEffects {
   private final DirectoryStore directory;
@@ -33,7 +33,10 @@ final class NestedEffects {
     }
   }
 
-  /** The groups that the changed groups are nested in, at any depth: their flattened members changed. */
+  /**
+   * The groups that the changed groups are nested in, at any depth: their flattened members
+   * changed.
+   */
   Set<String> enclosingGroups() {
     if (enclosing == null) {
       enclosing = changedGroups.isEmpty() ? Set.of() : directory.enclosingGroups(changedGroups);
@@ -53,7 +56,8 @@ final class NestedEffects {
   /** Groups that were nested or un-nested, with every group nested in them. */
   Set<String> scopeGroups() {
     if (scopeGroups == null) {
-      scopeGroups = nestedOrUnnested.isEmpty() ? Set.of() : directory.nestedGroups(nestedOrUnnested);
+      scopeGroups =
+          nestedOrUnnested.isEmpty() ? Set.of() : directory.nestedGroups(nestedOrUnnested);
     }
     return scopeGroups;
   }

@@ -27,13 +27,20 @@ final class Outage {
     this.clock = clock;
   }
 
-  /** A pass failed: logs the first failure of a run only; returns how long to wait before the next attempt. */
+  /**
+   * A pass failed: logs the first failure of a run only; returns how long to wait before the next
+   * attempt.
+   */
   Duration failed(RuntimeException e) {
     attempts++;
     if (since == null) {
       since = clock.instant();
-      log.warn("{}: {} (retrying every {} ms up to every {} s until it works)", what, e.getMessage(),
-          FIRST_PAUSE.toMillis(), MAX_PAUSE.toSeconds());
+      log.warn(
+          "{}: {} (retrying every {} ms up to every {} s until it works)",
+          what,
+          e.getMessage(),
+          FIRST_PAUSE.toMillis(),
+          MAX_PAUSE.toSeconds());
     } else {
       log.debug("{}: still failing: {}", what, e.getMessage());
     }
@@ -45,7 +52,10 @@ final class Outage {
   /** A pass worked: true when it ended an outage (logged once). */
   boolean worked() {
     if (since == null) return false;
-    log.info("{}: works again after {} s and {} failed attempts", what, Duration.between(since, clock.instant()).toSeconds(),
+    log.info(
+        "{}: works again after {} s and {} failed attempts",
+        what,
+        Duration.between(since, clock.instant()).toSeconds(),
         attempts);
     since = null;
     attempts = 0;

@@ -25,7 +25,8 @@ final class RecentObjects {
   record Split(List<SyncObjectRequest> now, List<SyncObjectRequest> later) {}
 
   synchronized Split split(List<SyncObjectRequest> jobs, long nowMillis) {
-    if (startsAt.size() > PRUNE_ABOVE) startsAt.values().removeIf(start -> start < nowMillis - COOL_DOWN.toMillis());
+    if (startsAt.size() > PRUNE_ABOVE)
+      startsAt.values().removeIf(start -> start < nowMillis - COOL_DOWN.toMillis());
     List<SyncObjectRequest> now = new ArrayList<>();
     List<SyncObjectRequest> later = new ArrayList<>();
     for (SyncObjectRequest job : jobs) {

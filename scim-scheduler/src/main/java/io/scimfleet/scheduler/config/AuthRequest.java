@@ -4,9 +4,9 @@ package io.scimfleet.scheduler.config;
  * A provider's {@code auth} object as the API body and the YAML file give it: {@code bearer} with
  * one of {@code token}, {@code tokenFile}, {@code tokenEnv}, or {@code basic} with {@code username}
  * and one of {@code password}, {@code passwordFile}, {@code passwordEnv}, or {@code oauth2} with
- * {@code tokenUrl}, {@code clientId}, one of {@code clientSecret}, {@code clientSecretFile},
- * {@code clientSecretEnv}, and optionally {@code scope}, {@code audience} and {@code clientAuth}
- * ({@code basic}, the default, or {@code body}). {@link #toString()} never shows a secret.
+ * {@code tokenUrl}, {@code clientId}, one of {@code clientSecret}, {@code clientSecretFile}, {@code
+ * clientSecretEnv}, and optionally {@code scope}, {@code audience} and {@code clientAuth} ({@code
+ * basic}, the default, or {@code body}). {@link #toString()} never shows a secret.
  */
 public record AuthRequest(
     String type,
@@ -27,15 +27,40 @@ public record AuthRequest(
     String clientAuth) {
 
   /** Bearer or Basic. */
-  public AuthRequest(String type, String token, String tokenFile, String tokenEnv, String username, String password,
-      String passwordFile, String passwordEnv) {
-    this(type, token, tokenFile, tokenEnv, username, password, passwordFile, passwordEnv, null, null, null, null, null,
-        null, null, null);
+  public AuthRequest(
+      String type,
+      String token,
+      String tokenFile,
+      String tokenEnv,
+      String username,
+      String password,
+      String passwordFile,
+      String passwordEnv) {
+    this(
+        type,
+        token,
+        tokenFile,
+        tokenEnv,
+        username,
+        password,
+        passwordFile,
+        passwordEnv,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Override
   public String toString() {
-    return "AuthRequest[" + type + (username == null ? "" : " " + username) + (clientId == null ? "" : " " + clientId)
+    return "AuthRequest["
+        + type
+        + (username == null ? "" : " " + username)
+        + (clientId == null ? "" : " " + clientId)
         + "]";
   }
 }

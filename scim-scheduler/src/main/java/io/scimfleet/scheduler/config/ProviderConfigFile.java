@@ -29,19 +29,23 @@ import java.util.Map;
  *     deleteMode: deactivate
  * </pre>
  *
- * Each entry has the fields of the API body plus {@code name}, goes through the same
- * {@link ProviderConversion}, and is applied only when it differs from what is stored, so applying
- * the same file again changes nothing. Providers missing from the file are left alone. The whole
- * file is checked before anything is stored.
+ * Each entry has the fields of the API body plus {@code name}, goes through the same {@link
+ * ProviderConversion}, and is applied only when it differs from what is stored, so applying the
+ * same file again changes nothing. Providers missing from the file are left alone. The whole file
+ * is checked before anything is stored.
  */
 public final class ProviderConfigFile {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private ProviderConfigFile() {}
 
-  /** The file's providers, validated; throws {@link IllegalArgumentException} naming the entry and what is wrong. */
+  /**
+   * The file's providers, validated; throws {@link IllegalArgumentException} naming the entry and
+   * what is wrong.
+   */
   public static List<Provider> read(Path file, SecuritySettings security) {
     JsonNode root;
     try {
@@ -56,15 +60,20 @@ public final class ProviderConfigFile {
 
   static List<Provider> read(String source, JsonNode root, SecuritySettings security) {
     if (root == null || root.isMissingNode() || root.isNull()) return List.of();
-    if (!root.isObject() || root.size() != 1 || !root.has("providers") || !root.get("providers").isArray()) {
-      throw new IllegalArgumentException(source + ": expected a top-level 'providers:' list and nothing else");
+    if (!root.isObject()
+        || root.size() != 1
+        || !root.has("providers")
+        || !root.get("providers").isArray()) {
+      throw new IllegalArgumentException(
+          source + ": expected a top-level 'providers:' list and nothing else");
     }
     Map<String, Provider> providers = new LinkedHashMap<>();
     Iterator<JsonNode> entries = root.get("providers").elements();
     for (int i = 0; entries.hasNext(); i++) {
       Provider provider = entry(source + ": providers[" + i + "]", entries.next(), security);
       if (providers.put(provider.name(), provider) != null) {
-        throw new IllegalArgumentException(source + ": provider '" + provider.name() + "' is defined twice");
+        throw new IllegalArgumentException(
+            source + ": provider '" + provider.name() + "' is defined twice");
       }
     }
     return new ArrayList<>(providers.values());
@@ -73,28 +82,36 @@ public final class ProviderConfigFile {
   /** Reads the file and stores what changed; returns what happened to each provider, by name. */
   public static Map<String, ProviderRegistry.Change> apply(Path file, ProviderRegistry registry) {
     Map<String, ProviderRegistry.Change> changes = new LinkedHashMap<>();
-    for (Provider provider : read(file, registry.security())) changes.put(provider.name(), registry.put(provider));
+    for (Provider provider : read(file, registry.security()))
+      changes.put(provider.name(), registry.put(provider));
     return changes;
   }
 
   private static Provider entry(String where, JsonNode node, SecuritySettings security) {
-    if (!node.isObject()) throw new IllegalArgumentException(where + " must be a mapping of provider fields");
+    if (!node.isObject())
+      throw new IllegalArgumentException(where + " must be a mapping of provider fields");
     ObjectNode fields = ((ObjectNode) node).deepCopy();
     JsonNode name = fields.remove("name");
     String label = name == null ? where : where + " (" + name.asText() + ")";
-    if (name == null || !name.isTextual()) throw new IllegalArgumentException(where + ": 'name' is required");
+    if (name == null || !name.isTextual())
+      throw new IllegalArgumentException(where + ": 'name' is required");
     if (fields.has("token")) {
-      throw new IllegalArgumentException(label + ": an inline 'token' is refused in the file (ConfigMaps are not "
-          + "secret): use tokenEnv or tokenFile pointing at a Secret");
+      throw new IllegalArgumentException(
+          label
+              + ": an inline 'token' is refused in the file (ConfigMaps are not "
+              + "secret): use tokenEnv or tokenFile pointing at a Secret");
     }
     JsonNode auth = fields.get("auth");
     if (auth != null && (auth.has("token") || auth.has("password") || auth.has("clientSecret"))) {
-      throw new IllegalArgumentException(label + ": an inline secret in 'auth' is refused in the file (ConfigMaps are "
-          + "not secret): use tokenEnv/passwordEnv/clientSecretEnv or tokenFile/passwordFile/clientSecretFile pointing "
-          + "at a Secret");
+      throw new IllegalArgumentException(
+          label
+              + ": an inline secret in 'auth' is refused in the file (ConfigMaps are "
+              + "not secret): use tokenEnv/passwordEnv/clientSecretEnv or tokenFile/passwordFile/clientSecretFile pointing "
+              + "at a Secret");
     }
     try {
-      return ProviderConversion.toProvider(name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);
+      return ProviderConversion.toProvider(
+          name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(label + ": unknown field '" + e.getPropertyName() + "'");
     } catch (JsonProcessingException e) {

@@ -2,9 +2,9 @@ package io.scimfleet.scheduler.config;
 
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Provider;
+import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretException;
-import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.store.Stores;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,11 @@ public final class ProviderRegistry {
   }
 
   /** What a put did. */
-  public enum Change { CREATED, UPDATED, UNCHANGED }
+  public enum Change {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
 
   /** Validates and stores; nothing is stored when a check fails. */
   public Provider put(String name, ProviderRequest request) {
@@ -63,15 +67,22 @@ public final class ProviderRegistry {
       String token = provider.credential().token();
       if (token == null || (box.isPresent() && box.get().isCurrent(token))) continue;
       if (box.isEmpty()) {
-        log.warn("provider {} has an inline token stored without encryption: set SCIM_SECRET_KEY", provider.name());
+        log.warn(
+            "provider {} has an inline token stored without encryption: set SCIM_SECRET_KEY",
+            provider.name());
         continue;
       }
       try {
         String clear = provider.credential().resolve(security.secrets());
-        stores.providers().put(provider.withCredential(provider.credential().withInline(box.get().seal(clear))));
+        stores
+            .providers()
+            .put(provider.withCredential(provider.credential().withInline(box.get().seal(clear))));
         sealed++;
       } catch (SecretException e) {
-        log.warn("provider {}: its inline token cannot be sealed again: {}", provider.name(), e.getMessage());
+        log.warn(
+            "provider {}: its inline token cannot be sealed again: {}",
+            provider.name(),
+            e.getMessage());
       }
     }
     return sealed;

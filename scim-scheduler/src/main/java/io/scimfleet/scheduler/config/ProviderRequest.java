@@ -11,13 +11,17 @@ import java.util.Map;
  *
  * @param deletionThreshold percent 0–100
  * @param deleteMode {@code delete} or {@code deactivate}
- * @param scopeGroups group ids: only their transitive members (and the groups nested in them) are in scope
+ * @param scopeGroups group ids: only their transitive members (and the groups nested in them) are
+ *     in scope
  * @param nestedGroups {@code flatten} (default) or {@code native}
- * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour
+ * @param deletionWindow ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an
+ *     hour
  * @param matchOn {@code users} and {@code groups}: the attribute that finds an existing object
- * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code tokenFile} or {@code tokenEnv}
- * @param profile vendor profile ({@code generic}, {@code aws-identity-center}, {@code slack}, {@code github-emu},
- *     {@code atlassian}, {@code salesforce}, {@code google-cloud-identity}); its switches apply where these fields are absent
+ * @param auth how to authenticate ({@code bearer} or {@code basic}); instead of {@code token},
+ *     {@code tokenFile} or {@code tokenEnv}
+ * @param profile vendor profile ({@code generic}, {@code aws-identity-center}, {@code slack},
+ *     {@code github-emu}, {@code atlassian}, {@code salesforce}, {@code google-cloud-identity});
+ *     its switches apply where these fields are absent
  * @param userUpdate "auto", {@code patch} or {@code put}
  * @param memberPatchChunk most membership changes per group PATCH, at least 1
  * @param filters attribute names the target can filter on with {@code eq}; {@code ["*"]}: any
@@ -27,8 +31,10 @@ import java.util.Map;
  * @param changePassword "auto" or {@code off}
  * @param syncPasswords deliver users' new passwords to a target that accepts them; default false
  * @param bulk "auto" (default: SCIM Bulk in full syncs when the target offers it) or {@code off}
- * @param driftCheck {@code full} (default) or {@code off}: whether a plain full sync reads the target and repairs hand edits
- * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default false: only counted)
+ * @param driftCheck {@code full} (default) or {@code off}: whether a plain full sync reads the
+ *     target and repairs hand edits
+ * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default
+ *     false: only counted)
  */
 public record ProviderRequest(
     String baseUrl,
@@ -68,44 +74,171 @@ public record ProviderRequest(
     Boolean deleteUnmanaged) {
 
   /** Without a vendor profile or switches of its own. */
-  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
-      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
-      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
-      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile,
-      List<String> scopeGroups, String nestedGroups, String deletionWindow, Map<String, String> matchOn,
-      Boolean adoptExisting, AuthRequest auth) {
-    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
-        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, auth, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+  public ProviderRequest(
+      String baseUrl,
+      String token,
+      String tokenFile,
+      String tokenEnv,
+      Boolean enabled,
+      String deleteMode,
+      Integer deletionThreshold,
+      List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings,
+      String userFilter,
+      String groupFilter,
+      String fullSyncCron,
+      Boolean dryRun,
+      Integer maxConcurrency,
+      Integer requestsPerMinute,
+      Boolean tlsInsecure,
+      String caBundleFile,
+      List<String> scopeGroups,
+      String nestedGroups,
+      String deletionWindow,
+      Map<String, String> matchOn,
+      Boolean adoptExisting,
+      AuthRequest auth) {
+    this(
+        baseUrl,
+        token,
+        tokenFile,
+        tokenEnv,
+        enabled,
+        deleteMode,
+        deletionThreshold,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        scopeGroups,
+        nestedGroups,
+        deletionWindow,
+        matchOn,
+        adoptExisting,
+        auth,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** Without an {@code auth} object: the token fields carry a bearer credential. */
-  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
-      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
-      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
-      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile,
-      List<String> scopeGroups, String nestedGroups, String deletionWindow, Map<String, String> matchOn,
+  public ProviderRequest(
+      String baseUrl,
+      String token,
+      String tokenFile,
+      String tokenEnv,
+      Boolean enabled,
+      String deleteMode,
+      Integer deletionThreshold,
+      List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings,
+      String userFilter,
+      String groupFilter,
+      String fullSyncCron,
+      Boolean dryRun,
+      Integer maxConcurrency,
+      Integer requestsPerMinute,
+      Boolean tlsInsecure,
+      String caBundleFile,
+      List<String> scopeGroups,
+      String nestedGroups,
+      String deletionWindow,
+      Map<String, String> matchOn,
       Boolean adoptExisting) {
-    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
-        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        scopeGroups, nestedGroups, deletionWindow, matchOn, adoptExisting, null);
+    this(
+        baseUrl,
+        token,
+        tokenFile,
+        tokenEnv,
+        enabled,
+        deleteMode,
+        deletionThreshold,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        scopeGroups,
+        nestedGroups,
+        deletionWindow,
+        matchOn,
+        adoptExisting,
+        null);
   }
 
   /** Without scope by group, nested groups at their default. */
-  public ProviderRequest(String baseUrl, String token, String tokenFile, String tokenEnv, Boolean enabled,
-      String deleteMode, Integer deletionThreshold, List<MappingRequest> userMappings,
-      List<MappingRequest> groupMappings, String userFilter, String groupFilter, String fullSyncCron, Boolean dryRun,
-      Integer maxConcurrency, Integer requestsPerMinute, Boolean tlsInsecure, String caBundleFile) {
-    this(baseUrl, token, tokenFile, tokenEnv, enabled, deleteMode, deletionThreshold, userMappings, groupMappings,
-        userFilter, groupFilter, fullSyncCron, dryRun, maxConcurrency, requestsPerMinute, tlsInsecure, caBundleFile,
-        null, null, null, null, null, null);
+  public ProviderRequest(
+      String baseUrl,
+      String token,
+      String tokenFile,
+      String tokenEnv,
+      Boolean enabled,
+      String deleteMode,
+      Integer deletionThreshold,
+      List<MappingRequest> userMappings,
+      List<MappingRequest> groupMappings,
+      String userFilter,
+      String groupFilter,
+      String fullSyncCron,
+      Boolean dryRun,
+      Integer maxConcurrency,
+      Integer requestsPerMinute,
+      Boolean tlsInsecure,
+      String caBundleFile) {
+    this(
+        baseUrl,
+        token,
+        tokenFile,
+        tokenEnv,
+        enabled,
+        deleteMode,
+        deletionThreshold,
+        userMappings,
+        groupMappings,
+        userFilter,
+        groupFilter,
+        fullSyncCron,
+        dryRun,
+        maxConcurrency,
+        requestsPerMinute,
+        tlsInsecure,
+        caBundleFile,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Override
   public String toString() {
-    return "ProviderRequest[" + baseUrl + (token != null ? " token=***" : "")
-        + (tokenFile != null ? " tokenFile=" + tokenFile : "") + (tokenEnv != null ? " tokenEnv=" + tokenEnv : "")
-        + (auth != null ? " auth=" + auth : "") + "]";
+    return "ProviderRequest["
+        + baseUrl
+        + (token != null ? " token=***" : "")
+        + (tokenFile != null ? " tokenFile=" + tokenFile : "")
+        + (tokenEnv != null ? " tokenEnv=" + tokenEnv : "")
+        + (auth != null ? " auth=" + auth : "")
+        + "]";
   }
 }

@@ -9,45 +9,55 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Bearer <token>} on every API route. {@code SCIM_ADMIN_TOKEN} opens every
- * route; the optional {@code SCIM_DIRECTORY_TOKEN} opens only the directory routes
- * ({@code /api/v1/users}, {@code /api/v1/groups}, {@code /api/v1/import} and below), which is all an
+ * route; the optional {@code SCIM_DIRECTORY_TOKEN} opens only the directory routes ({@code
+ * /api/v1/users}, {@code /api/v1/groups}, {@code /api/v1/import} and below), which is all an
  * identity source needs. Tokens are hashed before the constant-time {@link MessageDigest#isEqual},
  * so that not even their length leaks.
  */
 final class ApiAuth {
-  private static final Pattern DIRECTORY_ROUTE = Pattern.compile("/api/v1/(users|groups|import)(/.*)?");
-  private static final Pattern TRICKY_PATH = Pattern.compile(".*(%2f|%5c|%2e|\\\\|/\\.\\.?(/|$)).*");
+  private static final Pattern DIRECTORY_ROUTE =
+      Pattern.compile("/api/v1/(users|groups|import)(/.*)?");
+  private static final Pattern TRICKY_PATH =
+      Pattern.compile(".*(%2f|%5c|%2e|\\\\|/\\.\\.?(/|$)).*");
   private final byte[] admin;
   private final byte[] directory;
 
   ApiAuth(String adminToken, String directoryToken) {
     if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
+      throw new IllegalArgumentException(
+          "the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
     }
     if (directoryToken != null && directoryToken.equals(adminToken)) {
       throw new IllegalArgumentException("SCIM_DIRECTORY_TOKEN must differ from SCIM_ADMIN_TOKEN");
     }
     this.admin = sha256(adminToken);
-    this.directory = directoryToken == null || directoryToken.isBlank() ? null : sha256(directoryToken);
+    this.directory =
+        directoryToken == null || directoryToken.isBlank() ? null : sha256(directoryToken);
   }
 
   void require(Context ctx) {
     byte[] given = bearer(ctx);
     if (given != null && MessageDigest.isEqual(admin, given)) return;
-    boolean isDirectory = given != null && directory != null && MessageDigest.isEqual(directory, given);
+    boolean isDirectory =
+        given != null && directory != null && MessageDigest.isEqual(directory, given);
     if (isDirectory && isDirectoryRoute(ctx.path())) return;
     if (isDirectory) {
-      throw new ApiException(403, "the directory token opens only /api/v1/users, /api/v1/groups and /api/v1/import: "
-          + "this route needs SCIM_ADMIN_TOKEN");
+      throw new ApiException(
+          403,
+          "the directory token opens only /api/v1/users, /api/v1/groups and /api/v1/import: "
+              + "this route needs SCIM_ADMIN_TOKEN");
     }
     ctx.header("WWW-Authenticate", "Bearer");
-    throw new ApiException(401, "missing or wrong token: send 'Authorization: Bearer <SCIM_ADMIN_TOKEN>' "
-        + "(or SCIM_DIRECTORY_TOKEN on the directory routes)");
+    throw new ApiException(
+        401,
+        "missing or wrong token: send 'Authorization: Bearer <SCIM_ADMIN_TOKEN>' "
+            + "(or SCIM_DIRECTORY_TOKEN on the directory routes)");
   }
 
   /** The directory routes, and no path whose encoding or dot segments could lead elsewhere. */
   static boolean isDirectoryRoute(String path) {
-    return DIRECTORY_ROUTE.matcher(path).matches() && !TRICKY_PATH.matcher(path.toLowerCase(Locale.ROOT)).matches();
+    return DIRECTORY_ROUTE.matcher(path).matches()
+        && !TRICKY_PATH.matcher(path.toLowerCase(Locale.ROOT)).matches();
   }
 
   private static byte[] bearer(Context ctx) {

@@ -29,9 +29,12 @@ final class ApiErrors {
 
   static void register(Javalin app) {
     app.exception(Exception.class, (e, ctx) -> answer(ctx, e));
-    app.error(404, ctx -> {
-      if (ctx.attribute("answered") == null) error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
-    });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.attribute("answered") == null)
+            error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
+        });
   }
 
   static void error(Context ctx, int status, String message) {
@@ -48,7 +51,9 @@ final class ApiErrors {
   private static int status(Exception e) {
     if (e instanceof ApiException api) return api.status();
     if (e instanceof HttpResponseException http) return http.getStatus();
-    if (e instanceof UnknownMemberException || e instanceof GroupCycleException || e instanceof ValidationException) return 422;
+    if (e instanceof UnknownMemberException
+        || e instanceof GroupCycleException
+        || e instanceof ValidationException) return 422;
     if (e instanceof MappingLimitException) return 422;
     if (e instanceof MappingException || e instanceof IllegalArgumentException) return 400;
     if (e instanceof JsonProcessingException) return 400;
@@ -58,15 +63,22 @@ final class ApiErrors {
 
   static String message(Exception e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return "unknown field '" + path(unknown) + "'; known fields: " + unknown.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      return "unknown field '"
+          + path(unknown)
+          + "'; known fields: "
+          + unknown.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
     }
     if (e instanceof JsonMappingException mapping) {
       String path = path(mapping);
       return (path.isEmpty() ? "" : "field '" + path + "': ") + mapping.getOriginalMessage();
     }
-    if (e instanceof JsonProcessingException json) return "malformed JSON: " + json.getOriginalMessage();
-    if (e instanceof FleetException fleet && fleet.retryable()) return "store unavailable, try again: " + e.getMessage();
+    if (e instanceof JsonProcessingException json)
+      return "malformed JSON: " + json.getOriginalMessage();
+    if (e instanceof FleetException fleet && fleet.retryable())
+      return "store unavailable, try again: " + e.getMessage();
     return e.getMessage();
   }
 
@@ -74,7 +86,8 @@ final class ApiErrors {
   static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      if (ref.getFieldName() != null)
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
       else if (ref.getIndex() >= 0) path.append('[').append(ref.getIndex()).append(']');
     }
     return path.toString();

@@ -16,13 +16,14 @@ import java.io.UncheckedIOException;
  * errors), bodies read up to a size limit (413 beyond it) before anything is parsed.
  */
 final class ApiJson {
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
 
   private final long maxBodyBytes;
 
@@ -33,7 +34,8 @@ final class ApiJson {
   /** The body as {@code type}; Jackson's exceptions reach {@link ApiErrors}. */
   <T> T read(Context ctx, Class<T> type) throws IOException {
     byte[] body = body(ctx);
-    if (body.length == 0) throw ApiException.badRequest("the request body is empty: send a JSON object");
+    if (body.length == 0)
+      throw ApiException.badRequest("the request body is empty: send a JSON object");
     return MAPPER.readValue(body, type);
   }
 
@@ -43,12 +45,19 @@ final class ApiJson {
    */
   com.fasterxml.jackson.databind.JsonNode readTree(Context ctx) throws IOException {
     byte[] body = body(ctx);
-    if (body.length == 0) throw ApiException.badRequest("the request body is empty: send a JSON object");
+    if (body.length == 0)
+      throw ApiException.badRequest("the request body is empty: send a JSON object");
     try {
       return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("malformed JSON" + (e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+      throw ApiException.badRequest(
+          "malformed JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()));
     }
   }
 
@@ -71,7 +80,10 @@ final class ApiJson {
   }
 
   private ApiException tooLarge() {
-    return new ApiException(413, "the request body is larger than " + maxBodyBytes
-        + " bytes (SCIM_MAX_BODY_BYTES); send less, or use POST /api/v1/import for bulk loads");
+    return new ApiException(
+        413,
+        "the request body is larger than "
+            + maxBodyBytes
+            + " bytes (SCIM_MAX_BODY_BYTES); send less, or use POST /api/v1/import for bulk loads");
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The control-plane API on one port. {@code /api/*} needs the admin token, or on the directory
- * routes the directory token ({@link ApiAuth}); {@code /health/live},
- * {@code /health/ready} and {@code /metrics} do not (probes and Prometheus scrape them).
+ * routes the directory token ({@link ApiAuth}); {@code /health/live}, {@code /health/ready} and
+ * {@code /metrics} do not (probes and Prometheus scrape them).
  */
 public final class ApiServer implements AutoCloseable {
   private final Javalin app;
@@ -27,15 +27,20 @@ public final class ApiServer implements AutoCloseable {
    *
    * @throws IllegalArgumentException when no admin token is given: the API never runs open
    */
-  public static ApiServer start(ControlPlane plane, ProviderRegistry providers, PrometheusMeterRegistry registry,
+  public static ApiServer start(
+      ControlPlane plane,
+      ProviderRegistry providers,
+      PrometheusMeterRegistry registry,
       ApiSettings settings) {
     ApiAuth auth = new ApiAuth(settings.adminToken(), settings.directoryToken());
     long maxBodyBytes = settings.maxBodyBytes();
     ApiJson json = new ApiJson(maxBodyBytes);
-    Javalin app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.startupWatcherEnabled = false;
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+            });
     ApiErrors.register(app);
     app.before("/api/*", auth::require);
     app.get("/api/v1/openapi.json", ApiServer::openApi);
@@ -47,7 +52,10 @@ public final class ApiServer implements AutoCloseable {
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);
     app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     app.start(settings.port());
     return new ApiServer(app);
   }

@@ -9,8 +9,8 @@ import io.scimfleet.store.DeletionStore;
 import java.util.Map;
 
 /**
- * The removals a provider's deletion guard holds: {@code POST …/deletions/release} has a worker send
- * them, {@code DELETE …/deletions} drops them (the next full sync's clean-up decides again).
+ * The removals a provider's deletion guard holds: {@code POST …/deletions/release} has a worker
+ * send them, {@code DELETE …/deletions} drops them (the next full sync's clean-up decides again).
  */
 final class DeletionRoutes {
   private static final String DELETIONS = "/api/v1/providers/{name}/deletions";
@@ -45,6 +45,9 @@ final class DeletionRoutes {
 
   private String provider(Context ctx) {
     String name = ctx.pathParam("name");
-    return registry.get(name).orElseThrow(() -> ApiException.notFound("no provider '" + name + "'")).name();
+    return registry
+        .get(name)
+        .orElseThrow(() -> ApiException.notFound("no provider '" + name + "'"))
+        .name();
   }
 }

@@ -11,9 +11,9 @@ import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
- * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/users/{id}/password} (write-only),
- * {@code /api/v1/groups/{id}[/members/{userId}]},
- * {@code /api/v1/groups/{id}/memberGroups/{childId}}.
+ * Users, groups and memberships: {@code /api/v1/users/{id}}, {@code /api/v1/users/{id}/password}
+ * (write-only), {@code /api/v1/groups/{id}[/members/{userId}]}, {@code
+ * /api/v1/groups/{id}/memberGroups/{childId}}.
  */
 final class DirectoryRoutes {
   private final DirectoryStore directory;
@@ -30,10 +30,14 @@ final class DirectoryRoutes {
     app.put("/api/v1/users/{id}", this::putUser);
     app.get("/api/v1/users/{id}", ctx -> ApiJson.write(ctx, 200, user(ctx.pathParam("id"))));
     app.put("/api/v1/users/{id}/password", this::putPassword);
-    app.delete("/api/v1/users/{id}", ctx -> deleted(ctx, directory.deleteUser(ctx.pathParam("id")), "user"));
+    app.delete(
+        "/api/v1/users/{id}",
+        ctx -> deleted(ctx, directory.deleteUser(ctx.pathParam("id")), "user"));
     app.put("/api/v1/groups/{id}", this::putGroup);
     app.get("/api/v1/groups/{id}", ctx -> ApiJson.write(ctx, 200, groupView(ctx.pathParam("id"))));
-    app.delete("/api/v1/groups/{id}", ctx -> deleted(ctx, directory.deleteGroup(ctx.pathParam("id")), "group"));
+    app.delete(
+        "/api/v1/groups/{id}",
+        ctx -> deleted(ctx, directory.deleteGroup(ctx.pathParam("id")), "group"));
     app.put("/api/v1/groups/{id}/members/{userId}", this::addMember);
     app.delete("/api/v1/groups/{id}/members/{userId}", this::removeMember);
     app.put("/api/v1/groups/{id}/memberGroups/{childId}", this::addMemberGroup);
@@ -78,8 +82,12 @@ final class DirectoryRoutes {
     unlink(ctx, "childId", directory::removeMemberGroup, "group '%s' is not nested in group '%s'");
   }
 
-  /** Links the member named by the path parameter {@code member} into group {@code id}; 404 when either is missing. */
-  private void link(Context ctx, String member, Consumer<String> requireMember, BiConsumer<String, String> add) {
+  /**
+   * Links the member named by the path parameter {@code member} into group {@code id}; 404 when
+   * either is missing.
+   */
+  private void link(
+      Context ctx, String member, Consumer<String> requireMember, BiConsumer<String, String> add) {
     String groupId = ctx.pathParam("id");
     String memberId = ctx.pathParam(member);
     group(groupId);
@@ -88,12 +96,16 @@ final class DirectoryRoutes {
     ApiJson.write(ctx, 200, groupView(groupId));
   }
 
-  /** Unlinks it: 204, or 404 with {@code notLinked} (member id, group id) when it was not linked. */
-  private void unlink(Context ctx, String member, BiPredicate<String, String> remove, String notLinked) {
+  /**
+   * Unlinks it: 204, or 404 with {@code notLinked} (member id, group id) when it was not linked.
+   */
+  private void unlink(
+      Context ctx, String member, BiPredicate<String, String> remove, String notLinked) {
     String groupId = ctx.pathParam("id");
     String memberId = ctx.pathParam(member);
     group(groupId);
-    if (!remove.test(groupId, memberId)) throw ApiException.notFound(notLinked.formatted(memberId, groupId));
+    if (!remove.test(groupId, memberId))
+      throw ApiException.notFound(notLinked.formatted(memberId, groupId));
     ctx.status(204);
   }
 

@@ -7,9 +7,12 @@ final class Ids {
   private Ids() {}
 
   static String require(String what, String id) {
-    if (id == null || id.isBlank()) throw ApiException.badRequest(what + " is required and must not be empty");
-    if (id.length() > MAX_LENGTH) throw ApiException.badRequest(what + " is longer than " + MAX_LENGTH + " characters");
-    if (id.chars().anyMatch(Character::isISOControl)) throw ApiException.badRequest(what + " must not hold control characters");
+    if (id == null || id.isBlank())
+      throw ApiException.badRequest(what + " is required and must not be empty");
+    if (id.length() > MAX_LENGTH)
+      throw ApiException.badRequest(what + " is longer than " + MAX_LENGTH + " characters");
+    if (id.chars().anyMatch(Character::isISOControl))
+      throw ApiException.badRequest(what + " must not hold control characters");
     return id;
   }
 }

@@ -3,8 +3,8 @@ package io.scimfleet.scheduler.http;
 import java.util.List;
 
 /**
- * What an import wrote: users and groups stored, and the lines that were refused (the first
- * {@link NdjsonImport#MAX_ERRORS}; {@code errorCount} counts them all).
+ * What an import wrote: users and groups stored, and the lines that were refused (the first {@link
+ * NdjsonImport#MAX_ERRORS}; {@code errorCount} counts them all).
  */
 public record ImportResult(long users, long groups, List<LineError> errors, long errorCount) {
 

@@ -9,7 +9,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** {@code POST /api/v1/import}: an NDJSON body, streamed line by line (see {@link NdjsonImport}). */
+/**
+ * {@code POST /api/v1/import}: an NDJSON body, streamed line by line (see {@link NdjsonImport}).
+ */
 final class ImportRoutes {
   private final DirectoryStore directory;
   private final int maxLineChars;
@@ -28,7 +30,8 @@ final class ImportRoutes {
   private void importLines(Context ctx) throws IOException {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("application/x-ndjson") && !type.startsWith("application/jsonl")) {
-      throw new ApiException(415, "send the import as Content-Type: application/x-ndjson, one JSON object per line");
+      throw new ApiException(
+          415, "send the import as Content-Type: application/x-ndjson, one JSON object per line");
     }
     try (Reader in = new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8)) {
       ApiJson.write(ctx, 200, NdjsonImport.run(directory, passwords, in, maxLineChars));

@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a directory from NDJSON, one {@code {"type":"user","id":...}} or {@code {"type":"group",...}}
- * per line, streamed: users are stored in batches as they arrive; group lines are checked at once,
- * spooled to a temporary file and stored after the last line, so that a group may name members that
- * appear later in the file. A bad line is reported with its number and the rest goes on. A user line
- * may carry {@code password}: checked like {@code PUT /api/v1/users/{id}/password}, and set (sealed)
- * right after its user is stored; a line that does not parse and mentions a password is reported
- * without the parser's words, which quote the line.
+ * Loads a directory from NDJSON, one {@code {"type":"user","id":...}} or {@code
+ * {"type":"group",...}} per line, streamed: users are stored in batches as they arrive; group lines
+ * are checked at once, spooled to a temporary file and stored after the last line, so that a group
+ * may name members that appear later in the file. A bad line is reported with its number and the
+ * rest goes on. A user line may carry {@code password}: checked like {@code PUT
+ * /api/v1/users/{id}/password}, and set (sealed) right after its user is stored; a line that does
+ * not parse and mentions a password is reported without the parser's words, which quote the line.
  */
 public final class NdjsonImport {
   public static final int MAX_ERRORS = 100;
@@ -47,13 +47,18 @@ public final class NdjsonImport {
     this.maxLineChars = maxLineChars;
   }
 
-  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused, and so are passwords. */
-  public static ImportResult run(DirectoryStore directory, Reader in, int maxLineChars) throws IOException {
+  /**
+   * Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused, and so are
+   * passwords.
+   */
+  public static ImportResult run(DirectoryStore directory, Reader in, int maxLineChars)
+      throws IOException {
     return new NdjsonImport(directory, null, maxLineChars).load(in);
   }
 
   /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused. */
-  static ImportResult run(DirectoryStore directory, PasswordChanges passwords, Reader in, int maxLineChars)
+  static ImportResult run(
+      DirectoryStore directory, PasswordChanges passwords, Reader in, int maxLineChars)
       throws IOException {
     return new NdjsonImport(directory, passwords, maxLineChars).load(in);
   }
@@ -83,7 +88,10 @@ public final class NdjsonImport {
       try {
         readLine(number, line, groupLines);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        if (line.contains("password")) refuse(number, "malformed JSON (the parser's words are not kept: the line holds a password)");
+        if (line.contains("password"))
+          refuse(
+              number,
+              "malformed JSON (the parser's words are not kept: the line holds a password)");
         else refuseOrThrow(number, e);
       } catch (Exception e) {
         refuseOrThrow(number, e);
@@ -98,9 +106,12 @@ public final class NdjsonImport {
     String type = text(fields.remove("type"));
     String id = text(fields.remove("id"));
     if ("user".equals(type)) {
-      String password = fields.has("password") ? PasswordChanges.require(fields.remove("password")) : null;
+      String password =
+          fields.has("password") ? PasswordChanges.require(fields.remove("password")) : null;
       DirectoryUser user = ApiJson.MAPPER.treeToValue(fields, UserRequest.class).toUser(id);
-      if (password != null && passwords == null) throw ApiException.badRequest("password is not taken here: set it with PUT /api/v1/users/{id}/password");
+      if (password != null && passwords == null)
+        throw ApiException.badRequest(
+            "password is not taken here: set it with PUT /api/v1/users/{id}/password");
       if (password != null) passwords.requireKey();
       batch.add(user);
       if (password != null) batchPasswords.put(user.id(), password);
@@ -110,11 +121,15 @@ public final class NdjsonImport {
       groupLines.write(number + "\t" + line);
       groupLines.newLine();
     } else {
-      throw ApiException.badRequest("\"type\" must be \"user\" or \"group\", not " + (type == null ? "missing" : "\"" + type + "\""));
+      throw ApiException.badRequest(
+          "\"type\" must be \"user\" or \"group\", not "
+              + (type == null ? "missing" : "\"" + type + "\""));
     }
   }
 
-  /** The users first, then their passwords: a password change is routed only for a user that exists. */
+  /**
+   * The users first, then their passwords: a password change is routed only for a user that exists.
+   */
   private void flushUsers() {
     if (batch.isEmpty()) return;
     directory.putUsers(batch);
@@ -137,7 +152,8 @@ public final class NdjsonImport {
           GroupRequest request = ApiJson.MAPPER.treeToValue(fields, GroupRequest.class);
           DirectoryGroup group = request.toGroup(id);
           directory.putGroup(group, request.members(), null);
-          if (request.memberGroups() != null) nestings.add(new Nesting(number, group, request.memberGroups()));
+          if (request.memberGroups() != null)
+            nestings.add(new Nesting(number, group, request.memberGroups()));
           groups++;
         } catch (Exception e) {
           refuseOrThrow(number, e);
@@ -147,7 +163,10 @@ public final class NdjsonImport {
     storeNestings(nestings);
   }
 
-  /** A group line's nesting, kept until every group of the import is stored: a child may come later in the file. */
+  /**
+   * A group line's nesting, kept until every group of the import is stored: a child may come later
+   * in the file.
+   */
   private record Nesting(long line, DirectoryGroup group, List<String> memberGroups) {}
 
   private void storeNestings(List<Nesting> nestings) {
@@ -163,7 +182,8 @@ public final class NdjsonImport {
   /** A line's fault is reported; an unreachable store ends the import. */
   private void refuseOrThrow(long number, Exception e) {
     if (e instanceof FleetException fleet && fleet.retryable()) throw fleet;
-    if (!(e instanceof RuntimeException) && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+    if (!(e instanceof RuntimeException)
+        && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
       throw new IllegalStateException(e);
     }
     refuse(number, ApiErrors.message(e));

@@ -29,8 +29,13 @@ import java.util.Set;
 final class ObjectRoutes {
   static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(100);
-  /** Worker clocks may lag this one a little: an attempt this much older than the request still counts. */
+
+  /**
+   * Worker clocks may lag this one a little: an attempt this much older than the request still
+   * counts.
+   */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
+
   private static final String OBJECT = "/api/v1/providers/{name}/objects/{kind}/{id}";
 
   private final Stores stores;
@@ -60,9 +65,11 @@ final class ObjectRoutes {
     Provider provider = provider(ctx);
     ObjectType type = ProviderRoutes.objectType(ctx.pathParam("kind"));
     String id = ctx.pathParam("id");
-    if (!inDirectory(type, id)) throw ApiException.notFound("no " + type.label() + " '" + id + "' in the directory");
+    if (!inDirectory(type, id))
+      throw ApiException.notFound("no " + type.label() + " '" + id + "' in the directory");
     if (!provider.enabled()) {
-      throw new ApiException(409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
+      throw new ApiException(
+          409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
     }
     Set<SyncAttempt> before = new HashSet<>(stores.history().recent(provider.name(), type, id));
     Instant asked = clock.instant();
@@ -72,32 +79,46 @@ final class ObjectRoutes {
       ApiJson.write(ctx, 200, attempt.get());
       return;
     }
-    String history = "/api/v1/providers/" + provider.name() + "/objects/" + type.endpoint().toLowerCase(Locale.ROOT)
-        + "/" + id + "/history";
+    String history =
+        "/api/v1/providers/"
+            + provider.name()
+            + "/objects/"
+            + type.endpoint().toLowerCase(Locale.ROOT)
+            + "/"
+            + id
+            + "/history";
     ctx.header("Location", history);
     ApiJson.write(ctx, 202, Map.of("status", "queued", "history", history));
   }
 
   private boolean inDirectory(ObjectType type, String id) {
-    return type == ObjectType.USER ? stores.directory().user(id).isPresent() : stores.directory().group(id).isPresent();
+    return type == ObjectType.USER
+        ? stores.directory().user(id).isPresent()
+        : stores.directory().group(id).isPresent();
   }
 
-  /** The first manual attempt that was not in the history before and began after the request, within {@link #WAIT}. */
-  private Optional<SyncAttempt> awaitAttempt(String provider, ObjectType type, String id, Set<SyncAttempt> before,
-      Instant asked) {
+  /**
+   * The first manual attempt that was not in the history before and began after the request, within
+   * {@link #WAIT}.
+   */
+  private Optional<SyncAttempt> awaitAttempt(
+      String provider, ObjectType type, String id, Set<SyncAttempt> before, Instant asked) {
     Instant deadline = clock.instant().plus(WAIT);
     Instant earliest = asked.minus(CLOCK_SKEW);
     while (true) {
-      Optional<SyncAttempt> found = oldestNew(stores.history().recent(provider, type, id), before, earliest);
+      Optional<SyncAttempt> found =
+          oldestNew(stores.history().recent(provider, type, id), before, earliest);
       if (found.isPresent() || !clock.instant().isBefore(deadline)) return found;
       pause();
     }
   }
 
-  private static Optional<SyncAttempt> oldestNew(List<SyncAttempt> newestFirst, Set<SyncAttempt> before, Instant earliest) {
+  private static Optional<SyncAttempt> oldestNew(
+      List<SyncAttempt> newestFirst, Set<SyncAttempt> before, Instant earliest) {
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
       SyncAttempt a = newestFirst.get(i);
-      if (a.trigger() == SyncTrigger.MANUAL && !a.time().isBefore(earliest) && !before.contains(a)) return Optional.of(a);
+      if (a.trigger() == SyncTrigger.MANUAL && !a.time().isBefore(earliest) && !before.contains(a))
+        return Optional.of(a);
     }
     return Optional.empty();
   }
@@ -113,6 +134,8 @@ final class ObjectRoutes {
 
   private Provider provider(Context ctx) {
     String name = ctx.pathParam("name");
-    return registry.get(name).orElseThrow(() -> ApiException.notFound("no provider '" + name + "'"));
+    return registry
+        .get(name)
+        .orElseThrow(() -> ApiException.notFound("no provider '" + name + "'"));
   }
 }

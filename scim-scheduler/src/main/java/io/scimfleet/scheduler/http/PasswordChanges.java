@@ -7,16 +7,17 @@ import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
 
 /**
- * Takes a user's new password: checks it (a string of 1 to {@value #MAX_CHARS} characters), seals it
- * with the key ({@code SCIM_SECRET_KEY}), keeps it in the password store for {@code SCIM_PASSWORD_TTL}
- * and appends a password change to the feed. The clear text goes nowhere else: not in a message, not
- * in a log line, not in the change.
+ * Takes a user's new password: checks it (a string of 1 to {@value #MAX_CHARS} characters), seals
+ * it with the key ({@code SCIM_SECRET_KEY}), keeps it in the password store for {@code
+ * SCIM_PASSWORD_TTL} and appends a password change to the feed. The clear text goes nowhere else:
+ * not in a message, not in a log line, not in the change.
  */
 final class PasswordChanges {
   static final int MAX_CHARS = 1024;
-  static final String NO_KEY = "password changes are refused: passwords are kept only encrypted and this scheduler "
-      + "has no key; set SCIM_SECRET_KEY (or SCIM_SECRET_KEY_FILE) on the scheduler and the workers to the output of "
-      + "'openssl rand -base64 32'";
+  static final String NO_KEY =
+      "password changes are refused: passwords are kept only encrypted and this scheduler "
+          + "has no key; set SCIM_SECRET_KEY (or SCIM_SECRET_KEY_FILE) on the scheduler and the workers to the output of "
+          + "'openssl rand -base64 32'";
 
   private final Stores stores;
   private final SecuritySettings security;
@@ -26,19 +27,31 @@ final class PasswordChanges {
     this.security = security;
   }
 
-  /** The body of {@code PUT /api/v1/users/{id}/password}: an object with {@code password} and nothing else. */
+  /**
+   * The body of {@code PUT /api/v1/users/{id}/password}: an object with {@code password} and
+   * nothing else.
+   */
   static String fromBody(JsonNode body) {
-    if (body == null || !body.isObject()) throw ApiException.badRequest("expected a JSON object {\"password\": \"...\"}");
-    body.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("password")) throw ApiException.badRequest("unknown field '" + name + "'; known fields: password");
-    });
+    if (body == null || !body.isObject())
+      throw ApiException.badRequest("expected a JSON object {\"password\": \"...\"}");
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!name.equals("password"))
+                throw ApiException.badRequest(
+                    "unknown field '" + name + "'; known fields: password");
+            });
     return require(body.get("password"));
   }
 
-  /** A password field, checked: a string of 1 to {@value #MAX_CHARS} characters. Messages never quote it. */
+  /**
+   * A password field, checked: a string of 1 to {@value #MAX_CHARS} characters. Messages never
+   * quote it.
+   */
   static String require(JsonNode field) {
     if (field == null || field.isNull()) throw ApiException.badRequest("password is required");
-    if (!field.isTextual()) throw ApiException.badRequest("password must be a string, not " + kind(field));
+    if (!field.isTextual())
+      throw ApiException.badRequest("password must be a string, not " + kind(field));
     String password = field.textValue();
     if (password.isEmpty()) throw ApiException.badRequest("password must not be empty");
     if (password.codePointCount(0, password.length()) > MAX_CHARS) {

@@ -16,11 +16,11 @@ import java.util.Optional;
 
 /**
  * What the worker would send for one object, built by the worker's {@link PayloadBuilder} (default
- * mappings overlaid with the provider's, schema validation) and sent nowhere; scope filter and scope
- * groups as the worker reads them. A group's members are those already on the target, with their
- * remote ids from the sync state (flattened or with child groups, by the provider's
- * {@code nestedGroups}); a member never synced is left out, where the worker would sync it first. {@code scope} says why
- * the object is in scope or not: the filter, and through which scoped group.
+ * mappings overlaid with the provider's, schema validation) and sent nowhere; scope filter and
+ * scope groups as the worker reads them. A group's members are those already on the target, with
+ * their remote ids from the sync state (flattened or with child groups, by the provider's {@code
+ * nestedGroups}); a member never synced is left out, where the worker would sync it first. {@code
+ * scope} says why the object is in scope or not: the filter, and through which scoped group.
  */
 final class Preview {
   private final Stores stores;
@@ -32,7 +32,12 @@ final class Preview {
   }
 
   /** The answer: resource, valid, violations, inScope, and the scope's reason. */
-  record Result(ObjectNode resource, boolean valid, List<Violation> violations, boolean inScope, String scope) {}
+  record Result(
+      ObjectNode resource,
+      boolean valid,
+      List<Violation> violations,
+      boolean inScope,
+      String scope) {}
 
   Result of(Provider provider, ObjectType type, String id) {
     MappingInput input = input(provider, type, id);
@@ -40,29 +45,49 @@ final class Preview {
     boolean byFilter = scope.includesByFilter(input);
     Optional<ScopeGroups.Reason> byGroup = scope.byGroup(id);
     boolean inScope = byFilter && (scope.groups() == null || byGroup.isPresent());
-    PayloadBuilder.Payload payload = payloads.build(provider, ProviderMappings.compile(provider, type), type, input);
-    return new Result(payload.resource(), payload.valid(), payload.violations(), inScope,
+    PayloadBuilder.Payload payload =
+        payloads.build(provider, ProviderMappings.compile(provider, type), type, input);
+    return new Result(
+        payload.resource(),
+        payload.valid(),
+        payload.violations(),
+        inScope,
         reason(provider, type, byFilter, byGroup));
   }
 
-  private static String reason(Provider provider, ObjectType type, boolean byFilter, Optional<ScopeGroups.Reason> byGroup) {
+  private static String reason(
+      Provider provider, ObjectType type, boolean byFilter, Optional<ScopeGroups.Reason> byGroup) {
     String filterName = type == ObjectType.USER ? "userFilter" : "groupFilter";
-    String filter = ProviderMappings.scopeExpression(provider, type) == null ? "no " + filterName
-        : filterName + (byFilter ? " matches" : " does not match");
+    String filter =
+        ProviderMappings.scopeExpression(provider, type) == null
+            ? "no " + filterName
+            : filterName + (byFilter ? " matches" : " does not match");
     if (provider.scopeGroups().isEmpty()) return filter;
-    String groups = byGroup.map(reason -> "through " + reason)
-        .orElse((type == ObjectType.USER ? "not a member of " : "not nested in ") + "any of the scope groups "
-            + provider.scopeGroups());
+    String groups =
+        byGroup
+            .map(reason -> "through " + reason)
+            .orElse(
+                (type == ObjectType.USER ? "not a member of " : "not nested in ")
+                    + "any of the scope groups "
+                    + provider.scopeGroups());
     return filter + "; " + groups;
   }
 
   private MappingInput input(Provider provider, ObjectType type, String id) {
     if (type == ObjectType.USER) {
-      return stores.directory().user(id).map(MappingInput::user)
+      return stores
+          .directory()
+          .user(id)
+          .map(MappingInput::user)
           .orElseThrow(() -> ApiException.notFound("no user '" + id + "'"));
     }
-    return stores.directory().group(id)
-        .map(group -> payloads.group(provider.name(), provider.nestedGroups(), group, PayloadBuilder.LEAVE_OUT))
+    return stores
+        .directory()
+        .group(id)
+        .map(
+            group ->
+                payloads.group(
+                    provider.name(), provider.nestedGroups(), group, PayloadBuilder.LEAVE_OUT))
         .orElseThrow(() -> ApiException.notFound("no group '" + id + "'"));
   }
 }

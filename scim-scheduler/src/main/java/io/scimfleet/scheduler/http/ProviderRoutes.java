@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
-/** Providers: settings, full syncs, status, per-object sync state and previews, under {@code /api/v1/providers}. */
+/**
+ * Providers: settings, full syncs, status, per-object sync state and previews, under {@code
+ * /api/v1/providers}.
+ */
 final class ProviderRoutes {
   private static final String ONE = "/api/v1/providers/{name}";
 
@@ -25,7 +28,8 @@ final class ProviderRoutes {
   private final Preview preview;
   private final ApiJson json;
 
-  ProviderRoutes(Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
+  ProviderRoutes(
+      Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
     this.stores = stores;
     this.registry = registry;
     this.fullSyncs = fullSyncs;
@@ -34,7 +38,9 @@ final class ProviderRoutes {
   }
 
   void register(Javalin app) {
-    app.get("/api/v1/providers", ctx -> ApiJson.write(ctx, 200, registry.list().stream().map(ProviderView::of).toList()));
+    app.get(
+        "/api/v1/providers",
+        ctx -> ApiJson.write(ctx, 200, registry.list().stream().map(ProviderView::of).toList()));
     app.put(ONE, this::put);
     app.get(ONE, ctx -> ApiJson.write(ctx, 200, ProviderView.of(provider(ctx))));
     app.delete(ONE, this::delete);
@@ -58,7 +64,8 @@ final class ProviderRoutes {
   private void sync(Context ctx) {
     Provider provider = provider(ctx);
     if (!provider.enabled()) {
-      throw new ApiException(409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
+      throw new ApiException(
+          409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
     }
     boolean force = Boolean.parseBoolean(ctx.queryParam("force"));
     ApiJson.write(ctx, 202, Map.of("runId", fullSyncs.startNow(provider.name(), force)));
@@ -66,19 +73,30 @@ final class ProviderRoutes {
 
   private void status(Context ctx) {
     String name = provider(ctx).name();
-    FullSyncRun current = stores.syncState().currentRun(name).filter(FullSyncRun::running).orElse(null);
+    FullSyncRun current =
+        stores.syncState().currentRun(name).filter(FullSyncRun::running).orElse(null);
     FullSyncRun last = stores.syncState().lastRun(name).orElse(null);
     long pending = stores.pendingJobs().count(name);
     Quarantine quarantine = stores.quarantines().get(name).orElse(null);
     boolean paused = quarantine != null && quarantine.pausing(Instant.now());
-    ApiJson.write(ctx, 200, new ProviderStatus(current != null, current, last, pending, paused, quarantine,
-        DeletionsHeld.of(stores.deletions(), name)));
+    ApiJson.write(
+        ctx,
+        200,
+        new ProviderStatus(
+            current != null,
+            current,
+            last,
+            pending,
+            paused,
+            quarantine,
+            DeletionsHeld.of(stores.deletions(), name)));
   }
 
   /** An operator lifts a quarantine (the token was replaced, the target is back). */
   private void release(Context ctx) {
     String name = provider(ctx).name();
-    if (!stores.quarantines().release(name)) throw ApiException.notFound("provider '" + name + "' is not quarantined");
+    if (!stores.quarantines().release(name))
+      throw ApiException.notFound("provider '" + name + "' is not quarantined");
     ctx.status(204);
   }
 
@@ -86,17 +104,33 @@ final class ProviderRoutes {
     String name = provider(ctx).name();
     ObjectType type = objectType(ctx.pathParam("kind"));
     String id = ctx.pathParam("id");
-    ApiJson.write(ctx, 200, stores.syncState().get(name, type, id).map(ObjectStateView::of)
-        .orElseThrow(() -> ApiException.notFound("no sync state for " + type.label() + " '" + id + "' on provider '"
-            + name + "': it was never synced there")));
+    ApiJson.write(
+        ctx,
+        200,
+        stores
+            .syncState()
+            .get(name, type, id)
+            .map(ObjectStateView::of)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no sync state for "
+                            + type.label()
+                            + " '"
+                            + id
+                            + "' on provider '"
+                            + name
+                            + "': it was never synced there")));
   }
 
   private void preview(Context ctx) throws IOException {
     Provider provider = provider(ctx);
     PreviewRequest request = json.read(ctx, PreviewRequest.class);
-    if (request.type() == null) throw ApiException.badRequest("type is required: \"user\" or \"group\"");
+    if (request.type() == null)
+      throw ApiException.badRequest("type is required: \"user\" or \"group\"");
     ObjectType type = objectType(request.type());
-    ApiJson.write(ctx, 200, preview.of(provider, type, Ids.require(type.label() + " id", request.id())));
+    ApiJson.write(
+        ctx, 200, preview.of(provider, type, Ids.require(type.label() + " id", request.id())));
   }
 
   private Provider provider(Context ctx) {
@@ -108,7 +142,8 @@ final class ProviderRoutes {
     return switch (kind) {
       case "user", "users" -> ObjectType.USER;
       case "group", "groups" -> ObjectType.GROUP;
-      default -> throw ApiException.badRequest("object type must be users or groups, not '" + kind + "'");
+      default ->
+          throw ApiException.badRequest("object type must be users or groups, not '" + kind + "'");
     };
   }
 

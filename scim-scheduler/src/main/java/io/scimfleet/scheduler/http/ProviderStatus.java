@@ -6,8 +6,15 @@ import io.scimfleet.model.Quarantine;
 /**
  * {@code GET /api/v1/providers/{name}/status}.
  *
- * @param quarantine the provider's quarantine while it has one (its pause may be over: the next job probes)
+ * @param quarantine the provider's quarantine while it has one (its pause may be over: the next job
+ *     probes)
  * @param deletionsHeld the removals its deletion guard holds
  */
-record ProviderStatus(boolean running, FullSyncRun current, FullSyncRun last, long pendingJobs, boolean quarantined,
-    Quarantine quarantine, DeletionsHeld deletionsHeld) {}
+record ProviderStatus(
+    boolean running,
+    FullSyncRun current,
+    FullSyncRun last,
+    long pendingJobs,
+    boolean quarantined,
+    Quarantine quarantine,
+    DeletionsHeld deletionsHeld) {}

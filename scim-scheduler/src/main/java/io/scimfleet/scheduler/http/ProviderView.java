@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A provider as the API shows it. The credential appears only as where the token comes from
- * ({@code env:SLACK_TOKEN}, {@code file:/secrets/token}, {@code inline}): never the token.
+ * A provider as the API shows it. The credential appears only as where the token comes from ({@code
+ * env:SLACK_TOKEN}, {@code file:/secrets/token}, {@code inline}): never the token.
  */
 record ProviderView(
     String name,
@@ -46,10 +46,13 @@ record ProviderView(
     boolean deleteUnmanaged) {
 
   /**
-   * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
-   * secret comes from; never the secret.
+   * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where
+   * its secret comes from; never the secret.
    */
-  record AuthView(String type, String username, String source,
+  record AuthView(
+      String type,
+      String username,
+      String source,
       @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
       @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
       @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
@@ -58,19 +61,54 @@ record ProviderView(
 
     static AuthView of(Credential credential) {
       OAuth2Client client = credential.oauth2();
-      if (client == null) return new AuthView(credential.type(), credential.username(), credential.describe(), null, null, null, null, null);
-      return new AuthView(credential.type(), null, credential.describe(), client.tokenUrl().toString(), client.clientId(),
-          client.scope(), client.audience(), client.clientAuth());
+      if (client == null)
+        return new AuthView(
+            credential.type(),
+            credential.username(),
+            credential.describe(),
+            null,
+            null,
+            null,
+            null,
+            null);
+      return new AuthView(
+          credential.type(),
+          null,
+          credential.describe(),
+          client.tokenUrl().toString(),
+          client.clientId(),
+          client.scope(),
+          client.audience(),
+          client.clientAuth());
     }
   }
 
-  /** The switches in force: the profile's, each replaced by the provider's own setting where it has one. */
-  record SwitchesView(String userUpdate, int memberPatchChunk, List<String> filters, boolean groupsReturnMembers,
-      RequiredAttributes requiredAttributes, String deleteMode, int requestsPerMinute, String bulk, String etag,
+  /**
+   * The switches in force: the profile's, each replaced by the provider's own setting where it has
+   * one.
+   */
+  record SwitchesView(
+      String userUpdate,
+      int memberPatchChunk,
+      List<String> filters,
+      boolean groupsReturnMembers,
+      RequiredAttributes requiredAttributes,
+      String deleteMode,
+      int requestsPerMinute,
+      String bulk,
+      String etag,
       String changePassword) {
     static SwitchesView of(TargetSwitches s) {
-      return new SwitchesView(lower(s.userUpdate()), s.memberPatchChunk(), s.filters(), s.groupsReturnMembers(),
-          s.requiredAttributes(), lower(s.deleteMode()), s.requestsPerMinute(), lower(s.bulk()), lower(s.etag()),
+      return new SwitchesView(
+          lower(s.userUpdate()),
+          s.memberPatchChunk(),
+          s.filters(),
+          s.groupsReturnMembers(),
+          s.requiredAttributes(),
+          lower(s.deleteMode()),
+          s.requestsPerMinute(),
+          lower(s.bulk()),
+          lower(s.etag()),
           lower(s.changePassword()));
     }
   }
@@ -80,14 +118,34 @@ record ProviderView(
   }
 
   static ProviderView of(Provider p) {
-    return new ProviderView(p.name(), p.baseUrl().toString(), p.credential().describe(), p.enabled(),
-        p.deleteMode().name().toLowerCase(Locale.ROOT), p.deletionThresholdPercent(), p.userMappings(),
-        p.groupMappings(), p.userFilter(), p.groupFilter(), p.fullSyncCron(), p.dryRun(), p.maxConcurrency(),
-        p.requestsPerMinute(), p.tlsInsecure(), p.caBundleFile(), p.scopeGroups(),
-        p.nestedGroups().name().toLowerCase(Locale.ROOT), p.deletionWindow().toString(), p.matchOn(), p.adoptExisting(),
+    return new ProviderView(
+        p.name(),
+        p.baseUrl().toString(),
+        p.credential().describe(),
+        p.enabled(),
+        p.deleteMode().name().toLowerCase(Locale.ROOT),
+        p.deletionThresholdPercent(),
+        p.userMappings(),
+        p.groupMappings(),
+        p.userFilter(),
+        p.groupFilter(),
+        p.fullSyncCron(),
+        p.dryRun(),
+        p.maxConcurrency(),
+        p.requestsPerMinute(),
+        p.tlsInsecure(),
+        p.caBundleFile(),
+        p.scopeGroups(),
+        p.nestedGroups().name().toLowerCase(Locale.ROOT),
+        p.deletionWindow().toString(),
+        p.matchOn(),
+        p.adoptExisting(),
         AuthView.of(p.credential()),
-        p.profile().wireName(), SwitchesView.of(p.switches()),
-        p.syncPasswords(), lower(p.switches().bulk()),
-        lower(p.driftCheck()), p.deleteUnmanaged());
+        p.profile().wireName(),
+        SwitchesView.of(p.switches()),
+        p.syncPasswords(),
+        lower(p.switches().bulk()),
+        lower(p.driftCheck()),
+        p.deleteUnmanaged());
   }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 record SyncCommand(Path config, Path directory, Duration waitAtMost) {
   static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
-  /** @throws IllegalArgumentException saying what is missing or wrong */
+  /**
+   * @throws IllegalArgumentException saying what is missing or wrong
+   */
   static SyncCommand parse(String[] args) {
     Path config = null;
     Path directory = null;
@@ -23,7 +25,8 @@ record SyncCommand(Path config, Path directory, Duration waitAtMost) {
       }
     }
     if (config == null || directory == null) {
-      throw new IllegalArgumentException("sync needs --config <providers.yaml> and --directory <users.ndjson>");
+      throw new IllegalArgumentException(
+          "sync needs --config <providers.yaml> and --directory <users.ndjson>");
     }
     requireFile(config);
     requireFile(directory);
@@ -42,7 +45,8 @@ record SyncCommand(Path config, Path directory, Duration waitAtMost) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--wait-seconds must be a positive whole number, not '" + value + "'");
+    throw new IllegalArgumentException(
+        "--wait-seconds must be a positive whole number, not '" + value + "'");
   }
 
   private static void requireFile(Path file) {

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Keeps each provider's recurring full sync in step with its settings, starts full syncs on demand,
- * and publishes the per-provider gauges (pending jobs, schedule period, quarantine, held deletions), removed with the provider.
+ * and publishes the per-provider gauges (pending jobs, schedule period, quarantine, held
+ * deletions), removed with the provider.
  */
 public final class FullSyncScheduling {
   private final Stores stores;
@@ -37,10 +38,20 @@ public final class FullSyncScheduling {
       queue.removeFullSync(provider.name());
     }
     metrics.fullSyncInterval(provider.name(), Crons.period(provider.fullSyncCron()));
-    metrics.pendingJobs(provider.name(), stores.pendingJobs(), pending -> pending.count(provider.name()));
-    metrics.quarantined(provider.name(), stores.quarantines(), quarantines -> quarantines.get(provider.name())
-            .filter(quarantine -> quarantine.pausing(Instant.now())).isPresent() ? 1 : 0);
-    metrics.deletionsHeld(provider.name(), stores.deletions(), deletions -> deletions.heldCount(provider.name()));
+    metrics.pendingJobs(
+        provider.name(), stores.pendingJobs(), pending -> pending.count(provider.name()));
+    metrics.quarantined(
+        provider.name(),
+        stores.quarantines(),
+        quarantines ->
+            quarantines
+                    .get(provider.name())
+                    .filter(quarantine -> quarantine.pausing(Instant.now()))
+                    .isPresent()
+                ? 1
+                : 0);
+    metrics.deletionsHeld(
+        provider.name(), stores.deletions(), deletions -> deletions.heldCount(provider.name()));
   }
 
   /** After a provider was deleted. */

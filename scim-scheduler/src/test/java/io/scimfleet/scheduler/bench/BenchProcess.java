@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A process of a benchmark (fleet process or SCIM target): its log, its ready line, its CPU time from /proc. */
+/**
+ * A process of a benchmark (fleet process or SCIM target): its log, its ready line, its CPU time
+ * from /proc.
+ */
 final class BenchProcess implements AutoCloseable {
   private static final long MS_PER_TICK = 10; // USER_HZ is 100 on Linux
   private final Process process;
@@ -22,14 +25,16 @@ final class BenchProcess implements AutoCloseable {
   }
 
   /** {@code java <jvmOptions> <args>} with {@code env} added, output to {@code log}. */
-  static BenchProcess java(List<String> jvmOptions, List<String> args, Map<String, String> env, Path log) {
+  static BenchProcess java(
+      List<String> jvmOptions, List<String> args, Map<String, String> env, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(args);
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
       return new BenchProcess(builder.start(), log);
     } catch (IOException e) {
@@ -46,7 +51,8 @@ final class BenchProcess implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (!process.isAlive()) throw new IllegalStateException("process ended; see " + log.toAbsolutePath());
+      if (!process.isAlive())
+        throw new IllegalStateException("process ended; see " + log.toAbsolutePath());
       Thread.sleep(100);
     }
     throw new IllegalStateException("not ready after 2 minutes; see " + log.toAbsolutePath());
@@ -72,7 +78,8 @@ final class BenchProcess implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+        process.destroyForcibly().waitFor();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();

@@ -34,13 +34,13 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * Fleet CPU per object: scheduler and worker in this process (JobRunr on Redis), the SCIM-SDK target
- * in another ({@link TargetProcess}), so this process's CPU time (/proc/self/stat) is the fleet's.
- * Imports N users (their change jobs create them, not measured), then measures forced full syncs (every user sent
- * again) and a burst of single changes (directory write → change job → target write).
- * {@code bench/cpu-per-object.sh [users=3000] [rounds=4] [bulk=auto|off] [changes=500]};
- * {@code -Dbench.jfr=file.jfr} records the measured full syncs with JFR's profile settings, sampling every 2 ms (the
- * changes into {@code file-changes.jfr}).
+ * Fleet CPU per object: scheduler and worker in this process (JobRunr on Redis), the SCIM-SDK
+ * target in another ({@link TargetProcess}), so this process's CPU time (/proc/self/stat) is the
+ * fleet's. Imports N users (their change jobs create them, not measured), then measures forced full
+ * syncs (every user sent again) and a burst of single changes (directory write → change job →
+ * target write). {@code bench/cpu-per-object.sh [users=3000] [rounds=4] [bulk=auto|off]
+ * [changes=500]}; {@code -Dbench.jfr=file.jfr} records the measured full syncs with JFR's profile
+ * settings, sampling every 2 ms (the changes into {@code file-changes.jfr}).
  */
 public final class CpuPerObjectBenchmark {
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -52,12 +52,22 @@ public final class CpuPerObjectBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     BulkMode bulk = args.length > 2 ? BulkMode.parse(args[2]) : BulkMode.AUTO;
     int changes = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-    Process targetProcess = new ProcessBuilder("java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), TargetProcess.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process targetProcess =
+        new ProcessBuilder(
+                "java",
+                "-Xmx512m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TargetProcess.class.getName())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      String[] target = new BufferedReader(new InputStreamReader(targetProcess.getInputStream(), StandardCharsets.UTF_8))
-          .readLine().split(" ");
+      String[] target =
+          new BufferedReader(
+                  new InputStreamReader(targetProcess.getInputStream(), StandardCharsets.UTF_8))
+              .readLine()
+              .split(" ");
       run(target[0], target[1], users, rounds, bulk, changes);
     } finally {
       targetProcess.destroy();
@@ -65,7 +75,8 @@ public final class CpuPerObjectBenchmark {
     System.exit(0);
   }
 
-  private static void run(String baseUrl, String token, int users, int rounds, BulkMode bulk, int changes)
+  private static void run(
+      String baseUrl, String token, int users, int rounds, BulkMode bulk, int changes)
       throws Exception {
     try (RedisFixture redis = RedisFixture.open(CpuPerObjectBenchmark.class)) {
       Stores stores = RedisStores.create(redis.pool(), redis.prefix());
@@ -74,22 +85,34 @@ public final class CpuPerObjectBenchmark {
       JobRunrFleet schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       JobRunrFleet workerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       Worker worker = new Worker(stores, workerJobs.queue(), metrics, Clock.systemUTC(), 16);
-      workerJobs.startServer(worker.handlers(), new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
+      workerJobs.startServer(
+          worker.handlers(),
+          new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
       ControlPlane scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
       scheduler.start(); // consumes the change feed
-      Provider provider = ProviderBuilder.aProvider("bench").at(baseUrl).withCredential(Credential.inline(token))
-          .withDeletionThreshold(100).limitedTo(16, 0).bulk(bulk).build();
+      Provider provider =
+          ProviderBuilder.aProvider("bench")
+              .at(baseUrl)
+              .withCredential(Credential.inline(token))
+              .withDeletionThreshold(100)
+              .limitedTo(16, 0)
+              .bulk(bulk)
+              .build();
       stores.providers().put(provider);
-      List<DirectoryUser> directory = IntStream.range(0, users)
-          .mapToObj(i -> aUser(String.format("u%06d", i)).named("User Number" + i).build()).toList();
+      List<DirectoryUser> directory =
+          IntStream.range(0, users)
+              .mapToObj(i -> aUser(String.format("u%06d", i)).named("User Number" + i).build())
+              .toList();
       stores.directory().putUsers(directory);
       while (stores.syncState().count("bench", ObjectType.USER) < users) {
-        Thread.sleep(200); // the import's change jobs create the users; let them finish before measuring
+        Thread.sleep(
+            200); // the import's change jobs create the users; let them finish before measuring
       }
       Thread.sleep(5_000);
       System.out.println("first sync: " + fullSync(scheduler, stores, false).counts());
       Recording recording = startRecording("");
-      System.out.printf("%n| measure (bulk %s) | objects | seconds | fleet CPU ms | CPU ms per object |%n|---|---|---|---|---|%n",
+      System.out.printf(
+          "%n| measure (bulk %s) | objects | seconds | fleet CPU ms | CPU ms per object |%n|---|---|---|---|---|%n",
           bulk.name().toLowerCase(java.util.Locale.ROOT));
       for (int round = 1; round <= rounds; round++) {
         long cpu = cpuMillis();
@@ -114,17 +137,24 @@ public final class CpuPerObjectBenchmark {
   }
 
   /**
-   * A burst of single-user changes, each its own change and job (JobRunr polls every few seconds, so
-   * one change at a time would mostly measure the idle poll), until the worker has updated them all.
-   * Waits on the worker's own counter of updated users, in memory: a poll of Redis would cost more
-   * CPU in this process than the changes themselves.
+   * A burst of single-user changes, each its own change and job (JobRunr polls every few seconds,
+   * so one change at a time would mostly measure the idle poll), until the worker has updated them
+   * all. Waits on the worker's own counter of updated users, in memory: a poll of Redis would cost
+   * more CPU in this process than the changes themselves.
    */
-  private static void changes(Stores stores, MeterRegistry registry, List<DirectoryUser> directory, int changes)
+  private static void changes(
+      Stores stores, MeterRegistry registry, List<DirectoryUser> directory, int changes)
       throws InterruptedException {
     List<DirectoryUser> changed = directory.subList(0, Math.min(changes, directory.size()));
     double before = updated(registry);
     for (DirectoryUser user : changed) {
-      stores.directory().putUser(aUser(user.id()).named("Changed " + user.name()).withUsername(user.username()).build());
+      stores
+          .directory()
+          .putUser(
+              aUser(user.id())
+                  .named("Changed " + user.name())
+                  .withUsername(user.username())
+                  .build());
     }
     while (updated(registry) - before < changed.size()) {
       Thread.sleep(100); // a benchmark's poll
@@ -133,18 +163,23 @@ public final class CpuPerObjectBenchmark {
 
   private static double updated(MeterRegistry registry) {
     return registry.find(FleetMetrics.OBJECTS).tag("outcome", "updated").counters().stream()
-        .mapToDouble(Counter::count).sum();
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private static void print(String what, int objects, long startNanos, long cpuMillis) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    System.out.printf("| %s | %d | %.2f | %d | %.3f |%n", what, objects, seconds, cpuMillis, (double) cpuMillis / objects);
+    System.out.printf(
+        "| %s | %d | %.2f | %d | %.3f |%n",
+        what, objects, seconds, cpuMillis, (double) cpuMillis / objects);
   }
 
-  private static FullSyncRun fullSync(ControlPlane scheduler, Stores stores, boolean force) throws InterruptedException {
+  private static FullSyncRun fullSync(ControlPlane scheduler, Stores stores, boolean force)
+      throws InterruptedException {
     String runId = scheduler.fullSyncs().startNow("bench", force);
     while (stores.syncState().lastRun("bench").filter(run -> run.runId().equals(runId)).isEmpty()) {
-      Thread.sleep(500); // a benchmark's poll of the run's end (its reads count as fleet CPU: seldom)
+      Thread.sleep(
+          500); // a benchmark's poll of the run's end (its reads count as fleet CPU: seldom)
     }
     return stores.syncState().lastRun("bench").orElseThrow();
   }
@@ -156,13 +191,17 @@ public final class CpuPerObjectBenchmark {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
   }
 
-  /** @param suffix added to the file name before {@code .jfr} */
+  /**
+   * @param suffix added to the file name before {@code .jfr}
+   */
   private static Recording startRecording(String suffix) throws Exception {
     String file = System.getProperty("bench.jfr");
     if (file == null) return null;
     file = file.replaceFirst("(\\.jfr)?$", suffix + ".jfr");
     Recording recording = new Recording(Configuration.getConfiguration("profile"));
-    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2)); // more samples than the 10 ms of "profile"
+    recording
+        .enable("jdk.ExecutionSample")
+        .withPeriod(Duration.ofMillis(2)); // more samples than the 10 ms of "profile"
     recording.setDestination(Path.of(file));
     recording.start();
     return recording;

@@ -38,9 +38,9 @@ import java.util.stream.IntStream;
 /**
  * Fairness between providers (issue 8): one worker (16 job threads, JobRunr on Redis) runs a
  * healthy provider's forced full sync alone, then beside a provider whose target (a SCIM-SDK server
- * behind a WireMock proxy, another server) answers every request in 2 s and runs its own forced full
- * sync. Prints the healthy provider's median times and their ratio. Run with
- * {@code bench/fairness.sh [users] [groups] [runs]}.
+ * behind a WireMock proxy, another server) answers every request in 2 s and runs its own forced
+ * full sync. Prints the healthy provider's median times and their ratio. Run with {@code
+ * bench/fairness.sh [users] [groups] [runs]}.
  */
 public final class FairnessBenchmark {
   private static final int JOB_THREADS = 16;
@@ -60,9 +60,19 @@ public final class FairnessBenchmark {
       JobRunrFleet schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       JobRunrFleet workerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       Pacing pacing = Pacing.fromEnv(System.getenv(), JOB_THREADS);
-      Worker worker = new Worker(stores, workerJobs.queue(), metrics, Clock.systemUTC(), 16, RateLimiter.local(), pacing);
-      workerJobs.startServer(worker.handlers(),
-          new JobServerSettings(JOB_THREADS, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
+      Worker worker =
+          new Worker(
+              stores,
+              workerJobs.queue(),
+              metrics,
+              Clock.systemUTC(),
+              16,
+              RateLimiter.local(),
+              pacing);
+      workerJobs.startServer(
+          worker.handlers(),
+          new JobServerSettings(
+              JOB_THREADS, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
       ControlPlane scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
       stores.providers().put(provider("healthy", healthy.baseUrl(), healthy.token()));
       load(stores, users, groups);
@@ -71,22 +81,43 @@ public final class FairnessBenchmark {
       double[][] alone = new double[2][runs];
       for (int i = 0; i < runs; i++) record(alone, i, time(scheduler, stores, "healthy", users));
 
-      stores.providers().put(provider("slow", URI.create(slow.baseUrl() + "/scim/v2"), slowServer.token()));
+      stores
+          .providers()
+          .put(provider("slow", URI.create(slow.baseUrl() + "/scim/v2"), slowServer.token()));
       String slowRun = scheduler.fullSyncs().startNow("slow", true);
       double[][] beside = new double[2][runs];
       for (int i = 0; i < runs; i++) record(beside, i, time(scheduler, stores, "healthy", users));
-      FullSyncRun slowState = stores.syncState().currentRun("slow").filter(r -> r.runId().equals(slowRun)).orElseThrow();
+      FullSyncRun slowState =
+          stores
+              .syncState()
+              .currentRun("slow")
+              .filter(r -> r.runId().equals(slowRun))
+              .orElseThrow();
       long slowDone = slowServer.users().size();
 
-      System.out.printf("%n| healthy provider's forced full sync (%d users, %d groups), median of %d | alone | beside a "
-          + "provider whose target answers in 2 s | ratio |%n|---|---|---|---|%n", users, groups, runs);
-      System.out.printf("| start to end of the run, s | %.2f %s | %.2f %s | %.2f |%n", median(alone[0]),
-          Arrays.toString(alone[0]), median(beside[0]), Arrays.toString(beside[0]), median(beside[0]) / median(alone[0]));
-      System.out.printf("| user pages, first to last user written, s | %.2f %s | %.2f %s | %.2f |%n", median(alone[1]),
-          Arrays.toString(alone[1]), median(beside[1]), Arrays.toString(beside[1]), median(beside[1]) / median(alone[1]));
-      System.out.printf("%nslow provider meanwhile: %d of %d users on its target, run %s in phase %s%n", slowDone,
-          users, slowState.status(), slowState.phase());
-      System.out.printf("settings: %d job threads, at most %d per provider (SCIM_JOBS_PER_PROVIDER), maxConcurrency 8%n",
+      System.out.printf(
+          "%n| healthy provider's forced full sync (%d users, %d groups), median of %d | alone | beside a "
+              + "provider whose target answers in 2 s | ratio |%n|---|---|---|---|%n",
+          users, groups, runs);
+      System.out.printf(
+          "| start to end of the run, s | %.2f %s | %.2f %s | %.2f |%n",
+          median(alone[0]),
+          Arrays.toString(alone[0]),
+          median(beside[0]),
+          Arrays.toString(beside[0]),
+          median(beside[0]) / median(alone[0]));
+      System.out.printf(
+          "| user pages, first to last user written, s | %.2f %s | %.2f %s | %.2f |%n",
+          median(alone[1]),
+          Arrays.toString(alone[1]),
+          median(beside[1]),
+          Arrays.toString(beside[1]),
+          median(beside[1]) / median(alone[1]));
+      System.out.printf(
+          "%nslow provider meanwhile: %d of %d users on its target, run %s in phase %s%n",
+          slowDone, users, slowState.status(), slowState.phase());
+      System.out.printf(
+          "settings: %d job threads, at most %d per provider (SCIM_JOBS_PER_PROVIDER), maxConcurrency 8%n",
           JOB_THREADS, pacing.jobsPerProvider());
       stores.providers().delete("slow");
       workerJobs.close(); // interrupts the slow pages after the drain timeout
@@ -106,37 +137,64 @@ public final class FairnessBenchmark {
     WireMockServer proxy = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
     proxy.start();
     URI base = target.baseUrl();
-    proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())
-        .withFixedDelay(2000)));
+    proxy.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .proxiedFrom(base.getScheme() + "://" + base.getAuthority())
+                    .withFixedDelay(2000)));
     return proxy;
   }
 
   private static Provider provider(String name, URI baseUrl, String token) {
-    return new Provider(name, baseUrl, Credential.inline(token), true, null, 100, List.of(), List.of(), null, null,
-        null, false, 8, 0, false, null);
+    return new Provider(
+        name,
+        baseUrl,
+        Credential.inline(token),
+        true,
+        null,
+        100,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        false,
+        8,
+        0,
+        false,
+        null);
   }
 
   private static void load(Stores stores, int users, int groups) {
-    List<DirectoryUser> directory = IntStream.range(0, users)
-        .mapToObj(i -> aUser(String.format("u%06d", i)).named("User Number" + i).build()).toList();
+    List<DirectoryUser> directory =
+        IntStream.range(0, users)
+            .mapToObj(i -> aUser(String.format("u%06d", i)).named("User Number" + i).build())
+            .toList();
     stores.directory().putUsers(directory);
     for (int g = 0; g < groups; g++) {
       List<String> members = new ArrayList<>();
       for (int i = g; i < users; i += Math.max(groups, 1)) members.add(directory.get(i).id());
-      stores.directory().putGroup(aGroup(String.format("g%04d", g)).named("Group " + g).build(), members);
+      stores
+          .directory()
+          .putGroup(aGroup(String.format("g%04d", g)).named("Group " + g).build(), members);
     }
   }
 
   /**
    * Seconds a forced full sync of the provider takes: from start to its run's end (JobRunr's polls
-   * included: an idle worker finds each phase's jobs at its next poll), and from the first to the last
-   * user written (the pages' own pace).
+   * included: an idle worker finds each phase's jobs at its next poll), and from the first to the
+   * last user written (the pages' own pace).
    */
   private static double[] time(ControlPlane scheduler, Stores stores, String provider, int users)
       throws InterruptedException {
     long start = System.nanoTime();
     String runId = scheduler.fullSyncs().startNow(provider, true);
-    while (stores.syncState().lastRun(provider).filter(run -> run.runId().equals(runId)).isEmpty()) {
+    while (stores
+        .syncState()
+        .lastRun(provider)
+        .filter(run -> run.runId().equals(runId))
+        .isEmpty()) {
       Thread.sleep(100); // a benchmark's poll of the run's end, not a test wait
     }
     double[] times = {seconds(System.nanoTime() - start), userWriteSpan(stores, provider, users)};
@@ -147,9 +205,15 @@ public final class FairnessBenchmark {
   private static double userWriteSpan(Stores stores, String provider, int users) {
     List<Instant> times = new ArrayList<>();
     for (int from = 0; from < users; from += 1000) {
-      List<String> ids = IntStream.range(from, Math.min(from + 1000, users)).mapToObj(i -> String.format("u%06d", i))
-          .toList();
-      stores.syncState().getAll(provider, ObjectType.USER, ids).values().forEach(state -> times.add(state.time()));
+      List<String> ids =
+          IntStream.range(from, Math.min(from + 1000, users))
+              .mapToObj(i -> String.format("u%06d", i))
+              .toList();
+      stores
+          .syncState()
+          .getAll(provider, ObjectType.USER, ids)
+          .values()
+          .forEach(state -> times.add(state.time()));
     }
     return seconds(Duration.between(Collections.min(times), Collections.max(times)).toNanos());
   }

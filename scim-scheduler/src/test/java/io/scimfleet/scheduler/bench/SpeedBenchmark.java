@@ -36,29 +36,34 @@ import org.jobrunr.jobs.states.StateName;
 import redis.clients.jedis.JedisPool;
 
 /**
- * The speed table of issue 10, one run: every fleet process (scheduler, workers) and the SCIM target
- * run as processes of their own, on the Redis of REDIS_URL under fresh key prefixes. Measures the
- * target's raw create ceiling with wrk (best of 8, 16 and 32 connections, the fleet's own create
- * payload), a full sync of N new users (rate, ratio to the ceiling, fleet CPU per object from /proc,
- * first request after the trigger), the unchanged re-sync, change → target latency at 50 changes/s,
- * the jobs an import of 10,000 users enqueues, and 2 workers vs 1 on a target answering in 50 ms.
- * Run with {@code bench/speed.sh [users=5000] [importUsers=10000] [scaleUsers=2000]}; BENCH_JARS
- * names another directory holding scim-scheduler.jar and scim-worker.jar (e.g. an older build),
- * BENCH_FLEET_JAVA_OPTS adds JVM options to the fleet's processes (e.g. JFR).
+ * The speed table of issue 10, one run: every fleet process (scheduler, workers) and the SCIM
+ * target run as processes of their own, on the Redis of REDIS_URL under fresh key prefixes.
+ * Measures the target's raw create ceiling with wrk (best of 8, 16 and 32 connections, the fleet's
+ * own create payload), a full sync of N new users (rate, ratio to the ceiling, fleet CPU per object
+ * from /proc, first request after the trigger), the unchanged re-sync, change → target latency at
+ * 50 changes/s, the jobs an import of 10,000 users enqueues, and 2 workers vs 1 on a target
+ * answering in 50 ms. Run with {@code bench/speed.sh [users=5000] [importUsers=10000]
+ * [scaleUsers=2000]}; BENCH_JARS names another directory holding scim-scheduler.jar and
+ * scim-worker.jar (e.g. an older build), BENCH_FLEET_JAVA_OPTS adds JVM options to the fleet's
+ * processes (e.g. JFR).
  */
 public final class SpeedBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern TARGET_READY = Pattern.compile("bench-target (\\S+ \\S+)");
-  private static final Pattern SCHEDULER_READY = Pattern.compile("scim-scheduler ready: API on port (\\d+)");
-  private static final Pattern WORKER_READY = Pattern.compile("scim-worker ready: /metrics and health on port (\\d+)");
+  private static final Pattern SCHEDULER_READY =
+      Pattern.compile("scim-scheduler ready: API on port (\\d+)");
+  private static final Pattern WORKER_READY =
+      Pattern.compile("scim-worker ready: /metrics and health on port (\\d+)");
   private static final String TOKEN_ENV = "SCIM_TARGET_BENCH";
   private static final Path LOGS = Path.of("target", "bench-speed");
 
   private final Map<String, String> rows = new LinkedHashMap<>();
   private final String redisUrl = TestRedis.url();
   private final Path jars = Path.of(System.getenv().getOrDefault("BENCH_JARS", "."));
-  private final List<String> fleetJvm = options(System.getenv().getOrDefault("BENCH_FLEET_JAVA_OPTS", ""));
+  private final List<String> fleetJvm =
+      options(System.getenv().getOrDefault("BENCH_FLEET_JAVA_OPTS", ""));
 
   private SpeedBenchmark() {}
 
@@ -75,7 +80,9 @@ public final class SpeedBenchmark {
     System.exit(0);
   }
 
-  /** The raw ceiling: wrk POSTing the fleet's create payload at 8, 16 and 32 connections; the best. */
+  /**
+   * The raw ceiling: wrk POSTing the fleet's create payload at 8, 16 and 32 connections; the best.
+   */
   private double ceiling() throws Exception {
     try (BenchProcess target = target(0, "ceiling-target")) {
       String[] url = target.await(TARGET_READY).split(" ");
@@ -88,7 +95,8 @@ public final class SpeedBenchmark {
         each.append(connections).append(": ").append(Math.round(rate)).append("/s; ");
         best = Math.max(best, rate);
       }
-      rows.put("raw create ceiling, wrk, best of 8/16/32 connections (" + each.toString().trim() + ")",
+      rows.put(
+          "raw create ceiling, wrk, best of 8/16/32 connections (" + each.toString().trim() + ")",
           Math.round(best) + " users/s");
       return best;
     }
@@ -104,7 +112,8 @@ public final class SpeedBenchmark {
     }
   }
 
-  private void runMainFleet(int users, int imported, double ceiling, String prefix, String[] url) throws Exception {
+  private void runMainFleet(int users, int imported, double ceiling, String prefix, String[] url)
+      throws Exception {
     try (Fleet fleet = Fleet.start(this, prefix, 2, true, url[1])) {
       Target scim = new Target(url[0]);
       fleet.importUsers("bench", 0, users);
@@ -118,20 +127,26 @@ public final class SpeedBenchmark {
       double seconds = (System.currentTimeMillis() - start) / 1000.0;
       long[] counts = scim.counts();
       double rate = users / seconds;
-      rows.put("full sync of " + users + " new users (2 workers)", String.format("%.1f s, %.0f users/s, %d writes",
-          seconds, rate, counts[0]));
+      rows.put(
+          "full sync of " + users + " new users (2 workers)",
+          String.format("%.1f s, %.0f users/s, %d writes", seconds, rate, counts[0]));
       rows.put("full sync rate ÷ raw ceiling", String.format("%.2f", rate / ceiling));
-      rows.put("fleet CPU per object, first full sync (scheduler + workers, /proc)",
+      rows.put(
+          "fleet CPU per object, first full sync (scheduler + workers, /proc)",
           String.format("%.2f ms", (fleet.cpuMillis() - cpu) / (double) users));
-      rows.put("first request to the target after the first full sync is triggered (cold workers)",
+      rows.put(
+          "first request to the target after the first full sync is triggered (cold workers)",
           (counts[1] - start) + " ms");
 
       scim.reset();
       long again = System.currentTimeMillis();
       fleet.awaitRun("bench", fleet.startSync("bench"));
       double resync = (System.currentTimeMillis() - again) / 1000.0;
-      rows.put("unchanged re-sync", String.format("%.2f s = %.1f%% of the first sync's time, %d writes", resync,
-          100 * resync / seconds, scim.counts()[0]));
+      rows.put(
+          "unchanged re-sync",
+          String.format(
+              "%.2f s = %.1f%% of the first sync's time, %d writes",
+              resync, 100 * resync / seconds, scim.counts()[0]));
 
       forcedSync(fleet, scim, users);
       changeLatency(fleet, scim);
@@ -147,14 +162,21 @@ public final class SpeedBenchmark {
     fleet.awaitRun("bench", fleet.startSync("bench", true));
     double seconds = (System.currentTimeMillis() - start) / 1000.0;
     long[] counts = scim.counts();
-    rows.put("forced full sync, warm", String.format("%.1f s, %.0f users/s, %d writes", seconds, users / seconds,
-        counts[0]));
-    rows.put("fleet CPU per object, warm forced full sync", String.format("%.2f ms",
-        (fleet.cpuMillis() - cpu) / (double) users));
-    rows.put("first request to the target after a full sync is triggered (warm)", (counts[1] - start) + " ms");
+    rows.put(
+        "forced full sync, warm",
+        String.format("%.1f s, %.0f users/s, %d writes", seconds, users / seconds, counts[0]));
+    rows.put(
+        "fleet CPU per object, warm forced full sync",
+        String.format("%.2f ms", (fleet.cpuMillis() - cpu) / (double) users));
+    rows.put(
+        "first request to the target after a full sync is triggered (warm)",
+        (counts[1] - start) + " ms");
   }
 
-  /** 1,000 new users through the API at 50 a second; each one's time from the API call to its create at the target. */
+  /**
+   * 1,000 new users through the API at 50 a second; each one's time from the API call to its create
+   * at the target.
+   */
   private void changeLatency(Fleet fleet, Target scim) throws Exception {
     int changes = 1_000;
     Map<String, Long> sent = new ConcurrentHashMap<>();
@@ -162,12 +184,24 @@ public final class SpeedBenchmark {
     ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
     for (int i = 0; i < changes; i++) {
       String id = String.format("lat-%05d", i);
-      pace.schedule(() -> {
-        sent.put(id, System.currentTimeMillis());
-        fleet.api("PUT", "/api/v1/users/" + id, "application/json",
-            "{\"username\":\"" + id + "\",\"name\":\"Latency " + id + "\",\"email\":\"" + id + "@example.org\"}");
-        return null;
-      }, i * 20L, TimeUnit.MILLISECONDS);
+      pace.schedule(
+          () -> {
+            sent.put(id, System.currentTimeMillis());
+            fleet.api(
+                "PUT",
+                "/api/v1/users/" + id,
+                "application/json",
+                "{\"username\":\""
+                    + id
+                    + "\",\"name\":\"Latency "
+                    + id
+                    + "\",\"email\":\""
+                    + id
+                    + "@example.org\"}");
+            return null;
+          },
+          i * 20L,
+          TimeUnit.MILLISECONDS);
     }
     pace.shutdown();
     pace.awaitTermination(2, TimeUnit.MINUTES);
@@ -178,17 +212,32 @@ public final class SpeedBenchmark {
     }
     long cpuAfter = fleet.cpuMillis();
     Map<String, Long> arrived = created;
-    long[] latencies = sent.entrySet().stream().filter(e -> arrived.containsKey(e.getKey()))
-        .mapToLong(e -> arrived.get(e.getKey()) - e.getValue()).sorted().toArray();
-    rows.put("change → target latency at 50 changes/s, p50 / p99 (" + latencies.length + " of " + changes + " arrived)",
-        String.format("%.2f s / %.2f s", percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0));
-    rows.put("fleet CPU per change (API write through target write)",
+    long[] latencies =
+        sent.entrySet().stream()
+            .filter(e -> arrived.containsKey(e.getKey()))
+            .mapToLong(e -> arrived.get(e.getKey()) - e.getValue())
+            .sorted()
+            .toArray();
+    rows.put(
+        "change → target latency at 50 changes/s, p50 / p99 ("
+            + latencies.length
+            + " of "
+            + changes
+            + " arrived)",
+        String.format(
+            "%.2f s / %.2f s",
+            percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0));
+    rows.put(
+        "fleet CPU per change (API write through target write)",
         String.format("%.2f ms", (cpuAfter - cpu) / (double) changes));
   }
 
-  /** The jobs that an NDJSON import of {@code count} new users enqueues, with the provider in place. */
+  /**
+   * The jobs that an NDJSON import of {@code count} new users enqueues, with the provider in place.
+   */
   private void importJobs(Fleet fleet, Target scim, String prefix, int count) throws Exception {
-    try (JedisPool pool = new JedisPool(URI.create(redisUrl)); JobRunrFleet jobs = JobRunrFleet.redis(pool, prefix)) {
+    try (JedisPool pool = new JedisPool(URI.create(redisUrl));
+        JobRunrFleet jobs = JobRunrFleet.redis(pool, prefix)) {
       long before = allJobs(jobs);
       long start = System.currentTimeMillis();
       fleet.importUsers("imp", 0, count);
@@ -199,13 +248,19 @@ public final class SpeedBenchmark {
       }
       double seconds = (System.currentTimeMillis() - start) / 1000.0;
       Thread.sleep(1_000); // jobs that a late failure enqueued
-      rows.put("jobs enqueued by an import of " + count + " users", String.valueOf(allJobs(jobs) - before));
-      rows.put("import of " + count + " users to all on the target", String.format("%.1f s (%d arrived)", seconds,
-          created.size()));
+      rows.put(
+          "jobs enqueued by an import of " + count + " users",
+          String.valueOf(allJobs(jobs) - before));
+      rows.put(
+          "import of " + count + " users to all on the target",
+          String.format("%.1f s (%d arrived)", seconds, created.size()));
     }
   }
 
-  /** The same full sync of {@code users} new users with 1 worker and with 2, on a target answering in 50 ms. */
+  /**
+   * The same full sync of {@code users} new users with 1 worker and with 2, on a target answering
+   * in 50 ms.
+   */
   private void scaleOut(int users) throws Exception {
     double[] seconds = new double[3];
     try (BenchProcess target = target(50, "slow-target")) {
@@ -223,20 +278,33 @@ public final class SpeedBenchmark {
         }
       }
     }
-    rows.put("full sync of " + users + " users at 50 ms target latency, 1 worker / 2 workers",
+    rows.put(
+        "full sync of " + users + " users at 50 ms target latency, 1 worker / 2 workers",
         String.format("%.1f s / %.1f s = %.2f×", seconds[1], seconds[2], seconds[1] / seconds[2]));
   }
 
   private BenchProcess target(long latencyMs, String name) {
-    return BenchProcess.java(List.of("-Xmx2g"), List.of("-cp", System.getProperty("java.class.path"),
-        "io.scimfleet.testing.BenchTarget", String.valueOf(latencyMs)), Map.of(), LOGS.resolve(name + ".log"));
+    return BenchProcess.java(
+        List.of("-Xmx2g"),
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.scimfleet.testing.BenchTarget",
+            String.valueOf(latencyMs)),
+        Map.of(),
+        LOGS.resolve(name + ".log"));
   }
 
   private Path wrkScript(String token) throws IOException {
     Mappings mappings = Mappings.compile(DefaultMappings.users());
-    String payload = mappings.map(MappingInput.user(aUser("w").named("Bench User 1").withUsername("__NAME__").build()))
-        .toString();
-    String lua = """
+    String payload =
+        mappings
+            .map(
+                MappingInput.user(
+                    aUser("w").named("Bench User 1").withUsername("__NAME__").build()))
+            .toString();
+    String lua =
+        """
         local template = [=[%s]=]
         local counter = 0
         local threads = 0
@@ -253,7 +321,8 @@ public final class SpeedBenchmark {
           return wrk.format("POST", nil, {["Content-Type"] = "application/scim+json",
             ["Authorization"] = "Bearer %s"}, body)
         end
-        """.formatted(payload, token);
+        """
+            .formatted(payload, token);
     Files.createDirectories(LOGS);
     Path script = LOGS.resolve("create.lua");
     Files.writeString(script, lua);
@@ -261,19 +330,33 @@ public final class SpeedBenchmark {
   }
 
   private static double wrk(String url, int connections, Path script) throws Exception {
-    Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d5s", "-s", script.toString(), url, "--",
-        "r" + UUID.randomUUID().toString().substring(0, 8)).redirectErrorStream(true).start();
+    Process wrk =
+        new ProcessBuilder(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d5s",
+                "-s",
+                script.toString(),
+                url,
+                "--",
+                "r" + UUID.randomUUID().toString().substring(0, 8))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(wrk.getInputStream().readAllBytes());
     wrk.waitFor();
     Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
     if (!rate.find()) throw new IllegalStateException("wrk said: " + out);
     Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
-    if (errors.find() && Long.parseLong(errors.group(1)) > 0) System.err.println("wrk: " + errors.group());
+    if (errors.find() && Long.parseLong(errors.group(1)) > 0)
+      System.err.println("wrk: " + errors.group());
     return Double.parseDouble(rate.group(1));
   }
 
   private static long allJobs(JobRunrFleet jobs) {
-    return Arrays.stream(StateName.values()).mapToLong(state -> jobs.storage().countJobs(state)).sum();
+    return Arrays.stream(StateName.values())
+        .mapToLong(state -> jobs.storage().countJobs(state))
+        .sum();
   }
 
   private static long percentile(long[] sorted, double share) {
@@ -295,7 +378,8 @@ public final class SpeedBenchmark {
   private record Target(String baseUrl) {
     String bench(String path) throws Exception {
       URI uri = URI.create(baseUrl.replace("/scim/v2", "/bench/" + path));
-      return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
     }
 
     void reset() throws Exception {
@@ -324,25 +408,47 @@ public final class SpeedBenchmark {
     private final String adminToken = UUID.randomUUID().toString();
     private String api;
 
-    static Fleet start(SpeedBenchmark bench, String prefix, int workers, boolean profiled, String targetToken)
+    static Fleet start(
+        SpeedBenchmark bench, String prefix, int workers, boolean profiled, String targetToken)
         throws Exception {
       Fleet fleet = new Fleet();
       try {
-        Map<String, String> env = Map.of("REDIS_URL", bench.redisUrl, "SCIM_REDIS_PREFIX", prefix,
-            "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_METRICS_PORT", "0",
-            "SCIM_ADMIN_TOKEN", fleet.adminToken, TOKEN_ENV, targetToken);
+        Map<String, String> env =
+            Map.of(
+                "REDIS_URL",
+                bench.redisUrl,
+                "SCIM_REDIS_PREFIX",
+                prefix,
+                "SCIM_HTTP_PORT",
+                "0",
+                "SCIM_DASHBOARD_PORT",
+                "0",
+                "SCIM_METRICS_PORT",
+                "0",
+                "SCIM_ADMIN_TOKEN",
+                fleet.adminToken,
+                TOKEN_ENV,
+                targetToken);
         String name = prefix.replace(':', '-');
         List<String> jvm = profiled ? bench.fleetJvm : List.of();
-        BenchProcess scheduler = fleet.add(BenchProcess.java(with(jvm, name + "-scheduler"),
-            List.of("-jar", bench.jars.resolve("scim-scheduler.jar").toString()), env,
-            LOGS.resolve(name + "-scheduler.log")));
+        BenchProcess scheduler =
+            fleet.add(
+                BenchProcess.java(
+                    with(jvm, name + "-scheduler"),
+                    List.of("-jar", bench.jars.resolve("scim-scheduler.jar").toString()),
+                    env,
+                    LOGS.resolve(name + "-scheduler.log")));
         fleet.api = "http://127.0.0.1:" + scheduler.await(SCHEDULER_READY);
         for (int i = 0; i < workers; i++) {
           Map<String, String> workerEnv = new HashMap<>(env);
           workerEnv.put("HOSTNAME", name + "-worker-" + i);
-          BenchProcess worker = fleet.add(BenchProcess.java(with(jvm, name + "-worker-" + i),
-              List.of("-jar", bench.jars.resolve("scim-worker.jar").toString()), workerEnv,
-              LOGS.resolve(name + "-worker-" + i + ".log")));
+          BenchProcess worker =
+              fleet.add(
+                  BenchProcess.java(
+                      with(jvm, name + "-worker-" + i),
+                      List.of("-jar", bench.jars.resolve("scim-worker.jar").toString()),
+                      workerEnv,
+                      LOGS.resolve(name + "-worker-" + i + ".log")));
           worker.await(WORKER_READY);
         }
         return fleet;
@@ -367,16 +473,30 @@ public final class SpeedBenchmark {
     }
 
     void importUsers(String idPrefix, int from, int count) {
-      String lines = IntStream.range(from, from + count).mapToObj(i -> String.format(
-          "{\"type\":\"user\",\"id\":\"%1$s-%2$05d\",\"username\":\"%1$s-%2$05d\",\"name\":\"Bench User %2$d\","
-              + "\"email\":\"%1$s-%2$05d@example.org\"}", idPrefix, i)).collect(Collectors.joining("\n"));
+      String lines =
+          IntStream.range(from, from + count)
+              .mapToObj(
+                  i ->
+                      String.format(
+                          "{\"type\":\"user\",\"id\":\"%1$s-%2$05d\",\"username\":\"%1$s-%2$05d\",\"name\":\"Bench User %2$d\","
+                              + "\"email\":\"%1$s-%2$05d@example.org\"}",
+                          idPrefix, i))
+              .collect(Collectors.joining("\n"));
       api("POST", "/api/v1/import", "application/x-ndjson", lines);
     }
 
     void putProvider(String name, String baseUrl) {
-      // the token is read from the workers' environment; a yearly cron keeps the recurring sync away
-      api("PUT", "/api/v1/providers/" + name, "application/json", "{\"baseUrl\":\"" + baseUrl
-          + "\",\"tokenEnv\":\"" + TOKEN_ENV + "\",\"fullSyncCron\":\"0 0 1 1 *\"}");
+      // the token is read from the workers' environment; a yearly cron keeps the recurring sync
+      // away
+      api(
+          "PUT",
+          "/api/v1/providers/" + name,
+          "application/json",
+          "{\"baseUrl\":\""
+              + baseUrl
+              + "\",\"tokenEnv\":\""
+              + TOKEN_ENV
+              + "\",\"fullSyncCron\":\"0 0 1 1 *\"}");
     }
 
     String startSync(String provider) throws IOException {
@@ -384,13 +504,20 @@ public final class SpeedBenchmark {
     }
 
     String startSync(String provider, boolean force) throws IOException {
-      return JSON.readTree(api("POST", "/api/v1/providers/" + provider + "/sync" + (force ? "?force=true" : ""),
-          "application/json", "")).path("runId").asText();
+      return JSON.readTree(
+              api(
+                  "POST",
+                  "/api/v1/providers/" + provider + "/sync" + (force ? "?force=true" : ""),
+                  "application/json",
+                  ""))
+          .path("runId")
+          .asText();
     }
 
     void awaitRun(String provider, String runId) throws Exception {
       for (int i = 0; i < 60_000; i++) {
-        JsonNode status = JSON.readTree(api("GET", "/api/v1/providers/" + provider + "/status", null, null));
+        JsonNode status =
+            JSON.readTree(api("GET", "/api/v1/providers/" + provider + "/status", null, null));
         if (status.path("last").path("runId").asText().equals(runId)) return;
         Thread.sleep(20);
       }
@@ -398,14 +525,22 @@ public final class SpeedBenchmark {
     }
 
     String api(String method, String path, String contentType, String body) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofMinutes(5))
-          .header("Authorization", "Bearer " + adminToken)
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(api + path))
+              .timeout(Duration.ofMinutes(5))
+              .header("Authorization", "Bearer " + adminToken)
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
       if (contentType != null) request.header("Content-Type", contentType);
       try {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-          throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+          throw new IllegalStateException(
+              method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
       } catch (IOException e) {

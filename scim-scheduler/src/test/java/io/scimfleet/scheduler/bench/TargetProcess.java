@@ -13,7 +13,9 @@ public final class TargetProcess {
 
   public static void main(String[] args) throws IOException {
     int maxOperations = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-    try (ScimSdkServer server = ScimSdkServer.start(ScimSdkServer.Options.defaults().withBulkMaxOperations(maxOperations))) {
+    try (ScimSdkServer server =
+        ScimSdkServer.start(
+            ScimSdkServer.Options.defaults().withBulkMaxOperations(maxOperations))) {
       System.out.println(server.baseUrl() + " " + server.token());
       System.out.flush();
       while (System.in.read() >= 0) {

@@ -28,7 +28,11 @@ class ChangeRedeliveryTest {
 
   @BeforeEach
   void directoryWithOneChange() {
-    stores.providers().put(Provider.of("crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+    stores
+        .providers()
+        .put(
+            Provider.of(
+                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
     stores.directory().putUser(aUser("u1").build());
   }
 
@@ -42,7 +46,8 @@ class ChangeRedeliveryTest {
     clock.advance(ChangeConsumer.CLAIM_AFTER.plusSeconds(1));
     new ChangeConsumer(stores, queue, "survivor", clock).pollOnce(Duration.ZERO);
 
-    assertThat(queue.jobs).containsExactly(new SyncObjectRequest("crm", ObjectType.USER, "u1", null));
+    assertThat(queue.jobs)
+        .containsExactly(new SyncObjectRequest("crm", ObjectType.USER, "u1", null));
     assertThat(stores.changes().read("survivor", 10, Duration.ZERO)).isEmpty();
   }
 

@@ -26,9 +26,14 @@ class JobBatchesTest {
 
     List<FleetJob> batches = JobBatches.of(jobs);
 
-    assertThat(batches).hasSize(3).allSatisfy(job -> assertThat(job).isInstanceOf(SyncObjectsRequest.class));
-    assertThat(batches).extracting(job -> ((SyncObjectsRequest) job).objects().size()).containsExactly(83, 83, 84);
-    assertThat(batches.stream().flatMap(job -> ((SyncObjectsRequest) job).objects().stream()).toList())
+    assertThat(batches)
+        .hasSize(3)
+        .allSatisfy(job -> assertThat(job).isInstanceOf(SyncObjectsRequest.class));
+    assertThat(batches)
+        .extracting(job -> ((SyncObjectsRequest) job).objects().size())
+        .containsExactly(83, 83, 84);
+    assertThat(
+            batches.stream().flatMap(job -> ((SyncObjectsRequest) job).objects().stream()).toList())
         .containsExactlyElementsOf(jobs.stream().map(SyncObjectsRequest.Item::of).toList());
   }
 
@@ -43,11 +48,15 @@ class JobBatchesTest {
     assertThat(out).hasSize(2);
     SyncObjectsRequest slack = (SyncObjectsRequest) out.get(0);
     assertThat(slack.provider()).isEqualTo("slack");
-    assertThat(slack.objects()).hasSize(21).contains(new SyncObjectsRequest.Item(ObjectType.USER, "gone", "remote-7"));
+    assertThat(slack.objects())
+        .hasSize(21)
+        .contains(new SyncObjectsRequest.Item(ObjectType.USER, "gone", "remote-7"));
     assertThat(out.get(1)).isEqualTo(new SyncObjectRequest("zoom", ObjectType.GROUP, "g1", null));
   }
 
   private static List<SyncObjectRequest> jobs(String provider, int count) {
-    return IntStream.range(0, count).mapToObj(i -> new SyncObjectRequest(provider, ObjectType.USER, "u" + i, null)).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> new SyncObjectRequest(provider, ObjectType.USER, "u" + i, null))
+        .toList();
   }
 }

@@ -17,7 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Membership and nesting changes reach the groups above (flatten) and the users whose group scope moved. */
+/**
+ * Membership and nesting changes reach the groups above (flatten) and the users whose group scope
+ * moved.
+ */
 class NestedRoutingTest {
   private final Stores stores = Stores.inMemory();
   private final ChangeRouter router = new ChangeRouter(stores);
@@ -33,7 +36,9 @@ class NestedRoutingTest {
     stores.providers().put(aProvider("native").nestedGroups(NestedGroups.NATIVE).build());
     stores.providers().put(aProvider("scoped").scopedTo("root").build());
     stores.syncState().put(aSyncState("scoped", ObjectType.USER, "u1").createdAs("r-u1").build());
-    stores.syncState().put(aSyncState("scoped", ObjectType.GROUP, "leaf").createdAs("r-leaf").build());
+    stores
+        .syncState()
+        .put(aSyncState("scoped", ObjectType.GROUP, "leaf").createdAs("r-leaf").build());
     changes();
   }
 
@@ -43,9 +48,11 @@ class NestedRoutingTest {
 
     List<SyncObjectRequest> jobs = router.route(changes(), false);
 
-    assertThat(jobsOf(jobs, "flat")).containsExactlyInAnyOrder("group:leaf", "group:mid", "group:root");
+    assertThat(jobsOf(jobs, "flat"))
+        .containsExactlyInAnyOrder("group:leaf", "group:mid", "group:root");
     assertThat(jobsOf(jobs, "native")).containsExactly("group:leaf");
-    assertThat(jobsOf(jobs, "scoped")).containsExactlyInAnyOrder("user:u2", "group:leaf", "group:mid", "group:root");
+    assertThat(jobsOf(jobs, "scoped"))
+        .containsExactlyInAnyOrder("user:u2", "group:leaf", "group:mid", "group:root");
   }
 
   @Test
@@ -54,7 +61,8 @@ class NestedRoutingTest {
 
     List<SyncObjectRequest> jobs = router.route(changes(), false);
 
-    assertThat(jobsOf(jobs, "scoped")).containsExactlyInAnyOrder("user:u1", "group:leaf", "group:mid", "group:root");
+    assertThat(jobsOf(jobs, "scoped"))
+        .containsExactlyInAnyOrder("user:u1", "group:leaf", "group:mid", "group:root");
     assertThat(jobsOf(jobs, "flat")).containsExactlyInAnyOrder("group:mid", "group:root");
   }
 
@@ -66,8 +74,10 @@ class NestedRoutingTest {
   }
 
   private static List<String> jobsOf(List<SyncObjectRequest> jobs, String provider) {
-    return jobs.stream().filter(job -> job.provider().equals(provider))
-        .map(job -> job.type().label() + ":" + job.objectId()).toList();
+    return jobs.stream()
+        .filter(job -> job.provider().equals(provider))
+        .map(job -> job.type().label() + ":" + job.objectId())
+        .toList();
   }
 
   private List<Change> changes() {

@@ -10,18 +10,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The change feed's pause between failed passes doubles up to a few seconds, and starts over after an outage. */
+/**
+ * The change feed's pause between failed passes doubles up to a few seconds, and starts over after
+ * an outage.
+ */
 class OutageTest {
   private final MutableClock clock = MutableClock.startingNow();
-  private final Outage outage = new Outage("change feed", LoggerFactory.getLogger(OutageTest.class), clock);
-  private final StoreException redisDown = new StoreException("Redis failed to read changes", new RuntimeException());
+  private final Outage outage =
+      new Outage("change feed", LoggerFactory.getLogger(OutageTest.class), clock);
+  private final StoreException redisDown =
+      new StoreException("Redis failed to read changes", new RuntimeException());
 
   @Test
   void pausesDoubleUpToTheLongestPause() {
     List<Duration> pauses = new ArrayList<>();
     for (int i = 0; i < 7; i++) pauses.add(outage.failed(redisDown));
 
-    assertThat(pauses).extracting(Duration::toMillis).containsExactly(250L, 500L, 1000L, 2000L, 4000L, 4000L, 4000L);
+    assertThat(pauses)
+        .extracting(Duration::toMillis)
+        .containsExactly(250L, 500L, 1000L, 2000L, 4000L, 4000L, 4000L);
   }
 
   @Test

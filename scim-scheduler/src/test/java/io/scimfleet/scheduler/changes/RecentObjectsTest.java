@@ -8,9 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecentObjectsTest {
-  private static final SyncObjectRequest U1 = new SyncObjectRequest("slack", ObjectType.USER, "u1", null);
-  private static final SyncObjectRequest U2 = new SyncObjectRequest("slack", ObjectType.USER, "u2", null);
-  private static final SyncObjectRequest U1_ELSEWHERE = new SyncObjectRequest("zoom", ObjectType.USER, "u1", null);
+  private static final SyncObjectRequest U1 =
+      new SyncObjectRequest("slack", ObjectType.USER, "u1", null);
+  private static final SyncObjectRequest U2 =
+      new SyncObjectRequest("slack", ObjectType.USER, "u2", null);
+  private static final SyncObjectRequest U1_ELSEWHERE =
+      new SyncObjectRequest("zoom", ObjectType.USER, "u1", null);
   private final RecentObjects recent = new RecentObjects();
 
   @Test

@@ -24,22 +24,38 @@ class ApiAuthTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "GET, /api/v1/openapi.json",
-      "PUT, /api/v1/users/u1", "GET, /api/v1/users/u1", "DELETE, /api/v1/users/u1",
-      "PUT, /api/v1/groups/g1", "GET, /api/v1/groups/g1", "DELETE, /api/v1/groups/g1",
-      "PUT, /api/v1/groups/g1/members/u1", "DELETE, /api/v1/groups/g1/members/u1",
-      "POST, /api/v1/import",
-      "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "GET, /api/v1/providers/p", "DELETE, /api/v1/providers/p",
-      "POST, /api/v1/providers/p/sync", "GET, /api/v1/providers/p/status", "DELETE, /api/v1/providers/p/quarantine",
-      "GET, /api/v1/providers/p/objects/users/u1", "POST, /api/v1/providers/p/preview",
-      "POST, /api/v1/providers/p/deletions/release", "DELETE, /api/v1/providers/p/deletions",
-      "GET, /api/v1/providers/p/objects/users/u1/history", "POST, /api/v1/providers/p/objects/users/u1/sync",
-      "GET, /api/v1/unknown",
+    "GET, /api/v1/openapi.json",
+    "PUT, /api/v1/users/u1",
+    "GET, /api/v1/users/u1",
+    "DELETE, /api/v1/users/u1",
+    "PUT, /api/v1/groups/g1",
+    "GET, /api/v1/groups/g1",
+    "DELETE, /api/v1/groups/g1",
+    "PUT, /api/v1/groups/g1/members/u1",
+    "DELETE, /api/v1/groups/g1/members/u1",
+    "POST, /api/v1/import",
+    "GET, /api/v1/providers",
+    "PUT, /api/v1/providers/p",
+    "GET, /api/v1/providers/p",
+    "DELETE, /api/v1/providers/p",
+    "POST, /api/v1/providers/p/sync",
+    "GET, /api/v1/providers/p/status",
+    "DELETE, /api/v1/providers/p/quarantine",
+    "GET, /api/v1/providers/p/objects/users/u1",
+    "POST, /api/v1/providers/p/preview",
+    "POST, /api/v1/providers/p/deletions/release",
+    "DELETE, /api/v1/providers/p/deletions",
+    "GET, /api/v1/providers/p/objects/users/u1/history",
+    "POST, /api/v1/providers/p/objects/users/u1/sync",
+    "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {
-    String body = "{\"username\":\"ada\",\"name\":\"n\",\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}";
-    for (ApiClient client : new ApiClient[] {fixture.anonymous, fixture.api.withToken("wrong-token")}) {
-      ApiClient.Answer answer = client.send(method, path, BodyPublishers.ofString(body), "application/json");
+    String body =
+        "{\"username\":\"ada\",\"name\":\"n\",\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}";
+    for (ApiClient client :
+        new ApiClient[] {fixture.anonymous, fixture.api.withToken("wrong-token")}) {
+      ApiClient.Answer answer =
+          client.send(method, path, BodyPublishers.ofString(body), "application/json");
 
       assertThat(answer.status()).isEqualTo(401);
       assertThat(answer.error()).contains("Authorization: Bearer");
@@ -50,16 +66,21 @@ class ApiAuthTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "PUT, /api/v1/users/u1, 200", "GET, /api/v1/users/u1, 200", "PUT, /api/v1/groups/g1, 200",
-      "PUT, /api/v1/groups/g1/members/u1, 200", "DELETE, /api/v1/groups/g1/members/u1, 204", "POST, /api/v1/import, 200",
+    "PUT, /api/v1/users/u1, 200", "GET, /api/v1/users/u1, 200", "PUT, /api/v1/groups/g1, 200",
+    "PUT, /api/v1/groups/g1/members/u1, 200", "DELETE, /api/v1/groups/g1/members/u1, 204",
+        "POST, /api/v1/import, 200",
   })
   void theDirectoryTokenOpensTheDirectoryRoutes(String method, String path, int status) {
     ApiClient directory = fixture.api.withToken(ApiFixture.DIRECTORY_TOKEN);
     directory.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
     directory.put("/api/v1/groups/g1", "{\"name\":\"Eng\"}");
     directory.put("/api/v1/groups/g1/members/u1", "");
-    String body = path.equals("/api/v1/import") ? "{\"type\":\"user\",\"id\":\"u2\",\"username\":\"alan\"}"
-        : path.startsWith("/api/v1/groups/g1/") ? "" : path.contains("groups") ? "{\"name\":\"Eng\"}" : "{\"username\":\"ada\"}";
+    String body =
+        path.equals("/api/v1/import")
+            ? "{\"type\":\"user\",\"id\":\"u2\",\"username\":\"alan\"}"
+            : path.startsWith("/api/v1/groups/g1/")
+                ? ""
+                : path.contains("groups") ? "{\"name\":\"Eng\"}" : "{\"username\":\"ada\"}";
 
     String type = path.equals("/api/v1/import") ? "application/x-ndjson" : "application/json";
     ApiClient.Answer answer = directory.send(method, path, BodyPublishers.ofString(body), type);
@@ -69,15 +90,25 @@ class ApiAuthTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "GET, /api/v1/providers", "PUT, /api/v1/providers/p", "POST, /api/v1/providers/p/sync",
-      "DELETE, /api/v1/providers/p/quarantine", "POST, /api/v1/providers/p/preview", "GET, /api/v1/openapi.json",
-      "GET, /api/v1/providers/p/objects/users/u1/history", "POST, /api/v1/providers/p/objects/users/u1/sync",
-      "GET, /api/v1/users/../providers", "GET, /api/v1/users/%2e%2e/providers", "GET, /api/v1/usersx",
+    "GET, /api/v1/providers",
+    "PUT, /api/v1/providers/p",
+    "POST, /api/v1/providers/p/sync",
+    "DELETE, /api/v1/providers/p/quarantine",
+    "POST, /api/v1/providers/p/preview",
+    "GET, /api/v1/openapi.json",
+    "GET, /api/v1/providers/p/objects/users/u1/history",
+    "POST, /api/v1/providers/p/objects/users/u1/sync",
+    "GET, /api/v1/users/../providers",
+    "GET, /api/v1/users/%2e%2e/providers",
+    "GET, /api/v1/usersx",
   })
   void theDirectoryTokenOpensNothingElse(String method, String path) {
     String body = "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}";
-    ApiClient.Answer answer = fixture.api.withToken(ApiFixture.DIRECTORY_TOKEN)
-        .send(method, path, BodyPublishers.ofString(body), "application/json");
+    ApiClient.Answer answer =
+        fixture
+            .api
+            .withToken(ApiFixture.DIRECTORY_TOKEN)
+            .send(method, path, BodyPublishers.ofString(body), "application/json");
 
     assertThat(answer.status()).isIn(400, 403, 404);
     assertThat(answer.status()).isNotEqualTo(200);
@@ -86,14 +117,22 @@ class ApiAuthTest {
 
   @Test
   void theAdminTokenStillOpensEveryRoute() {
-    assertThat(fixture.api.put("/api/v1/users/u1", "{\"username\":\"ada\"}").status()).isEqualTo(200);
-    assertThat(fixture.api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
-        .status()).isEqualTo(200);
+    assertThat(fixture.api.put("/api/v1/users/u1", "{\"username\":\"ada\"}").status())
+        .isEqualTo(200);
+    assertThat(
+            fixture
+                .api
+                .put(
+                    "/api/v1/providers/p",
+                    "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
   void aBearerSchemeInAnyCaseIsAccepted() {
-    var answer = fixture.api.withToken(null).send("GET", "/api/v1/providers", BodyPublishers.noBody(), null);
+    var answer =
+        fixture.api.withToken(null).send("GET", "/api/v1/providers", BodyPublishers.noBody(), null);
     assertThat(answer.status()).isEqualTo(401);
     assertThat(fixture.api.get("/api/v1/providers").status()).isEqualTo(200);
   }
@@ -101,7 +140,8 @@ class ApiAuthTest {
   @Test
   void healthAndMetricsNeedNoToken() {
     assertThat(fixture.anonymous.get("/health/live").status()).isEqualTo(200);
-    assertThat(fixture.anonymous.get("/health/ready").json().path("status").asText()).isEqualTo("up");
+    assertThat(fixture.anonymous.get("/health/ready").json().path("status").asText())
+        .isEqualTo("up");
     ApiClient.Answer metrics = fixture.anonymous.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# HELP");
@@ -119,8 +159,15 @@ class ApiAuthTest {
   @Test
   void theApiRefusesToStartWithoutAnAdminToken() {
     ControlPlane plane = fixture.plane;
-    assertThatThrownBy(() -> ApiServer.start(plane, new ProviderRegistry(fixture.stores, plane.fullSyncs(), TestSecurity.settings()),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ApiSettings(null, 1024, 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCIM_ADMIN_TOKEN");
+    assertThatThrownBy(
+            () ->
+                ApiServer.start(
+                    plane,
+                    new ProviderRegistry(
+                        fixture.stores, plane.fullSyncs(), TestSecurity.settings()),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    new ApiSettings(null, 1024, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCIM_ADMIN_TOKEN");
   }
 }

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 
-/** Real HTTP against the API: {@code api.put("/api/v1/users/u1", "{...}")}, with or without the admin token. */
+/**
+ * Real HTTP against the API: {@code api.put("/api/v1/users/u1", "{...}")}, with or without the
+ * admin token.
+ */
 final class ApiClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
@@ -57,7 +60,8 @@ final class ApiClient {
   }
 
   Answer send(String method, String path, BodyPublisher body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
     if (contentType != null) request.header("Content-Type", contentType);
     if (token != null) request.header("Authorization", "Bearer " + token);
     try {

@@ -36,8 +36,12 @@ final class ApiFixture implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
     jobs.bindMetrics(registry);
-    this.server = ApiServer.start(plane, new ProviderRegistry(stores, plane.fullSyncs(), security), registry,
-        new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0));
+    this.server =
+        ApiServer.start(
+            plane,
+            new ProviderRegistry(stores, plane.fullSyncs(), security),
+            registry,
+            new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0));
     this.api = new ApiClient(server.port(), ADMIN_TOKEN);
     this.anonymous = new ApiClient(server.port(), null);
   }

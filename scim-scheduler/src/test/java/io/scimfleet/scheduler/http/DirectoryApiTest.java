@@ -19,17 +19,22 @@ class DirectoryApiTest {
 
   @Test
   void putUserStoresItAndAnswersWithTheStoredObject() {
-    ApiClient.Answer put = api.put("/api/v1/users/u1", """
+    ApiClient.Answer put =
+        api.put(
+            "/api/v1/users/u1",
+            """
         {"username":"ada","name":"Ada Lovelace","email":"ada@example.com","attributes":{"department":"R&D"}}""");
 
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.json().path("id").asText()).isEqualTo("u1");
     assertThat(put.json().path("active").asBoolean()).isTrue();
     assertThat(api.get("/api/v1/users/u1").json()).isEqualTo(put.json());
-    assertThat(fixture.stores.directory().user("u1")).hasValueSatisfying(user -> {
-      assertThat(user.email()).isEqualTo("ada@example.com");
-      assertThat(user.attributes()).containsEntry("department", "R&D");
-    });
+    assertThat(fixture.stores.directory().user("u1"))
+        .hasValueSatisfying(
+            user -> {
+              assertThat(user.email()).isEqualTo("ada@example.com");
+              assertThat(user.attributes()).containsEntry("department", "R&D");
+            });
   }
 
   @Test
@@ -53,16 +58,19 @@ class DirectoryApiTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"username\":\"ada\"                          | 400 | malformed JSON",
-      "{\"username\":\"ada\",\"nickname\":\"x\"}       | 400 | unknown field 'nickname'",
-      "{\"username\":\"\"}                             | 400 | username is required",
-      "{\"name\":\"Ada\"}                              | 400 | username is required",
-      "{\"username\":\"ada\",\"active\":\"yes\"}       | 400 | field 'active'",
-      "{\"username\":\"ada\"} trailing                 | 400 | malformed JSON",
-      "[1,2]                                           | 400 | ",
-  })
-  void badUserBodiesAre4xxWithAnActionableErrorAndStoreNothing(String body, int status, String error) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"username\":\"ada\"                          | 400 | malformed JSON",
+        "{\"username\":\"ada\",\"nickname\":\"x\"}       | 400 | unknown field 'nickname'",
+        "{\"username\":\"\"}                             | 400 | username is required",
+        "{\"name\":\"Ada\"}                              | 400 | username is required",
+        "{\"username\":\"ada\",\"active\":\"yes\"}       | 400 | field 'active'",
+        "{\"username\":\"ada\"} trailing                 | 400 | malformed JSON",
+        "[1,2]                                           | 400 | ",
+      })
+  void badUserBodiesAre4xxWithAnActionableErrorAndStoreNothing(
+      String body, int status, String error) {
     ApiClient.Answer answer = api.put("/api/v1/users/u1", body.strip());
 
     assertThat(answer.status()).isEqualTo(status);
@@ -80,7 +88,8 @@ class DirectoryApiTest {
 
   @Test
   void bodyOverTheLimitIs413AndStoresNothing() {
-    String big = "{\"username\":\"ada\",\"name\":\"" + "x".repeat((int) ApiFixture.MAX_BODY_BYTES) + "\"}";
+    String big =
+        "{\"username\":\"ada\",\"name\":\"" + "x".repeat((int) ApiFixture.MAX_BODY_BYTES) + "\"}";
 
     ApiClient.Answer answer = api.put("/api/v1/users/u1", big);
 
@@ -91,7 +100,8 @@ class DirectoryApiTest {
 
   @Test
   void bodyOverTheLimitWithoutContentLengthIs413() {
-    String big = "{\"username\":\"ada\",\"name\":\"" + "x".repeat((int) ApiFixture.MAX_BODY_BYTES) + "\"}";
+    String big =
+        "{\"username\":\"ada\",\"name\":\"" + "x".repeat((int) ApiFixture.MAX_BODY_BYTES) + "\"}";
     var chunked = BodyPublishers.fromPublisher(BodyPublishers.ofString(big));
 
     ApiClient.Answer answer = api.send("PUT", "/api/v1/users/u1", chunked, "application/json");
@@ -105,7 +115,8 @@ class DirectoryApiTest {
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
     api.put("/api/v1/users/u2", "{\"username\":\"alan\"}");
 
-    ApiClient.Answer put = api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u2\",\"u1\"]}");
+    ApiClient.Answer put =
+        api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u2\",\"u1\"]}");
 
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.json().path("members").toString()).isEqualTo("[\"u1\",\"u2\"]");
@@ -117,11 +128,16 @@ class DirectoryApiTest {
     api.put("/api/v1/groups/child", "{\"name\":\"Child\"}");
     api.put("/api/v1/groups/other", "{\"name\":\"Other\"}");
 
-    ApiClient.Answer put = api.put("/api/v1/groups/root", "{\"name\":\"Root\",\"memberGroups\":[\"child\"]}");
+    ApiClient.Answer put =
+        api.put("/api/v1/groups/root", "{\"name\":\"Root\",\"memberGroups\":[\"child\"]}");
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.json().path("memberGroups").toString()).isEqualTo("[\"child\"]");
 
-    assertThat(api.put("/api/v1/groups/root/memberGroups/other", "").json().path("memberGroups").toString())
+    assertThat(
+            api.put("/api/v1/groups/root/memberGroups/other", "")
+                .json()
+                .path("memberGroups")
+                .toString())
         .isEqualTo("[\"child\",\"other\"]");
     assertThat(api.delete("/api/v1/groups/root/memberGroups/child").status()).isEqualTo(204);
     assertThat(api.delete("/api/v1/groups/root/memberGroups/child").status()).isEqualTo(404);
@@ -134,8 +150,10 @@ class DirectoryApiTest {
     api.put("/api/v1/groups/b", "{\"name\":\"B\",\"memberGroups\":[\"a\"]}");
 
     ApiClient.Answer cycle = api.put("/api/v1/groups/a/memberGroups/b", "");
-    ApiClient.Answer viaPut = api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"b\"]}");
-    ApiClient.Answer unknown = api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"ghost\"]}");
+    ApiClient.Answer viaPut =
+        api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"b\"]}");
+    ApiClient.Answer unknown =
+        api.put("/api/v1/groups/a", "{\"name\":\"A\",\"memberGroups\":[\"ghost\"]}");
 
     assertThat(cycle.status()).isEqualTo(422);
     assertThat(cycle.error()).contains("a → b → a");
@@ -151,7 +169,8 @@ class DirectoryApiTest {
   void groupWithAnUnknownMemberIs422NamingItAndStoresNothing() {
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
 
-    ApiClient.Answer answer = api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u1\",\"ghost\"]}");
+    ApiClient.Answer answer =
+        api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u1\",\"ghost\"]}");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.error()).contains("ghost");

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hand edits on a real SCIM server (SCIM-SDK), made with a SCIM client of their own, repaired by a
- * plain {@code POST /api/v1/providers/{name}/sync}: the process runs API, scheduler and worker on the
- * real Redis (JobRunr on Redis) under this class's own key prefix. Everything goes through the API.
+ * plain {@code POST /api/v1/providers/{name}/sync}: the process runs API, scheduler and worker on
+ * the real Redis (JobRunr on Redis) under this class's own key prefix. Everything goes through the
+ * API.
  */
 class DriftRepairIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -46,14 +47,29 @@ class DriftRepairIT {
     redis = RedisFixture.open(DriftRepairIT.class);
     target = ScimSdkServer.start();
     byHand = ScimClient.builder(target.baseUrl()).bearerToken(target.token()).build();
-    FleetSettings settings = FleetSettings.fromEnv(Map.of("SCIM_ADMIN_TOKEN", ApiFixture.ADMIN_TOKEN,
-        "SCIM_HTTP_PORT", "0", "SCIM_DASHBOARD_PORT", "0", "SCIM_WORKER_THREADS", "8",
-        "REDIS_URL", TestRedis.url(), "SCIM_REDIS_PREFIX", redis.prefix(),
-        "SCIM_SECRET_KEY", Base64.getEncoder().encodeToString(TestSecurity.key((byte) 9))));
+    FleetSettings settings =
+        FleetSettings.fromEnv(
+            Map.of(
+                "SCIM_ADMIN_TOKEN",
+                ApiFixture.ADMIN_TOKEN,
+                "SCIM_HTTP_PORT",
+                "0",
+                "SCIM_DASHBOARD_PORT",
+                "0",
+                "SCIM_WORKER_THREADS",
+                "8",
+                "REDIS_URL",
+                TestRedis.url(),
+                "SCIM_REDIS_PREFIX",
+                redis.prefix(),
+                "SCIM_SECRET_KEY",
+                Base64.getEncoder().encodeToString(TestSecurity.key((byte) 9))));
     process = SchedulerProcess.start(settings, SchedulerProcess.Mode.ALL_IN_ONE);
     api = new ApiClient(process.apiPort(), ApiFixture.ADMIN_TOKEN);
     for (String user : List.of("ada", "alan", "grace")) {
-      api.put("/api/v1/users/" + user, "{\"username\":\"" + user + "\",\"name\":\"" + user + " Example\"}");
+      api.put(
+          "/api/v1/users/" + user,
+          "{\"username\":\"" + user + "\",\"name\":\"" + user + " Example\"}");
     }
     api.put("/api/v1/groups/staff", "{\"name\":\"Staff\",\"members\":[\"ada\",\"alan\"]}");
   }
@@ -71,12 +87,20 @@ class DriftRepairIT {
     putProvider("{}");
     fullSync();
     Map<String, Set<String>> synced = snapshot();
-    assertThat(synced).isEqualTo(Map.of("users", Set.of("ada", "alan", "grace"), "Staff", Set.of("ada", "alan")));
+    assertThat(synced)
+        .isEqualTo(Map.of("users", Set.of("ada", "alan", "grace"), "Staff", Set.of("ada", "alan")));
 
     byHand.delete("Users", remoteId("alan"), null);
-    byHand.patch("Users", remoteId("ada"), PatchRequest.builder().replace("displayName", "Mallory").build(), null);
-    byHand.patch("Groups", target.groups().get(0).path("id").asText(),
-        PatchRequest.memberChanges(List.of(remoteId("grace")), List.of(remoteId("ada")), 10).get(0), null);
+    byHand.patch(
+        "Users",
+        remoteId("ada"),
+        PatchRequest.builder().replace("displayName", "Mallory").build(),
+        null);
+    byHand.patch(
+        "Groups",
+        target.groups().get(0).path("id").asText(),
+        PatchRequest.memberChanges(List.of(remoteId("grace")), List.of(remoteId("ada")), 10).get(0),
+        null);
     assertThat(snapshot().get("Staff")).doesNotContain("ada").contains("grace");
 
     JsonNode run = fullSync();
@@ -97,10 +121,14 @@ class DriftRepairIT {
   }
 
   @Test
-  void unmanagedObjectsAreCountedLeftAloneAndRemovedThroughTheGuardOnlyWhenAskedAndOffKeepsHandEdits() {
+  void
+      unmanagedObjectsAreCountedLeftAloneAndRemovedThroughTheGuardOnlyWhenAskedAndOffKeepsHandEdits() {
     putProvider("{}");
     fullSync();
-    byHand.create("Users", resource("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"stranger\"}"));
+    byHand.create(
+        "Users",
+        resource(
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"stranger\"}"));
 
     JsonNode counted = fullSync();
     assertThat(counted.path("counts").path("unmanaged").asLong()).isEqualTo(1);
@@ -117,7 +145,9 @@ class DriftRepairIT {
     target.resetCounts();
     JsonNode trusting = fullSync();
     assertThat(snapshot().get("users")).containsExactlyInAnyOrder("ada", "alan");
-    assertThat(target.requestCount("GET") + target.writeRequestCount()).as("the states are trusted").isZero();
+    assertThat(target.requestCount("GET") + target.writeRequestCount())
+        .as("the states are trusted")
+        .isZero();
     assertThat(trusting.path("counts").path("repaired").asLong()).isZero();
   }
 
@@ -128,12 +158,24 @@ class DriftRepairIT {
     assertThat(put.status()).as(put.body()).isEqualTo(200);
   }
 
-  /** Starts a plain full sync once the one under way (if any) is over, and returns the finished run. */
+  /**
+   * Starts a plain full sync once the one under way (if any) is over, and returns the finished run.
+   */
   private JsonNode fullSync() {
-    await().atMost(PATIENCE).until(() -> !api.get("/api/v1/providers/crm/status").json().path("running").asBoolean());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !api.get("/api/v1/providers/crm/status").json().path("running").asBoolean());
     String runId = api.post("/api/v1/providers/crm/sync", "").json().path("runId").asText();
-    await().atMost(PATIENCE).until(() -> api.get("/api/v1/providers/crm/status").json().path("last").path("runId")
-        .asText().equals(runId));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                api.get("/api/v1/providers/crm/status")
+                    .json()
+                    .path("last")
+                    .path("runId")
+                    .asText()
+                    .equals(runId));
     return api.get("/api/v1/providers/crm/status").json().path("last");
   }
 
@@ -142,18 +184,27 @@ class DriftRepairIT {
   }
 
   private JsonNode user(String userName) {
-    return target.users().stream().filter(u -> u.path("userName").asText().equals(userName)).findFirst().orElseThrow();
+    return target.users().stream()
+        .filter(u -> u.path("userName").asText().equals(userName))
+        .findFirst()
+        .orElseThrow();
   }
 
-  /** The target as names: "users" → user names; each group's display name → its members' user names. */
+  /**
+   * The target as names: "users" → user names; each group's display name → its members' user names.
+   */
   private Map<String, Set<String>> snapshot() {
     Map<String, String> names = new TreeMap<>();
     target.users().forEach(u -> names.put(u.path("id").asText(), u.path("userName").asText()));
     Map<String, Set<String>> snapshot = new TreeMap<>();
-    snapshot.put("users", target.users().stream().map(u -> u.path("userName").asText()).collect(Collectors.toSet()));
+    snapshot.put(
+        "users",
+        target.users().stream().map(u -> u.path("userName").asText()).collect(Collectors.toSet()));
     for (JsonNode group : target.groups()) {
       Set<String> members = new TreeSet<>();
-      group.path("members").forEach(m -> members.add(names.getOrDefault(m.path("value").asText(), "?")));
+      group
+          .path("members")
+          .forEach(m -> members.add(names.getOrDefault(m.path("value").asText(), "?")));
       snapshot.put(group.path("displayName").asText(), members);
     }
     return snapshot;

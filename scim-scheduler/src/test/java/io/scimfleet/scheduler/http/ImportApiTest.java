@@ -32,14 +32,17 @@ class ImportApiTest {
     assertThat(result.path("users").asLong()).isEqualTo(9_990 - 10);
     assertThat(result.path("groups").asLong()).isEqualTo(10);
     assertThat(result.path("errors").get(0).path("line").asLong()).isEqualTo(1000);
-    assertThat(result.path("errors").get(0).path("error").asText()).contains("username is required");
+    assertThat(result.path("errors").get(0).path("error").asText())
+        .contains("username is required");
     assertThat(fixture.stores.directory().userCount()).isEqualTo(9_980);
     assertThat(fixture.stores.directory().members("g5")).hasSize(3);
   }
 
   @Test
   void aGroupMayNameMembersThatComeLaterInTheFile() {
-    ApiClient.Answer answer = importLines("""
+    ApiClient.Answer answer =
+        importLines(
+            """
         {"type":"group","id":"g1","name":"Early","members":["u1","u2"]}
         {"type":"user","id":"u1","username":"ada"}
         {"type":"user","id":"u2","username":"alan"}
@@ -51,7 +54,9 @@ class ImportApiTest {
 
   @Test
   void groupsNestInGroupsThatComeLaterInTheFileAndACycleIsReportedByLine() {
-    ApiClient.Answer answer = importLines("""
+    ApiClient.Answer answer =
+        importLines(
+            """
         {"type":"group","id":"root","name":"Root","memberGroups":["child"]}
         {"type":"group","id":"child","name":"Child","memberGroups":["root"]}
         {"type":"group","id":"other","name":"Other","memberGroups":["ghost"]}
@@ -61,12 +66,16 @@ class ImportApiTest {
     assertThat(fixture.stores.directory().memberGroups("root")).containsExactly("child");
     assertThat(fixture.stores.directory().memberGroups("child")).isEmpty();
     assertThat(answer.json().path("errors").findValuesAsText("line")).containsExactly("2", "3");
-    assertThat(answer.json().path("errors").toString()).contains("child → root → child").contains("ghost");
+    assertThat(answer.json().path("errors").toString())
+        .contains("child → root → child")
+        .contains("ghost");
   }
 
   @Test
   void eachKindOfBadLineIsReportedAndTheRestIsStored() {
-    ApiClient.Answer answer = importLines("""
+    ApiClient.Answer answer =
+        importLines(
+            """
         {"type":"user","id":"u1","username":"ada"}
         {"type":"user","id":"u2"
         {"type":"robot","id":"r1"}
@@ -80,10 +89,14 @@ class ImportApiTest {
     JsonNode result = answer.json();
     assertThat(result.path("users").asLong()).isEqualTo(1);
     assertThat(result.path("groups").asLong()).isEqualTo(1);
-    assertThat(result.path("errors").findValuesAsText("line")).containsExactly("2", "3", "4", "7", "5");
+    assertThat(result.path("errors").findValuesAsText("line"))
+        .containsExactly("2", "3", "4", "7", "5");
     assertThat(result.path("errors").toString())
-        .contains("malformed JSON").contains("\\\"type\\\" must be").contains("unknown field 'shoeSize'")
-        .contains("ghost").contains("user id is required");
+        .contains("malformed JSON")
+        .contains("\\\"type\\\" must be")
+        .contains("unknown field 'shoeSize'")
+        .contains("ghost")
+        .contains("user id is required");
     assertThat(fixture.stores.directory().group("g1")).isEmpty();
   }
 
@@ -97,9 +110,13 @@ class ImportApiTest {
 
   @Test
   void aLineLongerThanTheLimitIsRefusedWithoutHoldingIt() {
-    String longLine = "{\"type\":\"user\",\"id\":\"u1\",\"username\":\"" + "x".repeat((int) ApiFixture.MAX_BODY_BYTES) + "\"}";
+    String longLine =
+        "{\"type\":\"user\",\"id\":\"u1\",\"username\":\""
+            + "x".repeat((int) ApiFixture.MAX_BODY_BYTES)
+            + "\"}";
 
-    ApiClient.Answer answer = importLines(longLine + "\n{\"type\":\"user\",\"id\":\"u2\",\"username\":\"b\"}\n");
+    ApiClient.Answer answer =
+        importLines(longLine + "\n{\"type\":\"user\",\"id\":\"u2\",\"username\":\"b\"}\n");
 
     assertThat(answer.json().path("errors").get(0).path("error").asText()).contains("longer than");
     assertThat(answer.json().path("users").asLong()).isEqualTo(1);
@@ -107,40 +124,65 @@ class ImportApiTest {
 
   @Test
   void anotherContentTypeIs415() {
-    ApiClient.Answer answer = fixture.api.send("POST", "/api/v1/import", BodyPublishers.ofString("{}"), "application/json");
+    ApiClient.Answer answer =
+        fixture.api.send(
+            "POST", "/api/v1/import", BodyPublishers.ofString("{}"), "application/json");
 
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.error()).contains("application/x-ndjson");
   }
 
   private ApiClient.Answer importLines(String ndjson) {
-    return fixture.api.send("POST", "/api/v1/import", BodyPublishers.ofString(ndjson), "application/x-ndjson");
+    return fixture.api.send(
+        "POST", "/api/v1/import", BodyPublishers.ofString(ndjson), "application/x-ndjson");
   }
 
   private ApiClient.Answer importLines(InputStream ndjson) {
-    return fixture.api.send("POST", "/api/v1/import", BodyPublishers.ofInputStream(() -> ndjson), "application/x-ndjson");
+    return fixture.api.send(
+        "POST",
+        "/api/v1/import",
+        BodyPublishers.ofInputStream(() -> ndjson),
+        "application/x-ndjson");
   }
 
-  /** {@code lines} NDJSON lines made as they are read: users, a group every 1000th line + 500, a bad line every 1000th. */
+  /**
+   * {@code lines} NDJSON lines made as they are read: users, a group every 1000th line + 500, a bad
+   * line every 1000th.
+   */
   private static InputStream generated(int lines) {
-    return new SequenceInputStream(new Enumeration<>() {
-      int line = 0;
+    return new SequenceInputStream(
+        new Enumeration<>() {
+          int line = 0;
 
-      @Override
-      public boolean hasMoreElements() {
-        return line < lines;
-      }
+          @Override
+          public boolean hasMoreElements() {
+            return line < lines;
+          }
 
-      @Override
-      public InputStream nextElement() {
-        if (line >= lines) throw new NoSuchElementException();
-        line++;
-        String text;
-        if (line % 1000 == 0) text = "{\"type\":\"user\",\"id\":\"bad" + line + "\"}";
-        else if (line % 1000 == 500) text = "{\"type\":\"group\",\"id\":\"g" + line / 1000 + "\",\"name\":\"G\",\"members\":[\"u1\",\"u2\",\"u" + (line + 1) + "\"]}";
-        else text = "{\"type\":\"user\",\"id\":\"u" + line + "\",\"username\":\"user" + line + "\",\"active\":" + (line % 7 != 0) + "}";
-        return new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    });
+          @Override
+          public InputStream nextElement() {
+            if (line >= lines) throw new NoSuchElementException();
+            line++;
+            String text;
+            if (line % 1000 == 0) text = "{\"type\":\"user\",\"id\":\"bad" + line + "\"}";
+            else if (line % 1000 == 500)
+              text =
+                  "{\"type\":\"group\",\"id\":\"g"
+                      + line / 1000
+                      + "\",\"name\":\"G\",\"members\":[\"u1\",\"u2\",\"u"
+                      + (line + 1)
+                      + "\"]}";
+            else
+              text =
+                  "{\"type\":\"user\",\"id\":\"u"
+                      + line
+                      + "\",\"username\":\"user"
+                      + line
+                      + "\",\"active\":"
+                      + (line % 7 != 0)
+                      + "}";
+            return new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8));
+          }
+        });
   }
 }

@@ -55,7 +55,13 @@ class PreviewMatchesWorkerTest {
   @BeforeEach
   void start() {
     target.reset();
-    worker = new Worker(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), 2);
+    worker =
+        new Worker(
+            stores,
+            jobs.queue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC(),
+            2);
   }
 
   @AfterEach
@@ -67,31 +73,54 @@ class PreviewMatchesWorkerTest {
   @ParameterizedTest
   @EnumSource(NestedGroups.class)
   void aGroupOnTheTargetIsWhatItsPreviewShows(NestedGroups nested) throws Exception {
-    Provider provider = aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token())).nestedGroups(nested).build();
+    Provider provider =
+        aProvider("crm")
+            .at(target.baseUrl().toString())
+            .withCredential(Credential.inline(target.token()))
+            .nestedGroups(nested)
+            .build();
     stores.providers().put(provider);
     for (String id : List.of("u3", "u1", "u4", "u2")) stores.directory().putUser(aUser(id).build());
     stores.directory().putGroup(aGroup("child").named("Child").build(), List.of("u4"), List.of());
-    stores.directory().putGroup(aGroup("g1").named("Engineers").build(), List.of("u3", "u1", "u2"), List.of("child"));
+    stores
+        .directory()
+        .putGroup(
+            aGroup("g1").named("Engineers").build(), List.of("u3", "u1", "u2"), List.of("child"));
 
     SyncObjectHandler handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
     handler.run(new SyncObjectRequest("crm", ObjectType.GROUP, "g1", null));
-    ObjectNode preview = new Preview(stores, new ScimSchemaValidator()).of(provider, ObjectType.GROUP, "g1").resource();
+    ObjectNode preview =
+        new Preview(stores, new ScimSchemaValidator())
+            .of(provider, ObjectType.GROUP, "g1")
+            .resource();
 
-    JsonNode onTarget = target.groups().stream().filter(g -> g.path("displayName").asText().equals("Engineers"))
-        .findFirst().orElseThrow();
-    assertThat(preview.path("members").size()).isEqualTo(4); // native: u1, u2, u3 and child; flatten: u1 to u4
+    JsonNode onTarget =
+        target.groups().stream()
+            .filter(g -> g.path("displayName").asText().equals("Engineers"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(preview.path("members").size())
+        .isEqualTo(4); // native: u1, u2, u3 and child; flatten: u1 to u4
     assertThat(members(onTarget)).isEqualTo(members(preview));
-    preview.fields().forEachRemaining(field -> {
-      if (!field.getKey().equals("members")) assertThat(onTarget.get(field.getKey())).isEqualTo(field.getValue());
-    });
+    preview
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getKey().equals("members"))
+                assertThat(onTarget.get(field.getKey())).isEqualTo(field.getValue());
+            });
   }
 
   /** Each member's value (remote id) and type, in order. */
   private static List<Map<String, String>> members(JsonNode group) {
     List<Map<String, String>> members = new ArrayList<>();
-    group.path("members").forEach(m -> members.add(Map.of("value", m.path("value").asText(),
-        "type", m.path("type").asText("User"))));
+    group
+        .path("members")
+        .forEach(
+            m ->
+                members.add(
+                    Map.of(
+                        "value", m.path("value").asText(), "type", m.path("type").asText("User"))));
     return members;
   }
 }

@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ProviderApiTest {
   static final String SECRET = "s3cr3t-token-never-shown";
-  static final String SLACK = """
+  static final String SLACK =
+      """
       {"baseUrl":"https://api.slack.com/scim/v2","token":"%s","deleteMode":"deactivate","deletionThreshold":10,
        "userMappings":[{"name":"40-displayName","expression":"{\\"displayName\\": username}"}],
        "userFilter":"active = true","fullSyncCron":"*/15 * * * *","maxConcurrency":4,"requestsPerMinute":600}
-      """.formatted(SECRET);
+      """
+          .formatted(SECRET);
 
   private final ApiFixture fixture = ApiFixture.inMemory();
   private final ApiClient api = fixture.api;
@@ -60,7 +62,11 @@ class ProviderApiTest {
 
   @Test
   void defaultsApplyToFieldsNotGiven() {
-    JsonNode view = api.put("/api/v1/providers/p", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
+    JsonNode view =
+        api.put(
+                "/api/v1/providers/p",
+                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+            .json();
 
     assertThat(view.path("enabled").asBoolean()).isTrue();
     assertThat(view.path("deleteMode").asText()).isEqualTo("delete");
@@ -73,33 +79,40 @@ class ProviderApiTest {
 
   @Test
   void scopeGroupsAndNativeNestingAreStoredAndShown() {
-    JsonNode view = api.put("/api/v1/providers/p", """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""").json();
+    JsonNode view =
+        api.put(
+                "/api/v1/providers/p",
+                """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""")
+            .json();
 
     assertThat(view.path("scopeGroups").toString()).isEqualTo("[\"eng\",\"ops\"]");
     assertThat(view.path("nestedGroups").asText()).isEqualTo("native");
-    assertThat(fixture.stores.providers().get("p").orElseThrow().scopeGroups()).containsExactly("eng", "ops");
+    assertThat(fixture.stores.providers().get("p").orElseThrow().scopeGroups())
+        .containsExactly("eng", "ops");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"baseUrl\":\"ftp://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}                               | http:// or https://",
-      "{\"tokenEnv\":\"SCIM_TARGET_T\"}                                                               | baseUrl is required",
-      "{\"baseUrl\":\"https://x.example\"}                                                | exactly one of token, tokenFile or tokenEnv",
-      "{\"baseUrl\":\"https://x.example\",\"token\":\"a\",\"tokenEnv\":\"SCIM_TARGET_T\"}             | more than one credential",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deleteMode\":\"purge\"}    | 'delete' or 'deactivate'",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"fullSyncCron\":\"every hour\"} | not a valid cron",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionThreshold\":101}   | 0 to 100",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userFilter\":\"active = \"} | scope filter",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"colour\":\"blue\"}         | unknown field 'colour'",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"nestedGroups\":\"deep\"}    | 'flatten' or 'native'",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"scopeGroups\":[\"\"]}      | scopeGroups must be group ids",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionWindow\":\"soon\"} | deletionWindow must be a positive duration",
-      "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"matchOn\":{\"users\":\"id\"}} | matchOn.users must be one of userName, externalId, emails.primary",
-      "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"baseUrl\":\"ftp://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}                               | http:// or https://",
+        "{\"tokenEnv\":\"SCIM_TARGET_T\"}                                                               | baseUrl is required",
+        "{\"baseUrl\":\"https://x.example\"}                                                | exactly one of token, tokenFile or tokenEnv",
+        "{\"baseUrl\":\"https://x.example\",\"token\":\"a\",\"tokenEnv\":\"SCIM_TARGET_T\"}             | more than one credential",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deleteMode\":\"purge\"}    | 'delete' or 'deactivate'",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"fullSyncCron\":\"every hour\"} | not a valid cron",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionThreshold\":101}   | 0 to 100",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userMappings\":[{\"name\":\"70-bad\",\"expression\":\"{\\\"a\\\": \"}]} | 70-bad",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"userFilter\":\"active = \"} | scope filter",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"colour\":\"blue\"}         | unknown field 'colour'",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"maxConcurrency\":0}        | maxConcurrency must be at least 1",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"nestedGroups\":\"deep\"}    | 'flatten' or 'native'",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"scopeGroups\":[\"\"]}      | scopeGroups must be group ids",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"deletionWindow\":\"soon\"} | deletionWindow must be a positive duration",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"matchOn\":{\"users\":\"id\"}} | matchOn.users must be one of userName, externalId, emails.primary",
+        "{\"baseUrl\":\"https://x.example\",                                                | malformed JSON",
+      })
   void badProviderSettingsAre400WithWhatIsWrongAndStoreNothing(String body, String error) {
     ApiClient.Answer answer = api.put("/api/v1/providers/p", body.strip());
 
@@ -110,7 +123,10 @@ class ProviderApiTest {
 
   @Test
   void aNameThatCannotBeAKeyIsRefused() {
-    ApiClient.Answer answer = api.put("/api/v1/providers/bad%20name", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}");
+    ApiClient.Answer answer =
+        api.put(
+            "/api/v1/providers/bad%20name",
+            "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\"}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).contains("provider name");
@@ -123,7 +139,10 @@ class ProviderApiTest {
     assertThat(api.post("/api/v1/providers/nope/sync", "").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/providers/nope/status").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/providers/nope/objects/users/u1").status()).isEqualTo(404);
-    assertThat(api.post("/api/v1/providers/nope/preview", "{\"type\":\"user\",\"id\":\"u1\"}").status()).isEqualTo(404);
+    assertThat(
+            api.post("/api/v1/providers/nope/preview", "{\"type\":\"user\",\"id\":\"u1\"}")
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -148,7 +167,9 @@ class ProviderApiTest {
 
   @Test
   void syncOfADisabledProviderIs409() {
-    api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"enabled\":false}");
+    api.put(
+        "/api/v1/providers/p",
+        "{\"baseUrl\":\"https://x.example\",\"tokenEnv\":\"SCIM_TARGET_T\",\"enabled\":false}");
 
     assertThat(api.post("/api/v1/providers/p/sync", "").status()).isEqualTo(409);
   }
@@ -170,9 +191,18 @@ class ProviderApiTest {
   void statusShowsTheCurrentAndTheLastRun() {
     api.put("/api/v1/providers/slack", SLACK);
     var syncState = fixture.stores.syncState();
-    syncState.startRun(io.scimfleet.model.FullSyncRun.started("run-1", "slack", Instant.parse("2025-01-01T00:00:00Z")));
-    syncState.finishRun("slack", "run-1", io.scimfleet.model.FullSyncRun.Status.SUCCEEDED, null, Instant.parse("2025-01-01T00:01:00Z"));
-    syncState.startRun(io.scimfleet.model.FullSyncRun.started("run-2", "slack", Instant.parse("2025-01-01T01:00:00Z")));
+    syncState.startRun(
+        io.scimfleet.model.FullSyncRun.started(
+            "run-1", "slack", Instant.parse("2025-01-01T00:00:00Z")));
+    syncState.finishRun(
+        "slack",
+        "run-1",
+        io.scimfleet.model.FullSyncRun.Status.SUCCEEDED,
+        null,
+        Instant.parse("2025-01-01T00:01:00Z"));
+    syncState.startRun(
+        io.scimfleet.model.FullSyncRun.started(
+            "run-2", "slack", Instant.parse("2025-01-01T01:00:00Z")));
 
     JsonNode status = api.get("/api/v1/providers/slack/status").json();
 
@@ -193,7 +223,8 @@ class ProviderApiTest {
     assertThat(status.path("quarantine").path("level").asInt()).isEqualTo(1);
 
     assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(204);
-    assertThat(api.get("/api/v1/providers/slack/status").json().path("quarantined").asBoolean()).isFalse();
+    assertThat(api.get("/api/v1/providers/slack/status").json().path("quarantined").asBoolean())
+        .isFalse();
     assertThat(api.delete("/api/v1/providers/slack/quarantine").status()).isEqualTo(404);
   }
 
@@ -202,7 +233,10 @@ class ProviderApiTest {
     api.put("/api/v1/providers/slack", SLACK);
     Instant first = Instant.parse("2025-01-01T10:00:00Z");
     fixture.stores.deletions().hold(new HeldDeletion("slack", ObjectType.USER, "u1", "R-1", first));
-    fixture.stores.deletions().hold(new HeldDeletion("slack", ObjectType.GROUP, "g1", "R-G", first.plusSeconds(5)));
+    fixture
+        .stores
+        .deletions()
+        .hold(new HeldDeletion("slack", ObjectType.GROUP, "g1", "R-G", first.plusSeconds(5)));
 
     JsonNode held = api.get("/api/v1/providers/slack/status").json().path("deletionsHeld");
     assertThat(held.path("count").asLong()).isEqualTo(2);
@@ -215,23 +249,38 @@ class ProviderApiTest {
     assertThat(release.status()).isEqualTo(202);
     assertThat(release.json().path("released").asLong()).isEqualTo(2);
 
-    assertThat(api.delete("/api/v1/providers/slack/deletions").json().path("dropped").asLong()).isEqualTo(2);
-    assertThat(api.get("/api/v1/providers/slack/status").json().path("deletionsHeld").path("count").asLong()).isZero();
+    assertThat(api.delete("/api/v1/providers/slack/deletions").json().path("dropped").asLong())
+        .isEqualTo(2);
+    assertThat(
+            api.get("/api/v1/providers/slack/status")
+                .json()
+                .path("deletionsHeld")
+                .path("count")
+                .asLong())
+        .isZero();
     assertThat(api.post("/api/v1/providers/slack/deletions/release", "").status()).isEqualTo(404);
     assertThat(api.delete("/api/v1/providers/nope/deletions").status()).isEqualTo(404);
   }
 
   @Test
   void theDeletionWindowAndMatchingAttributesAreSettingsOfTheirOwn() {
-    JsonNode view = api.put("/api/v1/providers/p", """
+    JsonNode view =
+        api.put(
+                "/api/v1/providers/p",
+                """
         {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","deletionWindow":"30m",
-         "matchOn":{"users":"emails.primary","groups":"externalId"},"adoptExisting":true}""").json();
+         "matchOn":{"users":"emails.primary","groups":"externalId"},"adoptExisting":true}""")
+            .json();
 
     assertThat(view.path("deletionWindow").asText()).isEqualTo("PT30M");
     assertThat(view.path("matchOn").path("users").asText()).isEqualTo("emails.primary");
     assertThat(view.path("matchOn").path("groups").asText()).isEqualTo("externalId");
     assertThat(view.path("adoptExisting").asBoolean()).isTrue();
-    JsonNode defaults = api.put("/api/v1/providers/q", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
+    JsonNode defaults =
+        api.put(
+                "/api/v1/providers/q",
+                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+            .json();
     assertThat(defaults.path("deletionWindow").asText()).isEqualTo("PT1H");
     assertThat(defaults.path("matchOn").path("users").asText()).isEqualTo("userName");
     assertThat(defaults.path("adoptExisting").asBoolean()).isFalse();
@@ -252,17 +301,29 @@ class ProviderApiTest {
 
   @Test
   void theDriftCheckIsOnByDefaultAndUnmanagedObjectsAreLeftAloneUnlessAsked() {
-    JsonNode defaults = api.put("/api/v1/providers/q", "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}").json();
+    JsonNode defaults =
+        api.put(
+                "/api/v1/providers/q",
+                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+            .json();
     assertThat(defaults.path("driftCheck").asText()).isEqualTo("full");
     assertThat(defaults.path("deleteUnmanaged").asBoolean()).isFalse();
 
-    JsonNode view = api.put("/api/v1/providers/p", """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""").json();
+    JsonNode view =
+        api.put(
+                "/api/v1/providers/p",
+                """
+        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""")
+            .json();
     assertThat(view.path("driftCheck").asText()).isEqualTo("off");
     assertThat(view.path("deleteUnmanaged").asBoolean()).isTrue();
-    assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheck()).isEqualTo(DriftCheck.OFF);
+    assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheck())
+        .isEqualTo(DriftCheck.OFF);
 
-    ApiClient.Answer bad = api.put("/api/v1/providers/p", """
+    ApiClient.Answer bad =
+        api.put(
+            "/api/v1/providers/p",
+            """
         {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"sometimes"}""");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("driftCheck must be 'full' or 'off'");
@@ -286,9 +347,12 @@ class ProviderApiTest {
   @Test
   void previewMapsAUserThroughTheProvidersMappingsAndValidatesIt() {
     api.put("/api/v1/providers/slack", SLACK);
-    api.put("/api/v1/users/u1", "{\"username\":\"ada\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}");
+    api.put(
+        "/api/v1/users/u1",
+        "{\"username\":\"ada\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}");
 
-    JsonNode preview = api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
+    JsonNode preview =
+        api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
 
     assertThat(preview.path("valid").asBoolean()).isTrue();
     assertThat(preview.path("violations").isEmpty()).isTrue();
@@ -298,20 +362,26 @@ class ProviderApiTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "($f := function($x){ $f($x) }; $f(1))   | time limit",
-      "($f := function($x){ 1 + $f($x) }; $f(1)) | depth limit",
-      "$sum([1..100000000])                     | range limit",
-      "$pad('', 100000000)                      | string length limit",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "($f := function($x){ $f($x) }; $f(1))   | time limit",
+        "($f := function($x){ 1 + $f($x) }; $f(1)) | depth limit",
+        "$sum([1..100000000])                     | range limit",
+        "$pad('', 100000000)                      | string length limit",
+      })
   void previewOfAMappingThatReachesALimitAnswers422WithinTwoSeconds(String loop, String limit) {
-    api.put("/api/v1/providers/p", """
+    api.put(
+        "/api/v1/providers/p",
+        """
         {"baseUrl":"https://x.example","tokenEnv":"SCIM_TARGET_T",
-         "userMappings":[{"name":"90-endless","expression":"{\\"title\\": %s}"}]}""".formatted(loop));
+         "userMappings":[{"name":"90-endless","expression":"{\\"title\\": %s}"}]}"""
+            .formatted(loop));
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
     long start = System.nanoTime();
 
-    ApiClient.Answer preview = api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}");
+    ApiClient.Answer preview =
+        api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}");
 
     assertThat(preview.status()).isEqualTo(422);
     assertThat(preview.json().path("error").asText()).contains("mapping '90-endless'", limit);
@@ -320,12 +390,15 @@ class ProviderApiTest {
 
   @Test
   void previewReportsViolationsOfAnInvalidResource() {
-    api.put("/api/v1/providers/p", """
+    api.put(
+        "/api/v1/providers/p",
+        """
         {"baseUrl":"https://x.example","tokenEnv":"SCIM_TARGET_T",
          "userMappings":[{"name":"60-active","expression":"{\\"active\\": \\"yes\\"}"}]}""");
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
 
-    JsonNode preview = api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
+    JsonNode preview =
+        api.post("/api/v1/providers/p/preview", "{\"type\":\"user\",\"id\":\"u1\"}").json();
 
     assertThat(preview.path("valid").asBoolean()).isFalse();
     assertThat(preview.path("violations").get(0).path("path").asText()).isEqualTo("$.active");
@@ -339,23 +412,41 @@ class ProviderApiTest {
     api.put("/api/v1/groups/g1", "{\"name\":\"Engineering\",\"members\":[\"u1\",\"u2\"]}");
     fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));
 
-    JsonNode preview = api.post("/api/v1/providers/slack/preview", "{\"type\":\"group\",\"id\":\"g1\"}").json();
+    JsonNode preview =
+        api.post("/api/v1/providers/slack/preview", "{\"type\":\"group\",\"id\":\"g1\"}").json();
 
     assertThat(preview.path("valid").asBoolean()).isTrue();
-    assertThat(preview.path("resource").path("members").toString()).isEqualTo("[{\"value\":\"remote-1\"}]");
+    assertThat(preview.path("resource").path("members").toString())
+        .isEqualTo("[{\"value\":\"remote-1\"}]");
   }
 
   @Test
   void previewOfAnUnknownObjectIs404AndOfABadTypeIs400() {
     api.put("/api/v1/providers/slack", SLACK);
 
-    assertThat(api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"ghost\"}").status()).isEqualTo(404);
-    assertThat(api.post("/api/v1/providers/slack/preview", "{\"type\":\"robot\",\"id\":\"x\"}").status()).isEqualTo(400);
-    assertThat(api.post("/api/v1/providers/slack/preview", "{\"id\":\"x\"}").status()).isEqualTo(400);
+    assertThat(
+            api.post("/api/v1/providers/slack/preview", "{\"type\":\"user\",\"id\":\"ghost\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            api.post("/api/v1/providers/slack/preview", "{\"type\":\"robot\",\"id\":\"x\"}")
+                .status())
+        .isEqualTo(400);
+    assertThat(api.post("/api/v1/providers/slack/preview", "{\"id\":\"x\"}").status())
+        .isEqualTo(400);
   }
 
   static ObjectSyncState syncedUser(String provider, String id, String remoteId) {
-    return new ObjectSyncState(provider, ObjectType.USER, id, remoteId, null, "hash", List.of(),
-        Instant.parse("2025-01-01T00:00:00Z"), SyncOutcome.CREATED, null);
+    return new ObjectSyncState(
+        provider,
+        ObjectType.USER,
+        id,
+        remoteId,
+        null,
+        "hash",
+        List.of(),
+        Instant.parse("2025-01-01T00:00:00Z"),
+        SyncOutcome.CREATED,
+        null);
   }
 }

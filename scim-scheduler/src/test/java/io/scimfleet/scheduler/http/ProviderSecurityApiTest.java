@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The security rules of a provider over the API: each refusal is a 400 that names the rule, and stores nothing. */
+/**
+ * The security rules of a provider over the API: each refusal is a 400 that names the rule, and
+ * stores nothing.
+ */
 class ProviderSecurityApiTest {
   @TempDir Path root;
   private Path secrets;
@@ -39,31 +42,38 @@ class ProviderSecurityApiTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "\"tokenEnv\":\"SCIM_ADMIN_TOKEN\"                 | must start with SCIM_TARGET_",
-      "\"tokenEnv\":\"REDIS_URL\"                        | must start with SCIM_TARGET_",
-      "\"tokenFile\":\"SECRETS/../fleet-key\"            | must be inside",
-      "\"tokenFile\":\"SECRETS/escape\"                  | must be inside",
-      "\"tokenFile\":\"/etc/passwd\"                     | SCIM_SECRETS_DIR",
-      "\"tokenEnv\":\"SCIM_TARGET_T\",\"caBundleFile\":\"/etc/ssl/certs/x.pem\" | caBundleFile",
-      "\"tokenEnv\":\"SCIM_TARGET_T\",\"tlsInsecure\":true | SCIM_ALLOW_INSECURE_TLS=true",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"tokenEnv\":\"SCIM_ADMIN_TOKEN\"                 | must start with SCIM_TARGET_",
+        "\"tokenEnv\":\"REDIS_URL\"                        | must start with SCIM_TARGET_",
+        "\"tokenFile\":\"SECRETS/../fleet-key\"            | must be inside",
+        "\"tokenFile\":\"SECRETS/escape\"                  | must be inside",
+        "\"tokenFile\":\"/etc/passwd\"                     | SCIM_SECRETS_DIR",
+        "\"tokenEnv\":\"SCIM_TARGET_T\",\"caBundleFile\":\"/etc/ssl/certs/x.pem\" | caBundleFile",
+        "\"tokenEnv\":\"SCIM_TARGET_T\",\"tlsInsecure\":true | SCIM_ALLOW_INSECURE_TLS=true",
+      })
   void aSecretSourceOrSettingOutsideTheRulesIs400(String fields, String rule) {
-    String body = "{\"baseUrl\":\"https://scim.example.com/v2\"," + fields.strip().replace("SECRETS", secrets.toString()) + "}";
+    String body =
+        "{\"baseUrl\":\"https://scim.example.com/v2\","
+            + fields.strip().replace("SECRETS", secrets.toString())
+            + "}";
 
     assertRefused(body, rule);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "http://169.254.169.254/latest/meta-data/iam | is refused",
-      "http://[fd00:ec2::254]/                     | is refused",
-      "http://100.100.100.200/                     | is refused",
-      "http://[fe80::1%25eth0]/scim                | is refused",
-      "https://u:p@scim.example.com/v2             | user info",
-      "https://scim.example.com/v2?a=1             | query string",
-      "https://scim.example.com/v2#x               | fragment",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://169.254.169.254/latest/meta-data/iam | is refused",
+        "http://[fd00:ec2::254]/                     | is refused",
+        "http://100.100.100.200/                     | is refused",
+        "http://[fe80::1%25eth0]/scim                | is refused",
+        "https://u:p@scim.example.com/v2             | user info",
+        "https://scim.example.com/v2?a=1             | query string",
+        "https://scim.example.com/v2#x               | fragment",
+      })
   void aBaseUrlOutsideTheRulesIs400(String url, String rule) {
     assertRefused("{\"baseUrl\":\"" + url.strip() + "\",\"tokenEnv\":\"SCIM_TARGET_T\"}", rule);
   }
@@ -73,31 +83,52 @@ class ProviderSecurityApiTest {
     Files.writeString(secrets.resolve("real"), "t");
     Files.createSymbolicLink(secrets.resolve("token"), secrets.resolve("real"));
 
-    ApiClient.Answer answer = fixture.api.put("/api/v1/providers/p",
-        "{\"baseUrl\":\"https://scim.example.com/v2\",\"tokenFile\":\"" + secrets.resolve("token") + "\"}");
+    ApiClient.Answer answer =
+        fixture.api.put(
+            "/api/v1/providers/p",
+            "{\"baseUrl\":\"https://scim.example.com/v2\",\"tokenFile\":\""
+                + secrets.resolve("token")
+                + "\"}");
 
     assertThat(answer.status()).isEqualTo(200);
   }
 
   @Test
   void withoutAKeyAnInlineTokenIs400SayingHowToSetOne() {
-    try (ApiFixture keyless = new ApiFixture(Stores.inMemory(), new SecuritySettings(
-        new SecretSources(secrets, "SCIM_TARGET_", null, name -> null), TargetPolicy.defaults(), null))) {
-      ApiClient.Answer answer = keyless.api.put("/api/v1/providers/p", "{\"baseUrl\":\"https://scim.example.com/v2\",\"token\":\"t0k\"}");
+    try (ApiFixture keyless =
+        new ApiFixture(
+            Stores.inMemory(),
+            new SecuritySettings(
+                new SecretSources(secrets, "SCIM_TARGET_", null, name -> null),
+                TargetPolicy.defaults(),
+                null))) {
+      ApiClient.Answer answer =
+          keyless.api.put(
+              "/api/v1/providers/p",
+              "{\"baseUrl\":\"https://scim.example.com/v2\",\"token\":\"t0k\"}");
 
       assertThat(answer.status()).isEqualTo(400);
-      assertThat(answer.error()).contains("SCIM_SECRET_KEY").contains("openssl rand -base64 32").doesNotContain("t0k");
+      assertThat(answer.error())
+          .contains("SCIM_SECRET_KEY")
+          .contains("openssl rand -base64 32")
+          .doesNotContain("t0k");
       assertThat(keyless.stores.providers().list()).isEmpty();
     }
   }
 
   @Test
   void theOperatorCanAllowInsecureTlsAndALinkLocalRange() {
-    SecuritySettings open = new SecuritySettings(TestSecurity.settings(secrets, Map.of()).secrets(),
-        TargetPolicy.fromEnv(Map.of("SCIM_ALLOW_INSECURE_TLS", "true", "SCIM_TARGET_ALLOW", "169.254.10.0/24")), null);
+    SecuritySettings open =
+        new SecuritySettings(
+            TestSecurity.settings(secrets, Map.of()).secrets(),
+            TargetPolicy.fromEnv(
+                Map.of("SCIM_ALLOW_INSECURE_TLS", "true", "SCIM_TARGET_ALLOW", "169.254.10.0/24")),
+            null);
     try (ApiFixture widened = new ApiFixture(Stores.inMemory(), open)) {
-      ApiClient.Answer answer = widened.api.put("/api/v1/providers/p",
-          "{\"baseUrl\":\"https://169.254.10.7/scim\",\"tokenEnv\":\"SCIM_TARGET_T\",\"tlsInsecure\":true}");
+      ApiClient.Answer answer =
+          widened.api.put(
+              "/api/v1/providers/p",
+              "{\"baseUrl\":\"https://169.254.10.7/scim\",\"tokenEnv\":\"SCIM_TARGET_T\",\"tlsInsecure\":true}");
 
       assertThat(answer.status()).isEqualTo(200);
     }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPool;
 
-/** The same API over the Redis stores: what it writes is in Redis, under this class's own prefix. */
+/**
+ * The same API over the Redis stores: what it writes is in Redis, under this class's own prefix.
+ */
 class RedisApiTest {
   private static final String PREFIX = TestRedis.uniquePrefix("api");
   private static JedisPool pool;
@@ -37,17 +39,29 @@ class RedisApiTest {
   void directoryAndProvidersAreStoredInRedis() {
     ApiClient api = fixture.api;
     api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
-    api.send("POST", "/api/v1/import", BodyPublishers.ofString("""
+    api.send(
+        "POST",
+        "/api/v1/import",
+        BodyPublishers.ofString(
+            """
         {"type":"group","id":"g1","name":"Engineering","members":["u1","u2"]}
         {"type":"user","id":"u2","username":"alan"}
-        """), "application/x-ndjson");
+        """),
+        "application/x-ndjson");
     api.put("/api/v1/providers/slack", ProviderApiTest.SLACK);
 
-    assertThat(api.get("/api/v1/groups/g1").json().path("members").toString()).isEqualTo("[\"u1\",\"u2\"]");
-    assertThat(api.get("/api/v1/providers/slack").json().path("credential").asText()).isEqualTo("inline");
-    assertThat(api.get("/api/v1/providers/slack/status").json().path("running").asBoolean()).isFalse();
-    assertThat(api.post("/api/v1/providers/slack/preview", "{\"type\":\"group\",\"id\":\"g1\"}").json()
-        .path("valid").asBoolean()).isTrue();
+    assertThat(api.get("/api/v1/groups/g1").json().path("members").toString())
+        .isEqualTo("[\"u1\",\"u2\"]");
+    assertThat(api.get("/api/v1/providers/slack").json().path("credential").asText())
+        .isEqualTo("inline");
+    assertThat(api.get("/api/v1/providers/slack/status").json().path("running").asBoolean())
+        .isFalse();
+    assertThat(
+            api.post("/api/v1/providers/slack/preview", "{\"type\":\"group\",\"id\":\"g1\"}")
+                .json()
+                .path("valid")
+                .asBoolean())
+        .isTrue();
     assertThat(fixture.anonymous.get("/health/ready").status()).isEqualTo(200);
     try (var jedis = pool.getResource()) {
       assertThat(jedis.keys(PREFIX + "*")).isNotEmpty();
@@ -56,7 +70,8 @@ class RedisApiTest {
 
   @Test
   void aBadGroupStoresNothingInRedis() {
-    ApiClient.Answer answer = fixture.api.put("/api/v1/groups/g9", "{\"name\":\"X\",\"members\":[\"ghost\"]}");
+    ApiClient.Answer answer =
+        fixture.api.put("/api/v1/groups/g9", "{\"name\":\"X\",\"members\":[\"ghost\"]}");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(fixture.stores.directory().group("g9")).isEmpty();

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Provider bodies hold tokens: neither responses nor the process log (slf4j-simple on stderr) may show them. */
+/**
+ * Provider bodies hold tokens: neither responses nor the process log (slf4j-simple on stderr) may
+ * show them.
+ */
 class SecretsApiTest {
   private static final String SECRET = ProviderApiTest.SECRET;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -37,13 +40,25 @@ class SecretsApiTest {
   @Test
   void theTokenAppearsInNoResponseAndNoLogLine() {
     ApiClient api = fixture.api;
-    String bodies = api.put("/api/v1/providers/slack", ProviderApiTest.SLACK).body()
-        + api.get("/api/v1/providers/slack").body()
-        + api.get("/api/v1/providers").body()
-        + api.put("/api/v1/providers/slack", ProviderApiTest.SLACK.replace("\"deleteMode\"", "\"deleteMod\"")).body()
-        + api.put("/api/v1/providers/other", "{\"baseUrl\":\"ftp://x\",\"token\":\"" + SECRET + "\"}").body()
-        + api.put("/api/v1/providers/other", "{\"token\":\"" + SECRET + "\",\"tokenEnv\":\"SCIM_TARGET_T\",\"baseUrl\":\"https://x\"}").body()
-        + api.post("/api/v1/providers/slack/sync", "").body();
+    String bodies =
+        api.put("/api/v1/providers/slack", ProviderApiTest.SLACK).body()
+            + api.get("/api/v1/providers/slack").body()
+            + api.get("/api/v1/providers").body()
+            + api.put(
+                    "/api/v1/providers/slack",
+                    ProviderApiTest.SLACK.replace("\"deleteMode\"", "\"deleteMod\""))
+                .body()
+            + api.put(
+                    "/api/v1/providers/other",
+                    "{\"baseUrl\":\"ftp://x\",\"token\":\"" + SECRET + "\"}")
+                .body()
+            + api.put(
+                    "/api/v1/providers/other",
+                    "{\"token\":\""
+                        + SECRET
+                        + "\",\"tokenEnv\":\"SCIM_TARGET_T\",\"baseUrl\":\"https://x\"}")
+                .body()
+            + api.post("/api/v1/providers/slack/sync", "").body();
 
     assertThat(bodies).doesNotContain(SECRET);
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(SECRET);
@@ -51,8 +66,25 @@ class SecretsApiTest {
 
   @Test
   void aProviderRequestPrintsWithoutItsToken() {
-    var request = new io.scimfleet.scheduler.config.ProviderRequest("https://x", SECRET, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+    var request =
+        new io.scimfleet.scheduler.config.ProviderRequest(
+            "https://x",
+            SECRET,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     assertThat(request.toString()).doesNotContain(SECRET).contains("token=***");
   }

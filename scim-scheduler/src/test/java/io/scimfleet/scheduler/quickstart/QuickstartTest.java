@@ -18,8 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's first command, run in-process with the committed examples. */
 class QuickstartTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
-  private static final String[] QUICKSTART = {"sync", "--config", EXAMPLES.resolve("providers.yaml").toString(),
-      "--directory", EXAMPLES.resolve("directory.ndjson").toString(), "--wait-seconds", "120"};
+  private static final String[] QUICKSTART = {
+    "sync",
+    "--config",
+    EXAMPLES.resolve("providers.yaml").toString(),
+    "--directory",
+    EXAMPLES.resolve("directory.ndjson").toString(),
+    "--wait-seconds",
+    "120"
+  };
 
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -47,12 +54,17 @@ class QuickstartTest {
 
     String summary = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(summary + err).isZero();
-    assertThat(summary).contains("imported " + users + " users and " + groups + " groups")
+    assertThat(summary)
+        .contains("imported " + users + " users and " + groups + " groups")
         .contains("provider example (dry run: nothing was sent)")
         .contains("status: SUCCEEDED")
-        .contains("created " + (users + groups) + ", updated 0, unchanged 0, deleted 0, deactivated 0, failed 0, skipped 0")
+        .contains(
+            "created "
+                + (users + groups)
+                + ", updated 0, unchanged 0, deleted 0, deactivated 0, failed 0, skipped 0")
         .contains("errors: none");
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("dry run example: would POST /Users for user u0001");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("dry run example: would POST /Users for user u0001");
   }
 
   @Test
@@ -66,7 +78,10 @@ class QuickstartTest {
 
   @Test
   void aRunWithFailedObjectsPrintsTheirErrorsAndExitsWithOne() throws IOException {
-    Path providers = Files.writeString(dir.resolve("providers.yaml"), """
+    Path providers =
+        Files.writeString(
+            dir.resolve("providers.yaml"),
+            """
         providers:
           - name: strict
             baseUrl: https://scim.example.invalid/scim/v2
@@ -76,7 +91,10 @@ class QuickstartTest {
               - name: 60-active
                 expression: '{"active": "yes"}'
         """);
-    Path directory = Files.writeString(dir.resolve("d.ndjson"), """
+    Path directory =
+        Files.writeString(
+            dir.resolve("d.ndjson"),
+            """
         {"type":"user","id":"u1","username":"ada"}
         {"type":"user","id":"u2","username":"alan"}
         """);
@@ -89,17 +107,28 @@ class QuickstartTest {
 
   @Test
   void aProviderThatWouldSendWithoutItsTokenIsRefusedBeforeAnythingStarts() throws IOException {
-    Path providers = Files.writeString(dir.resolve("providers.yaml"), """
+    Path providers =
+        Files.writeString(
+            dir.resolve("providers.yaml"),
+            """
         providers:
           - name: live
             baseUrl: https://scim.example.invalid/scim/v2
             tokenEnv: SCIM_TARGET_QUICKSTART_TEST_UNSET
         """);
 
-    int code = run("sync", "--config", providers.toString(), "--directory", EXAMPLES.resolve("directory.ndjson").toString());
+    int code =
+        run(
+            "sync",
+            "--config",
+            providers.toString(),
+            "--directory",
+            EXAMPLES.resolve("directory.ndjson").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("live").contains("env:SCIM_TARGET_QUICKSTART_TEST_UNSET")
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("live")
+        .contains("env:SCIM_TARGET_QUICKSTART_TEST_UNSET")
         .contains("dryRun: true");
   }
 
@@ -117,13 +146,17 @@ class QuickstartTest {
 
   @Test
   void theSchedulerRefusesToStartWithoutRedis() {
-    assertThat(SchedulerMain.run(new String[0], Map.of("SCIM_ADMIN_TOKEN", "t"), ps(out), ps(err))).isEqualTo(2);
+    assertThat(SchedulerMain.run(new String[0], Map.of("SCIM_ADMIN_TOKEN", "t"), ps(out), ps(err)))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("REDIS_URL").contains("--all-in-one");
   }
 
   @Test
   void theSchedulerRefusesToStartWithoutAnAdminToken() {
-    assertThat(SchedulerMain.run(new String[0], Map.of("REDIS_URL", "redis://127.0.0.1:1"), ps(out), ps(err))).isEqualTo(2);
+    assertThat(
+            SchedulerMain.run(
+                new String[0], Map.of("REDIS_URL", "redis://127.0.0.1:1"), ps(out), ps(err)))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("SCIM_ADMIN_TOKEN");
   }
 

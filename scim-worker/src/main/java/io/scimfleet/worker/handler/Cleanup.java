@@ -1,12 +1,12 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
-import io.scimfleet.model.DeleteMode;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.pipeline.DriftRepair;
@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A full sync's last phase: first the drift check ({@link DriftRepair}, unless the provider turned it
- * off), then the clean-up proper: finds what the target still has from us that the directory or the scope
- * no longer holds, and deletes or deactivates it, through the deletion guard like every removal: those
- * beyond the provider's deletion threshold are held, and the run says so.
+ * A full sync's last phase: first the drift check ({@link DriftRepair}, unless the provider turned
+ * it off), then the clean-up proper: finds what the target still has from us that the directory or
+ * the scope no longer holds, and deletes or deactivates it, through the deletion guard like every
+ * removal: those beyond the provider's deletion threshold are held, and the run says so.
  */
 public final class Cleanup {
   /** done false: the deletion guard held some removals; message says what it found. */
@@ -43,12 +43,19 @@ public final class Cleanup {
   Result run(ProviderContext ctx, String runId) {
     DriftRepair.Result repaired = drift.run(ctx);
     if (!repaired.equals(DriftRepair.Result.NONE)) {
-      stores.syncState().addPageResult(ctx.name(), runId, "drift", repaired.counts(), repaired.errors());
+      stores
+          .syncState()
+          .addPageResult(ctx.name(), runId, "drift", repaired.counts(), repaired.errors());
     }
     Result result = cleanUp(ctx, runId);
     if (repaired.held() == 0) return result;
-    String unmanaged = repaired.held() + " removals of unmanaged objects held by the deletion guard";
-    return new Result(false, result.message() == null ? unmanaged + ": " + release(ctx) : result.message() + "; " + unmanaged);
+    String unmanaged =
+        repaired.held() + " removals of unmanaged objects held by the deletion guard";
+    return new Result(
+        false,
+        result.message() == null
+            ? unmanaged + ": " + release(ctx)
+            : result.message() + "; " + unmanaged);
   }
 
   private Result cleanUp(ProviderContext ctx, String runId) {
@@ -59,9 +66,11 @@ public final class Cleanup {
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      SyncResult result = objects.sync(ctx, candidate.type(), candidate.id(), null, false, SyncTrigger.FULL_SYNC);
+      SyncResult result =
+          objects.sync(ctx, candidate.type(), candidate.id(), null, false, SyncTrigger.FULL_SYNC);
       counts = counts.plus(result.outcome(), 1);
-      if (result.failed()) errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
+      if (result.failed())
+        errors.add(candidate.type().label() + " " + candidate.id() + ": " + result.error());
     }
     stores.syncState().addPageResult(ctx.name(), runId, "cleanup", counts, errors);
     if (counts.skipped() > 0) return new Result(false, held(ctx, found, counts.skipped()));
@@ -70,28 +79,44 @@ public final class Cleanup {
 
   /** A candidate has a remote id, so a skipped removal is one the deletion guard held. */
   private static String held(ProviderContext ctx, String found, long held) {
-    return "clean-up found " + found + " to remove and held " + held + ", beyond the deletion threshold of "
-        + ctx.provider().deletionThresholdPercent() + "% within " + ctx.provider().deletionWindow() + ": " + release(ctx);
+    return "clean-up found "
+        + found
+        + " to remove and held "
+        + held
+        + ", beyond the deletion threshold of "
+        + ctx.provider().deletionThresholdPercent()
+        + "% within "
+        + ctx.provider().deletionWindow()
+        + ": "
+        + release(ctx);
   }
 
   private static String release(ProviderContext ctx) {
-    return "POST /api/v1/providers/" + ctx.name() + "/deletions/release sends them, DELETE /api/v1/providers/"
-        + ctx.name() + "/deletions drops them";
+    return "POST /api/v1/providers/"
+        + ctx.name()
+        + "/deletions/release sends them, DELETE /api/v1/providers/"
+        + ctx.name()
+        + "/deletions drops them";
   }
 
-  /** Adds this type's candidates; returns how many objects of this type the fleet manages on the target. */
+  /**
+   * Adds this type's candidates; returns how many objects of this type the fleet manages on the
+   * target.
+   */
   private long findCandidates(ProviderContext ctx, ObjectType type, List<Candidate> candidates) {
     long managed = 0;
     String cursor = null;
     do {
       Page<String> page = stores.syncState().objectIds(ctx.name(), type, cursor, 100);
-      Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), type, page.items());
+      Map<String, ObjectSyncState> states =
+          stores.syncState().getAll(ctx.name(), type, page.items());
       Set<String> present = inScope(ctx, type, page.items());
       for (String id : page.items()) {
         ObjectSyncState state = states.get(id);
         if (state == null || state.remoteId() == null) continue;
         managed++;
-        if (!present.contains(id) && !alreadyDeactivated(ctx, type, state)) candidates.add(new Candidate(type, id));
+        if (!present.contains(id) && !alreadyDeactivated(ctx, type, state))
+          candidates.add(new Candidate(type, id));
       }
       cursor = page.nextCursor();
     } while (cursor != null);
@@ -100,14 +125,20 @@ public final class Cleanup {
 
   private Set<String> inScope(ProviderContext ctx, ObjectType type, List<String> ids) {
     if (type == ObjectType.USER) {
-      return ctx.userScope().idsInScope(stores.directory().users(ids).stream().map(MappingInput::user).toList());
+      return ctx.userScope()
+          .idsInScope(stores.directory().users(ids).stream().map(MappingInput::user).toList());
     }
-    return ctx.groupScope().idsInScope(
-        stores.directory().groups(ids).stream().map(g -> MappingInput.group(g, List.of())).toList());
+    return ctx.groupScope()
+        .idsInScope(
+            stores.directory().groups(ids).stream()
+                .map(g -> MappingInput.group(g, List.of()))
+                .toList());
   }
 
-  private static boolean alreadyDeactivated(ProviderContext ctx, ObjectType type, ObjectSyncState state) {
-    return type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE
+  private static boolean alreadyDeactivated(
+      ProviderContext ctx, ObjectType type, ObjectSyncState state) {
+    return type == ObjectType.USER
+        && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE
         && state.outcome() == SyncOutcome.DEACTIVATED;
   }
 }

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends the removals an operator released: each held object is synced again past the deletion guard,
- * oldest first, a hundred at a time. A transient failure retries the job, which goes on with what is
- * still held; an object held again while this runs waits for the next release.
+ * Sends the removals an operator released: each held object is synced again past the deletion
+ * guard, oldest first, a hundred at a time. A transient failure retries the job, which goes on with
+ * what is still held; an object held again while this runs waits for the next release.
  */
 public final class DeletionRelease implements ReleaseDeletionsHandler {
   private static final int BATCH = 100;
@@ -29,7 +29,11 @@ public final class DeletionRelease implements ReleaseDeletionsHandler {
   private final ObjectSync objects;
   private final FleetMetrics metrics;
 
-  public DeletionRelease(DeletionStore deletions, ProviderContexts contexts, ObjectSync objects, FleetMetrics metrics) {
+  public DeletionRelease(
+      DeletionStore deletions,
+      ProviderContexts contexts,
+      ObjectSync objects,
+      FleetMetrics metrics) {
     this.deletions = deletions;
     this.contexts = contexts;
     this.objects = objects;
@@ -38,24 +42,29 @@ public final class DeletionRelease implements ReleaseDeletionsHandler {
 
   @Override
   public void run(ReleaseDeletionsRequest request) {
-    Optional<ProviderContext> context = contexts.get(request.provider()).filter(c -> c.provider().enabled());
+    Optional<ProviderContext> context =
+        contexts.get(request.provider()).filter(c -> c.provider().enabled());
     if (context.isEmpty()) {
       JobLog.info("provider " + request.provider() + " is gone or disabled: nothing released");
       return;
     }
     Set<String> seen = new HashSet<>();
     SyncCounts counts = SyncCounts.ZERO;
-    for (List<HeldDeletion> batch = unseen(request.provider(), seen); !batch.isEmpty();
+    for (List<HeldDeletion> batch = unseen(request.provider(), seen);
+        !batch.isEmpty();
         batch = unseen(request.provider(), seen)) {
-      for (HeldDeletion held : batch) counts = counts.plus(release(context.get(), held).outcome(), 1);
+      for (HeldDeletion held : batch)
+        counts = counts.plus(release(context.get(), held).outcome(), 1);
     }
-    JobLog.info("released " + counts.total() + " held removals of " + request.provider() + ": " + counts);
+    JobLog.info(
+        "released " + counts.total() + " held removals of " + request.provider() + ": " + counts);
   }
 
   private SyncResult release(ProviderContext context, HeldDeletion held) {
     try {
       SyncResult result = objects.release(context, held);
-      if (result.failed()) JobLog.warn(held.type().label() + " " + held.objectId() + ": " + result.error());
+      if (result.failed())
+        JobLog.warn(held.type().label() + " " + held.objectId() + ": " + result.error());
       return result;
     } catch (FleetException transientFailure) {
       metrics.retry(held.provider());
@@ -65,6 +74,8 @@ public final class DeletionRelease implements ReleaseDeletionsHandler {
 
   private List<HeldDeletion> unseen(String provider, Set<String> seen) {
     return deletions.held(provider, BATCH + seen.size()).stream()
-        .filter(held -> seen.add(held.type().label() + ":" + held.objectId())).limit(BATCH).toList();
+        .filter(held -> seen.add(held.type().label() + ":" + held.objectId()))
+        .limit(BATCH)
+        .toList();
   }
 }

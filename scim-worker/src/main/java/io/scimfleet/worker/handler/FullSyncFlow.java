@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The one place a full sync moves from phase to phase ({@code USERS → GROUPS → CLEANUP}): a paged
  * phase ends when its last page is recorded, or when it is planned with no pages; its end enqueues
- * the next phase. That job has a stable id (one per run and phase), so a page or phase job that runs
- * again after a crash adds no second one.
+ * the next phase. That job has a stable id (one per run and phase), so a page or phase job that
+ * runs again after a crash adds no second one.
  */
 final class FullSyncFlow {
   private final SyncStateStore syncState;
@@ -30,9 +30,12 @@ final class FullSyncFlow {
     else queue.enqueueAll(pages);
   }
 
-  /** After {@code page} was recorded at {@code place}: the last page of its phase enqueues the next. */
+  /**
+   * After {@code page} was recorded at {@code place}: the last page of its phase enqueues the next.
+   */
   void pageRecorded(SyncPageRequest page, int place) {
-    syncState.currentRun(page.provider())
+    syncState
+        .currentRun(page.provider())
         .filter(run -> run.runId().equals(page.runId()))
         .flatMap(run -> run.phaseEndedBy(page.type(), place))
         .ifPresent(next -> enqueue(page.provider(), page.runId(), next, page.force()));

@@ -24,8 +24,13 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
   private final FleetMetrics metrics;
   private final Clock clock;
 
-  public FullSyncPhases(Stores stores, ProviderContexts contexts, Cleanup cleanup, JobQueue queue,
-      FleetMetrics metrics, Clock clock) {
+  public FullSyncPhases(
+      Stores stores,
+      ProviderContexts contexts,
+      Cleanup cleanup,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock) {
     this.stores = stores;
     this.contexts = contexts;
     this.cleanup = cleanup;
@@ -36,8 +41,11 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
 
   @Override
   public void run(FullSyncPhaseRequest request) {
-    Optional<FullSyncRun> run = stores.syncState().currentRun(request.provider())
-        .filter(r -> r.runId().equals(request.runId()) && r.running());
+    Optional<FullSyncRun> run =
+        stores
+            .syncState()
+            .currentRun(request.provider())
+            .filter(r -> r.runId().equals(request.runId()) && r.running());
     if (run.isEmpty()) {
       JobLog.info("run " + request.runId() + " of " + request.provider() + " is no longer running");
       return;
@@ -47,20 +55,38 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
   }
 
   private void planGroups(FullSyncPhaseRequest request, FullSyncRun run) {
-    List<SyncPageRequest> pages = PagePlan.pages(stores.directory(), ObjectType.GROUP, request.provider(),
-        request.runId(), request.force());
+    List<SyncPageRequest> pages =
+        PagePlan.pages(
+            stores.directory(),
+            ObjectType.GROUP,
+            request.provider(),
+            request.runId(),
+            request.force());
     JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
     flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }
 
   private void cleanUpAndFinish(FullSyncPhaseRequest request, FullSyncRun run) {
     Optional<ProviderContext> context = contexts.get(request.provider());
-    Cleanup.Result result = context.map(ctx -> cleanup.run(ctx, request.runId()))
-        .orElse(new Cleanup.Result(true, "provider is gone"));
-    FullSyncRun.Status status = result.done() ? FullSyncRun.Status.SUCCEEDED : FullSyncRun.Status.THRESHOLD_EXCEEDED;
-    stores.syncState().finishRun(request.provider(), request.runId(), status, result.message(), clock.instant());
-    metrics.fullSyncFinished(request.provider(), status.name().toLowerCase(java.util.Locale.ROOT),
-        Duration.between(run.startedAt(), clock.instant()), clock.instant());
-    JobLog.info("full sync " + request.provider() + " finished: " + status + (result.message() == null ? "" : ": " + result.message()));
+    Cleanup.Result result =
+        context
+            .map(ctx -> cleanup.run(ctx, request.runId()))
+            .orElse(new Cleanup.Result(true, "provider is gone"));
+    FullSyncRun.Status status =
+        result.done() ? FullSyncRun.Status.SUCCEEDED : FullSyncRun.Status.THRESHOLD_EXCEEDED;
+    stores
+        .syncState()
+        .finishRun(request.provider(), request.runId(), status, result.message(), clock.instant());
+    metrics.fullSyncFinished(
+        request.provider(),
+        status.name().toLowerCase(java.util.Locale.ROOT),
+        Duration.between(run.startedAt(), clock.instant()),
+        clock.instant());
+    JobLog.info(
+        "full sync "
+            + request.provider()
+            + " finished: "
+            + status
+            + (result.message() == null ? "" : ": " + result.message()));
   }
 }

@@ -33,28 +33,41 @@ public final class FullSyncPlanner implements FullSyncHandler {
 
   @Override
   public void run(FullSyncRequest request) {
-    Optional<Provider> provider = stores.providers().get(request.provider()).filter(Provider::enabled);
+    Optional<Provider> provider =
+        stores.providers().get(request.provider()).filter(Provider::enabled);
     if (provider.isEmpty()) {
       JobLog.info("provider " + request.provider() + " is gone or disabled: no full sync");
       return;
     }
     String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
     if (!start(request.provider(), runId)) return;
-    List<SyncPageRequest> pages = PagePlan.pages(stores.directory(), ObjectType.USER, request.provider(), runId,
-        request.force());
+    List<SyncPageRequest> pages =
+        PagePlan.pages(
+            stores.directory(), ObjectType.USER, request.provider(), runId, request.force());
     FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
-    JobLog.info("full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");
+    JobLog.info(
+        "full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");
     flow.planned(run, FullSyncRun.Phase.USERS, pages, request.force());
   }
 
   private boolean start(String provider, String runId) {
-    Optional<FullSyncRun> current = stores.syncState().currentRun(provider).filter(FullSyncRun::running);
-    if (current.isPresent() && current.get().runId().equals(runId)) return current.get().userPages() == 0; // re-run after a crash
-    if (current.isPresent() && current.get().startedAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
-      stores.syncState().finishRun(provider, current.get().runId(), FullSyncRun.Status.FAILED,
-          "abandoned: still running after " + ABANDONED_AFTER.toHours() + " h", clock.instant());
+    Optional<FullSyncRun> current =
+        stores.syncState().currentRun(provider).filter(FullSyncRun::running);
+    if (current.isPresent() && current.get().runId().equals(runId))
+      return current.get().userPages() == 0; // re-run after a crash
+    if (current.isPresent()
+        && current.get().startedAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+      stores
+          .syncState()
+          .finishRun(
+              provider,
+              current.get().runId(),
+              FullSyncRun.Status.FAILED,
+              "abandoned: still running after " + ABANDONED_AFTER.toHours() + " h",
+              clock.instant());
     }
-    if (stores.syncState().startRun(FullSyncRun.started(runId, provider, clock.instant()))) return true;
+    if (stores.syncState().startRun(FullSyncRun.started(runId, provider, clock.instant())))
+      return true;
     JobLog.info("full sync " + provider + " is already running: this one is skipped");
     return false;
   }

@@ -9,6 +9,7 @@ import io.scimfleet.error.FleetException;
  */
 final class JobInterrupted extends FleetException {
   private static final long serialVersionUID = 1L;
+
   JobInterrupted(String what, InterruptedException cause) {
     super("interrupted while " + what, cause);
   }

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 public final class ObjectJobHandler implements SyncObjectHandler {
   static final Duration HAND_BACK_AFTER = Duration.ofSeconds(1);
+
   /** How long a job waits for a slot of its provider before it hands itself back. */
   static final Duration SLOT_WAIT = Duration.ofMillis(100);
 
@@ -37,8 +38,15 @@ public final class ObjectJobHandler implements SyncObjectHandler {
   private final ProviderJobSlots slots;
   private final Pacing pacing;
 
-  public ObjectJobHandler(PendingJobs pending, ProviderContexts contexts, ObjectSync objects, FleetMetrics metrics,
-      ProviderHealth health, JobQueue queue, ProviderJobSlots slots, Pacing pacing) {
+  public ObjectJobHandler(
+      PendingJobs pending,
+      ProviderContexts contexts,
+      ObjectSync objects,
+      FleetMetrics metrics,
+      ProviderHealth health,
+      JobQueue queue,
+      ProviderJobSlots slots,
+      Pacing pacing) {
     this.health = health;
     this.pending = pending;
     this.contexts = contexts;
@@ -65,14 +73,16 @@ public final class ObjectJobHandler implements SyncObjectHandler {
 
   private void runInSlot(SyncObjectRequest request) {
     pending.clear(request.provider(), request.type(), request.objectId());
-    Optional<ProviderContext> context = contexts.get(request.provider()).filter(c -> c.provider().enabled());
+    Optional<ProviderContext> context =
+        contexts.get(request.provider()).filter(c -> c.provider().enabled());
     if (context.isEmpty()) {
       JobLog.info("provider " + request.provider() + " is gone or disabled: nothing to do");
       return;
     }
     SyncResult result = syncWithRetries(context.get(), request);
     if (result.failed()) throw new PermanentJobFailure(result.error(), null);
-    JobLog.info(request.type().label() + " " + request.objectId() + ": " + result.outcome().label());
+    JobLog.info(
+        request.type().label() + " " + request.objectId() + ": " + result.outcome().label());
   }
 
   private SyncResult syncWithRetries(ProviderContext context, SyncObjectRequest request) {
@@ -80,7 +90,12 @@ public final class ObjectJobHandler implements SyncObjectHandler {
       FleetException failure;
       try {
         health.requireOpen(request.provider());
-        return objects.sync(context, request.type(), request.objectId(), request.remoteIdAtDelete(), request.force(),
+        return objects.sync(
+            context,
+            request.type(),
+            request.objectId(),
+            request.remoteIdAtDelete(),
+            request.force(),
             request.trigger());
       } catch (ProviderQuarantinedException paused) {
         throw Retries.later(paused);
@@ -92,8 +107,15 @@ public final class ObjectJobHandler implements SyncObjectHandler {
       if (attempt >= pacing.attemptsInJob() || wait.compareTo(pacing.longestWaitInJob()) > 0) {
         throw Retries.later(failure);
       }
-      JobLog.warn(request.jobName() + ": " + failure.getMessage() + "; try " + (attempt + 1) + " in "
-          + wait.toMillis() + " ms");
+      JobLog.warn(
+          request.jobName()
+              + ": "
+              + failure.getMessage()
+              + "; try "
+              + (attempt + 1)
+              + " in "
+              + wait.toMillis()
+              + " ms");
       Retries.pause(wait);
     }
   }

@@ -7,10 +7,10 @@ import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
 import io.scimfleet.worker.pipeline.PagePreload;
-import io.scimfleet.worker.pipeline.ProviderHealth;
-import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.ProviderContexts;
+import io.scimfleet.worker.pipeline.ProviderHealth;
+import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,13 @@ public final class PageJobHandler implements SyncPageHandler {
   private final ProviderHealth health;
   private final ProviderJobSlots slots;
 
-  public PageJobHandler(Stores stores, ProviderContexts contexts, PageRunner runner, JobQueue queue,
-      ProviderHealth health, ProviderJobSlots slots) {
+  public PageJobHandler(
+      Stores stores,
+      ProviderContexts contexts,
+      PageRunner runner,
+      JobQueue queue,
+      ProviderHealth health,
+      ProviderJobSlots slots) {
     this.health = health;
     this.slots = slots;
     this.stores = stores;
@@ -46,7 +51,11 @@ public final class PageJobHandler implements SyncPageHandler {
   @Override
   public void run(SyncPageRequest page) {
     if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
-      JobLog.info(page.provider() + " holds all the job threads it may: page " + page.page() + " handed back");
+      JobLog.info(
+          page.provider()
+              + " holds all the job threads it may: page "
+              + page.page()
+              + " handed back");
       queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
       return; // not run, not counted: the copy counts when it runs
     }
@@ -66,9 +75,16 @@ public final class PageJobHandler implements SyncPageHandler {
     List<SyncResult> results;
     try {
       health.requireOpen(page.provider());
-      PagePreload preload = PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
-      results = runner.run(context.get(), page.type(), page.objectIds(), preload, page.force(),
-          JobLog.progress(page.objectIds().size()));
+      PagePreload preload =
+          PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
+      results =
+          runner.run(
+              context.get(),
+              page.type(),
+              page.objectIds(),
+              preload,
+              page.force(),
+              JobLog.progress(page.objectIds().size()));
     } catch (ProviderQuarantinedException paused) {
       JobLog.info(paused.getMessage() + ": the page waits"); // JobRunr logs the one WARN line
       throw Retries.later(paused);
@@ -83,8 +99,9 @@ public final class PageJobHandler implements SyncPageHandler {
       JobLog.failure(object + " failed (provider " + page.provider() + ")", results.get(i).error());
     }
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
-    int done = syncState.addPageResult(page.provider(), page.runId(), page.type().label() + ":" + page.page(), counts,
-        errors);
+    int done =
+        syncState.addPageResult(
+            page.provider(), page.runId(), page.type().label() + ":" + page.page(), counts, errors);
     flow.pageRecorded(page, done);
   }
 }

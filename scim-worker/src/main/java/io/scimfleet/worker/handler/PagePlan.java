@@ -11,20 +11,22 @@ import java.util.List;
 final class PagePlan {
   private PagePlan() {}
 
-  static List<SyncPageRequest> pages(DirectoryStore directory, ObjectType type, String provider, String runId,
-      boolean force) {
+  static List<SyncPageRequest> pages(
+      DirectoryStore directory, ObjectType type, String provider, String runId, boolean force) {
     List<List<String>> idPages = new ArrayList<>();
     String cursor = null;
     do {
-      Page<String> page = type == ObjectType.USER
-          ? directory.userIds(cursor, DirectoryStore.PAGE_SIZE)
-          : directory.groupIds(cursor, DirectoryStore.PAGE_SIZE);
+      Page<String> page =
+          type == ObjectType.USER
+              ? directory.userIds(cursor, DirectoryStore.PAGE_SIZE)
+              : directory.groupIds(cursor, DirectoryStore.PAGE_SIZE);
       if (!page.items().isEmpty()) idPages.add(page.items());
       cursor = page.nextCursor();
     } while (cursor != null);
     List<SyncPageRequest> requests = new ArrayList<>();
     for (int i = 0; i < idPages.size(); i++) {
-      requests.add(new SyncPageRequest(provider, runId, type, i + 1, idPages.size(), idPages.get(i), force));
+      requests.add(
+          new SyncPageRequest(provider, runId, type, i + 1, idPages.size(), idPages.get(i), force));
     }
     return requests;
   }

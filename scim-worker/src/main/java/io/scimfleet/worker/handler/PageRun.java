@@ -37,12 +37,22 @@ final class PageRun {
   private record Attempt(int index, int number) {}
 
   /** What every page of this process shares. */
-  record Tools(ObjectSync objects, FleetMetrics metrics, Pacing pacing, ExecutorService pool,
+  record Tools(
+      ObjectSync objects,
+      FleetMetrics metrics,
+      Pacing pacing,
+      ExecutorService pool,
       ScheduledExecutorService timer) {}
 
   /** The page: its objects and how to sync them. */
-  record Work(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload, boolean force,
-      SyncTrigger trigger, Runnable step) {}
+  record Work(
+      ProviderContext ctx,
+      ObjectType type,
+      List<String> ids,
+      PagePreload preload,
+      boolean force,
+      SyncTrigger trigger,
+      Runnable step) {}
 
   private final Tools tools;
   private final Work work;
@@ -91,9 +101,15 @@ final class PageRun {
     String id = work.ids().get(attempt.index());
     SyncResult result;
     try {
-      result = attempt.number() == 1
-          ? tools.objects().syncFromPage(work.ctx(), work.type(), id, work.preload(), work.force(), work.trigger())
-          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force(), work.trigger());
+      result =
+          attempt.number() == 1
+              ? tools
+                  .objects()
+                  .syncFromPage(
+                      work.ctx(), work.type(), id, work.preload(), work.force(), work.trigger())
+              : tools
+                  .objects()
+                  .sync(work.ctx(), work.type(), id, null, work.force(), work.trigger());
     } catch (ProviderQuarantinedException quarantined) {
       paused = quarantined; // the whole page waits for the provider
       ready.add(ALL_DONE);
@@ -117,16 +133,23 @@ final class PageRun {
   private boolean retryLater(Attempt attempt, FleetException e) {
     Duration wait = Retries.waitAfter(e, attempt.number());
     Pacing pacing = tools.pacing();
-    if (attempt.number() >= pacing.attemptsInJob() || wait.compareTo(pacing.longestWaitInJob()) > 0) return false;
+    if (attempt.number() >= pacing.attemptsInJob() || wait.compareTo(pacing.longestWaitInJob()) > 0)
+      return false;
     tools.metrics().retry(work.ctx().name());
     // the task only adds to a queue; nobody waits for it
-    ScheduledFuture<?> unused = tools.timer().schedule(() -> ready.add(new Attempt(attempt.index(), attempt.number() + 1)), wait.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused =
+        tools
+            .timer()
+            .schedule(
+                () -> ready.add(new Attempt(attempt.index(), attempt.number() + 1)),
+                wait.toMillis(),
+                TimeUnit.MILLISECONDS);
     return true;
   }
 
   private static SyncResult failed(Attempt attempt, FleetException e) {
-    return new SyncResult(SyncOutcome.FAILED, "gave up after " + attempt.number() + " attempts: " + e.getMessage());
+    return new SyncResult(
+        SyncOutcome.FAILED, "gave up after " + attempt.number() + " attempts: " + e.getMessage());
   }
 
   private void finish(int index, SyncResult result) {

@@ -3,8 +3,8 @@ package io.scimfleet.worker.handler;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContext;
@@ -26,24 +26,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * Syncs the objects of one page side by side: at most the provider's {@code maxConcurrency}
  * requests at once in this process (read again at every page, so a changed setting applies to the
- * next page). A transient failure gives its permit back while it waits for the target's Retry-After,
- * then tries again, up to the {@link Pacing}'s attempts and wait; what still fails counts as failed
- * and the rest of the page goes on. The threads are shared by every provider and grow with the
- * permits in use, so one provider's slow requests never queue another's.
+ * next page). A transient failure gives its permit back while it waits for the target's
+ * Retry-After, then tries again, up to the {@link Pacing}'s attempts and wait; what still fails
+ * counts as failed and the rest of the page goes on. The threads are shared by every provider and
+ * grow with the permits in use, so one provider's slow requests never queue another's.
  */
 public final class PageRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("scim-page-retry"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(daemons("scim-page-retry"));
   private final PageRun.Tools tools;
   private final Map<String, Permits> permits = new ConcurrentHashMap<>();
 
   /** A provider's requests in flight in this process, sized by its maxConcurrency when made. */
   record Permits(int size, Semaphore semaphore) {}
 
-  /** @param threads threads kept ready; more start while providers' permits in use add up to more */
+  /**
+   * @param threads threads kept ready; more start while providers' permits in use add up to more
+   */
   public PageRunner(ObjectSync objects, FleetMetrics metrics, int threads, Pacing pacing) {
-    this.pool = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemons("scim-page-sync"));
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemons("scim-page-sync"));
     this.tools = new PageRun.Tools(objects, metrics, pacing, metrics.monitor(pool), timer);
   }
 
@@ -52,14 +61,25 @@ public final class PageRunner implements AutoCloseable {
    * requests (when the provider and its target allow), then the rest one by one. Interrupting the
    * calling thread stops the page.
    */
-  public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
-      boolean force, Runnable step) {
+  public List<SyncResult> run(
+      ProviderContext ctx,
+      ObjectType type,
+      List<String> ids,
+      PagePreload preload,
+      boolean force,
+      Runnable step) {
     return run(ctx, type, ids, preload, force, SyncTrigger.FULL_SYNC, step);
   }
 
   /** As above, each attempt recorded in the objects' histories with {@code trigger}. */
-  public List<SyncResult> run(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
-      boolean force, SyncTrigger trigger, Runnable step) {
+  public List<SyncResult> run(
+      ProviderContext ctx,
+      ObjectType type,
+      List<String> ids,
+      PagePreload preload,
+      boolean force,
+      SyncTrigger trigger,
+      Runnable step) {
     SyncResult[] results = tools.objects().syncPageInBulk(ctx, type, ids, preload, force, trigger);
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < results.length; i++) {
@@ -68,17 +88,24 @@ public final class PageRunner implements AutoCloseable {
     }
     if (rest.isEmpty()) return Arrays.asList(results);
     PageRun.Work work = new PageRun.Work(ctx, type, rest, preload, force, trigger, step);
-    Iterator<SyncResult> singles = new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run().iterator();
+    Iterator<SyncResult> singles =
+        new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run().iterator();
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) results[i] = singles.next();
     }
     return Arrays.asList(results);
   }
 
-  /** The provider's permits; new ones when its maxConcurrency changed (pages under way keep theirs). */
+  /**
+   * The provider's permits; new ones when its maxConcurrency changed (pages under way keep theirs).
+   */
   Permits permitsFor(Provider provider) {
-    return permits.compute(provider.name(), (name, current) -> current != null && current.size() == provider.maxConcurrency()
-        ? current : new Permits(provider.maxConcurrency(), new Semaphore(provider.maxConcurrency())));
+    return permits.compute(
+        provider.name(),
+        (name, current) ->
+            current != null && current.size() == provider.maxConcurrency()
+                ? current
+                : new Permits(provider.maxConcurrency(), new Semaphore(provider.maxConcurrency())));
   }
 
   private static ThreadFactory daemons(String name) {

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The job threads of this process that each provider's jobs hold: at most {@code limit} per
  * provider, so that a provider whose target is slow or failing cannot take every thread. A job that
- * finds its provider's slots taken waits a moment ({@link ObjectJobHandler#SLOT_WAIT}) and then hands
- * itself back instead of waiting longer.
+ * finds its provider's slots taken waits a moment ({@link ObjectJobHandler#SLOT_WAIT}) and then
+ * hands itself back instead of waiting longer.
  */
 public final class ProviderJobSlots {
   private static final long RETAKE_AFTER_MILLIS = 5;
@@ -31,7 +31,8 @@ public final class ProviderJobSlots {
 
   /**
    * Waits up to {@code wait} for a slot: on a fast target a job of the provider ends within
-   * milliseconds, which is much sooner than a hand-back comes back. The caller must {@link #release} it.
+   * milliseconds, which is much sooner than a hand-back comes back. The caller must {@link
+   * #release} it.
    */
   boolean tryTake(String provider, Duration wait) {
     long until = System.nanoTime() + wait.toNanos();

@@ -19,13 +19,16 @@ final class Retries {
 
   static Duration retryAfter(FleetException e) {
     if (e instanceof ProviderQuarantinedException paused) return paused.remaining();
-    return e instanceof ScimException scim ? scim.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+    return e instanceof ScimException scim
+        ? scim.retryAfter().orElse(Duration.ZERO)
+        : Duration.ZERO;
   }
 
   /** The wait before try {@code attempt + 1}: Retry-After, else 0.5 s doubling per attempt. */
   static Duration waitAfter(FleetException e, int attempt) {
     Duration asked = retryAfter(e);
-    Duration wait = asked.isZero() ? FIRST_BACK_OFF.multipliedBy(1L << Math.min(attempt - 1, 16)) : asked;
+    Duration wait =
+        asked.isZero() ? FIRST_BACK_OFF.multipliedBy(1L << Math.min(attempt - 1, 16)) : asked;
     return wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 10 + 1));
   }
 
@@ -35,8 +38,9 @@ final class Retries {
   }
 
   /**
-   * Waits in the job for a short Retry-After (cheaper and closer to the target's pace than a JobRunr
-   * reschedule, which adds up to a poll interval), or ends the job at once when its thread is interrupted.
+   * Waits in the job for a short Retry-After (cheaper and closer to the target's pace than a
+   * JobRunr reschedule, which adds up to a poll interval), or ends the job at once when its thread
+   * is interrupted.
    */
   static void pause(Duration wait) {
     try {

@@ -9,8 +9,16 @@ public final class AmbiguousMatchException extends FleetException {
   private static final long serialVersionUID = 1L;
 
   AmbiguousMatchException(ObjectType type, String filter, List<String> remoteIds, long total) {
-    super(total + " " + type.endpoint() + " on the target match " + filter + " (ids " + String.join(", ", remoteIds)
-        + (total > remoteIds.size() ? ", …" : "") + "): link one by hand or make the matching attribute unique");
+    super(
+        total
+            + " "
+            + type.endpoint()
+            + " on the target match "
+            + filter
+            + " (ids "
+            + String.join(", ", remoteIds)
+            + (total > remoteIds.size() ? ", …" : "")
+            + "): link one by hand or make the matching attribute unique");
   }
 
   @Override

@@ -19,17 +19,19 @@ import org.slf4j.LoggerFactory;
  * Writes each object's sync attempt to its history. An attempt runs on one thread, and so do its
  * requests: {@link #LISTENER}, a request listener of every provider's client, adds each request to
  * the attempt open on the thread. An attempt started inside another one (a group syncing a member
- * first) has its own requests and takes its trigger. A history that cannot be written never fails the sync.
+ * first) has its own requests and takes its trigger. A history that cannot be written never fails
+ * the sync.
  */
 final class AttemptLog {
   private static final Logger log = LoggerFactory.getLogger(AttemptLog.class);
   private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
 
   /** Adds each request to the attempt open on the calling thread, if any. */
-  static final RequestListener LISTENER = (method, endpoint, status, took) -> {
-    Open open = CURRENT.get();
-    if (open != null) open.requests.add(new SyncAttempt.Request(method, status));
-  };
+  static final RequestListener LISTENER =
+      (method, endpoint, status, took) -> {
+        Open open = CURRENT.get();
+        if (open != null) open.requests.add(new SyncAttempt.Request(method, status));
+      };
 
   private final ObjectHistory history;
   private final Clock clock;
@@ -47,22 +49,50 @@ final class AttemptLog {
 
   /** Opens an attempt on this thread; close it with {@link Open#finish}. */
   Open open(SyncTrigger trigger) {
-    Open open = new Open(trigger, clock.instant().truncatedTo(ChronoUnit.MILLIS), System.nanoTime(), CURRENT.get());
+    Open open =
+        new Open(
+            trigger,
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            System.nanoTime(),
+            CURRENT.get());
     CURRENT.set(open);
     return open;
   }
 
   /**
-   * An attempt made inside a SCIM Bulk request of a page (a full sync's, or a burst of changes): its one
-   * operation (method and the status the target gave it) and the time the page's Bulk requests took.
+   * An attempt made inside a SCIM Bulk request of a page (a full sync's, or a burst of changes):
+   * its one operation (method and the status the target gave it) and the time the page's Bulk
+   * requests took.
    */
-  void recordBulk(String provider, ObjectType type, String objectId, SyncTrigger trigger, Instant started,
-      long tookMillis, String method, int status, SyncResult result) {
+  void recordBulk(
+      String provider,
+      ObjectType type,
+      String objectId,
+      SyncTrigger trigger,
+      Instant started,
+      long tookMillis,
+      String method,
+      int status,
+      SyncResult result) {
     try {
-      history.record(provider, type, objectId, new SyncAttempt(started, trigger, result.outcome().label(),
-          List.of(new SyncAttempt.Request(method, status)), tookMillis, result.error()));
+      history.record(
+          provider,
+          type,
+          objectId,
+          new SyncAttempt(
+              started,
+              trigger,
+              result.outcome().label(),
+              List.of(new SyncAttempt.Request(method, status)),
+              tookMillis,
+              result.error()));
     } catch (RuntimeException e) {
-      log.debug("history of {} {} on {} not written: {}", type.label(), objectId, provider, e.getMessage());
+      log.debug(
+          "history of {} {} on {} not written: {}",
+          type.label(),
+          objectId,
+          provider,
+          e.getMessage());
     }
   }
 
@@ -82,20 +112,37 @@ final class AttemptLog {
     }
 
     /**
-     * Ends the attempt (the outer one, if any, is open again) and records its result, or its failure;
-     * a provider's quarantine is no attempt of this object and is not recorded.
+     * Ends the attempt (the outer one, if any, is open again) and records its result, or its
+     * failure; a provider's quarantine is no attempt of this object and is not recorded.
      */
-    void finish(String provider, ObjectType type, String objectId, SyncResult result, RuntimeException failure) {
+    void finish(
+        String provider,
+        ObjectType type,
+        String objectId,
+        SyncResult result,
+        RuntimeException failure) {
       if (outer == null) CURRENT.remove();
       else CURRENT.set(outer);
       if (failure instanceof ProviderQuarantinedException) return;
       String outcome = result != null ? result.outcome().label() : SyncOutcome.FAILED.label();
-      String error = result != null ? result.error() : failure.getMessage() != null ? failure.getMessage() : failure.toString();
+      String error =
+          result != null
+              ? result.error()
+              : failure.getMessage() != null ? failure.getMessage() : failure.toString();
       long took = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
       try {
-        history.record(provider, type, objectId, new SyncAttempt(started, trigger, outcome, requests, took, error));
+        history.record(
+            provider,
+            type,
+            objectId,
+            new SyncAttempt(started, trigger, outcome, requests, took, error));
       } catch (RuntimeException e) {
-        log.debug("history of {} {} on {} not written: {}", type.label(), objectId, provider, e.getMessage());
+        log.debug(
+            "history of {} {} on {} not written: {}",
+            type.label(),
+            objectId,
+            provider,
+            e.getMessage());
       }
     }
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.FeatureUse;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * target announces Bulk and the provider has {@code bulk: auto}. The page's unchanged users cost
  * nothing (as on the single path); the others are locked (one busy elsewhere is left to the single
  * path), read again under their locks, mapped, and sent as one operation each, in requests cut to
- * the target's maxOperations and maxPayloadSize. Each operation's result is recorded for its object:
- * a 409 on a create links the existing object as the single path does, a 404 or 412 on an update
- * goes through the single update (recreate, current ETag), a permanent error is the object's
+ * the target's maxOperations and maxPayloadSize. Each operation's result is recorded for its
+ * object: a 409 on a create links the existing object as the single path does, a 404 or 412 on an
+ * update goes through the single update (recreate, current ETag), a permanent error is the object's
  * failure. A target that answers a Bulk request 404, 405 or 501 gets single requests from then on
  * (until its provider's settings change). What Bulk cannot settle (a request that fails as a whole,
  * a transient error of one operation, an operation the answer does not mention, removals, dry runs)
@@ -64,19 +64,37 @@ final class BulkWrites {
   private final FleetMetrics metrics;
   private final ProviderHealth health;
   private final ObjectSync objects;
-  /** Clients whose target answered a Bulk request 404, 405 or 501: single requests until the provider changes. */
-  private final Set<ScimClient> refusing = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  /**
+   * Clients whose target answered a Bulk request 404, 405 or 501: single requests until the
+   * provider changes.
+   */
+  private final Set<ScimClient> refusing =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /** One user to send: what was read under its lock and the operation made of it. */
-  private record Planned(int index, String objectId, ObjectSyncState state, ObjectNode payload, String hash,
+  private record Planned(
+      int index,
+      String objectId,
+      ObjectSyncState state,
+      ObjectNode payload,
+      String hash,
       BulkOperation operation) {
     boolean creates() {
       return operation.method().equals("POST");
     }
   }
 
-  BulkWrites(Stores stores, SyncSteps steps, RemoteWriter writer, UserSync users, FleetMetrics metrics,
-      ProviderHealth health, ObjectSync objects, AttemptLog attempts, Clock clock) {
+  BulkWrites(
+      Stores stores,
+      SyncSteps steps,
+      RemoteWriter writer,
+      UserSync users,
+      FleetMetrics metrics,
+      ProviderHealth health,
+      ObjectSync objects,
+      AttemptLog attempts,
+      Clock clock) {
     this.attempts = attempts;
     this.clock = clock;
     this.stores = stores;
@@ -88,13 +106,21 @@ final class BulkWrites {
     this.objects = objects;
   }
 
-  /** True when this page's writes may go in Bulk requests (the target's word is asked only when there are some). */
+  /**
+   * True when this page's writes may go in Bulk requests (the target's word is asked only when
+   * there are some).
+   */
   boolean applies(ProviderContext ctx, ObjectType type) {
-    return type == ObjectType.USER && ctx.provider().switches().bulk() == FeatureUse.AUTO && !ctx.provider().dryRun()
+    return type == ObjectType.USER
+        && ctx.provider().switches().bulk() == FeatureUse.AUTO
+        && !ctx.provider().dryRun()
         && !refusing.contains(ctx.client());
   }
 
-  /** The target announces Bulk; a discovery that fails leaves the page to the single path, which reports it. */
+  /**
+   * The target announces Bulk; a discovery that fails leaves the page to the single path, which
+   * reports it.
+   */
   private static boolean offered(ProviderContext ctx) {
     try {
       return RemoteWriter.capabilities(ctx).bulk().supported();
@@ -104,7 +130,12 @@ final class BulkWrites {
   }
 
   /** One result per id, in order; null where the single-request path is to sync the object. */
-  SyncResult[] run(ProviderContext ctx, List<String> ids, PagePreload preload, boolean force, SyncTrigger trigger) {
+  SyncResult[] run(
+      ProviderContext ctx,
+      List<String> ids,
+      PagePreload preload,
+      boolean force,
+      SyncTrigger trigger) {
     SyncResult[] results = new SyncResult[ids.size()];
     health.requireOpenHere(ctx.name());
     List<Integer> changed = new ArrayList<>();
@@ -112,7 +143,8 @@ final class BulkWrites {
       String id = ids.get(i);
       DirectoryUser user = preload.users().get(id);
       if (user == null) continue; // gone: a removal, for the single path
-      if (users.passwordWaiting(ctx, id)) continue; // a new password goes with the single path's create or PATCH
+      if (users.passwordWaiting(ctx, id))
+        continue; // a new password goes with the single path's create or PATCH
       if (!force && users.unchanged(ctx, user, preload.states().get(id))) {
         results[i] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
       } else {
@@ -123,30 +155,48 @@ final class BulkWrites {
     return results;
   }
 
-  private void sendLocked(ProviderContext ctx, List<String> ids, List<Integer> changed, boolean force,
-      SyncTrigger trigger, SyncResult[] results) {
+  private void sendLocked(
+      ProviderContext ctx,
+      List<String> ids,
+      List<Integer> changed,
+      boolean force,
+      SyncTrigger trigger,
+      SyncResult[] results) {
     List<String> changedIds = changed.stream().map(ids::get).toList();
-    try (ObjectLocks.Locks locks = stores.locks().acquireFree(ctx.name(), ObjectType.USER, changedIds, ObjectSync.LOCK_LEASE)) {
+    try (ObjectLocks.Locks locks =
+        stores
+            .locks()
+            .acquireFree(ctx.name(), ObjectType.USER, changedIds, ObjectSync.LOCK_LEASE)) {
       Set<String> held = Set.copyOf(locks.held());
-      List<Integer> locked = changed.stream().filter(index -> held.contains(ids.get(index))).toList();
+      List<Integer> locked =
+          changed.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
       if (!planned.isEmpty()) send(ctx, planned, trigger, results);
     }
   }
 
   /** Reads the locked users and their states again, and makes an operation of each that changed. */
-  private List<Planned> plan(ProviderContext ctx, List<String> ids, List<Integer> locked, boolean force,
+  private List<Planned> plan(
+      ProviderContext ctx,
+      List<String> ids,
+      List<Integer> locked,
+      boolean force,
       SyncResult[] results) {
     List<String> lockedIds = locked.stream().map(ids::get).toList();
-    Map<String, DirectoryUser> current = stores.directory().users(lockedIds).stream()
-        .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), ObjectType.USER, lockedIds);
+    Map<String, DirectoryUser> current =
+        stores.directory().users(lockedIds).stream()
+            .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
+    Map<String, ObjectSyncState> states =
+        stores.syncState().getAll(ctx.name(), ObjectType.USER, lockedIds);
     List<Planned> planned = new ArrayList<>();
     for (int index : locked) {
       String id = ids.get(index);
-      Optional<MappingInput> input = Optional.ofNullable(current.get(id)).map(MappingInput::user)
-          .filter(ctx.userScope()::includes);
-      if (input.isEmpty()) continue; // left the directory or the scope meanwhile: the single path removes it
+      Optional<MappingInput> input =
+          Optional.ofNullable(current.get(id))
+              .map(MappingInput::user)
+              .filter(ctx.userScope()::includes);
+      if (input.isEmpty())
+        continue; // left the directory or the scope meanwhile: the single path removes it
       ObjectNode payload;
       String hash;
       ObjectSyncState state = states.get(id);
@@ -162,18 +212,22 @@ final class BulkWrites {
         continue; // the single path records why
       }
       operation(ctx, state, payload, index)
-          .ifPresent(operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
+          .ifPresent(
+              operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
     }
     return planned;
   }
 
-  /** A create (POST) or an update (PATCH, or PUT without PATCH support); empty: for the single path. */
-  private static Optional<BulkOperation> operation(ProviderContext ctx, ObjectSyncState state, ObjectNode payload,
-      int index) {
+  /**
+   * A create (POST) or an update (PATCH, or PUT without PATCH support); empty: for the single path.
+   */
+  private static Optional<BulkOperation> operation(
+      ProviderContext ctx, ObjectSyncState state, ObjectNode payload, int index) {
     String endpoint = ObjectType.USER.endpoint();
     if (!SyncSteps.hasRemote(state)) {
       // adoptExisting searches before each create: that is the single path's
-      return ctx.provider().adoptExisting() ? Optional.empty()
+      return ctx.provider().adoptExisting()
+          ? Optional.empty()
           : Optional.of(BulkOperation.create(endpoint, "o" + index, payload));
     }
     Capabilities capabilities = RemoteWriter.capabilities(ctx);
@@ -191,16 +245,23 @@ final class BulkWrites {
 
   /**
    * The page's operations, in Bulk requests cut to the target's limits; the objects of a request
-   * that failed as a whole are left to the single path. The new states are stored in one round trip.
+   * that failed as a whole are left to the single path. The new states are stored in one round
+   * trip.
    */
-  private void send(ProviderContext ctx, List<Planned> planned, SyncTrigger trigger, SyncResult[] results) {
+  private void send(
+      ProviderContext ctx, List<Planned> planned, SyncTrigger trigger, SyncResult[] results) {
     List<BulkResult> answered;
     Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     long startedNanos = System.nanoTime();
     try {
-      answered = ctx.client().bulkEachRequestOnItsOwn(planned.stream().map(Planned::operation).toList());
+      answered =
+          ctx.client().bulkEachRequestOnItsOwn(planned.stream().map(Planned::operation).toList());
     } catch (FleetException | IllegalStateException unsent) {
-      log.warn("provider {}: Bulk failed ({}); sending {} objects one by one", ctx.name(), unsent.getMessage(), planned.size());
+      log.warn(
+          "provider {}: Bulk failed ({}); sending {} objects one by one",
+          ctx.name(),
+          unsent.getMessage(),
+          planned.size());
       return;
     }
     noteWholeFailures(ctx, answered);
@@ -210,47 +271,94 @@ final class BulkWrites {
       SyncResult result = settle(ctx, one, answered.get(i), states);
       if (result == null) continue;
       results[one.index()] = finished(ctx, result);
-      attempts.recordBulk(ctx.name(), ObjectType.USER, one.objectId(), trigger, started,
-          Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), one.operation().method(), answered.get(i).status(),
+      attempts.recordBulk(
+          ctx.name(),
+          ObjectType.USER,
+          one.objectId(),
+          trigger,
+          started,
+          Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
+          one.operation().method(),
+          answered.get(i).status(),
           result);
     }
     stores.syncState().putAll(states);
   }
 
-  /** Says once per page that requests failed as a whole; a target that does not do Bulk (404, 405, 501) gets no more. */
+  /**
+   * Says once per page that requests failed as a whole; a target that does not do Bulk (404, 405,
+   * 501) gets no more.
+   */
   private void noteWholeFailures(ProviderContext ctx, List<BulkResult> answered) {
-    List<ScimException> failures = answered.stream().filter(r -> r.status() < 0 && r.error() != null)
-        .map(BulkResult::error).toList();
+    List<ScimException> failures =
+        answered.stream()
+            .filter(r -> r.status() < 0 && r.error() != null)
+            .map(BulkResult::error)
+            .toList();
     if (failures.isEmpty()) return;
     if (failures.stream().anyMatch(e -> REFUSED.contains(e.status()))) refusing.add(ctx.client());
-    log.warn("provider {}: Bulk requests failed as a whole ({}); sending their {} objects one by one", ctx.name(),
-        failures.get(0).getMessage(), failures.size());
+    log.warn(
+        "provider {}: Bulk requests failed as a whole ({}); sending their {} objects one by one",
+        ctx.name(),
+        failures.get(0).getMessage(),
+        failures.size());
   }
 
   /** The object's result from its operation's; null to leave it to the single path. */
-  private SyncResult settle(ProviderContext ctx, Planned one, BulkResult answer, List<ObjectSyncState> states) {
+  private SyncResult settle(
+      ProviderContext ctx, Planned one, BulkResult answer, List<ObjectSyncState> states) {
     if (answer.ok()) {
-      if (one.creates() && answer.id() == null) return null; // created, id unknown: the single path links it
+      if (one.creates() && answer.id() == null)
+        return null; // created, id unknown: the single path links it
       String remoteId = one.creates() ? answer.id() : one.state().remoteId();
-      String version = answer.version() != null ? answer.version() : one.creates() ? null : one.state().version();
-      return recorded(ctx, one, new Written(one.creates() ? SyncOutcome.CREATED : SyncOutcome.UPDATED, remoteId,
-          version, List.of()), states);
+      String version =
+          answer.version() != null
+              ? answer.version()
+              : one.creates() ? null : one.state().version();
+      return recorded(
+          ctx,
+          one,
+          new Written(
+              one.creates() ? SyncOutcome.CREATED : SyncOutcome.UPDATED,
+              remoteId,
+              version,
+              List.of()),
+          states);
     }
     ScimException error = answer.error();
     if (answer.status() < 0 || error == null) return null;
     if (one.creates() && error instanceof ConflictException conflict) {
-      return followUp(ctx, one, () -> writer.linkExisting(ctx, ObjectType.USER, one.payload(), conflict), states);
+      return followUp(
+          ctx,
+          one,
+          () -> writer.linkExisting(ctx, ObjectType.USER, one.payload(), conflict),
+          states);
     }
-    if (!one.creates() && (error instanceof NotFoundException || error instanceof PreconditionFailedException)) {
-      return followUp(ctx, one, () -> writer.update(ctx, ObjectType.USER, one.state().remoteId(),
-          one.state().version(), one.payload(), one.state().pathsSent(), true), states);
+    if (!one.creates()
+        && (error instanceof NotFoundException || error instanceof PreconditionFailedException)) {
+      return followUp(
+          ctx,
+          one,
+          () ->
+              writer.update(
+                  ctx,
+                  ObjectType.USER,
+                  one.state().remoteId(),
+                  one.state().version(),
+                  one.payload(),
+                  one.state().pathsSent(),
+                  true),
+          states);
     }
     if (error.retryable()) return null; // the single path waits and tries again
     return failed(ctx, one, error);
   }
 
-  /** A single request that finishes an operation's work (link after 409, recreate, current ETag). */
-  private SyncResult followUp(ProviderContext ctx, Planned one, Supplier<Written> write, List<ObjectSyncState> states) {
+  /**
+   * A single request that finishes an operation's work (link after 409, recreate, current ETag).
+   */
+  private SyncResult followUp(
+      ProviderContext ctx, Planned one, Supplier<Written> write, List<ObjectSyncState> states) {
     try {
       return recorded(ctx, one, write.get(), states);
     } catch (ProviderQuarantinedException paused) {
@@ -261,10 +369,20 @@ final class BulkWrites {
     }
   }
 
-  /** The object's new state joins {@code states}, stored when the request's results are all read. */
-  private SyncResult recorded(ProviderContext ctx, Planned one, Written written, List<ObjectSyncState> states) {
-    states.add(steps.state(ctx, ObjectType.USER, one.objectId(), written, one.hash(), RemoteWriter.paths(one.payload()),
-        one.state() == null ? null : one.state().password()));
+  /**
+   * The object's new state joins {@code states}, stored when the request's results are all read.
+   */
+  private SyncResult recorded(
+      ProviderContext ctx, Planned one, Written written, List<ObjectSyncState> states) {
+    states.add(
+        steps.state(
+            ctx,
+            ObjectType.USER,
+            one.objectId(),
+            written,
+            one.hash(),
+            RemoteWriter.paths(one.payload()),
+            one.state() == null ? null : one.state().password()));
     health.succeeded(ctx.name());
     return SyncResult.of(written.outcome());
   }

@@ -30,22 +30,48 @@ final class DeletionGuard {
   }
 
   /** True: send the removal. False: it is held now, with its remote id. */
-  boolean allows(ProviderContext ctx, ObjectType type, String objectId, String remoteId, boolean leavesTarget) {
+  boolean allows(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      String remoteId,
+      boolean leavesTarget) {
     Provider provider = ctx.provider();
     if (off(provider) || releasing.contains(key(provider.name(), type, objectId))) return true;
-    long onTarget = stores.syncState().count(provider.name(), ObjectType.USER)
-        + stores.syncState().count(provider.name(), ObjectType.GROUP);
-    if (stores.deletions().admit(provider.name(), type, objectId, leavesTarget, provider.deletionThresholdPercent(),
-        onTarget, provider.deletionWindow(), clock.instant())) {
+    long onTarget =
+        stores.syncState().count(provider.name(), ObjectType.USER)
+            + stores.syncState().count(provider.name(), ObjectType.GROUP);
+    if (stores
+        .deletions()
+        .admit(
+            provider.name(),
+            type,
+            objectId,
+            leavesTarget,
+            provider.deletionThresholdPercent(),
+            onTarget,
+            provider.deletionWindow(),
+            clock.instant())) {
       return true;
     }
-    stores.deletions().hold(new HeldDeletion(provider.name(), type, objectId, remoteId, clock.instant()));
-    log.info("{}: removal of {} {} (remote {}) held: beyond the deletion threshold of {}% within {}", provider.name(),
-        type.label(), objectId, remoteId, provider.deletionThresholdPercent(), provider.deletionWindow());
+    stores
+        .deletions()
+        .hold(new HeldDeletion(provider.name(), type, objectId, remoteId, clock.instant()));
+    log.info(
+        "{}: removal of {} {} (remote {}) held: beyond the deletion threshold of {}% within {}",
+        provider.name(),
+        type.label(),
+        objectId,
+        remoteId,
+        provider.deletionThresholdPercent(),
+        provider.deletionWindow());
     return false;
   }
 
-  /** After a removal went out: it is no longer held, if it was (also with the guard since turned off). */
+  /**
+   * After a removal went out: it is no longer held, if it was (also with the guard since turned
+   * off).
+   */
   void sent(ProviderContext ctx, ObjectType type, String objectId) {
     stores.deletions().unhold(ctx.name(), type, objectId);
   }

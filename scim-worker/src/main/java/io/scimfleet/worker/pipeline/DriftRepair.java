@@ -10,18 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plain full sync's look at the target ({@code driftCheck: full}), before its clean-up: reads what
- * the target holds of the fleet's users, then groups ({@link TargetSnapshot}), compares it in memory
- * with what the fleet sends ({@link ManagedAttributes}) and repairs every difference through
+ * A plain full sync's look at the target ({@code driftCheck: full}), before its clean-up: reads
+ * what the target holds of the fleet's users, then groups ({@link TargetSnapshot}), compares it in
+ * memory with what the fleet sends ({@link ManagedAttributes}) and repairs every difference through
  * {@link ObjectSync#repair}: objects deleted on the target are recreated and re-linked, changed
  * attributes re-sent, members added or removed by hand put back to the directory's set. Objects on
- * the target that the fleet does not manage are counted as {@code unmanaged}; with
- * {@code deleteUnmanaged} they are removed, through the deletion guard.
+ * the target that the fleet does not manage are counted as {@code unmanaged}; with {@code
+ * deleteUnmanaged} they are removed, through the deletion guard.
  */
 public final class DriftRepair {
   private static final Logger log = LoggerFactory.getLogger(DriftRepair.class);
 
-  /** What the check found and did; {@code held} removals of unmanaged objects wait for an operator. */
+  /**
+   * What the check found and did; {@code held} removals of unmanaged objects wait for an operator.
+   */
   public record Result(SyncCounts counts, List<String> errors, long held) {
     public static final Result NONE = new Result(SyncCounts.ZERO, List.of(), 0);
   }
@@ -37,11 +39,12 @@ public final class DriftRepair {
   /**
    * Nothing when the provider's drift check is off, or in a dry run (it records no remote ids to
    * compare with). Users first, so groups see recreated users. A type whose check fails (the target
-   * unreachable, the provider quarantined) is left for the next run, with the error in this one: the
-   * clean-up still runs.
+   * unreachable, the provider quarantined) is left for the next run, with the error in this one:
+   * the clean-up still runs.
    */
   public Result run(ProviderContext ctx) {
-    if (ctx.provider().driftCheck() == DriftCheck.OFF || ctx.provider().dryRun()) return Result.NONE;
+    if (ctx.provider().driftCheck() == DriftCheck.OFF || ctx.provider().dryRun())
+      return Result.NONE;
     DriftRun run = new DriftRun(stores, objects, ctx);
     for (ObjectType type : List.of(ObjectType.USER, ObjectType.GROUP)) {
       try {

@@ -21,12 +21,16 @@ import java.util.function.UnaryOperator;
 /**
  * One drift check of one provider: per type, the managed objects from the sync states, then the
  * target's pages compared with them as they come (one read of states and one of the directory per
- * page of 100), then by id the managed objects the listing did not show (gone, unless the listing was
- * short) and groups listed without members. Holds the counts.
+ * page of 100), then by id the managed objects the listing did not show (gone, unless the listing
+ * was short) and groups listed without members. Holds the counts.
  */
 final class DriftRun {
-  /** The object id under which an unmanaged object's removal goes through the pipeline (and the guard). */
+  /**
+   * The object id under which an unmanaged object's removal goes through the pipeline (and the
+   * guard).
+   */
   static final String UNMANAGED = "unmanaged:";
+
   private static final int MAX_ERRORS = 100;
 
   private final Stores stores;
@@ -50,7 +54,8 @@ final class DriftRun {
 
   /** The check of this type ended early: said in the run's errors (not an object's failure). */
   void stopped(ObjectType type, FleetException e) {
-    if (errors.size() < MAX_ERRORS) errors.add("drift check of " + type.endpoint() + " stopped: " + e.getMessage());
+    if (errors.size() < MAX_ERRORS)
+      errors.add("drift check of " + type.endpoint() + " stopped: " + e.getMessage());
   }
 
   void check(ObjectType type) {
@@ -58,20 +63,25 @@ final class DriftRun {
     Set<String> seen = new HashSet<>();
     List<String> unmanaged = new ArrayList<>();
     List<String> withoutMembers = new ArrayList<>();
-    boolean listed = TargetSnapshot.list(ctx, type, attributes(type, managed), page -> {
-      List<String> ours = new ArrayList<>();
-      Map<String, ScimResource> found = new HashMap<>();
-      for (ScimResource resource : page) {
-        seen.add(resource.id());
-        if (managed.objectId(resource.id()) == null) {
-          unmanaged.add(resource.id());
-        } else {
-          ours.add(resource.id());
-          found.put(resource.id(), resource);
-        }
-      }
-      compare(type, managed, ours, found, withoutMembers);
-    });
+    boolean listed =
+        TargetSnapshot.list(
+            ctx,
+            type,
+            attributes(type, managed),
+            page -> {
+              List<String> ours = new ArrayList<>();
+              Map<String, ScimResource> found = new HashMap<>();
+              for (ScimResource resource : page) {
+                seen.add(resource.id());
+                if (managed.objectId(resource.id()) == null) {
+                  unmanaged.add(resource.id());
+                } else {
+                  ours.add(resource.id());
+                  found.put(resource.id(), resource);
+                }
+              }
+              compare(type, managed, ours, found, withoutMembers);
+            });
     List<String> unseen = new ArrayList<>(managed.objectIdByRemoteId().keySet());
     unseen.removeAll(seen);
     unseen.addAll(withoutMembers);
@@ -82,42 +92,59 @@ final class DriftRun {
   /** Reads these objects one by one: those the target no longer has are gone. */
   private void readById(ObjectType type, ManagedObjects managed, List<String> remoteIds) {
     for (int from = 0; from < remoteIds.size(); from += TargetSnapshot.PAGE) {
-      List<String> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + TargetSnapshot.PAGE));
+      List<String> chunk =
+          remoteIds.subList(from, Math.min(remoteIds.size(), from + TargetSnapshot.PAGE));
       compare(type, managed, chunk, TargetSnapshot.byId(ctx, type, chunk), null);
     }
   }
 
   /**
    * @param found what the target holds of {@code remoteIds}; one missing is gone
-   * @param withoutMembers where to put groups listed without members, to read by id; null when read by id
+   * @param withoutMembers where to put groups listed without members, to read by id; null when read
+   *     by id
    */
-  private void compare(ObjectType type, ManagedObjects managed, List<String> remoteIds, Map<String, ScimResource> found,
+  private void compare(
+      ObjectType type,
+      ManagedObjects managed,
+      List<String> remoteIds,
+      Map<String, ScimResource> found,
       List<String> withoutMembers) {
     if (remoteIds.isEmpty()) return;
     Map<String, String> objectIds = new HashMap<>();
     remoteIds.forEach(remoteId -> objectIds.put(managed.objectId(remoteId), remoteId));
-    Map<String, ObjectSyncState> states = stores.syncState().getAll(ctx.name(), type, objectIds.keySet());
+    Map<String, ObjectSyncState> states =
+        stores.syncState().getAll(ctx.name(), type, objectIds.keySet());
     Map<String, MappingInput> inputs = inScope(type, objectIds.keySet());
     for (Map.Entry<String, String> object : objectIds.entrySet()) {
       ObjectSyncState state = states.get(object.getKey());
       MappingInput input = inputs.get(object.getKey());
       if (input == null || !checked(state, object.getValue())) continue;
       ScimResource onTarget = found.get(object.getValue());
-      if (withoutMembers != null && onTarget != null && type == ObjectType.GROUP && !state.membersSent().isEmpty()
+      if (withoutMembers != null
+          && onTarget != null
+          && type == ObjectType.GROUP
+          && !state.membersSent().isEmpty()
           && ManagedAttributes.members(onTarget.json()) == null) {
         withoutMembers.add(object.getValue());
         continue;
       }
-      UnaryOperator<ObjectSyncState> fix = onTarget == null ? DriftRun::gone : difference(type, input, state, onTarget);
+      UnaryOperator<ObjectSyncState> fix =
+          onTarget == null ? DriftRun::gone : difference(type, input, state, onTarget);
       if (fix != null) repair(type, object.getKey(), object.getValue(), onTarget == null, fix);
     }
   }
 
-  /** Objects the directory holds in scope, as mapping input (groups without members: those are compared apart). */
+  /**
+   * Objects the directory holds in scope, as mapping input (groups without members: those are
+   * compared apart).
+   */
   private Map<String, MappingInput> inScope(ObjectType type, Set<String> objectIds) {
-    List<MappingInput> inputs = type == ObjectType.USER
-        ? stores.directory().users(objectIds).stream().map(MappingInput::user).toList()
-        : stores.directory().groups(objectIds).stream().map(g -> MappingInput.group(g, List.of())).toList();
+    List<MappingInput> inputs =
+        type == ObjectType.USER
+            ? stores.directory().users(objectIds).stream().map(MappingInput::user).toList()
+            : stores.directory().groups(objectIds).stream()
+                .map(g -> MappingInput.group(g, List.of()))
+                .toList();
     Set<String> inScope = ctx.scope(type).idsInScope(inputs);
     Map<String, MappingInput> byId = new HashMap<>();
     for (MappingInput input : inputs) {
@@ -127,21 +154,39 @@ final class DriftRun {
     return byId;
   }
 
-  /** Still linked to this remote id and last synced well: the page jobs and the clean-up see to the rest. */
+  /**
+   * Still linked to this remote id and last synced well: the page jobs and the clean-up see to the
+   * rest.
+   */
   private static boolean checked(ObjectSyncState state, String remoteId) {
-    return state != null && remoteId.equals(state.remoteId()) && state.outcome() != SyncOutcome.FAILED
+    return state != null
+        && remoteId.equals(state.remoteId())
+        && state.outcome() != SyncOutcome.FAILED
         && state.outcome() != SyncOutcome.DEACTIVATED;
   }
 
   /** Deleted on the target: forget the remote id, so the sync creates (or links) it again. */
   private static ObjectSyncState gone(ObjectSyncState state) {
-    return new ObjectSyncState(state.provider(), state.type(), state.objectId(), null, null, null, List.of(),
-        state.time(), state.outcome(), state.lastError(), state.pathsSent());
+    return new ObjectSyncState(
+        state.provider(),
+        state.type(),
+        state.objectId(),
+        null,
+        null,
+        null,
+        List.of(),
+        state.time(),
+        state.outcome(),
+        state.lastError(),
+        state.pathsSent());
   }
 
-  /** How to make the state say what the target holds, or null when the target holds what the fleet sends. */
-  private UnaryOperator<ObjectSyncState> difference(ObjectType type, MappingInput input, ObjectSyncState state,
-      ScimResource onTarget) {
+  /**
+   * How to make the state say what the target holds, or null when the target holds what the fleet
+   * sends.
+   */
+  private UnaryOperator<ObjectSyncState> difference(
+      ObjectType type, MappingInput input, ObjectSyncState state, ScimResource onTarget) {
     ObjectNode payload;
     try {
       payload = ctx.mappings(type).map(input);
@@ -152,15 +197,17 @@ final class DriftRun {
     boolean attributes = ManagedAttributes.differ(payload, onTarget.json(), state.pathsSent());
     if (type == ObjectType.USER) return attributes ? withoutHash(null) : null;
     Set<String> members = membersOnTarget(onTarget, state);
-    boolean membersDiffer = (members != null && !members.equals(new HashSet<>(state.membersSent())))
-        || state.membersSent().stream().anyMatch(recreatedUsers::contains);
+    boolean membersDiffer =
+        (members != null && !members.equals(new HashSet<>(state.membersSent())))
+            || state.membersSent().stream().anyMatch(recreatedUsers::contains);
     if (!attributes && !membersDiffer) return null;
     return withoutHash(members, attributes);
   }
 
   /**
-   * The members' remote ids the target holds; null when unknown: a group read by id without members,
-   * on a target that showed no members for any group so far (some never show them), is not compared.
+   * The members' remote ids the target holds; null when unknown: a group read by id without
+   * members, on a target that showed no members for any group so far (some never show them), is not
+   * compared.
    */
   private Set<String> membersOnTarget(ScimResource onTarget, ObjectSyncState state) {
     Set<String> members = ManagedAttributes.members(onTarget.json());
@@ -177,18 +224,39 @@ final class DriftRun {
    * No payload hash (so the sync writes again); the members the target holds, for a group; a group
    * whose attributes are as sent keeps their hash, so only its membership is written.
    */
-  private static UnaryOperator<ObjectSyncState> withoutHash(Set<String> members, boolean attributes) {
+  private static UnaryOperator<ObjectSyncState> withoutHash(
+      Set<String> members, boolean attributes) {
     return state -> {
       String hash = state.payloadHash();
-      String kept = attributes || hash == null || !hash.contains(":") ? null : "drift" + hash.substring(hash.lastIndexOf(':'));
-      List<String> sent = members == null ? state.membersSent() : List.copyOf(new TreeSet<>(members));
-      return new ObjectSyncState(state.provider(), state.type(), state.objectId(), state.remoteId(), state.version(), kept,
-          sent, state.time(), state.outcome(), state.lastError(), state.pathsSent());
+      String kept =
+          attributes || hash == null || !hash.contains(":")
+              ? null
+              : "drift" + hash.substring(hash.lastIndexOf(':'));
+      List<String> sent =
+          members == null ? state.membersSent() : List.copyOf(new TreeSet<>(members));
+      return new ObjectSyncState(
+          state.provider(),
+          state.type(),
+          state.objectId(),
+          state.remoteId(),
+          state.version(),
+          kept,
+          sent,
+          state.time(),
+          state.outcome(),
+          state.lastError(),
+          state.pathsSent());
     };
   }
 
-  private void repair(ObjectType type, String objectId, String remoteId, boolean gone, UnaryOperator<ObjectSyncState> fix) {
-    UnaryOperator<ObjectSyncState> ifStillLinked = state -> remoteId.equals(state.remoteId()) ? fix.apply(state) : state;
+  private void repair(
+      ObjectType type,
+      String objectId,
+      String remoteId,
+      boolean gone,
+      UnaryOperator<ObjectSyncState> fix) {
+    UnaryOperator<ObjectSyncState> ifStillLinked =
+        state -> remoteId.equals(state.remoteId()) ? fix.apply(state) : state;
     SyncResult result;
     try {
       result = objects.repair(ctx, type, objectId, ifStillLinked);
@@ -206,14 +274,18 @@ final class DriftRun {
     }
   }
 
-  /** Counted; with deleteUnmanaged, removed through the deletion guard (unless the fleet linked it meanwhile). */
+  /**
+   * Counted; with deleteUnmanaged, removed through the deletion guard (unless the fleet linked it
+   * meanwhile).
+   */
   private void handleUnmanaged(ObjectType type, List<String> remoteIds) {
     if (remoteIds.isEmpty()) return;
     if (!ctx.provider().deleteUnmanaged()) {
       counts = counts.plus(SyncOutcome.UNMANAGED, remoteIds.size());
       return;
     }
-    Set<String> linkedMeanwhile = ManagedObjects.scan(stores, ctx.name(), type).objectIdByRemoteId().keySet();
+    Set<String> linkedMeanwhile =
+        ManagedObjects.scan(stores, ctx.name(), type).objectIdByRemoteId().keySet();
     for (String remoteId : remoteIds) {
       if (linkedMeanwhile.contains(remoteId)) continue;
       counts = counts.plus(SyncOutcome.UNMANAGED, 1);
@@ -239,9 +311,13 @@ final class DriftRun {
     if (errors.size() < MAX_ERRORS) errors.add(type.label() + " " + objectId + ": " + message);
   }
 
-  /** The attributes to list: those the fleet sends, or all when it sends an extension (not every target takes a schema URN). */
+  /**
+   * The attributes to list: those the fleet sends, or all when it sends an extension (not every
+   * target takes a schema URN).
+   */
   private static List<String> attributes(ObjectType type, ManagedObjects managed) {
-    if (managed.paths().isEmpty() || managed.paths().stream().anyMatch(path -> path.contains(":"))) return List.of();
+    if (managed.paths().isEmpty() || managed.paths().stream().anyMatch(path -> path.contains(":")))
+      return List.of();
     List<String> attributes = new ArrayList<>(managed.paths());
     if (type == ObjectType.GROUP) attributes.add("members");
     return attributes;

@@ -15,10 +15,11 @@ import java.util.Optional;
 /**
  * Finds the object on the target that a payload stands for, by the provider's {@code matchOn}
  * attribute: none, exactly one, or several (then {@link AmbiguousMatchException} lists their ids).
- * {@code emails.primary} asks {@code emails[primary eq true and value eq "x"]}; a target that refuses
- * that filter (400) is asked {@code emails.value eq "x"}, and the answers are narrowed to those whose
- * primary email is x. An attribute the target cannot filter on (its {@code filters}) fails the object
- * with {@link UnfilterableMatchException}: listing a whole target to find one object is not done.
+ * {@code emails.primary} asks {@code emails[primary eq true and value eq "x"]}; a target that
+ * refuses that filter (400) is asked {@code emails.value eq "x"}, and the answers are narrowed to
+ * those whose primary email is x. An attribute the target cannot filter on (its {@code filters})
+ * fails the object with {@link UnfilterableMatchException}: listing a whole target to find one
+ * object is not done.
  */
 final class ExistingObjects {
   private static final int SHOWN = 10;
@@ -39,33 +40,47 @@ final class ExistingObjects {
   private static Optional<ScimResource> byPrimaryEmail(ProviderContext ctx, ObjectNode payload) {
     String email = primaryEmail(payload);
     if (email == null) return Optional.empty();
-    Filter exact = Filter.valuePath("emails", Filter.and(Filter.eq("primary", true), Filter.eq("value", email)));
+    Filter exact =
+        Filter.valuePath(
+            "emails", Filter.and(Filter.eq("primary", true), Filter.eq("value", email)));
     try {
       return one(ctx, ObjectType.USER, exact);
     } catch (BadRequestException unsupported) {
       Filter loose = Filter.eq("emails.value", email);
-      List<ScimResource> primary = search(ctx, ObjectType.USER, loose, 100).resources().stream()
-          .filter(found -> email.equalsIgnoreCase(primaryEmail(found.json()))).toList();
+      List<ScimResource> primary =
+          search(ctx, ObjectType.USER, loose, 100).resources().stream()
+              .filter(found -> email.equalsIgnoreCase(primaryEmail(found.json())))
+              .toList();
       return pick(ObjectType.USER, loose, primary, primary.size());
     }
   }
 
   private static Optional<ScimResource> one(ProviderContext ctx, ObjectType type, Filter filter) {
     ListResponse answer = search(ctx, type, filter, SHOWN);
-    return pick(type, filter, answer.resources(), Math.max(answer.totalResults(), answer.resources().size()));
+    return pick(
+        type,
+        filter,
+        answer.resources(),
+        Math.max(answer.totalResults(), answer.resources().size()));
   }
 
-  private static Optional<ScimResource> pick(ObjectType type, Filter filter, List<ScimResource> matches, long total) {
+  private static Optional<ScimResource> pick(
+      ObjectType type, Filter filter, List<ScimResource> matches, long total) {
     if (matches.size() > 1) {
-      throw new AmbiguousMatchException(type, filter.render(),
-          matches.stream().limit(SHOWN).map(ScimResource::id).toList(), total);
+      throw new AmbiguousMatchException(
+          type,
+          filter.render(),
+          matches.stream().limit(SHOWN).map(ScimResource::id).toList(),
+          total);
     }
     return matches.stream().findFirst();
   }
 
-  private static ListResponse search(ProviderContext ctx, ObjectType type, Filter filter, int count) {
+  private static ListResponse search(
+      ProviderContext ctx, ObjectType type, Filter filter, int count) {
     SearchRequest request = SearchRequest.of(filter).withStartIndex(1).withCount(count);
-    return ctx.client().search(type.endpoint(), request.withExcludedAttributes(GroupReads.excluded(ctx, type)));
+    return ctx.client()
+        .search(type.endpoint(), request.withExcludedAttributes(GroupReads.excluded(ctx, type)));
   }
 
   /** The email marked primary, else the only one. */

@@ -20,10 +20,12 @@ import java.util.Set;
 
 /**
  * A group's sync. Members go as remote ids; members in scope that were never synced have been
- * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested groups: {@code flatten} sends the users of the whole subtree; {@code native} sends
- * the direct users and the child groups (as {@code "type": "Group"}, synced first). Where the target has PATCH, the group is written without members and membership goes as
- * add/remove diffs against the members last sent, in chunks of the provider's {@code memberPatchChunk};
- * otherwise PUT carries the whole list.
+ * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested
+ * groups: {@code flatten} sends the users of the whole subtree; {@code native} sends the direct
+ * users and the child groups (as {@code "type": "Group"}, synced first). Where the target has
+ * PATCH, the group is written without members and membership goes as add/remove diffs against the
+ * members last sent, in chunks of the provider's {@code memberPatchChunk}; otherwise PUT carries
+ * the whole list.
  */
 final class GroupSync {
   private final Stores stores;
@@ -36,61 +38,105 @@ final class GroupSync {
     this.writer = writer;
   }
 
-  SyncOutcome sync(ProviderContext ctx, String groupId, ObjectSyncState state, String capturedRemoteId, boolean force) {
-    Optional<DirectoryGroup> group = stores.directory().group(groupId)
-        .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
-    if (group.isEmpty()) return steps.remove(ctx, ObjectType.GROUP, groupId, state, capturedRemoteId);
-    ObjectNode payload = steps.payload(ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
+  SyncOutcome sync(
+      ProviderContext ctx,
+      String groupId,
+      ObjectSyncState state,
+      String capturedRemoteId,
+      boolean force) {
+    Optional<DirectoryGroup> group =
+        stores
+            .directory()
+            .group(groupId)
+            .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
+    if (group.isEmpty())
+      return steps.remove(ctx, ObjectType.GROUP, groupId, state, capturedRemoteId);
+    ObjectNode payload =
+        steps.payload(
+            ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
     ObjectNode attributes = payload.deepCopy();
     attributes.remove("members");
     String attributesHash = PayloadHash.of(attributes);
     String hash = PayloadHash.of(payload) + ":" + attributesHash;
     if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
-    if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
-    boolean attributesChanged = force || state == null || state.payloadHash() == null
-        || !state.payloadHash().endsWith(":" + attributesHash);
-    Written written = RemoteWriter.capabilities(ctx).patch()
-        ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
-        : writeWithPut(ctx, state, payload);
+    if (ctx.provider().dryRun())
+      return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
+    boolean attributesChanged =
+        force
+            || state == null
+            || state.payloadHash() == null
+            || !state.payloadHash().endsWith(":" + attributesHash);
+    Written written =
+        RemoteWriter.capabilities(ctx).patch()
+            ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
+            : writeWithPut(ctx, state, payload);
     steps.record(ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload));
     return written.outcome();
   }
 
-  /** The payload's hash is {@code <whole>:<attributes without members>}, so a membership change sends no attribute replace. */
-  private Written writeWithPatch(ProviderContext ctx, ObjectSyncState state, ObjectNode payload, ObjectNode attributes,
+  /**
+   * The payload's hash is {@code <whole>:<attributes without members>}, so a membership change
+   * sends no attribute replace.
+   */
+  private Written writeWithPatch(
+      ProviderContext ctx,
+      ObjectSyncState state,
+      ObjectNode payload,
+      ObjectNode attributes,
       boolean attributesChanged) {
-    Written written = !SyncSteps.hasRemote(state)
-        ? writer.createOrLink(ctx, ObjectType.GROUP, attributes)
-        : attributesChanged
-            ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), attributes,
-                state.pathsSent(), true)
-            : new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
-    List<String> before = written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
-        ? List.of() : state.membersSent();
+    Written written =
+        !SyncSteps.hasRemote(state)
+            ? writer.createOrLink(ctx, ObjectType.GROUP, attributes)
+            : attributesChanged
+                ? writer.update(
+                    ctx,
+                    ObjectType.GROUP,
+                    state.remoteId(),
+                    state.version(),
+                    attributes,
+                    state.pathsSent(),
+                    true)
+                : new Written(
+                    SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
+    List<String> before =
+        written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
+            ? List.of()
+            : state.membersSent();
     List<String> members = remoteIds(payload);
     String version = sendMemberChanges(ctx, written, before, members, groupRemoteIds(payload));
     return new Written(written.outcome(), written.remoteId(), version, members);
   }
 
-  private String sendMemberChanges(ProviderContext ctx, Written written, List<String> before, List<String> after,
+  private String sendMemberChanges(
+      ProviderContext ctx,
+      Written written,
+      List<String> before,
+      List<String> after,
       Set<String> groups) {
     Set<String> add = new LinkedHashSet<>(after);
     before.forEach(add::remove);
     Set<String> remove = new LinkedHashSet<>(before);
     after.forEach(remove::remove);
     String version = written.version();
-    for (PatchRequest chunk : PatchRequest.memberChunks(add, remove, memberPatchChunk(ctx), groups)) {
-      RemoteWriter.Versioned<Optional<ScimResource>> answer = RemoteWriter.withCurrentVersion(ctx, ObjectType.GROUP,
-          written.remoteId(), version, current -> ctx.client().patch(ObjectType.GROUP.endpoint(), written.remoteId(),
-              chunk, current));
+    for (PatchRequest chunk :
+        PatchRequest.memberChunks(add, remove, memberPatchChunk(ctx), groups)) {
+      RemoteWriter.Versioned<Optional<ScimResource>> answer =
+          RemoteWriter.withCurrentVersion(
+              ctx,
+              ObjectType.GROUP,
+              written.remoteId(),
+              version,
+              current ->
+                  ctx.client()
+                      .patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk, current));
       version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
     }
     return version;
   }
 
   /**
-   * The provider's {@code memberPatchChunk} (its profile's unless set); a lower {@code bulk.maxOperations}
-   * announced by the target wins, as before profiles.
+   * The provider's {@code memberPatchChunk} (its profile's unless set); a lower {@code
+   * bulk.maxOperations} announced by the target wins, as before profiles.
    */
   static int memberPatchChunk(ProviderContext ctx) {
     int chunk = ctx.provider().switches().memberPatchChunk();
@@ -99,22 +145,32 @@ final class GroupSync {
   }
 
   private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
-    Written written = SyncSteps.hasRemote(state)
-        ? writer.update(ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
-        : writer.createOrLink(ctx, ObjectType.GROUP, payload);
-    return new Written(written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
+    Written written =
+        SyncSteps.hasRemote(state)
+            ? writer.update(
+                ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
+            : writer.createOrLink(ctx, ObjectType.GROUP, payload);
+    return new Written(
+        written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }
 
-  /** The group's members with a remote id; {@link ObjectSync} synced those in scope without one first. */
+  /**
+   * The group's members with a remote id; {@link ObjectSync} synced those in scope without one
+   * first.
+   */
   private List<GroupMember> members(ProviderContext ctx, String groupId) {
     return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
   }
 
   private static Set<String> groupRemoteIds(ObjectNode payload) {
     Set<String> ids = new HashSet<>();
-    payload.path("members").forEach(member -> {
-      if ("Group".equals(member.path("type").asText())) ids.add(member.path("value").asText());
-    });
+    payload
+        .path("members")
+        .forEach(
+            member -> {
+              if ("Group".equals(member.path("type").asText()))
+                ids.add(member.path("value").asText());
+            });
     return ids;
   }
 

@@ -11,12 +11,11 @@ import java.util.Set;
 
 /**
  * Compares, on the attributes the fleet's mappings manage, what the target holds with what the
- * fleet sends. Tolerant of what targets add on their own ({@code meta}, {@code display},
- * {@code $ref}, sub-attributes the mappings do not set), of attribute names and text values in
- * another case (RFC 7643 §2.1; many targets lower-case emails), and of {@code false} or empty values
- * left out; strict on what was sent: a value changed, removed, or a multi-valued attribute
- * with another number of values is a difference. Group members are compared separately, as sets of
- * remote ids.
+ * fleet sends. Tolerant of what targets add on their own ({@code meta}, {@code display}, {@code
+ * $ref}, sub-attributes the mappings do not set), of attribute names and text values in another
+ * case (RFC 7643 §2.1; many targets lower-case emails), and of {@code false} or empty values left
+ * out; strict on what was sent: a value changed, removed, or a multi-valued attribute with another
+ * number of values is a difference. Group members are compared separately, as sets of remote ids.
  */
 final class ManagedAttributes {
   private ManagedAttributes() {}
@@ -37,7 +36,10 @@ final class ManagedAttributes {
     return false;
   }
 
-  /** The remote ids of the members the target lists; null when it does not list the attribute at all. */
+  /**
+   * The remote ids of the members the target lists; null when it does not list the attribute at
+   * all.
+   */
   static Set<String> members(JsonNode onTarget) {
     JsonNode members = field(onTarget, "members");
     if (members == null || members.isNull()) return null;
@@ -57,7 +59,9 @@ final class ManagedAttributes {
 
   /** What a target may leave out and mean the same: false, "", an empty list or object. */
   private static boolean blank(JsonNode sent) {
-    return (sent.isBoolean() && !sent.booleanValue()) || !present(sent) || (sent.isTextual() && sent.asText().isEmpty());
+    return (sent.isBoolean() && !sent.booleanValue())
+        || !present(sent)
+        || (sent.isTextual() && sent.asText().isEmpty());
   }
 
   private static boolean coversObject(JsonNode sent, JsonNode onTarget) {
@@ -69,7 +73,10 @@ final class ManagedAttributes {
     return true;
   }
 
-  /** Same number of values, and each value sent matched by a different one on the target, in any order. */
+  /**
+   * Same number of values, and each value sent matched by a different one on the target, in any
+   * order.
+   */
   private static boolean coversArray(JsonNode sent, JsonNode onTarget) {
     if (sent.size() != onTarget.size()) return false;
     List<JsonNode> left = new ArrayList<>();

@@ -21,7 +21,8 @@ record ManagedObjects(Map<String, String> objectIdByRemoteId, Set<String> paths)
     String cursor = null;
     do {
       Page<String> page = stores.syncState().objectIds(provider, type, cursor, TargetSnapshot.PAGE);
-      for (ObjectSyncState state : stores.syncState().getAll(provider, type, page.items()).values()) {
+      for (ObjectSyncState state :
+          stores.syncState().getAll(provider, type, page.items()).values()) {
         if (state.remoteId() == null) continue;
         byRemoteId.put(state.remoteId(), state.objectId());
         paths.addAll(state.pathsSent());

@@ -18,9 +18,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
- * state → scope → map → validate → compare with the last payload's hash → send → record (its sync state,
- * and the attempt in its history). Permanent failures (a 4xx, invalid data, a mapping
- * error) are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
+ * state → scope → map → validate → compare with the last payload's hash → send → record (its sync
+ * state, and the attempt in its history). Permanent failures (a 4xx, invalid data, a mapping error)
+ * are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
   static final Duration LOCK_LEASE = Duration.ofSeconds(60); // the client's total request timeout
@@ -37,15 +37,29 @@ public final class ObjectSync {
   private final AttemptLog attempts;
   private final BulkWrites bulk;
 
-  /** Without a key: a password waiting for a provider that syncs passwords fails that user's sync, saying so. */
-  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
+  /**
+   * Without a key: a password waiting for a provider that syncs passwords fails that user's sync,
+   * saying so.
+   */
+  public ObjectSync(
+      Stores stores,
+      ScimSchemaValidator validator,
+      FleetMetrics metrics,
+      ProviderHealth health,
       Clock clock) {
     this(stores, validator, metrics, health, clock, null);
   }
 
-  /** @param box opens the users' new passwords ({@code SCIM_SECRET_KEY}); null: none */
-  public ObjectSync(Stores stores, ScimSchemaValidator validator, FleetMetrics metrics, ProviderHealth health,
-      Clock clock, SecretBox box) {
+  /**
+   * @param box opens the users' new passwords ({@code SCIM_SECRET_KEY}); null: none
+   */
+  public ObjectSync(
+      Stores stores,
+      ScimSchemaValidator validator,
+      FleetMetrics metrics,
+      ProviderHealth health,
+      Clock clock,
+      SecretBox box) {
     this.stores = stores;
     this.health = health;
     this.metrics = metrics;
@@ -57,24 +71,44 @@ public final class ObjectSync {
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
-    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, health, this, attempts, clock);
+    this.bulk =
+        new BulkWrites(stores, steps, writer, users, metrics, health, this, attempts, clock);
   }
 
   /**
    * Brings one object of the directory to the target under its lock; the trigger is that of the
    * attempt it runs inside (a group syncing a member first), else a change.
    *
-   * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds one
+   * @param capturedRemoteId the remote id taken when a delete happened, used when no state holds
+   *     one
    * @param force send even when the payload is unchanged
    */
-  public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+  public SyncResult sync(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      String capturedRemoteId,
       boolean force) {
-    return sync(ctx, type, objectId, capturedRemoteId, force, AttemptLog.currentTrigger(SyncTrigger.CHANGE));
+    return sync(
+        ctx,
+        type,
+        objectId,
+        capturedRemoteId,
+        force,
+        AttemptLog.currentTrigger(SyncTrigger.CHANGE));
   }
 
-  /** One attempt, recorded in the object's history with {@code trigger}, the requests sent and the outcome or error. */
-  public SyncResult sync(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
-      boolean force, SyncTrigger trigger) {
+  /**
+   * One attempt, recorded in the object's history with {@code trigger}, the requests sent and the
+   * outcome or error.
+   */
+  public SyncResult sync(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      String capturedRemoteId,
+      boolean force,
+      SyncTrigger trigger) {
     health.requireOpenHere(ctx.name());
     AttemptLog.Open attempt = attempts.open(trigger);
     SyncResult result = null;
@@ -92,7 +126,11 @@ public final class ObjectSync {
   }
 
   @SuppressWarnings("try") // the lock is held for the block and released by close()
-  private SyncResult locked(ProviderContext ctx, ObjectType type, String objectId, String capturedRemoteId,
+  private SyncResult locked(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      String capturedRemoteId,
       boolean force) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
@@ -108,35 +146,46 @@ public final class ObjectSync {
    * cycles). Their failures are their own: recorded on them, a transient one thrown for a retry.
    */
   private void syncMembersFirst(ProviderContext ctx, String groupId) {
-    for (MembersFirst.Member member : membersFirst.of(ctx, groupId)) sync(ctx, member.type(), member.id(), null, false);
+    for (MembersFirst.Member member : membersFirst.of(ctx, groupId))
+      sync(ctx, member.type(), member.id(), null, false);
   }
 
   /**
-   * Syncs a held removal's object past the deletion guard: still gone, it is removed; back in scope,
-   * it is updated. Either way it is no longer held, unless a transient failure (thrown) leaves it for a retry.
+   * Syncs a held removal's object past the deletion guard: still gone, it is removed; back in
+   * scope, it is updated. Either way it is no longer held, unless a transient failure (thrown)
+   * leaves it for a retry.
    */
   public SyncResult release(ProviderContext ctx, HeldDeletion held) {
-    SyncResult result = guard.releasing(held,
-        () -> sync(ctx, held.type(), held.objectId(), held.remoteId(), false, SyncTrigger.MANUAL));
+    SyncResult result =
+        guard.releasing(
+            held,
+            () ->
+                sync(
+                    ctx, held.type(), held.objectId(), held.remoteId(), false, SyncTrigger.MANUAL));
     stores.deletions().unhold(ctx.name(), held.type(), held.objectId());
     return result;
   }
 
   /**
-   * Syncs an object the drift check found changed by hand on the target: under the object's lock its
-   * state is first made to say what the target holds ({@code asOnTarget}: no remote id when the target
-   * lost it, no payload hash when attributes differ, the members the target has), so the usual steps
-   * write back the difference. A success is also counted as {@link SyncOutcome#REPAIRED}.
+   * Syncs an object the drift check found changed by hand on the target: under the object's lock
+   * its state is first made to say what the target holds ({@code asOnTarget}: no remote id when the
+   * target lost it, no payload hash when attributes differ, the members the target has), so the
+   * usual steps write back the difference. A success is also counted as {@link
+   * SyncOutcome#REPAIRED}.
    */
   @SuppressWarnings("try") // the lock is held for the block and released by close()
-  public SyncResult repair(ProviderContext ctx, ObjectType type, String objectId,
+  public SyncResult repair(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
       UnaryOperator<ObjectSyncState> asOnTarget) {
     health.requireOpenHere(ctx.name());
     AttemptLog.Open attempt = attempts.open(SyncTrigger.FULL_SYNC);
     SyncResult result = null;
     RuntimeException failure = null;
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
-      ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
+      ObjectSyncState state =
+          stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
       result = attempt(ctx, type, objectId, state, null, false);
       metrics.objectSynced(ctx.name(), type, result.outcome());
       if (result.outcome() == SyncOutcome.CREATED || result.outcome() == SyncOutcome.UPDATED) {
@@ -152,12 +201,18 @@ public final class ObjectSync {
   }
 
   /**
-   * One object of a full-sync page: when its preloaded state shows the payload is the one last sent,
-   * it is unchanged and costs no lock; anything else goes through {@link #sync}.
+   * One object of a full-sync page: when its preloaded state shows the payload is the one last
+   * sent, it is unchanged and costs no lock; anything else goes through {@link #sync}.
    */
-  public SyncResult syncFromPage(ProviderContext ctx, ObjectType type, String objectId, PagePreload preload,
-      boolean force, SyncTrigger trigger) {
-    if (!force && type == ObjectType.USER
+  public SyncResult syncFromPage(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      PagePreload preload,
+      boolean force,
+      SyncTrigger trigger) {
+    if (!force
+        && type == ObjectType.USER
         && users.unchanged(ctx, preload.users().get(objectId), preload.states().get(objectId))) {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);
@@ -167,20 +222,33 @@ public final class ObjectSync {
 
   /**
    * A full-sync page's creates and updates in SCIM Bulk requests, when the provider and its target
-   * allow ({@link BulkWrites}): one result per id, in order, null for each object left to
-   * {@link #syncFromPage}. All null when Bulk does not apply.
+   * allow ({@link BulkWrites}): one result per id, in order, null for each object left to {@link
+   * #syncFromPage}. All null when Bulk does not apply.
    */
-  public SyncResult[] syncPageInBulk(ProviderContext ctx, ObjectType type, List<String> ids, PagePreload preload,
-      boolean force, SyncTrigger trigger) {
-    return bulk.applies(ctx, type) ? bulk.run(ctx, ids, preload, force, trigger) : new SyncResult[ids.size()];
+  public SyncResult[] syncPageInBulk(
+      ProviderContext ctx,
+      ObjectType type,
+      List<String> ids,
+      PagePreload preload,
+      boolean force,
+      SyncTrigger trigger) {
+    return bulk.applies(ctx, type)
+        ? bulk.run(ctx, ids, preload, force, trigger)
+        : new SyncResult[ids.size()];
   }
 
-  private SyncResult attempt(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
-      String capturedRemoteId, boolean force) {
+  private SyncResult attempt(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      ObjectSyncState state,
+      String capturedRemoteId,
+      boolean force) {
     try {
-      SyncOutcome outcome = type == ObjectType.USER
-          ? users.sync(ctx, objectId, state, capturedRemoteId, force)
-          : groups.sync(ctx, objectId, state, capturedRemoteId, force);
+      SyncOutcome outcome =
+          type == ObjectType.USER
+              ? users.sync(ctx, objectId, state, capturedRemoteId, force)
+              : groups.sync(ctx, objectId, state, capturedRemoteId, force);
       health.succeeded(ctx.name());
       return SyncResult.of(outcome);
     } catch (ProviderQuarantinedException paused) {
@@ -193,10 +261,17 @@ public final class ObjectSync {
     }
   }
 
-  void recordFailure(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+  void recordFailure(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      ObjectSyncState state,
       FleetException e) {
-    ObjectSyncState base = state != null ? state
-        : new ObjectSyncState(ctx.name(), type, objectId, null, null, null, null, null, null, null);
+    ObjectSyncState base =
+        state != null
+            ? state
+            : new ObjectSyncState(
+                ctx.name(), type, objectId, null, null, null, null, null, null, null);
     try {
       stores.syncState().put(base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()));
     } catch (FleetException storeDown) {
@@ -205,7 +280,9 @@ public final class ObjectSync {
   }
 
   private ObjectLocks.Lock lock(ProviderContext ctx, ObjectType type, String objectId) {
-    return stores.locks().acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
+    return stores
+        .locks()
+        .acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
         .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
   }
 }

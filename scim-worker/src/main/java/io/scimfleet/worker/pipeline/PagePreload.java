@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
 public record PagePreload(Map<String, DirectoryUser> users, Map<String, ObjectSyncState> states) {
   public static final PagePreload NONE = new PagePreload(Map.of(), Map.of());
 
-  public static PagePreload load(Stores stores, String provider, ObjectType type, List<String> ids) {
+  public static PagePreload load(
+      Stores stores, String provider, ObjectType type, List<String> ids) {
     if (type != ObjectType.USER) return NONE;
-    Map<String, DirectoryUser> users = stores.directory().users(ids).stream()
-        .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
+    Map<String, DirectoryUser> users =
+        stores.directory().users(ids).stream()
+            .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
     return new PagePreload(users, stores.syncState().getAll(provider, type, ids));
   }
 }

@@ -16,23 +16,27 @@ import java.util.function.Supplier;
  * A user's new password on its way to one provider. It is looked for only when the provider has
  * {@code syncPasswords}; it goes in the create when the user is new to the target, otherwise as a
  * PATCH {@code replace} of {@code password} (a PUT of the whole user on a target without PATCH); it
- * is never part of the payload hash, so an unchanged sync never sends it again. Once sent, or refused
- * because the target takes no passwords, the provider is done with it. The clear text lives only in
- * the request being built: a failure of a request that carried it keeps the target's status but not
- * its words, which might quote it.
+ * is never part of the payload hash, so an unchanged sync never sends it again. Once sent, or
+ * refused because the target takes no passwords, the provider is done with it. The clear text lives
+ * only in the request being built: a failure of a request that carried it keeps the target's status
+ * but not its words, which might quote it.
  */
 final class PasswordDelivery {
   static final String NOT_SUPPORTED = "password changes not supported by the target";
   static final String DELIVERED = "delivered";
   static final String FAILED = "the target refused the password change";
-  private static final String WITHHELD = "the target's detail is not kept: the request carried a password, which it may quote";
-  private static final String NO_KEY = "a new password waits but this worker has no SCIM_SECRET_KEY to open it: give the "
-      + "workers the scheduler's key";
+  private static final String WITHHELD =
+      "the target's detail is not kept: the request carried a password, which it may quote";
+  private static final String NO_KEY =
+      "a new password waits but this worker has no SCIM_SECRET_KEY to open it: give the "
+          + "workers the scheduler's key";
 
   private final PasswordStore passwords;
   private final SecretBox box;
 
-  /** @param box the key that opens the passwords; null: this worker has none */
+  /**
+   * @param box the key that opens the passwords; null: this worker has none
+   */
   PasswordDelivery(PasswordStore passwords, SecretBox box) {
     this.passwords = passwords;
     this.box = box;
@@ -47,11 +51,15 @@ final class PasswordDelivery {
   }
 
   /**
-   * The hook that decides whether a target takes passwords: its ServiceProviderConfig says
-   * {@code changePassword.supported: true}, unless the provider or its vendor profile turns it off ({@code changePassword: off}).
+   * The hook that decides whether a target takes passwords: its ServiceProviderConfig says {@code
+   * changePassword.supported: true}, unless the provider or its vendor profile turns it off ({@code
+   * changePassword: off}).
    */
   static boolean targetAccepts(ProviderContext ctx) {
-    return ctx.provider().switches().changePassword().allows(ctx.client().capabilities().changePassword());
+    return ctx.provider()
+        .switches()
+        .changePassword()
+        .allows(ctx.client().capabilities().changePassword());
   }
 
   /** The sealed password waiting for this provider, when it syncs passwords; not yet opened. */
@@ -65,7 +73,10 @@ final class PasswordDelivery {
     return new Waiting(pending.changeId(), box.open(pending.sealed()));
   }
 
-  /** This provider is done with the password (sent, or refused by the target): it is deleted once all are. */
+  /**
+   * This provider is done with the password (sent, or refused by the target): it is deleted once
+   * all are.
+   */
   void done(ProviderContext ctx, String userId, String changeId) {
     passwords.done(userId, changeId, ctx.name());
   }
@@ -78,25 +89,39 @@ final class PasswordDelivery {
   }
 
   /** Replaces the password on the target; returns the new version, when the target sends one. */
-  Optional<String> send(ProviderContext ctx, String remoteId, String version, ObjectNode payload, Waiting password) {
-    RemoteWriter.Versioned<Optional<ScimResource>> answer = scrubbed(() ->
-        RemoteWriter.withCurrentVersion(ctx, ObjectType.USER, remoteId, version, current -> write(ctx, remoteId,
-            current, payload, password)));
-    return answer.value().flatMap(ScimResource::version).or(() -> Optional.ofNullable(answer.version()));
+  Optional<String> send(
+      ProviderContext ctx, String remoteId, String version, ObjectNode payload, Waiting password) {
+    RemoteWriter.Versioned<Optional<ScimResource>> answer =
+        scrubbed(
+            () ->
+                RemoteWriter.withCurrentVersion(
+                    ctx,
+                    ObjectType.USER,
+                    remoteId,
+                    version,
+                    current -> write(ctx, remoteId, current, payload, password)));
+    return answer
+        .value()
+        .flatMap(ScimResource::version)
+        .or(() -> Optional.ofNullable(answer.version()));
   }
 
-  private static Optional<ScimResource> write(ProviderContext ctx, String remoteId, String version, ObjectNode payload,
-      Waiting password) {
+  private static Optional<ScimResource> write(
+      ProviderContext ctx, String remoteId, String version, ObjectNode payload, Waiting password) {
     if (!RemoteWriter.capabilities(ctx).patch()) {
-      return Optional.of(ctx.client().replace(ObjectType.USER.endpoint(), remoteId, withPassword(payload, password), version));
+      return Optional.of(
+          ctx.client()
+              .replace(
+                  ObjectType.USER.endpoint(), remoteId, withPassword(payload, password), version));
     }
     PatchRequest patch = PatchRequest.builder().replace("password", password.clear()).build();
     return ctx.client().patch(ObjectType.USER.endpoint(), remoteId, patch, version);
   }
 
   /**
-   * Runs a request that carries a password. Its failure keeps its kind, status and Retry-After (so it
-   * is retried, or not, like any other), but not the target's words, which might quote the password.
+   * Runs a request that carries a password. Its failure keeps its kind, status and Retry-After (so
+   * it is retried, or not, like any other), but not the target's words, which might quote the
+   * password.
    */
   static <T> T scrubbed(Supplier<T> request) {
     try {

@@ -23,8 +23,8 @@ import java.util.List;
  * written), which gives the same text for the rest, so stored hashes stay valid.
  */
 final class PayloadHash {
-  private static final ObjectMapper CANONICAL = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private PayloadHash() {}
 
@@ -42,7 +42,10 @@ final class PayloadHash {
     }
   }
 
-  /** Through a Writer, as {@code writeValueAsString} does (a byte stream would escape surrogate pairs). */
+  /**
+   * Through a Writer, as {@code writeValueAsString} does (a byte stream would escape surrogate
+   * pairs).
+   */
   static byte[] canonical(JsonNode payload) {
     StringWriter text = new StringWriter(512);
     try (JsonGenerator out = CANONICAL.getFactory().createGenerator(text)) {

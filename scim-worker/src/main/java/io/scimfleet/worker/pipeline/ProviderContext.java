@@ -13,7 +13,8 @@ public record ProviderContext(
     Mappings userMappings,
     Mappings groupMappings,
     ObjectScope userScope,
-    ObjectScope groupScope) implements AutoCloseable {
+    ObjectScope groupScope)
+    implements AutoCloseable {
 
   public String name() {
     return provider.name();

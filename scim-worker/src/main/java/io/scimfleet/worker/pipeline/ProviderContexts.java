@@ -8,8 +8,8 @@ import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.ratelimit.RateLimiter;
-import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.Authorization;
+import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
 import io.scimfleet.store.DirectoryStore;
@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The worker's providers, each built once and rebuilt when its settings change: a job reads the
- * provider's latest settings, and gets the cached client and compiled mappings when they match.
- * A context replaced by newer settings (or whose provider is gone) is retired, not closed: jobs that
+ * provider's latest settings, and gets the cached client and compiled mappings when they match. A
+ * context replaced by newer settings (or whose provider is gone) is retired, not closed: jobs that
  * hold it may still be sending. It is closed once it is idle (no request in flight) and a grace
  * period has passed, long enough for the jobs that hold it to finish.
  *
- * Building checks the security rules again, whatever the store holds: the base URL and its
- * addresses (and the OAuth 2.0 token endpoint's), the token's source (and opens a sealed token), the
- * CA file, insecure TLS.
+ * <p>Building checks the security rules again, whatever the store holds: the base URL and its
+ * addresses (and the OAuth 2.0 token endpoint's), the token's source (and opens a sealed token),
+ * the CA file, insecure TLS.
  */
 public final class ProviderContexts implements AutoCloseable {
   private static final Duration NOTICEABLE_WAIT = Duration.ofMillis(1);
@@ -44,8 +44,12 @@ public final class ProviderContexts implements AutoCloseable {
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
 
-  public ProviderContexts(ProviderStore providers, FleetMetrics metrics, RateLimiter rateLimiter,
-      SecuritySettings security, DirectoryStore directory) {
+  public ProviderContexts(
+      ProviderStore providers,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      DirectoryStore directory) {
     this.directory = directory;
     this.providers = providers;
     this.metrics = metrics;
@@ -69,38 +73,52 @@ public final class ProviderContexts implements AutoCloseable {
     return build(provider, metrics, rateLimiter, security, directory);
   }
 
-  /** @param directory read by the scope when the provider has {@code scopeGroups} */
-  static ProviderContext build(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
-      SecuritySettings security, DirectoryStore directory) {
-    return new ProviderContext(provider, client(provider, metrics, rateLimiter, security),
+  /**
+   * @param directory read by the scope when the provider has {@code scopeGroups}
+   */
+  static ProviderContext build(
+      Provider provider,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      DirectoryStore directory) {
+    return new ProviderContext(
+        provider,
+        client(provider, metrics, rateLimiter, security),
         ProviderMappings.compile(provider, ObjectType.USER),
         ProviderMappings.compile(provider, ObjectType.GROUP),
         ProviderMappings.scope(provider, ObjectType.USER, directory),
         ProviderMappings.scope(provider, ObjectType.GROUP, directory));
   }
 
-  private static ScimClient client(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter,
-      SecuritySettings security) {
+  private static ScimClient client(
+      Provider provider, FleetMetrics metrics, RateLimiter rateLimiter, SecuritySettings security) {
     requireAllowedTarget(provider, security);
-    ScimClientBuilder builder = authorized(ScimClient.builder(provider.baseUrl()), provider, security)
-        .targetPolicy(security.targets())
-        .maxConnections(Math.max(provider.maxConcurrency(), 2))
-        .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
-        .requestListener((method, endpoint, status, took) -> {
-          metrics.request(provider.name(), method, status, took);
-          AttemptLog.LISTENER.onRequest(method, endpoint, status, took);
-        });
-    if (provider.requestsPerMinute() > 0) builder.requestGate(rateLimit(provider, metrics, rateLimiter));
+    ScimClientBuilder builder =
+        authorized(ScimClient.builder(provider.baseUrl()), provider, security)
+            .targetPolicy(security.targets())
+            .maxConnections(Math.max(provider.maxConcurrency(), 2))
+            .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
+            .requestListener(
+                (method, endpoint, status, took) -> {
+                  metrics.request(provider.name(), method, status, took);
+                  AttemptLog.LISTENER.onRequest(method, endpoint, status, took);
+                });
+    if (provider.requestsPerMinute() > 0)
+      builder.requestGate(rateLimit(provider, metrics, rateLimiter));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
     if (provider.caBundleFile() != null) {
-      builder.caBundle(security.secrets().requireAllowedFile("caBundleFile", provider.caBundleFile()));
+      builder.caBundle(
+          security.secrets().requireAllowedFile("caBundleFile", provider.caBundleFile()));
     }
     return builder.build();
   }
 
   /** A fixed header (bearer, Basic), or OAuth 2.0 tokens from the provider's token endpoint. */
-  private static ScimClientBuilder authorized(ScimClientBuilder builder, Provider provider, SecuritySettings security) {
-    if (provider.dryRun()) return builder.authorization(Authorization.bearer("dry-run: nothing is sent"));
+  private static ScimClientBuilder authorized(
+      ScimClientBuilder builder, Provider provider, SecuritySettings security) {
+    if (provider.dryRun())
+      return builder.authorization(Authorization.bearer("dry-run: nothing is sent"));
     Credential credential = provider.credential();
     if (credential.oauth2() != null) return builder.oauth2(credential.grant(security.secrets()));
     return builder.authorization(credential.authorization(security.secrets()));
@@ -115,13 +133,17 @@ public final class ProviderContexts implements AutoCloseable {
       throw new RefusedTargetException("provider " + provider.name() + ": " + e.getMessage());
     }
     if (provider.tlsInsecure() && !security.targets().insecureTlsAllowed()) {
-      throw new RefusedTargetException("provider " + provider.name() + " asks for tlsInsecure, which this worker refuses: "
-          + "set SCIM_ALLOW_INSECURE_TLS=true on the workers too, or give caBundleFile");
+      throw new RefusedTargetException(
+          "provider "
+              + provider.name()
+              + " asks for tlsInsecure, which this worker refuses: "
+              + "set SCIM_ALLOW_INSECURE_TLS=true on the workers too, or give caBundleFile");
     }
   }
 
   /** Waits for the provider's fleet-wide rate limit before each request, and counts the waits. */
-  private static RequestGate rateLimit(Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
+  private static RequestGate rateLimit(
+      Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
     return (method, endpoint) -> {
       Duration waited = rateLimiter.acquire(provider.name(), provider.requestsPerMinute());
       if (waited.compareTo(NOTICEABLE_WAIT) > 0) metrics.rateLimitWait(provider.name(), waited);

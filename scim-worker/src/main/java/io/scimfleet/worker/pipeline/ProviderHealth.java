@@ -41,7 +41,9 @@ public final class ProviderHealth {
 
   /** Reads the provider's quarantine (one read per job); throws while its pause lasts. */
   public void requireOpen(String provider) {
-    quarantines.get(provider).ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
+    quarantines
+        .get(provider)
+        .ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
     requireOpenHere(provider);
   }
 
@@ -49,7 +51,8 @@ public final class ProviderHealth {
   void requireOpenHere(String provider) {
     Quarantine quarantine = known.get(provider);
     Instant now = clock.instant();
-    if (quarantine != null && quarantine.pausing(now)) throw new ProviderQuarantinedException(quarantine, now);
+    if (quarantine != null && quarantine.pausing(now))
+      throw new ProviderQuarantinedException(quarantine, now);
   }
 
   void succeeded(String provider) {
@@ -66,18 +69,27 @@ public final class ProviderHealth {
       return;
     }
     Quarantine previous = known.get(provider);
-    boolean probe = previous != null && !previous.pausing(clock.instant()); // a try after the pause: it failed
+    boolean probe =
+        previous != null && !previous.pausing(clock.instant()); // a try after the pause: it failed
     if (!probe && counter(provider).incrementAndGet() < FAILURES_IN_A_ROW) return;
     counter(provider).set(0);
     Instant at = clock.instant();
     Optional<Quarantine> now = quarantines.deepen(provider, previous, failure.getMessage(), at);
     now.ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
-    now.filter(q -> q.since().equals(at) && !Quarantine.same(q, previous)).ifPresent(q -> log.warn(
-        "provider {} quarantined until {} (level {}): {}", provider, q.until(), q.level(), failure.getMessage()));
+    now.filter(q -> q.since().equals(at) && !Quarantine.same(q, previous))
+        .ifPresent(
+            q ->
+                log.warn(
+                    "provider {} quarantined until {} (level {}): {}",
+                    provider,
+                    q.until(),
+                    q.level(),
+                    failure.getMessage()));
   }
 
   static boolean targetDown(FleetException failure) {
-    if (failure instanceof TransportException || failure instanceof TokenEndpointException) return true;
+    if (failure instanceof TransportException || failure instanceof TokenEndpointException)
+      return true;
     if (!(failure instanceof ScimException scim)) return false;
     return scim.status() == 401 || scim.status() == 403 || scim.status() >= 500;
   }

@@ -11,8 +11,15 @@ public final class ProviderQuarantinedException extends FleetException {
   private final Duration remaining;
 
   ProviderQuarantinedException(Quarantine quarantine, Instant now) {
-    super("provider " + quarantine.provider() + " is quarantined until " + quarantine.until() + " (level "
-        + quarantine.level() + "): " + quarantine.reason());
+    super(
+        "provider "
+            + quarantine.provider()
+            + " is quarantined until "
+            + quarantine.until()
+            + " (level "
+            + quarantine.level()
+            + "): "
+            + quarantine.reason());
     Duration left = Duration.between(now, quarantine.until());
     this.remaining = left.isNegative() ? Duration.ZERO : left;
   }

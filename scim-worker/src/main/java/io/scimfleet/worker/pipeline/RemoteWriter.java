@@ -19,16 +19,17 @@ import java.util.function.Function;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
- * a 409; update by PATCH or PUT (users per the provider's {@code userUpdate}, groups per discovery), removing the attributes sent
- * before that the payload no longer has, recreating once on a 404; delete or deactivate. A write
- * answered 412 (our ETag is stale: someone else changed the object) re-reads the object and is sent
- * once more with its current ETag.
+ * a 409; update by PATCH or PUT (users per the provider's {@code userUpdate}, groups per
+ * discovery), removing the attributes sent before that the payload no longer has, recreating once
+ * on a 404; delete or deactivate. A write answered 412 (our ETag is stale: someone else changed the
+ * object) re-reads the object and is sent once more with its current ETag.
  */
 final class RemoteWriter {
 
   /**
-   * Creates the object; on 409 finds it by the provider's {@code matchOn} attribute and links it, then
-   * updates it. With {@code adoptExisting} it searches first and links the one match without a create.
+   * Creates the object; on 409 finds it by the provider's {@code matchOn} attribute and links it,
+   * then updates it. With {@code adoptExisting} it searches first and links the one match without a
+   * create.
    */
   Written createOrLink(ProviderContext ctx, ObjectType type, ObjectNode payload) {
     if (ctx.provider().adoptExisting()) {
@@ -37,31 +38,51 @@ final class RemoteWriter {
     }
     try {
       ScimResource created = ctx.client().create(type.endpoint(), payload);
-      return new Written(SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
+      return new Written(
+          SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
       return linkExisting(ctx, type, payload, conflict);
     }
   }
 
-  /** After a 409 on a create: finds the object by {@code matchOn}, links and updates it; none found: the 409. */
-  Written linkExisting(ProviderContext ctx, ObjectType type, ObjectNode payload, ConflictException conflict) {
-    return link(ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
+  /**
+   * After a 409 on a create: finds the object by {@code matchOn}, links and updates it; none found:
+   * the 409.
+   */
+  Written linkExisting(
+      ProviderContext ctx, ObjectType type, ObjectNode payload, ConflictException conflict) {
+    return link(
+        ctx, type, ExistingObjects.find(ctx, type, payload).orElseThrow(() -> conflict), payload);
   }
 
-  private Written link(ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {
-    return update(ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
+  private Written link(
+      ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {
+    return update(
+        ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
   }
 
   /**
    * Updates attributes other than members; on 404 recreates once when {@code recreate}.
    *
-   * @param pathsBefore the top-level attributes sent last time: those not in {@code payload} are removed
+   * @param pathsBefore the top-level attributes sent last time: those not in {@code payload} are
+   *     removed
    */
-  Written update(ProviderContext ctx, ObjectType type, String remoteId, String version, ObjectNode payload,
-      List<String> pathsBefore, boolean recreate) {
+  Written update(
+      ProviderContext ctx,
+      ObjectType type,
+      String remoteId,
+      String version,
+      ObjectNode payload,
+      List<String> pathsBefore,
+      boolean recreate) {
     try {
-      Versioned<Optional<ScimResource>> answer = withCurrentVersion(ctx, type, remoteId, version,
-          current -> write(ctx, type, remoteId, current, payload, pathsBefore));
+      Versioned<Optional<ScimResource>> answer =
+          withCurrentVersion(
+              ctx,
+              type,
+              remoteId,
+              version,
+              current -> write(ctx, type, remoteId, current, payload, pathsBefore));
       String newVersion = answer.value().flatMap(ScimResource::version).orElse(answer.version());
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
@@ -71,19 +92,37 @@ final class RemoteWriter {
     }
   }
 
-  /** Removes what the fleet put on the target, per the provider's delete mode (groups are always deleted). */
+  /**
+   * Removes what the fleet put on the target, per the provider's delete mode (groups are always
+   * deleted).
+   */
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
     if (deactivates(ctx, type)) {
       if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
-      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> ctx.client()
-          .patch(type.endpoint(), remoteId, PatchRequest.builder().replace("active", false).build(), current));
+      withCurrentVersion(
+          ctx,
+          type,
+          remoteId,
+          state == null ? null : state.version(),
+          current ->
+              ctx.client()
+                  .patch(
+                      type.endpoint(),
+                      remoteId,
+                      PatchRequest.builder().replace("active", false).build(),
+                      current));
       return SyncOutcome.DEACTIVATED;
     }
     try {
-      withCurrentVersion(ctx, type, remoteId, state == null ? null : state.version(), current -> {
-        ctx.client().delete(type.endpoint(), remoteId, current);
-        return null;
-      });
+      withCurrentVersion(
+          ctx,
+          type,
+          remoteId,
+          state == null ? null : state.version(),
+          current -> {
+            ctx.client().delete(type.endpoint(), remoteId, current);
+            return null;
+          });
     } catch (NotFoundException alreadyGone) {
       // the target no longer has it: that is what we wanted
     }
@@ -94,15 +133,24 @@ final class RemoteWriter {
   record Versioned<T>(T value, String version) {}
 
   /**
-   * Sends {@code request} with {@code If-Match: version} (when the target uses ETags); on a 412 reads
-   * the object for its current version and sends it once more with that one. A second 412 is thrown.
+   * Sends {@code request} with {@code If-Match: version} (when the target uses ETags); on a 412
+   * reads the object for its current version and sends it once more with that one. A second 412 is
+   * thrown.
    */
-  static <T> Versioned<T> withCurrentVersion(ProviderContext ctx, ObjectType type, String remoteId, String version,
+  static <T> Versioned<T> withCurrentVersion(
+      ProviderContext ctx,
+      ObjectType type,
+      String remoteId,
+      String version,
       Function<String, T> request) {
     try {
       return new Versioned<>(request.apply(ifMatch(ctx, version)), version);
     } catch (PreconditionFailedException stale) {
-      String current = ctx.client().get(type.endpoint(), remoteId, GroupReads.excluded(ctx, type)).version().orElse(null);
+      String current =
+          ctx.client()
+              .get(type.endpoint(), remoteId, GroupReads.excluded(ctx, type))
+              .version()
+              .orElse(null);
       return new Versioned<>(request.apply(ifMatch(ctx, current)), current);
     }
   }
@@ -112,10 +160,16 @@ final class RemoteWriter {
     return type == ObjectType.USER && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE;
   }
 
-  private Optional<ScimResource> write(ProviderContext ctx, ObjectType type, String remoteId, String version,
-      ObjectNode payload, List<String> pathsBefore) {
+  private Optional<ScimResource> write(
+      ProviderContext ctx,
+      ObjectType type,
+      String remoteId,
+      String version,
+      ObjectNode payload,
+      List<String> pathsBefore) {
     if (!patches(ctx, type)) {
-      return Optional.of(ctx.client().replace(type.endpoint(), remoteId, withId(payload, remoteId), version));
+      return Optional.of(
+          ctx.client().replace(type.endpoint(), remoteId, withId(payload, remoteId), version));
     }
     PatchRequest patch = replaceAll(payload, pathsBefore);
     if (patch.isEmpty()) return Optional.empty();
@@ -123,8 +177,8 @@ final class RemoteWriter {
   }
 
   /**
-   * One {@code replace} per attribute the mappings produced, members aside (they go as diffs), and one
-   * {@code remove} per attribute sent before that they no longer produce.
+   * One {@code replace} per attribute the mappings produced, members aside (they go as diffs), and
+   * one {@code remove} per attribute sent before that they no longer produce.
    */
   static PatchRequest replaceAll(ObjectNode payload, List<String> pathsBefore) {
     PatchRequest.Builder builder = PatchRequest.builder();
@@ -140,12 +194,18 @@ final class RemoteWriter {
     return builder.build();
   }
 
-  /** The payload's top-level attributes, but {@code schemas} and {@code members}: what an update replaces. */
+  /**
+   * The payload's top-level attributes, but {@code schemas} and {@code members}: what an update
+   * replaces.
+   */
   static List<String> paths(ObjectNode payload) {
     List<String> paths = new java.util.ArrayList<>();
-    payload.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("schemas") && !name.equals("members")) paths.add(name);
-    });
+    payload
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!name.equals("schemas") && !name.equals("members")) paths.add(name);
+            });
     return paths;
   }
 
@@ -162,16 +222,24 @@ final class RemoteWriter {
     };
   }
 
-  /** A PUT replaces the whole resource: the body carries the target's {@code id} with the mapped attributes. */
+  /**
+   * A PUT replaces the whole resource: the body carries the target's {@code id} with the mapped
+   * attributes.
+   */
   static ObjectNode withId(ObjectNode payload, String remoteId) {
     ObjectNode body = payload.deepCopy();
     body.put("id", remoteId);
     return body;
   }
 
-  /** The version to send as {@code If-Match}: none when ETags are off for the provider or not announced. */
+  /**
+   * The version to send as {@code If-Match}: none when ETags are off for the provider or not
+   * announced.
+   */
   static String ifMatch(ProviderContext ctx, String version) {
-    return version != null && ctx.provider().switches().etag().allows(capabilities(ctx).etag()) ? version : null;
+    return version != null && ctx.provider().switches().etag().allows(capabilities(ctx).etag())
+        ? version
+        : null;
   }
 
   static Capabilities capabilities(ProviderContext ctx) {

@@ -15,18 +15,22 @@ import java.util.concurrent.TimeUnit;
 final class RetiredContexts implements AutoCloseable {
   private final long graceNanos;
   private final List<Retired> retired = new ArrayList<>();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "scim-retired-clients");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "scim-retired-clients");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private record Retired(ProviderContext context, long since) {}
 
   RetiredContexts(Duration grace, Duration sweepEvery) {
     this.graceNanos = grace.toNanos();
     // nobody waits on the sweeps; each runs until the worker closes this
-    ScheduledFuture<?> unused = sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused =
+        sweeper.scheduleWithFixedDelay(
+            this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   synchronized void add(ProviderContext context) {
@@ -36,11 +40,13 @@ final class RetiredContexts implements AutoCloseable {
   /** Closes the contexts whose grace is over and whose client is idle. */
   synchronized void sweep() {
     long now = System.nanoTime();
-    retired.removeIf(r -> {
-      boolean done = now - r.since() >= graceNanos && r.context().client().requestsInFlight() == 0;
-      if (done) r.context().close();
-      return done;
-    });
+    retired.removeIf(
+        r -> {
+          boolean done =
+              now - r.since() >= graceNanos && r.context().client().requestsInFlight() == 0;
+          if (done) r.context().close();
+          return done;
+        });
   }
 
   /** Closes them all now (the worker stops). */

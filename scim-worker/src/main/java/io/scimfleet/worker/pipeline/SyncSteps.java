@@ -14,7 +14,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps users and groups share: map and validate, skip the unchanged, dry run, remove, record. */
+/**
+ * The steps users and groups share: map and validate, skip the unchanged, dry run, remove, record.
+ */
 final class SyncSteps {
   private static final Logger log = LoggerFactory.getLogger(SyncSteps.class);
 
@@ -24,7 +26,12 @@ final class SyncSteps {
   private final Clock clock;
   private final DeletionGuard guard;
 
-  SyncSteps(Stores stores, ScimSchemaValidator validator, RemoteWriter writer, DeletionGuard guard, Clock clock) {
+  SyncSteps(
+      Stores stores,
+      ScimSchemaValidator validator,
+      RemoteWriter writer,
+      DeletionGuard guard,
+      Clock clock) {
     this.stores = stores;
     this.guard = guard;
     this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
@@ -32,7 +39,10 @@ final class SyncSteps {
     this.clock = clock;
   }
 
-  /** The SCIM resource the provider's mappings make of the input; invalid data (or data missing a required attribute) never leaves. */
+  /**
+   * The SCIM resource the provider's mappings make of the input; invalid data (or data missing a
+   * required attribute) never leaves.
+   */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
     return payloads.build(ctx.provider(), ctx.mappings(type), type, input).requireValid();
   }
@@ -48,12 +58,18 @@ final class SyncSteps {
   }
 
   /**
-   * Validates the payload (schema and the provider's required attributes) before it is sent, unless its hash is the one last sent: that payload was
-   * valid then (a state's hash is recorded only after a send), and the validation was a twentieth of
-   * a forced full sync's CPU per object.
+   * Validates the payload (schema and the provider's required attributes) before it is sent, unless
+   * its hash is the one last sent: that payload was valid then (a state's hash is recorded only
+   * after a send), and the validation was a twentieth of a forced full sync's CPU per object.
    */
-  void requireValid(ProviderContext ctx, ObjectType type, ObjectNode payload, String hash, ObjectSyncState state) {
-    if (state == null || !hash.equals(state.payloadHash())) payloads.check(ctx.provider(), type, payload).requireValid();
+  void requireValid(
+      ProviderContext ctx,
+      ObjectType type,
+      ObjectNode payload,
+      String hash,
+      ObjectSyncState state) {
+    if (state == null || !hash.equals(state.payloadHash()))
+      payloads.check(ctx.provider(), type, payload).requireValid();
   }
 
   static boolean unchanged(ObjectSyncState state, String hash, boolean force) {
@@ -64,57 +80,123 @@ final class SyncSteps {
     return state != null && state.remoteId() != null;
   }
 
-  /** Dry run: says what would be sent (the payload only at DEBUG: it holds personal data), sends nothing, records nothing. */
-  SyncOutcome dryRun(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state, ObjectNode payload) {
+  /**
+   * Dry run: says what would be sent (the payload only at DEBUG: it holds personal data), sends
+   * nothing, records nothing.
+   */
+  SyncOutcome dryRun(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      ObjectSyncState state,
+      ObjectNode payload) {
     boolean update = hasRemote(state);
     String target = update ? "/" + type.endpoint() + "/" + state.remoteId() : "/" + type.endpoint();
-    log.info("dry run {}: would {} {} for {} {}", ctx.name(), update ? "update" : "POST", target, type.label(), objectId);
+    log.info(
+        "dry run {}: would {} {} for {} {}",
+        ctx.name(),
+        update ? "update" : "POST",
+        target,
+        type.label(),
+        objectId);
     log.debug("dry run {}: payload for {} {}: {}", ctx.name(), type.label(), objectId, payload);
     return update ? SyncOutcome.UPDATED : SyncOutcome.CREATED;
   }
 
   /**
-   * The object left the directory or the scope: remove what the fleet put on the target, if anything,
-   * unless the deletion guard holds the removal (then: skipped, and nothing is sent).
+   * The object left the directory or the scope: remove what the fleet put on the target, if
+   * anything, unless the deletion guard holds the removal (then: skipped, and nothing is sent).
    */
-  SyncOutcome remove(ProviderContext ctx, ObjectType type, String objectId, ObjectSyncState state,
+  SyncOutcome remove(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      ObjectSyncState state,
       String capturedRemoteId) {
     String remoteId = hasRemote(state) ? state.remoteId() : capturedRemoteId;
     if (remoteId == null) return SyncOutcome.SKIPPED;
     if (ctx.provider().dryRun()) {
-      log.info("dry run {}: would remove {} {} (remote {})", ctx.name(), type.label(), objectId, remoteId);
+      log.info(
+          "dry run {}: would remove {} {} (remote {})",
+          ctx.name(),
+          type.label(),
+          objectId,
+          remoteId);
       return SyncOutcome.DELETED;
     }
-    if (RemoteWriter.deactivates(ctx, type) && state != null && state.outcome() == SyncOutcome.DEACTIVATED) {
+    if (RemoteWriter.deactivates(ctx, type)
+        && state != null
+        && state.outcome() == SyncOutcome.DEACTIVATED) {
       return SyncOutcome.UNCHANGED;
     }
-    if (!guard.allows(ctx, type, objectId, remoteId, !RemoteWriter.deactivates(ctx, type))) return SyncOutcome.SKIPPED;
+    if (!guard.allows(ctx, type, objectId, remoteId, !RemoteWriter.deactivates(ctx, type)))
+      return SyncOutcome.SKIPPED;
     SyncOutcome outcome = writer.remove(ctx, type, remoteId, state);
     guard.sent(ctx, type, objectId);
     if (outcome == SyncOutcome.DELETED) {
       stores.syncState().delete(ctx.name(), type, objectId);
     } else if (outcome == SyncOutcome.DEACTIVATED) {
-      record(ctx, type, objectId, new Written(outcome, remoteId, null, List.of()), "deactivated",
+      record(
+          ctx,
+          type,
+          objectId,
+          new Written(outcome, remoteId, null, List.of()),
+          "deactivated",
           state == null ? List.of() : state.pathsSent());
     }
     return outcome;
   }
 
-  /** @param paths the top-level attributes the payload sent (members aside), to remove those a later payload drops */
-  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths) {
+  /**
+   * @param paths the top-level attributes the payload sent (members aside), to remove those a later
+   *     payload drops
+   */
+  void record(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      Written written,
+      String hash,
+      List<String> paths) {
     record(ctx, type, objectId, written, hash, paths, null);
   }
 
-  /** As {@link #record(ProviderContext, ObjectType, String, Written, String, List)}, with the user's password note. */
-  void record(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash, List<String> paths,
+  /**
+   * As {@link #record(ProviderContext, ObjectType, String, Written, String, List)}, with the user's
+   * password note.
+   */
+  void record(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      Written written,
+      String hash,
+      List<String> paths,
       String passwordNote) {
     stores.syncState().put(state(ctx, type, objectId, written, hash, paths, passwordNote));
   }
 
   /** The state {@link #record} stores, for a caller that stores many at once. */
-  ObjectSyncState state(ProviderContext ctx, ObjectType type, String objectId, Written written, String hash,
-      List<String> paths, String passwordNote) {
-    return new ObjectSyncState(ctx.name(), type, objectId, written.remoteId(), written.version(), hash,
-        written.membersSent(), clock.instant(), written.outcome(), null, paths, passwordNote);
+  ObjectSyncState state(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      Written written,
+      String hash,
+      List<String> paths,
+      String passwordNote) {
+    return new ObjectSyncState(
+        ctx.name(),
+        type,
+        objectId,
+        written.remoteId(),
+        written.version(),
+        hash,
+        written.membersSent(),
+        clock.instant(),
+        written.outcome(),
+        null,
+        paths,
+        passwordNote);
   }
 }

@@ -21,19 +21,27 @@ import java.util.function.Consumer;
  */
 final class TargetSnapshot {
   static final int PAGE = 100;
-  /** Answers that say "this target does not list this endpoint", as opposed to a failure to retry. */
+
+  /**
+   * Answers that say "this target does not list this endpoint", as opposed to a failure to retry.
+   */
   private static final Set<Integer> LISTING_REFUSED = Set.of(400, 403, 404, 405, 501);
 
   private TargetSnapshot() {}
 
   /**
-   * Hands every page of the listing to {@code page}, as it is read. False when the target refused the
-   * first page (then nothing was handed over); a failure after the first page is thrown.
+   * Hands every page of the listing to {@code page}, as it is read. False when the target refused
+   * the first page (then nothing was handed over); a failure after the first page is thrown.
    *
    * @param attributes the attributes to ask for; empty: all
    */
-  static boolean list(ProviderContext ctx, ObjectType type, List<String> attributes, Consumer<List<ScimResource>> page) {
-    Iterator<ScimResource> listing = ctx.client().searchAll(type.endpoint(), null, attributes).iterator();
+  static boolean list(
+      ProviderContext ctx,
+      ObjectType type,
+      List<String> attributes,
+      Consumer<List<ScimResource>> page) {
+    Iterator<ScimResource> listing =
+        ctx.client().searchAll(type.endpoint(), null, attributes).iterator();
     try {
       if (!listing.hasNext()) return true; // an empty listing: nothing to hand over
     } catch (ScimException refused) {
@@ -52,8 +60,11 @@ final class TargetSnapshot {
     return true;
   }
 
-  /** The objects the target still has among these remote ids, read one by one; a 404 leaves one out. */
-  static Map<String, ScimResource> byId(ProviderContext ctx, ObjectType type, Collection<String> remoteIds) {
+  /**
+   * The objects the target still has among these remote ids, read one by one; a 404 leaves one out.
+   */
+  static Map<String, ScimResource> byId(
+      ProviderContext ctx, ObjectType type, Collection<String> remoteIds) {
     Map<String, ScimResource> found = new LinkedHashMap<>();
     for (String remoteId : remoteIds) {
       try {

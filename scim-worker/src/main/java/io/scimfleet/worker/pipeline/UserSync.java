@@ -34,25 +34,35 @@ final class UserSync {
    * validate: that payload was valid when it was sent). Any doubt: false.
    */
   boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
-    if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED) return false;
+    if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED)
+      return false;
     if (passwordWaiting(ctx, user.id())) return false;
     try {
       MappingInput input = MappingInput.user(user);
       return ctx.userScope().includes(input)
-          && SyncSteps.unchanged(state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
+          && SyncSteps.unchanged(
+              state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
   }
 
-  /** True when a new password waits for this provider (only ever for one with {@code syncPasswords}). */
+  /**
+   * True when a new password waits for this provider (only ever for one with {@code
+   * syncPasswords}).
+   */
   boolean passwordWaiting(ProviderContext ctx, String userId) {
     return passwords.pending(ctx, userId).isPresent();
   }
 
-  SyncOutcome sync(ProviderContext ctx, String userId, ObjectSyncState state, String capturedRemoteId, boolean force) {
-    Optional<MappingInput> input = stores.directory().user(userId).map(MappingInput::user)
-        .filter(ctx.userScope()::includes);
+  SyncOutcome sync(
+      ProviderContext ctx,
+      String userId,
+      ObjectSyncState state,
+      String capturedRemoteId,
+      boolean force) {
+    Optional<MappingInput> input =
+        stores.directory().user(userId).map(MappingInput::user).filter(ctx.userScope()::includes);
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
     ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
@@ -64,22 +74,47 @@ final class UserSync {
     if (password.isPresent() && !PasswordDelivery.targetAccepts(ctx)) {
       return refusePassword(ctx, userId, state, password.get(), unchanged, payload, hash);
     }
-    if (password.isEmpty()) return write(ctx, userId, state, payload, hash, state == null ? null : state.password());
-    return withPassword(ctx, userId, state, payload, hash, unchanged, passwords.open(password.get()));
+    if (password.isEmpty())
+      return write(ctx, userId, state, payload, hash, state == null ? null : state.password());
+    return withPassword(
+        ctx, userId, state, payload, hash, unchanged, passwords.open(password.get()));
   }
 
-  private SyncOutcome write(ProviderContext ctx, String userId, ObjectSyncState state, ObjectNode payload, String hash,
+  private SyncOutcome write(
+      ProviderContext ctx,
+      String userId,
+      ObjectSyncState state,
+      ObjectNode payload,
+      String hash,
       String passwordNote) {
-    Written written = SyncSteps.hasRemote(state)
-        ? writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true)
-        : writer.createOrLink(ctx, ObjectType.USER, payload);
-    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), passwordNote);
+    Written written =
+        SyncSteps.hasRemote(state)
+            ? writer.update(
+                ctx,
+                ObjectType.USER,
+                state.remoteId(),
+                state.version(),
+                payload,
+                state.pathsSent(),
+                true)
+            : writer.createOrLink(ctx, ObjectType.USER, payload);
+    steps.record(
+        ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), passwordNote);
     return written.outcome();
   }
 
-  /** The target takes no passwords: recorded for the object, nothing sent, and this provider is done with it. */
-  private SyncOutcome refusePassword(ProviderContext ctx, String userId, ObjectSyncState state,
-      PasswordStore.Pending password, boolean unchanged, ObjectNode payload, String hash) {
+  /**
+   * The target takes no passwords: recorded for the object, nothing sent, and this provider is done
+   * with it.
+   */
+  private SyncOutcome refusePassword(
+      ProviderContext ctx,
+      String userId,
+      ObjectSyncState state,
+      PasswordStore.Pending password,
+      boolean unchanged,
+      ObjectNode payload,
+      String hash) {
     SyncOutcome outcome;
     if (unchanged) {
       stores.syncState().put(state.withPassword(PasswordDelivery.NOT_SUPPORTED));
@@ -91,21 +126,51 @@ final class UserSync {
     return outcome;
   }
 
-  /** New to the target: the password goes in the create. Known: the update (when changed), then the password. */
-  private SyncOutcome withPassword(ProviderContext ctx, String userId, ObjectSyncState state, ObjectNode payload,
-      String hash, boolean unchanged, PasswordDelivery.Waiting password) {
+  /**
+   * New to the target: the password goes in the create. Known: the update (when changed), then the
+   * password.
+   */
+  private SyncOutcome withPassword(
+      ProviderContext ctx,
+      String userId,
+      ObjectSyncState state,
+      ObjectNode payload,
+      String hash,
+      boolean unchanged,
+      PasswordDelivery.Waiting password) {
     Written written;
     if (!SyncSteps.hasRemote(state)) {
-      written = PasswordDelivery.scrubbed(() ->
-          writer.createOrLink(ctx, ObjectType.USER, PasswordDelivery.withPassword(payload, password)));
+      written =
+          PasswordDelivery.scrubbed(
+              () ->
+                  writer.createOrLink(
+                      ctx, ObjectType.USER, PasswordDelivery.withPassword(payload, password)));
     } else {
-      written = unchanged ? new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), List.of())
-          : writer.update(ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true);
-      String version = passwords.send(ctx, written.remoteId(), written.version(), payload, password)
-          .orElse(written.version());
+      written =
+          unchanged
+              ? new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), List.of())
+              : writer.update(
+                  ctx,
+                  ObjectType.USER,
+                  state.remoteId(),
+                  state.version(),
+                  payload,
+                  state.pathsSent(),
+                  true);
+      String version =
+          passwords
+              .send(ctx, written.remoteId(), written.version(), payload, password)
+              .orElse(written.version());
       written = new Written(written.outcome(), written.remoteId(), version, written.membersSent());
     }
-    steps.record(ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), PasswordDelivery.DELIVERED);
+    steps.record(
+        ctx,
+        ObjectType.USER,
+        userId,
+        written,
+        hash,
+        RemoteWriter.paths(payload),
+        PasswordDelivery.DELIVERED);
     passwords.done(ctx, userId, password.changeId());
     return written.outcome();
   }

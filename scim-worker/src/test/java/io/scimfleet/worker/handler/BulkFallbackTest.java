@@ -37,12 +37,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A target that announces Bulk but fails a Bulk request, as a whole or per operation (WireMock plays it). */
+/**
+ * A target that announces Bulk but fails a Bulk request, as a whole or per operation (WireMock
+ * plays it).
+ */
 class BulkFallbackTest {
   private static final String BASE = "/scim/v2";
 
   @RegisterExtension
-  static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension target =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final Stores stores = Stores.inMemory();
   private final FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -51,21 +55,44 @@ class BulkFallbackTest {
 
   @BeforeEach
   void start() {
-    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scim(
+                    200,
+                    """
         {"patch":{"supported":true},"bulk":{"supported":true,"maxOperations":10,"maxPayloadSize":1048576},
          "filter":{"supported":true,"maxResults":100},"etag":{"supported":false}}""")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
     for (String name : List.of("a1", "a2", "a3", "a4")) {
       stores.directory().putUser(aUser(name).build());
-      target.stubFor(post(urlPathEqualTo(BASE + "/Users")).withRequestBody(containing("\"userName\":\"" + name + "\""))
-          .willReturn(scim(201, "{\"id\":\"r-" + name + "\",\"userName\":\"" + name + "\"}")));
+      target.stubFor(
+          post(urlPathEqualTo(BASE + "/Users"))
+              .withRequestBody(containing("\"userName\":\"" + name + "\""))
+              .willReturn(scim(201, "{\"id\":\"r-" + name + "\",\"userName\":\"" + name + "\"}")));
     }
-    stores.providers().put(aProvider("crm").at(target.baseUrl() + BASE).withCredential(Credential.inline("t0ken")).build());
-    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
-        stores.directory());
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl() + BASE)
+                .withCredential(Credential.inline("t0ken"))
+                .build());
+    contexts =
+        new ProviderContexts(
+            stores.providers(),
+            metrics,
+            RateLimiter.local(),
+            TestSecurity.settings(),
+            stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
-    runner = new PageRunner(new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC()),
-        metrics, 4, Pacing.defaults(16));
+    runner =
+        new PageRunner(
+            new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC()),
+            metrics,
+            4,
+            Pacing.defaults(16));
   }
 
   @AfterEach
@@ -77,7 +104,8 @@ class BulkFallbackTest {
   @ParameterizedTest
   @ValueSource(ints = {413, 500, 501})
   void aBulkRequestRefusedAsAWholeFallsBackToSingleRequests(int status) {
-    target.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).willReturn(scim(status, "{\"detail\":\"no\"}")));
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk")).willReturn(scim(status, "{\"detail\":\"no\"}")));
 
     List<SyncResult> results = page("a1", "a2", "a3");
 
@@ -99,7 +127,9 @@ class BulkFallbackTest {
 
   @Test
   void aTargetThatDoesNotImplementBulkGetsSingleRequestsFromThenOn() {
-    target.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).willReturn(scim(501, "{\"detail\":\"not implemented\"}")));
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .willReturn(scim(501, "{\"detail\":\"not implemented\"}")));
     page("a1", "a2");
 
     page("a3", "a4");
@@ -110,20 +140,28 @@ class BulkFallbackTest {
 
   @Test
   void eachOperationsResultIsRecordedForItsObject() {
-    target.stubFor(post(urlPathEqualTo(BASE + "/Bulk")).willReturn(scim(200, """
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .willReturn(
+                scim(
+                    200,
+                    """
         {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkResponse"],"Operations":[
           {"method":"POST","bulkId":"o0","location":"%s/Users/r-a1","status":"201"},
           {"method":"POST","bulkId":"o1","status":"400","response":{"status":"400","scimType":"invalidValue","detail":"title too long"}},
           {"method":"POST","bulkId":"o2","status":"503","response":{"status":"503","detail":"try later"}}]}
-        """.formatted(target.baseUrl() + BASE))));
+        """
+                        .formatted(target.baseUrl() + BASE))));
 
     List<SyncResult> results = page("a1", "a2", "a3");
 
-    assertThat(results).extracting(SyncResult::outcome)
+    assertThat(results)
+        .extracting(SyncResult::outcome)
         .containsExactly(SyncOutcome.CREATED, SyncOutcome.FAILED, SyncOutcome.CREATED);
     assertThat(results.get(1).error()).contains("400").contains("title too long");
     assertThat(remoteId("a1")).isEqualTo("r-a1");
-    assertThat(stores.syncState().get("crm", ObjectType.USER, "a2").orElseThrow().outcome()).isEqualTo(SyncOutcome.FAILED);
+    assertThat(stores.syncState().get("crm", ObjectType.USER, "a2").orElseThrow().outcome())
+        .isEqualTo(SyncOutcome.FAILED);
     assertThat(remoteId("a3")).as("the transient one, sent again on its own").isEqualTo("r-a3");
     assertThat(target.findAll(postRequestedFor(urlPathEqualTo(BASE + "/Users")))).hasSize(1);
   }
@@ -134,11 +172,19 @@ class BulkFallbackTest {
 
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
-    return runner.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+    return runner.run(
+        contexts.get("crm").orElseThrow(),
+        ObjectType.USER,
+        ids,
+        PagePreload.load(stores, "crm", ObjectType.USER, ids),
+        false,
+        () -> {});
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(body);
   }
 }

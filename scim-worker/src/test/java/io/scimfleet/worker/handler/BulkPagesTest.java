@@ -52,7 +52,8 @@ class BulkPagesTest {
 
   @BeforeAll
   static void startTarget() {
-    target = ScimSdkServer.start(ScimSdkServer.Options.defaults().withBulkMaxOperations(MAX_OPERATIONS));
+    target =
+        ScimSdkServer.start(ScimSdkServer.Options.defaults().withBulkMaxOperations(MAX_OPERATIONS));
   }
 
   @AfterAll
@@ -63,11 +64,20 @@ class BulkPagesTest {
   @BeforeEach
   void start() {
     target.reset();
-    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
-        stores.directory());
+    contexts =
+        new ProviderContexts(
+            stores.providers(),
+            metrics,
+            RateLimiter.local(),
+            TestSecurity.settings(),
+            stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
-    runner = new PageRunner(new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC()),
-        metrics, 4, Pacing.defaults(16));
+    runner =
+        new PageRunner(
+            new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC()),
+            metrics,
+            4,
+            Pacing.defaults(16));
   }
 
   @AfterEach
@@ -80,7 +90,8 @@ class BulkPagesTest {
   void createsAndThenUpdatesGoInCeilOfNOverMaxOperationsBulkRequests() {
     useProvider(BulkMode.AUTO);
     List<String> ids = IntStream.rangeClosed(1, 12).mapToObj(i -> "u" + i).toList();
-    ids.forEach(id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
+    ids.forEach(
+        id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
     target.resetCounts();
 
     List<SyncResult> created = page(ids);
@@ -90,12 +101,21 @@ class BulkPagesTest {
     assertThat(target.requestCount("PATCH")).isZero();
     assertTargetEqualsDirectory(ids);
 
-    ids.subList(0, 7).forEach(id -> stores.directory().putUser(aUser(id).named("Grace " + id).withUsername(id).build()));
+    ids.subList(0, 7)
+        .forEach(
+            id ->
+                stores
+                    .directory()
+                    .putUser(aUser(id).named("Grace " + id).withUsername(id).build()));
     target.resetCounts();
     List<SyncResult> updated = page(ids);
 
-    assertThat(updated.subList(0, 7)).extracting(SyncResult::outcome).containsOnly(SyncOutcome.UPDATED);
-    assertThat(updated.subList(7, 12)).extracting(SyncResult::outcome).containsOnly(SyncOutcome.UNCHANGED);
+    assertThat(updated.subList(0, 7))
+        .extracting(SyncResult::outcome)
+        .containsOnly(SyncOutcome.UPDATED);
+    assertThat(updated.subList(7, 12))
+        .extracting(SyncResult::outcome)
+        .containsOnly(SyncOutcome.UNCHANGED);
     assertThat(target.requestCount("POST")).as("ceil(7 / 5) Bulk requests").isEqualTo(2);
     assertThat(target.requestCount("PATCH") + target.requestCount("PUT")).isZero();
     assertTargetEqualsDirectory(ids);
@@ -104,13 +124,18 @@ class BulkPagesTest {
   @Test
   void aConflictOnOneOperationLinksThatObjectAndTheOthersAreCreated() {
     useProvider(BulkMode.AUTO);
-    String existing = client().create("Users", JsonNodeFactory.instance.objectNode().put("userName", "taken")).id();
+    String existing =
+        client()
+            .create("Users", JsonNodeFactory.instance.objectNode().put("userName", "taken"))
+            .id();
     List<String> ids = List.of("free1", "taken", "free2");
-    ids.forEach(id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
+    ids.forEach(
+        id -> stores.directory().putUser(aUser(id).named("Ada " + id).withUsername(id).build()));
 
     List<SyncResult> results = page(ids);
 
-    assertThat(results).extracting(SyncResult::outcome)
+    assertThat(results)
+        .extracting(SyncResult::outcome)
         .containsExactly(SyncOutcome.CREATED, SyncOutcome.UPDATED, SyncOutcome.CREATED);
     assertThat(state("taken").remoteId()).isEqualTo(existing);
     assertThat(target.users()).hasSize(3);
@@ -133,10 +158,19 @@ class BulkPagesTest {
 
   @Test
   void aUserWhoseNewPasswordWaitsGoesAloneWithItAndTheOthersInBulk() {
-    try (ScimSdkServer takesPasswords = ScimSdkServer.start(ScimSdkServer.Options.defaults()
-        .withBulkMaxOperations(MAX_OPERATIONS).withChangePassword(true))) {
-      stores.providers().put(aProvider("crm").at(takesPasswords.baseUrl().toString())
-          .withCredential(Credential.inline(takesPasswords.token())).syncingPasswords().build());
+    try (ScimSdkServer takesPasswords =
+        ScimSdkServer.start(
+            ScimSdkServer.Options.defaults()
+                .withBulkMaxOperations(MAX_OPERATIONS)
+                .withChangePassword(true))) {
+      stores
+          .providers()
+          .put(
+              aProvider("crm")
+                  .at(takesPasswords.baseUrl().toString())
+                  .withCredential(Credential.inline(takesPasswords.token()))
+                  .syncingPasswords()
+                  .build());
       List<String> ids = List.of("p1", "p2", "p3", "p4");
       ids.forEach(id -> stores.directory().putUser(aUser(id).withUsername(id).build()));
       page(ids, passwordSync());
@@ -147,30 +181,48 @@ class BulkPagesTest {
       List<SyncResult> results = page(ids, passwordSync());
 
       assertThat(results.get(1).outcome()).isEqualTo(SyncOutcome.UPDATED);
-      assertThat(takesPasswords.passwordsReceived()).extracting(ReceivedPasswords.Received::password)
+      assertThat(takesPasswords.passwordsReceived())
+          .extracting(ReceivedPasswords.Received::password)
           .containsExactly("new-secret-p2");
       assertThat(stores.passwords().pending("p2", "crm")).as("delivered, so gone").isEmpty();
       assertThat(state("p2").password()).isEqualTo("delivered");
-      assertThat(takesPasswords.requestCount("PATCH")).as("the password alone, outside Bulk").isEqualTo(1);
+      assertThat(takesPasswords.requestCount("PATCH"))
+          .as("the password alone, outside Bulk")
+          .isEqualTo(1);
     }
   }
 
   private PageRunner passwordSync() {
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
-    return new PageRunner(new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC(),
-        TestSecurity.BOX), metrics, 4, Pacing.defaults(16));
+    return new PageRunner(
+        new ObjectSync(
+            stores,
+            new ScimSchemaValidator(),
+            metrics,
+            health,
+            Clock.systemUTC(),
+            TestSecurity.BOX),
+        metrics,
+        4,
+        Pacing.defaults(16));
   }
 
   private List<SyncResult> page(List<String> ids, PageRunner with) {
     try (with) {
-      return with.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
-          PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+      return with.run(
+          contexts.get("crm").orElseThrow(),
+          ObjectType.USER,
+          ids,
+          PagePreload.load(stores, "crm", ObjectType.USER, ids),
+          false,
+          () -> {});
     }
   }
 
   private void assertTargetEqualsDirectory(List<String> ids) {
-    Map<String, JsonNode> byId = target.users().stream()
-        .collect(Collectors.toMap(user -> user.path("id").asText(), Function.identity()));
+    Map<String, JsonNode> byId =
+        target.users().stream()
+            .collect(Collectors.toMap(user -> user.path("id").asText(), Function.identity()));
     assertThat(byId).hasSize(ids.size());
     for (String id : ids) {
       ObjectSyncState state = state(id);
@@ -188,8 +240,14 @@ class BulkPagesTest {
   }
 
   private void useProvider(BulkMode bulk) {
-    stores.providers().put(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token())).bulk(bulk).build());
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .bulk(bulk)
+                .build());
   }
 
   private ScimClient client() {
@@ -197,7 +255,12 @@ class BulkPagesTest {
   }
 
   private List<SyncResult> page(List<String> ids) {
-    return runner.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+    return runner.run(
+        contexts.get("crm").orElseThrow(),
+        ObjectType.USER,
+        ids,
+        PagePreload.load(stores, "crm", ObjectType.USER, ids),
+        false,
+        () -> {});
   }
 }

@@ -46,7 +46,8 @@ class CompleteUpdatesTest {
   @BeforeEach
   void start() {
     target.reset();
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
   }
 
   @AfterEach
@@ -56,11 +57,13 @@ class CompleteUpdatesTest {
 
   @Test
   void anAttributeRemovedFromTheMappingsDisappearsFromTheTarget() throws Exception {
-    provider(p -> p.withUserMapping("50-title", "{\"title\": \"Engineer\", \"nickName\": \"ada\"}"));
+    provider(
+        p -> p.withUserMapping("50-title", "{\"title\": \"Engineer\", \"nickName\": \"ada\"}"));
     stores.directory().putUser(aUser("u1").build());
     sync("u1");
     assertThat(onTarget().path("title").asText()).isEqualTo("Engineer");
-    assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().pathsSent()).contains("title");
+    assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().pathsSent())
+        .contains("title");
 
     provider(p -> p.withUserMapping("50-title", "{\"nickName\": \"ada\"}"));
     sync("u1");
@@ -68,17 +71,24 @@ class CompleteUpdatesTest {
     assertThat(onTarget().has("title")).isFalse();
     assertThat(onTarget().path("nickName").asText()).isEqualTo("ada");
     assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().pathsSent())
-        .contains("userName", "nickName").doesNotContain("title");
+        .contains("userName", "nickName")
+        .doesNotContain("title");
   }
 
   @Test
   void usersUpdatedByPutAreReplacedWholeUnderTheirIdOnAPatchCapableTarget() throws Exception {
-    provider(p -> p.updatingUsersBy(UserUpdate.PUT).withUserMapping("50-title", "{\"title\": \"Engineer\"}"));
+    provider(
+        p ->
+            p.updatingUsersBy(UserUpdate.PUT)
+                .withUserMapping("50-title", "{\"title\": \"Engineer\"}"));
     stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
     sync("u1");
     String id = onTarget().path("id").asText();
 
-    provider(p -> p.updatingUsersBy(UserUpdate.PUT).withUserMapping("50-title", "{\"nickName\": \"ada\"}"));
+    provider(
+        p ->
+            p.updatingUsersBy(UserUpdate.PUT)
+                .withUserMapping("50-title", "{\"nickName\": \"ada\"}"));
     stores.directory().putUser(aUser("u1").named("Ada King").withUsername("ada.lovelace").build());
     long patches = target.requestCount("PATCH");
     sync("u1");
@@ -97,8 +107,15 @@ class CompleteUpdatesTest {
   }
 
   private void provider(UnaryOperator<ProviderBuilder> settings) {
-    stores.providers().put(settings.apply(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token()))).build());
+    stores
+        .providers()
+        .put(
+            settings
+                .apply(
+                    aProvider("crm")
+                        .at(target.baseUrl().toString())
+                        .withCredential(Credential.inline(target.token())))
+                .build());
   }
 
   private void sync(String id) throws Exception {

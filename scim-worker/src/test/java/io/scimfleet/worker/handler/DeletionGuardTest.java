@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deletion guard on the change path, against a SCIM server we did not write (SCIM-SDK): the
- * worker's handlers on in-memory stores (Redis ones in {@link RedisDeletionGuardTest}), called as the
- * job server would.
+ * worker's handlers on in-memory stores (Redis ones in {@link RedisDeletionGuardTest}), called as
+ * the job server would.
  */
 class DeletionGuardTest {
   private static ScimSdkServer target;
@@ -58,7 +58,8 @@ class DeletionGuardTest {
   void start() {
     target.reset();
     stores = newStores();
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
   }
 
   @AfterEach
@@ -67,7 +68,8 @@ class DeletionGuardTest {
   }
 
   @Test
-  void aMassDeleteThroughTheChangeFeedKeepsNinetyPercentOnTheTargetUntilReleased() throws Exception {
+  void aMassDeleteThroughTheChangeFeedKeepsNinetyPercentOnTheTargetUntilReleased()
+      throws Exception {
     provider(p -> p.withDeletionThreshold(10));
     syncUsers(500);
 
@@ -75,7 +77,9 @@ class DeletionGuardTest {
 
     assertThat(target.users()).hasSize(450);
     assertThat(stores.deletions().heldCount("crm")).isEqualTo(100);
-    assertThat(stores.deletions().held("crm", 1)).extracting(HeldDeletion::remoteId).doesNotContainNull();
+    assertThat(stores.deletions().held("crm", 1))
+        .extracting(HeldDeletion::remoteId)
+        .doesNotContainNull();
 
     release();
 
@@ -108,8 +112,9 @@ class DeletionGuardTest {
     release();
 
     assertThat(target.users()).hasSize(3);
-    assertThat(target.users()).extracting(u -> u.path("userName").asText()).contains(
-        stores.directory().user("u0").orElseThrow().username());
+    assertThat(target.users())
+        .extracting(u -> u.path("userName").asText())
+        .contains(stores.directory().user("u0").orElseThrow().username());
     assertThat(stores.deletions().heldCount("crm")).isZero();
   }
 
@@ -139,29 +144,41 @@ class DeletionGuardTest {
   }
 
   private void provider(UnaryOperator<ProviderBuilder> settings) {
-    stores.providers().put(settings.apply(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token()))).build());
+    stores
+        .providers()
+        .put(
+            settings
+                .apply(
+                    aProvider("crm")
+                        .at(target.baseUrl().toString())
+                        .withCredential(Credential.inline(target.token())))
+                .build());
   }
 
   private void syncUsers(int count) throws Exception {
     for (int i = 0; i < count; i++) {
       stores.directory().putUser(aUser("u" + i).build());
-      handler(SyncObjectHandler.class).run(new SyncObjectRequest("crm", ObjectType.USER, "u" + i, null));
+      handler(SyncObjectHandler.class)
+          .run(new SyncObjectRequest("crm", ObjectType.USER, "u" + i, null));
     }
     assertThat(target.users()).hasSize(count);
   }
 
   /** As the change feed does: the remote id is taken when the user is deleted. */
   private void deleteUsers(int from, int to) {
-    IntStream.range(from, to).forEach(i -> {
-      String remoteId = stores.syncState().get("crm", ObjectType.USER, "u" + i).orElseThrow().remoteId();
-      stores.directory().deleteUser("u" + i);
-      try {
-        handler(SyncObjectHandler.class).run(new SyncObjectRequest("crm", ObjectType.USER, "u" + i, remoteId));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    IntStream.range(from, to)
+        .forEach(
+            i -> {
+              String remoteId =
+                  stores.syncState().get("crm", ObjectType.USER, "u" + i).orElseThrow().remoteId();
+              stores.directory().deleteUser("u" + i);
+              try {
+                handler(SyncObjectHandler.class)
+                    .run(new SyncObjectRequest("crm", ObjectType.USER, "u" + i, remoteId));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   private void release() throws Exception {

@@ -34,7 +34,8 @@ class DriftReadByIdTest {
   private static final String BASE = "/scim/v2";
 
   @RegisterExtension
-  static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension target =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
@@ -42,14 +43,29 @@ class DriftReadByIdTest {
 
   @BeforeEach
   void start() {
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
-    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200,
-        "{\"patch\":{\"supported\":true},\"filter\":{\"supported\":true,\"maxResults\":100}}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scim(400,
-        "{\"status\":\"400\",\"scimType\":\"invalidFilter\",\"detail\":\"a filter is required\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Groups")).willReturn(scim(200, "{\"totalResults\":0,\"Resources\":[]}")));
-    target.stubFor(get(urlPathMatching(BASE + "/Users/R-.*")).willReturn(scim(200, "{\"id\":\"R\",\"userName\":\"x\"}")));
-    stores.providers().put(aProvider("crm").at(target.baseUrl() + BASE).withDeletionThreshold(0).build());
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scim(
+                    200,
+                    "{\"patch\":{\"supported\":true},\"filter\":{\"supported\":true,\"maxResults\":100}}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(
+                scim(
+                    400,
+                    "{\"status\":\"400\",\"scimType\":\"invalidFilter\",\"detail\":\"a filter is required\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Groups"))
+            .willReturn(scim(200, "{\"totalResults\":0,\"Resources\":[]}")));
+    target.stubFor(
+        get(urlPathMatching(BASE + "/Users/R-.*"))
+            .willReturn(scim(200, "{\"id\":\"R\",\"userName\":\"x\"}")));
+    stores
+        .providers()
+        .put(aProvider("crm").at(target.baseUrl() + BASE).withDeletionThreshold(0).build());
   }
 
   @AfterEach
@@ -60,7 +76,9 @@ class DriftReadByIdTest {
   @Test
   void aThousandManagedUsersCostOneRefusedListingAndAThousandReads() throws Exception {
     for (int i = 1; i <= 1000; i++) {
-      stores.syncState().put(aSyncState("crm", ObjectType.USER, "u" + i).createdAs("R-" + i).build());
+      stores
+          .syncState()
+          .put(aSyncState("crm", ObjectType.USER, "u" + i).createdAs("R-" + i).build());
     }
     stores.syncState().startRun(FullSyncRun.started("r1", "crm", clock.instant()));
 
@@ -68,13 +86,16 @@ class DriftReadByIdTest {
         .run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
 
     assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users")))).hasSize(1);
-    assertThat(target.findAll(getRequestedFor(urlPathMatching(BASE + "/Users/R-.*")))).hasSize(1000);
+    assertThat(target.findAll(getRequestedFor(urlPathMatching(BASE + "/Users/R-.*"))))
+        .hasSize(1000);
     assertThat(stores.syncState().lastRun("crm").orElseThrow().counts().unmanaged()).isZero();
   }
 
   @Test
   void aTargetFailingToListStopsTheCheckOfThatTypeAndTheCleanUpStillRuns() throws Exception {
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scim(503, "{\"status\":\"503\",\"detail\":\"busy\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(503, "{\"status\":\"503\",\"detail\":\"busy\"}")));
     stores.syncState().startRun(FullSyncRun.started("r2", "crm", clock.instant()));
 
     ((FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class))
@@ -82,11 +103,19 @@ class DriftReadByIdTest {
 
     FullSyncRun run = stores.syncState().lastRun("crm").orElseThrow();
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
-    assertThat(run.errors()).singleElement().asString().startsWith("drift check of Users stopped").contains("503");
+    assertThat(run.errors())
+        .singleElement()
+        .asString()
+        .startsWith("drift check of Users stopped")
+        .contains("503");
     assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Groups")))).hasSize(1);
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder scim(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder scim(
+      int status, String body) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(body);
   }
 }

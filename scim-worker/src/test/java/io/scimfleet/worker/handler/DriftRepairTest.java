@@ -38,8 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The drift check of a full sync's last phase against SCIM-SDK: hand edits made on the target with a
- * SCIM client of its own are found by one listing per type and written back.
+ * The drift check of a full sync's last phase against SCIM-SDK: hand edits made on the target with
+ * a SCIM client of its own are found by one listing per type and written back.
  */
 class DriftRepairTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,9 +66,11 @@ class DriftRepairTest {
   @BeforeEach
   void start() throws Exception {
     target.reset();
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
     provider(UnaryOperator.identity());
-    for (String id : List.of("u1", "u2", "u3")) stores.directory().putUser(aUser(id).named("User " + id).withUsername(id).build());
+    for (String id : List.of("u1", "u2", "u3"))
+      stores.directory().putUser(aUser(id).named("User " + id).withUsername(id).build());
     stores.directory().putGroup(aGroup("g1").named("staff").build(), List.of("u1", "u2"));
     for (String id : List.of("u1", "u2", "u3")) sync(ObjectType.USER, id);
     sync(ObjectType.GROUP, "g1");
@@ -101,7 +103,8 @@ class DriftRepairTest {
     FullSyncRun run = fullSyncLastPhase();
 
     assertThat(target.users()).hasSize(1000);
-    assertThat(target.requestCount("GET")).as("10 pages of 100 users, the empty page after them, one page of groups")
+    assertThat(target.requestCount("GET"))
+        .as("10 pages of 100 users, the empty page after them, one page of groups")
         .isEqualTo(12);
     assertThat(target.writeRequestCount()).isZero();
     assertThat(run.counts().repaired()).isZero();
@@ -117,17 +120,24 @@ class DriftRepairTest {
     String after = remoteId(ObjectType.USER, "u2");
     assertThat(after).isNotEqualTo(before);
     assertThat(userNames()).containsExactlyInAnyOrder("u2", "u1", "u3");
-    assertThat(memberIds("staff")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u1"), after);
+    assertThat(memberIds("staff"))
+        .containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u1"), after);
     assertThat(run.counts().repaired()).isEqualTo(2); // the user, and its group
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
   }
 
   @Test
   void anAttributeChangedOnTheTargetIsSentAgain() throws Exception {
-    byHand.patch("Users", remoteId(ObjectType.USER, "u1"), PatchRequest.builder().replace("displayName", "Mallory")
-        .build(), null);
-    byHand.patch("Groups", remoteId(ObjectType.GROUP, "g1"), PatchRequest.builder().replace("displayName", "renamed")
-        .build(), null);
+    byHand.patch(
+        "Users",
+        remoteId(ObjectType.USER, "u1"),
+        PatchRequest.builder().replace("displayName", "Mallory").build(),
+        null);
+    byHand.patch(
+        "Groups",
+        remoteId(ObjectType.GROUP, "g1"),
+        PatchRequest.builder().replace("displayName", "renamed").build(),
+        null);
 
     FullSyncRun run = fullSyncLastPhase();
 
@@ -140,15 +150,24 @@ class DriftRepairTest {
   @Test
   void membersRemovedAndAddedByHandArePutBackToTheDirectorysSet() throws Exception {
     String group = remoteId(ObjectType.GROUP, "g1");
-    byHand.patch("Groups", group, PatchRequest.memberChanges(List.of(remoteId(ObjectType.USER, "u3")),
-        List.of(remoteId(ObjectType.USER, "u2")), 10).get(0), null);
-    assertThat(memberIds("staff")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u1"),
-        remoteId(ObjectType.USER, "u3"));
+    byHand.patch(
+        "Groups",
+        group,
+        PatchRequest.memberChanges(
+                List.of(remoteId(ObjectType.USER, "u3")),
+                List.of(remoteId(ObjectType.USER, "u2")),
+                10)
+            .get(0),
+        null);
+    assertThat(memberIds("staff"))
+        .containsExactlyInAnyOrder(
+            remoteId(ObjectType.USER, "u1"), remoteId(ObjectType.USER, "u3"));
 
     FullSyncRun run = fullSyncLastPhase();
 
-    assertThat(memberIds("staff")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u1"),
-        remoteId(ObjectType.USER, "u2"));
+    assertThat(memberIds("staff"))
+        .containsExactlyInAnyOrder(
+            remoteId(ObjectType.USER, "u1"), remoteId(ObjectType.USER, "u2"));
     assertThat(run.counts().repaired()).isEqualTo(1);
     assertThat(target.requestCount("PUT")).isZero();
   }
@@ -159,21 +178,32 @@ class DriftRepairTest {
     stores.directory().putGroup(aGroup("g2").named("parent").build(), List.of("u3"), List.of("g1"));
     sync(ObjectType.GROUP, "g2");
     String child = remoteId(ObjectType.GROUP, "g1");
-    assertThat(memberIds("parent")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
-    byHand.patch("Groups", remoteId(ObjectType.GROUP, "g2"), PatchRequest.memberChanges(List.of(), List.of(child), 10)
-        .get(0), null);
+    assertThat(memberIds("parent"))
+        .containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
+    byHand.patch(
+        "Groups",
+        remoteId(ObjectType.GROUP, "g2"),
+        PatchRequest.memberChanges(List.of(), List.of(child), 10).get(0),
+        null);
     assertThat(memberIds("parent")).doesNotContain(child);
 
     FullSyncRun run = fullSyncLastPhase();
 
-    assertThat(memberIds("parent")).containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
+    assertThat(memberIds("parent"))
+        .containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u3"), child);
     assertThat(run.counts().repaired()).isEqualTo(1);
   }
 
   @Test
   void objectsTheFleetDoesNotManageAreCountedAndLeftAlone() throws Exception {
-    byHand.create("Users", resource("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"stranger\"}"));
-    byHand.create("Groups", resource("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"theirs\"}"));
+    byHand.create(
+        "Users",
+        resource(
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"stranger\"}"));
+    byHand.create(
+        "Groups",
+        resource(
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"theirs\"}"));
     target.resetCounts();
 
     SyncCounts counts = fullSyncLastPhase().counts();
@@ -186,9 +216,17 @@ class DriftRepairTest {
 
   @Test
   void withDeleteUnmanagedTheyAreRemovedThroughTheDeletionGuard() throws Exception {
-    provider(p -> p.deletingUnmanaged().withDeletionThreshold(25)); // 25% of 4 objects: one removal passes
+    provider(
+        p ->
+            p.deletingUnmanaged()
+                .withDeletionThreshold(25)); // 25% of 4 objects: one removal passes
     for (String name : List.of("stranger1", "stranger2")) {
-      byHand.create("Users", resource("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + name + "\"}"));
+      byHand.create(
+          "Users",
+          resource(
+              "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                  + name
+                  + "\"}"));
     }
 
     FullSyncRun run = fullSyncLastPhase();
@@ -198,7 +236,8 @@ class DriftRepairTest {
     assertThat(stores.deletions().heldCount("crm")).isEqualTo(1);
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.THRESHOLD_EXCEEDED);
     assertThat(run.message()).contains("1 removals of unmanaged objects held");
-    assertThat(userNames()).containsExactlyInAnyOrder("u1", "u2", "u3", stillThere(List.of("stranger1", "stranger2")));
+    assertThat(userNames())
+        .containsExactlyInAnyOrder("u1", "u2", "u3", stillThere(List.of("stranger1", "stranger2")));
   }
 
   @Test
@@ -220,8 +259,15 @@ class DriftRepairTest {
   }
 
   private void provider(UnaryOperator<ProviderBuilder> settings) {
-    stores.providers().put(settings.apply(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token()))).build());
+    stores
+        .providers()
+        .put(
+            settings
+                .apply(
+                    aProvider("crm")
+                        .at(target.baseUrl().toString())
+                        .withCredential(Credential.inline(target.token())))
+                .build());
   }
 
   private void sync(ObjectType type, String id) throws Exception {
@@ -232,7 +278,8 @@ class DriftRepairTest {
   private FullSyncRun fullSyncLastPhase() throws Exception {
     String runId = "r" + ++runs;
     stores.syncState().startRun(FullSyncRun.started(runId, "crm", clock.instant()));
-    FullSyncPhaseHandler handler = (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
+    FullSyncPhaseHandler handler =
+        (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
     handler.run(new FullSyncPhaseRequest("crm", runId, FullSyncRun.Phase.CLEANUP, false));
     return stores.syncState().lastRun("crm").orElseThrow();
   }
@@ -247,12 +294,18 @@ class DriftRepairTest {
 
   private JsonNode user(String id) {
     String remoteId = remoteId(ObjectType.USER, id);
-    return target.users().stream().filter(user -> user.path("id").asText().equals(remoteId)).findFirst().orElseThrow();
+    return target.users().stream()
+        .filter(user -> user.path("id").asText().equals(remoteId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Set<String> memberIds(String groupName) {
-    JsonNode group = target.groups().stream().filter(g -> g.path("displayName").asText().equals(groupName))
-        .findFirst().orElseThrow();
+    JsonNode group =
+        target.groups().stream()
+            .filter(g -> g.path("displayName").asText().equals(groupName))
+            .findFirst()
+            .orElseThrow();
     Set<String> ids = new TreeSet<>();
     group.path("members").forEach(member -> ids.add(member.path("value").asText()));
     return ids;

@@ -54,7 +54,8 @@ class MatchingTest {
   @BeforeEach
   void start() {
     target.reset();
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
   }
 
   @AfterEach
@@ -65,7 +66,8 @@ class MatchingTest {
   @Test
   void adoptExistingLinksTheOneUserWithTheSameExternalIdInsteadOfCreating() throws Exception {
     provider(p -> p.matchingOn("externalId", null).adoptingExisting());
-    String existing = direct.create("Users", ScimResources.aUser("old.name").put("externalId", "u1")).id();
+    String existing =
+        direct.create("Users", ScimResources.aUser("old.name").put("externalId", "u1")).id();
     stores.directory().putUser(aUser("u1").withUsername("new.name").build());
 
     sync(ObjectType.USER, "u1");
@@ -79,10 +81,17 @@ class MatchingTest {
   void aConflictLinksTheUserWithTheSamePrimaryEmail() throws Exception {
     provider(p -> p.matchingOn("emails.primary", null));
     ObjectNode other = ScimResources.aUser("someone.else");
-    other.putArray("emails").addObject().put("value", "ada.lovelace@example.org").put("primary", false);
+    other
+        .putArray("emails")
+        .addObject()
+        .put("value", "ada.lovelace@example.org")
+        .put("primary", false);
     direct.create("Users", other);
     ObjectNode ada = ScimResources.aUser("ada.lovelace");
-    ada.putArray("emails").addObject().put("value", "ada.lovelace@example.org").put("primary", true);
+    ada.putArray("emails")
+        .addObject()
+        .put("value", "ada.lovelace@example.org")
+        .put("primary", true);
     String existing = direct.create("Users", ada).id();
     stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
 
@@ -99,11 +108,14 @@ class MatchingTest {
     String second = direct.create("Users", ScimResources.aUser("two").put("externalId", "u1")).id();
     stores.directory().putUser(aUser("u1").build());
 
-    assertThatThrownBy(() -> sync(ObjectType.USER, "u1")).isInstanceOf(PermanentJobFailure.class)
+    assertThatThrownBy(() -> sync(ObjectType.USER, "u1"))
+        .isInstanceOf(PermanentJobFailure.class)
         .hasMessageContaining("2 Users on the target match externalId eq \"u1\"")
-        .hasMessageContaining(first).hasMessageContaining(second);
+        .hasMessageContaining(first)
+        .hasMessageContaining(second);
     assertThat(target.users()).hasSize(2);
-    assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().lastError()).contains(first);
+    assertThat(stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow().lastError())
+        .contains(first);
   }
 
   @Test
@@ -119,8 +131,15 @@ class MatchingTest {
   }
 
   private void provider(UnaryOperator<ProviderBuilder> settings) {
-    stores.providers().put(settings.apply(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token()))).build());
+    stores
+        .providers()
+        .put(
+            settings
+                .apply(
+                    aProvider("crm")
+                        .at(target.baseUrl().toString())
+                        .withCredential(Credential.inline(target.token())))
+                .build());
   }
 
   private void sync(ObjectType type, String id) throws Exception {

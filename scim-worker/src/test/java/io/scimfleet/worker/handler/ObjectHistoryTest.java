@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the worker writes to an object's history, against a SCIM-SDK target: trigger, requests, outcome, error. */
+/**
+ * What the worker writes to an object's history, against a SCIM-SDK target: trigger, requests,
+ * outcome, error.
+ */
 class ObjectHistoryTest {
   private static ScimSdkServer target;
 
@@ -49,9 +52,16 @@ class ObjectHistoryTest {
   @BeforeEach
   void start() {
     target.reset();
-    worker = new Worker(stores, new RecordingJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
-    stores.providers().put(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token())).build());
+    worker =
+        new Worker(
+            stores, new RecordingJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .build());
   }
 
   @AfterEach
@@ -85,7 +95,9 @@ class ObjectHistoryTest {
     assertThat(group.trigger()).isEqualTo(SyncTrigger.MANUAL);
     assertThat(user.trigger()).isEqualTo(SyncTrigger.MANUAL);
     assertThat(user.requests()).containsExactly(new SyncAttempt.Request("POST", 201));
-    assertThat(group.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(1); // its own create
+    assertThat(group.requests())
+        .filteredOn(request -> request.method().equals("POST"))
+        .hasSize(1); // its own create
     assertThat(group.requests()).contains(new SyncAttempt.Request("PATCH", 200));
   }
 
@@ -97,7 +109,8 @@ class ObjectHistoryTest {
 
     objects().run(SyncObjectRequest.manual("crm", ObjectType.USER, "u1"));
 
-    assertThat(history(ObjectType.USER, "u1")).extracting(SyncAttempt::outcome)
+    assertThat(history(ObjectType.USER, "u1"))
+        .extracting(SyncAttempt::outcome)
         .containsExactly("updated", "unchanged", "created");
     assertThat(history(ObjectType.USER, "u1").get(1).requests()).isEmpty();
   }
@@ -109,16 +122,27 @@ class ObjectHistoryTest {
     objects().run(new SyncObjectRequest("crm", ObjectType.USER, "u1", null));
     startRun();
 
-    pages().run(new SyncPageRequest("crm", "r1", ObjectType.USER, 1, 1, List.of("u1", "u2"), false));
+    pages()
+        .run(new SyncPageRequest("crm", "r1", ObjectType.USER, 1, 1, List.of("u1", "u2"), false));
 
-    assertThat(history(ObjectType.USER, "u1")).extracting(SyncAttempt::trigger).containsExactly(SyncTrigger.CHANGE);
-    assertThat(history(ObjectType.USER, "u2")).extracting(SyncAttempt::trigger).containsExactly(SyncTrigger.FULL_SYNC);
+    assertThat(history(ObjectType.USER, "u1"))
+        .extracting(SyncAttempt::trigger)
+        .containsExactly(SyncTrigger.CHANGE);
+    assertThat(history(ObjectType.USER, "u2"))
+        .extracting(SyncAttempt::trigger)
+        .containsExactly(SyncTrigger.FULL_SYNC);
   }
 
   @Test
   void aRefusedAttemptKeepsTheTargetsError() throws Exception {
     stores.directory().putUser(aUser("u1").build());
-    stores.providers().put(aProvider("crm").at(target.baseUrl().toString()).withCredential(Credential.inline("wrong")).build());
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline("wrong"))
+                .build());
 
     try {
       objects().run(new SyncObjectRequest("crm", ObjectType.USER, "u1", null));
@@ -135,8 +159,22 @@ class ObjectHistoryTest {
   private void startRun() {
     FullSyncRun started = FullSyncRun.started("r1", "crm", clock.instant());
     stores.syncState().startRun(started);
-    stores.syncState().updateRun(new FullSyncRun("r1", "crm", started.status(), FullSyncRun.Phase.USERS,
-        started.startedAt(), null, 1, 0, 0, null, null, null));
+    stores
+        .syncState()
+        .updateRun(
+            new FullSyncRun(
+                "r1",
+                "crm",
+                started.status(),
+                FullSyncRun.Phase.USERS,
+                started.startedAt(),
+                null,
+                1,
+                0,
+                0,
+                null,
+                null,
+                null));
   }
 
   private List<SyncAttempt> history(ObjectType type, String id) {

@@ -47,27 +47,52 @@ class OneLockAtATimeTest {
   void aGroupSyncsItsNewMembersAndChildGroupsFirstWithoutHoldingItsOwnLock() throws Exception {
     CountingLocks locks = new CountingLocks();
     Stores memory = Stores.inMemory();
-    Stores stores = new Stores(memory.directory(), memory.changes(), memory.providers(), memory.syncState(),
-        memory.pendingJobs(), locks, memory.quarantines(), memory.deletions(), () -> {});
-    stores.providers().put(aProvider("crm").at(target.baseUrl().toString())
-        .withCredential(Credential.inline(target.token())).nestedGroups(NestedGroups.NATIVE).build());
+    Stores stores =
+        new Stores(
+            memory.directory(),
+            memory.changes(),
+            memory.providers(),
+            memory.syncState(),
+            memory.pendingJobs(),
+            locks,
+            memory.quarantines(),
+            memory.deletions(),
+            () -> {});
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .nestedGroups(NestedGroups.NATIVE)
+                .build());
     for (String id : List.of("u1", "u2", "u3")) stores.directory().putUser(aUser(id).build());
     stores.directory().putGroup(aGroup("child").named("Child").build(), List.of("u3"), List.of());
-    stores.directory().putGroup(aGroup("g1").named("Engineers").build(), List.of("u1", "u2"), List.of("child"));
+    stores
+        .directory()
+        .putGroup(aGroup("g1").named("Engineers").build(), List.of("u1", "u2"), List.of("child"));
 
-    try (Worker worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()),
-        Clock.systemUTC(), 2)) {
+    try (Worker worker =
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC(),
+            2)) {
       ((SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class))
           .run(new SyncObjectRequest("crm", ObjectType.GROUP, "g1", null));
     }
 
-    assertThat(locks.taken).containsExactly("user:u1", "user:u2", "user:u3", "group:child", "group:g1");
+    assertThat(locks.taken)
+        .containsExactly("user:u1", "user:u2", "user:u3", "group:child", "group:g1");
     assertThat(locks.mostHeldAtOnce).isEqualTo(1);
     assertThat(target.users()).hasSize(3);
     assertThat(target.groups()).hasSize(2);
   }
 
-  /** In-memory locks that note the order they were taken in, and how many one thread held at once. */
+  /**
+   * In-memory locks that note the order they were taken in, and how many one thread held at once.
+   */
   private static final class CountingLocks implements ObjectLocks {
     private final ObjectLocks locks = new InMemoryObjectLocks(Clock.systemUTC());
     private final ThreadLocal<Integer> held = ThreadLocal.withInitial(() -> 0);
@@ -75,16 +100,18 @@ class OneLockAtATimeTest {
     int mostHeldAtOnce;
 
     @Override
-    public Optional<Lock> acquire(String provider, ObjectType type, String objectId, Duration lease, Duration wait) {
+    public Optional<Lock> acquire(
+        String provider, ObjectType type, String objectId, Duration lease, Duration wait) {
       Optional<Lock> lock = locks.acquire(provider, type, objectId, lease, wait);
       if (lock.isEmpty()) return lock;
       taken.add(type.label() + ":" + objectId);
       held.set(held.get() + 1);
       mostHeldAtOnce = Math.max(mostHeldAtOnce, held.get());
-      return Optional.of(() -> {
-        held.set(held.get() - 1);
-        lock.get().close();
-      });
+      return Optional.of(
+          () -> {
+            held.set(held.get() - 1);
+            lock.get().close();
+          });
     }
   }
 }

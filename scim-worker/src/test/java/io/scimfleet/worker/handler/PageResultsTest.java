@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** JobRunr runs a page again after a crash: the run counts it once and moves to the next phase once. */
+/**
+ * JobRunr runs a page again after a crash: the run counts it once and moves to the next phase once.
+ */
 class PageResultsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
@@ -33,11 +35,29 @@ class PageResultsTest {
   void start() {
     worker = new Worker(stores, queue, new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
     pages = (SyncPageHandler) worker.handlers().get(SyncPageHandler.class);
-    stores.providers().put(Provider.of("crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+    stores
+        .providers()
+        .put(
+            Provider.of(
+                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
     FullSyncRun started = FullSyncRun.started("r1", "crm", clock.instant());
     stores.syncState().startRun(started);
-    stores.syncState().updateRun(new FullSyncRun("r1", "crm", started.status(), FullSyncRun.Phase.USERS,
-        started.startedAt(), null, 2, 0, 0, null, null, null));
+    stores
+        .syncState()
+        .updateRun(
+            new FullSyncRun(
+                "r1",
+                "crm",
+                started.status(),
+                FullSyncRun.Phase.USERS,
+                started.startedAt(),
+                null,
+                2,
+                0,
+                0,
+                null,
+                null,
+                null));
   }
 
   @AfterEach
@@ -67,12 +87,17 @@ class PageResultsTest {
   }
 
   private List<FullSyncRun.Phase> phasesEnqueued() {
-    return queue.enqueued().stream().filter(FullSyncPhaseRequest.class::isInstance)
-        .map(job -> ((FullSyncPhaseRequest) job).phase()).toList();
+    return queue.enqueued().stream()
+        .filter(FullSyncPhaseRequest.class::isInstance)
+        .map(job -> ((FullSyncPhaseRequest) job).phase())
+        .toList();
   }
 
-  /** A page of one user the directory no longer holds and the target never had: skipped, no request. */
+  /**
+   * A page of one user the directory no longer holds and the target never had: skipped, no request.
+   */
   private static SyncPageRequest userPage(int page) {
-    return new SyncPageRequest("crm", "r1", ObjectType.USER, page, 2, List.of("gone" + page), false);
+    return new SyncPageRequest(
+        "crm", "r1", ObjectType.USER, page, 2, List.of("gone" + page), false);
   }
 }

@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
@@ -24,6 +23,7 @@ import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContexts;
@@ -41,10 +41,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Issue 14, bug 6: a page's waits hold no permit, can be stopped, and follow a changed maxConcurrency. */
+/**
+ * Issue 14, bug 6: a page's waits hold no permit, can be stopped, and follow a changed
+ * maxConcurrency.
+ */
 class PageRunnerTest {
   @RegisterExtension
-  static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension target =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final Stores stores = Stores.inMemory();
   private final FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
@@ -53,12 +57,19 @@ class PageRunnerTest {
 
   @BeforeEach
   void start() {
-    contexts = new ProviderContexts(stores.providers(), metrics, RateLimiter.local(), TestSecurity.settings(),
-        stores.directory());
+    contexts =
+        new ProviderContexts(
+            stores.providers(),
+            metrics,
+            RateLimiter.local(),
+            TestSecurity.settings(),
+            stores.directory());
     ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
-    ObjectSync objects = new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC());
+    ObjectSync objects =
+        new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC());
     runner = new PageRunner(objects, metrics, 4, Pacing.defaults(16));
-    for (String name : List.of("ada", "bob", "cy", "di")) stores.directory().putUser(aUser(name).build());
+    for (String name : List.of("ada", "bob", "cy", "di"))
+      stores.directory().putUser(aUser(name).build());
   }
 
   @AfterEach
@@ -70,43 +81,60 @@ class PageRunnerTest {
   @Test
   void anObjectWaitingForRetryAfterLeavesItsPermitToTheNextObject() {
     useProvider(1);
-    target.stubFor(created("ada").inScenario("ada").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("told")
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+    target.stubFor(
+        created("ada")
+            .inScenario("ada")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("told")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
     target.stubFor(created("ada").inScenario("ada").whenScenarioStateIs("told"));
     target.stubFor(created("bob"));
 
     List<SyncResult> results = page("ada", "bob");
 
-    assertThat(results).extracting(SyncResult::outcome).containsExactly(SyncOutcome.CREATED, SyncOutcome.CREATED);
+    assertThat(results)
+        .extracting(SyncResult::outcome)
+        .containsExactly(SyncOutcome.CREATED, SyncOutcome.CREATED);
     assertThat(postedUserNames()).containsExactly("ada", "bob", "ada"); // bob went while ada waited
   }
 
   @Test
   void interruptingThePageStopsItsWaitAtOnce() {
     useProvider(1);
-    target.stubFor(created("ada").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "8")));
+    target.stubFor(
+        created("ada").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "8")));
     AtomicReference<Thread> jobThread = new AtomicReference<>();
-    CompletableFuture<Throwable> ended = CompletableFuture.supplyAsync(() -> {
-      jobThread.set(Thread.currentThread());
-      try {
-        page("ada");
-        return null;
-      } catch (RuntimeException e) {
-        return e;
-      }
-    });
+    CompletableFuture<Throwable> ended =
+        CompletableFuture.supplyAsync(
+            () -> {
+              jobThread.set(Thread.currentThread());
+              try {
+                page("ada");
+                return null;
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
     await().atMost(Duration.ofSeconds(10)).until(() -> postedUserNames().size() == 1);
 
     jobThread.get().interrupt();
 
     await().atMost(Duration.ofSeconds(2)).until(ended::isDone);
-    assertThat(ended.join()).isInstanceOf(JobInterrupted.class).hasRootCauseInstanceOf(InterruptedException.class);
+    assertThat(ended.join())
+        .isInstanceOf(JobInterrupted.class)
+        .hasRootCauseInstanceOf(InterruptedException.class);
   }
 
   @Test
   void aChangedMaxConcurrencyAppliesToTheNextPage() {
-    target.stubFor(post(urlPathEqualTo("/scim/v2/Users")).willReturn(aResponse().withStatus(201).withFixedDelay(600)
-        .withHeader("Content-Type", "application/scim+json").withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+    target.stubFor(
+        post(urlPathEqualTo("/scim/v2/Users"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withFixedDelay(600)
+                    .withHeader("Content-Type", "application/scim+json")
+                    .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
     useProvider(1);
     page("ada", "bob");
     target.resetRequests();
@@ -115,36 +143,80 @@ class PageRunnerTest {
     useProvider(4);
     page("ada", "bob", "cy", "di");
 
-    List<LoggedRequest> posts = target.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-        urlPathEqualTo("/scim/v2/Users")));
+    List<LoggedRequest> posts =
+        target.findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/scim/v2/Users")));
     assertThat(posts).hasSize(4);
-    long first = posts.stream().map(r -> r.getLoggedDate().getTime()).min(Comparator.naturalOrder()).orElseThrow();
-    long last = posts.stream().map(r -> r.getLoggedDate().getTime()).max(Comparator.naturalOrder()).orElseThrow();
-    assertThat(last - first).as("four requests in flight at once, not one after another").isLessThan(500);
+    long first =
+        posts.stream()
+            .map(r -> r.getLoggedDate().getTime())
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+    long last =
+        posts.stream()
+            .map(r -> r.getLoggedDate().getTime())
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+    assertThat(last - first)
+        .as("four requests in flight at once, not one after another")
+        .isLessThan(500);
   }
 
   private void useProvider(int maxConcurrency) {
-    stores.providers().put(new Provider("crm", URI.create(target.baseUrl() + "/scim/v2"), Credential.inline("t0ken"),
-        true, null, 100, List.of(), List.of(), null, null, null, false, maxConcurrency, 0, false, null));
+    stores
+        .providers()
+        .put(
+            new Provider(
+                "crm",
+                URI.create(target.baseUrl() + "/scim/v2"),
+                Credential.inline("t0ken"),
+                true,
+                null,
+                100,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                false,
+                maxConcurrency,
+                0,
+                false,
+                null));
   }
 
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
-    return runner.run(contexts.get("crm").orElseThrow(), ObjectType.USER, ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids), false, () -> {});
+    return runner.run(
+        contexts.get("crm").orElseThrow(),
+        ObjectType.USER,
+        ids,
+        PagePreload.load(stores, "crm", ObjectType.USER, ids),
+        false,
+        () -> {});
   }
 
   private static MappingBuilder created(String userName) {
-    return post(urlPathEqualTo("/scim/v2/Users")).withRequestBody(containing("\"userName\":\"" + userName + "\""))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/scim+json")
-            .withBody("{\"id\":\"r-" + userName + "\",\"userName\":\"" + userName + "\"}"));
+    return post(urlPathEqualTo("/scim/v2/Users"))
+        .withRequestBody(containing("\"userName\":\"" + userName + "\""))
+        .willReturn(
+            aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/scim+json")
+                .withBody("{\"id\":\"r-" + userName + "\",\"userName\":\"" + userName + "\"}"));
   }
 
   private static List<String> postedUserNames() {
     return target.getAllServeEvents().stream()
         .filter(event -> event.getRequest().getMethod().getName().equals("POST"))
         .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
-        .map(event -> event.getRequest().getBodyAsString().replaceAll(".*\"userName\":\"([^\"]+)\".*", "$1"))
+        .map(
+            event ->
+                event
+                    .getRequest()
+                    .getBodyAsString()
+                    .replaceAll(".*\"userName\":\"([^\"]+)\".*", "$1"))
         .toList();
   }
 }

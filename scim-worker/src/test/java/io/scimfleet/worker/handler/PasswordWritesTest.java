@@ -54,7 +54,8 @@ class PasswordWritesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension target =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
@@ -68,17 +69,21 @@ class PasswordWritesTest {
   @Test
   void onATargetWithoutPatchThePasswordGoesInAPutOfTheWholeUserOnce() throws Exception {
     start(TestSecurity.settings(), false);
-    target.stubFor(put(urlPathEqualTo(BASE + "/Users/R-1")).willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
+    target.stubFor(
+        put(urlPathEqualTo(BASE + "/Users/R-1"))
+            .willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
 
     syncUser();
     syncUser();
 
-    assertThat(target.findAll(putRequestedFor(urlPathEqualTo(BASE + "/Users/R-1")))).hasSize(1)
-        .allSatisfy(request -> {
-          JsonNode body = JSON.readTree(request.getBodyAsString());
-          assertThat(body.path("password").asText()).isEqualTo(SECRET);
-          assertThat(body.path("userName").asText()).isEqualTo("u1");
-        });
+    assertThat(target.findAll(putRequestedFor(urlPathEqualTo(BASE + "/Users/R-1"))))
+        .hasSize(1)
+        .allSatisfy(
+            request -> {
+              JsonNode body = JSON.readTree(request.getBodyAsString());
+              assertThat(body.path("password").asText()).isEqualTo(SECRET);
+              assertThat(body.path("userName").asText()).isEqualTo("u1");
+            });
     ObjectSyncState state = stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow();
     assertThat(state.password()).isEqualTo("delivered");
     assertThat(state.pathsSent()).doesNotContain("password");
@@ -87,11 +92,19 @@ class PasswordWritesTest {
   @Test
   void aRefusedPasswordFailsTheUserWithTheStatusButNotTheTargetsWords() {
     start(TestSecurity.settings(), true);
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).willReturn(scim(400,
-        "{\"scimType\":\"invalidValue\",\"detail\":\"password '" + SECRET + "' is too weak\"}")));
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-1"))
+            .willReturn(
+                scim(
+                    400,
+                    "{\"scimType\":\"invalidValue\",\"detail\":\"password '"
+                        + SECRET
+                        + "' is too weak\"}")));
 
-    assertThatThrownBy(this::syncUser).isInstanceOf(PermanentJobFailure.class)
-        .hasMessageContaining("PATCH /Users/R-1 -> 400 invalidValue").hasMessageNotContaining(SECRET)
+    assertThatThrownBy(this::syncUser)
+        .isInstanceOf(PermanentJobFailure.class)
+        .hasMessageContaining("PATCH /Users/R-1 -> 400 invalidValue")
+        .hasMessageNotContaining(SECRET)
         .satisfies(e -> assertThat(e.getCause()).isNull());
 
     ObjectSyncState state = stores.syncState().get("crm", ObjectType.USER, "u1").orElseThrow();
@@ -101,24 +114,57 @@ class PasswordWritesTest {
 
   @Test
   void aWorkerWithoutTheKeyFailsTheUserSayingWhatIsMissingAndSendsNothing() {
-    start(new SecuritySettings(new SecretSources(Path.of("/nonexistent"), SecretSources.DEFAULT_ENV_PREFIX, null,
-        Map.<String, String>of()::get), TargetPolicy.defaults(), null), true);
+    start(
+        new SecuritySettings(
+            new SecretSources(
+                Path.of("/nonexistent"),
+                SecretSources.DEFAULT_ENV_PREFIX,
+                null,
+                Map.<String, String>of()::get),
+            TargetPolicy.defaults(),
+            null),
+        true);
 
-    assertThatThrownBy(this::syncUser).isInstanceOf(PermanentJobFailure.class)
+    assertThatThrownBy(this::syncUser)
+        .isInstanceOf(PermanentJobFailure.class)
         .hasMessageContaining("SCIM_SECRET_KEY");
-    target.verify(0, anyRequestedFor(anyUrl()).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("password")));
+    target.verify(
+        0,
+        anyRequestedFor(anyUrl())
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("password")));
   }
 
-  /** User u1 created on the target as R-1, unchanged since; then a new password waits for provider crm. */
+  /**
+   * User u1 created on the target as R-1, unchanged since; then a new password waits for provider
+   * crm.
+   */
   private void start(SecuritySettings security, boolean patch) {
-    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(201, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(201, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scim(
+                    200,
+                    """
         {"patch":{"supported":%s},"changePassword":{"supported":true},"bulk":{"supported":false},
-         "filter":{"supported":true,"maxResults":100},"etag":{"supported":false}}""".formatted(patch))));
-    target.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+         "filter":{"supported":true,"maxResults":100},"etag":{"supported":false}}"""
+                        .formatted(patch))));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
     stores.providers().put(aProvider("crm").at(target.baseUrl() + BASE).syncingPasswords().build());
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2,
-        RateLimiter.local(), security, Pacing.defaults(4));
+    worker =
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            RateLimiter.local(),
+            security,
+            Pacing.defaults(4));
     stores.directory().putUser(aUser("u1").build());
     try {
       syncUser();
@@ -134,6 +180,9 @@ class PasswordWritesTest {
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(body);
   }
 }

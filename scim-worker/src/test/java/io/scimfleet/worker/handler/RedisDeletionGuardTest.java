@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link DeletionGuardTest} on the Redis stores: the window's script and the held removals in Redis. */
+/**
+ * {@link DeletionGuardTest} on the Redis stores: the window's script and the held removals in
+ * Redis.
+ */
 class RedisDeletionGuardTest extends DeletionGuardTest {
   private static RedisFixture redis;
 

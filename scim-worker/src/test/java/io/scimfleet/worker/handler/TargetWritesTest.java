@@ -59,7 +59,8 @@ class TargetWritesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static WireMockExtension target = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension target =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
@@ -67,11 +68,18 @@ class TargetWritesTest {
 
   @BeforeEach
   void start() {
-    worker = new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
-    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+    worker =
+        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scim(
+                    200,
+                    """
         {"patch":{"supported":true},"bulk":{"supported":false},"filter":{"supported":true,"maxResults":100},
          "etag":{"supported":false}}""")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
     providerWith(UnaryOperator.identity());
   }
 
@@ -83,10 +91,18 @@ class TargetWritesTest {
   @Test
   void aConflictOnCreateLinksTheExistingUserAndUpdatesIt() throws Exception {
     stores.directory().putUser(aUser("u1").withUsername("ada").build());
-    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).willReturn(scim(200,
-        "{\"totalResults\":1,\"Resources\":[{\"id\":\"R-ada\",\"userName\":\"ada\"}]}")));
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-ada")).willReturn(scim(200, "{\"id\":\"R-ada\",\"userName\":\"ada\"}")));
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(
+                scim(
+                    200,
+                    "{\"totalResults\":1,\"Resources\":[{\"id\":\"R-ada\",\"userName\":\"ada\"}]}")));
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-ada"))
+            .willReturn(scim(200, "{\"id\":\"R-ada\",\"userName\":\"ada\"}")));
 
     syncUser("u1", null);
 
@@ -97,46 +113,83 @@ class TargetWritesTest {
   }
 
   @Test
-  void aTargetRefusingTheValuePathFilterIsAskedForAnyEmailAndThePrimaryOneIsLinked() throws Exception {
+  void aTargetRefusingTheValuePathFilterIsAskedForAnyEmailAndThePrimaryOneIsLinked()
+      throws Exception {
     providerWith(provider -> provider.matchingOn("emails.primary", null));
     stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
-    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", containing("["))
-        .willReturn(scim(400, "{\"scimType\":\"invalidFilter\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users")).withQueryParam("filter", equalTo("emails.value eq \"ada.lovelace@example.org\""))
-        .willReturn(scim(200, """
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(409, "{\"scimType\":\"uniqueness\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("filter", containing("["))
+            .willReturn(scim(400, "{\"scimType\":\"invalidFilter\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("filter", equalTo("emails.value eq \"ada.lovelace@example.org\""))
+            .willReturn(
+                scim(
+                    200,
+                    """
             {"totalResults":2,"Resources":[
              {"id":"R-other","userName":"x","emails":[{"value":"ada.lovelace@example.org","primary":false},{"value":"x@example.org","primary":true}]},
              {"id":"R-ada","userName":"ada","emails":[{"value":"ada.lovelace@example.org","primary":true}]}]}""")));
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-ada")).willReturn(aResponse().withStatus(204)));
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-ada")).willReturn(aResponse().withStatus(204)));
 
     syncUser("u1", null);
 
     assertThat(state(ObjectType.USER, "u1").remoteId()).isEqualTo("R-ada");
-    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users")))).extracting(r -> r.queryParameter("filter")
-        .firstValue()).containsExactly("emails[primary eq true and value eq \"ada.lovelace@example.org\"]",
+    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users"))))
+        .extracting(r -> r.queryParameter("filter").firstValue())
+        .containsExactly(
+            "emails[primary eq true and value eq \"ada.lovelace@example.org\"]",
             "emails.value eq \"ada.lovelace@example.org\"");
   }
 
   @Test
   void aStaleETagIsReadAgainAndThePatchSentOnceMoreWithTheCurrentOne() throws Exception {
-    target.stubFor(get(urlPathEqualTo(BASE + "/ServiceProviderConfig")).willReturn(scim(200, """
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
+            .willReturn(
+                scim(
+                    200,
+                    """
         {"patch":{"supported":true},"bulk":{"supported":false},"filter":{"supported":true,"maxResults":100},
          "etag":{"supported":true}}""")));
     stores.directory().putUser(aUser("u1").build());
-    stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-1").withVersion("W/\"1\"")
-        .withPayloadHash("stale").build());
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"1\""))
-        .willReturn(scim(412, "{\"detail\":\"version mismatch\"}")));
-    target.stubFor(get(urlPathEqualTo(BASE + "/Users/R-1")).willReturn(scim(200,
-        "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"2\\\"\"}}").withHeader("ETag", "W/\"2\"")));
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-1")).withHeader("If-Match", equalTo("W/\"2\""))
-        .willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
+    stores
+        .syncState()
+        .put(
+            aSyncState("crm", ObjectType.USER, "u1")
+                .createdAs("R-1")
+                .withVersion("W/\"1\"")
+                .withPayloadHash("stale")
+                .build());
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-1"))
+            .withHeader("If-Match", equalTo("W/\"1\""))
+            .willReturn(scim(412, "{\"detail\":\"version mismatch\"}")));
+    target.stubFor(
+        get(urlPathEqualTo(BASE + "/Users/R-1"))
+            .willReturn(
+                scim(
+                        200,
+                        "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"2\\\"\"}}")
+                    .withHeader("ETag", "W/\"2\"")));
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-1"))
+            .withHeader("If-Match", equalTo("W/\"2\""))
+            .willReturn(
+                scim(
+                    200,
+                    "{\"id\":\"R-1\",\"userName\":\"u1\",\"meta\":{\"version\":\"W/\\\"3\\\"\"}}")));
 
     syncUser("u1", null);
 
     assertThat(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-1"))))
-        .extracting(sent -> sent.getHeader("If-Match")).containsExactly("W/\"1\"", "W/\"2\"");
+        .extracting(sent -> sent.getHeader("If-Match"))
+        .containsExactly("W/\"1\"", "W/\"2\"");
     ObjectSyncState state = state(ObjectType.USER, "u1");
     assertThat(state.outcome()).isEqualTo(SyncOutcome.UPDATED);
     assertThat(state.version()).isEqualTo("W/\"3\"");
@@ -146,9 +199,19 @@ class TargetWritesTest {
   @Test
   void aNotFoundOnUpdateRecreatesTheUser() throws Exception {
     stores.directory().putUser(aUser("u1").build());
-    stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-old").withPayloadHash("stale").build());
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-old")).willReturn(scim(404, "{\"detail\":\"no such user\"}")));
-    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(201, "{\"id\":\"R-new\",\"userName\":\"u1\"}")));
+    stores
+        .syncState()
+        .put(
+            aSyncState("crm", ObjectType.USER, "u1")
+                .createdAs("R-old")
+                .withPayloadHash("stale")
+                .build());
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-old"))
+            .willReturn(scim(404, "{\"detail\":\"no such user\"}")));
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(201, "{\"id\":\"R-new\",\"userName\":\"u1\"}")));
 
     syncUser("u1", null);
 
@@ -162,12 +225,14 @@ class TargetWritesTest {
   void deactivateModeSendsActiveFalseInsteadOfADelete() throws Exception {
     providerWith(provider -> provider.deactivatingInsteadOfDeleting().withDeletionThreshold(100));
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u9").createdAs("R-9").build());
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Users/R-9")).willReturn(aResponse().withStatus(204)));
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Users/R-9")).willReturn(aResponse().withStatus(204)));
 
     syncUser("u9", "R-9");
 
-    JsonNode operations = body(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-9"))).get(0))
-        .path("Operations");
+    JsonNode operations =
+        body(target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Users/R-9"))).get(0))
+            .path("Operations");
     assertThat(operations).hasSize(1);
     assertThat(operations.get(0).path("op").asText()).isEqualToIgnoringCase("replace");
     assertThat(operations.get(0).path("path").asText()).isEqualTo("active");
@@ -181,14 +246,17 @@ class TargetWritesTest {
   void aCleanUpBeyondTheDeletionThresholdHoldsTheRestAndSaysSo() throws Exception {
     providerWith(ProviderBuilder::withoutDriftCheck); // this target plays no listing
     managedUsersOfWhichOnlyU1IsLeft();
-    target.stubFor(delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
+    target.stubFor(
+        delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
 
     FullSyncRun last = cleanUp();
 
     assertThat(last.status()).isEqualTo(FullSyncRun.Status.THRESHOLD_EXCEEDED);
-    assertThat(last.message()).contains("3 of 4", "held 2", "deletion threshold of 25%", "/deletions/release");
+    assertThat(last.message())
+        .contains("3 of 4", "held 2", "deletion threshold of 25%", "/deletions/release");
     assertThat(target.findAll(deleteRequestedFor(anyUrl()))).hasSize(1);
-    assertThat(stores.deletions().held("crm", 10)).extracting(held -> held.remoteId())
+    assertThat(stores.deletions().held("crm", 10))
+        .extracting(held -> held.remoteId())
         .containsExactly("R-3", "R-4");
   }
 
@@ -196,12 +264,14 @@ class TargetWritesTest {
   void aCleanUpWithinTheDeletionThresholdDeletesWhatLeftTheDirectory() throws Exception {
     providerWith(provider -> provider.withDeletionThreshold(80).withoutDriftCheck());
     managedUsersOfWhichOnlyU1IsLeft();
-    target.stubFor(delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
+    target.stubFor(
+        delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
 
     FullSyncRun last = cleanUp();
 
     assertThat(last.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
-    assertThat(target.findAll(deleteRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+    assertThat(target.findAll(deleteRequestedFor(anyUrl())))
+        .extracting(LoggedRequest::getUrl)
         .containsExactlyInAnyOrder(BASE + "/Users/R-2", BASE + "/Users/R-3", BASE + "/Users/R-4");
   }
 
@@ -212,26 +282,43 @@ class TargetWritesTest {
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u1").createdAs("R-1").build());
     stores.syncState().put(aSyncState("crm", ObjectType.USER, "u3").createdAs("R-3").build());
     stores.directory().putGroup(aGroup("g1").named("staff").build(), List.of("u1", "u3"));
-    stores.syncState().put(aSyncState("crm", ObjectType.GROUP, "g1").createdAs("R-G").withPayloadHash("old:old")
-        .withMembersSent("R-1", "R-2").build());
-    target.stubFor(patch(urlPathEqualTo(BASE + "/Groups/R-G")).willReturn(aResponse().withStatus(204)));
+    stores
+        .syncState()
+        .put(
+            aSyncState("crm", ObjectType.GROUP, "g1")
+                .createdAs("R-G")
+                .withPayloadHash("old:old")
+                .withMembersSent("R-1", "R-2")
+                .build());
+    target.stubFor(
+        patch(urlPathEqualTo(BASE + "/Groups/R-G")).willReturn(aResponse().withStatus(204)));
 
     worker(SyncObjectHandler.class).run(new SyncObjectRequest("crm", ObjectType.GROUP, "g1", null));
 
     List<JsonNode> memberOperations = new ArrayList<>();
-    for (LoggedRequest sent : target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Groups/R-G")))) {
-      body(sent).path("Operations").forEach(op -> {
-        if (op.path("path").asText().startsWith("members")) memberOperations.add(op);
-      });
+    for (LoggedRequest sent :
+        target.findAll(patchRequestedFor(urlPathEqualTo(BASE + "/Groups/R-G")))) {
+      body(sent)
+          .path("Operations")
+          .forEach(
+              op -> {
+                if (op.path("path").asText().startsWith("members")) memberOperations.add(op);
+              });
     }
     assertThat(memberOperations).hasSize(2);
-    JsonNode add = memberOperations.stream().filter(op -> op.path("op").asText().equalsIgnoreCase("add")).findFirst()
-        .orElseThrow();
+    JsonNode add =
+        memberOperations.stream()
+            .filter(op -> op.path("op").asText().equalsIgnoreCase("add"))
+            .findFirst()
+            .orElseThrow();
     assertThat(add.path("path").asText()).isEqualTo("members");
     assertThat(add.path("value")).hasSize(1);
     assertThat(add.path("value").get(0).path("value").asText()).isEqualTo("R-3");
-    JsonNode remove = memberOperations.stream().filter(op -> op.path("op").asText().equalsIgnoreCase("remove"))
-        .findFirst().orElseThrow();
+    JsonNode remove =
+        memberOperations.stream()
+            .filter(op -> op.path("op").asText().equalsIgnoreCase("remove"))
+            .findFirst()
+            .orElseThrow();
     assertThat(remove.path("path").asText()).isEqualTo("members[value eq \"R-2\"]");
     assertThat(state(ObjectType.GROUP, "g1").membersSent()).containsExactlyInAnyOrder("R-1", "R-3");
   }
@@ -239,7 +326,9 @@ class TargetWritesTest {
   @Test
   void anUnchangedUserSendsNoRequest() throws Exception {
     stores.directory().putUser(aUser("u1").build());
-    target.stubFor(post(urlPathEqualTo(BASE + "/Users")).willReturn(scim(201, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
+    target.stubFor(
+        post(urlPathEqualTo(BASE + "/Users"))
+            .willReturn(scim(201, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
     syncUser("u1", null);
     int sent = target.findAll(anyRequestedFor(anyUrl())).size();
 
@@ -259,18 +348,22 @@ class TargetWritesTest {
   private void managedUsersOfWhichOnlyU1IsLeft() {
     stores.directory().putUser(aUser("u1").build());
     for (int i = 1; i <= 4; i++) {
-      stores.syncState().put(aSyncState("crm", ObjectType.USER, "u" + i).createdAs("R-" + i).build());
+      stores
+          .syncState()
+          .put(aSyncState("crm", ObjectType.USER, "u" + i).createdAs("R-" + i).build());
     }
   }
 
   private FullSyncRun cleanUp() throws Exception {
     stores.syncState().startRun(FullSyncRun.started("r1", "crm", clock.instant()));
-    worker(FullSyncPhaseHandler.class).run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
+    worker(FullSyncPhaseHandler.class)
+        .run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
     return stores.syncState().lastRun("crm").orElseThrow();
   }
 
   private void syncUser(String id, String remoteIdAtDelete) throws Exception {
-    worker(SyncObjectHandler.class).run(new SyncObjectRequest("crm", ObjectType.USER, id, remoteIdAtDelete));
+    worker(SyncObjectHandler.class)
+        .run(new SyncObjectRequest("crm", ObjectType.USER, id, remoteIdAtDelete));
   }
 
   private <T> T worker(Class<T> handler) {
@@ -286,6 +379,9 @@ class TargetWritesTest {
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/scim+json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/scim+json")
+        .withBody(body);
   }
 }

@@ -11,25 +11,35 @@ import org.junit.jupiter.api.Test;
 /** What counts as drift: what was sent, changed; not what the target adds on its own. */
 class ManagedAttributesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectNode SENT = object("""
+  private static final ObjectNode SENT =
+      object(
+          """
       {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada","active":true,
        "name":{"givenName":"Ada","familyName":"Lovelace"},
        "emails":[{"value":"ada@example.org","type":"work","primary":true},{"value":"a@example.org"}]}""");
 
   @Test
   void whatTheTargetAddsOnItsOwnIsNoDifference() {
-    JsonNode onTarget = object("""
+    JsonNode onTarget =
+        object(
+            """
         {"id":"R1","meta":{"resourceType":"User"},"UserName":"ada","active":"true",
          "name":{"givenName":"Ada","familyName":"Lovelace","formatted":"Ada Lovelace"},
          "emails":[{"value":"a@example.org","primary":false},{"value":"ada@example.org","type":"work","primary":true}]}""");
 
-    assertThat(ManagedAttributes.differ(SENT, onTarget, List.of("userName", "active", "name", "emails"))).isFalse();
+    assertThat(
+            ManagedAttributes.differ(
+                SENT, onTarget, List.of("userName", "active", "name", "emails")))
+        .isFalse();
   }
 
   @Test
   void textInAnotherCaseAndFalseLeftOutAreNoDifference() {
-    ObjectNode sent = object("{\"userName\":\"Ada\",\"emails\":[{\"value\":\"Ada@Example.org\",\"primary\":false}]}");
-    JsonNode onTarget = object("{\"userName\":\"ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}");
+    ObjectNode sent =
+        object(
+            "{\"userName\":\"Ada\",\"emails\":[{\"value\":\"Ada@Example.org\",\"primary\":false}]}");
+    JsonNode onTarget =
+        object("{\"userName\":\"ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}");
 
     assertThat(ManagedAttributes.differ(sent, onTarget, List.of())).isFalse();
   }
@@ -37,11 +47,17 @@ class ManagedAttributesTest {
   @Test
   void aValueChangedRemovedOrAddedToAListIsADifference() {
     assertThat(ManagedAttributes.differ(SENT, with("userName", "\"mallory\""), List.of())).isTrue();
-    assertThat(ManagedAttributes.differ(SENT, with("name", "{\"givenName\":\"Ada\"}"), List.of())).isTrue();
+    assertThat(ManagedAttributes.differ(SENT, with("name", "{\"givenName\":\"Ada\"}"), List.of()))
+        .isTrue();
     assertThat(ManagedAttributes.differ(SENT, with("active", "null"), List.of())).isTrue();
-    assertThat(ManagedAttributes.differ(SENT, with("emails",
-        "[{\"value\":\"ada@example.org\",\"type\":\"work\",\"primary\":true},{\"value\":\"a@example.org\"},{\"value\":\"x@evil.org\"}]"),
-        List.of())).isTrue();
+    assertThat(
+            ManagedAttributes.differ(
+                SENT,
+                with(
+                    "emails",
+                    "[{\"value\":\"ada@example.org\",\"type\":\"work\",\"primary\":true},{\"value\":\"a@example.org\"},{\"value\":\"x@evil.org\"}]"),
+                List.of()))
+        .isTrue();
   }
 
   @Test
@@ -50,12 +66,17 @@ class ManagedAttributesTest {
     onTarget.put("title", "Engineer");
 
     assertThat(ManagedAttributes.differ(SENT, onTarget, List.of("userName", "title"))).isTrue();
-    assertThat(ManagedAttributes.differ(SENT, onTarget, List.of("userName"))).as("never ours").isFalse();
+    assertThat(ManagedAttributes.differ(SENT, onTarget, List.of("userName")))
+        .as("never ours")
+        .isFalse();
   }
 
   @Test
   void membersAreTheRemoteIdsListedOrNullWhenNotListed() {
-    assertThat(ManagedAttributes.members(object("{\"members\":[{\"value\":\"R1\",\"display\":\"ada\"},{\"value\":\"R2\"}]}")))
+    assertThat(
+            ManagedAttributes.members(
+                object(
+                    "{\"members\":[{\"value\":\"R1\",\"display\":\"ada\"},{\"value\":\"R2\"}]}")))
         .containsExactlyInAnyOrder("R1", "R2");
     assertThat(ManagedAttributes.members(object("{\"displayName\":\"staff\"}"))).isNull();
   }

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The tree is hashed from the same canonical text as the older copy into maps: stored hashes stay valid. */
+/**
+ * The tree is hashed from the same canonical text as the older copy into maps: stored hashes stay
+ * valid.
+ */
 class PayloadHashTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -24,18 +27,26 @@ class PayloadHashTest {
     Random random = new Random(3);
     for (int i = 0; i < 5_000; i++) {
       JsonNode tree = randomObject(random, 0);
-      assertThat(new String(PayloadHash.canonical(tree))).as("%s", tree).isEqualTo(new String(PayloadHash.viaMaps(tree)));
+      assertThat(new String(PayloadHash.canonical(tree)))
+          .as("%s", tree)
+          .isEqualTo(new String(PayloadHash.viaMaps(tree)));
     }
   }
 
   @Test
   void aMappedUserKeepsTheHashItHadBefore() {
-    ObjectNode payload = Mappings.compile(DefaultMappings.users()).map(MappingInput.user(
-        new DirectoryUser("u1", "ada", "Ada Lovelace", "ada@example.org", true, Map.of())));
+    ObjectNode payload =
+        Mappings.compile(DefaultMappings.users())
+            .map(
+                MappingInput.user(
+                    new DirectoryUser(
+                        "u1", "ada", "Ada Lovelace", "ada@example.org", true, Map.of())));
 
-    assertThat(PayloadHash.of(payload)).isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.viaMaps(payload))));
+    assertThat(PayloadHash.of(payload))
+        .isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.viaMaps(payload))));
     ObjectNode decimal = payload.deepCopy().put("weight", new BigDecimal("1.50"));
-    assertThat(PayloadHash.of(decimal)).isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.viaMaps(decimal))));
+    assertThat(PayloadHash.of(decimal))
+        .isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.viaMaps(decimal))));
   }
 
   private static byte[] sha(byte[] text) {
@@ -54,14 +65,22 @@ class PayloadHashTest {
 
   private static JsonNode value(Random random, int depth) {
     switch (random.nextInt(depth > 3 ? 7 : 9)) {
-      case 0: return NODES.textNode("t\u00e9\"\\\n" + random.nextInt(100));
-      case 1: return NODES.booleanNode(random.nextBoolean());
-      case 2: return NODES.nullNode();
-      case 3: return NODES.numberNode(random.nextInt());
-      case 4: return NODES.numberNode(random.nextLong());
-      case 5: return NODES.numberNode(random.nextDouble() * 1e6);
-      case 6: return NODES.textNode("😀 " + key(random));
-      case 7: return randomObject(random, depth);
+      case 0:
+        return NODES.textNode("t\u00e9\"\\\n" + random.nextInt(100));
+      case 1:
+        return NODES.booleanNode(random.nextBoolean());
+      case 2:
+        return NODES.nullNode();
+      case 3:
+        return NODES.numberNode(random.nextInt());
+      case 4:
+        return NODES.numberNode(random.nextLong());
+      case 5:
+        return NODES.numberNode(random.nextDouble() * 1e6);
+      case 6:
+        return NODES.textNode("😀 " + key(random));
+      case 7:
+        return randomObject(random, depth);
       default:
         ArrayNode array = NODES.arrayNode();
         for (int n = random.nextInt(4); n > 0; n--) array.add(value(random, depth + 1));

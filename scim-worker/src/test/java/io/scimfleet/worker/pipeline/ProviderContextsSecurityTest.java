@@ -23,8 +23,15 @@ import org.junit.jupiter.api.Test;
 /** Whatever the store holds, the worker checks the rules again before it sends a token anywhere. */
 class ProviderContextsSecurityTest {
   private final InMemoryProviderStore store = new InMemoryProviderStore();
-  private final ProviderContexts contexts = new ProviderContexts(store, new FleetMetrics(new SimpleMeterRegistry()),
-      RateLimiter.local(), TestSecurity.settings(Path.of("/nonexistent/scim-secrets"), Map.of("SCIM_ADMIN_TOKEN", "admin", "SCIM_TARGET_OK", "ok")), null);
+  private final ProviderContexts contexts =
+      new ProviderContexts(
+          store,
+          new FleetMetrics(new SimpleMeterRegistry()),
+          RateLimiter.local(),
+          TestSecurity.settings(
+              Path.of("/nonexistent/scim-secrets"),
+              Map.of("SCIM_ADMIN_TOKEN", "admin", "SCIM_TARGET_OK", "ok")),
+          null);
 
   @AfterEach
   void close() {
@@ -35,52 +42,92 @@ class ProviderContextsSecurityTest {
   void aStoredVariableOutsideThePrefixIsNotRead() {
     store.put(aProvider("p").withCredential(Credential.fromEnv("SCIM_ADMIN_TOKEN")).build());
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("SCIM_TARGET_");
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("SCIM_TARGET_");
   }
 
   @Test
   void aStoredFileOutsideTheDirectoryIsNotRead() {
     store.put(aProvider("p").withTokenFile("/etc/hostname").build());
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("must be inside");
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("must be inside");
   }
 
   @Test
   void aStoredMetadataTargetIsRefused() {
-    store.put(aProvider("p").at("http://169.254.169.254/latest").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
+    store.put(
+        aProvider("p")
+            .at("http://169.254.169.254/latest")
+            .withCredential(Credential.fromEnv("SCIM_TARGET_OK"))
+            .build());
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class).hasMessageContaining("169.254.169.254");
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("169.254.169.254");
   }
 
   @Test
   void aStoredMetadataTokenEndpointIsRefused() {
-    OAuth2Client client = new OAuth2Client(URI.create("http://169.254.169.254/token"), "fleet", null, null, null);
-    store.put(aProvider("p").withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_TARGET_OK"))).build());
+    OAuth2Client client =
+        new OAuth2Client(URI.create("http://169.254.169.254/token"), "fleet", null, null, null);
+    store.put(
+        aProvider("p")
+            .withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_TARGET_OK")))
+            .build());
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class).hasMessageContaining("169.254.169.254");
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("169.254.169.254");
   }
 
   @Test
   void aStoredClientSecretOutsideThePrefixIsNotRead() {
-    OAuth2Client client = new OAuth2Client(URI.create("https://login.example/token"), "fleet", null, null, null);
-    store.put(aProvider("p").withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_ADMIN_TOKEN"))).build());
+    OAuth2Client client =
+        new OAuth2Client(URI.create("https://login.example/token"), "fleet", null, null, null);
+    store.put(
+        aProvider("p")
+            .withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_ADMIN_TOKEN")))
+            .build());
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(SecretException.class).hasMessageContaining("SCIM_TARGET_");
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("SCIM_TARGET_");
   }
 
   @Test
   void aStoredInsecureTlsSettingIsRefusedUnlessTheWorkerAllowsIt() {
     Provider p = aProvider("p").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build();
-    store.put(new Provider(p.name(), p.baseUrl(), p.credential(), true, null, 25, null, null, null, null, null, false, 8, 0,
-        true, null));
+    store.put(
+        new Provider(
+            p.name(),
+            p.baseUrl(),
+            p.credential(),
+            true,
+            null,
+            25,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            8,
+            0,
+            true,
+            null));
 
-    assertThatThrownBy(() -> contexts.get("p")).isInstanceOf(RefusedTargetException.class)
+    assertThatThrownBy(() -> contexts.get("p"))
+        .isInstanceOf(RefusedTargetException.class)
         .hasMessageContaining("SCIM_ALLOW_INSECURE_TLS");
   }
 
   @Test
   void aSealedTokenIsOpenedAndAPrefixedVariableRead() {
-    store.put(aProvider("sealed").withCredential(Credential.inline(TestSecurity.seal("t"))).build());
+    store.put(
+        aProvider("sealed").withCredential(Credential.inline(TestSecurity.seal("t"))).build());
     store.put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
 
     assertThat(contexts.get("sealed")).isPresent();

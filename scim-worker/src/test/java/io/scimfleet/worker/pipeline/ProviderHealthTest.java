@@ -15,29 +15,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
-/** When a provider's pause ends, many requests may go out and fail at once: the quarantine deepens once. */
+/**
+ * When a provider's pause ends, many requests may go out and fail at once: the quarantine deepens
+ * once.
+ */
 class ProviderHealthTest {
   private static final int THREADS = 8;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final QuarantineStore quarantines = new InMemoryQuarantineStore();
-  private final ScimException down = new ScimErrors("t0ken", clock).fromResponse("POST", "/Users", 503, null, "down");
+  private final ScimException down =
+      new ScimErrors("t0ken", clock).fromResponse("POST", "/Users", 503, null, "down");
 
   @Test
   void probesFailingAtOnceAfterThePauseRaiseTheLevelByExactlyOne() {
     quarantines.enter("crm", "503", clock.instant());
     clock.advance(Duration.ofMinutes(1));
-    List<ProviderHealth> workers = List.of(new ProviderHealth(quarantines, clock), new ProviderHealth(quarantines, clock));
+    List<ProviderHealth> workers =
+        List.of(new ProviderHealth(quarantines, clock), new ProviderHealth(quarantines, clock));
     workers.forEach(health -> health.requireOpen("crm"));
 
     CyclicBarrier together = new CyclicBarrier(THREADS);
     List<CompletableFuture<Void>> probes = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       ProviderHealth health = workers.get(i % workers.size());
-      probes.add(CompletableFuture.runAsync(() -> {
-        await(together);
-        health.failed("crm", down);
-      }));
+      probes.add(
+          CompletableFuture.runAsync(
+              () -> {
+                await(together);
+                health.failed("crm", down);
+              }));
     }
     probes.forEach(CompletableFuture::join);
 
