@@ -4,17 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.Provider;
 import io.scimfleet.testing.ScimSdkServer;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,24 +51,13 @@ class RetryPaceIT {
         any(anyUrl())
             .willReturn(aResponse().proxiedFrom(base.getScheme() + "://" + base.getAuthority())));
     fleet = new Fleet(RetryPaceIT.class, 2);
+    // one request per user (no SCIM Bulk), so that the fault mix meets each of the 100 changes
     fleet.addProvider(
-        new Provider(
-            "flaky",
-            URI.create(faults.baseUrl() + "/scim/v2"),
-            Credential.inline(target.token()),
-            true,
-            null,
-            100,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            false,
-            8,
-            0,
-            false,
-            null));
+        aProvider("flaky")
+            .at(faults.baseUrl() + "/scim/v2")
+            .withCredential(Credential.inline(target.token()))
+            .bulk(BulkMode.OFF)
+            .build());
   }
 
   @AfterEach
