@@ -66,10 +66,12 @@ public final class BenchTarget {
       firstWrite.compareAndSet(0, now);
       lastWrite.set(now);
     }
-    if (method.equals("POST") && exchange.getRequestURI().getPath().endsWith("/Users")) {
+    String path = exchange.getRequestURI().getPath();
+    if (method.equals("POST") && (path.endsWith("/Users") || path.endsWith("/Bulk"))) {
+      // a create, or a Bulk request: each userName in it (Bulk updates carry none: PATCH ops)
       byte[] body = exchange.getRequestBody().readAllBytes();
       Matcher name = USER_NAME.matcher(new String(body, StandardCharsets.UTF_8));
-      if (name.find()) created.putIfAbsent(name.group(1), System.currentTimeMillis());
+      while (name.find()) created.putIfAbsent(name.group(1), System.currentTimeMillis());
       exchange.setStreams(new ByteArrayInputStream(body), null);
     }
     scim.handle(exchange);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,18 +75,43 @@ final class AttemptLog {
       String method,
       int status,
       SyncResult result) {
+    List<SyncAttempt.Request> requests = List.of(new SyncAttempt.Request(method, status));
+    write(
+        provider,
+        type,
+        objectId,
+        new SyncAttempt(
+            started, trigger, result.outcome().label(), requests, tookMillis, result.error()));
+  }
+
+  /**
+   * Runs {@code body} as one attempt of the object, recorded in its history with its result or its
+   * failure.
+   */
+  SyncResult recording(
+      String provider,
+      ObjectType type,
+      String objectId,
+      SyncTrigger trigger,
+      Supplier<SyncResult> body) {
+    Open attempt = open(trigger);
+    SyncResult result = null;
+    RuntimeException failure = null;
     try {
-      history.record(
-          provider,
-          type,
-          objectId,
-          new SyncAttempt(
-              started,
-              trigger,
-              result.outcome().label(),
-              List.of(new SyncAttempt.Request(method, status)),
-              tookMillis,
-              result.error()));
+      result = body.get();
+      return result;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      attempt.finish(provider, type, objectId, result, failure);
+    }
+  }
+
+  /** A history that cannot be written never fails the sync. */
+  private void write(String provider, ObjectType type, String objectId, SyncAttempt attempt) {
+    try {
+      history.record(provider, type, objectId, attempt);
     } catch (RuntimeException e) {
       log.debug(
           "history of {} {} on {} not written: {}",
@@ -130,20 +156,11 @@ final class AttemptLog {
               ? result.error()
               : failure.getMessage() != null ? failure.getMessage() : failure.toString();
       long took = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-      try {
-        history.record(
-            provider,
-            type,
-            objectId,
-            new SyncAttempt(started, trigger, outcome, requests, took, error));
-      } catch (RuntimeException e) {
-        log.debug(
-            "history of {} {} on {} not written: {}",
-            type.label(),
-            objectId,
-            provider,
-            e.getMessage());
-      }
+      write(
+          provider,
+          type,
+          objectId,
+          new SyncAttempt(started, trigger, outcome, requests, took, error));
     }
   }
 }

@@ -63,7 +63,6 @@ final class BulkWrites {
   private final UserSync users;
   private final FleetMetrics metrics;
   private final ProviderHealth health;
-  private final ObjectSync objects;
 
   /**
    * Clients whose target answered a Bulk request 404, 405 or 501: single requests until the
@@ -92,7 +91,6 @@ final class BulkWrites {
       UserSync users,
       FleetMetrics metrics,
       ProviderHealth health,
-      ObjectSync objects,
       AttemptLog attempts,
       Clock clock) {
     this.attempts = attempts;
@@ -103,7 +101,6 @@ final class BulkWrites {
     this.users = users;
     this.metrics = metrics;
     this.health = health;
-    this.objects = objects;
   }
 
   /**
@@ -389,7 +386,7 @@ final class BulkWrites {
 
   private SyncResult failed(ProviderContext ctx, Planned one, FleetException e) {
     health.failed(ctx.name(), e);
-    objects.recordFailure(ctx, ObjectType.USER, one.objectId(), one.state(), e);
+    steps.recordFailure(ctx, ObjectType.USER, one.objectId(), one.state(), e);
     return SyncResult.failed(e.getMessage());
   }
 

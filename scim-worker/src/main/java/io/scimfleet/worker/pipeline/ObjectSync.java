@@ -28,12 +28,12 @@ public final class ObjectSync {
 
   private final Stores stores;
   private final FleetMetrics metrics;
-  private final Clock clock;
   private final ProviderHealth health;
   private final UserSync users;
   private final GroupSync groups;
   private final MembersFirst membersFirst;
   private final DeletionGuard guard;
+  private final SyncSteps steps;
   private final AttemptLog attempts;
   private final BulkWrites bulk;
 
@@ -63,16 +63,14 @@ public final class ObjectSync {
     this.stores = stores;
     this.health = health;
     this.metrics = metrics;
-    this.clock = clock;
     this.guard = new DeletionGuard(stores, clock);
     this.attempts = new AttemptLog(stores.history(), clock);
     RemoteWriter writer = new RemoteWriter();
-    SyncSteps steps = new SyncSteps(stores, validator, writer, guard, clock);
+    this.steps = new SyncSteps(stores, validator, writer, guard, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
-    this.bulk =
-        new BulkWrites(stores, steps, writer, users, metrics, health, this, attempts, clock);
+    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, health, attempts, clock);
   }
 
   /**
@@ -110,19 +108,15 @@ public final class ObjectSync {
       boolean force,
       SyncTrigger trigger) {
     health.requireOpenHere(ctx.name());
-    AttemptLog.Open attempt = attempts.open(trigger);
-    SyncResult result = null;
-    RuntimeException failure = null;
-    try {
-      if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
-      result = locked(ctx, type, objectId, capturedRemoteId, force);
-      return result;
-    } catch (RuntimeException e) {
-      failure = e;
-      throw e;
-    } finally {
-      attempt.finish(ctx.name(), type, objectId, result, failure);
-    }
+    return attempts.recording(
+        ctx.name(),
+        type,
+        objectId,
+        trigger,
+        () -> {
+          if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
+          return locked(ctx, type, objectId, capturedRemoteId, force);
+        });
   }
 
   @SuppressWarnings("try") // the lock is held for the block and released by close()
@@ -173,30 +167,35 @@ public final class ObjectSync {
    * usual steps write back the difference. A success is also counted as {@link
    * SyncOutcome#REPAIRED}.
    */
-  @SuppressWarnings("try") // the lock is held for the block and released by close()
   public SyncResult repair(
       ProviderContext ctx,
       ObjectType type,
       String objectId,
       UnaryOperator<ObjectSyncState> asOnTarget) {
     health.requireOpenHere(ctx.name());
-    AttemptLog.Open attempt = attempts.open(SyncTrigger.FULL_SYNC);
-    SyncResult result = null;
-    RuntimeException failure = null;
+    return attempts.recording(
+        ctx.name(),
+        type,
+        objectId,
+        SyncTrigger.FULL_SYNC,
+        () -> repairLocked(ctx, type, objectId, asOnTarget));
+  }
+
+  @SuppressWarnings("try") // the lock is held for the block and released by close()
+  private SyncResult repairLocked(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      UnaryOperator<ObjectSyncState> asOnTarget) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state =
           stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
-      result = attempt(ctx, type, objectId, state, null, false);
+      SyncResult result = attempt(ctx, type, objectId, state, null, false);
       metrics.objectSynced(ctx.name(), type, result.outcome());
       if (result.outcome() == SyncOutcome.CREATED || result.outcome() == SyncOutcome.UPDATED) {
         metrics.objectSynced(ctx.name(), type, SyncOutcome.REPAIRED);
       }
       return result;
-    } catch (RuntimeException e) {
-      failure = e;
-      throw e;
-    } finally {
-      attempt.finish(ctx.name(), type, objectId, result, failure);
     }
   }
 
@@ -255,27 +254,9 @@ public final class ObjectSync {
       throw paused; // not this object's failure: the whole provider waits
     } catch (FleetException e) {
       health.failed(ctx.name(), e);
-      recordFailure(ctx, type, objectId, state, e);
+      steps.recordFailure(ctx, type, objectId, state, e);
       if (e.retryable()) throw e;
       return SyncResult.failed(e.getMessage());
-    }
-  }
-
-  void recordFailure(
-      ProviderContext ctx,
-      ObjectType type,
-      String objectId,
-      ObjectSyncState state,
-      FleetException e) {
-    ObjectSyncState base =
-        state != null
-            ? state
-            : new ObjectSyncState(
-                ctx.name(), type, objectId, null, null, null, null, null, null, null);
-    try {
-      stores.syncState().put(base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()));
-    } catch (FleetException storeDown) {
-      e.addSuppressed(storeDown);
     }
   }
 
