@@ -2,6 +2,7 @@ package io.scimfleet.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,16 @@ public interface PasswordStore {
    * it (empty when nobody said which providers want it).
    */
   record Dropped(String userId, Set<String> undelivered) {}
+
+  /**
+   * The users among {@code userIds} whose current password {@code provider} has not had yet: what
+   * {@link #pending} would find, for a page of users at once.
+   */
+  default Set<String> waiting(List<String> userIds, String provider) {
+    Set<String> waiting = new HashSet<>();
+    for (String id : userIds) if (pending(id, provider).isPresent()) waiting.add(id);
+    return waiting;
+  }
 
   /**
    * Keeps this sealed password for the user for {@code ttl}, replacing one not yet delivered;

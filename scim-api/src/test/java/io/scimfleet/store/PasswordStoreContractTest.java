@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,18 @@ public abstract class PasswordStoreContractTest {
     assertThat(passwords.pending("u1", "slack")).isEmpty();
     assertThat(passwords.pending("u1", "zoom")).isPresent();
     assertThat(passwords.pending("u2", "slack")).isEmpty();
+  }
+
+  @Test
+  public void aPageOfUsersAsksWhichHaveAPasswordWaitingForTheProviderAtOnce() {
+    String change = passwords.put("u1", "sealed:v1:k:abc", DAY);
+    passwords.put("u2", "sealed:v1:k:def", DAY);
+    passwords.done("u1", change, "slack");
+
+    assertThat(passwords.waiting(List.of("u1", "u2", "u3"), "slack")).containsExactly("u2");
+    assertThat(passwords.waiting(List.of("u1", "u2", "u3"), "zoom"))
+        .containsExactlyInAnyOrder("u1", "u2");
+    assertThat(passwords.waiting(List.of(), "zoom")).isEmpty();
   }
 
   @Test

@@ -85,6 +85,7 @@ final class JobWaker implements AutoCloseable {
       int took = fetch();
       empty = took == 0 ? empty + 1 : 0;
       if (empty > EMPTY_FETCHES || server.held() >= workerCount || !workWaits()) return;
+      // a short pause between fetches lets the other workers' fetches take their share of a burst
       Thread.sleep((took == 0 ? RECHECK_AFTER : SPREAD_PAUSE).toMillis());
     }
   }

@@ -96,6 +96,7 @@ final class RedisWorkSignal implements WorkSignal {
     }
   }
 
+  /** The subscription broke (Redis down): wait before subscribing again instead of spinning. */
   private static void pause() {
     try {
       Thread.sleep(RESUBSCRIBE_AFTER.toMillis());

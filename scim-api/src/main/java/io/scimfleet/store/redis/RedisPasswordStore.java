@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
@@ -126,6 +127,36 @@ public final class RedisPasswordStore implements PasswordStore {
             return Optional.empty();
           }
           return Optional.of(new Pending(changeId, sealed.get()));
+        });
+  }
+
+  /**
+   * One pipeline for the page: each user's sealed password there or not, and who is done with it.
+   */
+  @Override
+  public Set<String> waiting(List<String> userIds, String provider) {
+    if (userIds.isEmpty()) return Set.of();
+    return redis.call(
+        "read which users have a pending password",
+        j -> {
+          Pipeline pipeline = j.pipelined();
+          List<Response<Boolean>> sealed = new ArrayList<>();
+          List<Response<List<String>>> state = new ArrayList<>();
+          for (String id : userIds) {
+            sealed.add(pipeline.exists(keys.password(id)));
+            state.add(pipeline.hmget(keys.passwordState(id), "change", "done"));
+          }
+          pipeline.sync();
+          Set<String> waiting = new LinkedHashSet<>();
+          for (int i = 0; i < userIds.size(); i++) {
+            List<String> changeAndDone = state.get(i).get();
+            if (sealed.get(i).get()
+                && changeAndDone.get(0) != null
+                && !names(changeAndDone.get(1)).contains(provider)) {
+              waiting.add(userIds.get(i));
+            }
+          }
+          return waiting;
         });
   }
 

@@ -97,7 +97,7 @@ class JobWakeUpTest {
               (SyncObjectHandler) request -> startedAt.add(System.nanoTime())),
           EIGHT_THREADS);
       await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
-      Thread.sleep(1_000);
+      Thread.sleep(1_000); // past the server's first poll: only a signal fetches from here on
       long enqueued = System.nanoTime();
       fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u1", null));
       await().atMost(Duration.ofSeconds(10)).until(() -> !startedAt.isEmpty());
@@ -120,7 +120,7 @@ class JobWakeUpTest {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> first.serverRunning() && second.serverRunning());
-      Thread.sleep(1_000);
+      Thread.sleep(1_000); // past both servers' first poll: only signals fetch from here on
 
       scheduler
           .queue()
@@ -143,7 +143,7 @@ class JobWakeUpTest {
   private static SyncObjectHandler slowly(List<String> ran) {
     return request -> {
       try {
-        Thread.sleep(500);
+        Thread.sleep(500); // a job that takes time, so that a burst cannot fit on one server
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

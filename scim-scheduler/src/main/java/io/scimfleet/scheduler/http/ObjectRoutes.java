@@ -123,6 +123,7 @@ final class ObjectRoutes {
     return Optional.empty();
   }
 
+  /** Sync-now polls the object's history for its attempt (bounded by the 10 s answer time). */
   private static void pause() {
     try {
       Thread.sleep(POLL.toMillis());

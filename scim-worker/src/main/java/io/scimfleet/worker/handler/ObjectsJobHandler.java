@@ -106,7 +106,8 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
       List<SyncObjectRequest> failed) {
     List<String> ids = ids(request, type, false);
     if (ids.isEmpty()) return SyncCounts.ZERO;
-    PagePreload preload = PagePreload.load(stores, request.provider(), type, ids);
+    PagePreload preload =
+        PagePreload.load(stores, request.provider(), type, ids, ctx.provider().syncPasswords());
     List<SyncResult> results =
         runner.run(ctx, type, ids, preload, false, SyncTrigger.CHANGE, JobLog.progress(ids.size()));
     SyncCounts counts = SyncCounts.ZERO;

@@ -76,7 +76,12 @@ public final class PageJobHandler implements SyncPageHandler {
     try {
       health.requireOpen(page.provider());
       PagePreload preload =
-          PagePreload.load(stores, page.provider(), page.type(), page.objectIds());
+          PagePreload.load(
+              stores,
+              page.provider(),
+              page.type(),
+              page.objectIds(),
+              context.get().provider().syncPasswords());
       results =
           runner.run(
               context.get(),

@@ -140,8 +140,8 @@ final class BulkWrites {
       String id = ids.get(i);
       DirectoryUser user = preload.users().get(id);
       if (user == null) continue; // gone: a removal, for the single path
-      if (users.passwordWaiting(ctx, id))
-        continue; // a new password goes with the single path's create or PATCH
+      // a new password goes with the single path's create or PATCH
+      if (preload.passwordsWaiting().contains(id)) continue;
       if (!force && users.unchanged(ctx, user, preload.states().get(id))) {
         results[i] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
       } else {

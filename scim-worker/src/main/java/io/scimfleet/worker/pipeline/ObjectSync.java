@@ -212,6 +212,7 @@ public final class ObjectSync {
       SyncTrigger trigger) {
     if (!force
         && type == ObjectType.USER
+        && !preload.passwordsWaiting().contains(objectId)
         && users.unchanged(ctx, preload.users().get(objectId), preload.states().get(objectId))) {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);

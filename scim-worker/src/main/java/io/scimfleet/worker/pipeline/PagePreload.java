@@ -6,22 +6,40 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.Stores;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A page's users and their sync states, read in two round trips, so that the unchanged ones cost no
- * lock and no further read. (Groups are not preloaded: their payload needs their members' states.)
+ * A page's users, their sync states and which of them have a new password waiting for the provider,
+ * read in a round trip each, so that the unchanged ones cost no lock and no further read. (Groups
+ * are not preloaded: their payload needs their members' states.)
  */
-public record PagePreload(Map<String, DirectoryUser> users, Map<String, ObjectSyncState> states) {
-  public static final PagePreload NONE = new PagePreload(Map.of(), Map.of());
+public record PagePreload(
+    Map<String, DirectoryUser> users,
+    Map<String, ObjectSyncState> states,
+    Set<String> passwordsWaiting) {
+  public static final PagePreload NONE = new PagePreload(Map.of(), Map.of(), Set.of());
 
+  /** For a provider that does not sync passwords. */
   public static PagePreload load(
       Stores stores, String provider, ObjectType type, List<String> ids) {
+    return load(stores, provider, type, ids, false);
+  }
+
+  /**
+   * The page's users, their states and, when the provider delivers passwords, which users have one
+   * waiting.
+   *
+   * @param syncPasswords the provider delivers passwords: read which users have one waiting
+   */
+  public static PagePreload load(
+      Stores stores, String provider, ObjectType type, List<String> ids, boolean syncPasswords) {
     if (type != ObjectType.USER) return NONE;
     Map<String, DirectoryUser> users =
         stores.directory().users(ids).stream()
             .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
-    return new PagePreload(users, stores.syncState().getAll(provider, type, ids));
+    Set<String> waiting = syncPasswords ? stores.passwords().waiting(ids, provider) : Set.of();
+    return new PagePreload(users, stores.syncState().getAll(provider, type, ids), waiting);
   }
 }

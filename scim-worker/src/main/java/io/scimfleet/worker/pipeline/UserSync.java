@@ -36,7 +36,6 @@ final class UserSync {
   boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
     if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED)
       return false;
-    if (passwordWaiting(ctx, user.id())) return false;
     try {
       MappingInput input = MappingInput.user(user);
       return ctx.userScope().includes(input)
@@ -45,14 +44,6 @@ final class UserSync {
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
-  }
-
-  /**
-   * True when a new password waits for this provider (only ever for one with {@code
-   * syncPasswords}).
-   */
-  boolean passwordWaiting(ProviderContext ctx, String userId) {
-    return passwords.pending(ctx, userId).isPresent();
   }
 
   SyncOutcome sync(

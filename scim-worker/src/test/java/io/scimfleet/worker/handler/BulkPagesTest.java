@@ -213,7 +213,7 @@ class BulkPagesTest {
           contexts.get("crm").orElseThrow(),
           ObjectType.USER,
           ids,
-          PagePreload.load(stores, "crm", ObjectType.USER, ids),
+          PagePreload.load(stores, "crm", ObjectType.USER, ids, true),
           false,
           () -> {});
     }
