@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * {@link ObjectHistory} in Redis: one list per (provider, object) of compact JSON ({@link
@@ -57,14 +55,6 @@ final class RedisObjectHistory implements ObjectHistory {
   public void deleteProvider(String provider) {
     redis.run(
         "delete the history of " + provider,
-        j -> {
-          ScanParams params = new ScanParams().match(keys.historyPattern(provider)).count(1_000);
-          String cursor = ScanParams.SCAN_POINTER_START;
-          do {
-            ScanResult<String> page = j.scan(cursor, params);
-            if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
-            cursor = page.getCursor();
-          } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        });
+        j -> RedisPages.unlinkMatching(j, keys.historyPattern(provider)));
   }
 }

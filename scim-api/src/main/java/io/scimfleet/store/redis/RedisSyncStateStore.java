@@ -22,8 +22,6 @@ import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Sync state per (provider, type): a hash object id → compact JSON, and a lexically sorted set of
@@ -161,15 +159,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
   public void deleteProvider(String provider) {
     redis.run(
         "delete the sync state of " + provider,
-        j -> {
-          ScanParams params = new ScanParams().match(keys.syncPattern(provider)).count(1_000);
-          String cursor = ScanParams.SCAN_POINTER_START;
-          do {
-            ScanResult<String> page = j.scan(cursor, params);
-            if (!page.getResult().isEmpty()) j.unlink(page.getResult().toArray(String[]::new));
-            cursor = page.getCursor();
-          } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        });
+        j -> RedisPages.unlinkMatching(j, keys.syncPattern(provider)));
   }
 
   // --- full-sync runs ---------------------------------------------------------------------
