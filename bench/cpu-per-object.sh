@@ -6,8 +6,8 @@
 # with bench/jfr-top.sh file.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests -pl scim-scheduler -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -B -q -DskipTests -pl scim-scheduler -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="scim-scheduler/target/test-classes:scim-scheduler/target/classes:$(cat scim-scheduler/target/bench.classpath)"
 JFR_OPT=()
 if [ -n "${BENCH_JFR:-}" ]; then JFR_OPT=("-Dbench.jfr=$BENCH_JFR"); fi

@@ -5,6 +5,6 @@
 # runs) and their ratio. SCIM_JOBS_PER_PROVIDER applies as in a worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="scim-scheduler/target/test-classes:scim-scheduler/target/classes:$(cat scim-scheduler/target/bench.classpath)"
 exec java ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" io.scimfleet.scheduler.bench.FairnessBenchmark "$@"

@@ -5,8 +5,8 @@
 # Set REDIS_URL to use another Redis that nothing else writes to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests -pl scim-scheduler -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -B -q -DskipTests -pl scim-scheduler -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="scim-scheduler/target/test-classes:scim-scheduler/target/classes:$(cat scim-scheduler/target/bench.classpath)"
 if [ -z "${REDIS_URL:-}" ]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
