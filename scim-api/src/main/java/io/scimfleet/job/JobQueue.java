@@ -2,6 +2,7 @@ package io.scimfleet.job;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Our one seam to the job system. Everything the fleet enqueues or schedules goes through it, so
@@ -20,6 +21,25 @@ public interface JobQueue {
    */
   default void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
     enqueueAll(jobs);
+  }
+
+  /**
+   * Creates jobs that wait to be {@link #release}d, so that a long list of them doesn't wait in the
+   * queue (where each job server would fetch them and hand them back). A job not released starts by
+   * itself {@code fallback} after now, and each later one in the list {@code spacing} later: a lost
+   * release delays a job, it never loses it. Each job needs a {@link FleetJob#stableId()}. A queue
+   * that cannot hold jobs enqueues them now.
+   */
+  default void enqueueHeld(List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
+    enqueueAll(jobs);
+  }
+
+  /** Starts a held job now; nothing when there is no such job or it started already. */
+  default void release(UUID stableId) {}
+
+  /** The job servers (worker processes) taking jobs now; at least 1. */
+  default int jobServers() {
+    return 1;
   }
 
   /**

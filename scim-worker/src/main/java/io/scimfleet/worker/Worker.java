@@ -15,6 +15,7 @@ import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.handler.Cleanup;
 import io.scimfleet.worker.handler.DeletionRelease;
+import io.scimfleet.worker.handler.FullSyncFlow;
 import io.scimfleet.worker.handler.FullSyncPhases;
 import io.scimfleet.worker.handler.FullSyncPlanner;
 import io.scimfleet.worker.handler.ObjectJobHandler;
@@ -98,6 +99,7 @@ public final class Worker implements AutoCloseable {
             security.secrets().box().orElse(null));
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, pacing);
+    FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, pacing.jobsPerProvider());
     this.handlers =
         Map.of(
             SyncObjectHandler.class,
@@ -106,12 +108,12 @@ public final class Worker implements AutoCloseable {
             SyncObjectsHandler.class,
             new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
             SyncPageHandler.class,
-            new PageJobHandler(stores, contexts, pageRunner, queue, health, slots),
+            new PageJobHandler(stores, contexts, pageRunner, queue, flow, health, slots),
             FullSyncHandler.class,
-            new FullSyncPlanner(stores, queue, clock),
+            new FullSyncPlanner(stores, flow, clock),
             FullSyncPhaseHandler.class,
             new FullSyncPhases(
-                stores, contexts, new Cleanup(stores, objects), queue, metrics, clock),
+                stores, contexts, new Cleanup(stores, objects), flow, metrics, clock),
             ReleaseDeletionsHandler.class,
             new DeletionRelease(stores.deletions(), contexts, objects, metrics));
   }

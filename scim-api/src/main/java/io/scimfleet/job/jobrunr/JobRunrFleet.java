@@ -115,7 +115,7 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   public JobQueue queue() {
-    return new JobRunrJobQueue(scheduler, signal::send);
+    return new JobRunrJobQueue(scheduler, storage, signal::send);
   }
 
   /**

@@ -8,12 +8,19 @@ import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.runner.ThreadLocalJobContext;
+import org.jobrunr.storage.ConcurrentJobModificationException;
+import org.jobrunr.storage.JobNotFoundException;
+import org.jobrunr.storage.StorageProvider;
 
 /**
  * {@link JobQueue} on JobRunr: every job gets its readable name, a label and bounded retries; a job
@@ -27,13 +34,15 @@ final class JobRunrJobQueue implements JobQueue {
   static final int RETRIES = 8;
 
   private final JobRequestScheduler scheduler;
+  private final StorageProvider storage;
   private final Runnable enqueued;
 
   /**
    * @param enqueued told after each enqueue, so that job servers fetch now (a {@link WorkSignal})
    */
-  JobRunrJobQueue(JobRequestScheduler scheduler, Runnable enqueued) {
+  JobRunrJobQueue(JobRequestScheduler scheduler, StorageProvider storage, Runnable enqueued) {
     this.scheduler = scheduler;
+    this.storage = storage;
     this.enqueued = enqueued;
   }
 
@@ -68,6 +77,43 @@ final class JobRunrJobQueue implements JobQueue {
     List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
     if (!fresh.isEmpty())
       scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
+  }
+
+  /**
+   * Held jobs are scheduled jobs (the dashboard shows them as such, with their fallback time), made
+   * in one batch: they are new, so the batch's overwrite of an existing id doesn't arise.
+   */
+  @Override
+  public void enqueueHeld(List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
+    if (jobs.isEmpty()) return;
+    Instant first = Instant.now().plus(fallback);
+    scheduler.create(
+        IntStream.range(0, jobs.size())
+            .mapToObj(
+                i -> builderFor(jobs.get(i)).scheduleAt(first.plus(spacing.multipliedBy(i)))));
+  }
+
+  /**
+   * A job that a waker or JobRunr's master enqueued first (at its fallback time) is refused by
+   * JobRunr's version check, and left alone.
+   */
+  @Override
+  public void release(UUID stableId) {
+    try {
+      Job job = storage.getJobById(stableId);
+      if (job.getState() != StateName.SCHEDULED) return;
+      job.enqueue();
+      storage.save(job);
+      enqueued.run();
+    } catch (JobNotFoundException | ConcurrentJobModificationException startedElsewhere) {
+      // gone, or enqueued by another server first: it runs once either way
+    }
+  }
+
+  /** Servers that announced themselves and whose heartbeat hasn't timed out. */
+  @Override
+  public int jobServers() {
+    return Math.max(1, storage.getBackgroundJobServers().size());
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.store.SyncStateStore;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,27 +14,59 @@ import java.util.List;
  * phase ends when its last page is recorded, or when it is planned with no pages; its end enqueues
  * the next phase. That job has a stable id (one per run and phase), so a page or phase job that
  * runs again after a crash adds no second one.
+ *
+ * <p>A phase's pages go in a window: as many as the fleet's job servers may run for one provider
+ * ({@link #pagesInFlight()}) are enqueued, the rest are held, and each recorded page releases the
+ * next held one. Enqueued all at once, the pages past what the servers may run were fetched, handed
+ * back and fetched again, each time a new job and a second's wait.
  */
-final class FullSyncFlow {
+public final class FullSyncFlow {
+  /** When a held page starts by itself if no recorded page released it (a crash in between). */
+  static final Duration HELD_FALLBACK = Duration.ofMinutes(2);
+
+  /** How much later each further held page starts by itself, so they don't all come due at once. */
+  static final Duration HELD_SPACING = Duration.ofSeconds(1);
+
   private final SyncStateStore syncState;
   private final JobQueue queue;
+  private final int jobsPerProvider;
 
-  FullSyncFlow(SyncStateStore syncState, JobQueue queue) {
+  /**
+   * @param jobsPerProvider the job threads of one server that one provider's jobs may hold
+   */
+  public FullSyncFlow(SyncStateStore syncState, JobQueue queue, int jobsPerProvider) {
     this.syncState = syncState;
     this.queue = queue;
+    this.jobsPerProvider = jobsPerProvider;
   }
 
-  /** Records the pages planned for {@code phase} and enqueues them; with none, the next phase. */
-  void planned(FullSyncRun run, Phase phase, List<SyncPageRequest> pages, boolean force) {
-    syncState.updateRun(run.planned(phase, pages.size()));
-    if (pages.isEmpty()) enqueue(run.provider(), run.runId(), phase.next(), force);
-    else queue.enqueueAll(pages);
+  /** The pages of one phase let run at once: every job server's share for one provider. */
+  int pagesInFlight() {
+    return queue.jobServers() * jobsPerProvider;
   }
 
   /**
-   * After {@code page} was recorded at {@code place}: the last page of its phase enqueues the next.
+   * Records the pages planned for {@code phase}, enqueues those within their window and holds the
+   * rest; with none, enqueues the next phase.
+   */
+  void planned(FullSyncRun run, Phase phase, List<SyncPageRequest> pages, boolean force) {
+    syncState.updateRun(run.planned(phase, pages.size()));
+    if (pages.isEmpty()) {
+      enqueue(run.provider(), run.runId(), phase.next(), force);
+      return;
+    }
+    int window = pages.get(0).inFlight() > 0 ? pages.get(0).inFlight() : pages.size();
+    queue.enqueueAll(pages.subList(0, Math.min(window, pages.size())));
+    if (window < pages.size())
+      queue.enqueueHeld(pages.subList(window, pages.size()), HELD_FALLBACK, HELD_SPACING);
+  }
+
+  /**
+   * After {@code page} was recorded at {@code place}: it releases the next held page, and the last
+   * page of its phase enqueues the next phase.
    */
   void pageRecorded(SyncPageRequest page, int place) {
+    page.releasedAfter(place).ifPresent(queue::release);
     syncState
         .currentRun(page.provider())
         .filter(run -> run.runId().equals(page.runId()))

@@ -2,7 +2,6 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.FullSyncPhaseRequest;
-import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.FullSyncRun;
@@ -28,13 +27,13 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
       Stores stores,
       ProviderContexts contexts,
       Cleanup cleanup,
-      JobQueue queue,
+      FullSyncFlow flow,
       FleetMetrics metrics,
       Clock clock) {
     this.stores = stores;
     this.contexts = contexts;
     this.cleanup = cleanup;
-    this.flow = new FullSyncFlow(stores.syncState(), queue);
+    this.flow = flow;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -61,7 +60,8 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             ObjectType.GROUP,
             request.provider(),
             request.runId(),
-            request.force());
+            request.force(),
+            flow.pagesInFlight());
     JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
     flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }

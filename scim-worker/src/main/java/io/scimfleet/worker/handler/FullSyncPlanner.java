@@ -2,7 +2,6 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncRequest;
-import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
@@ -15,8 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Starts a full sync: records the run, cuts the users into page jobs of 100 and enqueues them in
- * one batch. A run still going refuses a second one, unless it was abandoned long ago.
+ * Starts a full sync: records the run, cuts the users into page jobs of 100 and hands them to the
+ * {@link FullSyncFlow}. A run still going refuses a second one, unless it was abandoned long ago.
  */
 public final class FullSyncPlanner implements FullSyncHandler {
   static final Duration ABANDONED_AFTER = Duration.ofHours(12);
@@ -25,9 +24,9 @@ public final class FullSyncPlanner implements FullSyncHandler {
   private final FullSyncFlow flow;
   private final Clock clock;
 
-  public FullSyncPlanner(Stores stores, JobQueue queue, Clock clock) {
+  public FullSyncPlanner(Stores stores, FullSyncFlow flow, Clock clock) {
     this.stores = stores;
-    this.flow = new FullSyncFlow(stores.syncState(), queue);
+    this.flow = flow;
     this.clock = clock;
   }
 
@@ -43,7 +42,12 @@ public final class FullSyncPlanner implements FullSyncHandler {
     if (!start(request.provider(), runId)) return;
     List<SyncPageRequest> pages =
         PagePlan.pages(
-            stores.directory(), ObjectType.USER, request.provider(), runId, request.force());
+            stores.directory(),
+            ObjectType.USER,
+            request.provider(),
+            runId,
+            request.force(),
+            flow.pagesInFlight());
     FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
     JobLog.info(
         "full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");

@@ -36,6 +36,7 @@ public final class PageJobHandler implements SyncPageHandler {
       ProviderContexts contexts,
       PageRunner runner,
       JobQueue queue,
+      FullSyncFlow flow,
       ProviderHealth health,
       ProviderJobSlots slots) {
     this.health = health;
@@ -45,7 +46,7 @@ public final class PageJobHandler implements SyncPageHandler {
     this.contexts = contexts;
     this.runner = runner;
     this.queue = queue;
-    this.flow = new FullSyncFlow(syncState, queue);
+    this.flow = flow;
   }
 
   @Override

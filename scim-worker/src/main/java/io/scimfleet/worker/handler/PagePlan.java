@@ -7,12 +7,20 @@ import io.scimfleet.store.Page;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cuts the directory's ids of one type into page jobs of 100, in id order. */
+/**
+ * Cuts the directory's ids of one type into page jobs of 100, in id order, each told how many pages
+ * run at once ({@link SyncPageRequest#inFlight()}).
+ */
 final class PagePlan {
   private PagePlan() {}
 
   static List<SyncPageRequest> pages(
-      DirectoryStore directory, ObjectType type, String provider, String runId, boolean force) {
+      DirectoryStore directory,
+      ObjectType type,
+      String provider,
+      String runId,
+      boolean force,
+      int inFlight) {
     List<List<String>> idPages = new ArrayList<>();
     String cursor = null;
     do {
@@ -26,7 +34,8 @@ final class PagePlan {
     List<SyncPageRequest> requests = new ArrayList<>();
     for (int i = 0; i < idPages.size(); i++) {
       requests.add(
-          new SyncPageRequest(provider, runId, type, i + 1, idPages.size(), idPages.get(i), force));
+          new SyncPageRequest(
+              provider, runId, type, i + 1, idPages.size(), idPages.get(i), force, inFlight));
     }
     return requests;
   }

@@ -69,7 +69,15 @@ class HandBackTest {
         new ObjectSync(stores, new ScimSchemaValidator(), metrics, health, Clock.systemUTC());
     Pacing pacing = Pacing.defaults(2);
     runner = new PageRunner(objects, metrics, 2, pacing);
-    pages = new PageJobHandler(stores, contexts, runner, queue, health, slots);
+    pages =
+        new PageJobHandler(
+            stores,
+            contexts,
+            runner,
+            queue,
+            new FullSyncFlow(stores.syncState(), queue, 1),
+            health,
+            slots);
     changes =
         new ObjectJobHandler(
             stores.pendingJobs(), contexts, objects, metrics, health, queue, slots, pacing);
@@ -93,7 +101,7 @@ class HandBackTest {
   void aPageBeyondItsProvidersSlotsIsHandedBackUnrunAndUncounted() {
     stores.syncState().startRun(FullSyncRun.started("run1", "crm", Instant.now()));
     SyncPageRequest page =
-        new SyncPageRequest("crm", "run1", ObjectType.USER, 1, 1, List.of("u1"), false);
+        new SyncPageRequest("crm", "run1", ObjectType.USER, 1, 1, List.of("u1"), false, 0);
 
     pages.run(page);
 

@@ -123,7 +123,8 @@ class ObjectHistoryTest {
     startRun();
 
     pages()
-        .run(new SyncPageRequest("crm", "r1", ObjectType.USER, 1, 1, List.of("u1", "u2"), false));
+        .run(
+            new SyncPageRequest("crm", "r1", ObjectType.USER, 1, 1, List.of("u1", "u2"), false, 0));
 
     assertThat(history(ObjectType.USER, "u1"))
         .extracting(SyncAttempt::trigger)

@@ -98,6 +98,6 @@ class PageResultsTest {
    */
   private static SyncPageRequest userPage(int page) {
     return new SyncPageRequest(
-        "crm", "r1", ObjectType.USER, page, 2, List.of("gone" + page), false);
+        "crm", "r1", ObjectType.USER, page, 2, List.of("gone" + page), false, 0);
   }
 }

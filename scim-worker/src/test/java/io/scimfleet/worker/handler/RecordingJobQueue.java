@@ -15,10 +15,20 @@ import java.util.UUID;
  */
 final class RecordingJobQueue implements JobQueue {
   private final List<FleetJob> enqueued = new ArrayList<>();
+  private final List<FleetJob> held = new ArrayList<>();
+  private final List<UUID> released = new ArrayList<>();
   private final Set<UUID> ids = new HashSet<>();
 
   synchronized List<FleetJob> enqueued() {
     return List.copyOf(enqueued);
+  }
+
+  synchronized List<FleetJob> held() {
+    return List.copyOf(held);
+  }
+
+  synchronized List<UUID> released() {
+    return List.copyOf(released);
   }
 
   @Override
@@ -29,6 +39,17 @@ final class RecordingJobQueue implements JobQueue {
   @Override
   public synchronized void enqueueAll(List<? extends FleetJob> jobs) {
     jobs.forEach(this::enqueue);
+  }
+
+  @Override
+  public synchronized void enqueueHeld(
+      List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
+    held.addAll(jobs);
+  }
+
+  @Override
+  public synchronized void release(UUID stableId) {
+    released.add(stableId);
   }
 
   @Override
