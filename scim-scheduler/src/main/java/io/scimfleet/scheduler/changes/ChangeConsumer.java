@@ -29,11 +29,19 @@ public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
 
   /**
-   * A read of more changes than a trickle reads on while more arrive, for at most this long in all
-   * and up to {@link #BATCH}: a burst makes full jobs, and a steady stream waits no longer than
-   * this.
+   * A read of more changes than a trickle, or one in a steady stream, reads on while more arrive,
+   * for at most this long in all and up to {@link #BATCH}: a burst makes full jobs, and a steady
+   * stream waits no longer than this.
    */
   static final Duration GATHER = Duration.ofMillis(150);
+
+  /**
+   * Changes read less than this apart make a steady stream: each read gathers for up to {@link
+   * #GATHER}, and a provider's two or more objects go in one multi-object job instead of a job each
+   * (JobRunr's cost per job is most of a change's). A change alone after a quiet spell still goes
+   * out at once, as a job of its own.
+   */
+  static final Duration STREAM_GAP = Duration.ofMillis(300);
 
   private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
@@ -61,6 +69,8 @@ public final class ChangeConsumer implements AutoCloseable {
   private volatile Instant lastPass;
   private volatile Thread thread;
   private Instant lastHousekeeping = Instant.EPOCH;
+  private Instant lastChangeRead = Instant.EPOCH;
+  private boolean streaming;
 
   public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock) {
     this(stores, queue, consumer, clock, () -> {});
@@ -111,8 +121,11 @@ public final class ChangeConsumer implements AutoCloseable {
    */
   private void gather(List<ChangeFeed.Entry> entries, Duration block) {
     entries.addAll(stores.changes().read(consumer, BATCH, block));
-    Instant until = clock.instant().plus(GATHER);
-    while (entries.size() > JobBatches.TRICKLE
+    Instant now = clock.instant();
+    streaming = !entries.isEmpty() && now.isBefore(lastChangeRead.plus(STREAM_GAP));
+    if (!entries.isEmpty()) lastChangeRead = now;
+    Instant until = now.plus(GATHER);
+    while ((streaming || entries.size() > JobBatches.TRICKLE)
         && entries.size() < BATCH
         && clock.instant().isBefore(until)) {
       List<ChangeFeed.Entry> more =
@@ -125,9 +138,10 @@ public final class ChangeConsumer implements AutoCloseable {
   private void enqueue(List<SyncObjectRequest> jobs) {
     try {
       RecentObjects.Split split = recent.split(jobs, clock.millis());
-      queue.enqueueAll(JobBatches.of(split.now()));
+      int singlesUpTo = streaming ? 1 : JobBatches.TRICKLE;
+      queue.enqueueAll(JobBatches.of(split.now(), singlesUpTo));
       if (!split.later().isEmpty())
-        queue.enqueueAllAfter(JobBatches.of(split.later()), RecentObjects.COOL_DOWN);
+        queue.enqueueAllAfter(JobBatches.of(split.later(), singlesUpTo), RecentObjects.COOL_DOWN);
     } catch (RuntimeException e) {
       marksToClear.addAll(jobs);
       try {

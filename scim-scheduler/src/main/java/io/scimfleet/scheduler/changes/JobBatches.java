@@ -10,23 +10,25 @@ import java.util.Map;
 
 /**
  * Turns one pass's per-object jobs into what is enqueued: a provider with at most {@link #TRICKLE}
- * objects in the pass keeps one job per object (the lowest latency); a burst becomes multi-object
- * jobs of at most {@link SyncObjectsRequest#MAX_OBJECTS}, of even size, so that they spread over
- * the workers alike. Every object keeps its own pending mark, so coalescing holds either way.
+ * objects in the pass (at most 1 in a steady stream) keeps one job per object (the lowest latency);
+ * more become multi-object jobs of at most {@link SyncObjectsRequest#MAX_OBJECTS}, of even size, so
+ * that they spread over the workers alike. Every object keeps its own pending mark, so coalescing
+ * holds either way.
  */
 final class JobBatches {
   static final int TRICKLE = 8;
 
   private JobBatches() {}
 
-  static List<FleetJob> of(List<SyncObjectRequest> jobs) {
+  /** A provider's objects go one job each only up to {@code singlesUpTo} of them in the pass. */
+  static List<FleetJob> of(List<SyncObjectRequest> jobs, int singlesUpTo) {
     Map<String, List<SyncObjectRequest>> byProvider = new LinkedHashMap<>();
     jobs.forEach(
         job -> byProvider.computeIfAbsent(job.provider(), name -> new ArrayList<>()).add(job));
     List<FleetJob> enqueue = new ArrayList<>();
     byProvider.forEach(
         (provider, own) -> {
-          if (own.size() <= TRICKLE) enqueue.addAll(own);
+          if (own.size() <= singlesUpTo) enqueue.addAll(own);
           else enqueue.addAll(batches(provider, own));
         });
     return enqueue;

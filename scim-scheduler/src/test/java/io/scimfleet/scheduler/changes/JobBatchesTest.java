@@ -17,14 +17,14 @@ class JobBatchesTest {
   void aTrickleKeepsOneJobPerObject() {
     List<SyncObjectRequest> jobs = jobs("slack", JobBatches.TRICKLE);
 
-    assertThat(JobBatches.of(jobs)).containsExactlyElementsOf(jobs);
+    assertThat(JobBatches.of(jobs, JobBatches.TRICKLE)).containsExactlyElementsOf(jobs);
   }
 
   @Test
   void aBurstBecomesEvenJobsOfAtMostAHundredObjectsEachInOrder() {
     List<SyncObjectRequest> jobs = jobs("slack", 250);
 
-    List<FleetJob> batches = JobBatches.of(jobs);
+    List<FleetJob> batches = JobBatches.of(jobs, JobBatches.TRICKLE);
 
     assertThat(batches)
         .hasSize(3)
@@ -43,7 +43,7 @@ class JobBatchesTest {
     jobs.add(new SyncObjectRequest("slack", ObjectType.USER, "gone", "remote-7"));
     jobs.add(new SyncObjectRequest("zoom", ObjectType.GROUP, "g1", null));
 
-    List<FleetJob> out = JobBatches.of(jobs);
+    List<FleetJob> out = JobBatches.of(jobs, JobBatches.TRICKLE);
 
     assertThat(out).hasSize(2);
     SyncObjectsRequest slack = (SyncObjectsRequest) out.get(0);

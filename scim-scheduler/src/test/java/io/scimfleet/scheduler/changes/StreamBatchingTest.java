@@ -1,0 +1,114 @@
+package io.scimfleet.scheduler.changes;
+
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimfleet.job.FleetJob;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.job.SyncObjectsRequest;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
+import io.scimfleet.store.Stores;
+import io.scimfleet.testing.MutableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A steady stream of changes (each read less than {@link ChangeConsumer#STREAM_GAP} after the last)
+ * puts a provider's objects in one multi-object job; a change after a quiet spell goes alone.
+ */
+class StreamBatchingTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+  private final Stores stores = Stores.inMemory(clock);
+  private final Queue queue = new Queue();
+  private ChangeConsumer consumer;
+
+  @BeforeEach
+  void start() {
+    stores
+        .providers()
+        .put(
+            Provider.of(
+                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+    consumer = new ChangeConsumer(stores, queue, "one", clock);
+  }
+
+  @Test
+  void aChangeAfterAQuietSpellIsAJobOfItsOwn() {
+    clock.advance(Duration.ofMinutes(1));
+    stores.directory().putUser(aUser("u1").build());
+    stores.directory().putUser(aUser("u2").build());
+
+    consumer.pollOnce(Duration.ZERO);
+
+    assertThat(queue.jobs)
+        .containsExactly(
+            new SyncObjectRequest("crm", ObjectType.USER, "u1", null),
+            new SyncObjectRequest("crm", ObjectType.USER, "u2", null));
+  }
+
+  @Test
+  void changesInASteadyStreamGoInOneMultiObjectJob() {
+    stores.directory().putUser(aUser("u1").build());
+    consumer.pollOnce(Duration.ZERO);
+    clock.advance(ChangeConsumer.STREAM_GAP.dividedBy(3));
+    stores.directory().putUser(aUser("u2").build());
+    stores.directory().putUser(aUser("u3").build());
+
+    consumer.pollOnce(Duration.ZERO);
+
+    assertThat(queue.jobs).hasSize(2);
+    assertThat(queue.jobs.get(1))
+        .isInstanceOfSatisfying(
+            SyncObjectsRequest.class,
+            batch ->
+                assertThat(batch.objects())
+                    .extracting(SyncObjectsRequest.Item::objectId)
+                    .containsExactly("u2", "u3"));
+  }
+
+  @Test
+  void theStreamEndsAfterAGap() {
+    stores.directory().putUser(aUser("u1").build());
+    consumer.pollOnce(Duration.ZERO);
+    clock.advance(ChangeConsumer.STREAM_GAP.plusMillis(1));
+    stores.directory().putUser(aUser("u2").build());
+    stores.directory().putUser(aUser("u3").build());
+
+    consumer.pollOnce(Duration.ZERO);
+
+    assertThat(queue.jobs).hasSize(3).allMatch(SyncObjectRequest.class::isInstance);
+  }
+
+  private static final class Queue implements JobQueue {
+    final List<FleetJob> jobs = new ArrayList<>();
+
+    @Override
+    public void enqueue(FleetJob job) {
+      jobs.add(job);
+    }
+
+    @Override
+    public void enqueueAll(List<? extends FleetJob> batch) {
+      jobs.addAll(batch);
+    }
+
+    @Override
+    public void handBack(FleetJob job, Duration after) {
+      throw new UnsupportedOperationException("the change consumer hands back no job");
+    }
+
+    @Override
+    public void scheduleFullSync(String provider, String cron) {}
+
+    @Override
+    public void removeFullSync(String provider) {}
+  }
+}
