@@ -19,6 +19,7 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
@@ -173,12 +174,14 @@ class BulkFallbackTest {
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
     return runner.run(
-        contexts.get("crm").orElseThrow(),
-        ObjectType.USER,
-        ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids),
-        false,
-        () -> {});
+        new PageRun.Work(
+            contexts.get("crm").orElseThrow(),
+            ObjectType.USER,
+            ids,
+            PagePreload.load(stores, "crm", ObjectType.USER, ids),
+            false,
+            SyncTrigger.FULL_SYNC,
+            () -> {}));
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {

@@ -20,6 +20,7 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
@@ -189,12 +190,14 @@ class PageRunnerTest {
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
     return runner.run(
-        contexts.get("crm").orElseThrow(),
-        ObjectType.USER,
-        ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids),
-        false,
-        () -> {});
+        new PageRun.Work(
+            contexts.get("crm").orElseThrow(),
+            ObjectType.USER,
+            ids,
+            PagePreload.load(stores, "crm", ObjectType.USER, ids),
+            false,
+            SyncTrigger.FULL_SYNC,
+            () -> {}));
   }
 
   private static MappingBuilder created(String userName) {
