@@ -19,13 +19,11 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
-import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
-import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -173,15 +171,7 @@ class BulkFallbackTest {
 
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
-    return runner.run(
-        new PageRun.Work(
-            contexts.get("crm").orElseThrow(),
-            ObjectType.USER,
-            ids,
-            PagePreload.load(stores, "crm", ObjectType.USER, ids),
-            false,
-            SyncTrigger.FULL_SYNC,
-            () -> {}));
+    return runner.run(CrmUserPages.of(contexts, stores, ids));
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {

@@ -258,14 +258,6 @@ class BulkPagesTest {
   }
 
   private List<SyncResult> page(List<String> ids) {
-    return runner.run(
-        new PageRun.Work(
-            contexts.get("crm").orElseThrow(),
-            ObjectType.USER,
-            ids,
-            PagePreload.load(stores, "crm", ObjectType.USER, ids),
-            false,
-            SyncTrigger.FULL_SYNC,
-            () -> {}));
+    return runner.run(CrmUserPages.of(contexts, stores, ids));
   }
 }
