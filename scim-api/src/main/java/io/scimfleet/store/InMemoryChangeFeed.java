@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The change feed in memory, with the semantics of one Redis consumer group: each entry is
@@ -35,13 +36,11 @@ public final class InMemoryChangeFeed implements ChangeFeed {
 
   @Override
   public void append(Change change) {
-    lock.lock();
-    try {
-      unread.add(new Entry(Long.toString(++sequence), change));
-      appended.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    locked(
+        () -> {
+          unread.add(new Entry(Long.toString(++sequence), change));
+          appended.signalAll();
+        });
   }
 
   /** Waits for new entries in real time (a blocked reader is woken by {@link #append}). */
@@ -71,40 +70,46 @@ public final class InMemoryChangeFeed implements ChangeFeed {
 
   @Override
   public void ack(List<String> entryIds) {
-    lock.lock();
-    try {
-      entryIds.forEach(pending::remove);
-    } finally {
-      lock.unlock();
-    }
+    locked(() -> entryIds.forEach(pending::remove));
   }
 
   @Override
   public List<Entry> claimStale(String consumer, Duration minIdle, int max) {
+    return locked(
+        () -> {
+          Instant now = clock.instant();
+          List<Entry> claimed = new ArrayList<>();
+          for (Iterator<Delivery> it = pending.values().iterator();
+              it.hasNext() && claimed.size() < max; ) {
+            Delivery delivery = it.next();
+            if (Duration.between(delivery.at(), now).compareTo(minIdle) >= 0)
+              claimed.add(delivery.entry());
+          }
+          claimed.forEach(
+              entry -> pending.put(entry.entryId(), new Delivery(entry, consumer, now)));
+          return claimed;
+        });
+  }
+
+  @Override
+  public long lag() {
+    return locked(() -> (long) unread.size());
+  }
+
+  private <T> T locked(Supplier<T> body) {
     lock.lock();
     try {
-      Instant now = clock.instant();
-      List<Entry> claimed = new ArrayList<>();
-      for (Iterator<Delivery> it = pending.values().iterator();
-          it.hasNext() && claimed.size() < max; ) {
-        Delivery delivery = it.next();
-        if (Duration.between(delivery.at(), now).compareTo(minIdle) >= 0)
-          claimed.add(delivery.entry());
-      }
-      claimed.forEach(entry -> pending.put(entry.entryId(), new Delivery(entry, consumer, now)));
-      return claimed;
+      return body.get();
     } finally {
       lock.unlock();
     }
   }
 
-  @Override
-  public long lag() {
-    lock.lock();
-    try {
-      return unread.size();
-    } finally {
-      lock.unlock();
-    }
+  private void locked(Runnable body) {
+    locked(
+        () -> {
+          body.run();
+          return null;
+        });
   }
 }

@@ -2,7 +2,6 @@ package io.scimfleet.store;
 
 import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,23 +17,16 @@ public final class InMemoryDeletionStore implements DeletionStore {
   private final Map<String, Map<String, HeldDeletion>> held = new HashMap<>();
 
   @Override
-  public synchronized boolean admit(
-      String provider,
-      ObjectType type,
-      String objectId,
-      boolean leavesTarget,
-      int percent,
-      long onTarget,
-      Duration window,
-      Instant now) {
-    Map<String, Counted> counted = windows.computeIfAbsent(provider, p -> new HashMap<>());
-    Instant cutoff = now.minus(window);
+  public synchronized boolean admit(Removal removal, Threshold threshold, Instant now) {
+    Map<String, Counted> counted =
+        windows.computeIfAbsent(removal.provider(), p -> new HashMap<>());
+    Instant cutoff = now.minus(threshold.window());
     counted.values().removeIf(c -> !c.at().isAfter(cutoff));
-    String key = key(type, objectId);
+    String key = key(removal.type(), removal.objectId());
     if (counted.containsKey(key)) return true;
     long left = counted.values().stream().filter(Counted::leftTarget).count();
-    if (counted.size() >= percent * (onTarget + left) / 100) return false;
-    counted.put(key, new Counted(now, leavesTarget));
+    if (counted.size() >= threshold.percent() * (threshold.onTarget() + left) / 100) return false;
+    counted.put(key, new Counted(now, removal.leavesTarget()));
     return true;
   }
 

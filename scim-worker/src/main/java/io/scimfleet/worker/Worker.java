@@ -40,7 +40,7 @@ public final class Worker implements AutoCloseable {
 
   /**
    * A worker whose rate limits hold in this process only (in-memory fleet, tests), with default
-   * pacing.
+   * pacing and the security settings of this process's environment.
    */
   public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
     this(
@@ -50,27 +50,8 @@ public final class Worker implements AutoCloseable {
         clock,
         pageThreads,
         RateLimiter.local(),
-        Pacing.defaults(DEFAULT_JOB_THREADS));
-  }
-
-  /** A worker with the security settings of this process's environment. */
-  public Worker(
-      Stores stores,
-      JobQueue queue,
-      FleetMetrics metrics,
-      Clock clock,
-      int pageThreads,
-      RateLimiter rateLimiter,
-      Pacing pacing) {
-    this(
-        stores,
-        queue,
-        metrics,
-        clock,
-        pageThreads,
-        rateLimiter,
         SecuritySettings.fromEnv(System.getenv()),
-        pacing);
+        Pacing.defaults(DEFAULT_JOB_THREADS));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.scimfleet.store.redis;
 import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DeletionStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +46,19 @@ public final class RedisDeletionStore implements DeletionStore {
   }
 
   @Override
-  public boolean admit(
-      String provider,
-      ObjectType type,
-      String objectId,
-      boolean leavesTarget,
-      int percent,
-      long onTarget,
-      Duration window,
-      Instant now) {
+  public boolean admit(Removal removal, Threshold threshold, Instant now) {
+    String provider = removal.provider();
     List<String> scriptKeys =
         List.of(keys.deletionWindow(provider), keys.deletionWindowLeft(provider));
     List<String> args =
         List.of(
-            member(type, objectId),
+            member(removal.type(), removal.objectId()),
             Long.toString(now.toEpochMilli()),
-            Long.toString(now.minus(window).toEpochMilli()),
-            Integer.toString(percent),
-            Long.toString(onTarget),
-            leavesTarget ? "1" : "0",
-            Long.toString(window.toMillis()));
+            Long.toString(now.minus(threshold.window()).toEpochMilli()),
+            Integer.toString(threshold.percent()),
+            Long.toString(threshold.onTarget()),
+            removal.leavesTarget() ? "1" : "0",
+            Long.toString(threshold.window().toMillis()));
     Object admitted =
         redis.call("count a removal of " + provider, j -> j.eval(ADMIT, scriptKeys, args));
     return Long.valueOf(1).equals(admitted);

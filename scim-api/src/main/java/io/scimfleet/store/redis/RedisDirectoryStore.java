@@ -74,9 +74,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public Optional<DirectoryUser> user(String id) {
-    return Optional.ofNullable(
-        RedisJson.read(
-            redis.call("get user " + id, j -> j.get(keys.user(id))), DirectoryUser.class));
+    return loadOne("user " + id, keys.user(id), DirectoryUser.class);
   }
 
   @Override
@@ -188,9 +186,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public Optional<DirectoryGroup> group(String id) {
-    return Optional.ofNullable(
-        RedisJson.read(
-            redis.call("get group " + id, j -> j.get(keys.group(id))), DirectoryGroup.class));
+    return loadOne("group " + id, keys.group(id), DirectoryGroup.class);
   }
 
   @Override
@@ -430,6 +426,11 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   /** One MGET, in the order of {@code ids}; unknown ids are left out. */
+  /** The object stored at {@code key}, if any; {@code what} names it in a failure. */
+  private <T> Optional<T> loadOne(String what, String key, Class<T> type) {
+    return Optional.ofNullable(RedisJson.read(redis.call("get " + what, j -> j.get(key)), type));
+  }
+
   private <T> List<T> load(Collection<String> ids, Function<String, String> key, Class<T> type) {
     if (ids.isEmpty()) return List.of();
     List<String> json =

@@ -10,6 +10,7 @@ import static io.scimfleet.testing.UserBuilder.aUser;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -68,6 +69,7 @@ public final class FairnessBenchmark {
               Clock.systemUTC(),
               16,
               RateLimiter.local(),
+              SecuritySettings.fromEnv(System.getenv()),
               pacing);
       workerJobs.startServer(
           worker.handlers(),

@@ -109,7 +109,9 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
     PagePreload preload =
         PagePreload.load(stores, request.provider(), type, ids, ctx.provider().syncPasswords());
     List<SyncResult> results =
-        runner.run(ctx, type, ids, preload, false, SyncTrigger.CHANGE, JobLog.progress(ids.size()));
+        runner.run(
+            new PageRun.Work(
+                ctx, type, ids, preload, false, SyncTrigger.CHANGE, JobLog.progress(ids.size())));
     SyncCounts counts = SyncCounts.ZERO;
     for (int i = 0; i < results.size(); i++) {
       counts = counts.plus(results.get(i).outcome(), 1);

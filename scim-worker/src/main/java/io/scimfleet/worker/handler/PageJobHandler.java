@@ -4,6 +4,7 @@ import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.SyncCounts;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
 import io.scimfleet.worker.pipeline.PagePreload;
@@ -85,12 +86,14 @@ public final class PageJobHandler implements SyncPageHandler {
               context.get().provider().syncPasswords());
       results =
           runner.run(
-              context.get(),
-              page.type(),
-              page.objectIds(),
-              preload,
-              page.force(),
-              JobLog.progress(page.objectIds().size()));
+              new PageRun.Work(
+                  context.get(),
+                  page.type(),
+                  page.objectIds(),
+                  preload,
+                  page.force(),
+                  SyncTrigger.FULL_SYNC,
+                  JobLog.progress(page.objectIds().size())));
     } catch (ProviderQuarantinedException paused) {
       JobLog.info(paused.getMessage() + ": the page waits"); // JobRunr logs the one WARN line
       throw Retries.later(paused);

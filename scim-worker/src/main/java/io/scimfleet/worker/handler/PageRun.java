@@ -44,7 +44,10 @@ final class PageRun {
       ExecutorService pool,
       ScheduledExecutorService timer) {}
 
-  /** The page: its objects and how to sync them. */
+  /**
+   * The page: its objects and how to sync them, each attempt recorded in the objects' histories
+   * with {@code trigger}; {@code step} runs as each object is done.
+   */
   record Work(
       ProviderContext ctx,
       ObjectType type,
@@ -52,7 +55,12 @@ final class PageRun {
       PagePreload preload,
       boolean force,
       SyncTrigger trigger,
-      Runnable step) {}
+      Runnable step) {
+    /** The same page with only these of its objects. */
+    Work withIds(List<String> some) {
+      return new Work(ctx, type, some, preload, force, trigger, step);
+    }
+  }
 
   private final Tools tools;
   private final Work work;

@@ -2,12 +2,8 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
-import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.worker.pipeline.ObjectSync;
-import io.scimfleet.worker.pipeline.PagePreload;
-import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,39 +53,26 @@ public final class PageRunner implements AutoCloseable {
   }
 
   /**
-   * The result of each object, in the order given: first the page's creates and updates in Bulk
-   * requests (when the provider and its target allow), then the rest one by one. Interrupting the
-   * calling thread stops the page.
+   * The result of each of the page's objects, in the order given: first the page's creates and
+   * updates in Bulk requests (when the provider and its target allow), then the rest one by one.
+   * Interrupting the calling thread stops the page.
    */
-  public List<SyncResult> run(
-      ProviderContext ctx,
-      ObjectType type,
-      List<String> ids,
-      PagePreload preload,
-      boolean force,
-      Runnable step) {
-    return run(ctx, type, ids, preload, force, SyncTrigger.FULL_SYNC, step);
-  }
-
-  /** As above, each attempt recorded in the objects' histories with {@code trigger}. */
-  public List<SyncResult> run(
-      ProviderContext ctx,
-      ObjectType type,
-      List<String> ids,
-      PagePreload preload,
-      boolean force,
-      SyncTrigger trigger,
-      Runnable step) {
-    SyncResult[] results = tools.objects().syncPageInBulk(ctx, type, ids, preload, force, trigger);
+  List<SyncResult> run(PageRun.Work page) {
+    SyncResult[] results =
+        tools
+            .objects()
+            .syncPageInBulk(
+                page.ctx(), page.type(), page.ids(), page.preload(), page.force(), page.trigger());
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < results.length; i++) {
-      if (results[i] == null) rest.add(ids.get(i));
-      else step.run();
+      if (results[i] == null) rest.add(page.ids().get(i));
+      else page.step().run();
     }
     if (rest.isEmpty()) return Arrays.asList(results);
-    PageRun.Work work = new PageRun.Work(ctx, type, rest, preload, force, trigger, step);
     Iterator<SyncResult> singles =
-        new PageRun(tools, work, permitsFor(ctx.provider()).semaphore()).run().iterator();
+        new PageRun(tools, page.withIds(rest), permitsFor(page.ctx().provider()).semaphore())
+            .run()
+            .iterator();
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) results[i] = singles.next();
     }

@@ -70,7 +70,11 @@ final class GroupSync {
         RemoteWriter.capabilities(ctx).patch()
             ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
             : writeWithPut(ctx, state, payload);
-    steps.record(ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload));
+    stores
+        .syncState()
+        .put(
+            steps.state(
+                ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload), null));
     return written.outcome();
   }
 

@@ -137,47 +137,20 @@ final class SyncSteps {
     if (outcome == SyncOutcome.DELETED) {
       stores.syncState().delete(ctx.name(), type, objectId);
     } else if (outcome == SyncOutcome.DEACTIVATED) {
-      record(
-          ctx,
-          type,
-          objectId,
-          new Written(outcome, remoteId, null, List.of()),
-          "deactivated",
-          state == null ? List.of() : state.pathsSent());
+      Written deactivated = new Written(outcome, remoteId, null, List.of());
+      List<String> paths = state == null ? List.of() : state.pathsSent();
+      stores.syncState().put(state(ctx, type, objectId, deactivated, "deactivated", paths, null));
     }
     return outcome;
   }
 
   /**
+   * The object's state after {@code written}, for the caller to store (alone, or many at once).
+   *
    * @param paths the top-level attributes the payload sent (members aside), to remove those a later
    *     payload drops
+   * @param passwordNote the user's password note; null for a group
    */
-  void record(
-      ProviderContext ctx,
-      ObjectType type,
-      String objectId,
-      Written written,
-      String hash,
-      List<String> paths) {
-    record(ctx, type, objectId, written, hash, paths, null);
-  }
-
-  /**
-   * As {@link #record(ProviderContext, ObjectType, String, Written, String, List)}, with the user's
-   * password note.
-   */
-  void record(
-      ProviderContext ctx,
-      ObjectType type,
-      String objectId,
-      Written written,
-      String hash,
-      List<String> paths,
-      String passwordNote) {
-    stores.syncState().put(state(ctx, type, objectId, written, hash, paths, passwordNote));
-  }
-
-  /** The state {@link #record} stores, for a caller that stores many at once. */
   ObjectSyncState state(
       ProviderContext ctx,
       ObjectType type,

@@ -80,18 +80,36 @@ final class UserSync {
       String passwordNote) {
     Written written =
         SyncSteps.hasRemote(state)
-            ? writer.update(
+            ? update(ctx, state, payload)
+            : writer.createOrLink(ctx, ObjectType.USER, payload);
+    record(ctx, userId, written, hash, payload, passwordNote);
+    return written.outcome();
+  }
+
+  private void record(
+      ProviderContext ctx,
+      String userId,
+      Written written,
+      String hash,
+      ObjectNode payload,
+      String passwordNote) {
+    stores
+        .syncState()
+        .put(
+            steps.state(
                 ctx,
                 ObjectType.USER,
-                state.remoteId(),
-                state.version(),
-                payload,
-                state.pathsSent(),
-                true)
-            : writer.createOrLink(ctx, ObjectType.USER, payload);
-    steps.record(
-        ctx, ObjectType.USER, userId, written, hash, RemoteWriter.paths(payload), passwordNote);
-    return written.outcome();
+                userId,
+                written,
+                hash,
+                RemoteWriter.paths(payload),
+                passwordNote));
+  }
+
+  /** Updates the user known to the target, from the version and paths last sent. */
+  private Written update(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
+    return writer.update(
+        ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true);
   }
 
   /**
@@ -140,28 +158,14 @@ final class UserSync {
       written =
           unchanged
               ? new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), List.of())
-              : writer.update(
-                  ctx,
-                  ObjectType.USER,
-                  state.remoteId(),
-                  state.version(),
-                  payload,
-                  state.pathsSent(),
-                  true);
+              : update(ctx, state, payload);
       String version =
           passwords
               .send(ctx, written.remoteId(), written.version(), payload, password)
               .orElse(written.version());
       written = new Written(written.outcome(), written.remoteId(), version, written.membersSent());
     }
-    steps.record(
-        ctx,
-        ObjectType.USER,
-        userId,
-        written,
-        hash,
-        RemoteWriter.paths(payload),
-        PasswordDelivery.DELIVERED);
+    record(ctx, userId, written, hash, payload, PasswordDelivery.DELIVERED);
     passwords.done(ctx, userId, password.changeId());
     return written.outcome();
   }

@@ -24,7 +24,6 @@ import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
-import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -172,13 +171,7 @@ class BulkFallbackTest {
 
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
-    return runner.run(
-        contexts.get("crm").orElseThrow(),
-        ObjectType.USER,
-        ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids),
-        false,
-        () -> {});
+    return runner.run(CrmUserPages.of(contexts, stores, ids));
   }
 
   private static ResponseDefinitionBuilder scim(int status, String body) {

@@ -14,6 +14,7 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.scim.ScimClient;
@@ -210,12 +211,14 @@ class BulkPagesTest {
   private List<SyncResult> page(List<String> ids, PageRunner with) {
     try (with) {
       return with.run(
-          contexts.get("crm").orElseThrow(),
-          ObjectType.USER,
-          ids,
-          PagePreload.load(stores, "crm", ObjectType.USER, ids, true),
-          false,
-          () -> {});
+          new PageRun.Work(
+              contexts.get("crm").orElseThrow(),
+              ObjectType.USER,
+              ids,
+              PagePreload.load(stores, "crm", ObjectType.USER, ids, true),
+              false,
+              SyncTrigger.FULL_SYNC,
+              () -> {}));
     }
   }
 
@@ -255,12 +258,6 @@ class BulkPagesTest {
   }
 
   private List<SyncResult> page(List<String> ids) {
-    return runner.run(
-        contexts.get("crm").orElseThrow(),
-        ObjectType.USER,
-        ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids),
-        false,
-        () -> {});
+    return runner.run(CrmUserPages.of(contexts, stores, ids));
   }
 }

@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -25,7 +24,6 @@ import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
-import io.scimfleet.worker.pipeline.PagePreload;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -188,13 +186,7 @@ class PageRunnerTest {
 
   private List<SyncResult> page(String... userIds) {
     List<String> ids = List.of(userIds);
-    return runner.run(
-        contexts.get("crm").orElseThrow(),
-        ObjectType.USER,
-        ids,
-        PagePreload.load(stores, "crm", ObjectType.USER, ids),
-        false,
-        () -> {});
+    return runner.run(CrmUserPages.of(contexts, stores, ids));
   }
 
   private static MappingBuilder created(String userName) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.RetryLater;
@@ -67,6 +68,7 @@ class QuarantineTest {
             clock,
             2,
             RateLimiter.local(),
+            SecuritySettings.fromEnv(System.getenv()),
             oneTryPerJob);
     handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
     stores
