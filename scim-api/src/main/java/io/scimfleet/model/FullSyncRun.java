@@ -84,9 +84,7 @@ public record FullSyncRun(
       throw new IllegalArgumentException(phase + " has no pages");
     int users = phase == Phase.USERS ? pages : userPages;
     int groups = phase == Phase.GROUPS ? pages : 0;
-    return new FullSyncRun(
-        runId, provider, status, phase, startedAt, null, users, groups, pagesDone, counts, errors,
-        null);
+    return copy(users, groups, pagesDone, phase, status, null, null, counts, errors);
   }
 
   /**
@@ -101,19 +99,8 @@ public record FullSyncRun(
 
   /** With what its pages counted so far. */
   public FullSyncRun withTally(int pagesDone, SyncCounts counts, List<String> errors) {
-    return new FullSyncRun(
-        runId,
-        provider,
-        status,
-        phase,
-        startedAt,
-        finishedAt,
-        userPages,
-        groupPages,
-        pagesDone,
-        counts,
-        errors,
-        message);
+    return copy(
+        userPages, groupPages, pagesDone, phase, status, finishedAt, message, counts, errors);
   }
 
   /** Without what its pages counted (the store keeps those apart). */
@@ -123,13 +110,27 @@ public record FullSyncRun(
 
   /** Ended with {@code status} at {@code at}. */
   public FullSyncRun finished(Status status, String message, Instant at) {
+    return copy(userPages, groupPages, pagesDone, phase, status, at, message, counts, errors);
+  }
+
+  /** This run (same id, provider and start) with everything else as given. */
+  private FullSyncRun copy(
+      int userPages,
+      int groupPages,
+      int pagesDone,
+      Phase phase,
+      Status status,
+      Instant finishedAt,
+      String message,
+      SyncCounts counts,
+      List<String> errors) {
     return new FullSyncRun(
         runId,
         provider,
         status,
         phase,
         startedAt,
-        at,
+        finishedAt,
         userPages,
         groupPages,
         pagesDone,

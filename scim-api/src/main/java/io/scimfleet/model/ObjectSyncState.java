@@ -40,62 +40,18 @@ public record ObjectSyncState(
     pathsSent = pathsSent == null ? List.of() : List.copyOf(pathsSent);
   }
 
-  /** A state without a password note. */
-  public ObjectSyncState(
-      String provider,
-      ObjectType type,
-      String objectId,
-      String remoteId,
-      String version,
-      String payloadHash,
-      List<String> membersSent,
-      Instant time,
-      SyncOutcome outcome,
-      String lastError,
-      List<String> pathsSent) {
-    this(
-        provider,
-        type,
-        objectId,
-        remoteId,
-        version,
-        payloadHash,
-        membersSent,
-        time,
-        outcome,
-        lastError,
-        pathsSent,
-        null);
-  }
-
-  /** A state that records no paths sent. */
-  public ObjectSyncState(
-      String provider,
-      ObjectType type,
-      String objectId,
-      String remoteId,
-      String version,
-      String payloadHash,
-      List<String> membersSent,
-      Instant time,
-      SyncOutcome outcome,
-      String lastError) {
-    this(
-        provider,
-        type,
-        objectId,
-        remoteId,
-        version,
-        payloadHash,
-        membersSent,
-        time,
-        outcome,
-        lastError,
-        List.of(),
-        null);
-  }
-
+  /** The same state after a failed attempt at {@code at}. */
   public ObjectSyncState withFailure(SyncOutcome failure, String error, Instant at) {
+    return withAttempt(at, failure, error, password);
+  }
+
+  /** The same state with this password note. */
+  public ObjectSyncState withPassword(String note) {
+    return withAttempt(time, outcome, lastError, note);
+  }
+
+  private ObjectSyncState withAttempt(
+      Instant at, SyncOutcome result, String error, String passwordNote) {
     return new ObjectSyncState(
         provider,
         type,
@@ -105,26 +61,9 @@ public record ObjectSyncState(
         payloadHash,
         membersSent,
         at,
-        failure,
+        result,
         error,
         pathsSent,
-        password);
-  }
-
-  /** The same state with this password note. */
-  public ObjectSyncState withPassword(String note) {
-    return new ObjectSyncState(
-        provider,
-        type,
-        objectId,
-        remoteId,
-        version,
-        payloadHash,
-        membersSent,
-        time,
-        outcome,
-        lastError,
-        pathsSent,
-        note);
+        passwordNote);
   }
 }

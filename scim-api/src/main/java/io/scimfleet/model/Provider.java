@@ -110,107 +110,6 @@ public record Provider(
     driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
   }
 
-  /** Without a vendor profile (generic) or switches of its own. */
-  public Provider(
-      String name,
-      URI baseUrl,
-      Credential credential,
-      boolean enabled,
-      DeleteMode deleteMode,
-      int deletionThresholdPercent,
-      List<PropertyMapping> userMappings,
-      List<PropertyMapping> groupMappings,
-      String userFilter,
-      String groupFilter,
-      String fullSyncCron,
-      boolean dryRun,
-      int maxConcurrency,
-      int requestsPerMinute,
-      boolean tlsInsecure,
-      String caBundleFile,
-      List<String> scopeGroups,
-      NestedGroups nestedGroups,
-      Duration deletionWindow,
-      MatchOn matchOn,
-      boolean adoptExisting) {
-    this(
-        name,
-        baseUrl,
-        credential,
-        enabled,
-        deleteMode,
-        deletionThresholdPercent,
-        userMappings,
-        groupMappings,
-        userFilter,
-        groupFilter,
-        fullSyncCron,
-        dryRun,
-        maxConcurrency,
-        requestsPerMinute,
-        tlsInsecure,
-        caBundleFile,
-        scopeGroups,
-        nestedGroups,
-        deletionWindow,
-        matchOn,
-        adoptExisting,
-        VendorProfile.GENERIC,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        null,
-        DriftCheck.FULL,
-        false);
-  }
-
-  /** Without scope by group, nested groups flattened, the default deletion window and matching. */
-  public Provider(
-      String name,
-      URI baseUrl,
-      Credential credential,
-      boolean enabled,
-      DeleteMode deleteMode,
-      int deletionThresholdPercent,
-      List<PropertyMapping> userMappings,
-      List<PropertyMapping> groupMappings,
-      String userFilter,
-      String groupFilter,
-      String fullSyncCron,
-      boolean dryRun,
-      int maxConcurrency,
-      int requestsPerMinute,
-      boolean tlsInsecure,
-      String caBundleFile) {
-    this(
-        name,
-        baseUrl,
-        credential,
-        enabled,
-        deleteMode,
-        deletionThresholdPercent,
-        userMappings,
-        groupMappings,
-        userFilter,
-        groupFilter,
-        fullSyncCron,
-        dryRun,
-        maxConcurrency,
-        requestsPerMinute,
-        tlsInsecure,
-        caBundleFile,
-        List.of(),
-        NestedGroups.FLATTEN,
-        DEFAULT_DELETION_WINDOW,
-        MatchOn.DEFAULT,
-        false);
-  }
-
   /**
    * A provider with every setting at its default: enabled, delete mode delete, 25% threshold,
    * hourly.
@@ -232,7 +131,24 @@ public record Provider(
         8,
         0,
         false,
-        null);
+        null,
+        List.of(),
+        NestedGroups.FLATTEN,
+        DEFAULT_DELETION_WINDOW,
+        MatchOn.DEFAULT,
+        false,
+        VendorProfile.GENERIC,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        DriftCheck.FULL,
+        false);
   }
 
   public Provider withCredential(Credential value) {

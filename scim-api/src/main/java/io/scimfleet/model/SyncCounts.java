@@ -21,18 +21,6 @@ public record SyncCounts(
 
   public static final SyncCounts ZERO = new SyncCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  /** Without drift-check counts. */
-  public SyncCounts(
-      long created,
-      long updated,
-      long unchanged,
-      long deleted,
-      long deactivated,
-      long failed,
-      long skipped) {
-    this(created, updated, unchanged, deleted, deactivated, failed, skipped, 0, 0);
-  }
-
   public static SyncCounts of(SyncOutcome outcome) {
     return ZERO.plus(outcome, 1);
   }

@@ -24,57 +24,6 @@ public record Stores(
     ObjectHistory history)
     implements AutoCloseable {
 
-  /** With the passwords and the history in this process. */
-  public Stores(
-      DirectoryStore directory,
-      ChangeFeed changes,
-      ProviderStore providers,
-      SyncStateStore syncState,
-      PendingJobs pendingJobs,
-      ObjectLocks locks,
-      QuarantineStore quarantines,
-      DeletionStore deletions,
-      Runnable onClose) {
-    this(
-        directory,
-        changes,
-        providers,
-        syncState,
-        pendingJobs,
-        locks,
-        quarantines,
-        deletions,
-        onClose,
-        new InMemoryPasswordStore(Clock.systemUTC()),
-        new InMemoryObjectHistory());
-  }
-
-  /** With the history in this process. */
-  public Stores(
-      DirectoryStore directory,
-      ChangeFeed changes,
-      ProviderStore providers,
-      SyncStateStore syncState,
-      PendingJobs pendingJobs,
-      ObjectLocks locks,
-      QuarantineStore quarantines,
-      DeletionStore deletions,
-      Runnable onClose,
-      PasswordStore passwords) {
-    this(
-        directory,
-        changes,
-        providers,
-        syncState,
-        pendingJobs,
-        locks,
-        quarantines,
-        deletions,
-        onClose,
-        passwords,
-        new InMemoryObjectHistory());
-  }
-
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
   public static Stores inMemory() {
     return inMemory(Clock.systemUTC());

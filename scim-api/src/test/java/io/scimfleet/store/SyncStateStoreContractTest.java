@@ -161,7 +161,7 @@ public abstract class SyncStateStoreContractTest {
   @Test
   public void pageResultsFromManyThreadsAddUp() throws Exception {
     store.startRun(FullSyncRun.started("r1", "slack", T0));
-    SyncCounts page = new SyncCounts(2, 3, 90, 1, 0, 4, 0);
+    SyncCounts page = new SyncCounts(2, 3, 90, 1, 0, 4, 0, 0, 0);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Integer>> results = new ArrayList<>();
     try {
@@ -182,7 +182,7 @@ public abstract class SyncStateStoreContractTest {
 
     FullSyncRun run = store.currentRun("slack").orElseThrow();
     assertThat(run.pagesDone()).isEqualTo(40);
-    assertThat(run.counts()).isEqualTo(new SyncCounts(80, 120, 3600, 40, 0, 160, 0));
+    assertThat(run.counts()).isEqualTo(new SyncCounts(80, 120, 3600, 40, 0, 160, 0, 0, 0));
     assertThat(run.errors()).hasSize(20).doesNotHaveDuplicates();
   }
 
@@ -205,7 +205,7 @@ public abstract class SyncStateStoreContractTest {
 
     FullSyncRun run = store.currentRun("slack").orElseThrow();
     assertThat(run.pagesDone()).isEqualTo(2);
-    assertThat(run.counts()).isEqualTo(new SyncCounts(1, 1, 0, 0, 0, 0, 0));
+    assertThat(run.counts()).isEqualTo(new SyncCounts(1, 1, 0, 0, 0, 0, 0, 0, 0));
     assertThat(run.errors()).containsExactly("e1");
   }
 

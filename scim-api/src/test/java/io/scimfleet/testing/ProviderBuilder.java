@@ -36,6 +36,8 @@ public final class ProviderBuilder {
   private boolean dryRun;
   private int maxConcurrency = 8;
   private int requestsPerMinute;
+  private boolean tlsInsecure;
+  private String caBundleFile;
   private List<String> scopeGroups = List.of();
   private NestedGroups nestedGroups = NestedGroups.FLATTEN;
   private Duration deletionWindow;
@@ -102,6 +104,11 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withUserMappings(List<PropertyMapping> mappings) {
+    userMappings.addAll(mappings);
+    return this;
+  }
+
   public ProviderBuilder withUserFilter(String expression) {
     this.userFilter = expression;
     return this;
@@ -136,6 +143,18 @@ public final class ProviderBuilder {
   public ProviderBuilder limitedTo(int concurrency, int perMinute) {
     this.maxConcurrency = concurrency;
     this.requestsPerMinute = perMinute;
+    return this;
+  }
+
+  /** Skips certificate checks (refused unless the worker allows insecure TLS). */
+  public ProviderBuilder withTlsInsecure() {
+    this.tlsInsecure = true;
+    return this;
+  }
+
+  /** Trusts the CAs of this PEM file. */
+  public ProviderBuilder trustingCaBundle(String path) {
+    this.caBundleFile = path;
     return this;
   }
 
@@ -236,8 +255,8 @@ public final class ProviderBuilder {
         dryRun,
         maxConcurrency,
         requestsPerMinute,
-        false,
-        null,
+        tlsInsecure,
+        caBundleFile,
         scopeGroups,
         nestedGroups,
         deletionWindow,

@@ -81,6 +81,7 @@ public final class SyncStateBuilder {
         time,
         outcome,
         lastError,
-        pathsSent);
+        pathsSent,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler;
 
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.model.Provider;
 import io.scimfleet.testing.ScimSdkServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,25 +41,12 @@ class BurstBatchingIT {
   void start() {
     target = ScimSdkServer.start();
     fleet = new Fleet(BurstBatchingIT.class, 2);
-    Provider base = Provider.of(PROVIDER, target.baseUrl(), Credential.inline(target.token()));
     fleet.addProvider(
-        new Provider(
-            base.name(),
-            base.baseUrl(),
-            base.credential(),
-            true,
-            base.deleteMode(),
-            100,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            base.fullSyncCron(),
-            false,
-            8,
-            0,
-            false,
-            null));
+        aProvider(PROVIDER)
+            .at(target.baseUrl().toString())
+            .withCredential(Credential.inline(target.token()))
+            .withDeletionThreshold(100)
+            .build());
   }
 
   @AfterEach

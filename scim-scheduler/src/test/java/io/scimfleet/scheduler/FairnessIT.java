@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,22 +105,10 @@ class FairnessIT {
   }
 
   private static Provider provider(String name, URI baseUrl, String token) {
-    return new Provider(
-        name,
-        baseUrl,
-        Credential.inline(token),
-        true,
-        null,
-        100,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        false,
-        8,
-        0,
-        false,
-        null);
+    return aProvider(name)
+        .at(baseUrl.toString())
+        .withCredential(Credential.inline(token))
+        .withDeletionThreshold(100)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler;
 
 import static io.scimfleet.testing.GroupBuilder.aGroup;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -191,24 +192,12 @@ class FleetEndToEndIT {
   }
 
   private Provider provider(List<PropertyMapping> userMappings) {
-    Provider base = Provider.of(providerName, target.baseUrl(), Credential.inline(target.token()));
-    return new Provider(
-        base.name(),
-        base.baseUrl(),
-        base.credential(),
-        true,
-        base.deleteMode(),
-        100,
-        userMappings,
-        List.of(),
-        null,
-        null,
-        base.fullSyncCron(),
-        false,
-        8,
-        0,
-        false,
-        null);
+    return aProvider(providerName)
+        .at(target.baseUrl().toString())
+        .withCredential(Credential.inline(target.token()))
+        .withDeletionThreshold(100)
+        .withUserMappings(userMappings)
+        .build();
   }
 
   private FullSyncRun awaitRun(String runId) {

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler;
 
 import static io.scimfleet.testing.GroupBuilder.aGroup;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,24 +92,12 @@ class FleetOverHttpsIT {
   }
 
   private Provider provider(String name, URI baseUrl, Path caBundle) {
-    Provider base = Provider.of(name, baseUrl, Credential.inline(target.token()));
-    return new Provider(
-        base.name(),
-        base.baseUrl(),
-        base.credential(),
-        true,
-        base.deleteMode(),
-        100,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        base.fullSyncCron(),
-        false,
-        8,
-        0,
-        false,
-        caBundle.toString());
+    return aProvider(name)
+        .at(baseUrl.toString())
+        .withCredential(Credential.inline(target.token()))
+        .withDeletionThreshold(100)
+        .trustingCaBundle(caBundle.toString())
+        .build();
   }
 
   private Optional<String> lastError(String provider, String userId) {

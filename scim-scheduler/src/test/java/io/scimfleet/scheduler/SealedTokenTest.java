@@ -10,7 +10,7 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.scheduler.config.ProviderRegistry;
-import io.scimfleet.scheduler.config.ProviderRequest;
+import io.scimfleet.scheduler.config.ProviderRequests;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
@@ -50,26 +50,7 @@ class SealedTokenTest {
     ProviderRegistry registry =
         new ProviderRegistry(
             stores, new FullSyncScheduling(stores, jobs.queue(), metrics), security);
-    registry.put(
-        "crm",
-        new ProviderRequest(
-            target.baseUrl().toString(),
-            target.token(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    registry.put("crm", ProviderRequests.bearer(target.baseUrl().toString(), target.token()));
 
     assertThat(everyValueUnder(redis.prefix()))
         .isNotEmpty()

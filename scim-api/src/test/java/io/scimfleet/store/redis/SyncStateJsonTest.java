@@ -30,7 +30,8 @@ class SyncStateJsonTest {
                 Instant.parse("2025-01-01T00:00:00Z"),
                 SyncOutcome.CREATED,
                 null,
-                List.of("userName", "name")),
+                List.of("userName", "name"),
+                null),
             new ObjectSyncState(
                 "p",
                 ObjectType.GROUP,
@@ -42,7 +43,8 @@ class SyncStateJsonTest {
                 Instant.parse("2026-12-01T17:46:36.120Z"),
                 SyncOutcome.UPDATED,
                 null,
-                List.of()),
+                List.of(),
+                null),
             new ObjectSyncState(
                 "p",
                 ObjectType.USER,
@@ -54,6 +56,7 @@ class SyncStateJsonTest {
                 Instant.parse("2026-12-01T17:46:36.123456789Z"),
                 SyncOutcome.FAILED,
                 "POST /Users -> 400 invalidValue: \"name\" \u00e9 \\ too long",
+                null,
                 null));
 
     for (ObjectSyncState state : states) {
@@ -73,7 +76,8 @@ class SyncStateJsonTest {
                   state.time(),
                   state.outcome(),
                   state.lastError(),
-                  fast.pathsSent()));
+                  fast.pathsSent(),
+                  null));
     }
   }
 

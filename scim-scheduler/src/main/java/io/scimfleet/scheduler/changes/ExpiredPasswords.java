@@ -61,6 +61,8 @@ final class ExpiredPasswords {
                         null,
                         now,
                         null,
+                        null,
+                        List.of(),
                         null));
     stores.syncState().put(state.withPassword(DROPPED));
   }

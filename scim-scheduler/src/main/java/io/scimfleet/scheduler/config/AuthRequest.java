@@ -26,35 +26,6 @@ public record AuthRequest(
     String audience,
     String clientAuth) {
 
-  /** Bearer or Basic. */
-  public AuthRequest(
-      String type,
-      String token,
-      String tokenFile,
-      String tokenEnv,
-      String username,
-      String password,
-      String passwordFile,
-      String passwordEnv) {
-    this(
-        type,
-        token,
-        tokenFile,
-        tokenEnv,
-        username,
-        password,
-        passwordFile,
-        passwordEnv,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
   @Override
   public String toString() {
     return "AuthRequest["

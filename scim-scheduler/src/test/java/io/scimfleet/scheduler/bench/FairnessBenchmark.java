@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.scimfleet.testing.GroupBuilder.aGroup;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -149,23 +150,11 @@ public final class FairnessBenchmark {
   }
 
   private static Provider provider(String name, URI baseUrl, String token) {
-    return new Provider(
-        name,
-        baseUrl,
-        Credential.inline(token),
-        true,
-        null,
-        100,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        false,
-        8,
-        0,
-        false,
-        null);
+    return aProvider(name)
+        .at(baseUrl.toString())
+        .withCredential(Credential.inline(token))
+        .withDeletionThreshold(100)
+        .build();
   }
 
   private static void load(Stores stores, int users, int groups) {

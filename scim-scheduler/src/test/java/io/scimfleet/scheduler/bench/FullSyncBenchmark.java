@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.bench;
 
 import static io.scimfleet.testing.GroupBuilder.aGroup;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,23 +105,12 @@ public final class FullSyncBenchmark {
           new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
       ControlPlane scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
       Provider provider =
-          new Provider(
-              "bench",
-              target.baseUrl(),
-              Credential.inline(target.token()),
-              true,
-              null,
-              100,
-              List.of(),
-              List.of(),
-              null,
-              null,
-              null,
-              false,
-              concurrency,
-              0,
-              false,
-              null);
+          aProvider("bench")
+              .at(target.baseUrl().toString())
+              .withCredential(Credential.inline(target.token()))
+              .withDeletionThreshold(100)
+              .limitedTo(concurrency, 0)
+              .build();
       stores.providers().put(provider);
       stores.directory().putUsers(directory);
       for (int g = 0; g < groups; g++) {

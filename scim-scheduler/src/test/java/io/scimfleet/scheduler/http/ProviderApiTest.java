@@ -447,6 +447,8 @@ class ProviderApiTest {
         List.of(),
         Instant.parse("2025-01-01T00:00:00Z"),
         SyncOutcome.CREATED,
+        null,
+        List.of(),
         null);
   }
 }

@@ -66,25 +66,7 @@ class SecretsApiTest {
 
   @Test
   void aProviderRequestPrintsWithoutItsToken() {
-    var request =
-        new io.scimfleet.scheduler.config.ProviderRequest(
-            "https://x",
-            SECRET,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    var request = io.scimfleet.scheduler.config.ProviderRequests.bearer("https://x", SECRET);
 
     assertThat(request.toString()).doesNotContain(SECRET).contains("token=***");
   }

@@ -178,7 +178,8 @@ final class DriftRun {
         state.time(),
         state.outcome(),
         state.lastError(),
-        state.pathsSent());
+        state.pathsSent(),
+        null);
   }
 
   /**
@@ -245,7 +246,8 @@ final class DriftRun {
           state.time(),
           state.outcome(),
           state.lastError(),
-          state.pathsSent());
+          state.pathsSent(),
+          null);
     };
   }
 

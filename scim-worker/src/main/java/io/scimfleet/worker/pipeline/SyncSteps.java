@@ -188,7 +188,7 @@ final class SyncSteps {
         state != null
             ? state
             : new ObjectSyncState(
-                ctx.name(), type, objectId, null, null, null, null, null, null, null);
+                ctx.name(), type, objectId, null, null, null, null, null, null, null, null, null);
     try {
       stores.syncState().put(base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()));
     } catch (FleetException storeDown) {

@@ -57,7 +57,9 @@ class OneLockAtATimeTest {
             locks,
             memory.quarantines(),
             memory.deletions(),
-            () -> {});
+            () -> {},
+            memory.passwords(),
+            memory.history());
     stores
         .providers()
         .put(

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,7 @@ import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
@@ -27,7 +29,6 @@ import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -165,23 +166,12 @@ class PageRunnerTest {
     stores
         .providers()
         .put(
-            new Provider(
-                "crm",
-                URI.create(target.baseUrl() + "/scim/v2"),
-                Credential.inline("t0ken"),
-                true,
-                null,
-                100,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                false,
-                maxConcurrency,
-                0,
-                false,
-                null));
+            aProvider("crm")
+                .at(target.baseUrl() + "/scim/v2")
+                .withCredential(Credential.inline("t0ken"))
+                .withDeletionThreshold(100)
+                .limitedTo(maxConcurrency, 0)
+                .build());
   }
 
   private List<SyncResult> page(String... userIds) {

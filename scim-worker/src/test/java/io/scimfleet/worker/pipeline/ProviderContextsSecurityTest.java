@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.OAuth2Client;
-import io.scimfleet.model.Provider;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.InMemoryProviderStore;
@@ -99,25 +98,11 @@ class ProviderContextsSecurityTest {
 
   @Test
   void aStoredInsecureTlsSettingIsRefusedUnlessTheWorkerAllowsIt() {
-    Provider p = aProvider("p").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build();
     store.put(
-        new Provider(
-            p.name(),
-            p.baseUrl(),
-            p.credential(),
-            true,
-            null,
-            25,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            8,
-            0,
-            true,
-            null));
+        aProvider("p")
+            .withCredential(Credential.fromEnv("SCIM_TARGET_OK"))
+            .withTlsInsecure()
+            .build());
 
     assertThatThrownBy(() -> contexts.get("p"))
         .isInstanceOf(RefusedTargetException.class)
