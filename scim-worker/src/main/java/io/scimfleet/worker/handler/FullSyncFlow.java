@@ -56,9 +56,10 @@ public final class FullSyncFlow {
       return;
     }
     int window = pages.get(0).inFlight() > 0 ? pages.get(0).inFlight() : pages.size();
-    queue.enqueueAll(pages.subList(0, Math.min(window, pages.size())));
+    // held first: a fast first page must find the page it releases
     if (window < pages.size())
       queue.enqueueHeld(pages.subList(window, pages.size()), HELD_FALLBACK, HELD_SPACING);
+    queue.enqueueAll(pages.subList(0, Math.min(window, pages.size())));
   }
 
   /**

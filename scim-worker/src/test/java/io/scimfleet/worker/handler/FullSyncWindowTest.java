@@ -50,6 +50,9 @@ class FullSyncWindowTest {
     assertThat(pageNumbers(queue.enqueued())).containsExactly(1, 2);
     assertThat(pageNumbers(queue.held())).containsExactly(3, 4, 5);
     assertThat(queue.held()).allSatisfy(page -> assertThat(page.stableId()).isNotNull());
+    assertThat(queue.heldFirst())
+        .as("held before the first page can run and release one of them")
+        .isTrue();
   }
 
   @Test

@@ -18,8 +18,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.Provider;
-import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;

@@ -18,6 +18,7 @@ final class RecordingJobQueue implements JobQueue {
   private final List<FleetJob> held = new ArrayList<>();
   private final List<UUID> released = new ArrayList<>();
   private final Set<UUID> ids = new HashSet<>();
+  private boolean heldFirst;
 
   synchronized List<FleetJob> enqueued() {
     return List.copyOf(enqueued);
@@ -41,9 +42,15 @@ final class RecordingJobQueue implements JobQueue {
     jobs.forEach(this::enqueue);
   }
 
+  /** Whether any job was held before the first one was enqueued. */
+  synchronized boolean heldFirst() {
+    return heldFirst;
+  }
+
   @Override
   public synchronized void enqueueHeld(
       List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
+    if (enqueued.isEmpty()) heldFirst = true;
     held.addAll(jobs);
   }
 
