@@ -13,6 +13,7 @@ import io.scimfleet.worker.pipeline.DriftRepair;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,11 @@ public final class Cleanup {
     this.drift = new DriftRepair(stores, objects);
   }
 
-  Result run(ProviderContext ctx, String runId) {
-    DriftRepair.Result repaired = drift.run(ctx);
+  /**
+   * @param runStarted when the run started: what it created since holds what was just sent
+   */
+  Result run(ProviderContext ctx, String runId, Instant runStarted) {
+    DriftRepair.Result repaired = drift.run(ctx, runStarted);
     if (!repaired.equals(DriftRepair.Result.NONE)) {
       stores
           .syncState()

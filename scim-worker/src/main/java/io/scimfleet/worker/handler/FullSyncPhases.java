@@ -70,7 +70,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
     Optional<ProviderContext> context = contexts.get(request.provider());
     Cleanup.Result result =
         context
-            .map(ctx -> cleanup.run(ctx, request.runId()))
+            .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt()))
             .orElse(new Cleanup.Result(true, "provider is gone"));
     FullSyncRun.Status status =
         result.done() ? FullSyncRun.Status.SUCCEEDED : FullSyncRun.Status.THRESHOLD_EXCEEDED;

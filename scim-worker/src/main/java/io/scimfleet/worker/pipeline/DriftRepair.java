@@ -5,6 +5,7 @@ import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,13 @@ public final class DriftRepair {
    * Nothing when the provider's drift check is off, or in a dry run (it records no remote ids to
    * compare with). Users first, so groups see recreated users. A type whose check fails (the target
    * unreachable, the provider quarantined) is left for the next run, with the error in this one:
-   * the clean-up still runs.
+   * the clean-up still runs. Objects created since {@code runStarted} are listed but not compared:
+   * the target holds what this run just sent them (on a first full sync, that is every object).
    */
-  public Result run(ProviderContext ctx) {
+  public Result run(ProviderContext ctx, Instant runStarted) {
     if (ctx.provider().driftCheck() == DriftCheck.OFF || ctx.provider().dryRun())
       return Result.NONE;
-    DriftRun run = new DriftRun(stores, objects, ctx);
+    DriftRun run = new DriftRun(stores, objects, ctx, runStarted);
     for (ObjectType type : List.of(ObjectType.USER, ObjectType.GROUP)) {
       try {
         run.check(type);

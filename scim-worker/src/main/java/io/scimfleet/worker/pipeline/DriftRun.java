@@ -9,6 +9,7 @@ import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.scim.ScimResource;
 import io.scimfleet.store.Stores;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,16 +37,18 @@ final class DriftRun {
   private final Stores stores;
   private final ObjectSync objects;
   private final ProviderContext ctx;
+  private final Instant runStarted;
   private final Set<String> recreatedUsers = new HashSet<>();
   private final List<String> errors = new ArrayList<>();
   private SyncCounts counts = SyncCounts.ZERO;
   private long held;
   private boolean targetShowsMembers;
 
-  DriftRun(Stores stores, ObjectSync objects, ProviderContext ctx) {
+  DriftRun(Stores stores, ObjectSync objects, ProviderContext ctx, Instant runStarted) {
     this.stores = stores;
     this.objects = objects;
     this.ctx = ctx;
+    this.runStarted = runStarted;
   }
 
   DriftRepair.Result result() {
@@ -118,7 +121,7 @@ final class DriftRun {
     for (Map.Entry<String, String> object : objectIds.entrySet()) {
       ObjectSyncState state = states.get(object.getKey());
       MappingInput input = inputs.get(object.getKey());
-      if (input == null || !checked(state, object.getValue())) continue;
+      if (input == null || !checked(state, object.getValue()) || createdByThisRun(state)) continue;
       ScimResource onTarget = found.get(object.getValue());
       if (withoutMembers != null
           && onTarget != null
@@ -163,6 +166,10 @@ final class DriftRun {
         && remoteId.equals(state.remoteId())
         && state.outcome() != SyncOutcome.FAILED
         && state.outcome() != SyncOutcome.DEACTIVATED;
+  }
+
+  private boolean createdByThisRun(ObjectSyncState state) {
+    return state.outcome() == SyncOutcome.CREATED && !state.time().isBefore(runStarted);
   }
 
   /** Deleted on the target: forget the remote id, so the sync creates (or links) it again. */

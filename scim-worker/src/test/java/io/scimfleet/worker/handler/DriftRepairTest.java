@@ -26,6 +26,7 @@ import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.worker.Worker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -124,6 +125,28 @@ class DriftRepairTest {
         .containsExactlyInAnyOrder(remoteId(ObjectType.USER, "u1"), after);
     assertThat(run.counts().repaired()).isEqualTo(2); // the user, and its group
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+  }
+
+  @Test
+  void anObjectThisRunCreatedIsListedButNotComparedAndOneFromBeforeIs() throws Exception {
+    String runId = startRun();
+    stores.directory().putUser(aUser("u9").named("User u9").withUsername("u9").build());
+    sync(ObjectType.USER, "u9"); // created by this run's pages
+    for (String id : List.of("u1", "u9")) {
+      byHand.patch(
+          "Users",
+          remoteId(ObjectType.USER, id),
+          PatchRequest.builder().replace("displayName", "Mallory").build(),
+          null);
+    }
+
+    FullSyncRun run = lastPhase(runId);
+
+    assertThat(user("u1").path("displayName").asText()).isEqualTo("User u1");
+    assertThat(user("u9").path("displayName").asText())
+        .as("sent moments ago in this run: not read back")
+        .isEqualTo("Mallory");
+    assertThat(run.counts().repaired()).isEqualTo(1);
   }
 
   @Test
@@ -276,8 +299,18 @@ class DriftRepairTest {
   }
 
   private FullSyncRun fullSyncLastPhase() throws Exception {
+    return lastPhase(startRun());
+  }
+
+  /** A run that starts after the syncs so far. */
+  private String startRun() {
+    clock.advance(Duration.ofSeconds(1));
     String runId = "r" + ++runs;
     stores.syncState().startRun(FullSyncRun.started(runId, "crm", clock.instant()));
+    return runId;
+  }
+
+  private FullSyncRun lastPhase(String runId) throws Exception {
     FullSyncPhaseHandler handler =
         (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
     handler.run(new FullSyncPhaseRequest("crm", runId, FullSyncRun.Phase.CLEANUP, false));
