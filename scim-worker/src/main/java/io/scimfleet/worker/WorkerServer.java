@@ -1,11 +1,16 @@
 package io.scimfleet.worker;
 
 import io.scimfleet.FleetBackend;
+import io.scimfleet.config.EnvNumbers;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.worker.pipeline.JitWarmUp;
 import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A worker running on the job server of a {@link FleetBackend}: the worker process starts one, and
@@ -13,6 +18,8 @@ import java.time.Clock;
  * this module).
  */
 public final class WorkerServer {
+  private static final Logger log = LoggerFactory.getLogger(WorkerServer.class);
+
   private WorkerServer() {}
 
   /**
@@ -33,10 +40,24 @@ public final class WorkerServer {
             backend.rateLimiter(),
             settings.security(),
             pacing);
+    warmUp(Duration.ofSeconds(EnvNumbers.wholeInt(System.getenv(), "SCIM_WARM_UP_SECONDS", 2)));
     backend
         .jobs()
         .startServer(
             worker.handlers(), JobServerSettings.of(settings, pacing.retryFor(), serverName));
     return worker;
+  }
+
+  /**
+   * Before the first job: the per-object work compiled by the JIT (SCIM_WARM_UP_SECONDS, 0: none).
+   */
+  private static void warmUp(Duration budget) {
+    if (budget.isZero()) return;
+    long start = System.nanoTime();
+    int users = JitWarmUp.run(budget);
+    log.info(
+        "warmed up on {} made-up users in {} ms",
+        users,
+        Duration.ofNanos(System.nanoTime() - start).toMillis());
   }
 }
