@@ -259,28 +259,40 @@ public final class SpeedBenchmark {
 
   /**
    * The same full sync of {@code users} new users with 1 worker and with 2, on a target answering
-   * in 50 ms.
+   * in 50 ms: with one request per user ({@code bulk: off}, where the target's latency is what
+   * bounds a worker) and with Bulk (a request per 100 users: little for more workers to share).
    */
   private void scaleOut(int users) throws Exception {
-    double[] seconds = new double[3];
     try (BenchProcess target = target(50, "slow-target")) {
       String[] url = target.await(TARGET_READY).split(" ");
-      for (int workers = 1; workers <= 2; workers++) {
-        String prefix = TestRedis.uniquePrefix("bench-scale");
-        try (Fleet fleet = Fleet.start(this, prefix, workers, false, url[1])) {
-          fleet.importUsers("s" + workers, 0, users);
-          fleet.putProvider("slow", url[0]);
-          long start = System.currentTimeMillis();
-          fleet.awaitRun("slow", fleet.startSync("slow"));
-          seconds[workers] = (System.currentTimeMillis() - start) / 1000.0;
-        } finally {
-          deleteKeys(prefix);
+      for (String bulk : List.of("off", "auto")) {
+        double[] seconds = new double[3];
+        for (int workers = 1; workers <= 2; workers++) {
+          seconds[workers] = scaleOutSync(url, users, workers, bulk);
         }
+        rows.put(
+            "full sync of "
+                + users
+                + " users at 50 ms target latency, bulk "
+                + bulk
+                + ", 1 worker / 2 workers",
+            String.format(
+                "%.1f s / %.1f s = %.2f×", seconds[1], seconds[2], seconds[1] / seconds[2]));
       }
     }
-    rows.put(
-        "full sync of " + users + " users at 50 ms target latency, 1 worker / 2 workers",
-        String.format("%.1f s / %.1f s = %.2f×", seconds[1], seconds[2], seconds[1] / seconds[2]));
+  }
+
+  private double scaleOutSync(String[] url, int users, int workers, String bulk) throws Exception {
+    String prefix = TestRedis.uniquePrefix("bench-scale");
+    try (Fleet fleet = Fleet.start(this, prefix, workers, false, url[1])) {
+      fleet.importUsers("s" + workers + bulk, 0, users);
+      fleet.putProvider("slow", url[0], bulk);
+      long start = System.currentTimeMillis();
+      fleet.awaitRun("slow", fleet.startSync("slow"));
+      return (System.currentTimeMillis() - start) / 1000.0;
+    } finally {
+      deleteKeys(prefix);
+    }
   }
 
   private BenchProcess target(long latencyMs, String name) {
@@ -486,6 +498,10 @@ public final class SpeedBenchmark {
     }
 
     void putProvider(String name, String baseUrl) {
+      putProvider(name, baseUrl, "auto");
+    }
+
+    void putProvider(String name, String baseUrl, String bulk) {
       // the token is read from the workers' environment; a yearly cron keeps the recurring sync
       // away
       api(
@@ -496,6 +512,8 @@ public final class SpeedBenchmark {
               + baseUrl
               + "\",\"tokenEnv\":\""
               + TOKEN_ENV
+              + "\",\"bulk\":\""
+              + bulk
               + "\",\"fullSyncCron\":\"0 0 1 1 *\"}");
     }
 

@@ -15,10 +15,10 @@ import java.util.List;
  * the next phase. That job has a stable id (one per run and phase), so a page or phase job that
  * runs again after a crash adds no second one.
  *
- * <p>A phase's pages go in a window: as many as the fleet's job servers may run for one provider
- * ({@link #pagesInFlight()}) are enqueued, the rest are held, and each recorded page releases the
- * next held one. Enqueued all at once, the pages past what the servers may run were fetched, handed
- * back and fetched again, each time a new job and a second's wait.
+ * <p>A phase's pages go in a window: half as many as the fleet's job servers may run for one
+ * provider ({@link #pagesInFlight()}) are enqueued, the rest are held, and each recorded page
+ * releases the next held one. Enqueued all at once, the pages past what the servers may run were
+ * fetched, handed back and fetched again, each time a new job and a second's wait.
  */
 public final class FullSyncFlow {
   /** When a held page starts by itself if no recorded page released it (a crash in between). */
@@ -40,9 +40,14 @@ public final class FullSyncFlow {
     this.jobsPerProvider = jobsPerProvider;
   }
 
-  /** The pages of one phase let run at once: every job server's share for one provider. */
+  /**
+   * The pages of one phase let run at once: half of what each job server lets one provider hold.
+   * One page already keeps the provider's requests in flight ({@code maxConcurrency}) busy; a
+   * window of every slot of the fleet got pages handed back whenever one server fetched more than
+   * its share.
+   */
   int pagesInFlight() {
-    return queue.jobServers() * jobsPerProvider;
+    return queue.jobServers() * Math.max(1, jobsPerProvider / 2);
   }
 
   /**

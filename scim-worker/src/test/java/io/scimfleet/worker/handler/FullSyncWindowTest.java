@@ -29,7 +29,8 @@ class FullSyncWindowTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
   private final RecordingJobQueue queue = new RecordingJobQueue();
-  private final FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, 2);
+  private final FullSyncFlow flow =
+      new FullSyncFlow(stores.syncState(), queue, 4); // a window of 2 pages
 
   @BeforeEach
   void directoryOf450Users() {
@@ -88,7 +89,7 @@ class FullSyncWindowTest {
 
   @Test
   void aPlanThatFitsTheWindowHoldsNothing() {
-    FullSyncFlow wide = new FullSyncFlow(stores.syncState(), queue, 8);
+    FullSyncFlow wide = new FullSyncFlow(stores.syncState(), queue, 10);
     new FullSyncPlanner(stores, wide, clock).run(new FullSyncRequest("crm", "r1", false));
 
     assertThat(pageNumbers(queue.enqueued())).containsExactly(1, 2, 3, 4, 5);
