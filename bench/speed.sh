@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Speed benchmark (issue 10): bench/speed.sh [users=5000] [importUsers=10000] [scaleUsers=2000]
+# Speed benchmark (issue 10): bench/speed.sh [users=5000] [importUsers=10000] [scaleUsers=2000] [heapUsers=100000]
 # Needs Redis (REDIS_URL, or 127.0.0.1:6379) and wrk (installed here with apt-get when missing).
 # Starts the SCIM target, a scheduler and workers as processes of their own (jars built here) and
 # prints one table: raw ceiling (wrk), full-sync rate and its ratio, fleet CPU per object, first
-# request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms.
+# request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms
+# (bulk off and auto), the heap of one worker at -Xmx256m syncing heapUsers users. A count of 0 skips
+# its part: bench/speed.sh 0 0 2000 0 measures only the scale-out. Fleet log lines carry their time.
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the main fleet's processes, %n standing for each
 # process's name, e.g. '-XX:StartFlightRecording=filename=target/bench-speed/%n.jfr,settings=profile'.

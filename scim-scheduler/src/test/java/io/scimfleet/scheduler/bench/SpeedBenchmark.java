@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jobrunr.jobs.states.StateName;
 import redis.clients.jedis.JedisPool;
 
@@ -59,6 +60,12 @@ public final class SpeedBenchmark {
   private static final String TOKEN_ENV = "SCIM_TARGET_BENCH";
   private static final Path LOGS = Path.of("target", "bench-speed");
 
+  /** Every fleet process's log lines start with their time, to see where a run's time went. */
+  private static final List<String> LOG_TIMES =
+      List.of(
+          "-Dorg.slf4j.simpleLogger.showDateTime=true",
+          "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
+
   private final Map<String, String> rows = new LinkedHashMap<>();
   private final String redisUrl = TestRedis.url();
   private final Path jars = Path.of(System.getenv().getOrDefault("BENCH_JARS", "."));
@@ -71,10 +78,11 @@ public final class SpeedBenchmark {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int imported = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int scaleUsers = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    int heapUsers = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
     SpeedBenchmark bench = new SpeedBenchmark();
-    double ceiling = bench.ceiling();
-    bench.mainFleet(users, imported, ceiling);
-    bench.scaleOut(scaleUsers);
+    if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
+    if (scaleUsers > 0) bench.scaleOut(scaleUsers);
+    bench.heap(heapUsers);
     System.out.printf("%n| measure | value |%n|---|---|%n");
     bench.rows.forEach((name, value) -> System.out.printf("| %s | %s |%n", name, value));
     System.exit(0);
@@ -258,6 +266,45 @@ public final class SpeedBenchmark {
   }
 
   /**
+   * A directory of {@code users} users synced by one worker limited to 256 MiB of heap: whether the
+   * full sync ends, and the most heap it used (its /metrics, read every 250 ms).
+   */
+  private void heap(int users) throws Exception {
+    if (users <= 0) return;
+    String prefix = TestRedis.uniquePrefix("bench-heap");
+    try (BenchProcess target = target(0, "heap-target")) {
+      String[] url = target.await(TARGET_READY).split(" ");
+      try (Fleet fleet = Fleet.start(this, prefix, 1, false, url[1], List.of("-Xmx256m"))) {
+        for (int from = 0; from < users; from += 5_000)
+          fleet.importUsers("h", from, Math.min(5_000, users - from));
+        fleet.putProvider("heap", url[0]);
+        long start = System.currentTimeMillis();
+        String runId = fleet.startSync("heap");
+        double[] most = {0};
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        var unused =
+            sampler.scheduleAtFixedRate(
+                () -> most[0] = Math.max(most[0], fleet.workerHeapBytes()),
+                0,
+                250,
+                TimeUnit.MILLISECONDS);
+        try {
+          fleet.awaitRun("heap", runId);
+        } finally {
+          sampler.shutdownNow();
+        }
+        rows.put(
+            "worker heap, full sync of " + users + " users, one worker at -Xmx256m",
+            String.format(
+                "ended in %.1f s; most heap used %.0f MiB",
+                (System.currentTimeMillis() - start) / 1000.0, most[0] / (1024 * 1024)));
+      }
+    } finally {
+      deleteKeys(prefix);
+    }
+  }
+
+  /**
    * The same full sync of {@code users} new users with 1 worker and with 2, on a target answering
    * in 50 ms: with one request per user ({@code bulk: off}, where the target's latency is what
    * bounds a worker) and with Bulk (a request per 100 users: little for more workers to share).
@@ -418,10 +465,25 @@ public final class SpeedBenchmark {
   private static final class Fleet implements AutoCloseable {
     private final List<BenchProcess> processes = new ArrayList<>();
     private final String adminToken = UUID.randomUUID().toString();
+    private final List<String> workerMetrics = new ArrayList<>();
     private String api;
 
     static Fleet start(
         SpeedBenchmark bench, String prefix, int workers, boolean profiled, String targetToken)
+        throws Exception {
+      return start(bench, prefix, workers, profiled, targetToken, List.of());
+    }
+
+    /**
+     * @param workerJvm more JVM options for the workers (e.g. a heap limit)
+     */
+    static Fleet start(
+        SpeedBenchmark bench,
+        String prefix,
+        int workers,
+        boolean profiled,
+        String targetToken,
+        List<String> workerJvm)
         throws Exception {
       Fleet fleet = new Fleet();
       try {
@@ -442,7 +504,9 @@ public final class SpeedBenchmark {
                 TOKEN_ENV,
                 targetToken);
         String name = prefix.replace(':', '-');
-        List<String> jvm = profiled ? bench.fleetJvm : List.of();
+        List<String> jvm =
+            Stream.concat(LOG_TIMES.stream(), profiled ? bench.fleetJvm.stream() : Stream.empty())
+                .toList();
         BenchProcess scheduler =
             fleet.add(
                 BenchProcess.java(
@@ -457,11 +521,12 @@ public final class SpeedBenchmark {
           BenchProcess worker =
               fleet.add(
                   BenchProcess.java(
-                      with(jvm, name + "-worker-" + i),
+                      Stream.concat(with(jvm, name + "-worker-" + i).stream(), workerJvm.stream())
+                          .toList(),
                       List.of("-jar", bench.jars.resolve("scim-worker.jar").toString()),
                       workerEnv,
                       LOGS.resolve(name + "-worker-" + i + ".log")));
-          worker.await(WORKER_READY);
+          fleet.workerMetrics.add("http://127.0.0.1:" + worker.await(WORKER_READY) + "/metrics");
         }
         return fleet;
       } catch (Exception | Error e) {
@@ -478,6 +543,30 @@ public final class SpeedBenchmark {
     private BenchProcess add(BenchProcess process) {
       processes.add(process);
       return process;
+    }
+
+    /** The heap the workers use now, summed over their memory pools (their /metrics). */
+    double workerHeapBytes() {
+      double sum = 0;
+      for (String metrics : workerMetrics) {
+        try {
+          String text =
+              HTTP.send(
+                      HttpRequest.newBuilder(URI.create(metrics)).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body();
+          for (String line : text.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+              sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return sum;
+        }
+      }
+      return sum;
     }
 
     long cpuMillis() {
