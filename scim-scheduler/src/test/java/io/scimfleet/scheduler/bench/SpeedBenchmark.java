@@ -331,7 +331,7 @@ public final class SpeedBenchmark {
 
   private double scaleOutSync(String[] url, int users, int workers, String bulk) throws Exception {
     String prefix = TestRedis.uniquePrefix("bench-scale");
-    try (Fleet fleet = Fleet.start(this, prefix, workers, false, url[1])) {
+    try (Fleet fleet = Fleet.start(this, prefix, workers, true, url[1])) {
       fleet.importUsers("s" + workers + bulk, 0, users);
       fleet.putProvider("slow", url[0], bulk);
       long start = System.currentTimeMillis();
