@@ -156,10 +156,30 @@ public final class SpeedBenchmark {
               "%.2f s = %.1f%% of the first sync's time, %d writes",
               resync, 100 * resync / seconds, scim.counts()[0]));
 
+      unchangedWithoutDriftCheck(fleet, scim, url[0], seconds);
       forcedSync(fleet, scim, users);
       changeLatency(fleet, scim);
       importJobs(fleet, scim, prefix, imported);
     }
+  }
+
+  /**
+   * The unchanged re-sync again with {@code driftCheck: off}: the sync states are trusted, the
+   * target is not read (the drift check's listing is most of an unchanged re-sync's time).
+   */
+  private void unchangedWithoutDriftCheck(
+      Fleet fleet, Target scim, String baseUrl, double firstSeconds) throws Exception {
+    fleet.putProvider("bench", baseUrl, "auto", "off");
+    scim.reset();
+    long start = System.currentTimeMillis();
+    fleet.awaitRun("bench", fleet.startSync("bench"));
+    double seconds = (System.currentTimeMillis() - start) / 1000.0;
+    rows.put(
+        "unchanged re-sync, driftCheck off",
+        String.format(
+            "%.2f s = %.1f%% of the first sync's time, %d writes",
+            seconds, 100 * seconds / firstSeconds, scim.counts()[0]));
+    fleet.putProvider("bench", baseUrl);
   }
 
   /** A forced full sync of the same users, warm: every user is sent again (as an update). */
@@ -591,6 +611,10 @@ public final class SpeedBenchmark {
     }
 
     void putProvider(String name, String baseUrl, String bulk) {
+      putProvider(name, baseUrl, bulk, "full");
+    }
+
+    void putProvider(String name, String baseUrl, String bulk, String driftCheck) {
       // the token is read from the workers' environment; a yearly cron keeps the recurring sync
       // away
       api(
@@ -603,6 +627,8 @@ public final class SpeedBenchmark {
               + TOKEN_ENV
               + "\",\"bulk\":\""
               + bulk
+              + "\",\"driftCheck\":\""
+              + driftCheck
               + "\",\"fullSyncCron\":\"0 0 1 1 *\"}");
     }
 
