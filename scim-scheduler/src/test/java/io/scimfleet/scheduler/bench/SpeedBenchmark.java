@@ -606,8 +606,9 @@ public final class SpeedBenchmark {
       api("POST", "/api/v1/import", "application/x-ndjson", lines);
     }
 
+    /** The main fleet's provider: {@code bulk} as BENCH_BULK says (auto, the default, or off). */
     void putProvider(String name, String baseUrl) {
-      putProvider(name, baseUrl, "auto");
+      putProvider(name, baseUrl, System.getenv().getOrDefault("BENCH_BULK", "auto"));
     }
 
     void putProvider(String name, String baseUrl, String bulk) {
