@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -28,12 +30,20 @@ import java.util.stream.StreamSupport;
  * Groups} (see {@link io.scimfleet.model.ObjectType#endpoint()}).
  */
 public final class ScimClient implements AutoCloseable {
+  /**
+   * How many listing pages {@link #searchAll} asks for at once (never more than the connections): a
+   * target's time per page is paid side by side.
+   */
+  static final int PAGES_AT_ONCE = 4;
+
   private final URI baseUrl;
   private final ScimTransport transport;
   private final Discovery discovery;
   private final Searches searches;
   private final BulkSender bulk;
   private final Authorization authorization;
+  private final ExecutorService pagesAhead = Executors.newCachedThreadPool(ScimClient::pageReader);
+  private final int pagesAtOnce;
 
   ScimClient(
       URI baseUrl,
@@ -56,6 +66,13 @@ public final class ScimClient implements AutoCloseable {
     this.discovery = new Discovery(transport, settings.discoveryTtl(), settings.clock());
     this.searches = new Searches(transport);
     this.bulk = new BulkSender(transport);
+    this.pagesAtOnce = Math.min(PAGES_AT_ONCE, settings.maxConnections());
+  }
+
+  private static Thread pageReader(Runnable runnable) {
+    Thread thread = new Thread(runnable, "scim-page-read-ahead");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Starts a client for a base URL such as {@code https://example.com/scim/v2}. */
@@ -136,12 +153,16 @@ public final class ScimClient implements AutoCloseable {
 
   /**
    * Like {@link #searchAll(String, Filter)}, asking only for these attributes ({@code id} always
-   * comes); empty: all.
+   * comes); empty: all. {@code startIndex} pages after the first are asked for up to {@link
+   * #PAGES_AT_ONCE} at a time, and handed out in order.
    */
   public Stream<ScimResource> searchAll(String endpoint, Filter filter, List<String> attributes) {
     Pager pager =
         new Pager(
-            request -> search(endpoint, request), firstPage(filter).withAttributes(attributes));
+            request -> search(endpoint, request),
+            firstPage(filter).withAttributes(attributes),
+            pagesAhead,
+            pagesAtOnce);
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
@@ -227,6 +248,7 @@ public final class ScimClient implements AutoCloseable {
 
   @Override
   public void close() {
+    pagesAhead.shutdownNow();
     transport.close();
     if (authorization instanceof OAuth2Tokens tokens) tokens.close();
   }

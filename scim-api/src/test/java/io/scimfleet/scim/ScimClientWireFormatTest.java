@@ -271,6 +271,55 @@ class ScimClientWireFormatTest {
   }
 
   @Test
+  void startIndexPagesAreAskedForSideBySideAndHandedOutInOrder() {
+    ScimWireMock.discovery(wireMock, false, 2, false, 0);
+    for (int page = 0; page < 6; page++) {
+      wireMock.stubFor(
+          get(urlPathEqualTo(BASE + "/Users"))
+              .withQueryParam("startIndex", equalTo(String.valueOf(1 + 2 * page)))
+              .willReturn(
+                  scimJson(
+                          200,
+                          listOf(
+                              11,
+                              null,
+                              user(String.valueOf(1 + 2 * page), "a" + page),
+                              user(String.valueOf(2 + 2 * page), "b" + page)))
+                      .withFixedDelay(300)));
+    }
+    stubPage("startIndex", "13", listOf(11, null, user("13", "c")));
+
+    List<String> ids = client.searchAll("Users", null).map(ScimResource::id).toList();
+
+    assertThat(ids)
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+    List<Long> starts =
+        wireMock.getAllServeEvents().stream()
+            .filter(event -> event.getRequest().getUrl().contains("/Users?"))
+            .map(event -> event.getRequest().getLoggedDate().getTime())
+            .sorted()
+            .toList();
+    assertThat(starts.size()).isGreaterThanOrEqualTo(7);
+    boolean sideBySide = false;
+    for (int i = 1; i < starts.size(); i++) sideBySide |= starts.get(i) - starts.get(i - 1) < 300;
+    assertThat(sideBySide).as("a page asked for while another was still being answered").isTrue();
+  }
+
+  @Test
+  void aPageThatFailsBeforeTheEndFailsTheListing() {
+    ScimWireMock.discovery(wireMock, false, 2, false, 0);
+    stubPage("startIndex", "1", listOf(6, null, user("1", "a"), user("2", "b")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("startIndex", equalTo("3"))
+            .willReturn(aResponse().withStatus(503)));
+    stubPage("startIndex", "5", listOf(6, null, user("5", "e"), user("6", "f")));
+
+    assertThatThrownBy(() -> client.searchAll("Users", null).toList())
+        .isInstanceOf(ScimException.class);
+  }
+
+  @Test
   void startIndexPagingStopsOnAnEmptyPage() {
     ScimWireMock.discovery(wireMock, false, 2, false, 0);
     stubPage("startIndex", "1", listOf(99, null, user("1", "a"), user("2", "b")));
