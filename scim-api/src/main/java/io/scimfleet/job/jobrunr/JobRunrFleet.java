@@ -14,13 +14,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.jobrunr.configuration.JobRunrMicroMeterIntegration;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.metrics.BackgroundJobServerMetricsBinder;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.nosql.redis.JedisRedisStorageProvider;
@@ -65,7 +65,8 @@ public final class JobRunrFleet implements AutoCloseable {
   private volatile JobServerSupervisor supervisor;
   private ScheduledExecutorService supervision;
   private JobRunrDashboardWebServer dashboard;
-  private JobRunrMicroMeterIntegration metrics;
+  private JobStatsGauges jobStats;
+  private BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
   private JobRetention retention = JobRetention.fromEnv(System.getenv());
   private ScheduledExecutorService purge;
@@ -257,13 +258,13 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   /**
-   * Binds JobRunr's job gauges (and the server's and its worker pool's, when one runs) to the
-   * registry.
+   * Binds JobRunr's job gauges ({@link JobStatsGauges}), and the server's and its worker pool's
+   * when one runs, to the registry.
    */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
-    metrics = new JobRunrMicroMeterIntegration(registry);
-    metrics.initialize(storage, server);
+    jobStats = new JobStatsGauges(storage, registry);
+    if (server != null) serverMetrics = new BackgroundJobServerMetricsBinder(server, registry);
     workers.bindTo(registry);
   }
 
@@ -276,7 +277,8 @@ public final class JobRunrFleet implements AutoCloseable {
     if (purge != null) purge.shutdownNow();
     stopServer();
     if (dashboard != null) dashboard.stop();
-    if (metrics != null) metrics.close();
+    if (jobStats != null) jobStats.close();
+    if (serverMetrics != null) serverMetrics.close();
     signal.close();
     storage.close();
   }
