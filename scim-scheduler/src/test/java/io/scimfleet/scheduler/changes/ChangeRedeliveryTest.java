@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scimfleet.job.FleetJob;
-import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
@@ -15,7 +14,6 @@ import io.scimfleet.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,14 +67,8 @@ class ChangeRedeliveryTest {
     }
   }
 
-  private static final class Queue implements JobQueue {
-    final List<FleetJob> jobs = new ArrayList<>();
+  private static final class Queue extends RecordingQueue {
     boolean crashOnNextEnqueue;
-
-    @Override
-    public void enqueue(FleetJob job) {
-      enqueueAll(List.of(job));
-    }
 
     @Override
     public void enqueueAll(List<? extends FleetJob> batch) {
@@ -84,18 +76,7 @@ class ChangeRedeliveryTest {
         crashOnNextEnqueue = false;
         throw new Crash();
       }
-      jobs.addAll(batch);
+      super.enqueueAll(batch);
     }
-
-    @Override
-    public void handBack(FleetJob job, Duration after) {
-      throw new UnsupportedOperationException("the change router hands back no job");
-    }
-
-    @Override
-    public void scheduleFullSync(String provider, String cron) {}
-
-    @Override
-    public void removeFullSync(String provider) {}
   }
 }

@@ -3,8 +3,6 @@ package io.scimfleet.scheduler.changes;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scimfleet.job.FleetJob;
-import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.SyncObjectsRequest;
 import io.scimfleet.model.Credential;
@@ -15,8 +13,6 @@ import io.scimfleet.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StreamBatchingTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
-  private final Queue queue = new Queue();
+  private final RecordingQueue queue = new RecordingQueue();
   private ChangeConsumer consumer;
 
   @BeforeEach
@@ -85,30 +81,5 @@ class StreamBatchingTest {
     consumer.pollOnce(Duration.ZERO);
 
     assertThat(queue.jobs).hasSize(3).allMatch(SyncObjectRequest.class::isInstance);
-  }
-
-  private static final class Queue implements JobQueue {
-    final List<FleetJob> jobs = new ArrayList<>();
-
-    @Override
-    public void enqueue(FleetJob job) {
-      jobs.add(job);
-    }
-
-    @Override
-    public void enqueueAll(List<? extends FleetJob> batch) {
-      jobs.addAll(batch);
-    }
-
-    @Override
-    public void handBack(FleetJob job, Duration after) {
-      throw new UnsupportedOperationException("the change consumer hands back no job");
-    }
-
-    @Override
-    public void scheduleFullSync(String provider, String cron) {}
-
-    @Override
-    public void removeFullSync(String provider) {}
   }
 }
