@@ -21,11 +21,16 @@ import java.util.List;
  * fetched, handed back and fetched again, each time a new job and a second's wait.
  */
 public final class FullSyncFlow {
-  /** When a held page starts by itself if no recorded page released it (a crash in between). */
-  static final Duration HELD_FALLBACK = Duration.ofMinutes(2);
+  /**
+   * When a held page starts by itself if no recorded page released it: a worker died between
+   * recording a page and releasing the next, or a Redis outage left the window's pages stuck as
+   * processing until JobRunr finds them orphaned. A sync whose pages finish faster than one per
+   * {@link #HELD_SPACING} never gets there.
+   */
+  static final Duration HELD_FALLBACK = Duration.ofSeconds(30);
 
   /** How much later each further held page starts by itself, so they don't all come due at once. */
-  static final Duration HELD_SPACING = Duration.ofSeconds(1);
+  static final Duration HELD_SPACING = Duration.ofSeconds(2);
 
   private final SyncStateStore syncState;
   private final JobQueue queue;
