@@ -3,8 +3,15 @@ package io.scimfleet.job.jobrunr;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.ProcessingState;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.storage.ConcurrentJobModificationException;
+import org.jobrunr.storage.Paging;
+import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class JobServerSupervisor implements Runnable {
   static final Duration EVERY = Duration.ofSeconds(1);
   static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+  private static final int INTERRUPTED_AT_MOST = 1_000;
   private static final Logger log = LoggerFactory.getLogger(JobServerSupervisor.class);
 
   private final BackgroundJobServer server;
@@ -83,8 +91,10 @@ final class JobServerSupervisor implements Runnable {
   private void check() {
     if (server.isRunning()) {
       if (server.isAnnounced()) {
-        if (stoppedSince != null)
+        if (stoppedSince != null) {
           log.info("job server runs again ({} s after it stopped)", seconds(stoppedSince));
+          rescheduleInterrupted(stoppedSince);
+        }
         stoppedSince = null;
         stuckSince = null;
         unannouncedSince = null;
@@ -104,6 +114,41 @@ final class JobServerSupervisor implements Runnable {
     }
     if (stuckSince == null) stuckSince = clock.instant();
     server.start();
+  }
+
+  /**
+   * The jobs this server was running when it stopped stay "processing" in the storage: JobRunr
+   * could not record their end (the storage was unreachable). Its performers stopped, so they run
+   * no more: they are retried now, as JobRunr would do only once it found them orphaned (a server
+   * timeout after their last heartbeat). Jobs it took after it started again are left alone.
+   */
+  private void rescheduleInterrupted(Instant stopped) {
+    StorageProvider storage = server.getStorageProvider();
+    List<Job> interrupted =
+        storage
+            .getJobList(
+                StateName.PROCESSING, Paging.AmountBasedList.ascOnUpdatedAt(INTERRUPTED_AT_MOST))
+            .stream()
+            .filter(job -> ranHereBefore(job, stopped))
+            .toList();
+    if (interrupted.isEmpty()) return;
+    Instant now = clock.instant();
+    for (Job job : interrupted) {
+      job.failed("interrupted", new IllegalStateException("the job server stopped while it ran"));
+      job.scheduleAt(now, "retry: the job server stopped while it ran (storage unreachable?)");
+    }
+    try {
+      storage.save(interrupted);
+      log.info("{} jobs interrupted when the job server stopped are retried", interrupted.size());
+    } catch (ConcurrentJobModificationException orphanedFirst) {
+      log.debug("interrupted jobs were handled elsewhere first");
+    }
+  }
+
+  private boolean ranHereBefore(Job job, Instant stopped) {
+    return job.getJobState() instanceof ProcessingState processing
+        && server.getId().equals(processing.getServerId())
+        && processing.getCreatedAt().isBefore(stopped);
   }
 
   private void restartWhenNeverAnnounced() {

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.InMemoryStorageProvider;
+import org.jobrunr.storage.Paging;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,39 @@ class JobServerSupervisorTest {
       fleet.queue().enqueue(new SyncObjectRequest("slack", ObjectType.USER, "u1", null));
       await().atMost(Duration.ofSeconds(45)).until(() -> ran.contains("u1"));
       assertThat(fleet.serverAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void aJobTheServerRanWhenItStoppedRunsAgainOnceTheServerIsBackNotAtJobRunrsOrphanTimeout() {
+    AtomicBoolean answers = new AtomicBoolean(true);
+    InMemoryStorageProvider storage = new InMemoryStorageProvider();
+    try (JobRunrFleet fleet = new JobRunrFleet(storage, answers::get)) {
+      BackgroundJobServer server =
+          fleet.startServer(Map.of(SyncObjectHandler.class, handler), SETTINGS);
+      await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
+      // what the storage holds of a job that ran when Redis went away: processing, on this server
+      fleet
+          .queue()
+          .enqueueAllAfter(
+              List.of(new SyncObjectRequest("slack", ObjectType.USER, "stuck", null)),
+              Duration.ofDays(1));
+      Job job =
+          storage.getJobList(StateName.SCHEDULED, Paging.AmountBasedList.ascOnUpdatedAt(10)).get(0);
+      job.enqueue();
+      job.startProcessingOn(server);
+      storage.save(job);
+
+      answers.set(false);
+      server.stop(); // what JobRunr's ServerZooKeeper does when a heartbeat fails
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> !fleet.serverRunning());
+      answers.set(true);
+
+      // JobRunr itself re-runs it only once it is orphaned: 20 s after its last heartbeat, + 3 s
+      await().atMost(Duration.ofSeconds(12)).until(() -> ran.contains("stuck"));
     }
   }
 
