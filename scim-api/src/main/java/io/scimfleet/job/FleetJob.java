@@ -1,5 +1,6 @@
 package io.scimfleet.job;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,5 +31,13 @@ public sealed interface FleetJob
    */
   default UUID stableId() {
     return null;
+  }
+
+  /**
+   * A held job this one releases once it is done, or at once when a job server stopped while it ran
+   * (it may then wait long for its objects' locks); empty, the default, releases none.
+   */
+  default Optional<UUID> successor() {
+    return Optional.empty();
   }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
  *
  * @param force send every object even when its payload is unchanged
  * @param inFlight how many pages of this phase were let run at once when it was planned: pages
- *     after those are held, and each recorded page releases the one {@code inFlight} places further
- *     on; 0 (a page planned before windows existed) releases none
+ *     after those are held, and each page, once recorded (or interrupted), releases the page {@code
+ *     inFlight} numbers after its own; 0 (a page planned before windows existed) releases none
  */
 public record SyncPageRequest(
     String provider,
@@ -42,11 +42,12 @@ public record SyncPageRequest(
   }
 
   /**
-   * The page {@code inFlight} places after this one, which this page releases once it is recorded
-   * as the {@code place}-th of its phase; none past the last page or without a window.
+   * The held page this one releases: {@code inFlight} numbers after its own, so that the window's
+   * pages each lead a chain; none past the last page or without a window.
    */
-  public Optional<UUID> releasedAfter(int place) {
-    int next = inFlight + place;
+  @Override
+  public Optional<UUID> successor() {
+    int next = page + inFlight;
     return inFlight > 0 && next <= pages ? Optional.of(idOf(runId, type, next)) : Optional.empty();
   }
 

@@ -191,11 +191,12 @@ public final class JobRunrFleet implements AutoCloseable {
   private void supervise(BackgroundJobServer supervised, JobServerSettings settings) {
     supervisor =
         new JobServerSupervisor(
-            supervised,
-            storageAnswers,
-            Clock.systemUTC(),
-            settings.drainTimeout(),
-            settings.pollInterval());
+                supervised,
+                storageAnswers,
+                Clock.systemUTC(),
+                settings.drainTimeout(),
+                settings.pollInterval())
+            .releasingWith(queue()::release);
     supervision =
         Executors.newSingleThreadScheduledExecutor(
             task -> {

@@ -1,10 +1,14 @@
 package io.scimfleet.job.jobrunr;
 
+import io.scimfleet.job.FleetJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.ProcessingState;
 import org.jobrunr.jobs.states.StateName;
@@ -45,6 +49,7 @@ final class JobServerSupervisor implements Runnable {
   private volatile Instant unannouncedSince;
   private volatile Instant stoppedSince;
   private volatile Instant stuckSince;
+  private Consumer<UUID> release = id -> {};
 
   JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock) {
     this(server, storageAnswers, clock, Duration.ZERO, Duration.ofSeconds(5));
@@ -67,6 +72,12 @@ final class JobServerSupervisor implements Runnable {
     this.stuckAfter =
         drain.plusMinutes(1).compareTo(STUCK_AFTER) > 0 ? drain.plusMinutes(1) : STUCK_AFTER;
     this.lastRun = clock.instant();
+  }
+
+  /** Releases held jobs (the successors of interrupted ones) through {@code release}. */
+  JobServerSupervisor releasingWith(Consumer<UUID> value) {
+    this.release = value;
+    return this;
   }
 
   @Override
@@ -120,7 +131,8 @@ final class JobServerSupervisor implements Runnable {
    * The jobs this server was running when it stopped stay "processing" in the storage: JobRunr
    * could not record their end (the storage was unreachable). Its performers stopped, so they run
    * no more: they are retried now, as JobRunr would do only once it found them orphaned (a server
-   * timeout after their last heartbeat). Jobs it took after it started again are left alone.
+   * timeout after their last heartbeat). Jobs it took after it started again are left alone. Each
+   * one's successor (a held page) is released at once.
    */
   private void rescheduleInterrupted(Instant stopped) {
     StorageProvider storage = server.getStorageProvider();
@@ -143,6 +155,18 @@ final class JobServerSupervisor implements Runnable {
     } catch (ConcurrentJobModificationException orphanedFirst) {
       log.debug("interrupted jobs were handled elsewhere first");
     }
+    interrupted.forEach(job -> fleetJob(job).flatMap(FleetJob::successor).ifPresent(release));
+  }
+
+  /**
+   * The fleet's request of a job; empty for another kind of job. An interrupted job may wait long
+   * for its objects' locks: its successor goes now, so that the work around it goes on.
+   */
+  private static Optional<FleetJob> fleetJob(Job job) {
+    Object[] arguments = job.getJobDetails().getJobParameterValues();
+    return arguments.length == 1 && arguments[0] instanceof FleetJobRequest request
+        ? Optional.of(request.job())
+        : Optional.empty();
   }
 
   private boolean ranHereBefore(Job job, Instant stopped) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.job.SyncPageHandler;
+import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.testing.MutableClock;
 import java.time.Duration;
@@ -83,6 +85,41 @@ class JobServerSupervisorTest {
       // JobRunr itself re-runs it only once it is orphaned: 20 s after its last heartbeat, + 3 s
       await().atMost(Duration.ofSeconds(12)).until(() -> ran.contains("stuck"));
     }
+  }
+
+  @Test
+  void anInterruptedPageReleasesItsSuccessorAtOnce() {
+    AtomicBoolean answers = new AtomicBoolean(true);
+    InMemoryStorageProvider storage = new InMemoryStorageProvider();
+    List<Integer> pagesRan = new CopyOnWriteArrayList<>();
+    try (JobRunrFleet fleet = new JobRunrFleet(storage, answers::get)) {
+      BackgroundJobServer server =
+          fleet.startServer(
+              Map.of(SyncPageHandler.class, (SyncPageHandler) page -> pagesRan.add(page.page())),
+              SETTINGS);
+      await().atMost(Duration.ofSeconds(30)).until(fleet::serverRunning);
+      // page 1 was running when Redis went away; page 2 is held until page 1 is done
+      fleet.queue().enqueueAllAfter(List.of(page(1)), Duration.ofDays(1));
+      fleet.queue().enqueueHeld(List.of(page(2)), Duration.ofDays(1), Duration.ZERO);
+      Job running = storage.getJobById(page(1).stableId());
+      running.enqueue();
+      running.startProcessingOn(server);
+      storage.save(running);
+
+      answers.set(false);
+      server.stop();
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> !fleet.serverRunning());
+      answers.set(true);
+
+      await().atMost(Duration.ofSeconds(12)).until(() -> pagesRan.containsAll(List.of(1, 2)));
+    }
+  }
+
+  private static SyncPageRequest page(int number) {
+    return new SyncPageRequest("slack", "r1", ObjectType.USER, number, 2, List.of("u"), false, 1);
   }
 
   @Test

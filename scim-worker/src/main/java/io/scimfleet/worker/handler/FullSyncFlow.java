@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>A phase's pages go in a window: half as many as the fleet's job servers may run for one
  * provider ({@link #pagesInFlight()}) are enqueued, the rest are held, and each recorded page
- * releases the next held one. Enqueued all at once, the pages past what the servers may run were
- * fetched, handed back and fetched again, each time a new job and a second's wait.
+ * releases its successor ({@link SyncPageRequest#successor()}): the window's pages each lead a
+ * chain. Enqueued all at once, the pages past what the servers may run were fetched, handed back
+ * and fetched again, each time a new job and a second's wait.
  */
 public final class FullSyncFlow {
   /**
@@ -77,7 +78,7 @@ public final class FullSyncFlow {
    * page of its phase enqueues the next phase.
    */
   void pageRecorded(SyncPageRequest page, int place) {
-    page.releasedAfter(place).ifPresent(queue::release);
+    page.successor().ifPresent(queue::release);
     syncState
         .currentRun(page.provider())
         .filter(run -> run.runId().equals(page.runId()))

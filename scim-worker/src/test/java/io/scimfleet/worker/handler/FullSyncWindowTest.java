@@ -77,6 +77,16 @@ class FullSyncWindowTest {
   }
 
   @Test
+  void aPageReleasesThePageAWindowAfterItsOwnNumberWhateverTheOrderTheyEnd() {
+    new FullSyncPlanner(stores, flow, clock).run(new FullSyncRequest("crm", "r1", false));
+    SyncPageRequest second = (SyncPageRequest) queue.enqueued().get(1);
+
+    record(second, 1);
+
+    assertThat(queue.released()).containsExactly(pageId(4));
+  }
+
+  @Test
   void aPageRecordedAgainAfterACrashReleasesNoOtherPage() {
     new FullSyncPlanner(stores, flow, clock).run(new FullSyncRequest("crm", "r1", false));
     SyncPageRequest first = (SyncPageRequest) queue.enqueued().get(0);
@@ -101,7 +111,7 @@ class FullSyncWindowTest {
     SyncPageRequest old =
         new SyncPageRequest("crm", "r1", ObjectType.USER, 1, 5, List.of("u000"), false, 0);
 
-    assertThat(old.releasedAfter(1)).isEmpty();
+    assertThat(old.successor()).isEmpty();
   }
 
   private void record(SyncPageRequest page, int expectedPlace) {
