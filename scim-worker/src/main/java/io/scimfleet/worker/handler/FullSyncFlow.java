@@ -23,15 +23,15 @@ import java.util.List;
  */
 public final class FullSyncFlow {
   /**
-   * When a held page starts by itself if no recorded page released it: a worker died between
-   * recording a page and releasing the next, or a Redis outage left the window's pages stuck as
-   * processing until JobRunr finds them orphaned. A sync whose pages finish faster than one per
-   * {@link #HELD_SPACING} never gets there.
+   * When a held page starts by itself if nothing released it: a worker died between recording a
+   * page and releasing the next, or a page failed for good. (A page interrupted by a job-server
+   * stop, as in a Redis outage, releases its successor when the server is back.) Long enough that a
+   * slow target's sync keeps its window.
    */
-  static final Duration HELD_FALLBACK = Duration.ofSeconds(30);
+  static final Duration HELD_FALLBACK = Duration.ofMinutes(2);
 
   /** How much later each further held page starts by itself, so they don't all come due at once. */
-  static final Duration HELD_SPACING = Duration.ofSeconds(2);
+  static final Duration HELD_SPACING = Duration.ofSeconds(1);
 
   private final SyncStateStore syncState;
   private final JobQueue queue;
