@@ -2,8 +2,11 @@ package io.scimfleet.store;
 
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
+import io.scimfleet.model.ObjectType;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +29,26 @@ public interface DirectoryStore {
     users.forEach(this::putUser);
   }
 
+  /**
+   * Stores the user unless another user holds its username, compared ignoring case ({@link
+   * #usernameKey}): then {@link UsernameTakenException} and nothing is written. The check and the
+   * write are one atomic step. {@link #putUser} does not check (the REST API's last writer wins).
+   */
+  void putUniqueUser(DirectoryUser user);
+
   Optional<DirectoryUser> user(String id);
+
+  /**
+   * The user whose username equals {@code username} ignoring case; when the REST API stored
+   * several, the one written last.
+   */
+  Optional<DirectoryUser> userByUsername(String username);
+
+  /**
+   * When the object was first written and last changed; empty when it does not exist or was written
+   * before the store kept times.
+   */
+  Optional<ObjectTimes> times(ObjectType type, String id);
 
   /** Loads many users at once, in one round trip where the store can; unknown ids are left out. */
   List<DirectoryUser> users(Collection<String> ids);
@@ -122,4 +144,9 @@ public interface DirectoryStore {
 
   /** Bumped by every write. */
   long version();
+
+  /** How usernames compare: ignoring case, in every language ({@code Locale.ROOT}). */
+  static String usernameKey(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
 }

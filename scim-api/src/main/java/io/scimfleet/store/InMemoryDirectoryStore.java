@@ -4,6 +4,10 @@ import io.scimfleet.model.Change;
 import io.scimfleet.model.Change.Operation;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
+import io.scimfleet.model.ObjectType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,17 +32,59 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   private final Map<String, Set<String>> groupsOf = new HashMap<>();
   private final Map<String, Set<String>> children = new HashMap<>();
   private final Map<String, Set<String>> parents = new HashMap<>();
+  private final Map<String, String> userIdByUsername = new HashMap<>();
+  private final Map<String, ObjectTimes> userTimes = new HashMap<>();
+  private final Map<String, ObjectTimes> groupTimes = new HashMap<>();
+  private final Clock clock;
   private long version;
   private long graphVersion;
 
   public InMemoryDirectoryStore(ChangeFeed feed) {
+    this(feed, Clock.systemUTC());
+  }
+
+  public InMemoryDirectoryStore(ChangeFeed feed, Clock clock) {
     this.feed = feed;
+    this.clock = clock;
   }
 
   @Override
   public synchronized void putUser(DirectoryUser user) {
-    users.put(user.id(), user);
+    DirectoryUser previous = users.put(user.id(), user);
+    if (previous != null) unindex(previous);
+    userIdByUsername.put(DirectoryStore.usernameKey(user.username()), user.id());
+    touch(userTimes, user.id());
     written(Change.user(user.id(), Operation.UPSERT));
+  }
+
+  @Override
+  public synchronized void putUniqueUser(DirectoryUser user) {
+    String holder = userIdByUsername.get(DirectoryStore.usernameKey(user.username()));
+    if (holder != null && !holder.equals(user.id()))
+      throw new UsernameTakenException(user.username(), holder);
+    putUser(user);
+  }
+
+  @Override
+  public synchronized Optional<DirectoryUser> userByUsername(String username) {
+    return Optional.ofNullable(userIdByUsername.get(DirectoryStore.usernameKey(username)))
+        .map(users::get);
+  }
+
+  @Override
+  public synchronized Optional<ObjectTimes> times(ObjectType type, String id) {
+    return Optional.ofNullable((type == ObjectType.USER ? userTimes : groupTimes).get(id));
+  }
+
+  private void unindex(DirectoryUser user) {
+    userIdByUsername.remove(DirectoryStore.usernameKey(user.username()), user.id());
+  }
+
+  /** Records a write of the object now: its first write sets when it was created. */
+  private void touch(Map<String, ObjectTimes> times, String id) {
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    ObjectTimes before = times.get(id);
+    times.put(id, new ObjectTimes(before == null ? now : before.created(), now));
   }
 
   @Override
@@ -53,11 +99,15 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public synchronized boolean deleteUser(String id) {
-    if (users.remove(id) == null) return false;
+    DirectoryUser removed = users.remove(id);
+    if (removed == null) return false;
+    unindex(removed);
+    userTimes.remove(id);
     Set<String> groupIds = groupsOf.getOrDefault(id, Set.of());
     groupIds.forEach(
         group -> {
           members.get(group).remove(id);
+          touch(groupTimes, group);
           feed.append(Change.membership(group, id, Operation.DELETE));
         });
     groupsOf.remove(id);
@@ -77,6 +127,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     }
     if (wantedChildren != null) requireNestable(group.id(), wantedChildren);
     groups.put(group.id(), group);
+    touch(groupTimes, group.id());
     written(Change.group(group.id(), Operation.UPSERT));
     if (wanted != null) replaceMembers(group.id(), wanted);
     if (wantedChildren != null) replaceChildren(group.id(), wantedChildren);
@@ -134,6 +185,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     childrenOf(id).forEach(child -> unlinkChild(id, child));
     Set.copyOf(parents.getOrDefault(id, Set.of())).forEach(parent -> unlinkChild(parent, id));
     groups.remove(id);
+    groupTimes.remove(id);
     written(Change.group(id, Operation.DELETE));
     return true;
   }
@@ -221,18 +273,21 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   private void linkMember(String groupId, String userId) {
+    touch(groupTimes, groupId);
     members.computeIfAbsent(groupId, k -> new TreeSet<>()).add(userId);
     groupsOf.computeIfAbsent(userId, k -> new TreeSet<>()).add(groupId);
     feed.append(Change.membership(groupId, userId, Operation.UPSERT));
   }
 
   private void unlinkMember(String groupId, String userId) {
+    touch(groupTimes, groupId);
     members.get(groupId).remove(userId);
     groupsOf.get(userId).remove(groupId);
     feed.append(Change.membership(groupId, userId, Operation.DELETE));
   }
 
   private void linkChild(String groupId, String childId) {
+    touch(groupTimes, groupId);
     children.computeIfAbsent(groupId, k -> new TreeSet<>()).add(childId);
     parents.computeIfAbsent(childId, k -> new TreeSet<>()).add(groupId);
     graphVersion++;
@@ -240,6 +295,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   private void unlinkChild(String groupId, String childId) {
+    touch(groupTimes, groupId);
     children.get(groupId).remove(childId);
     parents.get(childId).remove(groupId);
     graphVersion++;

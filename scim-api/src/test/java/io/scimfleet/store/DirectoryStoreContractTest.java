@@ -8,7 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scimfleet.model.Change;
 import io.scimfleet.model.Change.Operation;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -30,17 +36,90 @@ import org.junit.jupiter.api.Test;
 public abstract class DirectoryStoreContractTest {
   protected ChangeFeed feed;
   protected DirectoryStore store;
+  protected final MutableClock clock = MutableClock.startingNow();
 
   /** A fresh, empty change feed. */
   protected abstract ChangeFeed newFeed();
 
-  /** A fresh, empty directory that appends its changes to {@code feed}. */
-  protected abstract DirectoryStore newDirectory(ChangeFeed feed);
+  /**
+   * A fresh, empty directory that appends its changes to {@code feed} and records its times from
+   * {@code clock}.
+   */
+  protected abstract DirectoryStore newDirectory(ChangeFeed feed, Clock clock);
 
   @BeforeEach
   void createStores() {
     feed = newFeed();
-    store = newDirectory(feed);
+    store = newDirectory(feed, clock);
+  }
+
+  @Test
+  public void aUniqueUserIsRefusedWhenAnotherUserHoldsItsUsernameInAnyCase() {
+    store.putUniqueUser(aUser("u1").withUsername("Ada@Example.org").build());
+    long version = store.version();
+
+    assertThatThrownBy(
+            () -> store.putUniqueUser(aUser("u2").withUsername("ada@EXAMPLE.org").build()))
+        .isInstanceOf(UsernameTakenException.class)
+        .hasMessageContaining("'u1'")
+        .satisfies(e -> assertThat(((UsernameTakenException) e).holderId()).isEqualTo("u1"));
+    assertThat(store.user("u2")).isEmpty();
+    assertThat(store.version()).isEqualTo(version);
+    assertThat(changes()).hasSize(1);
+  }
+
+  @Test
+  public void aUniqueUserMayKeepOrChangeTheCaseOfItsOwnUsername() {
+    store.putUniqueUser(aUser("u1").withUsername("ada").build());
+    store.putUniqueUser(aUser("u1").named("Ada King").withUsername("ADA").build());
+
+    assertThat(store.userByUsername("Ada")).map(DirectoryUser::name).contains("Ada King");
+  }
+
+  @Test
+  public void aRenamedOrDeletedUserFreesItsUsername() {
+    store.putUniqueUser(aUser("u1").withUsername("ada").build());
+    store.putUniqueUser(aUser("u1").withUsername("ada.king").build());
+    store.putUniqueUser(aUser("u2").withUsername("ada").build());
+    store.deleteUser("u1");
+    store.putUniqueUser(aUser("u3").withUsername("Ada.King").build());
+
+    assertThat(store.userByUsername("ADA")).map(DirectoryUser::id).contains("u2");
+    assertThat(store.userByUsername("ada.king")).map(DirectoryUser::id).contains("u3");
+    assertThat(store.userByUsername("nobody")).isEmpty();
+  }
+
+  @Test
+  public void lookupByUsernameSeesUsersWrittenByEveryPath() {
+    store.putUser(aUser("u1").withUsername("grace").build());
+    store.putUsers(List.of(aUser("u2").withUsername("Linus").build()));
+
+    assertThat(store.userByUsername("GRACE")).map(DirectoryUser::id).contains("u1");
+    assertThat(store.userByUsername("linus")).map(DirectoryUser::id).contains("u2");
+    assertThatThrownBy(() -> store.putUniqueUser(aUser("u3").withUsername("linus").build()))
+        .isInstanceOf(UsernameTakenException.class);
+  }
+
+  @Test
+  public void timesKeepTheFirstWriteAndFollowEveryChangeIncludingMemberships() {
+    Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    store.putUser(aUser("u1").build());
+    store.putGroup(aGroup("g1").named("Engineers").build(), null);
+    clock.advance(Duration.ofMinutes(1));
+    store.putUser(aUser("u1").named("Ada King").build());
+    assertThat(store.times(ObjectType.USER, "u1"))
+        .contains(new ObjectTimes(start, start.plus(Duration.ofMinutes(1))));
+    assertThat(store.times(ObjectType.GROUP, "g1")).contains(new ObjectTimes(start, start));
+
+    clock.advance(Duration.ofMinutes(1));
+    store.addMember("g1", "u1");
+    assertThat(store.times(ObjectType.GROUP, "g1"))
+        .contains(new ObjectTimes(start, start.plus(Duration.ofMinutes(2))));
+
+    store.deleteUser("u1");
+    store.deleteGroup("g1");
+    assertThat(store.times(ObjectType.USER, "u1")).isEmpty();
+    assertThat(store.times(ObjectType.GROUP, "g1")).isEmpty();
   }
 
   @Test

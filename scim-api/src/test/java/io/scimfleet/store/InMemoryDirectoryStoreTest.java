@@ -9,7 +9,7 @@ class InMemoryDirectoryStoreTest extends DirectoryStoreContractTest {
   }
 
   @Override
-  protected DirectoryStore newDirectory(ChangeFeed feed) {
-    return new InMemoryDirectoryStore(feed);
+  protected DirectoryStore newDirectory(ChangeFeed feed, Clock clock) {
+    return new InMemoryDirectoryStore(feed, clock);
   }
 }

@@ -7,12 +7,18 @@ import io.scimfleet.model.Change;
 import io.scimfleet.model.Change.Operation;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.GroupCycleException;
 import io.scimfleet.store.GroupGraph;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.UnknownMemberException;
+import io.scimfleet.store.UsernameTakenException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,50 +37,197 @@ import redis.clients.jedis.Transaction;
 
 /**
  * The directory in Redis: one JSON key per object, a lexically sorted id index per type, a member
- * set per group and its reverse per user, a version counter. Every write is one MULTI/EXEC that
- * writes the object, its indexes and memberships, increments the version and appends its changes to
- * the change-feed stream. Writes that read first (deletes, memberships, a group with members) WATCH
+ * set per group and its reverse per user, a username index (lower case to id) with its reverse, per
+ * type a hash of when each object was created and one of when it last changed, a version counter.
+ * Every write is one atomic step (a MULTI/EXEC, or for a user one script) that writes the object,
+ * its indexes, times and memberships, increments the version and appends its changes to the
+ * change-feed stream. Writes that read first (deletes, memberships, a group with members) WATCH
  * what they read and run again when another client changed it.
  */
 public final class RedisDirectoryStore implements DirectoryStore {
   private static final int BULK_CHUNK = 1_000;
 
+  /**
+   * Writes one user with its username index, times, change and version step. KEYS: user, user
+   * index, usernames, username-of, created, modified, version, changes; ARGV: id, JSON, username
+   * key, unique (1/0), now, user key prefix, stream length. Returns the holder's id when unique is
+   * asked and another existing user holds the name (nothing written), else false. The change's
+   * fields are those of {@link RedisChanges#encode}.
+   */
+  private static final String PUT_USER =
+      """
+      local holder = redis.call('HGET', KEYS[3], ARGV[3])
+      if ARGV[4] == '1' and holder and holder ~= ARGV[1]
+          and redis.call('EXISTS', ARGV[6] .. holder) == 1 then
+        return holder
+      end
+      local old = redis.call('HGET', KEYS[4], ARGV[1])
+      if old and old ~= ARGV[3] and redis.call('HGET', KEYS[3], old) == ARGV[1] then
+        redis.call('HDEL', KEYS[3], old)
+      end
+      redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
+      redis.call('HSET', KEYS[4], ARGV[1], ARGV[3])
+      redis.call('SET', KEYS[1], ARGV[2])
+      redis.call('ZADD', KEYS[2], 0, ARGV[1])
+      redis.call('HSETNX', KEYS[5], ARGV[1], ARGV[5])
+      redis.call('HSET', KEYS[6], ARGV[1], ARGV[5])
+      redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[7], '*',
+          'k', 'USER', 'i', ARGV[1], 'm', '', 'o', 'UPSERT')
+      redis.call('INCR', KEYS[7])
+      return false
+      """;
+
+  /** Clears a user's username entries. KEYS: usernames, username-of; ARGV: id. */
+  private static final String UNINDEX_USER =
+      """
+      local old = redis.call('HGET', KEYS[2], ARGV[1])
+      if old and redis.call('HGET', KEYS[1], old) == ARGV[1] then redis.call('HDEL', KEYS[1], old) end
+      redis.call('HDEL', KEYS[2], ARGV[1])
+      return 1
+      """;
+
+  /**
+   * Indexes a user written before the index existed, unless it is indexed already. KEYS: usernames,
+   * username-of; ARGV: id, username key.
+   */
+  private static final String INDEX_OLD_USER =
+      """
+      if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
+      redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[1])
+      redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+      return 1
+      """;
+
   private final RedisCommands redis;
   private final RedisKeys keys;
+  private final Clock clock;
+  private volatile boolean usernamesComplete;
 
   public RedisDirectoryStore(JedisPool pool, RedisKeys keys) {
+    this(pool, keys, Clock.systemUTC());
+  }
+
+  public RedisDirectoryStore(JedisPool pool, RedisKeys keys, Clock clock) {
     this.redis = new RedisCommands(pool);
     this.keys = keys;
+    this.clock = clock;
   }
 
   @Override
   public void putUser(DirectoryUser user) {
-    redis.transaction(
-        "put user " + user.id(),
-        t -> {
-          writeUser(t, user);
-          t.incr(keys.version());
-        });
+    redis.call(
+        "put user " + user.id(), j -> j.eval(PUT_USER, userKeys(user), userArgs(user, false)));
   }
 
-  /** One MULTI/EXEC per thousand users: each user is its own write, change and version step. */
+  @Override
+  public void putUniqueUser(DirectoryUser user) {
+    Object holder =
+        redis.call(
+            "put user " + user.id(), j -> j.eval(PUT_USER, userKeys(user), userArgs(user, true)));
+    if (holder instanceof String id) throw new UsernameTakenException(user.username(), id);
+  }
+
+  /** One pipeline per thousand users: each user is its own write, change and version step. */
   @Override
   public void putUsers(Collection<DirectoryUser> users) {
     List<DirectoryUser> all = List.copyOf(users);
     for (int from = 0; from < all.size(); from += BULK_CHUNK) {
       List<DirectoryUser> chunk = all.subList(from, Math.min(all.size(), from + BULK_CHUNK));
-      redis.transaction(
+      redis.run(
           "put " + chunk.size() + " users",
-          t -> {
-            chunk.forEach(user -> writeUser(t, user));
-            t.incrBy(keys.version(), chunk.size());
+          j -> {
+            Pipeline pipeline = j.pipelined();
+            chunk.forEach(user -> pipeline.eval(PUT_USER, userKeys(user), userArgs(user, false)));
+            pipeline.sync();
           });
     }
+  }
+
+  private List<String> userKeys(DirectoryUser user) {
+    return List.of(
+        keys.user(user.id()),
+        keys.userIndex(),
+        keys.usernames(),
+        keys.usernameOf(),
+        keys.created(ObjectType.USER),
+        keys.modified(ObjectType.USER),
+        keys.version(),
+        keys.changes());
+  }
+
+  private List<String> userArgs(DirectoryUser user, boolean unique) {
+    return List.of(
+        user.id(),
+        RedisJson.write(user),
+        DirectoryStore.usernameKey(user.username()),
+        unique ? "1" : "0",
+        Long.toString(clock.millis()),
+        keys.user(""),
+        Long.toString(RedisChanges.MAX_LENGTH));
   }
 
   @Override
   public Optional<DirectoryUser> user(String id) {
     return loadOne("user " + id, keys.user(id), DirectoryUser.class);
+  }
+
+  /** Reads the index, then the user, and checks that the user still holds the name. */
+  @Override
+  public Optional<DirectoryUser> userByUsername(String username) {
+    completeUsernames();
+    String key = DirectoryStore.usernameKey(username);
+    String id = redis.call("look up a username", j -> j.hget(keys.usernames(), key));
+    if (id == null) return Optional.empty();
+    return user(id).filter(user -> DirectoryStore.usernameKey(user.username()).equals(key));
+  }
+
+  @Override
+  public Optional<ObjectTimes> times(ObjectType type, String id) {
+    List<String> both =
+        redis.call(
+            "read the times of " + type.label() + " " + id,
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              Response<String> created = pipeline.hget(keys.created(type), id);
+              Response<String> modified = pipeline.hget(keys.modified(type), id);
+              pipeline.sync();
+              return Arrays.asList(created.get(), modified.get());
+            });
+    if (both.get(0) == null || both.get(1) == null) return Optional.empty();
+    return Optional.of(
+        new ObjectTimes(
+            Instant.ofEpochMilli(Long.parseLong(both.get(0))),
+            Instant.ofEpochMilli(Long.parseLong(both.get(1)))));
+  }
+
+  /**
+   * Once per store and per Redis: indexes the usernames of users written before the index existed
+   * (an upgrade), so that look-ups and the uniqueness check see every user.
+   */
+  private void completeUsernames() {
+    if (usernamesComplete) return;
+    if (!redis.call("check the username index", j -> j.exists(keys.usernamesComplete()))) {
+      String cursor = null;
+      do {
+        Page<String> page = userIds(cursor, BULK_CHUNK);
+        List<DirectoryUser> users = users(page.items());
+        redis.run(
+            "index " + users.size() + " usernames",
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              users.forEach(
+                  user ->
+                      pipeline.eval(
+                          INDEX_OLD_USER,
+                          List.of(keys.usernames(), keys.usernameOf()),
+                          List.of(user.id(), DirectoryStore.usernameKey(user.username()))));
+              pipeline.sync();
+            });
+        cursor = page.nextCursor();
+      } while (cursor != null);
+      redis.run("mark the username index complete", j -> j.set(keys.usernamesComplete(), "1"));
+    }
+    usernamesComplete = true;
   }
 
   @Override
@@ -93,8 +246,12 @@ public final class RedisDirectoryStore implements DirectoryStore {
           Transaction t = j.multi();
           t.del(keys.user(id), keys.groupsOf(id));
           t.zrem(keys.userIndex(), id);
+          t.eval(UNINDEX_USER, List.of(keys.usernames(), keys.usernameOf()), List.of(id));
+          t.hdel(keys.created(ObjectType.USER), id);
+          t.hdel(keys.modified(ObjectType.USER), id);
           for (String group : groups) {
             t.srem(keys.members(group), id);
+            touchGroup(t, group);
             append(t, Change.membership(group, id, Operation.DELETE));
           }
           append(t, Change.user(id, Operation.DELETE));
@@ -213,6 +370,8 @@ public final class RedisDirectoryStore implements DirectoryStore {
           parents.forEach(parent -> unlinkChild(t, parent, id));
           t.del(keys.group(id), keys.members(id), keys.memberGroups(id), keys.parentGroups(id));
           t.zrem(keys.groupIndex(), id);
+          t.hdel(keys.created(ObjectType.GROUP), id);
+          t.hdel(keys.modified(ObjectType.GROUP), id);
           append(t, Change.group(id, Operation.DELETE));
           t.incr(keys.version());
           return committed(t, true);
@@ -349,19 +508,27 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return sets;
   }
 
+  /** Records that the group changed now (its object, members or member groups). */
+  private void touchGroup(Transaction t, String groupId) {
+    t.hset(keys.modified(ObjectType.GROUP), groupId, Long.toString(clock.millis()));
+  }
+
   private void linkMember(Transaction t, String groupId, String userId) {
+    touchGroup(t, groupId);
     t.sadd(keys.members(groupId), userId);
     t.sadd(keys.groupsOf(userId), groupId);
     append(t, Change.membership(groupId, userId, Operation.UPSERT));
   }
 
   private void unlinkMember(Transaction t, String groupId, String userId) {
+    touchGroup(t, groupId);
     t.srem(keys.members(groupId), userId);
     t.srem(keys.groupsOf(userId), groupId);
     append(t, Change.membership(groupId, userId, Operation.DELETE));
   }
 
   private void linkChild(Transaction t, String groupId, String childId) {
+    touchGroup(t, groupId);
     t.sadd(keys.memberGroups(groupId), childId);
     t.sadd(keys.parentGroups(childId), groupId);
     t.incr(keys.groupGraphVersion());
@@ -369,6 +536,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   private void unlinkChild(Transaction t, String groupId, String childId) {
+    touchGroup(t, groupId);
     t.srem(keys.memberGroups(groupId), childId);
     t.srem(keys.parentGroups(childId), groupId);
     t.incr(keys.groupGraphVersion());
@@ -401,16 +569,12 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return value == null ? 0 : Long.parseLong(value);
   }
 
-  private void writeUser(Transaction t, DirectoryUser user) {
-    t.set(keys.user(user.id()), RedisJson.write(user));
-    t.zadd(keys.userIndex(), 0, user.id());
-    append(t, Change.user(user.id(), Operation.UPSERT));
-  }
-
   /** The group upsert change also stands for its membership changes: the group is synced whole. */
   private void writeGroup(Transaction t, DirectoryGroup group) {
     t.set(keys.group(group.id()), RedisJson.write(group));
     t.zadd(keys.groupIndex(), 0, group.id());
+    t.hsetnx(keys.created(ObjectType.GROUP), group.id(), Long.toString(clock.millis()));
+    touchGroup(t, group.id());
     append(t, Change.group(group.id(), Operation.UPSERT));
   }
 

@@ -45,6 +45,33 @@ public final class RedisKeys {
     return prefix + "dir:users";
   }
 
+  /** Hash: a username as compared (lower case) to the id of the user that holds it. */
+  public String usernames() {
+    return prefix + "dir:usernames";
+  }
+
+  /** String, present once {@link #usernames()} holds every user written before it existed. */
+  public String usernamesComplete() {
+    return prefix + "dir:usernames:complete";
+  }
+
+  /**
+   * Hash: a user's id to its entry in {@link #usernames()} (the reverse, to clear it on rename).
+   */
+  public String usernameOf() {
+    return prefix + "dir:username-of";
+  }
+
+  /** Hash: an object's id to when it was first written, in epoch millis. */
+  public String created(ObjectType type) {
+    return prefix + "dir:created:" + type.label();
+  }
+
+  /** Hash: an object's id to when it last changed, in epoch millis. */
+  public String modified(ObjectType type) {
+    return prefix + "dir:modified:" + type.label();
+  }
+
   public String group(String id) {
     return prefix + "dir:group:" + id;
   }

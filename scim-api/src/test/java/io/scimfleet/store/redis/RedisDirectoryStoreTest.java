@@ -4,6 +4,7 @@ import io.scimfleet.store.ChangeFeed;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.DirectoryStoreContractTest;
 import io.scimfleet.testing.RedisFixture;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class RedisDirectoryStoreTest extends DirectoryStoreContractTest {
   }
 
   @Override
-  protected DirectoryStore newDirectory(ChangeFeed feed) {
-    return new RedisDirectoryStore(redis.pool(), redis.keys());
+  protected DirectoryStore newDirectory(ChangeFeed feed, Clock clock) {
+    return new RedisDirectoryStore(redis.pool(), redis.keys(), clock);
   }
 }
