@@ -3,6 +3,7 @@ package io.scimfleet.scheduler;
 import io.scimfleet.Version;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
+import io.scimfleet.scheduler.inbound.InboundSettings;
 import io.scimfleet.scheduler.quickstart.OneShotSync;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -60,6 +61,7 @@ public final class SchedulerMain {
             serve(
                 FleetSettings.fromEnv(env),
                 DashboardLogin.fromEnv(env),
+                InboundSettings.fromEnv(env),
                 command.isEmpty()
                     ? SchedulerProcess.Mode.SCHEDULER
                     : SchedulerProcess.Mode.ALL_IN_ONE,
@@ -78,6 +80,7 @@ public final class SchedulerMain {
   private static int serve(
       FleetSettings settings,
       DashboardLogin dashboard,
+      InboundSettings inbound,
       SchedulerProcess.Mode mode,
       PrintStream out) {
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
@@ -88,7 +91,7 @@ public final class SchedulerMain {
               + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
     }
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
-    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard);
+    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard, inbound);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

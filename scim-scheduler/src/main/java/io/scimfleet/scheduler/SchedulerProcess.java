@@ -13,6 +13,7 @@ import io.scimfleet.scheduler.config.ProviderConfigFile;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
+import io.scimfleet.scheduler.inbound.InboundSettings;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.Worker;
@@ -84,6 +85,15 @@ public final class SchedulerProcess implements AutoCloseable {
    */
   public static SchedulerProcess start(
       FleetSettings settings, Mode mode, DashboardLogin dashboard) {
+    return start(settings, mode, dashboard, InboundSettings.off());
+  }
+
+  /**
+   * As {@link #start(FleetSettings, Mode, DashboardLogin)}; the inbound SCIM endpoint runs when
+   * {@code inbound} has a token.
+   */
+  public static SchedulerProcess start(
+      FleetSettings settings, Mode mode, DashboardLogin dashboard, InboundSettings inbound) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
     if (mode == Mode.SCHEDULER && !redis) {
       throw new IllegalStateException(
@@ -102,7 +112,7 @@ public final class SchedulerProcess implements AutoCloseable {
         new SchedulerProcess(
             redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
     try {
-      process.startParts(settings, mode, dashboard);
+      process.startParts(settings, mode, dashboard, inbound);
     } catch (RuntimeException e) {
       process.close();
       throw e;
@@ -110,7 +120,8 @@ public final class SchedulerProcess implements AutoCloseable {
     return process;
   }
 
-  private void startParts(FleetSettings settings, Mode mode, DashboardLogin dashboard) {
+  private void startParts(
+      FleetSettings settings, Mode mode, DashboardLogin dashboard, InboundSettings inbound) {
     if (mode.serves) {
       int sealed = providers.resealInlineTokens();
       if (sealed > 0)
@@ -147,7 +158,8 @@ public final class SchedulerProcess implements AutoCloseable {
                 settings.adminToken(),
                 settings.security().directoryToken(),
                 settings.maxBodyBytes(),
-                settings.httpPort()));
+                settings.httpPort(),
+                inbound));
     log.info(
         "scim-scheduler ready: API on port {}, dashboard {}",
         api.port(),

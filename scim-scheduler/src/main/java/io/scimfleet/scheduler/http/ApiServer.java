@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.inbound.InboundRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The control-plane API on one port. {@code /api/*} needs the admin token, or on the directory
  * routes the directory token ({@link ApiAuth}); {@code /health/live}, {@code /health/ready} and
- * {@code /metrics} do not (probes and Prometheus scrape them).
+ * {@code /metrics} do not (probes and Prometheus scrape them). {@code /scim/v2} is the inbound SCIM
+ * endpoint, with tokens of its own ({@link InboundRoutes}).
  */
 public final class ApiServer implements AutoCloseable {
   private final Javalin app;
@@ -46,6 +48,13 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/openapi.json", ApiServer::openApi);
     PasswordChanges passwords = new PasswordChanges(plane.stores(), providers.security());
     new DirectoryRoutes(plane.stores().directory(), json, passwords).register(app);
+    InboundRoutes.register(
+        app,
+        settings.inbound(),
+        plane.stores().directory(),
+        passwords::setIfKept,
+        registry,
+        maxBodyBytes);
     new ImportRoutes(plane.stores().directory(), maxBodyBytes, passwords).register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);

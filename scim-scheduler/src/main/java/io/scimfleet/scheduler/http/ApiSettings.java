@@ -1,5 +1,7 @@
 package io.scimfleet.scheduler.http;
 
+import io.scimfleet.scheduler.inbound.InboundSettings;
+
 /**
  * How the HTTP API listens and whom it lets in.
  *
@@ -8,11 +10,26 @@ package io.scimfleet.scheduler.http;
  *     /users}, {@code /groups}, {@code /import}); null: none
  * @param maxBodyBytes largest JSON body accepted (413 beyond it); also the longest import line
  * @param port 0: any free port
+ * @param inbound the inbound SCIM endpoint's tokens and limits; off without a token
  */
-public record ApiSettings(String adminToken, String directoryToken, long maxBodyBytes, int port) {
+public record ApiSettings(
+    String adminToken,
+    String directoryToken,
+    long maxBodyBytes,
+    int port,
+    InboundSettings inbound) {
   /** Settings with the admin token only. */
   public ApiSettings(String adminToken, long maxBodyBytes, int port) {
     this(adminToken, null, maxBodyBytes, port);
+  }
+
+  /** Settings without the inbound SCIM endpoint. */
+  public ApiSettings(String adminToken, String directoryToken, long maxBodyBytes, int port) {
+    this(adminToken, directoryToken, maxBodyBytes, port, InboundSettings.off());
+  }
+
+  public ApiSettings withInbound(InboundSettings value) {
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, value);
   }
 
   @Override
@@ -23,6 +40,8 @@ public record ApiSettings(String adminToken, String directoryToken, long maxBody
         + maxBodyBytes
         + ", port="
         + port
+        + ", "
+        + inbound
         + "]";
   }
 }

@@ -5,6 +5,9 @@ import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Change;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a user's new password: checks it (a string of 1 to {@value #MAX_CHARS} characters), seals
@@ -19,8 +22,11 @@ final class PasswordChanges {
           + "has no key; set SCIM_SECRET_KEY (or SCIM_SECRET_KEY_FILE) on the scheduler and the workers to the output of "
           + "'openssl rand -base64 32'";
 
+  private static final Logger log = LoggerFactory.getLogger(PasswordChanges.class);
+
   private final Stores stores;
   private final SecuritySettings security;
+  private final AtomicBoolean droppedOnce = new AtomicBoolean();
 
   PasswordChanges(Stores stores, SecuritySettings security) {
     this.stores = stores;
@@ -70,6 +76,19 @@ final class PasswordChanges {
     String sealed = box().seal(password);
     stores.passwords().put(userId, sealed, security.passwordTtl());
     stores.changes().append(Change.password(userId));
+  }
+
+  /**
+   * A password an identity provider sent with a user: kept as {@link #set} does when the fleet has
+   * a key, else dropped with one log line per process (the user is written either way).
+   */
+  void setIfKept(String userId, String password) {
+    if (security.secrets().box().isPresent()) {
+      set(userId, password);
+    } else if (!droppedOnce.getAndSet(true)) {
+      log.warn(
+          "a password sent to /scim/v2 was dropped (and later ones will be, silently): {}", NO_KEY);
+    }
   }
 
   private SecretBox box() {
