@@ -32,7 +32,7 @@ public record Stores(
   public static Stores inMemory(Clock clock) {
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     return new Stores(
-        new InMemoryDirectoryStore(changes),
+        new InMemoryDirectoryStore(changes, clock),
         changes,
         new InMemoryProviderStore(),
         new InMemorySyncStateStore(),

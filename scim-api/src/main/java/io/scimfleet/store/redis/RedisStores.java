@@ -16,7 +16,7 @@ public final class RedisStores {
   public static Stores create(JedisPool pool, RedisKeys keys, Clock clock) {
     RedisChangeFeed changes = new RedisChangeFeed(pool, keys);
     return new Stores(
-        new RedisDirectoryStore(pool, keys),
+        new RedisDirectoryStore(pool, keys, clock),
         changes,
         new RedisProviderStore(pool, keys),
         new RedisSyncStateStore(pool, keys),
