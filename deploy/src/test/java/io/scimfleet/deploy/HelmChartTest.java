@@ -134,6 +134,26 @@ class HelmChartTest {
   }
 
   @Test
+  void theInboundScimTokenComesFromTheNamedSecretAndTheEndpointIsOffWithoutIt() {
+    Rendered on =
+        Chart.template(
+            values(
+                "scheduler.inboundScim.existingSecret",
+                "idp-token",
+                "scheduler.inboundScim.requestsPerSecond",
+                40));
+    assertThat(on.env("Deployment", SCHEDULER, "SCIM_INBOUND_TOKEN"))
+        .contains("\"name\":\"idp-token\"")
+        .contains("\"key\":\"SCIM_INBOUND_TOKEN\"");
+    assertThat(on.env("Deployment", SCHEDULER, "SCIM_INBOUND_RATE")).isEqualTo("40");
+    assertThat(envNames(on.container("Deployment", WORKER))).doesNotContain("SCIM_INBOUND_TOKEN");
+
+    Rendered off = Chart.template(values());
+    assertThat(envNames(off.container("Deployment", SCHEDULER)))
+        .doesNotContain("SCIM_INBOUND_TOKEN", "SCIM_INBOUND_RATE");
+  }
+
+  @Test
   void externalRedisReplacesTheStatefulSet() {
     Rendered byUrl =
         Chart.template(

@@ -28,7 +28,12 @@ final class PromQl {
           "scim_full_sync_interval_seconds",
           "scim_pending_jobs",
           "scim_provider_quarantined",
-          "scim_deletions_held");
+          "scim_deletions_held",
+          "scim_inbound_requests_total",
+          "scim_inbound_request_duration_seconds_bucket",
+          "scim_inbound_request_duration_seconds_count",
+          "scim_inbound_request_duration_seconds_sum",
+          "scim_inbound_request_duration_seconds_max");
 
   /**
    * JobRunr 7.5.3's Micrometer metrics, read from its jar: StorageProviderMetricsBinder registers
