@@ -99,7 +99,7 @@ public final class DefaultMappings {
 
   /**
    * The attribute in the Enterprise User extension, when the target announces it and the user has
-   * it.
+   * it; a number as a string (HR systems send numeric employee numbers and cost centres).
    */
   static String enterpriseExpression(String attribute) {
     String value = "attributes." + attribute;
@@ -110,7 +110,11 @@ public final class DefaultMappings {
         + ENTERPRISE_USER_SCHEMA
         + "\": {\""
         + attribute
-        + "\": "
+        + "\": $type("
+        + value
+        + ") = \"number\" ? $string("
+        + value
+        + ") : "
         + value
         + "}}";
   }

@@ -248,6 +248,11 @@ class DefaultMappingsTest {
         row("{'manager': 'u-9'}", true, false, "{}"),
         row("{'department': 'R&D', 'manager': 'u-9'}", false, true, "{}"),
         row("{'department': ''}", true, false, "{}"),
+        row(
+            "{'employeeNumber': 1815, 'costCenter': 4711}",
+            true,
+            false,
+            "{" + both + "'" + urn + "': {'employeeNumber': '1815', 'costCenter': '4711'}}"),
         row("{}", true, false, "{}"));
   }
 
