@@ -12,6 +12,28 @@ import java.util.Map;
 public final class DefaultMappings {
   public static final String CORE_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   public static final String CORE_GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String ENTERPRISE_USER_SCHEMA =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+  /** Core attributes (RFC 7643 §4.1) copied from the same key of {@code attributes}. */
+  static final List<String> CORE_ATTRIBUTES =
+      List.of(
+          "title",
+          "nickName",
+          "userType",
+          "preferredLanguage",
+          "locale",
+          "timezone",
+          "phoneNumbers",
+          "addresses");
+
+  /** Enterprise User attributes (RFC 7643 §4.3) copied from the same key of {@code attributes}. */
+  static final List<String> ENTERPRISE_ATTRIBUTES =
+      List.of("employeeNumber", "costCenter", "organization", "division", "department");
+
+  /** True in JSONata when the target's User resource type announces the Enterprise extension. */
+  private static final String ANNOUNCED =
+      "\"" + ENTERPRISE_USER_SCHEMA + "\" in target.schemaExtensions";
 
   private static final List<PropertyMapping> USERS =
       List.of(
@@ -38,7 +60,26 @@ public final class DefaultMappings {
           new PropertyMapping(
               "50-emails",
               "{\"emails\": email ? [{\"value\": email, \"type\": \"work\", \"primary\": true}]}"),
-          new PropertyMapping("60-active", "{\"active\": active = true}"));
+          new PropertyMapping("60-active", "{\"active\": active = true}"),
+          core(61, "title"),
+          core(62, "nickName"),
+          core(63, "userType"),
+          core(64, "preferredLanguage"),
+          core(65, "locale"),
+          core(66, "timezone"),
+          core(67, "phoneNumbers"),
+          core(68, "addresses"),
+          enterprise(80, "employeeNumber"),
+          enterprise(81, "costCenter"),
+          enterprise(82, "organization"),
+          enterprise(83, "division"),
+          enterprise(84, "department"),
+          new PropertyMapping(
+              "85-manager",
+              ANNOUNCED
+                  + " and manager.remoteId ? {\""
+                  + ENTERPRISE_USER_SCHEMA
+                  + "\": {\"manager\": {\"value\": manager.remoteId}}}"));
 
   private static final List<PropertyMapping> GROUPS =
       List.of(
@@ -50,8 +91,47 @@ public final class DefaultMappings {
 
   private DefaultMappings() {}
 
+  /** {@code {"title": attributes.title}} when the attribute is there (and not empty). */
+  static String coreExpression(String attribute) {
+    String value = "attributes." + attribute;
+    return "{\"" + attribute + "\": " + value + " ? " + value + "}";
+  }
+
   /**
-   * {@code 00-schemas, 10-userName, 20-externalId, 30-name, 40-displayName, 50-emails, 60-active}.
+   * The attribute in the Enterprise User extension, when the target announces it and the user has
+   * it; a number as a string (HR systems send numeric employee numbers and cost centres).
+   */
+  static String enterpriseExpression(String attribute) {
+    String value = "attributes." + attribute;
+    return ANNOUNCED
+        + " and "
+        + value
+        + " ? {\""
+        + ENTERPRISE_USER_SCHEMA
+        + "\": {\""
+        + attribute
+        + "\": $type("
+        + value
+        + ") = \"number\" ? $string("
+        + value
+        + ") : "
+        + value
+        + "}}";
+  }
+
+  private static PropertyMapping core(int order, String attribute) {
+    return new PropertyMapping(order + "-" + attribute, coreExpression(attribute));
+  }
+
+  private static PropertyMapping enterprise(int order, String attribute) {
+    return new PropertyMapping(order + "-" + attribute, enterpriseExpression(attribute));
+  }
+
+  /**
+   * {@code 00-schemas, 10-userName, 20-externalId, 30-name, 40-displayName, 50-emails, 60-active},
+   * the core attributes {@code 61-title} to {@code 68-addresses}, and, for a target that announces
+   * the Enterprise User extension, {@code 80-employeeNumber} to {@code 84-department} and {@code
+   * 85-manager}.
    */
   public static List<PropertyMapping> users() {
     return USERS;

@@ -1,5 +1,6 @@
 package io.scimfleet.mapping;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,79 @@ final class DefaultUserTwins {
   }
 
   private static Map<String, Function<Map<String, Object>, Object>> twins() {
-    Map<String, Function<Map<String, Object>, Object>> byName =
-        Map.of(
-            "00-schemas", input -> object("schemas", List.of(DefaultMappings.CORE_USER_SCHEMA)),
-            "10-userName", input -> plain(input, "username", text -> object("userName", text)),
-            "20-externalId", input -> plain(input, "id", text -> object("externalId", text)),
-            "30-name", DefaultUserTwins::name,
-            "40-displayName", DefaultUserTwins::displayName,
-            "50-emails",
-                input ->
-                    plain(
-                        input,
-                        "email",
-                        email -> object("emails", truthy(email) ? List.of(emails(email)) : null)),
-            "60-active",
-                input ->
-                    input.get("active") instanceof Boolean active
-                        ? object("active", active)
-                        : UNSURE);
+    Map<String, Function<Map<String, Object>, Object>> byName = new HashMap<>();
+    byName.put("00-schemas", input -> object("schemas", List.of(DefaultMappings.CORE_USER_SCHEMA)));
+    byName.put("10-userName", input -> plain(input, "username", text -> object("userName", text)));
+    byName.put("20-externalId", input -> plain(input, "id", text -> object("externalId", text)));
+    byName.put("30-name", DefaultUserTwins::name);
+    byName.put("40-displayName", DefaultUserTwins::displayName);
+    byName.put(
+        "50-emails",
+        input ->
+            plain(
+                input,
+                "email",
+                email -> object("emails", truthy(email) ? List.of(emails(email)) : null)));
+    byName.put(
+        "60-active",
+        input -> input.get("active") instanceof Boolean active ? object("active", active) : UNSURE);
     Map<String, Function<Map<String, Object>, Object>> byExpression = new LinkedHashMap<>();
-    DefaultMappings.users()
+    for (String attribute : DefaultMappings.CORE_ATTRIBUTES) {
+      byExpression.put(DefaultMappings.coreExpression(attribute), input -> core(input, attribute));
+    }
+    for (String attribute : DefaultMappings.ENTERPRISE_ATTRIBUTES) {
+      byExpression.put(
+          DefaultMappings.enterpriseExpression(attribute), input -> enterprise(input, attribute));
+    }
+    byName.put("85-manager", DefaultUserTwins::manager);
+    DefaultMappings.users().stream()
+        .filter(mapping -> byName.containsKey(mapping.name()))
         .forEach(mapping -> byExpression.put(mapping.expression(), byName.get(mapping.name())));
     byExpression.values().removeIf(java.util.Objects::isNull);
     return Map.copyOf(byExpression);
+  }
+
+  /** {@code {"title": attributes.title ? attributes.title}}: a non-empty string, or nothing. */
+  private static Object core(Map<String, Object> input, String attribute) {
+    Object value = present(input, attribute);
+    return value == UNSURE || value == null ? value : object(attribute, value);
+  }
+
+  /** The attribute in the extension, when the target announces it: a non-empty string. */
+  private static Object enterprise(Map<String, Object> input, String attribute) {
+    Object announced = announced(input);
+    if (announced != Boolean.TRUE) return announced == UNSURE ? UNSURE : null;
+    Object value = present(input, attribute);
+    return value == UNSURE || value == null ? value : extension(object(attribute, value));
+  }
+
+  /** The manager's remote id in the extension, when the target announces it. */
+  private static Object manager(Map<String, Object> input) {
+    Object announced = announced(input);
+    if (announced != Boolean.TRUE) return announced == UNSURE ? UNSURE : null;
+    Object manager = input.get("manager");
+    if (manager == null) return null;
+    if (!(manager instanceof Map<?, ?> fields
+        && fields.get("remoteId") instanceof String remoteId
+        && !remoteId.isEmpty())) return UNSURE;
+    return extension(object("manager", object("value", remoteId)));
+  }
+
+  /**
+   * Whether {@code target.schemaExtensions} lists the Enterprise User extension: true, false, or
+   * UNSURE.
+   */
+  private static Object announced(Map<String, Object> input) {
+    Object target = input.get("target");
+    if (target == null) return false;
+    if (!(target instanceof Map<?, ?> fields
+        && fields.get("schemaExtensions") instanceof List<?> extensions
+        && extensions.stream().allMatch(String.class::isInstance))) return UNSURE;
+    return extensions.contains(DefaultMappings.ENTERPRISE_USER_SCHEMA);
+  }
+
+  private static Map<String, Object> extension(Map<String, Object> attributes) {
+    return object(DefaultMappings.ENTERPRISE_USER_SCHEMA, attributes);
   }
 
   private static Map<String, Object> emails(String email) {
@@ -102,6 +153,19 @@ final class DefaultUserTwins {
     if (!(attributes instanceof Map<?, ?> map)) return UNSURE;
     if (!map.containsKey(key)) return null;
     return map.get(key) instanceof String text && !text.isEmpty() ? text : UNSURE;
+  }
+
+  /**
+   * {@code attributes.<key> ? attributes.<key>}: a non-empty string; null when absent or empty
+   * (falsy); UNSURE for anything else.
+   */
+  private static Object present(Map<String, Object> input, String key) {
+    Object attributes = input.get("attributes");
+    if (attributes == null) return null;
+    if (!(attributes instanceof Map<?, ?> map)) return UNSURE;
+    Object value = map.get(key);
+    if (value == null || "".equals(value)) return null;
+    return value instanceof String ? value : UNSURE;
   }
 
   /** After $trim: letters, digits, signs and single spaces only, no other kind of whitespace. */

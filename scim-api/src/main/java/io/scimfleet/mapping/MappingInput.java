@@ -6,13 +6,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The JSON document that mappings and scope filters are evaluated against, as plain Java maps and
  * lists (what JSONata reads). Fields that are null are left out, so that JSONata sees them as
  * undefined.
  *
- * <p>User: {@code {"id","username","name","email","active","attributes":{...}}}. Group: {@code
+ * <p>User: {@code {"id","username","name","email","active","attributes":{...}}}; built for a target
+ * ({@link #user(DirectoryUser, UserTarget)}) also {@code "target":{"schemaExtensions":[...]}} (the
+ * extensions the target's User resource type announces) and, when the user's manager is on the
+ * target, {@code "manager":{"id","remoteId"}}. Group: {@code
  * {"id","name","attributes":{...},"members":[{"id","remoteId","type"}]}} ({@code type} is {@code
  * "Group"} for a nested group sent natively, absent for a user).
  */
@@ -22,7 +26,27 @@ public record MappingInput(Map<String, Object> json) {
     json = Collections.unmodifiableMap(json);
   }
 
+  /** A user as its directory holds it: what scope filters read (no target, no manager). */
   public static MappingInput user(DirectoryUser user) {
+    return new MappingInput(userJson(user));
+  }
+
+  /**
+   * A user as the mappings see it for one target: with what the target announces and the manager.
+   */
+  public static MappingInput user(DirectoryUser user, UserTarget target) {
+    Map<String, Object> json = userJson(user);
+    json.put(
+        "target",
+        Map.of("schemaExtensions", List.copyOf(new TreeSet<>(target.schemaExtensions()))));
+    if (target.manager() != null) {
+      json.put(
+          "manager", Map.of("id", target.manager().id(), "remoteId", target.manager().remoteId()));
+    }
+    return new MappingInput(json);
+  }
+
+  private static Map<String, Object> userJson(DirectoryUser user) {
     Map<String, Object> json = new LinkedHashMap<>();
     putIfPresent(json, "id", user.id());
     putIfPresent(json, "username", user.username());
@@ -30,7 +54,7 @@ public record MappingInput(Map<String, Object> json) {
     putIfPresent(json, "email", user.email());
     json.put("active", user.active());
     json.put("attributes", user.attributes());
-    return new MappingInput(json);
+    return json;
   }
 
   /** A group with those of its members that are already synced to the target. */

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * A provider's property mappings, compiled once and safe to share between threads. {@link #map}
  * evaluates them in the order of their names (plain string order, so {@code 10-x} before {@code
- * 20-y}) and deep-merges their results (see {@link DeepMerge}) into one resource.
+ * 20-y}) and deep-merges their results (see {@link DeepMerge}) into one resource, whose {@code
+ * schemas} then declares every extension it carries (see {@link ExtensionSchemas}).
  */
 public final class Mappings {
   private final List<CompiledMapping> inNameOrder;
@@ -52,7 +53,7 @@ public final class Mappings {
       ObjectNode part = mapping.apply(input);
       if (part != null) DeepMerge.merge(resource, part);
     }
-    return DeepMerge.withoutNulls(resource);
+    return ExtensionSchemas.declare(DeepMerge.withoutNulls(resource));
   }
 
   /** The mapping names in the order they are applied. */

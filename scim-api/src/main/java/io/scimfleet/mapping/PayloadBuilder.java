@@ -2,6 +2,7 @@ package io.scimfleet.mapping;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.DirectoryGroup;
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -14,6 +15,9 @@ import io.scimfleet.schema.Violation;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.SyncStateStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +32,11 @@ import java.util.TreeSet;
  * {@code native} the direct users, then the child groups (as {@code "type": "Group"}). Each kind in
  * the order of its ids; a member goes with its remote id, one without (never synced, or
  * deactivated) is left out unless {@link Unsynced} gives it one.
+ *
+ * <p>A user: with the schema extensions the target announces ({@code target.schemaExtensions}) and
+ * its manager ({@code attributes.manager}, a directory id) by the manager's remote id ({@code
+ * manager.remoteId}), by the same rule as a member: none without one, unless {@link Unsynced} gives
+ * it one.
  */
 public final class PayloadBuilder {
   /** What becomes of a member in scope that has no remote id yet. */
@@ -39,6 +48,12 @@ public final class PayloadBuilder {
 
   /** Leaves a member without a remote id out (the preview, a dry run). */
   public static final Unsynced LEAVE_OUT = (type, objectId) -> null;
+
+  /**
+   * What is taken of a target that is not asked (the preview, a dry run): it announces the
+   * Enterprise User extension.
+   */
+  public static final Set<String> UNASKED = Set.of(DefaultMappings.ENTERPRISE_USER_SCHEMA);
 
   private final DirectoryStore directory;
   private final SyncStateStore syncState;
@@ -92,6 +107,80 @@ public final class PayloadBuilder {
     return new Payload(type, resource, violations);
   }
 
+  /**
+   * A user as mapping input for the provider's target, which announces {@code schemaExtensions}:
+   * its manager's state is read.
+   */
+  public MappingInput user(
+      String provider, Set<String> schemaExtensions, DirectoryUser user, Unsynced unsynced) {
+    String managerId = UserTarget.managerId(user);
+    ObjectSyncState manager =
+        managerId == null ? null : syncState.get(provider, ObjectType.USER, managerId).orElse(null);
+    return user(schemaExtensions, user, manager, unsynced);
+  }
+
+  /**
+   * Users as mapping input for the provider's target, by id, their managers' states read in one
+   * round trip; a manager without a remote id is left out.
+   */
+  public Map<String, MappingInput> users(
+      String provider, Set<String> schemaExtensions, Collection<DirectoryUser> users) {
+    Map<String, ObjectSyncState> managers =
+        syncState.getAll(provider, ObjectType.USER, managerIds(users));
+    Map<String, MappingInput> inputs = new LinkedHashMap<>();
+    for (DirectoryUser user : users) {
+      String managerId = UserTarget.managerId(user);
+      inputs.put(
+          user.id(),
+          user(
+              schemaExtensions,
+              user,
+              managerId == null ? null : managers.get(managerId),
+              LEAVE_OUT));
+    }
+    return inputs;
+  }
+
+  /**
+   * A user as mapping input, its manager's state already read ({@code manager}, null when none).
+   */
+  public static MappingInput user(
+      Set<String> schemaExtensions,
+      DirectoryUser user,
+      ObjectSyncState manager,
+      Unsynced unsynced) {
+    UserTarget target = new UserTarget(schemaExtensions, null);
+    String managerId = UserTarget.managerId(user);
+    if (managerId == null) return MappingInput.user(user, target);
+    String remoteId = remoteId(manager);
+    if (remoteId == null) remoteId = remoteId(unsynced.syncFirst(ObjectType.USER, managerId));
+    return MappingInput.user(
+        user,
+        remoteId == null
+            ? target
+            : target.withManager(new UserTarget.Manager(managerId, remoteId)));
+  }
+
+  /** The directory ids of these users' managers. */
+  public static Set<String> managerIds(Collection<DirectoryUser> users) {
+    Set<String> ids = new HashSet<>();
+    for (DirectoryUser user : users) {
+      String managerId = UserTarget.managerId(user);
+      if (managerId != null) ids.add(managerId);
+    }
+    return ids;
+  }
+
+  /**
+   * The object's id on the target, as a reference to it (a member, a manager) goes: null when it
+   * has none, or is deactivated there.
+   */
+  public static String remoteId(ObjectSyncState state) {
+    return state != null && state.remoteId() != null && state.outcome() != SyncOutcome.DEACTIVATED
+        ? state.remoteId()
+        : null;
+  }
+
   /** A group as mapping input, with its members resolved for the provider. */
   public MappingInput group(
       String provider, NestedGroups nested, DirectoryGroup group, Unsynced unsynced) {
@@ -117,9 +206,8 @@ public final class PayloadBuilder {
     for (String id : new TreeSet<>(ids)) {
       ObjectSyncState state = states.get(id);
       if (state == null || state.remoteId() == null) state = unsynced.syncFirst(type, id);
-      if (state != null && state.remoteId() != null && state.outcome() != SyncOutcome.DEACTIVATED) {
-        members.add(new GroupMember(id, state.remoteId(), type == ObjectType.GROUP));
-      }
+      String remoteId = remoteId(state);
+      if (remoteId != null) members.add(new GroupMember(id, remoteId, type == ObjectType.GROUP));
     }
     return members;
   }

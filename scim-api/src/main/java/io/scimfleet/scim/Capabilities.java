@@ -10,6 +10,9 @@ import java.util.Set;
  * @param resourceEndpoints endpoints from {@code /ResourceTypes} ({@code Users}, {@code Groups});
  *     empty when unknown, which {@link #hasEndpoint} reads as "probably there"
  * @param cursorPaging RFC 9865 {@code pagination.cursor}
+ * @param userSchemaExtensions the schema extensions of the User resource type in {@code
+ *     /ResourceTypes}; when that lists no User type, the extension schemas {@code /Schemas} lists
+ *     (every id but the {@code urn:ietf:params:scim:schemas:core:} ones); empty when unknown
  */
 public record Capabilities(
     boolean patch,
@@ -19,7 +22,8 @@ public record Capabilities(
     boolean changePassword,
     boolean sort,
     boolean cursorPaging,
-    Set<String> resourceEndpoints) {
+    Set<String> resourceEndpoints,
+    Set<String> userSchemaExtensions) {
 
   /** Bulk support; {@code maxOperations} and {@code maxPayloadSize} are 0 when unknown. */
   public record Bulk(boolean supported, int maxOperations, long maxPayloadSize) {}
@@ -29,13 +33,15 @@ public record Capabilities(
 
   public Capabilities {
     resourceEndpoints = Set.copyOf(resourceEndpoints);
+    userSchemaExtensions = Set.copyOf(userSchemaExtensions);
   }
 
   /**
    * What the client assumes of a target that does not say: PATCH supported (nearly every target has
    * it, and a wrong "yes" fails loudly with 4xx, where a wrong "no" would force PUT and lose
    * attributes); Bulk off (opt-in, its errors are per operation); ETag off (send no If-Match);
-   * filter on with 100 results per page; no password change, sorting or cursor paging.
+   * filter on with 100 results per page; no password change, sorting or cursor paging; no schema
+   * extensions.
    */
   public static Capabilities defaults() {
     return new Capabilities(
@@ -46,6 +52,7 @@ public record Capabilities(
         false,
         false,
         false,
+        Set.of(),
         Set.of());
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The Java twins of the built-in user mappings map every user exactly as their JSONata does. */
@@ -50,6 +51,17 @@ class DefaultUserTwinsTest {
     Map.of("x", 1)
   };
 
+  private static final List<String> OTHER_ATTRIBUTES =
+      List.of(
+          "title",
+          "nickName",
+          "locale",
+          "phoneNumbers",
+          "employeeNumber",
+          "department",
+          "costCenter",
+          "manager");
+
   private final Mappings twins = Mappings.compile(DefaultMappings.users(), true);
   private final Mappings jsonata = Mappings.compile(DefaultMappings.users(), false);
 
@@ -57,7 +69,7 @@ class DefaultUserTwinsTest {
   void everyRandomUserMapsAsTheJsonataMapsIt() {
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
-      MappingInput input = MappingInput.user(randomUser(random, i));
+      MappingInput input = randomInput(random, randomUser(random, i));
       assertThat(twins.map(input)).as("%s", input.json()).isEqualTo(jsonata.map(input));
     }
   }
@@ -104,6 +116,10 @@ class DefaultUserTwinsTest {
     if (random.nextBoolean())
       attributes.put("familyName", ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
     if (random.nextInt(5) == 0) attributes.put("title", "Engineer");
+    for (String key : OTHER_ATTRIBUTES) {
+      if (random.nextInt(4) == 0)
+        attributes.put(key, ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
+    }
     String name = random.nextInt(6) == 0 ? null : text(random);
     String email =
         switch (random.nextInt(4)) {
@@ -114,6 +130,25 @@ class DefaultUserTwinsTest {
     String username = random.nextInt(10) == 0 ? "" : "user" + i;
     return new DirectoryUser(
         "id" + i, username, name, email, random.nextBoolean(), attributesOrNull(attributes));
+  }
+
+  /** Without a target, or for one that announces the extension or not, with a manager or not. */
+  private static MappingInput randomInput(Random random, DirectoryUser user) {
+    return switch (random.nextInt(4)) {
+      case 0 -> MappingInput.user(user);
+      case 1 -> MappingInput.user(user, new UserTarget(Set.of(), null));
+      case 2 ->
+          MappingInput.user(
+              user,
+              new UserTarget(
+                  Set.of(DefaultMappings.ENTERPRISE_USER_SCHEMA, "urn:example:other"), null));
+      default ->
+          MappingInput.user(
+              user,
+              new UserTarget(
+                  Set.of(DefaultMappings.ENTERPRISE_USER_SCHEMA),
+                  new UserTarget.Manager("m-1", "R-1")));
+    };
   }
 
   private static Map<String, Object> attributesOrNull(Map<String, Object> attributes) {

@@ -3,6 +3,7 @@ package io.scimfleet.mapping;
 import io.scimfleet.model.DirectoryUser;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Test data that reads as English: {@code aUser().named("Ada Lovelace").withEmail(...).build()}.
@@ -55,5 +56,10 @@ final class TestUsers {
 
   MappingInput input() {
     return MappingInput.user(build());
+  }
+
+  /** The input for a target that announces these extensions, with the manager's remote id there. */
+  MappingInput inputFor(Set<String> schemaExtensions, UserTarget.Manager manager) {
+    return MappingInput.user(build(), new UserTarget(schemaExtensions, manager));
   }
 }

@@ -165,10 +165,23 @@ class ScimClientAgainstSdkServerTest {
     assertThat(capabilities.etag()).isTrue();
     assertThat(capabilities.filter()).isEqualTo(new Capabilities.FilterSupport(true, 200));
     assertThat(capabilities.resourceEndpoints()).contains("Users", "Groups");
+    assertThat(capabilities.userSchemaExtensions())
+        .containsExactly("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
     assertThat(client.resourceTypes())
         .extracting(ResourceType::endpoint)
         .contains("Users", "Groups");
     assertThat(client.schemas().toString()).contains("urn:ietf:params:scim:schemas:core:2.0:User");
+  }
+
+  @Test
+  void aServerWithoutTheEnterpriseExtensionAnnouncesNone() {
+    try (ScimSdkServer plain =
+            ScimSdkServer.start(ScimSdkServer.Options.defaults().withEnterpriseUser(false));
+        ScimClient plainClient =
+            ScimClient.builder(plain.baseUrl()).bearerToken(plain.token()).build()) {
+      assertThat(plainClient.capabilities().userSchemaExtensions()).isEmpty();
+      assertThat(plainClient.create("Users", aUser("ada")).id()).isNotBlank();
+    }
   }
 
   @Test

@@ -37,6 +37,9 @@ class ScimClientDiscoveryTest {
     client = ScimWireMock.clientFor(wireMock.getRuntimeInfo()).build();
   }
 
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
   @AfterEach
   void close() {
     client.close();
@@ -96,6 +99,55 @@ class ScimClientDiscoveryTest {
 
     assertThat(client.capabilities().resourceEndpoints()).containsExactly("Users");
     assertThat(client.capabilities().hasEndpoint("Groups")).isFalse();
+  }
+
+  @Test
+  void theUserTypesSchemaExtensionsAreTheUserExtensions() {
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"Resources\":[{\"id\":\"User\",\"endpoint\":\"/Users\",\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                        + "\"schemaExtensions\":[{\"schema\":\""
+                        + ENTERPRISE
+                        + "\",\"required\":false}]},"
+                        + "{\"id\":\"Group\",\"endpoint\":\"/Groups\",\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:Group\","
+                        + "\"schemaExtensions\":[{\"schema\":\"urn:example:group\"}]}]}")));
+
+    assertThat(client.capabilities().userSchemaExtensions()).containsExactly(ENTERPRISE);
+    wireMock.verify(0, getRequestedFor(urlPathEqualTo(BASE + "/Schemas")));
+  }
+
+  @Test
+  void withoutAUserTypeTheExtensionSchemasOfSchemasCount() {
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Schemas"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"Resources\":[{\"id\":\"urn:ietf:params:scim:schemas:core:2.0:User\"},{\"id\":\""
+                        + ENTERPRISE
+                        + "\"}]}")));
+
+    assertThat(client.capabilities().userSchemaExtensions()).containsExactly(ENTERPRISE);
+  }
+
+  @Test
+  void aUserTypeWithoutExtensionsAnnouncesNone() {
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/ResourceTypes"))
+            .willReturn(
+                scimJson(
+                    200,
+                    "{\"Resources\":[{\"id\":\"User\",\"endpoint\":\"/Users\",\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:User\"}]}")));
+    wireMock.stubFor(
+        get(urlPathEqualTo(BASE + "/Schemas"))
+            .willReturn(scimJson(200, "{\"Resources\":[{\"id\":\"" + ENTERPRISE + "\"}]}")));
+
+    assertThat(client.capabilities().userSchemaExtensions()).isEmpty();
   }
 
   @Test

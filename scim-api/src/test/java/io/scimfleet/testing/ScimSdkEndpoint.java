@@ -1,5 +1,6 @@
 package io.scimfleet.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.resources.Group;
 import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
@@ -32,7 +33,11 @@ final class ScimSdkEndpoint {
 
   ScimSdkEndpoint(ScimSdkServer.Options options) {
     this.endpoint = new ResourceEndpoint(serviceProvider(options));
-    register(new UserEndpointDefinition(users), options.etag());
+    register(
+        options.enterpriseUser()
+            ? new UserEndpointDefinition(users)
+            : withoutExtensions(new UserEndpointDefinition(users)),
+        options.etag());
     register(new GroupEndpointDefinition(groups), options.etag());
   }
 
@@ -55,6 +60,15 @@ final class ScimSdkEndpoint {
 
   private void register(EndpointDefinition definition, boolean etag) {
     endpoint.registerEndpoint(definition).getFeatures().setETagFeature(new ETagFeature(etag));
+  }
+
+  /** The definition with no schema extension: neither announced nor known. */
+  private static EndpointDefinition withoutExtensions(EndpointDefinition definition) {
+    ObjectNode type = (ObjectNode) definition.getResourceType().deepCopy();
+    type.remove("schemaExtensions");
+    definition.setResourceType(type);
+    definition.setResourceSchemaExtensions(List.of());
+    return definition;
   }
 
   private static ServiceProvider serviceProvider(ScimSdkServer.Options options) {

@@ -21,8 +21,9 @@ import javax.net.ssl.SSLContext;
 /**
  * A real SCIM 2.0 server for tests: the SCIM-SDK {@code ResourceEndpoint} with in-memory Users and
  * Groups, served by the JDK's HTTP server on 127.0.0.1 and a free port. Bearer-token auth, PATCH,
- * filter, ETag and Bulk on; {@code userName} and group {@code displayName} unique (409). Starts in
- * well under a second; one instance can serve many tests ({@link #reset()} between them).
+ * filter, ETag and Bulk on; the Enterprise User extension announced (see {@link
+ * Options#withEnterpriseUser}); {@code userName} and group {@code displayName} unique (409). Starts
+ * in well under a second; one instance can serve many tests ({@link #reset()} between them).
  *
  * <pre>{@code
  * try (ScimSdkServer server = ScimSdkServer.start()) {
@@ -53,6 +54,9 @@ public final class ScimSdkServer implements AutoCloseable {
    *
    * @param changePassword announce {@code changePassword.supported} (default false, the SCIM-SDK's
    *     own default)
+   * @param enterpriseUser the User resource type has the Enterprise User extension, announced in
+   *     {@code /ResourceTypes} and {@code /Schemas} (default true, the SCIM-SDK's own default);
+   *     false: neither lists it, and the server does not know the extension
    */
   public record Options(
       String token,
@@ -61,7 +65,8 @@ public final class ScimSdkServer implements AutoCloseable {
       int maxResults,
       boolean etag,
       int threads,
-      boolean changePassword) {
+      boolean changePassword,
+      boolean enterpriseUser) {
     public Options(
         String token,
         int bulkMaxOperations,
@@ -69,7 +74,19 @@ public final class ScimSdkServer implements AutoCloseable {
         int maxResults,
         boolean etag,
         int threads) {
-      this(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, false);
+      this(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, false, true);
+    }
+
+    public Options withEnterpriseUser(boolean value) {
+      return new Options(
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          changePassword,
+          value);
     }
 
     public static Options defaults() {
@@ -78,23 +95,62 @@ public final class ScimSdkServer implements AutoCloseable {
 
     public Options withChangePassword(boolean value) {
       return new Options(
-          token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, value);
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          value,
+          enterpriseUser);
     }
 
     public Options withBulkMaxOperations(int value) {
-      return new Options(token, value, bulkMaxPayloadSize, maxResults, etag, threads);
+      return new Options(
+          token,
+          value,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          changePassword,
+          enterpriseUser);
     }
 
     public Options withMaxResults(int value) {
-      return new Options(token, bulkMaxOperations, bulkMaxPayloadSize, value, etag, threads);
+      return new Options(
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          value,
+          etag,
+          threads,
+          changePassword,
+          enterpriseUser);
     }
 
     public Options withEtag(boolean value) {
-      return new Options(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, value, threads);
+      return new Options(
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          value,
+          threads,
+          changePassword,
+          enterpriseUser);
     }
 
     public Options withToken(String value) {
-      return new Options(value, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads);
+      return new Options(
+          value,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          changePassword,
+          enterpriseUser);
     }
   }
 

@@ -6,6 +6,8 @@ import io.scimfleet.scim.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +17,18 @@ import java.util.Set;
 final class CapabilitiesReader {
   private CapabilitiesReader() {}
 
+  private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String CORE_SCHEMAS = "urn:ietf:params:scim:schemas:core:";
+
   static Capabilities read(JsonNode config, List<ResourceType> types) {
+    return read(config, types, Set.of());
+  }
+
+  /**
+   * @param schemaExtensions from {@code /Schemas}, used when {@code types} has no User type
+   */
+  static Capabilities read(
+      JsonNode config, List<ResourceType> types, Set<String> schemaExtensions) {
     Capabilities defaults = Capabilities.defaults();
     return new Capabilities(
         flag(config.path("patch"), defaults.patch()),
@@ -25,7 +38,33 @@ final class CapabilitiesReader {
         flag(config.path("changePassword"), false),
         flag(config.path("sort"), false),
         bool(config.path("pagination").path("cursor"), false),
-        endpoints(types));
+        endpoints(types),
+        userType(types).map(type -> Set.copyOf(type.schemaExtensions())).orElse(schemaExtensions));
+  }
+
+  /** The User resource type: the one whose schema is the core User, else the one named User. */
+  static Optional<ResourceType> userType(List<ResourceType> types) {
+    return types.stream()
+        .filter(type -> CORE_USER.equalsIgnoreCase(type.schema()))
+        .findFirst()
+        .or(
+            () ->
+                types.stream()
+                    .filter(type -> "Users".equalsIgnoreCase(type.endpoint()))
+                    .findFirst());
+  }
+
+  /**
+   * The ids {@code /Schemas} lists, but the core ones ({@code urn:ietf:params:scim:schemas:core:}).
+   */
+  static Set<String> extensionSchemas(JsonNode body) {
+    JsonNode list = body.isArray() ? body : resources(body);
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode schema : list) {
+      String id = Json.text(schema.get("id"));
+      if (id != null && !id.toLowerCase(Locale.ROOT).startsWith(CORE_SCHEMAS)) ids.add(id);
+    }
+    return ids;
   }
 
   static List<ResourceType> resourceTypes(JsonNode body) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks a target what it supports and remembers the answer. A permanent non-answer (404, 401/403,
- * HTML, garbage) yields {@link Capabilities#defaults()} and is cached like an answer; a transient
- * one (timeout, 429, 5xx) on the first load is thrown and not cached, so that a target that was
- * down is not taken for one without features.
+ * Asks a target what it supports ({@code /ServiceProviderConfig}, {@code /ResourceTypes}, and
+ * {@code /Schemas} only when {@code /ResourceTypes} lists no User type) and remembers the answer. A
+ * permanent non-answer (404, 401/403, HTML, garbage) yields {@link Capabilities#defaults()} and is
+ * cached like an answer; a transient one (timeout, 429, 5xx) on the first load is thrown and not
+ * cached, so that a target that was down is not taken for one without features.
  *
  * <p>Once loaded, the answer is refreshed in the background after the TTL (Caffeine's {@code
  * refreshAfterWrite}): callers keep the answer they had while one refresh runs, and a refresh that
@@ -61,7 +63,11 @@ public final class Discovery {
 
   private Snapshot load() {
     List<ResourceType> types = CapabilitiesReader.resourceTypes(fetch("/ResourceTypes"));
-    Capabilities capabilities = CapabilitiesReader.read(config(), types);
+    Set<String> schemas =
+        CapabilitiesReader.userType(types).isPresent()
+            ? Set.of()
+            : CapabilitiesReader.extensionSchemas(fetch("/Schemas"));
+    Capabilities capabilities = CapabilitiesReader.read(config(), types, schemas);
     return new Snapshot(capabilities, types);
   }
 

@@ -19,8 +19,10 @@ import java.util.Optional;
  * mappings overlaid with the provider's, schema validation) and sent nowhere; scope filter and
  * scope groups as the worker reads them. A group's members are those already on the target, with
  * their remote ids from the sync state (flattened or with child groups, by the provider's {@code
- * nestedGroups}); a member never synced is left out, where the worker would sync it first. {@code
- * scope} says why the object is in scope or not: the filter, and through which scoped group.
+ * nestedGroups}); a member never synced is left out, where the worker would sync it first. A user's
+ * manager likewise, by its remote id when it has one; the target is not asked, and taken to
+ * announce the Enterprise User extension ({@link PayloadBuilder#UNASKED}). {@code scope} says why
+ * the object is in scope or not: the filter, and through which scoped group.
  */
 final class Preview {
   private final Stores stores;
@@ -78,7 +80,10 @@ final class Preview {
       return stores
           .directory()
           .user(id)
-          .map(MappingInput::user)
+          .map(
+              user ->
+                  payloads.user(
+                      provider.name(), PayloadBuilder.UNASKED, user, PayloadBuilder.LEAVE_OUT))
           .orElseThrow(() -> ApiException.notFound("no user '" + id + "'"));
     }
     return stores

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,9 @@ final class BulkWrites {
       if (user == null) continue; // gone: a removal, for the single path
       // a new password goes with the single path's create or PATCH
       if (preload.passwordsWaiting().contains(id)) continue;
-      if (!force && users.unchanged(ctx, user, preload.states().get(id))) {
+      if (!force
+          && users.unchanged(
+              ctx, user, preload.states().get(id), ObjectSync.manager(preload, id))) {
         results[i] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
       } else {
         changed.add(i);
@@ -182,18 +185,19 @@ final class BulkWrites {
     List<String> lockedIds = locked.stream().map(ids::get).toList();
     Map<String, DirectoryUser> current =
         stores.directory().users(lockedIds).stream()
+            .filter(user -> ctx.userScope().includes(MappingInput.user(user)))
             .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
     Map<String, ObjectSyncState> states =
         stores.syncState().getAll(ctx.name(), ObjectType.USER, lockedIds);
+    Map<String, MappingInput> inputs = inputs(ctx, current.values());
     List<Planned> planned = new ArrayList<>();
     for (int index : locked) {
       String id = ids.get(index);
-      Optional<MappingInput> input =
-          Optional.ofNullable(current.get(id))
-              .map(MappingInput::user)
-              .filter(ctx.userScope()::includes);
+      Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
       if (input.isEmpty())
         continue; // left the directory or the scope meanwhile: the single path removes it
+      if (SyncSteps.awaitsManager(current.get(id), input.get()))
+        continue; // the single path syncs the manager first
       ObjectNode payload;
       String hash;
       ObjectSyncState state = states.get(id);
@@ -213,6 +217,15 @@ final class BulkWrites {
               operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
     }
     return planned;
+  }
+
+  /** The users as mapping input; none when discovery fails (the single path reports it). */
+  private Map<String, MappingInput> inputs(ProviderContext ctx, Collection<DirectoryUser> users) {
+    try {
+      return steps.userInputs(ctx, users);
+    } catch (FleetException unreachable) {
+      return Map.of();
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.scimfleet.worker.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
@@ -138,16 +139,20 @@ final class DriftRun {
   }
 
   /**
-   * Objects the directory holds in scope, as mapping input (groups without members: those are
-   * compared apart).
+   * Objects the directory holds in scope, as mapping input (users as for the target, with their
+   * managers; groups without members: those are compared apart).
    */
   private Map<String, MappingInput> inScope(ObjectType type, Set<String> objectIds) {
+    if (type == ObjectType.USER) {
+      List<DirectoryUser> users = stores.directory().users(objectIds);
+      Set<String> inScope =
+          ctx.scope(type).idsInScope(users.stream().map(MappingInput::user).toList());
+      return objects.userInputs(ctx, users.stream().filter(u -> inScope.contains(u.id())).toList());
+    }
     List<MappingInput> inputs =
-        type == ObjectType.USER
-            ? stores.directory().users(objectIds).stream().map(MappingInput::user).toList()
-            : stores.directory().groups(objectIds).stream()
-                .map(g -> MappingInput.group(g, List.of()))
-                .toList();
+        stores.directory().groups(objectIds).stream()
+            .map(g -> MappingInput.group(g, List.of()))
+            .toList();
     Set<String> inScope = ctx.scope(type).idsInScope(inputs);
     Map<String, MappingInput> byId = new HashMap<>();
     for (MappingInput input : inputs) {

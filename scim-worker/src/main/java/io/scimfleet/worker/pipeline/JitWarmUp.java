@@ -7,6 +7,7 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.Mappings;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.ProviderMappings;
+import io.scimfleet.mapping.UserTarget;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectType;
@@ -43,19 +44,30 @@ public final class JitWarmUp {
     int users = 0;
     while (users < USERS && System.nanoTime() < deadline) {
       ObjectNode resource =
-          payloads
-              .build(provider, mappings, ObjectType.USER, MappingInput.user(user(users++)))
-              .requireValid();
+          payloads.build(provider, mappings, ObjectType.USER, input(users++)).requireValid();
       PayloadHash.of(resource);
       write(resource);
     }
     return users;
   }
 
+  /** Every third with a manager on a target that announces the Enterprise User extension. */
+  private static MappingInput input(int i) {
+    UserTarget.Manager manager = i % 3 == 0 ? new UserTarget.Manager("m-" + i, "R-" + i) : null;
+    return MappingInput.user(user(i), new UserTarget(PayloadBuilder.UNASKED, manager));
+  }
+
   private static DirectoryUser user(int i) {
     String name = "warm-up-" + i;
     return new DirectoryUser(
-        name, name, "Warm Up " + i, name + "@example.org", i % 7 != 0, Map.of());
+        name,
+        name,
+        "Warm Up " + i,
+        name + "@example.org",
+        i % 7 != 0,
+        i % 3 == 0
+            ? Map.of("title", "Engineer", "department", "R&D", "manager", "m-" + i)
+            : Map.of());
   }
 
   private static void write(ObjectNode resource) {

@@ -1,7 +1,10 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.error.FleetException;
+import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.UserTarget;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -13,14 +16,19 @@ import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Syncs one object to one provider: (a group: its unsynced members first) → lock → load the latest
- * state → scope → map → validate → compare with the last payload's hash → send → record (its sync
- * state, and the attempt in its history). Permanent failures (a 4xx, invalid data, a mapping error)
- * are recorded and returned; transient ones are recorded and thrown, for the caller to retry.
+ * Syncs one object to one provider: (a group: its unsynced members first; a user: its unsynced
+ * manager first) → lock → load the latest state → scope → map → validate → compare with the last
+ * payload's hash → send → record (its sync state, and the attempt in its history). Permanent
+ * failures (a 4xx, invalid data, a mapping error) are recorded and returned; transient ones are
+ * recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
   static final Duration LOCK_LEASE = Duration.ofSeconds(60); // the client's total request timeout
@@ -32,6 +40,7 @@ public final class ObjectSync {
   private final UserSync users;
   private final GroupSync groups;
   private final MembersFirst membersFirst;
+  private final ManagerFirst managerFirst;
   private final DeletionGuard guard;
   private final SyncSteps steps;
   private final AttemptLog attempts;
@@ -70,6 +79,7 @@ public final class ObjectSync {
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
+    this.managerFirst = new ManagerFirst(stores);
     this.bulk = new BulkWrites(stores, steps, writer, users, metrics, health, attempts, clock);
   }
 
@@ -107,6 +117,21 @@ public final class ObjectSync {
       String capturedRemoteId,
       boolean force,
       SyncTrigger trigger) {
+    return sync(ctx, type, objectId, capturedRemoteId, force, trigger, Set.of());
+  }
+
+  /**
+   * @param managed the users whose managers are being synced first, further up this call: a manager
+   *     among them is not synced first again (a chain A → B → A ends)
+   */
+  private SyncResult sync(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      String capturedRemoteId,
+      boolean force,
+      SyncTrigger trigger,
+      Set<String> managed) {
     health.requireOpenHere(ctx.name());
     return attempts.recording(
         ctx.name(),
@@ -115,8 +140,33 @@ public final class ObjectSync {
         trigger,
         () -> {
           if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
+          if (type == ObjectType.USER && !ctx.provider().dryRun())
+            syncManagerFirst(ctx, objectId, managed);
           return locked(ctx, type, objectId, capturedRemoteId, force);
         });
+  }
+
+  /**
+   * The user's manager, when it is in scope and not on the target yet, synced under its own lock
+   * before the user's is taken (its own manager first, and so on up, at most {@link
+   * ManagerFirst#MAX_CHAIN} managers). A manager that fails for good is recorded on it, and the
+   * user goes without; a transient failure is thrown, for a retry.
+   */
+  private void syncManagerFirst(ProviderContext ctx, String userId, Set<String> managed) {
+    Set<String> chain = new HashSet<>(managed);
+    chain.add(userId);
+    managerFirst
+        .of(ctx, userId, chain)
+        .ifPresent(
+            managerId ->
+                sync(
+                    ctx,
+                    ObjectType.USER,
+                    managerId,
+                    null,
+                    false,
+                    AttemptLog.currentTrigger(SyncTrigger.CHANGE),
+                    chain));
   }
 
   @SuppressWarnings("try") // the lock is held for the block and released by close()
@@ -213,7 +263,11 @@ public final class ObjectSync {
     if (!force
         && type == ObjectType.USER
         && !preload.passwordsWaiting().contains(objectId)
-        && users.unchanged(ctx, preload.users().get(objectId), preload.states().get(objectId))) {
+        && users.unchanged(
+            ctx,
+            preload.users().get(objectId),
+            preload.states().get(objectId),
+            manager(preload, objectId))) {
       metrics.objectSynced(ctx.name(), type, SyncOutcome.UNCHANGED);
       return SyncResult.of(SyncOutcome.UNCHANGED);
     }
@@ -235,6 +289,18 @@ public final class ObjectSync {
     return bulk.applies(ctx, type)
         ? bulk.run(ctx, ids, preload, force, trigger)
         : new SyncResult[ids.size()];
+  }
+
+  /** The preloaded state of the user's manager; null when none. */
+  static ObjectSyncState manager(PagePreload preload, String userId) {
+    DirectoryUser user = preload.users().get(userId);
+    String managerId = user == null ? null : UserTarget.managerId(user);
+    return managerId == null ? null : preload.managers().get(managerId);
+  }
+
+  /** Users as mapping input for the provider's target (see {@link SyncSteps#userInputs}). */
+  Map<String, MappingInput> userInputs(ProviderContext ctx, Collection<DirectoryUser> users) {
+    return steps.userInputs(ctx, users);
   }
 
   private SyncResult attempt(

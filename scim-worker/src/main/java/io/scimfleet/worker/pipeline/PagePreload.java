@@ -1,5 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -11,15 +12,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A page's users, their sync states and which of them have a new password waiting for the provider,
- * read in a round trip each, so that the unchanged ones cost no lock and no further read. (Groups
- * are not preloaded: their payload needs their members' states.)
+ * A page's users, their sync states, their managers' sync states and which of them have a new
+ * password waiting for the provider, read in a round trip each, so that the unchanged ones cost no
+ * lock and no further read. (Groups are not preloaded: their payload needs their members' states.)
+ *
+ * @param managers the sync states of the users' managers, by the managers' directory ids
  */
 public record PagePreload(
     Map<String, DirectoryUser> users,
     Map<String, ObjectSyncState> states,
+    Map<String, ObjectSyncState> managers,
     Set<String> passwordsWaiting) {
-  public static final PagePreload NONE = new PagePreload(Map.of(), Map.of(), Set.of());
+  public static final PagePreload NONE = new PagePreload(Map.of(), Map.of(), Map.of(), Set.of());
 
   /** For a provider that does not sync passwords. */
   public static PagePreload load(
@@ -40,6 +44,10 @@ public record PagePreload(
         stores.directory().users(ids).stream()
             .collect(Collectors.toMap(DirectoryUser::id, Function.identity()));
     Set<String> waiting = syncPasswords ? stores.passwords().waiting(ids, provider) : Set.of();
-    return new PagePreload(users, stores.syncState().getAll(provider, type, ids), waiting);
+    Set<String> managerIds = PayloadBuilder.managerIds(users.values());
+    Map<String, ObjectSyncState> managers =
+        managerIds.isEmpty() ? Map.of() : stores.syncState().getAll(provider, type, managerIds);
+    return new PagePreload(
+        users, stores.syncState().getAll(provider, type, ids), managers, waiting);
   }
 }

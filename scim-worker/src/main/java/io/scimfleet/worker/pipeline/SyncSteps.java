@@ -5,13 +5,18 @@ import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
+import io.scimfleet.mapping.UserTarget;
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,42 @@ final class SyncSteps {
    */
   ObjectNode payload(ProviderContext ctx, ObjectType type, MappingInput input) {
     return payloads.build(ctx.provider(), ctx.mappings(type), type, input).requireValid();
+  }
+
+  /**
+   * The schema extensions the provider's target announces for users (a dry run does not ask: see
+   * {@link PayloadBuilder#UNASKED}).
+   */
+  static Set<String> userExtensions(ProviderContext ctx) {
+    return ctx.provider().dryRun()
+        ? PayloadBuilder.UNASKED
+        : RemoteWriter.capabilities(ctx).userSchemaExtensions();
+  }
+
+  /**
+   * The user as its mappings see it for the provider's target: its manager's state is read, and a
+   * manager without a remote id is left out ({@link ObjectSync} synced it first, where it could).
+   */
+  MappingInput userInput(ProviderContext ctx, DirectoryUser user) {
+    return payloads.user(ctx.name(), userExtensions(ctx), user, PayloadBuilder.LEAVE_OUT);
+  }
+
+  /** The same with the manager's state already read ({@code manager}, null when none). */
+  static MappingInput userInput(ProviderContext ctx, DirectoryUser user, ObjectSyncState manager) {
+    return PayloadBuilder.user(userExtensions(ctx), user, manager, PayloadBuilder.LEAVE_OUT);
+  }
+
+  /** Users as mapping input for the provider's target, by id, in one read of their managers. */
+  Map<String, MappingInput> userInputs(ProviderContext ctx, Collection<DirectoryUser> users) {
+    return payloads.users(ctx.name(), userExtensions(ctx), users);
+  }
+
+  /**
+   * True when the user names a manager that its input does not carry: the manager is not on the
+   * target (yet), and the single path is to sync it first.
+   */
+  static boolean awaitsManager(DirectoryUser user, MappingInput input) {
+    return UserTarget.managerId(user) != null && !input.json().containsKey("manager");
   }
 
   /** A group's members with their remote ids; {@code unsynced} decides about those without one. */

@@ -31,14 +31,19 @@ final class UserSync {
 
   /**
    * True when this user, as read, maps to the payload last sent: nothing to do (and nothing to
-   * validate: that payload was valid when it was sent). Any doubt: false.
+   * validate: that payload was valid when it was sent). Any doubt, or a manager not on the target
+   * (to sync first): false.
+   *
+   * @param manager the state of the user's manager, null when none
    */
-  boolean unchanged(ProviderContext ctx, DirectoryUser user, ObjectSyncState state) {
+  boolean unchanged(
+      ProviderContext ctx, DirectoryUser user, ObjectSyncState state, ObjectSyncState manager) {
     if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED)
       return false;
     try {
-      MappingInput input = MappingInput.user(user);
-      return ctx.userScope().includes(input)
+      if (!ctx.userScope().includes(MappingInput.user(user))) return false;
+      MappingInput input = SyncSteps.userInput(ctx, user, manager);
+      return !SyncSteps.awaitsManager(user, input)
           && SyncSteps.unchanged(
               state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
     } catch (FleetException invalid) {
@@ -53,7 +58,11 @@ final class UserSync {
       String capturedRemoteId,
       boolean force) {
     Optional<MappingInput> input =
-        stores.directory().user(userId).map(MappingInput::user).filter(ctx.userScope()::includes);
+        stores
+            .directory()
+            .user(userId)
+            .filter(user -> ctx.userScope().includes(MappingInput.user(user)))
+            .map(user -> steps.userInput(ctx, user));
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
     ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);

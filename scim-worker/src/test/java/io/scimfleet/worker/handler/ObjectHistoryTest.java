@@ -94,7 +94,11 @@ class ObjectHistoryTest {
     SyncAttempt user = history(ObjectType.USER, "u1").get(0);
     assertThat(group.trigger()).isEqualTo(SyncTrigger.MANUAL);
     assertThat(user.trigger()).isEqualTo(SyncTrigger.MANUAL);
-    assertThat(user.requests()).containsExactly(new SyncAttempt.Request("POST", 201));
+    // the first user's mapping asks discovery (the extensions the target announces): GETs first
+    assertThat(user.requests())
+        .endsWith(new SyncAttempt.Request("POST", 201))
+        .filteredOn(request -> !request.method().equals("GET"))
+        .containsExactly(new SyncAttempt.Request("POST", 201));
     assertThat(group.requests())
         .filteredOn(request -> request.method().equals("POST"))
         .hasSize(1); // its own create
