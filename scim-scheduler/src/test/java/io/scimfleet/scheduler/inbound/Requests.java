@@ -1,16 +1,17 @@
 package io.scimfleet.scheduler.inbound;
 
 /** Request bodies shaped as identity providers send them (Microsoft's and Okta's public docs). */
-final class Requests {
-  static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-  static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+public final class Requests {
+  public static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  public static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
   private Requests() {}
 
   /** Entra ID's create: externalId, name, emails with type and primary, the extension. */
-  static String entraUser(String userName, String managerId) {
+  public static String entraUser(String userName, String managerId) {
     return """
         {"schemas":["%s","%s"],
          "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"%s","active":true,
@@ -29,7 +30,7 @@ final class Requests {
   }
 
   /** Okta's create: a plain user with a password when password sync is on. */
-  static String oktaUser(String userName) {
+  public static String oktaUser(String userName) {
     return """
         {"schemas":["%s"],"userName":"%s","name":{"givenName":"Isaac","familyName":"Brock"},
          "emails":[{"primary":true,"value":"%s","type":"work"}],"displayName":"Isaac Brock",
@@ -38,7 +39,7 @@ final class Requests {
         .formatted(CORE_USER, userName, userName);
   }
 
-  static String group(String displayName, String... memberIds) {
+  public static String group(String displayName, String... memberIds) {
     StringBuilder members = new StringBuilder();
     for (String id : memberIds)
       members
@@ -51,7 +52,7 @@ final class Requests {
         .formatted(CORE_GROUP, displayName, displayName, members);
   }
 
-  static String patch(String... operations) {
+  public static String patch(String... operations) {
     return "{\"schemas\":[\""
         + PATCH_OP
         + "\"],\"Operations\":["

@@ -16,28 +16,28 @@ import java.util.Map;
  * Real HTTP against {@code /scim/v2}, shaped as identity providers send it: {@code
  * scim.post("/Users", json)}, with the bearer token and {@code application/scim+json}.
  */
-final class ScimCalls {
+public final class ScimCalls {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final int port;
   private final String token;
 
-  ScimCalls(int port, String token) {
+  public ScimCalls(int port, String token) {
     this.port = port;
     this.token = token;
   }
 
-  ScimCalls withToken(String other) {
+  public ScimCalls withToken(String other) {
     return new ScimCalls(port, other);
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + port + "/scim/v2";
   }
 
   /** A response: status, headers, body, and the body as JSON. */
-  record Answer(int status, Map<String, String> headers, String body) {
-    JsonNode json() {
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -45,7 +45,7 @@ final class ScimCalls {
       }
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(Map.Entry::getValue)
@@ -54,37 +54,37 @@ final class ScimCalls {
     }
 
     /** The new resource's id, from a 201. */
-    String id() {
+    public String id() {
       return json().path("id").asText();
     }
   }
 
   /** A GET with this client's token on a path outside {@code /scim/v2}. */
-  Answer outside(String path) {
+  public Answer outside(String path) {
     return send("GET", "/../.." + path, null, Map.of());
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send("GET", path, null, Map.of());
   }
 
-  Answer delete(String path) {
+  public Answer delete(String path) {
     return send("DELETE", path, null, Map.of());
   }
 
-  Answer post(String path, String json) {
+  public Answer post(String path, String json) {
     return send("POST", path, json, Map.of());
   }
 
-  Answer put(String path, String json) {
+  public Answer put(String path, String json) {
     return send("PUT", path, json, Map.of());
   }
 
-  Answer patch(String path, String json) {
+  public Answer patch(String path, String json) {
     return send("PATCH", path, json, Map.of());
   }
 
-  Answer send(String method, String path, String json, Map<String, String> headers) {
+  public Answer send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + path).normalize())
             .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
