@@ -5,6 +5,7 @@ import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,13 @@ public interface DirectoryStore {
    * before the store kept times.
    */
   Optional<ObjectTimes> times(ObjectType type, String id);
+
+  /** The times of many objects, in one round trip where the store can; unknown ids are left out. */
+  default Map<String, ObjectTimes> times(ObjectType type, Collection<String> ids) {
+    Map<String, ObjectTimes> times = new HashMap<>();
+    ids.forEach(id -> times(type, id).ifPresent(t -> times.put(id, t)));
+    return times;
+  }
 
   /** Loads many users at once, in one round trip where the store can; unknown ids are left out. */
   List<DirectoryUser> users(Collection<String> ids);

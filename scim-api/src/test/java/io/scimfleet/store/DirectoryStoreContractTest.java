@@ -110,6 +110,9 @@ public abstract class DirectoryStoreContractTest {
     assertThat(store.times(ObjectType.USER, "u1"))
         .contains(new ObjectTimes(start, start.plus(Duration.ofMinutes(1))));
     assertThat(store.times(ObjectType.GROUP, "g1")).contains(new ObjectTimes(start, start));
+    assertThat(store.times(ObjectType.USER, List.of("u1", "nobody")))
+        .containsOnlyKeys("u1")
+        .containsEntry("u1", new ObjectTimes(start, start.plus(Duration.ofMinutes(1))));
 
     clock.advance(Duration.ofMinutes(1));
     store.addMember("g1", "u1");

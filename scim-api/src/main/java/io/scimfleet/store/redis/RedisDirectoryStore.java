@@ -18,7 +18,6 @@ import io.scimfleet.store.UsernameTakenException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -183,21 +182,36 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public Optional<ObjectTimes> times(ObjectType type, String id) {
-    List<String> both =
+    return Optional.ofNullable(times(type, List.of(id)).get(id));
+  }
+
+  /** Two HMGETs, pipelined. */
+  @Override
+  public Map<String, ObjectTimes> times(ObjectType type, Collection<String> ids) {
+    if (ids.isEmpty()) return Map.of();
+    String[] fields = ids.toArray(String[]::new);
+    List<List<String>> both =
         redis.call(
-            "read the times of " + type.label() + " " + id,
+            "read the times of " + ids.size() + " " + type.label() + "s",
             j -> {
               Pipeline pipeline = j.pipelined();
-              Response<String> created = pipeline.hget(keys.created(type), id);
-              Response<String> modified = pipeline.hget(keys.modified(type), id);
+              Response<List<String>> created = pipeline.hmget(keys.created(type), fields);
+              Response<List<String>> modified = pipeline.hmget(keys.modified(type), fields);
               pipeline.sync();
-              return Arrays.asList(created.get(), modified.get());
+              return List.of(created.get(), modified.get());
             });
-    if (both.get(0) == null || both.get(1) == null) return Optional.empty();
-    return Optional.of(
-        new ObjectTimes(
-            Instant.ofEpochMilli(Long.parseLong(both.get(0))),
-            Instant.ofEpochMilli(Long.parseLong(both.get(1)))));
+    Map<String, ObjectTimes> times = new HashMap<>();
+    for (int i = 0; i < fields.length; i++) {
+      String created = both.get(0).get(i);
+      String modified = both.get(1).get(i);
+      if (created != null && modified != null)
+        times.put(fields[i], new ObjectTimes(millis(created), millis(modified)));
+    }
+    return times;
+  }
+
+  private static Instant millis(String epochMillis) {
+    return Instant.ofEpochMilli(Long.parseLong(epochMillis));
   }
 
   /**

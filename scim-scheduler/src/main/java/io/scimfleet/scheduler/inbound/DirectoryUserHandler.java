@@ -12,6 +12,7 @@ import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.interceptor.Interceptor;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.Page;
@@ -19,6 +20,7 @@ import io.scimfleet.store.UsernameTakenException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -115,16 +117,35 @@ final class DirectoryUserHandler extends ResourceHandler<User> {
     return directory.user(id).orElseThrow(() -> Resources.notFound("User", id));
   }
 
+  /** Many users in SCIM form, with their times and groups read in one round trip each. */
   private List<User> scim(List<DirectoryUser> users, Context context) {
-    return users.stream().map(user -> scim(user, context)).toList();
+    List<String> ids = users.stream().map(DirectoryUser::id).toList();
+    Map<String, ObjectTimes> times = directory.times(ObjectType.USER, ids);
+    Map<String, Set<String>> groups = directory.groupsOf(ids);
+    return users.stream()
+        .map(
+            user ->
+                scim(
+                    user,
+                    Optional.ofNullable(times.get(user.id())),
+                    groups.getOrDefault(user.id(), Set.of()),
+                    context))
+        .toList();
   }
 
   private User scim(DirectoryUser user, Context context) {
+    return scim(List.of(user), context).get(0);
+  }
+
+  private static User scim(
+      DirectoryUser user, Optional<ObjectTimes> times, Set<String> groups, Context context) {
     return Resources.as(
         User::new,
         ScimUsers.toScim(
             user,
-            directory.times(ObjectType.USER, user.id()),
-            context.getResourceReferenceUrl(user.id())));
+            times,
+            groups,
+            context.getResourceReferenceUrl(user.id()),
+            group -> context.getCrossResourceReferenceUrl(group, "Group").orElse(group)));
   }
 }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectTimes;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -101,8 +103,17 @@ final class ScimUsers {
         attributes);
   }
 
-  /** The user in SCIM form, with {@code meta}; {@code location} is its URL. */
-  static ObjectNode toScim(DirectoryUser user, Optional<ObjectTimes> times, String location) {
+  /**
+   * The user in SCIM form, with {@code meta}; {@code location} is its URL, {@code groups} the ids
+   * of the groups it is a direct member of (read-only {@code groups}, each linked by {@code
+   * groupLocation}).
+   */
+  static ObjectNode toScim(
+      DirectoryUser user,
+      Optional<ObjectTimes> times,
+      Collection<String> groups,
+      String location,
+      Function<String, String> groupLocation) {
     ObjectNode scim = JSON.createObjectNode();
     ArrayNode schemas = scim.putArray("schemas").add(CORE);
     scim.put("id", user.id());
@@ -117,6 +128,18 @@ final class ScimUsers {
     ArrayNode emails = emails(user);
     if (!emails.isEmpty()) scim.set("emails", emails);
     scim.put("active", user.active());
+    if (!groups.isEmpty()) {
+      ArrayNode memberOf = scim.putArray("groups");
+      groups.stream()
+          .sorted()
+          .forEach(
+              id ->
+                  memberOf
+                      .addObject()
+                      .put("value", id)
+                      .put("$ref", groupLocation.apply(id))
+                      .put("type", "direct"));
+    }
     ObjectNode enterprise = enterprise(user.attributes());
     if (!enterprise.isEmpty()) {
       schemas.add(ENTERPRISE);

@@ -144,6 +144,38 @@ class InboundGroupsTest {
   }
 
   @Test
+  void aUserReadsBackWithTheGroupsItIsADirectMemberOf() {
+    String id = scim.post("/Groups", group("Engineers", ada)).id();
+
+    JsonNode user = scim.get("/Users/" + ada).json();
+    JsonNode listed = scim.get("/Users?filter=" + q("userName eq \"ada@example.com\"")).json();
+
+    assertThat(user.path("groups")).hasSize(1);
+    assertThat(user.path("groups").get(0).path("value").asText()).isEqualTo(id);
+    assertThat(user.path("groups").get(0).path("$ref").asText()).endsWith("/Groups/" + id);
+    assertThat(listed.path("Resources").get(0).path("groups").get(0).path("value").asText())
+        .isEqualTo(id);
+    assertThat(scim.get("/Users/" + bob).json().has("groups")).isFalse();
+  }
+
+  @Test
+  void oktaRenamesAGroupWithAPathlessReplaceCarryingItsId() {
+    String id = scim.post("/Groups", group("Engineers", ada)).id();
+
+    ScimCalls.Answer renamed =
+        scim.patch(
+            "/Groups/" + id,
+            patch(
+                "{\"op\":\"replace\",\"value\":{\"id\":\""
+                    + id
+                    + "\",\"displayName\":\"Builders\"}}"));
+
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+    assertThat(fixture.stores.directory().group(id).orElseThrow().name()).isEqualTo("Builders");
+    assertThat(fixture.stores.directory().members(id)).containsExactly(ada);
+  }
+
+  @Test
   void aGroupAlsoReadsBackThroughTheRestApiUnderTheSameId() {
     String id = scim.post("/Groups", group("Engineers", ada)).id();
 
