@@ -126,19 +126,18 @@ public final class RedisDirectoryStore implements DirectoryStore {
     if (holder instanceof String id) throw new UsernameTakenException(user.username(), id);
   }
 
-  /** One pipeline per thousand users: each user is its own write, change and version step. */
+  /**
+   * One MULTI/EXEC of the user script per thousand users: each user is its own write, change and
+   * version step, and a thousand changes reach the feed at once (the change consumer batches them).
+   */
   @Override
   public void putUsers(Collection<DirectoryUser> users) {
     List<DirectoryUser> all = List.copyOf(users);
     for (int from = 0; from < all.size(); from += BULK_CHUNK) {
       List<DirectoryUser> chunk = all.subList(from, Math.min(all.size(), from + BULK_CHUNK));
-      redis.run(
+      redis.transaction(
           "put " + chunk.size() + " users",
-          j -> {
-            Pipeline pipeline = j.pipelined();
-            chunk.forEach(user -> pipeline.eval(PUT_USER, userKeys(user), userArgs(user, false)));
-            pipeline.sync();
-          });
+          t -> chunk.forEach(user -> t.eval(PUT_USER, userKeys(user), userArgs(user, false))));
     }
   }
 
