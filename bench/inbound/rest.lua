@@ -1,8 +1,13 @@
 -- PUT /api/v1/users/<unique id> with a minimal user, the REST API's create
 local counter = 0
 local prefix = ""
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 function init(args)
-  prefix = (args[1] or "rest") .. "-" .. tostring(math.random(1, 1e9)) .. "-"
+  prefix = (args[1] or "rest") .. "-" .. os.time() .. "-" .. tostring(tid) .. "-"
 end
 function request()
   counter = counter + 1

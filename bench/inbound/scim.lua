@@ -1,8 +1,13 @@
 -- POST /scim/v2/Users with an Entra-shaped user (enterprise extension), the inbound create
 local counter = 0
 local prefix = ""
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 function init(args)
-  prefix = (args[1] or "scim") .. "-" .. tostring(math.random(1, 1e9)) .. "-"
+  prefix = (args[1] or "scim") .. "-" .. os.time() .. "-" .. tostring(tid) .. "-"
 end
 function request()
   counter = counter + 1

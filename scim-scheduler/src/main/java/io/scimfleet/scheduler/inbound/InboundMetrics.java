@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The inbound endpoint's meters, named and described once: {@code scim_inbound_requests_total} and
@@ -22,23 +24,34 @@ final class InboundMetrics {
   };
 
   private final MeterRegistry registry;
+  private final Map<String, Meters> byTags = new ConcurrentHashMap<>();
 
   InboundMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void record(String resource, String method, int status, Duration took) {
-    String[] tags = {"resource", resource, "method", method, "status", Integer.toString(status)};
-    Counter.builder(REQUESTS)
-        .description("Requests to the inbound SCIM endpoint")
-        .tags(tags)
-        .register(registry)
-        .increment();
-    Timer.builder(DURATION)
-        .description("Time to answer a request to the inbound SCIM endpoint")
-        .tags(tags)
-        .serviceLevelObjectives(SLOS)
-        .register(registry)
-        .record(took);
+    Meters meters =
+        byTags.computeIfAbsent(
+            resource + ' ' + method + ' ' + status, key -> meters(resource, method, status));
+    meters.requests().increment();
+    meters.duration().record(took);
   }
+
+  private Meters meters(String resource, String method, int status) {
+    String[] tags = {"resource", resource, "method", method, "status", Integer.toString(status)};
+    return new Meters(
+        Counter.builder(REQUESTS)
+            .description("Requests to the inbound SCIM endpoint")
+            .tags(tags)
+            .register(registry),
+        Timer.builder(DURATION)
+            .description("Time to answer a request to the inbound SCIM endpoint")
+            .tags(tags)
+            .serviceLevelObjectives(SLOS)
+            .register(registry));
+  }
+
+  /** The two meters of one tag set, built once (the tags are few and bounded). */
+  private record Meters(Counter requests, Timer duration) {}
 }

@@ -29,6 +29,12 @@ final class Resources {
     return new BadRequestException(detail, null, ScimType.RFC7644.INVALID_VALUE);
   }
 
+  /** Whether a request named no attributes and excluded none: the whole resource is answered. */
+  static boolean askedForEverything(
+      List<SchemaAttribute> attributes, List<SchemaAttribute> excluded) {
+    return (attributes == null || attributes.isEmpty()) && (excluded == null || excluded.isEmpty());
+  }
+
   /** Whether a read asked, through attributes or excludedAttributes, to leave this out. */
   static boolean leftOut(
       String attribute, List<SchemaAttribute> attributes, List<SchemaAttribute> excluded) {
