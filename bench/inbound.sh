@@ -15,8 +15,8 @@ command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-g
 [ -f scim-scheduler/target/scim-scheduler.jar ] && [ -z "${BENCH_REBUILD:-}" ] || mvn -B -q -DskipTests package
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 PREFIX="bench-inbound-$$:"
-export BENCH_ADMIN_TOKEN="bench-admin-$$-$RANDOM$RANDOM"
-export BENCH_INBOUND_TOKEN="bench-inbound-$$-$RANDOM$RANDOM"
+export BENCH_ADMIN_TOKEN="$(openssl rand -hex 24)"
+export BENCH_INBOUND_TOKEN="$(openssl rand -hex 24)"
 mkdir -p target/bench-inbound
 SCIM_REDIS_PREFIX="$PREFIX" SCIM_HTTP_PORT="$PORT" SCIM_DASHBOARD_PORT=0 SCIM_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" \
   SCIM_INBOUND_TOKEN="$BENCH_INBOUND_TOKEN" SCIM_INBOUND_RATE=1000000 SCIM_WARM_UP_SECONDS=0 \

@@ -69,7 +69,7 @@ public record FleetSettings(
   @Override
   public String toString() {
     return "FleetSettings[redis="
-        + (redisUrl == null ? "in-memory" : redisUrl.replaceAll("//[^@/]*@", "//***@"))
+        + (redisUrl == null ? "in-memory" : RedisUrl.redacted(redisUrl))
         + ", prefix="
         + redisPrefix
         + ", httpPort="

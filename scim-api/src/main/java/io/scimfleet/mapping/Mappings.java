@@ -43,7 +43,9 @@ public final class Mappings {
   }
 
   /**
-   * The resource these mappings make of {@code input}, without null values.
+   * The resource these mappings make of {@code input}, without null values and without {@code
+   * password}: a password reaches a target only through the password delivery, with its own rules
+   * (sealed until sent, never logged, per provider {@code syncPasswords}), never from a mapping.
    *
    * @throws MappingException naming the mapping that failed or did not produce an object
    */
@@ -53,6 +55,7 @@ public final class Mappings {
       ObjectNode part = mapping.apply(input);
       if (part != null) DeepMerge.merge(resource, part);
     }
+    resource.remove("password");
     return ExtensionSchemas.declare(DeepMerge.withoutNulls(resource));
   }
 

@@ -51,6 +51,13 @@ class MappingsTest {
   }
 
   @Test
+  void aMappingCannotSendAPasswordThePasswordRulesDidNotLetThrough() {
+    Mappings mappings = compile(mapping("1", "{'userName': 'ada', 'password': 'from-a-mapping'}"));
+
+    assertThat(mappings.map(aUser().input())).isEqualTo(json("{'userName':'ada'}"));
+  }
+
+  @Test
   void aLaterNullRemovesWhatAnEarlierMappingSet() {
     Mappings mappings =
         compile(mapping("1", "{'title': 'x', 'nickName': 'y'}"), mapping("2", "{'title': null}"));

@@ -6,6 +6,7 @@ import io.scimfleet.config.FleetSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
 import io.scimfleet.scheduler.quickstart.OneShotSync;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -85,11 +86,13 @@ public final class SchedulerMain {
       PrintStream out) {
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
       settings = withAdminToken(settings, generatedToken());
+      Path file = GeneratedToken.write(settings.adminToken());
       out.println(
-          "SCIM_ADMIN_TOKEN is not set: this run's admin token is "
-              + settings.adminToken()
-              + "\n(it is shown once and never logged; set SCIM_ADMIN_TOKEN to choose your own)");
+          "SCIM_ADMIN_TOKEN is not set: this run's admin token is in "
+              + file
+              + " (readable by this user only; never printed or logged; set SCIM_ADMIN_TOKEN to choose your own)");
     }
+    TokenRules.requireLongEnough("SCIM_ADMIN_TOKEN", settings.adminToken());
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
     SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard, inbound);
     Runtime.getRuntime()

@@ -73,7 +73,8 @@ class RedisOutageIT {
               IntStream.range(first, first + MEMBERS).mapToObj(RedisOutageIT::userId).toList());
     }
     processes.add(
-        FleetProcess.scheduler("outage-scheduler", redis.url(), PREFIX, "outage-admin-token"));
+        FleetProcess.scheduler(
+            "outage-scheduler", redis.url(), PREFIX, "outage-admin-token-0123456789abcdef"));
     processes.add(FleetProcess.worker("outage-worker-0", redis.url(), PREFIX));
     processes.add(FleetProcess.worker("outage-worker-1", redis.url(), PREFIX));
     processes.forEach(

@@ -34,7 +34,7 @@ import redis.clients.jedis.Jedis;
  */
 class SchedulerCrashIT {
   private static final int WRITES = 200;
-  private static final String TOKEN = "crash-admin-token";
+  private static final String TOKEN = "crash-admin-token-0123456789abcdef";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private RedisFixture redis;

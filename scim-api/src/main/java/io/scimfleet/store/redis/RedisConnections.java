@@ -1,5 +1,6 @@
 package io.scimfleet.store.redis;
 
+import io.scimfleet.config.RedisUrl;
 import java.net.URI;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
@@ -28,12 +29,28 @@ public final class RedisConnections {
    * As {@link #pool(String, int)}, with the TLS socket factory to trust (null: the JDK's default).
    */
   static JedisPool pool(String redisUrl, int maxTotal, SSLSocketFactory tls) {
-    URI uri = URI.create(redisUrl);
+    URI uri = parse(redisUrl);
     JedisPoolConfig config = new JedisPoolConfig();
     config.setMaxTotal(maxTotal);
     config.setMaxIdle(maxTotal);
     config.setJmxEnabled(false);
     return new JedisPool(config, JedisURIHelper.getHostAndPort(uri), clientConfig(uri, tls));
+  }
+
+  /**
+   * The URL as a URI; a malformed one is refused with a message that shows it without its user and
+   * password (the URI parser would quote it whole).
+   */
+  static URI parse(String redisUrl) {
+    try {
+      return URI.create(redisUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "REDIS_URL is not a valid URL ("
+              + RedisUrl.redacted(redisUrl)
+              + "): expected redis://[[user]:password@]host[:port][/db] or rediss://...",
+          null);
+    }
   }
 
   /**

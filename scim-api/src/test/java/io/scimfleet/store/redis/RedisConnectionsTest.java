@@ -41,4 +41,21 @@ class RedisConnectionsTest {
           .hasMessageContaining("Redis failed to list providers");
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "redis://fleet:s3cr%et@redis host:6379/0",
+        "redis://:s3cr et@redis:6379",
+        "rediss://fleet:s3cr/et@@redis:6380/2 ",
+        "redis://fleet:s3cr^et@[::1:6379"
+      })
+  public void aMalformedUrlIsRefusedWithoutItsPassword(String url) {
+    assertThatThrownBy(() -> RedisConnections.pool(url, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("REDIS_URL")
+        .hasMessageContaining("***@")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr"))
+        .hasNoCause();
+  }
 }

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.inbound;
 
+import io.scimfleet.scheduler.TokenRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ public record InboundSettings(List<String> tokens, int requestsPerSecond, int ma
       throw new IllegalArgumentException(
           "set SCIM_INBOUND_TOKEN or SCIM_INBOUND_TOKEN_FILE, not both");
     List<String> tokens = split(present(file) ? read(file) : inline);
+    tokens.forEach(token -> TokenRules.requireLongEnough("SCIM_INBOUND_TOKEN", token));
     for (String other : List.of("SCIM_ADMIN_TOKEN", "SCIM_DIRECTORY_TOKEN")) {
       if (present(env.get(other)) && tokens.contains(env.get(other).strip()))
         throw new IllegalArgumentException("SCIM_INBOUND_TOKEN must differ from " + other);

@@ -16,7 +16,7 @@ import java.time.Clock;
  * Security: {@link TestSecurity}'s key, and by default no readable secrets directory.
  */
 final class ApiFixture implements AutoCloseable {
-  static final String ADMIN_TOKEN = "test-admin-token-5f2c";
+  static final String ADMIN_TOKEN = "test-admin-token-5f2c-9a0b-4c1d-8e2f";
   static final long MAX_BODY_BYTES = 64 * 1024;
   static final String DIRECTORY_TOKEN = "test-directory-token-9d1e";
 

@@ -14,6 +14,9 @@ class InboundAccessTest {
   private static final String USER =
       "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ada\"}";
 
+  private static final String NEW = "new-inbound-token-0123456789abcdef";
+  private static final String OLD = "old-inbound-token-0123456789abcdef";
+
   private InboundFixture fixture = InboundFixture.inMemory();
 
   @AfterEach
@@ -121,15 +124,18 @@ class InboundAccessTest {
   void settingsComeFromTheEnvironmentAndRefuseTheAdminToken() {
     InboundSettings settings =
         InboundSettings.fromEnv(
-            Map.of("SCIM_INBOUND_TOKEN", " new-one , old-one ", "SCIM_INBOUND_RATE", "25"));
-    assertThat(settings.tokens()).containsExactly("new-one", "old-one");
+            Map.of("SCIM_INBOUND_TOKEN", " " + NEW + " , " + OLD + " ", "SCIM_INBOUND_RATE", "25"));
+    assertThat(settings.tokens()).containsExactly(NEW, OLD);
     assertThat(settings.requestsPerSecond()).isEqualTo(25);
-    assertThat(settings.toString()).doesNotContain("new-one");
+    assertThat(settings.toString()).doesNotContain(NEW);
     assertThat(InboundSettings.fromEnv(Map.of()).enabled()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                InboundSettings.fromEnv(
-                    Map.of("SCIM_INBOUND_TOKEN", "same", "SCIM_ADMIN_TOKEN", "same")))
+                InboundSettings.fromEnv(Map.of("SCIM_INBOUND_TOKEN", NEW, "SCIM_ADMIN_TOKEN", NEW)))
         .hasMessageContaining("must differ from SCIM_ADMIN_TOKEN");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> InboundSettings.fromEnv(Map.of("SCIM_INBOUND_TOKEN", NEW + ",short-token")))
+        .hasMessageContaining("SCIM_INBOUND_TOKEN must be at least 32 characters")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short-token"));
   }
 }

@@ -146,9 +146,41 @@ class QuickstartTest {
 
   @Test
   void theSchedulerRefusesToStartWithoutRedis() {
-    assertThat(SchedulerMain.run(new String[0], Map.of("SCIM_ADMIN_TOKEN", "t"), ps(out), ps(err)))
+    assertThat(
+            SchedulerMain.run(
+                new String[0], Map.of("SCIM_ADMIN_TOKEN", "t".repeat(32)), ps(out), ps(err)))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("REDIS_URL").contains("--all-in-one");
+  }
+
+  @Test
+  void anAdminTokenShorterThan32CharactersIsRefusedWithoutBeingShown() {
+    assertThat(
+            SchedulerMain.run(
+                new String[] {"--all-in-one"},
+                Map.of("SCIM_ADMIN_TOKEN", "short-admin-token"),
+                ps(out),
+                ps(err)))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("SCIM_ADMIN_TOKEN must be at least 32 characters")
+        .doesNotContain("short-admin-token");
+  }
+
+  @Test
+  void aMalformedRedisUrlIsRefusedWithoutItsPassword() {
+    assertThat(
+            SchedulerMain.run(
+                new String[0],
+                Map.of(
+                    "SCIM_ADMIN_TOKEN",
+                    "t".repeat(32),
+                    "REDIS_URL",
+                    "redis://fleet:pa ss@redis:6379"),
+                ps(out),
+                ps(err)))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("REDIS_URL").doesNotContain("pa ss");
   }
 
   @Test
