@@ -121,6 +121,7 @@ public final class InboundRoutes {
     String text = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
     Optional<String> refusal = endpoint.refusal(resourceOf(ctx.path()), method, text);
     if (refusal.isPresent()) return error(ctx, 400, "invalidSyntax", refusal.get());
+    if (method == HttpMethod.PATCH) text = PatchQuirks.normalise(text);
     return send(ctx, endpoint.handle(url(ctx), method, text, headers(ctx)));
   }
 
