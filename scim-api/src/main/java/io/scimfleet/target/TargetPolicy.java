@@ -10,30 +10,57 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the fleet may send requests. Link-local and cloud metadata addresses are refused ({@link
- * #ALWAYS_REFUSED}); private and loopback addresses are allowed, since many SCIM servers are
- * internal. {@code SCIM_TARGET_DENY} adds ranges to refuse and {@code SCIM_TARGET_ALLOW} ranges to
- * allow; when several ranges hold an address, the longest prefix decides, and a deny wins a tie.
- * {@code SCIM_ALLOW_INSECURE_TLS=true} lets a provider turn certificate checks off.
+ * Where the fleet may send requests. Link-local, cloud metadata and unspecified addresses are
+ * refused ({@link #ALWAYS_REFUSED}); private and loopback addresses are allowed, since many SCIM
+ * servers are internal. An IPv6 address that stands for an IPv4 one (mapped, compatible, NAT64,
+ * 6to4: {@link EmbeddedIpv4}) is judged as that IPv4 address too. {@code SCIM_TARGET_DENY} adds
+ * ranges to refuse and {@code SCIM_TARGET_ALLOW} ranges to allow; when several ranges hold an
+ * address, the longest prefix decides, and a deny wins a tie. {@code SCIM_ALLOW_INSECURE_TLS=true}
+ * lets a provider turn certificate checks off.
  */
 public final class TargetPolicy {
   public static final List<Cidr> ALWAYS_REFUSED =
       List.of(
+          Cidr.parse("0.0.0.0/8"),
+          Cidr.parse("::/128"),
           Cidr.parse("169.254.0.0/16"),
           Cidr.parse("fe80::/10"),
-          Cidr.parse("fd00:ec2::254/128"),
+          Cidr.parse("fd00:ec2::/32"),
+          Cidr.parse("fd20:ce::254/128"),
           Cidr.parse("100.100.100.200/32"));
 
   private final List<Cidr> allow;
   private final List<Cidr> deny;
   private final boolean insecureTlsAllowed;
+  private final HostResolver resolver;
 
   public TargetPolicy(List<Cidr> allow, List<Cidr> deny, boolean insecureTlsAllowed) {
+    this(allow, withBuiltIns(deny), insecureTlsAllowed, InetAddress::getAllByName);
+  }
+
+  private TargetPolicy(
+      List<Cidr> allow, List<Cidr> deny, boolean insecureTlsAllowed, HostResolver resolver) {
     this.allow = List.copyOf(allow);
+    this.deny = List.copyOf(deny);
+    this.insecureTlsAllowed = insecureTlsAllowed;
+    this.resolver = resolver;
+  }
+
+  /** Resolves a host name when a URL is checked; the system's resolver unless a test sets one. */
+  @FunctionalInterface
+  public interface HostResolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /** The same rules, with host names resolved by {@code resolver} when a URL is checked. */
+  public TargetPolicy withResolver(HostResolver resolver) {
+    return new TargetPolicy(allow, deny, insecureTlsAllowed, resolver);
+  }
+
+  private static List<Cidr> withBuiltIns(List<Cidr> deny) {
     List<Cidr> denied = new ArrayList<>(ALWAYS_REFUSED);
     denied.addAll(deny);
-    this.deny = List.copyOf(denied);
-    this.insecureTlsAllowed = insecureTlsAllowed;
+    return denied;
   }
 
   /** Only the built-in refusals; insecure TLS not allowed. */
@@ -53,6 +80,21 @@ public final class TargetPolicy {
   }
 
   public boolean allows(InetAddress address) {
+    return refusedPart(address) == null;
+  }
+
+  /**
+   * The address itself, or the IPv4 address it stands for, that the rules refuse; null when none.
+   */
+  private InetAddress refusedPart(InetAddress address) {
+    InetAddress canonical = EmbeddedIpv4.canonical(address);
+    if (!allowsOne(canonical)) return canonical;
+    for (InetAddress carried : EmbeddedIpv4.carried(canonical))
+      if (!allowsOne(carried)) return carried;
+    return null;
+  }
+
+  private boolean allowsOne(InetAddress address) {
     int allowed = longestMatch(allow, address);
     int denied = longestMatch(deny, address);
     return denied < 0 || allowed > denied;
@@ -100,7 +142,7 @@ public final class TargetPolicy {
     if (host.indexOf('%') >= 0) return; // an IPv6 zone: the literal was checked without it
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
       return;
     }
@@ -118,13 +160,18 @@ public final class TargetPolicy {
     return allowed;
   }
 
-  static String refusal(String host, InetAddress address) {
+  private String refusal(String host, InetAddress address) {
+    InetAddress refused = refusedPart(address);
+    String shown =
+        refused == null || refused.equals(address)
+            ? address.getHostAddress()
+            : address.getHostAddress() + ", which reaches " + refused.getHostAddress();
     return "target "
         + host
         + " ("
-        + address.getHostAddress()
-        + ") is refused: link-local and cloud metadata "
-        + "addresses are never targets unless SCIM_TARGET_ALLOW names them, and SCIM_TARGET_DENY may refuse more";
+        + shown
+        + ") is refused: link-local, cloud metadata and unspecified addresses are never targets "
+        + "unless SCIM_TARGET_ALLOW names them, and SCIM_TARGET_DENY may refuse more";
   }
 
   private static int longestMatch(List<Cidr> ranges, InetAddress address) {

@@ -68,6 +68,9 @@ class ProviderSecurityApiTest {
       value = {
         "http://169.254.169.254/latest/meta-data/iam | is refused",
         "http://[fd00:ec2::254]/                     | is refused",
+        "http://[64:ff9b::a9fe:a9fe]/                | which reaches 169.254.169.254",
+        "http://[::169.254.169.254]/                 | which reaches 169.254.169.254",
+        "http://0.0.0.0:8080/                        | is refused",
         "http://100.100.100.200/                     | is refused",
         "http://[fe80::1%25eth0]/scim                | is refused",
         "https://u:p@scim.example.com/v2             | user info",
