@@ -47,6 +47,10 @@ class ProviderSecurityApiTest {
       value = {
         "\"tokenEnv\":\"SCIM_ADMIN_TOKEN\"                 | must start with SCIM_TARGET_",
         "\"tokenEnv\":\"REDIS_URL\"                        | must start with SCIM_TARGET_",
+        "\"tokenEnv\":\"SCIM_TARGET_DENY\"                 | tokenEnv 'SCIM_TARGET_DENY' is refused",
+        "\"tokenEnv\":\"SCIM_TARGET_ALLOW\"                | tokenEnv 'SCIM_TARGET_ALLOW' is refused",
+        "\"tokenEnv\":\"SCIM_TARGET_ENV_PREFIX\"           | tokenEnv 'SCIM_TARGET_ENV_PREFIX' is refused",
+        "\"auth\":{\"type\":\"basic\",\"username\":\"u\",\"passwordEnv\":\"SCIM_TARGET_DENY\"} | passwordEnv 'SCIM_TARGET_DENY' is refused",
         "\"tokenFile\":\"SECRETS/../fleet-key\"            | must be inside",
         "\"tokenFile\":\"SECRETS/escape\"                  | must be inside",
         "\"tokenFile\":\"/etc/passwd\"                     | SCIM_SECRETS_DIR",
