@@ -16,6 +16,7 @@ public final class FleetVariables {
           "REDIS_PASSWORD",
           "JAVA_TOOL_OPTIONS",
           "SCIM_ADMIN_TOKEN",
+          "SCIM_ALLOW_HTTP_TARGETS",
           "SCIM_ALLOW_INSECURE_TLS",
           "SCIM_CONFIG",
           "SCIM_DASHBOARD_PASSWORD",

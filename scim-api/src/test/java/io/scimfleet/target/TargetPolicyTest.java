@@ -52,12 +52,50 @@ class TargetPolicyTest {
       strings = {
         "https://api.slack.com/scim/v2",
         "http://127.0.0.1:8080/scim",
-        "http://10.1.2.3/scim",
-        "http://192.168.1.10/scim",
-        "http://[::1]:9000/scim"
+        "http://127.5.6.7/scim",
+        "http://localhost:8080/scim",
+        "http://[::1]:9000/scim",
+        "http://[::ffff:127.0.0.1]:9000/scim",
+        "https://10.1.2.3/scim",
+        "https://192.168.1.10/scim"
       })
   void publicPrivateAndLoopbackTargetsAreAllowedByDefault(String url) {
     assertThatCode(() -> defaults.requireAllowedUrl(URI.create(url))).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://10.1.2.3/scim",
+        "http://192.168.1.10/scim",
+        "http://scim.example.com/v2",
+        "http://localhost.attacker.example/v2",
+        "http://[fd12::1]/scim"
+      })
+  void plainHttpToAHostOtherThanLoopbackIsRefusedSayingHowToOptIn(String url) {
+    TargetPolicy anyAddress =
+        defaults.withResolver(host -> new InetAddress[] {InetAddress.getByName("10.9.9.9")});
+
+    assertThatThrownBy(() -> anyAddress.requireAllowedUrl(URI.create(url)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("baseUrl '" + url + "' is plain http://")
+        .hasMessageContaining("in clear")
+        .hasMessageContaining("SCIM_ALLOW_HTTP_TARGETS=true");
+    assertThatCode(
+            () ->
+                TargetPolicy.fromEnv(Map.of("SCIM_ALLOW_HTTP_TARGETS", "true"))
+                    .withResolver(host -> new InetAddress[] {InetAddress.getByName("10.9.9.9")})
+                    .requireAllowedUrl(URI.create(url)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aTokenUrlIsNamedInItsRefusal() {
+    assertThatThrownBy(
+            () ->
+                defaults.requireAllowedUrl(
+                    "auth.tokenUrl", URI.create("http://10.1.2.3/oauth2/token")))
+        .hasMessageStartingWith("auth.tokenUrl 'http://10.1.2.3/oauth2/token' is plain http://");
   }
 
   @Test

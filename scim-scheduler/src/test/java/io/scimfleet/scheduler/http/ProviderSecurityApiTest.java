@@ -80,9 +80,45 @@ class ProviderSecurityApiTest {
         "https://u:p@scim.example.com/v2             | user info",
         "https://scim.example.com/v2?a=1             | query string",
         "https://scim.example.com/v2#x               | fragment",
+        "http://scim.example.com/v2                  | SCIM_ALLOW_HTTP_TARGETS=true",
+        "http://10.1.2.3/v2                          | SCIM_ALLOW_HTTP_TARGETS=true",
       })
   void aBaseUrlOutsideTheRulesIs400(String url, String rule) {
     assertRefused("{\"baseUrl\":\"" + url.strip() + "\",\"tokenEnv\":\"SCIM_TARGET_T\"}", rule);
+  }
+
+  @Test
+  void aPlainHttpTokenUrlIs400NamingIt() {
+    assertRefused(
+        "{\"baseUrl\":\"https://scim.example.com/v2\",\"auth\":{\"type\":\"oauth2\","
+            + "\"tokenUrl\":\"http://login.example.com/token\",\"clientId\":\"fleet\","
+            + "\"clientSecretEnv\":\"SCIM_TARGET_SECRET\"}}",
+        "auth.tokenUrl 'http://login.example.com/token' is plain http://");
+  }
+
+  @Test
+  void plainHttpToALoopbackTargetIsAcceptedAndToAnyHostWhenTheOperatorOptsIn() {
+    assertThat(
+            fixture
+                .api
+                .put(
+                    "/api/v1/providers/local",
+                    "{\"baseUrl\":\"http://127.0.0.1:8080/scim\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                .status())
+        .isEqualTo(200);
+    SecuritySettings open =
+        new SecuritySettings(
+            TestSecurity.settings(secrets, Map.of()).secrets(),
+            TargetPolicy.fromEnv(Map.of("SCIM_ALLOW_HTTP_TARGETS", "true")),
+            null);
+    try (ApiFixture widened = new ApiFixture(Stores.inMemory(), open)) {
+      ApiClient.Answer answer =
+          widened.api.put(
+              "/api/v1/providers/p",
+              "{\"baseUrl\":\"http://10.1.2.3/scim\",\"tokenEnv\":\"SCIM_TARGET_T\"}");
+
+      assertThat(answer.status()).isEqualTo(200);
+    }
   }
 
   @Test
