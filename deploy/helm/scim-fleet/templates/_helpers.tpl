@@ -150,6 +150,10 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ printf "/etc/scim-fleet/config/%s" .Values.config.fileName | quote }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.common.javaToolOptions | quote }}
+{{- if and .Values.common.targetDeny (not (hasKey .Values.common.env "SCIM_TARGET_DENY")) }}
+- name: SCIM_TARGET_DENY
+  value: {{ .Values.common.targetDeny | quote }}
+{{- end }}
 {{- range $name, $value := .Values.common.env }}
 - name: {{ $name }}
   value: {{ $value | quote }}

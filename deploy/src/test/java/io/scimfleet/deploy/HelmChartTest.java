@@ -45,7 +45,14 @@ class HelmChartTest {
                 "scim-secret-key")),
         Arguments.of(
             "monitoring on",
-            values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)));
+            values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)),
+        Arguments.of(
+            "IPv6 targets, loopback allowed",
+            values(
+                "networkPolicy.targets.cidrs",
+                List.of("0.0.0.0/0", "::/0", "10.0.0.0/8"),
+                "common.targetDeny",
+                "")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -386,6 +393,51 @@ class HelmChartTest {
     JsonNode redis = chart.get("NetworkPolicy", REDIS);
     assertThat(redis.at("/spec/ingress/0/from").size()).isEqualTo(2);
     assertThat(redis.at("/spec/egress").size()).isZero();
+  }
+
+  @Test
+  void bothProcessesRefuseLoopbackTargetsByDefaultUnlessTheOperatorOptsOut() {
+    Rendered defaults = Chart.template(values());
+    for (String process : List.of(SCHEDULER, WORKER))
+      assertThat(defaults.env("Deployment", process, "SCIM_TARGET_DENY"))
+          .as(process)
+          .contains("127.0.0.0/8")
+          .contains("::1/128");
+
+    Rendered optedOut = Chart.template(values("common.targetDeny", ""));
+    assertThat(envNames(optedOut.container("Deployment", WORKER)))
+        .doesNotContain("SCIM_TARGET_DENY");
+
+    Rendered ownValue =
+        Chart.template(values("common.env", Map.of("SCIM_TARGET_DENY", "10.0.0.0/8")));
+    assertThat(envNames(ownValue.container("Deployment", WORKER)))
+        .containsOnlyOnce("SCIM_TARGET_DENY");
+    assertThat(ownValue.env("Deployment", WORKER, "SCIM_TARGET_DENY")).isEqualTo("10.0.0.0/8");
+  }
+
+  @Test
+  void targetEgressCutsTheMetadataRangesOutOfEachWholeInternetBlock() {
+    Rendered chart =
+        Chart.template(
+            values("networkPolicy.targets.cidrs", List.of("0.0.0.0/0", "::/0", "10.0.0.0/8")));
+    JsonNode targets = chart.get("NetworkPolicy", WORKER).at("/spec/egress").path(2).path("to");
+
+    assertThat(targets.size()).isEqualTo(3);
+    assertThat(targets.at("/0/ipBlock/cidr").asText()).isEqualTo("0.0.0.0/0");
+    assertThat(texts(targets.at("/0/ipBlock/except")))
+        .contains("169.254.0.0/16")
+        .noneMatch(range -> range.contains(":"));
+    assertThat(targets.at("/1/ipBlock/cidr").asText()).isEqualTo("::/0");
+    assertThat(texts(targets.at("/1/ipBlock/except")))
+        .contains("fd00:ec2::/32", "fd20:ce::254/128", "fe80::/10")
+        .allMatch(range -> range.contains(":"));
+    assertThat(targets.at("/2/ipBlock").has("except")).isFalse();
+    assertThat(
+            texts(
+                Chart.template(values())
+                    .get("NetworkPolicy", SCHEDULER)
+                    .at("/spec/egress/2/to/0/ipBlock/except")))
+        .containsExactly("169.254.0.0/16", "100.100.100.200/32");
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.function.Function;
  *       #DEFAULT_DIR});
  *   <li>a variable ({@code tokenEnv}, any {@code *Env}) must start with the target prefix ({@code
  *       SCIM_TARGET_ENV_PREFIX}, default {@value #DEFAULT_ENV_PREFIX}), so that no provider can
- *       name the fleet's own secrets ({@code SCIM_ADMIN_TOKEN}, {@code REDIS_URL});
+ *       name the fleet's own secrets ({@code SCIM_ADMIN_TOKEN}, {@code REDIS_URL}), and must not be
+ *       one of the {@link FleetVariables} ({@code SCIM_TARGET_DENY} sits inside the prefix);
  *   <li>an inline value is sealed by the {@link SecretBox}; without a key it is refused.
  * </ul>
  */
@@ -88,7 +89,7 @@ public final class SecretSources {
     }
   }
 
-  /** Refuses a variable without the target prefix. */
+  /** Refuses a variable without the target prefix, and one the fleet itself reads. */
   public void requireAllowedEnv(String field, String variable) {
     if (!variable.startsWith(envPrefix) || variable.length() == envPrefix.length()) {
       throw new SecretException(
@@ -98,6 +99,16 @@ public final class SecretSources {
               + "' is refused: a secret variable must start with "
               + envPrefix
               + " (SCIM_TARGET_ENV_PREFIX), e.g. "
+              + envPrefix
+              + "SLACK_TOKEN");
+    }
+    if (FleetVariables.isFleetVariable(variable)) {
+      throw new SecretException(
+          field
+              + " '"
+              + variable
+              + "' is refused: it is a setting of the fleet itself, never a secret of a target; "
+              + "put the token in a variable of its own, e.g. "
               + envPrefix
               + "SLACK_TOKEN");
     }

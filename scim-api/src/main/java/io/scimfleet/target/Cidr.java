@@ -3,7 +3,11 @@ package io.scimfleet.target;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An address range, {@code 169.254.0.0/16} or {@code fe80::/10}; a bare address is one address. */
+/**
+ * An address range, {@code 169.254.0.0/16} or {@code fe80::/10}; a bare address is one address. An
+ * IPv4-mapped range ({@code ::ffff:10.0.0.0/104}) is the IPv4 range ({@code 10.0.0.0/8}), and an
+ * IPv4-mapped or IPv4-compatible address is judged as its IPv4 address ({@link EmbeddedIpv4}).
+ */
 // equals and hashCode go by the text, and nothing writes to the array after parse
 @SuppressWarnings("ArrayRecordComponent")
 public record Cidr(byte[] network, int prefixLength, String text) {
@@ -19,19 +23,21 @@ public record Cidr(byte[] network, int prefixLength, String text) {
     } catch (UnknownHostException e) {
       throw invalid(text);
     }
-    int bits = network.length * 8;
+    // the JDK reads ::ffff:a.b.c.d as the IPv4 address: its prefix counts 96 bits more
+    int mappedBits = network.length == 4 && address.indexOf(':') >= 0 ? 96 : 0;
+    int bits = network.length * 8 + mappedBits;
     int length;
     try {
       length = slash < 0 ? bits : Integer.parseInt(value.substring(slash + 1));
     } catch (NumberFormatException e) {
       throw invalid(text);
     }
-    if (length < 0 || length > bits) throw invalid(text);
-    return new Cidr(network, length, value);
+    if (length < mappedBits || length > bits) throw invalid(text);
+    return new Cidr(network, length - mappedBits, value);
   }
 
   public boolean contains(InetAddress address) {
-    byte[] bytes = address.getAddress();
+    byte[] bytes = EmbeddedIpv4.canonical(address).getAddress();
     if (bytes.length != network.length) return false;
     int whole = prefixLength / 8;
     for (int i = 0; i < whole; i++) if (bytes[i] != network[i]) return false;

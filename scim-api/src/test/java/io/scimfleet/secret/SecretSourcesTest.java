@@ -34,6 +34,26 @@ class SecretSourcesTest {
         new SecretSources(secrets, SecretSources.DEFAULT_ENV_PREFIX, TestSecurity.BOX, env::get);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SCIM_TARGET_ALLOW", "SCIM_TARGET_DENY", "SCIM_TARGET_ENV_PREFIX"})
+  void aVariableOfTheFleetInsideThePrefixIsNeverASecret(String variable) {
+    assertThatThrownBy(() -> sources.requireAllowedEnv("tokenEnv", variable))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("tokenEnv '" + variable + "' is refused")
+        .hasMessageContaining("setting of the fleet");
+    assertThatThrownBy(() -> sources.resolve("token", null, null, variable))
+        .hasMessageContaining(variable);
+  }
+
+  @Test
+  void aWiderPrefixStillRefusesTheFleetsOwnVariables() {
+    SecretSources wide = new SecretSources(secrets, "SCIM_", TestSecurity.BOX, name -> "x");
+
+    assertThatThrownBy(() -> wide.requireAllowedEnv("tokenEnv", "SCIM_ADMIN_TOKEN"))
+        .hasMessageContaining("SCIM_ADMIN_TOKEN");
+    assertThat(wide.resolve("token", null, null, "SCIM_SLACK")).isEqualTo("x");
+  }
+
   @Test
   void aFileInsideTheDirectoryIsRead() throws IOException {
     Files.writeString(secrets.resolve("slack"), "xoxp-1\n");

@@ -1,5 +1,6 @@
 package io.scimfleet.target;
 
+import static io.scimfleet.testing.DnsAnswers.aaaa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,12 +52,50 @@ class TargetPolicyTest {
       strings = {
         "https://api.slack.com/scim/v2",
         "http://127.0.0.1:8080/scim",
-        "http://10.1.2.3/scim",
-        "http://192.168.1.10/scim",
-        "http://[::1]:9000/scim"
+        "http://127.5.6.7/scim",
+        "http://localhost:8080/scim",
+        "http://[::1]:9000/scim",
+        "http://[::ffff:127.0.0.1]:9000/scim",
+        "https://10.1.2.3/scim",
+        "https://192.168.1.10/scim"
       })
   void publicPrivateAndLoopbackTargetsAreAllowedByDefault(String url) {
     assertThatCode(() -> defaults.requireAllowedUrl(URI.create(url))).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://10.1.2.3/scim",
+        "http://192.168.1.10/scim",
+        "http://scim.example.com/v2",
+        "http://localhost.attacker.example/v2",
+        "http://[fd12::1]/scim"
+      })
+  void plainHttpToAHostOtherThanLoopbackIsRefusedSayingHowToOptIn(String url) {
+    TargetPolicy anyAddress =
+        defaults.withResolver(host -> new InetAddress[] {InetAddress.getByName("10.9.9.9")});
+
+    assertThatThrownBy(() -> anyAddress.requireAllowedUrl(URI.create(url)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("baseUrl '" + url + "' is plain http://")
+        .hasMessageContaining("in clear")
+        .hasMessageContaining("SCIM_ALLOW_HTTP_TARGETS=true");
+    assertThatCode(
+            () ->
+                TargetPolicy.fromEnv(Map.of("SCIM_ALLOW_HTTP_TARGETS", "true"))
+                    .withResolver(host -> new InetAddress[] {InetAddress.getByName("10.9.9.9")})
+                    .requireAllowedUrl(URI.create(url)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aTokenUrlIsNamedInItsRefusal() {
+    assertThatThrownBy(
+            () ->
+                defaults.requireAllowedUrl(
+                    "auth.tokenUrl", URI.create("http://10.1.2.3/oauth2/token")))
+        .hasMessageStartingWith("auth.tokenUrl 'http://10.1.2.3/oauth2/token' is plain http://");
   }
 
   @Test
@@ -87,6 +126,93 @@ class TargetPolicyTest {
     assertThatThrownBy(() -> defaults.filter("rebound.example", new InetAddress[] {metadata}))
         .isInstanceOf(RefusedAddressException.class)
         .hasMessageContaining("rebound.example");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "::ffff:169.254.169.254",
+        "::169.254.169.254",
+        "::ffff:100.100.100.200",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::a9fe:a9fe",
+        "64:ff9b:1:a9fe:a9:fe00::",
+        "2002:a9fe:a9fe::1",
+        "::ffff:0.0.0.0",
+        "::",
+        "fd00:ec2::254",
+        "fd00:ec2::253",
+        "fd20:ce::254",
+      })
+  void anAaaaAnswerStandingForARefusedAddressIsRefused(String answer) {
+    assertThat(defaults.allows(aaaa(answer))).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"0.0.0.0", "0.1.2.3"})
+  void theUnspecifiedIpv4RangeIsRefused(String address) throws UnknownHostException {
+    assertThat(defaults.allows(InetAddress.getByName(address))).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "::ffff:8.8.8.8",
+        "64:ff9b::808:808",
+        "64:ff9b:1::808:808",
+        "2002:808:808::1",
+        "2606:4700:4700::1111",
+        "::1"
+      })
+  void anAaaaAnswerStandingForAnAllowedAddressIsAllowed(String answer) {
+    assertThat(defaults.allows(aaaa(answer))).isTrue();
+  }
+
+  @Test
+  void theOperatorsDenyRangesHoldMappedAndTranslatedForms() {
+    TargetPolicy policy = TargetPolicy.fromEnv(Map.of("SCIM_TARGET_DENY", "127.0.0.0/8,::1"));
+
+    assertThat(policy.allows(aaaa("::ffff:127.0.0.1"))).isFalse();
+    assertThat(policy.allows(aaaa("::127.0.0.2"))).isFalse();
+    assertThat(policy.allows(aaaa("64:ff9b::7f00:1"))).isFalse();
+    assertThat(policy.allows(aaaa("::1"))).isFalse();
+  }
+
+  @Test
+  void aMappedRangeIsTheIpv4Range() throws UnknownHostException {
+    Cidr mapped = Cidr.parse("::ffff:10.0.0.0/104");
+
+    assertThat(mapped.contains(InetAddress.getByName("10.1.2.3"))).isTrue();
+    assertThat(mapped.contains(aaaa("::ffff:10.1.2.3"))).isTrue();
+    assertThat(mapped.contains(InetAddress.getByName("11.0.0.1"))).isFalse();
+    assertThat(Cidr.parse("169.254.0.0/16").contains(aaaa("::ffff:169.254.169.254"))).isTrue();
+  }
+
+  @Test
+  void aHostWhoseDnsAnswerIsAMappedMetadataAddressIsRefusedOnSave() {
+    TargetPolicy policy =
+        defaults.withResolver(host -> new InetAddress[] {aaaa("::ffff:169.254.169.254")});
+
+    assertThatThrownBy(
+            () -> policy.requireAllowedUrl(URI.create("https://metadata.attacker.example/scim")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metadata.attacker.example")
+        .hasMessageContaining("which reaches 169.254.169.254")
+        .hasMessageContaining("is refused");
+  }
+
+  @Test
+  void aMappedOrCompatibleMetadataLiteralIsRefusedOnSave() {
+    for (String url :
+        List.of(
+            "http://[::ffff:169.254.169.254]/",
+            "http://[::169.254.169.254]/",
+            "http://[64:ff9b::a9fe:a9fe]/",
+            "http://0.0.0.0:8080/",
+            "http://[::]:8080/"))
+      assertThatThrownBy(() -> defaults.requireAllowedUrl(URI.create(url)))
+          .as(url)
+          .hasMessageContaining("is refused");
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class ProviderConversion {
     VendorProfile profile = profile(request.profile());
     Credential credential = credential(request, security.secrets());
     if (credential.oauth2() != null)
-      security.targets().requireAllowedUrl(credential.oauth2().tokenUrl());
+      security.targets().requireAllowedUrl("auth.tokenUrl", credential.oauth2().tokenUrl());
     Provider provider =
         new Provider(
             name,

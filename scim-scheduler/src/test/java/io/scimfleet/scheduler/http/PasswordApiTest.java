@@ -199,7 +199,7 @@ class PasswordApiTest {
     assertThat(
             api.put(
                     "/api/v1/providers/p",
-                    "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                    "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
                 .json()
                 .path("syncPasswords")
                 .asBoolean())
@@ -207,7 +207,7 @@ class PasswordApiTest {
     assertThat(
             api.put(
                     "/api/v1/providers/p",
-                    "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\","
+                    "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\","
                         + "\"syncPasswords\":true}")
                 .json()
                 .path("syncPasswords")

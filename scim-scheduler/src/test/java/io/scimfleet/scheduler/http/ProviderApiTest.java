@@ -65,7 +65,7 @@ class ProviderApiTest {
     JsonNode view =
         api.put(
                 "/api/v1/providers/p",
-                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
             .json();
 
     assertThat(view.path("enabled").asBoolean()).isTrue();
@@ -83,7 +83,7 @@ class ProviderApiTest {
         api.put(
                 "/api/v1/providers/p",
                 """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""")
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","scopeGroups":["eng","ops"],"nestedGroups":"native"}""")
             .json();
 
     assertThat(view.path("scopeGroups").toString()).isEqualTo("[\"eng\",\"ops\"]");
@@ -268,7 +268,7 @@ class ProviderApiTest {
         api.put(
                 "/api/v1/providers/p",
                 """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","deletionWindow":"30m",
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","deletionWindow":"30m",
          "matchOn":{"users":"emails.primary","groups":"externalId"},"adoptExisting":true}""")
             .json();
 
@@ -279,7 +279,7 @@ class ProviderApiTest {
     JsonNode defaults =
         api.put(
                 "/api/v1/providers/q",
-                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
             .json();
     assertThat(defaults.path("deletionWindow").asText()).isEqualTo("PT1H");
     assertThat(defaults.path("matchOn").path("users").asText()).isEqualTo("userName");
@@ -288,7 +288,7 @@ class ProviderApiTest {
 
   @Test
   void bulkIsAutoOrOffAndAnythingElseIsA400() {
-    String body = "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"";
+    String body = "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"";
     JsonNode off = api.put("/api/v1/providers/p", body + ",\"bulk\":\"off\"}").json();
     JsonNode defaults = api.put("/api/v1/providers/q", body + "}").json();
     var refused = api.put("/api/v1/providers/r", body + ",\"bulk\":\"always\"}");
@@ -304,7 +304,7 @@ class ProviderApiTest {
     JsonNode defaults =
         api.put(
                 "/api/v1/providers/q",
-                "{\"baseUrl\":\"http://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
             .json();
     assertThat(defaults.path("driftCheck").asText()).isEqualTo("full");
     assertThat(defaults.path("deleteUnmanaged").asBoolean()).isFalse();
@@ -313,7 +313,7 @@ class ProviderApiTest {
         api.put(
                 "/api/v1/providers/p",
                 """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""")
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""")
             .json();
     assertThat(view.path("driftCheck").asText()).isEqualTo("off");
     assertThat(view.path("deleteUnmanaged").asBoolean()).isTrue();
@@ -324,7 +324,7 @@ class ProviderApiTest {
         api.put(
             "/api/v1/providers/p",
             """
-        {"baseUrl":"http://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"sometimes"}""");
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"sometimes"}""");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("driftCheck must be 'full' or 'off'");
   }

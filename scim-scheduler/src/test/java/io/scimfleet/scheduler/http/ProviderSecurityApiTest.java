@@ -47,6 +47,10 @@ class ProviderSecurityApiTest {
       value = {
         "\"tokenEnv\":\"SCIM_ADMIN_TOKEN\"                 | must start with SCIM_TARGET_",
         "\"tokenEnv\":\"REDIS_URL\"                        | must start with SCIM_TARGET_",
+        "\"tokenEnv\":\"SCIM_TARGET_DENY\"                 | tokenEnv 'SCIM_TARGET_DENY' is refused",
+        "\"tokenEnv\":\"SCIM_TARGET_ALLOW\"                | tokenEnv 'SCIM_TARGET_ALLOW' is refused",
+        "\"tokenEnv\":\"SCIM_TARGET_ENV_PREFIX\"           | tokenEnv 'SCIM_TARGET_ENV_PREFIX' is refused",
+        "\"auth\":{\"type\":\"basic\",\"username\":\"u\",\"passwordEnv\":\"SCIM_TARGET_DENY\"} | passwordEnv 'SCIM_TARGET_DENY' is refused",
         "\"tokenFile\":\"SECRETS/../fleet-key\"            | must be inside",
         "\"tokenFile\":\"SECRETS/escape\"                  | must be inside",
         "\"tokenFile\":\"/etc/passwd\"                     | SCIM_SECRETS_DIR",
@@ -68,14 +72,53 @@ class ProviderSecurityApiTest {
       value = {
         "http://169.254.169.254/latest/meta-data/iam | is refused",
         "http://[fd00:ec2::254]/                     | is refused",
+        "http://[64:ff9b::a9fe:a9fe]/                | which reaches 169.254.169.254",
+        "http://[::169.254.169.254]/                 | which reaches 169.254.169.254",
+        "http://0.0.0.0:8080/                        | is refused",
         "http://100.100.100.200/                     | is refused",
         "http://[fe80::1%25eth0]/scim                | is refused",
         "https://u:p@scim.example.com/v2             | user info",
         "https://scim.example.com/v2?a=1             | query string",
         "https://scim.example.com/v2#x               | fragment",
+        "http://scim.example.com/v2                  | SCIM_ALLOW_HTTP_TARGETS=true",
+        "http://10.1.2.3/v2                          | SCIM_ALLOW_HTTP_TARGETS=true",
       })
   void aBaseUrlOutsideTheRulesIs400(String url, String rule) {
     assertRefused("{\"baseUrl\":\"" + url.strip() + "\",\"tokenEnv\":\"SCIM_TARGET_T\"}", rule);
+  }
+
+  @Test
+  void aPlainHttpTokenUrlIs400NamingIt() {
+    assertRefused(
+        "{\"baseUrl\":\"https://scim.example.com/v2\",\"auth\":{\"type\":\"oauth2\","
+            + "\"tokenUrl\":\"http://login.example.com/token\",\"clientId\":\"fleet\","
+            + "\"clientSecretEnv\":\"SCIM_TARGET_SECRET\"}}",
+        "auth.tokenUrl 'http://login.example.com/token' is plain http://");
+  }
+
+  @Test
+  void plainHttpToALoopbackTargetIsAcceptedAndToAnyHostWhenTheOperatorOptsIn() {
+    assertThat(
+            fixture
+                .api
+                .put(
+                    "/api/v1/providers/local",
+                    "{\"baseUrl\":\"http://127.0.0.1:8080/scim\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+                .status())
+        .isEqualTo(200);
+    SecuritySettings open =
+        new SecuritySettings(
+            TestSecurity.settings(secrets, Map.of()).secrets(),
+            TargetPolicy.fromEnv(Map.of("SCIM_ALLOW_HTTP_TARGETS", "true")),
+            null);
+    try (ApiFixture widened = new ApiFixture(Stores.inMemory(), open)) {
+      ApiClient.Answer answer =
+          widened.api.put(
+              "/api/v1/providers/p",
+              "{\"baseUrl\":\"http://10.1.2.3/scim\",\"tokenEnv\":\"SCIM_TARGET_T\"}");
+
+      assertThat(answer.status()).isEqualTo(200);
+    }
   }
 
   @Test

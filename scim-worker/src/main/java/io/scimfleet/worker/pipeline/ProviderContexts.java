@@ -128,7 +128,7 @@ public final class ProviderContexts implements AutoCloseable {
     try {
       security.targets().requireAllowedUrl(provider.baseUrl());
       OAuth2Client oauth2 = provider.credential().oauth2();
-      if (oauth2 != null) security.targets().requireAllowedUrl(oauth2.tokenUrl());
+      if (oauth2 != null) security.targets().requireAllowedUrl("auth.tokenUrl", oauth2.tokenUrl());
     } catch (IllegalArgumentException e) {
       throw new RefusedTargetException("provider " + provider.name() + ": " + e.getMessage());
     }

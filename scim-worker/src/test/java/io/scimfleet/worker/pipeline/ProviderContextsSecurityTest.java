@@ -97,6 +97,29 @@ class ProviderContextsSecurityTest {
   }
 
   @Test
+  void aStoredPlainHttpTargetOrTokenEndpointBeyondLoopbackIsRefused() {
+    store.put(
+        aProvider("plain")
+            .at("http://scim.example.org/v2")
+            .withCredential(Credential.fromEnv("SCIM_TARGET_OK"))
+            .build());
+    OAuth2Client client =
+        new OAuth2Client(URI.create("http://login.example.org/token"), "fleet", null, null, null);
+    store.put(
+        aProvider("token")
+            .withCredential(Credential.oauth2(client, Credential.fromEnv("SCIM_TARGET_OK")))
+            .build());
+
+    assertThatThrownBy(() -> contexts.get("plain"))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("baseUrl 'http://scim.example.org/v2' is plain http://")
+        .hasMessageContaining("SCIM_ALLOW_HTTP_TARGETS=true");
+    assertThatThrownBy(() -> contexts.get("token"))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("auth.tokenUrl 'http://login.example.org/token' is plain http://");
+  }
+
+  @Test
   void aStoredInsecureTlsSettingIsRefusedUnlessTheWorkerAllowsIt() {
     store.put(
         aProvider("p")
