@@ -1,6 +1,5 @@
 package io.scimfleet.mapping;
 
-import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * expression built on the thread, so they can be stale (see docs/mappings.md).
  */
 final class JsonataExpression {
-  /** JSONata's error code for a range ({@code [1..n]}) of more than a million elements. */
+  /** JSONata's error code for a range ({@code [1..n]}) of more than ten million elements. */
   private static final String RANGE_TOO_LARGE = "D2014";
 
   private final ThreadLocal<Jsonata> perThread;
@@ -41,13 +40,18 @@ final class JsonataExpression {
    * @throws MappingLimitException when the evaluation reaches one of the {@link MappingLimits}
    */
   Object evaluate(String name, MappingInput input) {
-    Jsonata expression = perThread.get();
+    EvaluationBudget budget = new EvaluationBudget(name, MappingLimits.current());
     try {
-      return expression.evaluate(
-          input.json(), new EvaluationBudget(name, MappingLimits.current()).frame(expression));
+      return EvaluationWatchdog.run(
+          budget,
+          () -> {
+            Jsonata expression = perThread.get();
+            return expression.evaluate(input.json(), budget.frame(expression));
+          });
     } catch (RuntimeException | StackOverflowError e) {
       String limit = limitIn(e);
       if (limit != null) throw new MappingLimitException(name, limit);
+      if (e instanceof EvaluationWatchdog.Interrupted interrupted) throw interrupted;
       throw new MappingException(name, "failed to evaluate: " + e.getMessage(), e);
     }
   }
@@ -60,20 +64,19 @@ final class JsonataExpression {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MappingLimitException limit) return limit.limit();
       if (t instanceof JException j && RANGE_TOO_LARGE.equals(j.getError()))
-        return "range limit of 1000000 elements";
+        return "range limit of 10000000 elements";
       if (t instanceof StackOverflowError) return "depth limit of the thread's stack";
     }
     return null;
   }
 
   /**
-   * Replaces the built-ins that can make a huge value from a small argument by bounded ones, and
-   * {@code $trim} (in every default user mapping) by one without a regular expression compiled per
-   * call.
+   * Replaces the built-ins that build strings by bounded ones ({@link BoundedBuiltIns}), {@code
+   * $eval} by a refusal, and {@code $trim} (in every default user mapping) by one without a regular
+   * expression compiled per call.
    */
   private static Jsonata bounded(Jsonata expression) {
-    expression.registerFunction(
-        "pad", Jsonata.function("pad", JsonataExpression::pad, "<s-ns?:s>"));
+    BoundedBuiltIns.register(expression);
     expression.registerFunction(
         "trim",
         Jsonata.function("trim", (Jsonata.Fn1<String, String>) JsonataExpression::trim, "<s-:s>"));
@@ -114,14 +117,6 @@ final class JsonataExpression {
           || (c == ' ' && i < last && text.charAt(i + 1) == ' ')) return false;
     }
     return true;
-  }
-
-  private static String pad(String text, Number width, String padding) {
-    int limit = MappingLimits.current().maxStringLength();
-    if (width != null && Math.abs(width.doubleValue()) > limit) {
-      throw new MappingLimitException("$pad", "string length limit of " + limit + " characters");
-    }
-    return Functions.pad(text, width == null ? null : width.intValue(), padding);
   }
 
   private static Jsonata parse(String name, String source) {

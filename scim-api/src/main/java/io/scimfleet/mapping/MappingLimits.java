@@ -29,7 +29,7 @@ public record MappingLimits(
   }
 
   public static MappingLimits defaults() {
-    return new MappingLimits(Duration.ofSeconds(1), 200, 1_000_000, 1_000_000);
+    return new MappingLimits(Duration.ofSeconds(1), 200, 65_536, 10_000);
   }
 
   public static MappingLimits fromEnv(Map<String, String> env) {

@@ -369,6 +369,11 @@ class ProviderApiTest {
         "($f := function($x){ 1 + $f($x) }; $f(1)) | depth limit",
         "$sum([1..100000000])                     | range limit",
         "$pad('', 100000000)                      | string length limit",
+        // issue 24: $eval, the steps after a constructor's first value, one built-in's limit x
+        // limit
+        "$eval('($f := function($n){ $f($n+1) }; $f(0))') | refused function $eval",
+        "($r := [0, 1..1000]; $sum($r.$r.$sum($r)))       | time limit",
+        "($s := $join([1..1000].($join([1..1000].('x')))); $join([1..1000].($s))) | string length limit of 65536",
       })
   void previewOfAMappingThatReachesALimitAnswers422WithinTwoSeconds(String loop, String limit) {
     api.put(
