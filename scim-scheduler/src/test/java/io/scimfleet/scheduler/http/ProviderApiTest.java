@@ -373,7 +373,7 @@ class ProviderApiTest {
         // limit
         "$eval('($f := function($n){ $f($n+1) }; $f(0))') | refused function $eval",
         "($r := [0, 1..1000]; $sum($r.$r.$sum($r)))       | time limit",
-        "($s := $join([1..1000].($join([1..1000].('x')))); $join([1..1000].($s))) | string length limit of 65536",
+        "($s := $pad('', 60000, 'x'); $join([1..1000].($s))) | string length limit of 65536",
       })
   void previewOfAMappingThatReachesALimitAnswers422WithinTwoSeconds(String loop, String limit) {
     api.put(
