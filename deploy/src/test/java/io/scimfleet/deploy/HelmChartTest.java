@@ -478,7 +478,9 @@ class HelmChartTest {
             .filter(v -> "tmp".equals(v.path("name").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(tmp.has("emptyDir")).isTrue();
+    assertThat(tmp.at("/emptyDir/sizeLimit").asText())
+        .as("%s /tmp sizeLimit", name)
+        .isEqualTo("1Gi");
   }
 
   static void assertProbes(JsonNode container, String portName, int port) {

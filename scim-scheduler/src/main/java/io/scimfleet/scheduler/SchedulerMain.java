@@ -123,6 +123,7 @@ public final class SchedulerMain {
         s.pageThreads(),
         s.configFile(),
         s.maxBodyBytes(),
-        s.security());
+        s.security(),
+        s.imports());
   }
 }

@@ -174,6 +174,7 @@ public final class OneShotSync {
         s.pageThreads(),
         null,
         s.maxBodyBytes(),
-        s.security());
+        s.security(),
+        s.imports());
   }
 }
