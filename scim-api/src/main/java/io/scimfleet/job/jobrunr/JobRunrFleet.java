@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
-import io.scimfleet.job.jobrunr.dashboard.DashboardServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

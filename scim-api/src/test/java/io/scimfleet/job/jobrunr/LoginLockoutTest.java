@@ -1,4 +1,4 @@
-package io.scimfleet.job.jobrunr.dashboard;
+package io.scimfleet.job.jobrunr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.scimfleet.job.jobrunr.dashboard;
+package io.scimfleet.job.jobrunr;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * bound to the login's address, every route behind the {@link DashboardGuard}; without JobRunr's
  * anonymous usage reports.
  */
-public final class DashboardServer implements AutoCloseable {
+final class DashboardServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
 
   private final HttpServer server;
@@ -40,7 +40,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Listens on {@code login.bind()} and {@code port} (0: any free port). */
-  public static DashboardServer start(
+  static DashboardServer start(
       StorageProvider storage, JsonMapper json, int port, DashboardLogin login, Clock clock) {
     HttpServer server;
     try {
@@ -77,7 +77,7 @@ public final class DashboardServer implements AutoCloseable {
     return new DashboardServer(server, executor, handlers);
   }
 
-  public InetSocketAddress address() {
+  InetSocketAddress address() {
     return server.getAddress();
   }
 

@@ -1,4 +1,4 @@
-package io.scimfleet.job.jobrunr.dashboard;
+package io.scimfleet.job.jobrunr;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,4 +1,4 @@
-package io.scimfleet.job.jobrunr.dashboard;
+package io.scimfleet.job.jobrunr;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;

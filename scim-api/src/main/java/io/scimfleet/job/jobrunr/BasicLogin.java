@@ -1,4 +1,4 @@
-package io.scimfleet.job.jobrunr.dashboard;
+package io.scimfleet.job.jobrunr;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
