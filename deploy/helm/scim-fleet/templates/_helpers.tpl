@@ -182,7 +182,8 @@ seccompProfile:
 {{/* Volumes shared by both processes: /tmp, the providers file, the provider tokens. */}}
 {{- define "scim-fleet.volumes" -}}
 - name: tmp
-  emptyDir: {}
+  emptyDir:
+    sizeLimit: {{ .Values.common.tmpSizeLimit }}
 - name: config
   configMap:
     name: {{ include "scim-fleet.configMapName" . }}

@@ -122,20 +122,27 @@ class HelmChartTest {
   }
 
   @Test
-  void dashboardLoginComesFromASecretAndTheDashboardIsOffWithoutIt() {
-    Rendered chart = Chart.template(values("scheduler.dashboard.password", "pw-from-values"));
+  void theDashboardIsOffByDefaultAndWhenOnItsLoginComesFromASecretOnLoopback() {
+    Rendered chart =
+        Chart.template(
+            values(
+                "scheduler.dashboard.enabled",
+                true,
+                "scheduler.dashboard.password",
+                "pw-from-values"));
     JsonNode login = chart.get("Secret", FULLNAME + "-dashboard-login");
     assertThat(login.at("/data/SCIM_DASHBOARD_USER").asText()).isEqualTo("YWRtaW4=");
     assertThat(login.at("/data/SCIM_DASHBOARD_PASSWORD").asText())
         .isEqualTo("cHctZnJvbS12YWx1ZXM=");
     assertThat(chart.env("Deployment", SCHEDULER, "SCIM_DASHBOARD_PASSWORD"))
         .contains(FULLNAME + "-dashboard-login");
+    assertThat(chart.env("Deployment", SCHEDULER, "SCIM_DASHBOARD_BIND")).isEqualTo("127.0.0.1");
     assertThat(envNames(chart.container("Deployment", WORKER)))
         .doesNotContain("SCIM_DASHBOARD_PASSWORD");
 
-    Rendered off = Chart.template(values("scheduler.dashboard.enabled", false));
+    Rendered off = Chart.template(values());
     assertThat(envNames(off.container("Deployment", SCHEDULER)))
-        .doesNotContain("SCIM_DASHBOARD_USER", "SCIM_DASHBOARD_PASSWORD");
+        .doesNotContain("SCIM_DASHBOARD_USER", "SCIM_DASHBOARD_PASSWORD", "SCIM_DASHBOARD_BIND");
     assertThat(off.all("Secret").stream().map(s -> s.at("/metadata/name").asText()))
         .doesNotContain(FULLNAME + "-dashboard-login");
   }
@@ -523,7 +530,9 @@ class HelmChartTest {
             .filter(v -> "tmp".equals(v.path("name").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(tmp.has("emptyDir")).isTrue();
+    assertThat(tmp.at("/emptyDir/sizeLimit").asText())
+        .as("%s /tmp sizeLimit", name)
+        .isEqualTo("1Gi");
   }
 
   static void assertProbes(JsonNode container, String portName, int port) {

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param redisUrl null: in-memory stores and jobs (all-in-one only)
  * @param security secret sources, the encryption key, target rules, the directory token
+ * @param imports how large one {@code POST /api/v1/import} may be
  */
 public record FleetSettings(
     String redisUrl,
@@ -22,7 +23,8 @@ public record FleetSettings(
     int pageThreads,
     String configFile,
     long maxBodyBytes,
-    SecuritySettings security) {
+    SecuritySettings security,
+    ImportLimits imports) {
 
   public static FleetSettings fromEnv() {
     return fromEnv(System.getenv());
@@ -42,7 +44,8 @@ public record FleetSettings(
         EnvNumbers.wholeInt(env, "SCIM_PAGE_THREADS", 16),
         blankToNull(env.get("SCIM_CONFIG")),
         EnvNumbers.wholeInt(env, "SCIM_MAX_BODY_BYTES", 1_048_576),
-        SecuritySettings.fromEnv(env));
+        SecuritySettings.fromEnv(env),
+        ImportLimits.fromEnv(env));
   }
 
   public FleetSettings withSecurity(SecuritySettings value) {
@@ -59,7 +62,8 @@ public record FleetSettings(
         pageThreads,
         configFile,
         maxBodyBytes,
-        value);
+        value,
+        imports);
   }
 
   private static String blankToNull(String value) {

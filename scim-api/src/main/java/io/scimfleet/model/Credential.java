@@ -4,6 +4,7 @@ import io.scimfleet.scim.Authorization;
 import io.scimfleet.scim.OAuth2Grant;
 import io.scimfleet.secret.SecretSources;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How a provider authenticates to its target: {@code bearer} (the token is the secret), {@code
@@ -83,39 +84,49 @@ public record Credential(
   }
 
   /**
-   * The secret itself (token, password or client secret), read now (files and variables may
-   * rotate), under the sources' rules.
+   * The secret itself (token, password or client secret) of this provider's credential, read now
+   * (files and variables may rotate), under the sources' rules; an inline secret opens only when it
+   * was sealed for this provider and this kind of secret.
    */
-  public String resolve(SecretSources sources) {
-    return sources.resolve(secretField(), token, tokenFile, tokenEnv);
+  public String resolve(SecretSources sources, String provider) {
+    return sources.resolve(provider, secretField(), token, tokenFile, tokenEnv);
   }
 
   /**
    * The {@code Authorization} header source for the SCIM client, the secret read now; not for
    * oauth2 (see {@link #grant}).
    */
-  public Authorization authorization(SecretSources sources) {
+  public Authorization authorization(SecretSources sources, String provider) {
     if (type.equals(OAUTH2))
       throw new IllegalStateException("oauth2 credentials give a grant, not a fixed header");
-    String secret = resolve(sources);
+    String secret = resolve(sources, provider);
     return type.equals(BASIC)
         ? Authorization.basic(username, secret)
         : Authorization.bearer(secret);
   }
 
   /** The client credentials grant of an oauth2 credential, the client secret read now. */
-  public OAuth2Grant grant(SecretSources sources) {
+  public OAuth2Grant grant(SecretSources sources, String provider) {
     if (!type.equals(OAUTH2))
       throw new IllegalStateException(type + " credentials have no OAuth 2.0 grant");
-    return oauth2.grant(resolve(sources));
+    return oauth2.grant(resolve(sources, provider));
   }
 
   /**
-   * This credential with its inline secret sealed; file and variable credentials are returned as
-   * they are.
+   * This credential with its inline secret sealed for this provider; file and variable credentials
+   * are returned as they are.
    */
-  public Credential sealed(SecretSources sources) {
-    return token == null ? this : withInline(sources.seal(secretField(), token));
+  public Credential sealed(SecretSources sources, String provider) {
+    return token == null ? this : withInline(sources.seal(provider, secretField(), token));
+  }
+
+  /**
+   * This credential with its stored inline secret sealed again (with the current key, in the
+   * current format, for this provider); empty when there is nothing to do.
+   */
+  public Optional<Credential> resealed(SecretSources sources, String provider) {
+    if (token == null) return Optional.empty();
+    return sources.resealed(provider, secretField(), token).map(this::withInline);
   }
 
   /** The same type and user with this inline (sealed) secret. */

@@ -18,17 +18,23 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Encrypts inline secrets at rest with AES-256-GCM (the JDK's). A sealed value reads {@code
- * sealed:v1:<key id>:<base64url of nonce, ciphertext and tag>}. The current key seals; it and the
- * previous keys open, which is how a key is rotated: the new key becomes {@code SCIM_SECRET_KEY},
- * the old one {@code SCIM_SECRET_KEY_PREVIOUS}, and the scheduler seals every stored secret again
- * with the new key when it starts.
+ * sealed:v2:<key id>:<base64url of nonce, ciphertext and tag>}, and its associated data is its
+ * {@link SecretBinding} (provider and field, or the user of a password): it opens only where it was
+ * sealed. Values of the first format ({@code sealed:v1:}, one fixed associated data for all) still
+ * open, anywhere, so that an upgrade reads what is stored; the scheduler seals them again as {@code
+ * v2} when it starts, and passwords expire. The current key seals; it and the previous keys open,
+ * which is how a key is rotated: the new key becomes {@code SCIM_SECRET_KEY}, the old one {@code
+ * SCIM_SECRET_KEY_PREVIOUS}, and the scheduler seals every stored secret again with the new key
+ * when it starts.
  */
 public final class SecretBox {
   public static final String KEY_VARIABLE = "SCIM_SECRET_KEY";
-  private static final String PREFIX = "sealed:v1:";
+  private static final String PREFIX = "sealed:v2:";
+  private static final String PREFIX_V1 = "sealed:v1:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final byte[] CONTEXT = "scim-fleet secret v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTEXT_V1 =
+      "scim-fleet secret v1".getBytes(StandardCharsets.US_ASCII);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKey current;
@@ -79,8 +85,9 @@ public final class SecretBox {
     return Optional.of(new SecretBox(current, previous));
   }
 
+  /** Sealed in either format; a clear value is not. */
   public static boolean isSealed(String value) {
-    return value != null && value.startsWith(PREFIX);
+    return value != null && (value.startsWith(PREFIX) || value.startsWith(PREFIX_V1));
   }
 
   /** The id of the key that seals. */
@@ -88,16 +95,31 @@ public final class SecretBox {
     return current.id();
   }
 
-  /** True when the value is sealed with the current key (false: seal it again). */
+  /**
+   * True when the value is sealed in the current format with the current key (false: seal it
+   * again).
+   */
   public boolean isCurrent(String sealed) {
     return isSealed(sealed) && sealed.startsWith(PREFIX + current.id() + ":");
   }
 
-  public String seal(String clear) {
+  /** Seals {@code clear} for this place only. */
+  public String seal(String clear, SecretBinding binding) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
-    byte[] ciphertext =
-        crypt(Cipher.ENCRYPT_MODE, current, nonce, clear.getBytes(StandardCharsets.UTF_8), 0);
+    byte[] ciphertext;
+    try {
+      ciphertext =
+          crypt(
+              Cipher.ENCRYPT_MODE,
+              current,
+              nonce,
+              clear.getBytes(StandardCharsets.UTF_8),
+              0,
+              binding.aad());
+    } catch (GeneralSecurityException e) {
+      throw new SecretException(binding + ": cannot seal with key " + current.id(), e);
+    }
     byte[] out = new byte[NONCE_BYTES + ciphertext.length];
     System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
     System.arraycopy(ciphertext, 0, out, NONCE_BYTES, ciphertext.length);
@@ -107,9 +129,16 @@ public final class SecretBox {
         + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
   }
 
-  public String open(String sealed) {
-    if (!isSealed(sealed)) throw new SecretException("not a sealed secret");
-    String rest = sealed.substring(PREFIX.length());
+  /**
+   * Opens a value sealed for this place (or a {@code v1} value, which is bound to no place).
+   *
+   * @throws SecretException when the value is not sealed (a clear value is never accepted), is
+   *     damaged, was sealed for another place, or with a key this process does not have
+   */
+  public String open(String sealed, SecretBinding binding) {
+    if (!isSealed(sealed)) throw new SecretException(binding + ": not a sealed secret");
+    boolean v1 = sealed.startsWith(PREFIX_V1);
+    String rest = sealed.substring(v1 ? PREFIX_V1.length() : PREFIX.length());
     int colon = rest.indexOf(':');
     SecretKey key = colon < 0 ? null : keys.get(rest.substring(0, colon));
     if (key == null) {
@@ -130,23 +159,28 @@ public final class SecretBox {
     }
     if (data.length <= NONCE_BYTES) throw new SecretException("a sealed secret is damaged");
     byte[] nonce = Arrays.copyOf(data, NONCE_BYTES);
-    return new String(
-        crypt(Cipher.DECRYPT_MODE, key, nonce, data, NONCE_BYTES), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] crypt(int mode, SecretKey key, byte[] nonce, byte[] input, int offset) {
+    byte[] aad = v1 ? CONTEXT_V1 : binding.aad();
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(mode, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(CONTEXT);
-      return cipher.doFinal(input, offset, input.length - offset);
+      return new String(
+          crypt(Cipher.DECRYPT_MODE, key, nonce, data, NONCE_BYTES, aad), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new SecretException(
-          "a sealed secret does not open with key "
+          binding
+              + ": the sealed secret does not open with key "
               + key.id()
-              + ": damaged, or sealed by another key",
+              + ": damaged, sealed by another key, or sealed for another place (a value copied"
+              + " from another provider, field or user)",
           e);
     }
+  }
+
+  private static byte[] crypt(
+      int mode, SecretKey key, byte[] nonce, byte[] input, int offset, byte[] aad)
+      throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(mode, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
+    cipher.updateAAD(aad);
+    return cipher.doFinal(input, offset, input.length - offset);
   }
 
   private static String read(String file) {

@@ -24,17 +24,28 @@ record SecretKey(String id, SecretKeySpec spec) {
   }
 
   /**
-   * {@code source} names where the text came from (a variable or a file), for the error message.
+   * Strict: exactly 44 characters of standard base64 (padding included, nothing else but white
+   * space around them, as a file's final newline) that decode to exactly 32 bytes. {@code source}
+   * names where the text came from (a variable or a file), for the error message, which never shows
+   * the text.
    */
   static SecretKey parse(String base64, String source) {
+    String text = base64.strip();
+    byte[] key;
     try {
-      byte[] key =
-          Base64.getMimeDecoder().decode(base64.strip().getBytes(StandardCharsets.US_ASCII));
-      if (key.length != BYTES) throw new IllegalArgumentException();
-      return of(key);
+      key = Base64.getDecoder().decode(text.getBytes(StandardCharsets.US_ASCII));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + " must be " + HOW_TO);
+      throw refused(source, "it is not base64 (A-Z, a-z, 0-9, '+', '/', '=' only)");
     }
+    if (key.length != BYTES)
+      throw refused(source, "it decodes to " + key.length + " bytes, not " + BYTES);
+    if (!Base64.getEncoder().encodeToString(key).equals(text))
+      throw refused(source, "it is not in the canonical form (44 characters ending in '=')");
+    return of(key);
+  }
+
+  private static IllegalArgumentException refused(String source, String why) {
+    return new IllegalArgumentException(source + " must be " + HOW_TO + "; " + why);
   }
 
   private static String idOf(byte[] key) {

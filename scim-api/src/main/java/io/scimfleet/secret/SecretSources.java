@@ -19,7 +19,8 @@ import java.util.function.Function;
  *       SCIM_TARGET_ENV_PREFIX}, default {@value #DEFAULT_ENV_PREFIX}), so that no provider can
  *       name the fleet's own secrets ({@code SCIM_ADMIN_TOKEN}, {@code REDIS_URL}), and must not be
  *       one of the {@link FleetVariables} ({@code SCIM_TARGET_DENY} sits inside the prefix);
- *   <li>an inline value is sealed by the {@link SecretBox}; without a key it is refused.
+ *   <li>an inline value is sealed by the {@link SecretBox} for its provider and field; without a
+ *       key it is refused, and a stored inline value that is not sealed is refused when read.
  * </ul>
  */
 public final class SecretSources {
@@ -114,19 +115,32 @@ public final class SecretSources {
     }
   }
 
-  /** An inline secret as it is stored: sealed; refused without a key. */
-  public String seal(String field, String clear) {
+  /** An inline secret of this provider as it is stored: sealed for it; refused without a key. */
+  public String seal(String provider, String field, String clear) {
     if (box == null) throw new SecretException(field + ": " + NO_KEY);
-    return box.seal(clear);
+    return box.seal(clear, SecretBinding.provider(provider, field));
   }
 
   /**
-   * The secret itself, read now (files and variables may rotate), from the one source given: {@code
-   * inline} (sealed; a clear value saved before encryption existed is still read), {@code file} or
-   * {@code variable}. Every rule is checked again.
+   * The stored inline secret sealed again with the current key in the current format, or empty when
+   * it is so already (or there is no key). This is the one place that accepts a clear value (one
+   * saved before encryption existed): to seal it.
    */
-  public String resolve(String field, String inline, String file, String variable) {
-    if (inline != null) return open(field, inline);
+  public Optional<String> resealed(String provider, String field, String stored) {
+    if (box == null || box.isCurrent(stored)) return Optional.empty();
+    SecretBinding binding = SecretBinding.provider(provider, field);
+    String clear = SecretBox.isSealed(stored) ? box.open(stored, binding) : stored;
+    return Optional.of(box.seal(clear, binding));
+  }
+
+  /**
+   * A secret of this provider, read now (files and variables may rotate), from the one source
+   * given: {@code inline} (sealed for this provider and field; a clear value is refused), {@code
+   * file} or {@code variable}. Every rule is checked again.
+   */
+  public String resolve(
+      String provider, String field, String inline, String file, String variable) {
+    if (inline != null) return open(SecretBinding.provider(provider, field), field, inline);
     if (variable != null) {
       requireAllowedEnv(field + "Env", variable);
       return requireValue(variables.apply(variable), "environment variable " + variable);
@@ -140,10 +154,15 @@ public final class SecretSources {
     }
   }
 
-  private String open(String field, String inline) {
-    if (!SecretBox.isSealed(inline)) return inline;
+  private String open(SecretBinding binding, String field, String inline) {
+    if (!SecretBox.isSealed(inline)) {
+      throw new SecretException(
+          binding
+              + ": an inline secret stored without encryption is refused; the scheduler seals it"
+              + " when it starts with SCIM_SECRET_KEY set, or save the provider again");
+    }
     if (box == null) throw new SecretException(field + ": " + NO_KEY);
-    return box.open(inline);
+    return box.open(inline, binding);
   }
 
   private Path realDir() throws IOException {

@@ -15,6 +15,11 @@ public final class InMemoryProviderStore implements ProviderStore {
   }
 
   @Override
+  public boolean replace(Provider expected, Provider replacement) {
+    return providers.replace(expected.name(), expected, replacement);
+  }
+
+  @Override
   public Optional<Provider> get(String name) {
     return Optional.ofNullable(providers.get(name));
   }

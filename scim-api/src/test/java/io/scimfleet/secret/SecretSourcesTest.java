@@ -58,7 +58,7 @@ class SecretSourcesTest {
   void aFileInsideTheDirectoryIsRead() throws IOException {
     Files.writeString(secrets.resolve("slack"), "xoxp-1\n");
 
-    assertThat(sources.resolve("token", null, secrets.resolve("slack").toString(), null))
+    assertThat(sources.resolve("slack", "token", null, secrets.resolve("slack").toString(), null))
         .isEqualTo("xoxp-1");
   }
 
@@ -69,7 +69,7 @@ class SecretSourcesTest {
     assertThatThrownBy(() -> sources.requireAllowedFile("tokenFile", traversal))
         .isInstanceOf(SecretException.class)
         .hasMessageContaining("must be inside " + secrets);
-    assertThatThrownBy(() -> sources.resolve("token", null, traversal, null))
+    assertThatThrownBy(() -> sources.resolve("slack", "token", null, traversal, null))
         .hasMessageContaining("SCIM_SECRETS_DIR");
   }
 
@@ -79,7 +79,7 @@ class SecretSourcesTest {
 
     assertThatThrownBy(() -> sources.requireAllowedFile("tokenFile", link.toString()))
         .hasMessageContaining("must be inside");
-    assertThatThrownBy(() -> sources.resolve("token", null, link.toString(), null))
+    assertThatThrownBy(() -> sources.resolve("slack", "token", null, link.toString(), null))
         .hasMessageContaining("must be inside");
   }
 
@@ -91,7 +91,8 @@ class SecretSourcesTest {
     Path token =
         Files.createSymbolicLink(secrets.resolve("token"), dataLink.getFileName().resolve("token"));
 
-    assertThat(sources.resolve("token", null, token.toString(), null)).isEqualTo("rotated-token");
+    assertThat(sources.resolve("slack", "token", null, token.toString(), null))
+        .isEqualTo("rotated-token");
   }
 
   @Test
@@ -101,36 +102,73 @@ class SecretSourcesTest {
     Files.delete(token);
     Files.createSymbolicLink(token, outside);
 
-    assertThatThrownBy(() -> sources.resolve("token", null, token.toString(), null))
+    assertThatThrownBy(() -> sources.resolve("slack", "token", null, token.toString(), null))
         .hasMessageContaining("must be inside");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"SCIM_ADMIN_TOKEN", "REDIS_URL", "SCIM_TARGET_", "PATH"})
   void aVariableWithoutTheTargetPrefixIsRefused(String variable) {
-    assertThatThrownBy(() -> sources.resolve("token", null, null, variable))
+    assertThatThrownBy(() -> sources.resolve("slack", "token", null, null, variable))
         .isInstanceOf(SecretException.class)
         .hasMessageContaining("must start with SCIM_TARGET_");
   }
 
   @Test
   void aVariableWithThePrefixIsRead() {
-    assertThat(sources.resolve("token", null, null, "SCIM_TARGET_SLACK")).isEqualTo("from-env");
+    assertThat(sources.resolve("slack", "token", null, null, "SCIM_TARGET_SLACK"))
+        .isEqualTo("from-env");
   }
 
   @Test
   void anInlineSecretIsSealedAndOpened() {
-    String sealed = sources.seal("token", "inline-1");
+    String sealed = sources.seal("slack", "token", "inline-1");
 
-    assertThat(sealed).doesNotContain("inline-1");
-    assertThat(sources.resolve("token", sealed, null, null)).isEqualTo("inline-1");
+    assertThat(sealed).startsWith("sealed:v2:").doesNotContain("inline-1");
+    assertThat(sources.resolve("slack", "token", sealed, null, null)).isEqualTo("inline-1");
+  }
+
+  @Test
+  void aSealedSecretMovedToAnotherProviderOrFieldDoesNotOpen() {
+    String sealed = sources.seal("slack", "token", "slack-token");
+
+    assertThatThrownBy(() -> sources.resolve("attacker", "token", sealed, null, null))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("sealed for another place");
+    assertThatThrownBy(() -> sources.resolve("slack", "clientSecret", sealed, null, null))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("sealed for another place");
+  }
+
+  @Test
+  void anInlineSecretStoredInClearIsRefused() {
+    assertThatThrownBy(() -> sources.resolve("slack", "token", "clear-token", null, null))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("without encryption is refused");
+  }
+
+  @Test
+  void aStoredSecretIsSealedAgainOnlyWhenItIsClearOldFormatOrAnOldKey() {
+    String current = sources.seal("slack", "token", "t0ken");
+
+    assertThat(sources.resealed("slack", "token", current)).isEmpty();
+    assertThat(sources.resealed("slack", "token", "clear-token"))
+        .hasValueSatisfying(
+            value ->
+                assertThat(sources.resolve("slack", "token", value, null, null))
+                    .isEqualTo("clear-token"));
+    assertThat(sources.resealed("slack", "token", SecretBoxTest.V1_LEGACY_TOKEN))
+        .hasValueSatisfying(
+            value ->
+                assertThat(sources.resolve("slack", "token", value, null, null))
+                    .isEqualTo("legacy-token"));
   }
 
   @Test
   void withoutAKeyAnInlineSecretIsRefusedWithHowToSetOne() {
     SecretSources keyless = new SecretSources(secrets, "SCIM_TARGET_", null, name -> null);
 
-    assertThatThrownBy(() -> keyless.seal("token", "inline-1"))
+    assertThatThrownBy(() -> keyless.seal("slack", "token", "inline-1"))
         .isInstanceOf(SecretException.class)
         .hasMessageContaining("SCIM_SECRET_KEY")
         .hasMessageContaining("openssl rand -base64 32");

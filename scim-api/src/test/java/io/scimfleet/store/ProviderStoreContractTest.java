@@ -81,11 +81,30 @@ public abstract class ProviderStoreContractTest {
 
   @Test
   public void inlineAndEnvironmentCredentialsRoundTrip() {
-    store.put(aProvider("a").withCredential(Credential.inline("s3cret")).build());
+    Provider a = aProvider("a").withCredential(Credential.inline("s3cret")).build();
+    store.put(a);
     store.put(aProvider("b").withCredential(Credential.fromEnv("B_TOKEN")).build());
 
-    assertThat(store.get("a").orElseThrow().credential()).isEqualTo(Credential.inline("s3cret"));
+    assertThat(store.get("a").orElseThrow().credential()).isEqualTo(a.credential());
     assertThat(store.get("b").orElseThrow().credential()).isEqualTo(Credential.fromEnv("B_TOKEN"));
+  }
+
+  @Test
+  public void replaceWritesOnlyWhenTheProviderIsStillAsRead() {
+    Provider read = aProvider("slack").build();
+    store.put(read);
+    Provider savedMeanwhile = aProvider("slack").at("https://new.example.org/scim/v2").build();
+    store.put(savedMeanwhile);
+
+    assertThat(store.replace(read, aProvider("slack").disabled().build())).isFalse();
+    assertThat(store.get("slack")).contains(savedMeanwhile);
+
+    Provider replacement = aProvider("slack").disabled().build();
+    assertThat(store.replace(savedMeanwhile, replacement)).isTrue();
+    assertThat(store.get("slack")).contains(replacement);
+    store.delete("slack");
+    assertThat(store.replace(replacement, savedMeanwhile)).isFalse();
+    assertThat(store.get("slack")).isEmpty();
   }
 
   @Test

@@ -25,6 +25,7 @@ public final class ProviderBuilder {
   private final String name;
   private URI baseUrl;
   private Credential credential = Credential.inline("test-token");
+  private boolean storedAsGiven;
   private boolean enabled = true;
   private DeleteMode deleteMode = DeleteMode.DELETE;
   private int deletionThresholdPercent = 25;
@@ -72,6 +73,18 @@ public final class ProviderBuilder {
 
   public ProviderBuilder withCredential(Credential value) {
     this.credential = value;
+    this.storedAsGiven = false;
+    return this;
+  }
+
+  /**
+   * This credential exactly as given, even a clear inline one (as an older version stored it);
+   * {@link #withCredential} seals an inline secret with {@link TestSecurity#BOX} for this provider,
+   * as the scheduler does.
+   */
+  public ProviderBuilder withStoredCredential(Credential value) {
+    withCredential(value);
+    this.storedAsGiven = true;
     return this;
   }
 
@@ -243,7 +256,7 @@ public final class ProviderBuilder {
     return new Provider(
         name,
         baseUrl,
-        credential,
+        storedAsGiven ? credential : TestSecurity.sealed(name, credential),
         enabled,
         deleteMode,
         deletionThresholdPercent,

@@ -1,11 +1,14 @@
 package io.scimfleet.testing;
 
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.model.Credential;
+import io.scimfleet.secret.SecretBinding;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretSources;
 import io.scimfleet.target.TargetPolicy;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -14,6 +17,9 @@ import java.util.Map;
  */
 public final class TestSecurity {
   public static final SecretBox BOX = SecretBox.of(key((byte) 7));
+
+  /** {@link #BOX}'s key as {@code SCIM_SECRET_KEY} gives it, for a worker in its own process. */
+  public static final String KEY_BASE64 = Base64.getEncoder().encodeToString(key((byte) 7));
 
   private TestSecurity() {}
 
@@ -32,9 +38,38 @@ public final class TestSecurity {
     return settings(Path.of("/nonexistent/scim-test-secrets"), Map.of());
   }
 
-  /** A token as the scheduler stores it, sealed with {@link #BOX}. */
-  public static String seal(String token) {
-    return BOX.seal(token);
+  /** A provider's bearer token as the scheduler stores it, sealed with {@link #BOX}. */
+  public static String seal(String provider, String token) {
+    return BOX.seal(token, SecretBinding.provider(provider, "token"));
+  }
+
+  /** A user's password as the scheduler stores it, sealed with {@link #BOX}. */
+  public static String sealPassword(String userId, String password) {
+    return BOX.seal(password, SecretBinding.password(userId));
+  }
+
+  /** A provider's bearer token opened as a worker opens it. */
+  public static String open(String provider, String sealed) {
+    return BOX.open(sealed, SecretBinding.provider(provider, "token"));
+  }
+
+  /** A user's password opened as a worker opens it. */
+  public static String openPassword(String userId, String sealed) {
+    return BOX.open(sealed, SecretBinding.password(userId));
+  }
+
+  /** A provider's inline bearer token, sealed as the scheduler stores it. */
+  public static Credential inline(String provider, String token) {
+    return Credential.inline(seal(provider, token));
+  }
+
+  /**
+   * The credential as the scheduler stores it: a clear inline secret sealed for this provider (and
+   * its kind of secret); a sealed one, a file or a variable as it is.
+   */
+  public static Credential sealed(String provider, Credential credential) {
+    if (credential.token() == null || SecretBox.isSealed(credential.token())) return credential;
+    return credential.sealed(settings().secrets(), provider);
   }
 
   public static byte[] key(byte fill) {

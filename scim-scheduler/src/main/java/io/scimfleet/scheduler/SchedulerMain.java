@@ -126,6 +126,7 @@ public final class SchedulerMain {
         s.pageThreads(),
         s.configFile(),
         s.maxBodyBytes(),
-        s.security());
+        s.security(),
+        s.imports());
   }
 }

@@ -159,7 +159,8 @@ public final class SchedulerProcess implements AutoCloseable {
                 settings.security().directoryToken(),
                 settings.maxBodyBytes(),
                 settings.httpPort(),
-                inbound));
+                inbound,
+                settings.imports()));
     log.info(
         "scim-scheduler ready: API on port {}, dashboard {}",
         api.port(),

@@ -12,6 +12,7 @@ import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class Fleet implements AutoCloseable {
   private final List<Worker> workers = new ArrayList<>();
 
   Fleet(Class<?> testClass, int workerCount) {
-    this(testClass, workerCount, 8, Pacing.defaults(16), SecuritySettings.fromEnv(System.getenv()));
+    this(testClass, workerCount, 8, Pacing.defaults(16), TestSecurity.settings());
   }
 
   /** Workers that read provider secrets and check targets by these settings. */
@@ -47,7 +48,7 @@ final class Fleet implements AutoCloseable {
    * Workers of {@code threads} job threads each, sharing them between providers by {@code pacing}.
    */
   Fleet(Class<?> testClass, int workerCount, int threads, Pacing pacing) {
-    this(testClass, workerCount, threads, pacing, SecuritySettings.fromEnv(System.getenv()));
+    this(testClass, workerCount, threads, pacing, TestSecurity.settings());
   }
 
   Fleet(

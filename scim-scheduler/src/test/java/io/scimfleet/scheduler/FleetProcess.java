@@ -2,6 +2,7 @@ package io.scimfleet.scheduler;
 
 import static org.awaitility.Awaitility.await;
 
+import io.scimfleet.testing.TestSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +47,7 @@ final class FleetProcess implements AutoCloseable {
    * log file.
    */
   static FleetProcess worker(String name, String redisUrl, String prefix) {
+    // the key of TestSecurity, which sealed the inline tokens the tests store
     return new FleetProcess(
         launch(
             WORKER_JAR,
@@ -62,7 +64,9 @@ final class FleetProcess implements AutoCloseable {
                 "SCIM_WORKER_THREADS",
                 "4",
                 "SCIM_PAGE_THREADS",
-                "4")),
+                "4",
+                "SCIM_SECRET_KEY",
+                TestSecurity.KEY_BASE64)),
         logOf(name),
         WORKER_PORT);
   }
@@ -83,7 +87,9 @@ final class FleetProcess implements AutoCloseable {
                 "SCIM_DASHBOARD_PORT",
                 "0",
                 "SCIM_ADMIN_TOKEN",
-                adminToken)),
+                adminToken,
+                "SCIM_SECRET_KEY",
+                TestSecurity.KEY_BASE64)),
         logOf(name),
         SCHEDULER_PORT);
   }

@@ -120,8 +120,8 @@ class PasswordSyncIT {
     await().atMost(PATIENCE).until(() -> accepting.writesRefused() >= 1);
 
     String sealed = redisString(fleet.redis.keys().password("u1"));
-    assertThat(sealed).startsWith("sealed:v1:").doesNotContain(SECRET);
-    assertThat(TestSecurity.BOX.open(sealed)).isEqualTo(SECRET);
+    assertThat(sealed).startsWith("sealed:v2:").doesNotContain(SECRET);
+    assertThat(TestSecurity.openPassword("u1", sealed)).isEqualTo(SECRET);
     assertNoClearTextAnywhere();
     assertThat(accepting.passwordsReceived()).isEmpty();
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
@@ -17,6 +16,7 @@ import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,8 @@ class RedisOutageIT {
   void aRedisOutageInTheMiddleOfAFullSyncHealsByItselfWithoutDuplicates() {
     stores
         .providers()
-        .put(Provider.of("target", target.baseUrl(), Credential.inline(target.token())));
+        .put(
+            Provider.of("target", target.baseUrl(), TestSecurity.inline("target", target.token())));
     String runId =
         new FullSyncScheduling(stores, jobs.queue(), new FleetMetrics(new SimpleMeterRegistry()))
             .startNow("target", false);

@@ -3,7 +3,6 @@ package io.scimfleet.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisChangeFeed;
@@ -11,6 +10,7 @@ import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestRedis;
+import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,8 @@ class SchedulerCrashIT {
     target = ScimSdkServer.start();
     stores
         .providers()
-        .put(Provider.of("target", target.baseUrl(), Credential.inline(target.token())));
+        .put(
+            Provider.of("target", target.baseUrl(), TestSecurity.inline("target", target.token())));
     processes.add(FleetProcess.worker("crash-scheduler-worker", TestRedis.url(), redis.prefix()));
   }
 

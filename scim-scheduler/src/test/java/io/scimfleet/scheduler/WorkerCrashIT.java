@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -16,6 +15,7 @@ import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestRedis;
+import io.scimfleet.testing.TestSecurity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +58,8 @@ class WorkerCrashIT {
         new ControlPlane(
             stores, jobs, new FleetMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     target = ScimSdkServer.start();
-    Provider provider = Provider.of("target", target.baseUrl(), Credential.inline(target.token()));
+    Provider provider =
+        Provider.of("target", target.baseUrl(), TestSecurity.inline("target", target.token()));
     stores.providers().put(provider);
     stores
         .directory()
@@ -143,6 +144,7 @@ class WorkerCrashIT {
     builder.environment().put("SCIM_METRICS_PORT", "0");
     builder.environment().put("HOSTNAME", "crash-worker-" + index);
     builder.environment().put("SCIM_WORKER_THREADS", "4");
+    builder.environment().put("SCIM_SECRET_KEY", TestSecurity.KEY_BASE64);
     builder.environment().put("SCIM_PAGE_THREADS", "4");
     return builder.start();
   }

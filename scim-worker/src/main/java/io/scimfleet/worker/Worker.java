@@ -40,9 +40,15 @@ public final class Worker implements AutoCloseable {
 
   /**
    * A worker whose rate limits hold in this process only (in-memory fleet, tests), with default
-   * pacing and the security settings of this process's environment.
+   * pacing and these security settings (whose key opens the stored secrets).
    */
-  public Worker(Stores stores, JobQueue queue, FleetMetrics metrics, Clock clock, int pageThreads) {
+  public Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      int pageThreads,
+      SecuritySettings security) {
     this(
         stores,
         queue,
@@ -50,7 +56,7 @@ public final class Worker implements AutoCloseable {
         clock,
         pageThreads,
         RateLimiter.local(),
-        SecuritySettings.fromEnv(System.getenv()),
+        security,
         Pacing.defaults(DEFAULT_JOB_THREADS));
   }
 

@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
@@ -64,7 +62,7 @@ public final class JobRunrFleet implements AutoCloseable {
   private volatile BackgroundJobServer server;
   private volatile JobServerSupervisor supervisor;
   private ScheduledExecutorService supervision;
-  private JobRunrDashboardWebServer dashboard;
+  private DashboardServer dashboard;
   private JobStatsGauges jobStats;
   private BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
@@ -224,19 +222,13 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   /**
-   * Starts JobRunr's dashboard behind Basic authentication, without its anonymous usage reports. It
-   * listens on every interface of {@code port} (JobRunr 7.5.3 cannot bind one address).
+   * Starts JobRunr's dashboard on {@code login.bind()} behind its Basic login (compared in constant
+   * time, with a lockout after repeated failures), without CORS headers and without JobRunr's
+   * anonymous usage reports. JobRunr's own dashboard web server (7.5.3) always listens on every
+   * interface, so the fleet serves JobRunr's dashboard handlers itself ({@link DashboardServer}).
    */
   public synchronized void startDashboard(int port, DashboardLogin login) {
-    dashboard =
-        new JobRunrDashboardWebServer(
-            storage,
-            json,
-            JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
-                .andPort(port)
-                .andBasicAuthentication(login.user(), login.password())
-                .andAllowAnonymousDataUsage(false));
-    dashboard.start();
+    dashboard = DashboardServer.start(storage, json, port, login, Clock.systemUTC());
   }
 
   /**
@@ -277,7 +269,7 @@ public final class JobRunrFleet implements AutoCloseable {
   public synchronized void close() {
     if (purge != null) purge.shutdownNow();
     stopServer();
-    if (dashboard != null) dashboard.stop();
+    if (dashboard != null) dashboard.close();
     if (jobStats != null) jobStats.close();
     if (serverMetrics != null) serverMetrics.close();
     signal.close();

@@ -196,8 +196,8 @@ public final class RedisKeys {
   // --- passwords ----------------------------------------------------------------------------
 
   /**
-   * String: the user's pending password, sealed ({@code sealed:v1:...}), with the password TTL as
-   * its expiry.
+   * String: the user's pending password, sealed for that user ({@code sealed:v2:...}), with the
+   * password TTL as its expiry.
    */
   public String password(String userId) {
     return prefix + "pw:" + userId;

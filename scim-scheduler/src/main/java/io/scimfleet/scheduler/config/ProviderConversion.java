@@ -52,7 +52,8 @@ public final class ProviderConversion {
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank())
       Crons.requireValid(request.fullSyncCron());
     VendorProfile profile = profile(request.profile());
-    Credential credential = credential(request, security.secrets());
+    Credential credential =
+        credential(request, security.secrets()).sealed(security.secrets(), name);
     if (credential.oauth2() != null)
       security.targets().requireAllowedUrl("auth.tokenUrl", credential.oauth2().tokenUrl());
     Provider provider =
@@ -325,7 +326,7 @@ public final class ProviderConversion {
       secrets.requireAllowedFile(field + "File", credential.tokenFile());
     if (credential.tokenEnv() != null)
       secrets.requireAllowedEnv(field + "Env", credential.tokenEnv());
-    return credential.sealed(secrets);
+    return credential;
   }
 
   private static List<String> scopeGroups(List<String> ids) {

@@ -1,9 +1,9 @@
 package io.scimfleet.scheduler.config;
 
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
-import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.Stores;
 import java.util.List;
@@ -57,35 +57,44 @@ public final class ProviderRegistry {
   }
 
   /**
-   * Seals again, with the current key, every inline token stored in clear (saved before encryption
-   * existed) or with a previous key: the last step of a key rotation. Returns how many were sealed.
+   * Seals again, with the current key and bound to its provider and field, every inline token
+   * stored in clear (saved before encryption existed), in the first sealed format or with a
+   * previous key: the last step of an upgrade or a key rotation. Each write is a compare-and-set,
+   * so a provider saved meanwhile (by the API, or another scheduler) is never overwritten with its
+   * old settings. Returns how many were sealed.
    */
   public int resealInlineTokens() {
-    Optional<SecretBox> box = security.secrets().box();
-    int sealed = 0;
-    for (Provider provider : list()) {
-      String token = provider.credential().token();
-      if (token == null || (box.isPresent() && box.get().isCurrent(token))) continue;
-      if (box.isEmpty()) {
-        log.warn(
-            "provider {} has an inline token stored without encryption: set SCIM_SECRET_KEY",
-            provider.name());
-        continue;
-      }
-      try {
-        String clear = provider.credential().resolve(security.secrets());
-        stores
-            .providers()
-            .put(provider.withCredential(provider.credential().withInline(box.get().seal(clear))));
-        sealed++;
-      } catch (SecretException e) {
-        log.warn(
-            "provider {}: its inline token cannot be sealed again: {}",
-            provider.name(),
-            e.getMessage());
-      }
+    if (security.secrets().box().isEmpty()) {
+      list().stream()
+          .filter(provider -> provider.credential().token() != null)
+          .forEach(
+              provider ->
+                  log.warn(
+                      "provider {} has an inline token that no key opens: set SCIM_SECRET_KEY",
+                      provider.name()));
+      return 0;
     }
+    int sealed = 0;
+    for (Provider provider : list()) if (reseal(provider)) sealed++;
     return sealed;
+  }
+
+  private boolean reseal(Provider provider) {
+    try {
+      Optional<Credential> resealed =
+          provider.credential().resealed(security.secrets(), provider.name());
+      if (resealed.isEmpty()) return false;
+      if (stores.providers().replace(provider, provider.withCredential(resealed.get())))
+        return true;
+      log.info(
+          "provider {} changed while its token was sealed again: left as saved", provider.name());
+    } catch (SecretException e) {
+      log.warn(
+          "provider {}: its inline token cannot be sealed again: {}",
+          provider.name(),
+          e.getMessage());
+    }
+    return false;
   }
 
   public Optional<Provider> get(String name) {

@@ -55,7 +55,8 @@ public final class ApiServer implements AutoCloseable {
         passwords::setIfKept,
         registry,
         maxBodyBytes);
-    new ImportRoutes(plane.stores().directory(), maxBodyBytes, passwords).register(app);
+    new ImportRoutes(plane.stores().directory(), maxBodyBytes, settings.imports(), passwords)
+        .register(app);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.http;
 
+import io.scimfleet.config.ImportLimits;
 import io.scimfleet.scheduler.inbound.InboundSettings;
 
 /**
@@ -11,13 +12,15 @@ import io.scimfleet.scheduler.inbound.InboundSettings;
  * @param maxBodyBytes largest JSON body accepted (413 beyond it); also the longest import line
  * @param port 0: any free port
  * @param inbound the inbound SCIM endpoint's tokens and limits; off without a token
+ * @param imports the size and line limits of one {@code POST /api/v1/import}
  */
 public record ApiSettings(
     String adminToken,
     String directoryToken,
     long maxBodyBytes,
     int port,
-    InboundSettings inbound) {
+    InboundSettings inbound,
+    ImportLimits imports) {
   /** Settings with the admin token only. */
   public ApiSettings(String adminToken, long maxBodyBytes, int port) {
     this(adminToken, null, maxBodyBytes, port);
@@ -25,11 +28,21 @@ public record ApiSettings(
 
   /** Settings without the inbound SCIM endpoint. */
   public ApiSettings(String adminToken, String directoryToken, long maxBodyBytes, int port) {
-    this(adminToken, directoryToken, maxBodyBytes, port, InboundSettings.off());
+    this(
+        adminToken,
+        directoryToken,
+        maxBodyBytes,
+        port,
+        InboundSettings.off(),
+        ImportLimits.defaults());
   }
 
   public ApiSettings withInbound(InboundSettings value) {
-    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, value);
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, value, imports);
+  }
+
+  public ApiSettings withImports(ImportLimits value) {
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, inbound, value);
   }
 
   @Override
@@ -42,6 +55,8 @@ public record ApiSettings(
         + port
         + ", "
         + inbound
+        + ", "
+        + imports
         + "]";
   }
 }

@@ -2,24 +2,32 @@ package io.scimfleet.scheduler.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.scimfleet.config.ImportLimits;
 import io.scimfleet.store.DirectoryStore;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code POST /api/v1/import}: an NDJSON body, streamed line by line (see {@link NdjsonImport}).
+ * {@code POST /api/v1/import}: an NDJSON body, streamed line by line (see {@link NdjsonImport}), of
+ * at most {@code SCIM_MAX_IMPORT_BYTES} and {@code SCIM_MAX_IMPORT_LINES}: 413 beyond them, before
+ * anything is read when the {@code Content-Length} says so.
  */
 final class ImportRoutes {
   private final DirectoryStore directory;
   private final int maxLineChars;
+  private final ImportLimits limits;
   private final PasswordChanges passwords;
 
-  ImportRoutes(DirectoryStore directory, long maxBodyBytes, PasswordChanges passwords) {
+  ImportRoutes(
+      DirectoryStore directory, long maxBodyBytes, ImportLimits limits, PasswordChanges passwords) {
     this.directory = directory;
     this.maxLineChars = (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes);
+    this.limits = limits;
     this.passwords = passwords;
   }
 
@@ -33,8 +41,43 @@ final class ImportRoutes {
       throw new ApiException(
           415, "send the import as Content-Type: application/x-ndjson, one JSON object per line");
     }
-    try (Reader in = new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8)) {
-      ApiJson.write(ctx, 200, NdjsonImport.run(directory, passwords, in, maxLineChars));
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limits.maxBytes()) {
+      ApiErrors.error(
+          ctx,
+          413,
+          CappedInputStream.tooLarge(limits.maxBytes()).getMessage() + "; nothing was imported");
+      return;
     }
+    try (Reader in =
+        new InputStreamReader(
+            new CappedInputStream(ctx.req().getInputStream(), limits.maxBytes()),
+            StandardCharsets.UTF_8)) {
+      ApiJson.write(ctx, 200, NdjsonImport.run(directory, passwords, in, maxLineChars, limits));
+    } catch (ImportLimitException e) {
+      tooLarge(ctx, e);
+    }
+  }
+
+  /**
+   * 413 with the limit; the users read before it are stored, the groups are not (they are stored
+   * only once the last line is read).
+   */
+  private static void tooLarge(Context ctx, ImportLimitException e) {
+    ImportResult stored = e.stored();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(
+        "error",
+        e.getMessage()
+            + "; the import stopped there: the users before it are stored, no group is (send the"
+            + " rest again within the limit: an import only adds and updates)");
+    body.put("users", stored == null ? 0 : stored.users());
+    body.put("groups", 0);
+    if (stored != null) {
+      body.put("errors", stored.errors());
+      body.put("errorCount", stored.errorCount());
+    }
+    ctx.attribute("answered", true);
+    ApiJson.write(ctx, 413, body);
   }
 }

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.config.ImportLimits;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
@@ -26,6 +27,8 @@ import java.util.Map;
  * rest goes on. A user line may carry {@code password}: checked like {@code PUT
  * /api/v1/users/{id}/password}, and set (sealed) right after its user is stored; a line that does
  * not parse and mentions a password is reported without the parser's words, which quote the line.
+ * Past the line limit (or the byte limit of the body) the import stops: the users read so far are
+ * stored, the group lines are not.
  */
 public final class NdjsonImport {
   public static final int MAX_ERRORS = 100;
@@ -34,6 +37,7 @@ public final class NdjsonImport {
   private final DirectoryStore directory;
   private final PasswordChanges passwords;
   private final int maxLineChars;
+  private final ImportLimits limits;
   private final List<ImportResult.LineError> errors = new ArrayList<>();
   private final List<DirectoryUser> batch = new ArrayList<>();
   private final Map<String, String> batchPasswords = new LinkedHashMap<>();
@@ -41,10 +45,12 @@ public final class NdjsonImport {
   private long users;
   private long groups;
 
-  private NdjsonImport(DirectoryStore directory, PasswordChanges passwords, int maxLineChars) {
+  private NdjsonImport(
+      DirectoryStore directory, PasswordChanges passwords, int maxLineChars, ImportLimits limits) {
     this.directory = directory;
     this.passwords = passwords;
     this.maxLineChars = maxLineChars;
+    this.limits = limits;
   }
 
   /**
@@ -53,21 +59,39 @@ public final class NdjsonImport {
    */
   public static ImportResult run(DirectoryStore directory, Reader in, int maxLineChars)
       throws IOException {
-    return new NdjsonImport(directory, null, maxLineChars).load(in);
+    return new NdjsonImport(
+            directory, null, maxLineChars, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE))
+        .load(in);
   }
 
-  /** Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused. */
+  /**
+   * Reads {@code in} to its end; lines longer than {@code maxLineChars} are refused.
+   *
+   * @throws ImportLimitException past {@code limits.maxLines()} lines (or when {@code in} is past
+   *     its byte cap), with the users stored before it; the group lines read are dropped
+   */
   static ImportResult run(
-      DirectoryStore directory, PasswordChanges passwords, Reader in, int maxLineChars)
+      DirectoryStore directory,
+      PasswordChanges passwords,
+      Reader in,
+      int maxLineChars,
+      ImportLimits limits)
       throws IOException {
-    return new NdjsonImport(directory, passwords, maxLineChars).load(in);
+    return new NdjsonImport(directory, passwords, maxLineChars, limits).load(in);
   }
 
+  /**
+   * The group spool holds the group lines read, so it is never larger than the body, itself at most
+   * {@code SCIM_MAX_IMPORT_BYTES}; it is deleted when the import ends, whichever way.
+   */
   private ImportResult load(Reader in) throws IOException {
     Path spool = Files.createTempFile("scim-import-groups", ".ndjson");
     try {
       try (BufferedWriter groupLines = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
         readLines(new BoundedLines(in, maxLineChars), groupLines);
+      } catch (ImportLimitException e) {
+        flushUsers();
+        throw e.withStored(new ImportResult(users, 0, List.copyOf(errors), errorCount));
       }
       flushUsers();
       storeGroups(spool);
@@ -80,6 +104,12 @@ public final class NdjsonImport {
   private void readLines(BoundedLines lines, BufferedWriter groupLines) throws IOException {
     for (String line; (line = lines.next()) != null; ) {
       long number = lines.number();
+      if (number > limits.maxLines()) {
+        throw new ImportLimitException(
+            "the import has more than SCIM_MAX_IMPORT_LINES ("
+                + limits.maxLines()
+                + ") lines: split it into smaller imports, or raise the limit");
+      }
       if (line.isBlank()) continue;
       if (line.length() > maxLineChars) {
         refuse(number, "line is longer than " + maxLineChars + " characters");

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Change;
+import io.scimfleet.secret.SecretBinding;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,7 @@ final class PasswordChanges {
 
   /** Seals and keeps the password, then appends its change. */
   void set(String userId, String password) {
-    String sealed = box().seal(password);
+    String sealed = box().seal(password, SecretBinding.password(userId));
     stores.passwords().put(userId, sealed, security.passwordTtl());
     stores.changes().append(Change.password(userId));
   }

@@ -77,7 +77,7 @@ public final class OneShotSync {
       List<Provider> providers, FleetSettings settings, PrintStream out) {
     List<Provider> usable = new ArrayList<>();
     for (Provider provider : providers) {
-      Optional<String> problem = tokenProblem(provider.credential(), settings);
+      Optional<String> problem = tokenProblem(provider, settings);
       if (problem.isPresent() && !provider.dryRun()) {
         throw new IllegalArgumentException(
             "provider "
@@ -100,9 +100,10 @@ public final class OneShotSync {
     return usable;
   }
 
-  private static Optional<String> tokenProblem(Credential credential, FleetSettings settings) {
+  private static Optional<String> tokenProblem(Provider provider, FleetSettings settings) {
+    Credential credential = provider.credential();
     try {
-      credential.resolve(settings.security().secrets());
+      credential.resolve(settings.security().secrets(), provider.name());
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of("no token (" + credential.describe() + ")");
@@ -173,6 +174,7 @@ public final class OneShotSync {
         s.pageThreads(),
         null,
         s.maxBodyBytes(),
-        s.security());
+        s.security(),
+        s.imports());
   }
 }

@@ -19,6 +19,7 @@ import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.ProviderBuilder;
 import io.scimfleet.testing.RedisFixture;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,7 +85,9 @@ public final class CpuPerObjectBenchmark {
       FleetMetrics metrics = new FleetMetrics(registry);
       JobRunrFleet schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       JobRunrFleet workerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-      Worker worker = new Worker(stores, workerJobs.queue(), metrics, Clock.systemUTC(), 16);
+      Worker worker =
+          new Worker(
+              stores, workerJobs.queue(), metrics, Clock.systemUTC(), 16, TestSecurity.settings());
       workerJobs.startServer(
           worker.handlers(),
           new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));

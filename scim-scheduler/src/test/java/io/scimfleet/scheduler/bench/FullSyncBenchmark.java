@@ -23,6 +23,7 @@ import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisStores;
 import io.scimfleet.testing.RedisFixture;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +100,13 @@ public final class FullSyncBenchmark {
       JobRunrFleet schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       JobRunrFleet workerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
       Worker worker =
-          new Worker(stores, workerJobs.queue(), metrics, Clock.systemUTC(), concurrency);
+          new Worker(
+              stores,
+              workerJobs.queue(),
+              metrics,
+              Clock.systemUTC(),
+              concurrency,
+              TestSecurity.settings());
       workerJobs.startServer(
           worker.handlers(),
           new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));

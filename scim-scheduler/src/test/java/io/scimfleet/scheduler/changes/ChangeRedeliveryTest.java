@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.SyncObjectRequest;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,9 @@ class ChangeRedeliveryTest {
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create("http://127.0.0.1:9/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     stores.directory().putUser(aUser("u1").build());
   }
 

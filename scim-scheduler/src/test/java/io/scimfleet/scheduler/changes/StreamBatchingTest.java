@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.SyncObjectsRequest;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,9 @@ class StreamBatchingTest {
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create("http://127.0.0.1:9/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     consumer = new ChangeConsumer(stores, queue, "one", clock);
   }
 

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scimfleet.config.ImportLimits;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
@@ -32,6 +33,10 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Stores stores, SecuritySettings security) {
+    this(stores, security, ImportLimits.defaults());
+  }
+
+  ApiFixture(Stores stores, SecuritySettings security, ImportLimits imports) {
     this.stores = stores;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
@@ -41,7 +46,7 @@ final class ApiFixture implements AutoCloseable {
             plane,
             new ProviderRegistry(stores, plane.fullSyncs(), security),
             registry,
-            new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0));
+            new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0).withImports(imports));
     this.api = new ApiClient(server.port(), ADMIN_TOKEN);
     this.anonymous = new ApiClient(server.port(), null);
   }

@@ -3,6 +3,9 @@ package io.scimfleet.scheduler.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimfleet.config.ImportLimits;
+import io.scimfleet.store.Stores;
+import io.scimfleet.testing.TestSecurity;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -130,6 +133,69 @@ class ImportApiTest {
 
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.error()).contains("application/x-ndjson");
+  }
+
+  @Test
+  void aBodyThatSaysItIsLargerThanTheByteLimitIs413AndNothingIsStored() {
+    try (ApiFixture small =
+        new ApiFixture(
+            Stores.inMemory(), TestSecurity.settings(), new ImportLimits(1_000, 1_000_000))) {
+      ApiClient.Answer answer =
+          small.api.send(
+              "POST",
+              "/api/v1/import",
+              BodyPublishers.ofString(
+                  "{\"type\":\"user\",\"id\":\"u1\",\"username\":\"ada\"}\n".repeat(40)),
+              "application/x-ndjson");
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.error())
+          .contains("SCIM_MAX_IMPORT_BYTES (1000 bytes)")
+          .contains("nothing was imported");
+      assertThat(small.stores.directory().userCount()).isZero();
+    }
+  }
+
+  @Test
+  void aStreamedBodyStopsAtTheByteLimitWith413AndSaysWhatWasStored() {
+    try (ApiFixture small =
+        new ApiFixture(
+            Stores.inMemory(), TestSecurity.settings(), new ImportLimits(100_000, 1_000_000))) {
+      ApiClient.Answer answer =
+          small.api.send(
+              "POST",
+              "/api/v1/import",
+              BodyPublishers.ofInputStream(() -> generated(10_000)),
+              "application/x-ndjson");
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.error()).contains("SCIM_MAX_IMPORT_BYTES (100000 bytes)");
+      JsonNode body = answer.json();
+      assertThat(body.path("users").asLong())
+          .isPositive()
+          .isEqualTo(small.stores.directory().userCount());
+      assertThat(body.path("groups").asLong()).isZero();
+      assertThat(small.stores.directory().members("g1")).isEmpty();
+    }
+  }
+
+  @Test
+  void moreLinesThanTheLineLimitAre413WithTheLimit() {
+    try (ApiFixture small =
+        new ApiFixture(
+            Stores.inMemory(), TestSecurity.settings(), new ImportLimits(1L << 30, 100))) {
+      ApiClient.Answer answer =
+          small.api.send(
+              "POST",
+              "/api/v1/import",
+              BodyPublishers.ofInputStream(() -> generated(250)),
+              "application/x-ndjson");
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.error()).contains("SCIM_MAX_IMPORT_LINES (100)");
+      assertThat(answer.json().path("users").asLong()).isEqualTo(100);
+      assertThat(small.stores.directory().userCount()).isEqualTo(100);
+    }
   }
 
   private ApiClient.Answer importLines(String ndjson) {

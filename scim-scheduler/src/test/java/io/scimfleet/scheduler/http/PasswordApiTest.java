@@ -53,8 +53,8 @@ class PasswordApiTest {
     assertThat(answer.status()).isEqualTo(204);
     assertThat(answer.body()).isEmpty();
     PasswordStore.Pending pending = pending("u1").orElseThrow();
-    assertThat(pending.sealed()).startsWith("sealed:v1:").doesNotContain(SECRET);
-    assertThat(TestSecurity.BOX.open(pending.sealed())).isEqualTo(SECRET);
+    assertThat(pending.sealed()).startsWith("sealed:v2:").doesNotContain(SECRET);
+    assertThat(TestSecurity.openPassword("u1", pending.sealed())).isEqualTo(SECRET);
     assertThat(before).isNotEmpty();
     assertThat(fixture.stores.changes().read("test", 100, Duration.ZERO))
         .extracting(ChangeFeed.Entry::change)
@@ -183,7 +183,8 @@ class PasswordApiTest {
         .contains("password must be a string")
         .contains("malformed JSON")
         .doesNotContain(SECRET);
-    assertThat(TestSecurity.BOX.open(pending("u1").orElseThrow().sealed())).isEqualTo(SECRET);
+    assertThat(TestSecurity.openPassword("u1", pending("u1").orElseThrow().sealed()))
+        .isEqualTo(SECRET);
     assertThat(fixture.stores.directory().user("u2")).isEmpty();
     assertThat(fixture.stores.directory().user("u3")).isEmpty();
     assertThat(pending("u2")).isEmpty();

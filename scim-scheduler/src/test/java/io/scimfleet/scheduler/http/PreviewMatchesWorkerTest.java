@@ -19,6 +19,7 @@ import io.scimfleet.model.Provider;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ class PreviewMatchesWorkerTest {
             jobs.queue(),
             new FleetMetrics(new SimpleMeterRegistry()),
             Clock.systemUTC(),
-            2);
+            2,
+            TestSecurity.settings());
   }
 
   @AfterEach

@@ -46,8 +46,8 @@ class ProviderApiTest {
     assertThat(view.path("userMappings").get(0).path("name").asText()).isEqualTo("40-displayName");
     assertThat(view.path("groupMappings").isEmpty()).isTrue();
     String stored = fixture.stores.providers().get("slack").orElseThrow().credential().token();
-    assertThat(stored).startsWith("sealed:v1:").doesNotContain(SECRET);
-    assertThat(TestSecurity.BOX.open(stored)).isEqualTo(SECRET);
+    assertThat(stored).startsWith("sealed:v2:").doesNotContain(SECRET);
+    assertThat(TestSecurity.open("slack", stored)).isEqualTo(SECRET);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.scimfleet.scim.PatchRequest;
 import io.scimfleet.scim.ScimErrors;
 import io.scimfleet.scim.ScimException;
 import io.scimfleet.scim.ScimResource;
+import io.scimfleet.secret.SecretBinding;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.PasswordStore;
@@ -68,9 +69,11 @@ final class PasswordDelivery {
     return passwords.pending(userId, ctx.name());
   }
 
-  Waiting open(PasswordStore.Pending pending) {
+  /** Opens the password, which opens only for the user it was sealed for. */
+  Waiting open(String userId, PasswordStore.Pending pending) {
     if (box == null) throw new SecretException(NO_KEY);
-    return new Waiting(pending.changeId(), box.open(pending.sealed()));
+    return new Waiting(
+        pending.changeId(), box.open(pending.sealed(), SecretBinding.password(userId)));
   }
 
   /**

@@ -120,8 +120,9 @@ public final class ProviderContexts implements AutoCloseable {
     if (provider.dryRun())
       return builder.authorization(Authorization.bearer("dry-run: nothing is sent"));
     Credential credential = provider.credential();
-    if (credential.oauth2() != null) return builder.oauth2(credential.grant(security.secrets()));
-    return builder.authorization(credential.authorization(security.secrets()));
+    if (credential.oauth2() != null)
+      return builder.oauth2(credential.grant(security.secrets(), provider.name()));
+    return builder.authorization(credential.authorization(security.secrets(), provider.name()));
   }
 
   private static void requireAllowedTarget(Provider provider, SecuritySettings security) {

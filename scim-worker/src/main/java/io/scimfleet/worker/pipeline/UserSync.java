@@ -77,7 +77,7 @@ final class UserSync {
     if (password.isEmpty())
       return write(ctx, userId, state, payload, hash, state == null ? null : state.password());
     return withPassword(
-        ctx, userId, state, payload, hash, unchanged, passwords.open(password.get()));
+        ctx, userId, state, payload, hash, unchanged, passwords.open(userId, password.get()));
   }
 
   private SyncOutcome write(

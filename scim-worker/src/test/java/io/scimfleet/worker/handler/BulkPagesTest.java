@@ -175,7 +175,9 @@ class BulkPagesTest {
       List<String> ids = List.of("p1", "p2", "p3", "p4");
       ids.forEach(id -> stores.directory().putUser(aUser(id).withUsername(id).build()));
       page(ids, passwordSync());
-      stores.passwords().put("p2", TestSecurity.BOX.seal("new-secret-p2"), Duration.ofHours(1));
+      stores
+          .passwords()
+          .put("p2", TestSecurity.sealPassword("p2", "new-secret-p2"), Duration.ofHours(1));
       stores.passwords().expect("p2", Set.of("crm"));
       takesPasswords.resetCounts();
 

@@ -16,6 +16,7 @@ import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -47,7 +48,13 @@ class CompleteUpdatesTest {
   void start() {
     target.reset();
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
   }
 
   @AfterEach

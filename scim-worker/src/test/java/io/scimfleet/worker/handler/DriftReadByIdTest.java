@@ -19,6 +19,7 @@ import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,13 @@ class DriftReadByIdTest {
   @BeforeEach
   void start() {
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     target.stubFor(
         get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
             .willReturn(

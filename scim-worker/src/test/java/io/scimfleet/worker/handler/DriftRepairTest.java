@@ -25,6 +25,7 @@ import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,13 @@ class DriftRepairTest {
   void start() throws Exception {
     target.reset();
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     provider(UnaryOperator.identity());
     for (String id : List.of("u1", "u2", "u3"))
       stores.directory().putUser(aUser(id).named("User " + id).withUsername(id).build());

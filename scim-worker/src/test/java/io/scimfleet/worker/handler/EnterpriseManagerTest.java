@@ -70,7 +70,13 @@ class EnterpriseManagerTest {
     plain.reset();
     stores = RedisStores.create(redis.pool(), redis.keys(), clock);
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
   }
 
   @AfterEach

@@ -7,13 +7,13 @@ import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.SyncPageRequest;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,9 @@ class FullSyncWindowTest {
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create("http://127.0.0.1:9/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     for (int i = 0; i < 450; i++) {
       stores.directory().putUser(aUser(String.format("u%03d", i)).build());
     }

@@ -12,7 +12,6 @@ import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -85,7 +84,9 @@ class HandBackTest {
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create(target.baseUrl() + "/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create(target.baseUrl() + "/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     stores.directory().putUser(aUser("u1").build());
     assertThat(slots.tryTake("crm")).isTrue(); // another job of crm holds its one slot
   }
@@ -131,7 +132,9 @@ class HandBackTest {
         .providers()
         .put(
             Provider.of(
-                "hr", URI.create(target.baseUrl() + "/scim/v2"), Credential.inline("t0ken")));
+                "hr",
+                URI.create(target.baseUrl() + "/scim/v2"),
+                TestSecurity.inline("hr", "t0ken")));
 
     changes.run(
         new SyncObjectRequest(

@@ -20,6 +20,7 @@ import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
 import io.scimfleet.testing.ScimResources;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,13 @@ class MatchingTest {
   void start() {
     target.reset();
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
   }
 
   @AfterEach

@@ -19,6 +19,7 @@ import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,12 @@ class ObjectHistoryTest {
     target.reset();
     worker =
         new Worker(
-            stores, new RecordingJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+            stores,
+            new RecordingJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     stores
         .providers()
         .put(

@@ -16,6 +16,7 @@ import io.scimfleet.store.InMemoryObjectLocks;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +81,8 @@ class OneLockAtATimeTest {
             new NoJobQueue(),
             new FleetMetrics(new SimpleMeterRegistry()),
             Clock.systemUTC(),
-            2)) {
+            2,
+            TestSecurity.settings())) {
       ((SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class))
           .run(new SyncObjectRequest("crm", ObjectType.GROUP, "g1", null));
     }

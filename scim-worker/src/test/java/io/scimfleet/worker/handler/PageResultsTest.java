@@ -7,12 +7,12 @@ import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.net.URI;
 import java.time.Instant;
@@ -33,13 +33,22 @@ class PageResultsTest {
 
   @BeforeEach
   void start() {
-    worker = new Worker(stores, queue, new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+    worker =
+        new Worker(
+            stores,
+            queue,
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     pages = (SyncPageHandler) worker.handlers().get(SyncPageHandler.class);
     stores
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create("http://127.0.0.1:9/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create("http://127.0.0.1:9/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     FullSyncRun started = FullSyncRun.started("r1", "crm", clock.instant());
     stores.syncState().startRun(started);
     stores

@@ -27,6 +27,7 @@ import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -49,6 +50,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * when the target has no PATCH, a refusal that quotes the password, a worker without the key.
  */
 class PasswordWritesTest {
+  /** The provider's token comes from a variable, so that a worker without a key can read it. */
+  private static final Map<String, String> TOKEN_VARIABLE = Map.of("SCIM_TARGET_CRM", "t0ken");
+
   private static final String BASE = "/scim/v2";
   private static final String SECRET = "quoted-back-by-the-target-93";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +72,7 @@ class PasswordWritesTest {
 
   @Test
   void onATargetWithoutPatchThePasswordGoesInAPutOfTheWholeUserOnce() throws Exception {
-    start(TestSecurity.settings(), false);
+    start(TestSecurity.settings(Path.of("/nonexistent"), TOKEN_VARIABLE), false);
     target.stubFor(
         put(urlPathEqualTo(BASE + "/Users/R-1"))
             .willReturn(scim(200, "{\"id\":\"R-1\",\"userName\":\"u1\"}")));
@@ -91,7 +95,7 @@ class PasswordWritesTest {
 
   @Test
   void aRefusedPasswordFailsTheUserWithTheStatusButNotTheTargetsWords() {
-    start(TestSecurity.settings(), true);
+    start(TestSecurity.settings(Path.of("/nonexistent"), TOKEN_VARIABLE), true);
     target.stubFor(
         patch(urlPathEqualTo(BASE + "/Users/R-1"))
             .willReturn(
@@ -120,7 +124,7 @@ class PasswordWritesTest {
                 Path.of("/nonexistent"),
                 SecretSources.DEFAULT_ENV_PREFIX,
                 null,
-                Map.<String, String>of()::get),
+                TOKEN_VARIABLE::get),
             TargetPolicy.defaults(),
             null),
         true);
@@ -154,7 +158,14 @@ class PasswordWritesTest {
                         .formatted(patch))));
     target.stubFor(
         get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
-    stores.providers().put(aProvider("crm").at(target.baseUrl() + BASE).syncingPasswords().build());
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl() + BASE)
+                .withCredential(Credential.fromEnv("SCIM_TARGET_CRM"))
+                .syncingPasswords()
+                .build());
     worker =
         new Worker(
             stores,
@@ -171,7 +182,7 @@ class PasswordWritesTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    stores.passwords().put("u1", TestSecurity.seal(SECRET), Duration.ofHours(24));
+    stores.passwords().put("u1", TestSecurity.sealPassword("u1", SECRET), Duration.ofHours(24));
   }
 
   private void syncUser() throws Exception {

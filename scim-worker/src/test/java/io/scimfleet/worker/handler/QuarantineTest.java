@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
-import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.RetryLater;
@@ -30,6 +29,7 @@ import io.scimfleet.model.Quarantine;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.net.URI;
 import java.time.Duration;
@@ -68,14 +68,16 @@ class QuarantineTest {
             clock,
             2,
             RateLimiter.local(),
-            SecuritySettings.fromEnv(System.getenv()),
+            TestSecurity.settings(),
             oneTryPerJob);
     handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
     stores
         .providers()
         .put(
             Provider.of(
-                "crm", URI.create(target.baseUrl() + "/scim/v2"), Credential.inline("t0ken")));
+                "crm",
+                URI.create(target.baseUrl() + "/scim/v2"),
+                TestSecurity.inline("crm", "t0ken")));
     for (int i = 0; i < 12; i++) stores.directory().putUser(aUser("u" + i).build());
   }
 
@@ -158,7 +160,8 @@ class QuarantineTest {
             Provider.of(
                 "crm",
                 URI.create(target.baseUrl() + "/scim/v2"),
-                Credential.oauth2(client, Credential.inline("cl1ent-s3cret"))));
+                TestSecurity.sealed(
+                    "crm", Credential.oauth2(client, Credential.inline("cl1ent-s3cret")))));
 
     for (int i = 0; i < 10; i++) {
       String userId = "u" + i;

@@ -40,6 +40,7 @@ import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,13 @@ class TargetWritesTest {
   @BeforeEach
   void start() {
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     target.stubFor(
         get(urlPathEqualTo(BASE + "/ServiceProviderConfig"))
             .willReturn(

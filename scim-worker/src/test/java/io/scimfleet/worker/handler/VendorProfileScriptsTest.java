@@ -45,6 +45,7 @@ import io.scimfleet.model.VendorProfile;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.ProviderBuilder;
+import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,13 @@ class VendorProfileScriptsTest {
   @BeforeEach
   void start() {
     worker =
-        new Worker(stores, new NoJobQueue(), new FleetMetrics(new SimpleMeterRegistry()), clock, 2);
+        new Worker(
+            stores,
+            new NoJobQueue(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            clock,
+            2,
+            TestSecurity.settings());
     target.stubFor(
         get(urlPathEqualTo(BASE + "/ResourceTypes")).willReturn(aResponse().withStatus(404)));
   }

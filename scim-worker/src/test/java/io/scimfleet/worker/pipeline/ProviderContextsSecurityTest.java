@@ -134,11 +134,29 @@ class ProviderContextsSecurityTest {
 
   @Test
   void aSealedTokenIsOpenedAndAPrefixedVariableRead() {
-    store.put(
-        aProvider("sealed").withCredential(Credential.inline(TestSecurity.seal("t"))).build());
+    store.put(aProvider("sealed").withCredential(TestSecurity.inline("sealed", "t")).build());
     store.put(aProvider("env").withCredential(Credential.fromEnv("SCIM_TARGET_OK")).build());
 
     assertThat(contexts.get("sealed")).isPresent();
     assertThat(contexts.get("env")).isPresent();
+  }
+
+  @Test
+  void aTokenSealedForAnotherProviderIsRefused() {
+    store.put(
+        aProvider("attacker").withStoredCredential(TestSecurity.inline("victim", "t")).build());
+
+    assertThatThrownBy(() -> contexts.get("attacker"))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("sealed for another place");
+  }
+
+  @Test
+  void anInlineTokenStoredInClearIsRefused() {
+    store.put(aProvider("clear").withStoredCredential(Credential.inline("clear-token")).build());
+
+    assertThatThrownBy(() -> contexts.get("clear"))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining("without encryption is refused");
   }
 }

@@ -57,7 +57,8 @@ class ProviderEditTest {
             new NoJobQueue(),
             new FleetMetrics(new SimpleMeterRegistry()),
             Clock.systemUTC(),
-            2);
+            2,
+            TestSecurity.settings());
     handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
     stores.providers().put(aProvider("crm").at(target.baseUrl() + "/scim/v2").build());
     stores.directory().putUser(aUser("u1").build());
