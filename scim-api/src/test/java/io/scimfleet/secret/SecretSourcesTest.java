@@ -41,7 +41,7 @@ class SecretSourcesTest {
         .isInstanceOf(SecretException.class)
         .hasMessageContaining("tokenEnv '" + variable + "' is refused")
         .hasMessageContaining("setting of the fleet");
-    assertThatThrownBy(() -> sources.resolve("token", null, null, variable))
+    assertThatThrownBy(() -> sources.resolve("slack", "token", null, null, variable))
         .hasMessageContaining(variable);
   }
 
@@ -51,7 +51,7 @@ class SecretSourcesTest {
 
     assertThatThrownBy(() -> wide.requireAllowedEnv("tokenEnv", "SCIM_ADMIN_TOKEN"))
         .hasMessageContaining("SCIM_ADMIN_TOKEN");
-    assertThat(wide.resolve("token", null, null, "SCIM_SLACK")).isEqualTo("x");
+    assertThat(wide.resolve("slack", "token", null, null, "SCIM_SLACK")).isEqualTo("x");
   }
 
   @Test

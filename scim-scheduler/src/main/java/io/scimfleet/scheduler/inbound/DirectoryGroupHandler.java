@@ -5,12 +5,8 @@ import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.resources.Group;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
-import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
-import de.captaingoldfish.scim.sdk.server.endpoints.features.EndpointType;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
-import de.captaingoldfish.scim.sdk.server.interceptor.Interceptor;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
-import de.captaingoldfish.scim.sdk.server.schemas.validation.AbstractResourceValidator;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectType;
@@ -24,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * SCIM Groups over the fleet's directory. A member that is a user becomes a membership, one that is
@@ -32,7 +27,7 @@ import java.util.function.BiFunction;
  * invalidValue} and nothing is written. Members are left out of reads that exclude them ({@code
  * excludedAttributes=members}, as Entra ID asks), which then read no membership at all.
  */
-final class DirectoryGroupHandler extends ResourceHandler<Group> {
+final class DirectoryGroupHandler extends DirectoryResourceHandler<Group> {
   private static final int BATCH = 500;
 
   private final DirectoryStore directory;
@@ -89,29 +84,6 @@ final class DirectoryGroupHandler extends ResourceHandler<Group> {
     DirectoryGroup group = ScimGroups.toDirectory(resource, id, stored(id).attributes());
     write(group, resource);
     return scim(group, true, context);
-  }
-
-  /**
-   * No re-validation of what we answer when the client asked for every attribute: the resource is
-   * built by {@link ScimGroups} to the schema, and the SDK's check of it cost a third of a create's
-   * CPU (docs/inbound.md, Speed). With {@code attributes} or {@code excludedAttributes} the SDK's
-   * validator runs, as it is what applies them.
-   */
-  @Override
-  protected Optional<AbstractResourceValidator> getResponseValidator(
-      List<SchemaAttribute> attributes,
-      List<SchemaAttribute> excludedAttributes,
-      JsonNode resource,
-      BiFunction<String, String, String> referenceUrlSupplier) {
-    return Resources.askedForEverything(attributes, excludedAttributes)
-        ? Optional.empty()
-        : super.getResponseValidator(
-            attributes, excludedAttributes, resource, referenceUrlSupplier);
-  }
-
-  @Override
-  public Interceptor getInterceptor(EndpointType endpointType) {
-    return StoreErrors.INSTANCE;
   }
 
   @Override

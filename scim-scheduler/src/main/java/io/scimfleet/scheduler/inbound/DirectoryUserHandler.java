@@ -1,18 +1,13 @@
 package io.scimfleet.scheduler.inbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.captaingoldfish.scim.sdk.common.constants.ScimType;
 import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.exceptions.ConflictException;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
-import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
-import de.captaingoldfish.scim.sdk.server.endpoints.features.EndpointType;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
-import de.captaingoldfish.scim.sdk.server.interceptor.Interceptor;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
-import de.captaingoldfish.scim.sdk.server.schemas.validation.AbstractResourceValidator;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
@@ -24,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * SCIM Users over the fleet's directory: every write is one {@link DirectoryStore#putUniqueUser}
@@ -32,7 +26,7 @@ import java.util.function.BiFunction;
  * change to the feed like the REST API's. A look-up by {@code userName eq} or {@code id eq} reads
  * one user; any other filter pages through the directory.
  */
-final class DirectoryUserHandler extends ResourceHandler<User> {
+final class DirectoryUserHandler extends DirectoryResourceHandler<User> {
   private static final int BATCH = 500;
 
   private final DirectoryStore directory;
@@ -97,29 +91,6 @@ final class DirectoryUserHandler extends ResourceHandler<User> {
     write(user);
     resource.getPassword().ifPresent(password -> passwords.set(id, password));
     return scim(user, context);
-  }
-
-  /**
-   * No re-validation of what we answer when the client asked for every attribute: the resource is
-   * built by {@link ScimUsers} to the schema, and the SDK's check of it cost a third of a create's
-   * CPU (docs/inbound.md, Speed). With {@code attributes} or {@code excludedAttributes} the SDK's
-   * validator runs, as it is what applies them.
-   */
-  @Override
-  protected Optional<AbstractResourceValidator> getResponseValidator(
-      List<SchemaAttribute> attributes,
-      List<SchemaAttribute> excludedAttributes,
-      JsonNode resource,
-      BiFunction<String, String, String> referenceUrlSupplier) {
-    return Resources.askedForEverything(attributes, excludedAttributes)
-        ? Optional.empty()
-        : super.getResponseValidator(
-            attributes, excludedAttributes, resource, referenceUrlSupplier);
-  }
-
-  @Override
-  public Interceptor getInterceptor(EndpointType endpointType) {
-    return StoreErrors.INSTANCE;
   }
 
   @Override
