@@ -74,6 +74,8 @@ final class InboundEndpoint {
         .patchConfig(
             PatchConfig.builder()
                 .supported(true)
+                // a removal whose member is gone already succeeds: IdPs retry, and that is no error
+                .doNotFailOnNoTarget(true)
                 .activateMsAzureFilterWorkaround(true)
                 .activateMsAzureValueSubAttributeWorkaround(true)
                 .activateMsAzureComplexSimpleValueWorkaround(true)

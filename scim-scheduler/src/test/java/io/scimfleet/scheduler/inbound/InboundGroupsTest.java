@@ -95,6 +95,22 @@ class InboundGroupsTest {
   }
 
   @Test
+  void removingAMemberTwiceSucceedsBothTimesAsARetriedRequestMust() {
+    String id = scim.post("/Groups", group("Engineers", ada, bob)).id();
+    String removal =
+        patch(
+            "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\""
+                + ada
+                + "\"}]}");
+
+    assertThat(scim.patch("/Groups/" + id, removal).status()).isEqualTo(200);
+    ScimCalls.Answer again = scim.patch("/Groups/" + id, removal);
+
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(fixture.stores.directory().members(id)).containsExactly(bob);
+  }
+
+  @Test
   void aGroupMemberIsNestingAndACycleIs400InvalidValueWritingNothing() {
     String parent = scim.post("/Groups", group("All", ada)).id();
     String child = scim.post("/Groups", group("Team", bob)).id();
