@@ -120,6 +120,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public void putUniqueUser(DirectoryUser user) {
+    completeUsernames();
     Object holder =
         redis.call(
             "put user " + user.id(), j -> j.eval(PUT_USER, userKeys(user), userArgs(user, true)));

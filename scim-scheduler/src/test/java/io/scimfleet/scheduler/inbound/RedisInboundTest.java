@@ -103,6 +103,29 @@ class RedisInboundTest {
   }
 
   @Test
+  void aCreateAsTheFirstRequestAfterAnUpgradeSeesUsersWrittenBeforeTheIndex() {
+    fixture
+        .stores
+        .directory()
+        .putUser(new DirectoryUser("legacy-2", "Early@Contoso.com", null, null, true, null));
+    try (Jedis jedis = cleaner.getResource()) {
+      jedis.del(KEYS.usernames(), KEYS.usernameOf(), KEYS.usernamesComplete());
+    }
+    InboundFixture fresh =
+        new InboundFixture(
+            RedisStores.create(TestRedis.pool(), KEYS, Clock.systemUTC()),
+            InboundSettings.withTokens(InboundFixture.TOKEN));
+    try {
+      assertThat(fresh.scim.post("/Users", entraUser("EARLY@contoso.com", null)).status())
+          .isEqualTo(409);
+      assertThat(fresh.stores.directory().userCount()).isEqualTo(1);
+    } finally {
+      fresh.close();
+      fresh.stores.close();
+    }
+  }
+
+  @Test
   void aGroupWithMembersIsStoredInRedisAndReadsBackWithTimes() {
     String ada = fixture.scim.post("/Users", entraUser("ada@contoso.com", null)).id();
     String id = fixture.scim.post("/Groups", group("Engineers", ada)).id();
