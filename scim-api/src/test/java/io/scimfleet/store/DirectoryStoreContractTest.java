@@ -101,6 +101,19 @@ public abstract class DirectoryStoreContractTest {
   }
 
   @Test
+  public void membersByGroupReadsEachGroupsOwnMembers() {
+    store.putUser(aUser("u1").build());
+    store.putUser(aUser("u2").build());
+    store.putGroup(aGroup("g1").named("A").build(), List.of("u1", "u2"));
+    store.putGroup(aGroup("g2").named("B").build(), List.of("u2"));
+
+    assertThat(store.membersByGroup(List.of("g1", "g2", "nobody")))
+        .containsEntry("g1", Set.of("u1", "u2"))
+        .containsEntry("g2", Set.of("u2"))
+        .containsEntry("nobody", Set.of());
+  }
+
+  @Test
   public void timesKeepTheFirstWriteAndFollowEveryChangeIncludingMemberships() {
     Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     store.putUser(aUser("u1").build());

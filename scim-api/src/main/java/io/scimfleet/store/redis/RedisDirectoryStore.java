@@ -486,6 +486,11 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   @Override
+  public Map<String, Set<String>> membersByGroup(Collection<String> groupIds) {
+    return sets("read members of " + groupIds.size() + " groups", groupIds, keys::members);
+  }
+
+  @Override
   public Set<String> members(Collection<String> groupIds) {
     Set<String> union = new HashSet<>();
     sets("read members of " + groupIds.size() + " groups", groupIds, keys::members)

@@ -9,6 +9,7 @@ import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.GroupCycleException;
@@ -119,19 +120,31 @@ final class DirectoryGroupHandler extends DirectoryResourceHandler<Group> {
         && filter.toString().toLowerCase(java.util.Locale.ROOT).contains("members");
   }
 
+  /**
+   * Many groups in SCIM form; their times, and their members when asked, read in one round trip
+   * each.
+   */
   private List<Group> scim(List<DirectoryGroup> groups, boolean members, Context context) {
-    return groups.stream().map(group -> scim(group, members, context)).toList();
+    List<String> ids = groups.stream().map(DirectoryGroup::id).toList();
+    Map<String, ObjectTimes> times = directory.times(ObjectType.GROUP, ids);
+    Map<String, Set<String>> users = members ? directory.membersByGroup(ids) : Map.of();
+    Map<String, Set<String>> children = members ? directory.memberGroups(ids) : Map.of();
+    return groups.stream()
+        .map(
+            group ->
+                Resources.as(
+                    Group::new,
+                    ScimGroups.toScim(
+                        group,
+                        members ? users.getOrDefault(group.id(), Set.of()) : null,
+                        members ? children.getOrDefault(group.id(), Set.of()) : null,
+                        Optional.ofNullable(times.get(group.id())),
+                        id -> context.getCrossResourceReferenceUrl(id, "User").orElse(id),
+                        context::getResourceReferenceUrl)))
+        .toList();
   }
 
   private Group scim(DirectoryGroup group, boolean members, Context context) {
-    return Resources.as(
-        Group::new,
-        ScimGroups.toScim(
-            group,
-            members ? directory.members(group.id()) : null,
-            members ? directory.memberGroups(group.id()) : null,
-            directory.times(ObjectType.GROUP, group.id()),
-            id -> context.getCrossResourceReferenceUrl(id, "User").orElse(id),
-            context::getResourceReferenceUrl));
+    return scim(List.of(group), members, context).get(0);
   }
 }
