@@ -12,10 +12,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -219,6 +224,31 @@ public final class ScimSdkServer implements AutoCloseable {
 
   public List<JsonNode> groups() {
     return copies(endpoint.groups().all());
+  }
+
+  /** The User with this userName, if the server holds one. */
+  public Optional<JsonNode> userNamed(String userName) {
+    return users().stream().filter(u -> u.path("userName").asText().equals(userName)).findFirst();
+  }
+
+  /**
+   * The userNames of the members of the Group with this displayName ("?" for a member that is no
+   * User here); empty when there is no such group.
+   */
+  public Set<String> memberNames(String groupName) {
+    Map<String, String> namesById =
+        users().stream()
+            .collect(
+                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
+    return groups().stream()
+        .filter(g -> g.path("displayName").asText().equals(groupName))
+        .findFirst()
+        .map(
+            g ->
+                StreamSupport.stream(g.path("members").spliterator(), false)
+                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
+                    .collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   /** Requests with this method since the last reset, discovery endpoints excluded. */

@@ -6,7 +6,6 @@ import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.Credential;
@@ -18,10 +17,7 @@ import io.scimfleet.scim.ScimClient;
 import io.scimfleet.testing.ScimSdkServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.FailedState;
 import org.jobrunr.jobs.states.StateName;
@@ -57,24 +53,29 @@ class FleetEndToEndIT {
     fleet.stores.directory().putUser(aUser("u2").named("Alan Turing").withUsername("alan").build());
     fleet.stores.directory().putGroup(aGroup("g1").named("Engineers").build(), List.of("u1", "u2"));
 
-    await().atMost(PATIENCE).until(() -> memberNames("Engineers").equals(Set.of("ada", "alan")));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> target.memberNames("Engineers").equals(Set.of("ada", "alan")));
 
     fleet.stores.directory().putUser(aUser("u1").named("Ada King").withUsername("ada").build());
     fleet.stores.directory().removeMember("g1", "u2");
-    await().atMost(PATIENCE).until(() -> memberNames("Engineers").equals(Set.of("ada")));
+    await().atMost(PATIENCE).until(() -> target.memberNames("Engineers").equals(Set.of("ada")));
     await()
         .atMost(PATIENCE)
         .until(
             () ->
-                userByName("ada")
+                target
+                    .userNamed("ada")
                     .map(u -> u.path("displayName").asText())
                     .orElse("")
                     .equals("Ada King"));
 
     fleet.stores.directory().deleteUser("u2");
     fleet.stores.directory().deleteGroup("g1");
-    await().atMost(PATIENCE).until(() -> userByName("alan").isEmpty() && target.groups().isEmpty());
-    assertThat(userByName("ada")).isPresent();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> target.userNamed("alan").isEmpty() && target.groups().isEmpty());
+    assertThat(target.userNamed("ada")).isPresent();
   }
 
   @Test
@@ -107,7 +108,7 @@ class FleetEndToEndIT {
   @Test
   void aBurstOfUpdatesToOneUserSendsAtMostTwoRequests() {
     fleet.stores.directory().putUser(aUser("u1").named("Burst Zero").withUsername("u1").build());
-    await().atMost(PATIENCE).until(() -> userByName("u1").isPresent());
+    await().atMost(PATIENCE).until(() -> target.userNamed("u1").isPresent());
     awaitQuiet(); // the create job has finished (state and history recorded): it cannot pick up the
     // burst's first job
     target.resetCounts();
@@ -119,7 +120,8 @@ class FleetEndToEndIT {
         .atMost(PATIENCE)
         .until(
             () ->
-                userByName("u1")
+                target
+                    .userNamed("u1")
                     .map(u -> u.path("displayName").asText())
                     .orElse("")
                     .equals("Burst 1000"));
@@ -176,11 +178,12 @@ class FleetEndToEndIT {
 
     await()
         .atMost(PATIENCE)
-        .until(() -> !fleet.jobs(StateName.FAILED).isEmpty() && userByName("good").isPresent());
+        .until(
+            () -> !fleet.jobs(StateName.FAILED).isEmpty() && target.userNamed("good").isPresent());
     Job failed = fleet.jobs(StateName.FAILED).get(0);
     assertThat(failed.getJobName()).isEqualTo("sync user u2 → target");
     assertThat(((FailedState) failed.getJobState()).getExceptionMessage()).contains("$.active");
-    assertThat(userByName("bad")).isEmpty();
+    assertThat(target.userNamed("bad")).isEmpty();
     assertThat(
             fleet
                 .stores
@@ -219,27 +222,5 @@ class FleetEndToEndIT {
                     && fleet.jobs(StateName.ENQUEUED).isEmpty()
                     && fleet.jobs(StateName.PROCESSING).isEmpty()
                     && fleet.stores.changes().lag() == 0);
-  }
-
-  private Optional<JsonNode> userByName(String userName) {
-    return target.users().stream()
-        .filter(u -> u.path("userName").asText().equals(userName))
-        .findFirst();
-  }
-
-  private Set<String> memberNames(String groupName) {
-    Map<String, String> namesById =
-        target.users().stream()
-            .collect(
-                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
-    return target.groups().stream()
-        .filter(g -> g.path("displayName").asText().equals(groupName))
-        .findFirst()
-        .map(
-            g ->
-                java.util.stream.StreamSupport.stream(g.path("members").spliterator(), false)
-                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
-                    .collect(Collectors.toSet()))
-        .orElse(Set.of());
   }
 }

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,9 @@ class FleetOverHttpsIT {
     fleet.stores.directory().putUser(aUser("u2").named("Alan Turing").withUsername("alan").build());
     fleet.stores.directory().putGroup(aGroup("g1").named("Engineers").build(), List.of("u1", "u2"));
 
-    await().atMost(PATIENCE).until(() -> memberNames("Engineers").equals(Set.of("ada", "alan")));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> target.memberNames("Engineers").equals(Set.of("ada", "alan")));
     assertThat(target.users())
         .extracting(u -> u.path("userName").asText())
         .containsExactlyInAnyOrder("ada", "alan");
@@ -106,21 +106,5 @@ class FleetOverHttpsIT {
         .syncState()
         .get(provider, ObjectType.USER, userId)
         .map(ObjectSyncState::lastError);
-  }
-
-  private Set<String> memberNames(String groupName) {
-    var namesById =
-        target.users().stream()
-            .collect(
-                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
-    return target.groups().stream()
-        .filter(g -> g.path("displayName").asText().equals(groupName))
-        .findFirst()
-        .map(
-            g ->
-                StreamSupport.stream(g.path("members").spliterator(), false)
-                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
-                    .collect(Collectors.toSet()))
-        .orElse(Set.<String>of());
   }
 }

@@ -21,10 +21,7 @@ import io.scimfleet.scheduler.inbound.ScimCalls;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +87,9 @@ class InboundFanOutIT {
     String team = idp.post("/Groups", group("Engineers", boss, ada)).id();
 
     for (ScimSdkServer target : new ScimSdkServer[] {slack, github}) {
-      await().atMost(PATIENCE).until(() -> memberNames(target, "Engineers").size() == 2);
-      JsonNode remoteBoss = user(target, "boss@contoso.com").orElseThrow();
-      JsonNode remoteAda = user(target, "ada@contoso.com").orElseThrow();
+      await().atMost(PATIENCE).until(() -> target.memberNames("Engineers").size() == 2);
+      JsonNode remoteBoss = target.userNamed("boss@contoso.com").orElseThrow();
+      JsonNode remoteAda = target.userNamed("ada@contoso.com").orElseThrow();
       assertThat(remoteAda.path(ENTERPRISE).path("manager").path("value").asText())
           .as("the manager is the target's own id")
           .isEqualTo(remoteBoss.path("id").asText())
@@ -101,18 +98,19 @@ class InboundFanOutIT {
       assertThat(remoteAda.path("title").asText()).isEqualTo("Engineer");
       assertThat(remoteAda.path("name").path("givenName").asText()).isEqualTo("Test");
     }
-    assertThat(user(slack, "ada@contoso.com").orElseThrow().path("displayName").asText())
+    assertThat(slack.userNamed("ada@contoso.com").orElseThrow().path("displayName").asText())
         .isEqualTo("Test User");
-    assertThat(user(github, "ada@contoso.com").orElseThrow().path("displayName").asText())
+    assertThat(github.userNamed("ada@contoso.com").orElseThrow().path("displayName").asText())
         .isEqualTo("TEST USER");
     assertThat(
-            user(slack, "ada@contoso.com")
+            slack
+                .userNamed("ada@contoso.com")
                 .orElseThrow()
                 .path(ENTERPRISE)
                 .path("department")
                 .asText())
         .isEqualTo("R&D");
-    assertThat(user(github, "ada@contoso.com").orElseThrow().path(ENTERPRISE).has("department"))
+    assertThat(github.userNamed("ada@contoso.com").orElseThrow().path(ENTERPRISE).has("department"))
         .isFalse();
 
     idp.patch(
@@ -125,8 +123,8 @@ class InboundFanOutIT {
           .atMost(PATIENCE)
           .until(
               () ->
-                  !user(target, "ada@contoso.com").orElseThrow().path("active").asBoolean(true)
-                      && memberNames(target, "Engineers").equals(Set.of("ada@contoso.com")));
+                  !target.userNamed("ada@contoso.com").orElseThrow().path("active").asBoolean(true)
+                      && target.memberNames("Engineers").equals(Set.of("ada@contoso.com")));
     }
 
     idp.delete("/Users/" + ada);
@@ -134,30 +132,8 @@ class InboundFanOutIT {
     for (ScimSdkServer target : new ScimSdkServer[] {slack, github}) {
       await()
           .atMost(PATIENCE)
-          .until(() -> user(target, "ada@contoso.com").isEmpty() && target.groups().isEmpty());
-      assertThat(user(target, "boss@contoso.com")).isPresent();
+          .until(() -> target.userNamed("ada@contoso.com").isEmpty() && target.groups().isEmpty());
+      assertThat(target.userNamed("boss@contoso.com")).isPresent();
     }
-  }
-
-  private static Optional<JsonNode> user(ScimSdkServer target, String userName) {
-    return target.users().stream()
-        .filter(u -> u.path("userName").asText().equals(userName))
-        .findFirst();
-  }
-
-  private static Set<String> memberNames(ScimSdkServer target, String groupName) {
-    var namesById =
-        target.users().stream()
-            .collect(
-                Collectors.toMap(u -> u.path("id").asText(), u -> u.path("userName").asText()));
-    return target.groups().stream()
-        .filter(g -> g.path("displayName").asText().equals(groupName))
-        .findFirst()
-        .map(
-            g ->
-                StreamSupport.stream(g.path("members").spliterator(), false)
-                    .map(m -> namesById.getOrDefault(m.path("value").asText(), "?"))
-                    .collect(Collectors.toSet()))
-        .orElse(Set.of());
   }
 }

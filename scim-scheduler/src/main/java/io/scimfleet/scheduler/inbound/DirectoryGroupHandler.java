@@ -13,7 +13,6 @@ import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.GroupCycleException;
-import io.scimfleet.store.Page;
 import io.scimfleet.store.UnknownMemberException;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +28,6 @@ import java.util.UUID;
  * excludedAttributes=members}, as Entra ID asks), which then read no membership at all.
  */
 final class DirectoryGroupHandler extends DirectoryResourceHandler<Group> {
-  private static final int BATCH = 500;
-
   private final DirectoryStore directory;
 
   DirectoryGroupHandler(DirectoryStore directory) {
@@ -70,12 +67,7 @@ final class DirectoryGroupHandler extends DirectoryResourceHandler<Group> {
       listing.offer(scim(directory.group(id.get()).stream().toList(), members, context));
       return listing.response();
     }
-    String cursor = null;
-    do {
-      Page<String> page = directory.groupIds(cursor, BATCH);
-      listing.offer(scim(directory.groups(page.items()), members, context));
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    listing.offerEvery(directory::groupIds, ids -> scim(directory.groups(ids), members, context));
     return listing.response();
   }
 

@@ -12,7 +12,6 @@ import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectTimes;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
-import io.scimfleet.store.Page;
 import io.scimfleet.store.UsernameTakenException;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import java.util.UUID;
  * one user; any other filter pages through the directory.
  */
 final class DirectoryUserHandler extends DirectoryResourceHandler<User> {
-  private static final int BATCH = 500;
-
   private final DirectoryStore directory;
   private final InboundPasswords passwords;
 
@@ -73,12 +70,7 @@ final class DirectoryUserHandler extends DirectoryResourceHandler<User> {
     } else if (id.isPresent()) {
       listing.offer(scim(directory.user(id.get()).stream().toList(), context));
     } else {
-      String cursor = null;
-      do {
-        Page<String> page = directory.userIds(cursor, BATCH);
-        listing.offer(scim(directory.users(page.items()), context));
-        cursor = page.nextCursor();
-      } while (cursor != null);
+      listing.offerEvery(directory::userIds, ids -> scim(directory.users(ids), context));
     }
     return listing.response();
   }

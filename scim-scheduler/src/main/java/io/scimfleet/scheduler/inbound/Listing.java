@@ -8,9 +8,12 @@ import de.captaingoldfish.scim.sdk.server.filter.AttributeExpressionLeaf;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.filter.resources.FilterResourceResolver;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
+import io.scimfleet.store.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One list request's page, built from candidates offered batch by batch: each batch is filtered by
@@ -19,6 +22,8 @@ import java.util.Optional;
  * and one page in memory whatever the directory's size.
  */
 final class Listing<T extends ResourceNode> {
+  static final int BATCH = 500;
+
   private final long first;
   private final int count;
   private final FilterNode filter;
@@ -42,6 +47,20 @@ final class Listing<T extends ResourceNode> {
       matched++;
       if (matched >= first && page.size() < count) page.add(match);
     }
+  }
+
+  /**
+   * Offers every object of a cursor-paged listing ({@code ids}), {@value #BATCH} at a time, each
+   * batch turned into resources by {@code load}.
+   */
+  void offerEvery(
+      BiFunction<String, Integer, Page<String>> ids, Function<List<String>, List<T>> load) {
+    String cursor = null;
+    do {
+      Page<String> page = ids.apply(cursor, BATCH);
+      offer(load.apply(page.items()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
   }
 
   PartialListResponse<T> response() {

@@ -28,6 +28,7 @@ final class InboundFixture implements AutoCloseable {
   final ControlPlane plane;
   final ApiServer server;
   final ScimCalls scim;
+  private boolean ownsStores;
 
   InboundFixture(Stores stores, InboundSettings inbound) {
     this.stores = stores;
@@ -46,10 +47,17 @@ final class InboundFixture implements AutoCloseable {
         Stores.inMemory(), InboundSettings.withTokens(TOKEN, NEXT_TOKEN).withRate(10_000));
   }
 
+  /** This fixture closes its stores too when it closes (they were made for it alone). */
+  InboundFixture owningItsStores() {
+    ownsStores = true;
+    return this;
+  }
+
   @Override
   public void close() {
     server.close();
     plane.close();
     jobs.close();
+    if (ownsStores) stores.close();
   }
 }

@@ -72,18 +72,7 @@ class RedisInboundTest {
 
   @Test
   void usersWrittenBeforeTheUsernameIndexExistedAreFoundAndHoldTheirNames() {
-    fixture
-        .stores
-        .directory()
-        .putUser(new DirectoryUser("legacy-1", "Old@Contoso.com", null, null, true, null));
-    try (Jedis jedis = cleaner.getResource()) {
-      jedis.del(KEYS.usernames(), KEYS.usernameOf(), KEYS.usernamesComplete());
-    }
-    InboundFixture fresh =
-        new InboundFixture(
-            RedisStores.create(TestRedis.pool(), KEYS, Clock.systemUTC()),
-            InboundSettings.withTokens(InboundFixture.TOKEN));
-    try {
+    try (InboundFixture fresh = upgradedWith("legacy-1", "Old@Contoso.com")) {
       assertThat(
               fresh
                   .scim
@@ -96,33 +85,31 @@ class RedisInboundTest {
           .isEqualTo("legacy-1");
       assertThat(fresh.scim.post("/Users", entraUser("OLD@contoso.com", null)).status())
           .isEqualTo(409);
-    } finally {
-      fresh.close();
-      fresh.stores.close();
     }
   }
 
   @Test
   void aCreateAsTheFirstRequestAfterAnUpgradeSeesUsersWrittenBeforeTheIndex() {
-    fixture
-        .stores
-        .directory()
-        .putUser(new DirectoryUser("legacy-2", "Early@Contoso.com", null, null, true, null));
-    try (Jedis jedis = cleaner.getResource()) {
-      jedis.del(KEYS.usernames(), KEYS.usernameOf(), KEYS.usernamesComplete());
-    }
-    InboundFixture fresh =
-        new InboundFixture(
-            RedisStores.create(TestRedis.pool(), KEYS, Clock.systemUTC()),
-            InboundSettings.withTokens(InboundFixture.TOKEN));
-    try {
+    try (InboundFixture fresh = upgradedWith("legacy-2", "Early@Contoso.com")) {
       assertThat(fresh.scim.post("/Users", entraUser("EARLY@contoso.com", null)).status())
           .isEqualTo(409);
       assertThat(fresh.stores.directory().userCount()).isEqualTo(1);
-    } finally {
-      fresh.close();
-      fresh.stores.close();
     }
+  }
+
+  /**
+   * A user written as before the username index existed (the index removed after it), and a new
+   * endpoint over new stores, as a scheduler started after an upgrade has; closing it closes them.
+   */
+  private static InboundFixture upgradedWith(String id, String username) {
+    fixture.stores.directory().putUser(new DirectoryUser(id, username, null, null, true, null));
+    try (Jedis jedis = cleaner.getResource()) {
+      jedis.del(KEYS.usernames(), KEYS.usernameOf(), KEYS.usernamesComplete());
+    }
+    return new InboundFixture(
+            RedisStores.create(TestRedis.pool(), KEYS, Clock.systemUTC()),
+            InboundSettings.withTokens(InboundFixture.TOKEN))
+        .owningItsStores();
   }
 
   @Test
