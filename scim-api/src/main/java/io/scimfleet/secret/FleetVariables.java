@@ -57,6 +57,8 @@ public final class FleetVariables {
           "SCIM_TARGET_ALLOW",
           "SCIM_TARGET_DENY",
           "SCIM_TARGET_ENV_PREFIX",
+          "SCIM_UI_SECURE_COOKIE",
+          "SCIM_UI_SESSION_MINUTES",
           "SCIM_WARM_UP_SECONDS",
           "SCIM_WORKER_THREADS");
 

@@ -26,6 +26,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, NavigableMap<String, ObjectSyncState>> states = new HashMap<>();
   private final Map<String, FullSyncRun> currentRuns = new HashMap<>();
   private final Map<String, FullSyncRun> lastRuns = new HashMap<>();
+  private final Map<String, List<FullSyncRun>> recentRuns = new HashMap<>();
   private final Map<String, Tally> tallies = new HashMap<>();
 
   private static final class Tally {
@@ -78,6 +79,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     for (ObjectType type : ObjectType.values()) states.remove(key(provider, type.label()));
     currentRuns.remove(provider);
     lastRuns.remove(provider);
+    recentRuns.remove(provider);
     tallies.keySet().removeIf(key -> key.startsWith(provider + "\u0000"));
   }
 
@@ -127,7 +129,16 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     if (!isCurrent(provider, runId)) return;
     FullSyncRun run = withTally(currentRuns.remove(provider));
     tallies.remove(key(provider, runId));
-    lastRuns.put(provider, run.finished(status, message, at));
+    FullSyncRun finished = run.finished(status, message, at);
+    lastRuns.put(provider, finished);
+    List<FullSyncRun> recent = recentRuns.computeIfAbsent(provider, p -> new ArrayList<>());
+    recent.add(0, finished);
+    if (recent.size() > RECENT_RUNS) recent.remove(RECENT_RUNS);
+  }
+
+  @Override
+  public synchronized List<FullSyncRun> recentRuns(String provider) {
+    return List.copyOf(recentRuns.getOrDefault(provider, List.of()));
   }
 
   private boolean isCurrent(String provider, String runId) {

@@ -6,6 +6,7 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +47,12 @@ public interface SyncStateStore {
 
   /** The last finished run. */
   Optional<FullSyncRun> lastRun(String provider);
+
+  /** How many finished runs {@link #recentRuns} keeps per provider. */
+  int RECENT_RUNS = 20;
+
+  /** The last {@value #RECENT_RUNS} finished runs, newest first (the first is {@link #lastRun}). */
+  List<FullSyncRun> recentRuns(String provider);
 
   /**
    * Replaces the run's phase, page totals, status, message (not its counts: see {@link

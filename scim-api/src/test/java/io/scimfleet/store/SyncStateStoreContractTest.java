@@ -315,4 +315,21 @@ public abstract class SyncStateStoreContractTest {
     assertThat(store.currentRun("slack")).isPresent();
     assertThat(store.lastRun("slack")).isEmpty();
   }
+
+  @Test
+  public void recentRunsKeepTheLastTwentyFinishedRunsNewestFirst() {
+    for (int i = 1; i <= SyncStateStore.RECENT_RUNS + 2; i++) {
+      store.startRun(FullSyncRun.started("r" + i, "slack", T0.plusSeconds(i)));
+      store.finishRun("slack", "r" + i, Status.SUCCEEDED, null, T0.plusSeconds(i + 1L));
+    }
+
+    List<FullSyncRun> recent = store.recentRuns("slack");
+
+    assertThat(recent).hasSize(SyncStateStore.RECENT_RUNS);
+    assertThat(recent.get(0).runId()).isEqualTo("r22");
+    assertThat(recent.get(SyncStateStore.RECENT_RUNS - 1).runId()).isEqualTo("r3");
+    assertThat(recent.get(0)).isEqualTo(store.lastRun("slack").orElseThrow());
+    store.deleteProvider("slack");
+    assertThat(store.recentRuns("slack")).isEmpty();
+  }
 }

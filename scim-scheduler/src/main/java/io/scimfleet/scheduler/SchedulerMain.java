@@ -3,6 +3,7 @@ package io.scimfleet.scheduler;
 import io.scimfleet.Version;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
+import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
 import io.scimfleet.scheduler.quickstart.OneShotSync;
 import java.io.PrintStream;
@@ -63,6 +64,7 @@ public final class SchedulerMain {
                 FleetSettings.fromEnv(env),
                 DashboardLogin.fromEnv(env),
                 InboundSettings.fromEnv(env),
+                ConsoleSettings.fromEnv(env),
                 command.isEmpty()
                     ? SchedulerProcess.Mode.SCHEDULER
                     : SchedulerProcess.Mode.ALL_IN_ONE,
@@ -82,6 +84,7 @@ public final class SchedulerMain {
       FleetSettings settings,
       DashboardLogin dashboard,
       InboundSettings inbound,
+      ConsoleSettings console,
       SchedulerProcess.Mode mode,
       PrintStream out) {
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
@@ -94,7 +97,7 @@ public final class SchedulerMain {
     }
     TokenRules.requireLongEnough("SCIM_ADMIN_TOKEN", settings.adminToken());
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
-    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard, inbound);
+    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard, inbound, console);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

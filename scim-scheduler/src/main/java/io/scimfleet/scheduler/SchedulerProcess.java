@@ -11,6 +11,7 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.metrics.ProcessMetrics;
 import io.scimfleet.scheduler.config.ProviderConfigFile;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
@@ -94,6 +95,18 @@ public final class SchedulerProcess implements AutoCloseable {
    */
   public static SchedulerProcess start(
       FleetSettings settings, Mode mode, DashboardLogin dashboard, InboundSettings inbound) {
+    return start(settings, mode, dashboard, inbound, ConsoleSettings.defaults());
+  }
+
+  /**
+   * As {@link #start(FleetSettings, Mode, DashboardLogin, InboundSettings)}, with the console's.
+   */
+  public static SchedulerProcess start(
+      FleetSettings settings,
+      Mode mode,
+      DashboardLogin dashboard,
+      InboundSettings inbound,
+      ConsoleSettings console) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
     if (mode == Mode.SCHEDULER && !redis) {
       throw new IllegalStateException(
@@ -112,7 +125,7 @@ public final class SchedulerProcess implements AutoCloseable {
         new SchedulerProcess(
             redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
     try {
-      process.startParts(settings, mode, dashboard, inbound);
+      process.startParts(settings, mode, new Served(dashboard, inbound, console));
     } catch (RuntimeException e) {
       process.close();
       throw e;
@@ -120,8 +133,11 @@ public final class SchedulerProcess implements AutoCloseable {
     return process;
   }
 
-  private void startParts(
-      FleetSettings settings, Mode mode, DashboardLogin dashboard, InboundSettings inbound) {
+  /** What a serving mode offers besides the API: dashboard, inbound endpoint, console. */
+  private record Served(
+      DashboardLogin dashboard, InboundSettings inbound, ConsoleSettings console) {}
+
+  private void startParts(FleetSettings settings, Mode mode, Served served) {
     if (mode.serves) {
       int sealed = providers.resealInlineTokens();
       if (sealed > 0)
@@ -148,7 +164,7 @@ public final class SchedulerProcess implements AutoCloseable {
     if (!mode.serves) return;
     plane.start();
     jobs.startFailedJobPurge();
-    startDashboard(settings.dashboardPort(), dashboard);
+    startDashboard(settings.dashboardPort(), served.dashboard());
     api =
         ApiServer.start(
             plane,
@@ -159,12 +175,13 @@ public final class SchedulerProcess implements AutoCloseable {
                 settings.security().directoryToken(),
                 settings.maxBodyBytes(),
                 settings.httpPort(),
-                inbound,
-                settings.imports()));
+                served.inbound(),
+                settings.imports(),
+                served.console()));
     log.info(
         "scim-scheduler ready: API on port {}, dashboard {}",
         api.port(),
-        dashboard == null ? "off" : "on port " + settings.dashboardPort());
+        served.dashboard() == null ? "off" : "on port " + settings.dashboardPort());
   }
 
   private void startDashboard(int port, DashboardLogin login) {

@@ -139,6 +139,11 @@ public final class RedisKeys {
     return sync(provider) + "lastrun";
   }
 
+  /** List: the last finished runs' JSON, newest first, trimmed to {@code RECENT_RUNS}. */
+  public String recentRuns(String provider) {
+    return sync(provider) + "recentruns";
+  }
+
   /**
    * Hash: each recorded page of one run to its place in the order the pages were recorded (1, 2,
    * …).

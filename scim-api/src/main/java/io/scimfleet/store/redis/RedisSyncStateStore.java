@@ -251,6 +251,17 @@ public final class RedisSyncStateStore implements SyncStateStore {
     return Math.toIntExact((Long) place);
   }
 
+  @Override
+  public List<FullSyncRun> recentRuns(String provider) {
+    return redis
+        .call(
+            "read the recent runs of " + provider,
+            j -> j.lrange(keys.recentRuns(provider), 0, RECENT_RUNS - 1L))
+        .stream()
+        .map(json -> RedisJson.read(json, FullSyncRun.class))
+        .toList();
+  }
+
   /** Ignored unless the run is current, so that finishing twice is harmless. */
   @Override
   public void finishRun(
@@ -268,6 +279,8 @@ public final class RedisSyncStateStore implements SyncStateStore {
           FullSyncRun finished = withTallies(j, current).finished(status, message, at);
           Transaction t = j.multi();
           t.set(keys.lastRun(provider), RedisJson.write(finished));
+          t.lpush(keys.recentRuns(provider), RedisJson.write(finished));
+          t.ltrim(keys.recentRuns(provider), 0, RECENT_RUNS - 1L);
           t.del(currentKey, pagesKey, countsKey, errorsKey);
           return committed(t, true);
         });

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.console.ConsoleRoutes;
 import io.scimfleet.scheduler.inbound.InboundRoutes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,8 @@ import java.util.Map;
  * The control-plane API on one port. {@code /api/*} needs the admin token, or on the directory
  * routes the directory token ({@link ApiAuth}); {@code /health/live}, {@code /health/ready} and
  * {@code /metrics} do not (probes and Prometheus scrape them). {@code /scim/v2} is the inbound SCIM
- * endpoint, with tokens of its own ({@link InboundRoutes}).
+ * endpoint, with tokens of its own ({@link InboundRoutes}). {@code /ui/} is the admin console,
+ * signed in with the admin token ({@link ConsoleRoutes}).
  */
 public final class ApiServer implements AutoCloseable {
   private final Javalin app;
@@ -60,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);
+    ConsoleRoutes.register(app, plane, providers, settings.adminToken(), settings.console());
     app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
     app.get(

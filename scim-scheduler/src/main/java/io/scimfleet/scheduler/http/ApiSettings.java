@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.http;
 
 import io.scimfleet.config.ImportLimits;
+import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
 
 /**
@@ -13,6 +14,7 @@ import io.scimfleet.scheduler.inbound.InboundSettings;
  * @param port 0: any free port
  * @param inbound the inbound SCIM endpoint's tokens and limits; off without a token
  * @param imports the size and line limits of one {@code POST /api/v1/import}
+ * @param console the admin console's session settings
  */
 public record ApiSettings(
     String adminToken,
@@ -20,7 +22,8 @@ public record ApiSettings(
     long maxBodyBytes,
     int port,
     InboundSettings inbound,
-    ImportLimits imports) {
+    ImportLimits imports,
+    ConsoleSettings console) {
   /** Settings with the admin token only. */
   public ApiSettings(String adminToken, long maxBodyBytes, int port) {
     this(adminToken, null, maxBodyBytes, port);
@@ -34,15 +37,20 @@ public record ApiSettings(
         maxBodyBytes,
         port,
         InboundSettings.off(),
-        ImportLimits.defaults());
+        ImportLimits.defaults(),
+        ConsoleSettings.defaults());
   }
 
   public ApiSettings withInbound(InboundSettings value) {
-    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, value, imports);
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, value, imports, console);
   }
 
   public ApiSettings withImports(ImportLimits value) {
-    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, inbound, value);
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, inbound, value, console);
+  }
+
+  public ApiSettings withConsole(ConsoleSettings value) {
+    return new ApiSettings(adminToken, directoryToken, maxBodyBytes, port, inbound, imports, value);
   }
 
   @Override
@@ -57,6 +65,8 @@ public record ApiSettings(
         + inbound
         + ", "
         + imports
+        + ", "
+        + console
         + "]";
   }
 }

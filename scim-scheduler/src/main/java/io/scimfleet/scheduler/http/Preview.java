@@ -22,26 +22,27 @@ import java.util.Optional;
  * nestedGroups}); a member never synced is left out, where the worker would sync it first. A user's
  * manager likewise, by its remote id when it has one; the target is not asked, and taken to
  * announce the Enterprise User extension ({@link PayloadBuilder#UNASKED}). {@code scope} says why
- * the object is in scope or not: the filter, and through which scoped group.
+ * the object is in scope or not: the filter, and through which scoped group. The admin console
+ * shows the same preview.
  */
-final class Preview {
+public final class Preview {
   private final Stores stores;
   private final PayloadBuilder payloads;
 
-  Preview(Stores stores, ScimSchemaValidator validator) {
+  public Preview(Stores stores, ScimSchemaValidator validator) {
     this.stores = stores;
     this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
   }
 
   /** The answer: resource, valid, violations, inScope, and the scope's reason. */
-  record Result(
+  public record Result(
       ObjectNode resource,
       boolean valid,
       List<Violation> violations,
       boolean inScope,
       String scope) {}
 
-  Result of(Provider provider, ObjectType type, String id) {
+  public Result of(Provider provider, ObjectType type, String id) {
     MappingInput input = input(provider, type, id);
     ObjectScope scope = ProviderMappings.scope(provider, type, stores.directory());
     boolean byFilter = scope.includesByFilter(input);

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.OAuth2Client;
@@ -13,9 +14,10 @@ import java.util.Locale;
 
 /**
  * A provider as the API shows it. The credential appears only as where the token comes from ({@code
- * env:SLACK_TOKEN}, {@code file:/secrets/token}, {@code inline}): never the token.
+ * env:SLACK_TOKEN}, {@code file:/secrets/token}, {@code inline}): never the token. The admin
+ * console shows the same view ({@link #maskedJson}).
  */
-record ProviderView(
+public record ProviderView(
     String name,
     String baseUrl,
     String credential,
@@ -115,6 +117,15 @@ record ProviderView(
 
   private static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The provider as {@code GET /api/v1/providers/{name}} answers it, indented: no secret. */
+  public static String maskedJson(Provider p) {
+    try {
+      return ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(of(p));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a provider view always serializes", e);
+    }
   }
 
   static ProviderView of(Provider p) {

@@ -1,0 +1,21 @@
+package io.scimfleet.scheduler.console;
+
+/** A request the console refuses, with the status and a message the operator can act on. */
+final class ConsoleException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  ConsoleException(int status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  static ConsoleException notFound(String message) {
+    return new ConsoleException(404, message);
+  }
+
+  int status() {
+    return status;
+  }
+}

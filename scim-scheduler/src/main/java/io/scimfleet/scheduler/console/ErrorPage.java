@@ -1,0 +1,16 @@
+package io.scimfleet.scheduler.console;
+
+/** A refused request: what went wrong and a way back. */
+final class ErrorPage {
+  private ErrorPage() {}
+
+  static String render(String message, Session session) {
+    String body =
+        "<p class=\"error\" role=\"alert\">"
+            + Html.escape(message)
+            + "</p><p><a href=\"/ui/\">Back to the providers</a></p>";
+    return session == null
+        ? Layout.anonymous("Refused", body)
+        : Layout.page("Refused", session, null, body);
+  }
+}
