@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.console;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.scheduler.ControlPlane;
@@ -42,9 +42,9 @@ public final class ConsoleRoutes {
     this.actions = new ConsoleActions(plane.stores(), data, plane.fullSyncs(), plane.queue());
   }
 
-  /** Adds the console to the API's server. */
+  /** Adds the console to the API's routes (Javalin 7 takes them before the server starts). */
   public static void register(
-      Javalin app,
+      RoutesConfig app,
       ControlPlane plane,
       ProviderRegistry providers,
       String adminToken,
@@ -52,7 +52,7 @@ public final class ConsoleRoutes {
     new ConsoleRoutes(plane, providers, adminToken, settings).routes(app);
   }
 
-  private void routes(Javalin app) {
+  private void routes(RoutesConfig app) {
     app.before("/ui", ConsoleRoutes::headers);
     app.before("/ui/*", ConsoleRoutes::headers);
     app.get("/ui/assets/{file}", this::asset);

@@ -3,7 +3,7 @@ package io.scimfleet.scheduler.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.scimfleet.error.FleetException;
@@ -27,9 +27,9 @@ final class ApiErrors {
 
   private ApiErrors() {}
 
-  static void register(Javalin app) {
-    app.exception(Exception.class, (e, ctx) -> answer(ctx, e));
-    app.error(
+  static void register(RoutesConfig routes) {
+    routes.exception(Exception.class, (e, ctx) -> answer(ctx, e));
+    routes.error(
         404,
         ctx -> {
           if (ctx.attribute("answered") == null)

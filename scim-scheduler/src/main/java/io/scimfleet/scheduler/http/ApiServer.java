@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.scheduler.ControlPlane;
@@ -37,40 +38,47 @@ public final class ApiServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       ApiSettings settings) {
     ApiAuth auth = new ApiAuth(settings.adminToken(), settings.directoryToken());
-    long maxBodyBytes = settings.maxBodyBytes();
-    ApiJson json = new ApiJson(maxBodyBytes);
     Javalin app =
         Javalin.create(
             config -> {
-              config.showJavalinBanner = false;
-              config.startupWatcherEnabled = false;
+              config.startup.showJavalinBanner = false;
+              config.startup.startupWatcherEnabled = false;
+              config.routes.before("/api/*", auth::require);
+              register(config.routes, plane, providers, registry, settings);
             });
-    ApiErrors.register(app);
-    app.before("/api/*", auth::require);
-    app.get("/api/v1/openapi.json", ApiServer::openApi);
+    app.start(settings.port());
+    return new ApiServer(app);
+  }
+
+  /** Javalin 7 takes every route, handler and error mapping before the server starts. */
+  private static void register(
+      RoutesConfig routes,
+      ControlPlane plane,
+      ProviderRegistry providers,
+      PrometheusMeterRegistry registry,
+      ApiSettings settings) {
+    long maxBodyBytes = settings.maxBodyBytes();
+    ApiJson json = new ApiJson(maxBodyBytes);
     PasswordChanges passwords = new PasswordChanges(plane.stores(), providers.security());
-    new DirectoryRoutes(plane.stores().directory(), json, passwords).register(app);
+    ApiErrors.register(routes);
+    routes.get("/api/v1/openapi.json", ApiServer::openApi);
+    new DirectoryRoutes(plane.stores().directory(), json, passwords).register(routes);
     InboundRoutes.register(
-        app,
+        routes,
         settings.inbound(),
         plane.stores().directory(),
         passwords::setIfKept,
         registry,
         maxBodyBytes);
     new ImportRoutes(plane.stores().directory(), maxBodyBytes, settings.imports(), passwords)
-        .register(app);
-    new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
-    new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
-    new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);
-    ConsoleRoutes.register(app, plane, providers, settings.adminToken(), settings.console());
-    app.get("/health/live", ctx -> health(ctx, plane.alive()));
-    app.get("/health/ready", ctx -> ready(ctx, plane));
-    app.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-    app.start(settings.port());
-    return new ApiServer(app);
+        .register(routes);
+    new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(routes);
+    new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(routes);
+    new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(routes);
+    ConsoleRoutes.register(routes, plane, providers, settings.adminToken(), settings.console());
+    routes.get("/health/live", ctx -> health(ctx, plane.alive()));
+    routes.get("/health/ready", ctx -> ready(ctx, plane));
+    routes.get("/metrics", ctx -> metrics(ctx, registry));
   }
 
   public int port() {
@@ -86,6 +94,10 @@ public final class ApiServer implements AutoCloseable {
       up = false;
     }
     health(ctx, up);
+  }
+
+  private static void metrics(Context ctx, PrometheusMeterRegistry registry) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
   }
 
   private static void health(Context ctx, boolean up) {

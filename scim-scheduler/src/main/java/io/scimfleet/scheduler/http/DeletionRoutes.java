@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.ReleaseDeletionsRequest;
@@ -25,9 +25,9 @@ final class DeletionRoutes {
     this.queue = queue;
   }
 
-  void register(Javalin app) {
-    app.post(DELETIONS + "/release", this::release);
-    app.delete(DELETIONS, this::drop);
+  void register(RoutesConfig routes) {
+    routes.post(DELETIONS + "/release", this::release);
+    routes.delete(DELETIONS, this::drop);
   }
 
   private void release(Context ctx) {

@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.DirectoryUser;
@@ -26,22 +26,23 @@ final class DirectoryRoutes {
     this.passwords = passwords;
   }
 
-  void register(Javalin app) {
-    app.put("/api/v1/users/{id}", this::putUser);
-    app.get("/api/v1/users/{id}", ctx -> ApiJson.write(ctx, 200, user(ctx.pathParam("id"))));
-    app.put("/api/v1/users/{id}/password", this::putPassword);
-    app.delete(
+  void register(RoutesConfig routes) {
+    routes.put("/api/v1/users/{id}", this::putUser);
+    routes.get("/api/v1/users/{id}", ctx -> ApiJson.write(ctx, 200, user(ctx.pathParam("id"))));
+    routes.put("/api/v1/users/{id}/password", this::putPassword);
+    routes.delete(
         "/api/v1/users/{id}",
         ctx -> deleted(ctx, directory.deleteUser(ctx.pathParam("id")), "user"));
-    app.put("/api/v1/groups/{id}", this::putGroup);
-    app.get("/api/v1/groups/{id}", ctx -> ApiJson.write(ctx, 200, groupView(ctx.pathParam("id"))));
-    app.delete(
+    routes.put("/api/v1/groups/{id}", this::putGroup);
+    routes.get(
+        "/api/v1/groups/{id}", ctx -> ApiJson.write(ctx, 200, groupView(ctx.pathParam("id"))));
+    routes.delete(
         "/api/v1/groups/{id}",
         ctx -> deleted(ctx, directory.deleteGroup(ctx.pathParam("id")), "group"));
-    app.put("/api/v1/groups/{id}/members/{userId}", this::addMember);
-    app.delete("/api/v1/groups/{id}/members/{userId}", this::removeMember);
-    app.put("/api/v1/groups/{id}/memberGroups/{childId}", this::addMemberGroup);
-    app.delete("/api/v1/groups/{id}/memberGroups/{childId}", this::removeMemberGroup);
+    routes.put("/api/v1/groups/{id}/members/{userId}", this::addMember);
+    routes.delete("/api/v1/groups/{id}/members/{userId}", this::removeMember);
+    routes.put("/api/v1/groups/{id}/memberGroups/{childId}", this::addMemberGroup);
+    routes.delete("/api/v1/groups/{id}/memberGroups/{childId}", this::removeMemberGroup);
   }
 
   private void putUser(Context ctx) throws IOException {

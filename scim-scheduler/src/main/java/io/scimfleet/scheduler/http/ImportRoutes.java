@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.config.ImportLimits;
 import io.scimfleet.store.DirectoryStore;
@@ -31,8 +31,8 @@ final class ImportRoutes {
     this.passwords = passwords;
   }
 
-  void register(Javalin app) {
-    app.post("/api/v1/import", this::importLines);
+  void register(RoutesConfig routes) {
+    routes.post("/api/v1/import", this::importLines);
   }
 
   private void importLines(Context ctx) throws IOException {

@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
@@ -50,9 +50,9 @@ final class ObjectRoutes {
     this.clock = clock;
   }
 
-  void register(Javalin app) {
-    app.get(OBJECT + "/history", this::history);
-    app.post(OBJECT + "/sync", this::syncNow);
+  void register(RoutesConfig routes) {
+    routes.get(OBJECT + "/history", this::history);
+    routes.post(OBJECT + "/sync", this::syncNow);
   }
 
   private void history(Context ctx) {

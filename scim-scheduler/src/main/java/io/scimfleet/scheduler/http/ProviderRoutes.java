@@ -1,6 +1,6 @@
 package io.scimfleet.scheduler.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
@@ -37,18 +37,18 @@ final class ProviderRoutes {
     this.json = json;
   }
 
-  void register(Javalin app) {
-    app.get(
+  void register(RoutesConfig routes) {
+    routes.get(
         "/api/v1/providers",
         ctx -> ApiJson.write(ctx, 200, registry.list().stream().map(ProviderView::of).toList()));
-    app.put(ONE, this::put);
-    app.get(ONE, ctx -> ApiJson.write(ctx, 200, ProviderView.of(provider(ctx))));
-    app.delete(ONE, this::delete);
-    app.post(ONE + "/sync", this::sync);
-    app.get(ONE + "/status", this::status);
-    app.delete(ONE + "/quarantine", this::release);
-    app.get(ONE + "/objects/{kind}/{id}", this::object);
-    app.post(ONE + "/preview", this::preview);
+    routes.put(ONE, this::put);
+    routes.get(ONE, ctx -> ApiJson.write(ctx, 200, ProviderView.of(provider(ctx))));
+    routes.delete(ONE, this::delete);
+    routes.post(ONE + "/sync", this::sync);
+    routes.get(ONE + "/status", this::status);
+    routes.delete(ONE + "/quarantine", this::release);
+    routes.get(ONE + "/objects/{kind}/{id}", this::object);
+    routes.post(ONE + "/preview", this::preview);
   }
 
   private void put(Context ctx) throws IOException {

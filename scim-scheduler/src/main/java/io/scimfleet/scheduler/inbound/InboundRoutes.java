@@ -6,7 +6,7 @@ import de.captaingoldfish.scim.sdk.common.constants.ScimType;
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.response.ErrorResponse;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,9 +56,12 @@ public final class InboundRoutes {
     this.maxBodyBytes = maxBody;
   }
 
-  /** Registers the endpoint on {@code app} when {@code settings} has a token; else logs how to. */
+  /**
+   * Registers the endpoint on {@code app} (the API's routes) when {@code settings} has a token;
+   * else logs how to.
+   */
   public static void register(
-      Javalin app,
+      RoutesConfig app,
       InboundSettings settings,
       DirectoryStore directory,
       InboundPasswords passwords,
