@@ -9,6 +9,7 @@ import java.time.Clock;
  * @param onClose releases what the stores hold (the Redis pool); nothing for the in-memory ones
  * @param passwords sealed passwords on their way to the targets
  * @param history the last sync attempts of each object
+ * @param consoleSessions the admin console's sessions
  */
 public record Stores(
     DirectoryStore directory,
@@ -21,7 +22,8 @@ public record Stores(
     DeletionStore deletions,
     Runnable onClose,
     PasswordStore passwords,
-    ObjectHistory history)
+    ObjectHistory history,
+    ConsoleSessionStore consoleSessions)
     implements AutoCloseable {
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
@@ -42,7 +44,8 @@ public record Stores(
         new InMemoryDeletionStore(),
         () -> {},
         new InMemoryPasswordStore(clock),
-        new InMemoryObjectHistory());
+        new InMemoryObjectHistory(),
+        new InMemoryConsoleSessionStore(clock));
   }
 
   @Override

@@ -124,7 +124,8 @@ class SealedTokenTest {
                 stores.deletions(),
                 () -> {},
                 stores.passwords(),
-                stores.history()),
+                stores.history(),
+                stores.consoleSessions()),
             new FullSyncScheduling(stores, jobs.queue(), metrics),
             security);
 

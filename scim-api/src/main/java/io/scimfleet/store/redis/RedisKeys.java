@@ -237,6 +237,14 @@ public final class RedisKeys {
     return prefix + "lock:{" + provider + "}:" + type.label() + ":" + objectId;
   }
 
+  /**
+   * Hash ({@code csrf}, {@code notice}) with the idle time as TTL: one admin console session, by
+   * the SHA-256 of its id.
+   */
+  public String consoleSession(String idHash) {
+    return prefix + "console:session:" + idHash;
+  }
+
   /** String: the provider's {@link io.scimfleet.model.Quarantine} as JSON, while it has one. */
   public String quarantine(String provider) {
     return prefix + "quarantine:{" + provider + "}";

@@ -26,6 +26,7 @@ public final class RedisStores {
         new RedisDeletionStore(pool, keys),
         pool::close,
         new RedisPasswordStore(pool, keys, clock),
-        new RedisObjectHistory(pool, keys));
+        new RedisObjectHistory(pool, keys),
+        new RedisConsoleSessionStore(pool, keys));
   }
 }

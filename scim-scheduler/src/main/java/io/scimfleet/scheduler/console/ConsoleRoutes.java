@@ -36,7 +36,7 @@ public final class ConsoleRoutes {
       ControlPlane plane, ProviderRegistry providers, String adminToken, ConsoleSettings settings) {
     this.settings = settings;
     this.clock = Clock.systemUTC();
-    this.sessions = new Sessions(settings.sessionIdle(), clock);
+    this.sessions = new Sessions(plane.stores().consoleSessions(), settings.sessionIdle());
     this.signIn = new SignIn(adminToken, sessions, clock);
     this.data = new ConsoleData(plane.stores(), providers);
     this.actions = new ConsoleActions(plane.stores(), data, plane.fullSyncs(), plane.queue());
@@ -108,7 +108,7 @@ public final class ConsoleRoutes {
   // --- pages (GET) ------------------------------------------------------------------------
 
   private String providers(Context ctx, Session s) {
-    return ProvidersPage.render(data.providers(), s, s.takeNotice(), clock.instant());
+    return ProvidersPage.render(data.providers(), s, sessions.takeNotice(s), clock.instant());
   }
 
   private String providerStatus(Context ctx, Session s) {
@@ -132,7 +132,7 @@ public final class ConsoleRoutes {
             null,
             null);
     if (previewId != null) model = withPreview(model, summary.name(), previewId);
-    return ProviderPage.render(model, s, s.takeNotice(), clock.instant());
+    return ProviderPage.render(model, s, sessions.takeNotice(s), clock.instant());
   }
 
   private ProviderPage.Model withPreview(ProviderPage.Model m, String name, String id) {
@@ -150,7 +150,7 @@ public final class ConsoleRoutes {
     if (query == null) return SearchPage.render(null, java.util.List.of(), s);
     var found = data.search(query);
     if (found.size() == 1) {
-      redirect(ctx, ObjectPage.path(found.get(0)).replace("&amp;", "&"));
+      redirect(ctx, ObjectPage.path(found.get(0)));
       return null;
     }
     return SearchPage.render(query, found, s);
@@ -158,7 +158,8 @@ public final class ConsoleRoutes {
 
   private String object(Context ctx, Session s) {
     ObjectRef ref = objectRef(ctx);
-    return ObjectPage.render(ref, data.onProviders(ref.type(), ref.id()), s, s.takeNotice());
+    return ObjectPage.render(
+        ref, data.onProviders(ref.type(), ref.id()), s, sessions.takeNotice(s));
   }
 
   private String objectOn(Context ctx, Session s) {
@@ -179,17 +180,17 @@ public final class ConsoleRoutes {
 
   private String syncProvider(Context ctx, Session s) {
     String name = ctx.pathParam("name");
-    s.notice(actions.syncNow(name, "true".equals(ctx.queryParam("force"))));
+    sessions.notice(s, actions.syncNow(name, "true".equals(ctx.queryParam("force"))));
     return "/ui/providers/" + Html.url(name);
   }
 
   private String release(Context ctx, Session s) {
-    s.notice(actions.releaseHeld(ctx.pathParam("name")));
+    sessions.notice(s, actions.releaseHeld(ctx.pathParam("name")));
     return "/ui/";
   }
 
   private String discard(Context ctx, Session s) {
-    s.notice(actions.discardHeld(ctx.pathParam("name")));
+    sessions.notice(s, actions.discardHeld(ctx.pathParam("name")));
     return "/ui/";
   }
 
@@ -197,7 +198,7 @@ public final class ConsoleRoutes {
     ObjectRef ref = objectRef(ctx);
     String provider = ctx.formParam("provider");
     if (provider == null) throw new ConsoleException(400, "which provider? the form lost it");
-    s.notice(actions.syncObject(provider, ref.type(), ref.id()));
+    sessions.notice(s, actions.syncObject(provider, ref.type(), ref.id()));
     return ObjectPage.path(ref);
   }
 
@@ -243,7 +244,7 @@ public final class ConsoleRoutes {
     }
     try {
       String next = action.run(ctx, session.get());
-      redirect(ctx, next == null ? "/ui/sign-in" : next.replace("&amp;", "&"));
+      redirect(ctx, next == null ? "/ui/sign-in" : next);
     } catch (RuntimeException e) {
       refuse(ctx, e, session.get());
     }

@@ -1,71 +1,49 @@
 package io.scimfleet.scheduler.console;
 
+import io.scimfleet.store.ConsoleSessionStore;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's sessions, in this process's memory: a session ends when signed out or unused for
- * the idle timeout; at most {@link #MAX} live at once (the oldest-used goes first). Ids and CSRF
- * tokens are 256 random bits each.
+ * The console's sessions: ids and CSRF tokens of 256 random bits each, kept in the fleet's {@link
+ * ConsoleSessionStore} (Redis: every scheduler replica knows every session), ending when signed out
+ * or unused for the idle time; and the one-time notice each action leaves for the next page.
  */
 final class Sessions {
-  static final int MAX = 1000;
-
-  private final Map<String, Session> byId = new ConcurrentHashMap<>();
+  private final ConsoleSessionStore store;
   private final Duration idle;
-  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  Sessions(Duration idle, Clock clock) {
+  Sessions(ConsoleSessionStore store, Duration idle) {
+    this.store = store;
     this.idle = idle;
-    this.clock = clock;
   }
 
   Session open() {
-    Instant now = clock.instant();
-    byId.values().removeIf(s -> expired(s, now));
-    if (byId.size() >= MAX) dropOldest();
-    Session session = new Session(randomToken(), randomToken(), now);
-    byId.put(session.id(), session);
+    Session session = new Session(randomToken(), randomToken());
+    store.open(session.id(), session.csrfToken(), idle);
     return session;
   }
 
-  /** The live session with this id, marked as used now; empty when none or idle too long. */
+  /** The live session with this id, its idle time started again; empty when none or over. */
   Optional<Session> find(String id) {
-    if (id == null) return Optional.empty();
-    Session session = byId.get(id);
-    if (session == null) return Optional.empty();
-    Instant now = clock.instant();
-    if (expired(session, now)) {
-      byId.remove(id);
-      return Optional.empty();
-    }
-    session.use(now);
-    return Optional.of(session);
+    if (id == null || id.isEmpty()) return Optional.empty();
+    return store.touch(id, idle).map(csrf -> new Session(id, csrf));
   }
 
   void close(String id) {
-    if (id != null) byId.remove(id);
+    if (id != null && !id.isEmpty()) store.close(id);
   }
 
-  Duration idle() {
-    return idle;
+  void notice(Session session, String text) {
+    store.notice(session.id(), text);
   }
 
-  private boolean expired(Session session, Instant now) {
-    return !session.lastUsed().plus(idle).isAfter(now);
-  }
-
-  private void dropOldest() {
-    byId.values().stream()
-        .min((a, b) -> a.lastUsed().compareTo(b.lastUsed()))
-        .ifPresent(s -> byId.remove(s.id()));
+  /** The notice the session's last action left, once; null when none. */
+  String takeNotice(Session session) {
+    return store.takeNotice(session.id()).orElse(null);
   }
 
   private String randomToken() {

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimfleet.store.InMemoryConsoleSessionStore;
 import io.scimfleet.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,10 @@ class SignInTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
   private final SignIn signIn =
-      new SignIn(TOKEN, new Sessions(Duration.ofMinutes(30), clock), clock);
+      new SignIn(
+          TOKEN,
+          new Sessions(new InMemoryConsoleSessionStore(clock), Duration.ofMinutes(30)),
+          clock);
 
   @Test
   void theRightTokenOpensASession() {

@@ -60,7 +60,8 @@ class OneLockAtATimeTest {
             memory.deletions(),
             () -> {},
             memory.passwords(),
-            memory.history());
+            memory.history(),
+            memory.consoleSessions());
     stores
         .providers()
         .put(
