@@ -51,7 +51,7 @@ class ConsoleHttpTest {
 
   @Test
   void everyPageNeedsASession() {
-    for (String path : new String[] {"/ui/", "/ui/objects", "/ui/providers/crm"}) {
+    for (String path : new String[] {"/ui", "/ui/", "/ui/objects", "/ui/providers/crm"}) {
       HttpResponse<String> page = get(path, null);
       assertThat(page.statusCode()).as(path).isEqualTo(303);
       assertThat(page.headers().firstValue("Location")).hasValue("/ui/sign-in");
@@ -120,6 +120,32 @@ class ConsoleHttpTest {
     assertThat(with.statusCode()).isEqualTo(303);
     assertThat(console.stores.deletions().heldCount("crm")).isZero();
     assertThat(get("/ui/", session).body()).contains("1 held deletion(s) of crm discarded.");
+  }
+
+  @Test
+  void whatASearchEchoesIsEscaped() {
+    String session = session(signIn(ConsoleServer.ADMIN_TOKEN));
+
+    HttpResponse<String> page =
+        get("/ui/objects?q=" + encode("<script>alert(1)</script>"), session);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Nothing found for “&lt;script&gt;alert(1)&lt;/script&gt;”")
+        .doesNotContain("<script>alert");
+  }
+
+  @Test
+  void aPollAfterTheSessionEndedSendsTheBrowserToSignIn() {
+    HttpRequest poll =
+        HttpRequest.newBuilder(URI.create(console.base() + "/ui/live/providers/crm"))
+            .header("HX-Request", "true")
+            .header("Cookie", SessionCookie.NAME + "=over")
+            .build();
+
+    HttpResponse<String> answer = send(poll);
+
+    assertThat(answer.headers().firstValue("HX-Redirect")).hasValue("/ui/sign-in");
   }
 
   @Test
