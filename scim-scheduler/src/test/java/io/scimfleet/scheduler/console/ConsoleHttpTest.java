@@ -1,8 +1,10 @@
 package io.scimfleet.scheduler.console;
 
 import static io.scimfleet.testing.ProviderBuilder.aProvider;
+import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimfleet.model.Credential;
 import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.ObjectType;
 import java.io.IOException;
@@ -120,6 +122,24 @@ class ConsoleHttpTest {
     assertThat(with.statusCode()).isEqualTo(303);
     assertThat(console.stores.deletions().heldCount("crm")).isZero();
     assertThat(get("/ui/", session).body()).contains("1 held deletion(s) of crm discarded.");
+  }
+
+  @Test
+  void theProviderPageMasksSecretsAndPreviewsAUsersPayload() {
+    console.providers.put(
+        aProvider("crm").withCredential(Credential.inline("s3cret-target-token-7f1e")).build());
+    console.stores.directory().putUser(aUser("u1").named("Ada Lovelace").build());
+    String session = session(signIn(ConsoleServer.ADMIN_TOKEN));
+
+    HttpResponse<String> page = get("/ui/providers/crm?preview=u1", session);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<h1>Provider crm</h1>", "Configuration", "&quot;credential&quot; : &quot;inline")
+        .contains("In scope", "&quot;userName&quot; : &quot;ada.lovelace&quot;")
+        .doesNotContain("s3cret-target-token-7f1e");
+    assertThat(get("/ui/providers/crm?preview=nobody", session).body())
+        .contains("no user &#39;nobody&#39; in the directory");
   }
 
   @Test
