@@ -110,10 +110,25 @@ app.kubernetes.io/component: {{ .component }}
 {{- printf "%s-redis" (include "scim-fleet.fullname" .) }}
 {{- end }}
 
+{{/* The bundled Redis's image: repository:tag, and @digest when one is pinned. */}}
+{{- define "scim-fleet.redisImage" -}}
+{{- $image := .Values.redis.image }}
+{{- printf "%s:%s" $image.repository $image.tag }}{{ with $image.digest }}@{{ . }}{{ end }}
+{{- end }}
+
 {{/* Checks that fail the render with a message a person can act on. */}}
 {{- define "scim-fleet.validate" -}}
 {{- if and (not .Values.redis.enabled) (not .Values.externalRedis.url) (not .Values.externalRedis.existingSecret) }}
 {{- fail "redis.enabled is false: set externalRedis.url or externalRedis.existingSecret" }}
+{{- end }}
+{{- $external := .Values.externalRedis }}
+{{- if and (not .Values.redis.enabled) $external.url }}
+{{- if and $external.sentinel.enabled (not (hasPrefix "redis-sentinel://" $external.url)) }}
+{{- fail "externalRedis.sentinel.enabled is true: externalRedis.url must be redis-sentinel://[user:password@]host:port[,host:port...]/<master>[/db]" }}
+{{- end }}
+{{- if and (not $external.sentinel.enabled) (hasPrefix "redis-sentinel://" $external.url) }}
+{{- fail "externalRedis.url is a redis-sentinel:// URL: set externalRedis.sentinel.enabled: true (the NetworkPolicy must let the fleet reach the sentinels)" }}
+{{- end }}
 {{- end }}
 {{- if not .Values.config.existingConfigMap }}
 {{- $parsed := fromYaml .Values.config.providersYaml }}
@@ -141,6 +156,15 @@ app.kubernetes.io/component: {{ .component }}
       key: {{ .Values.externalRedis.existingSecretKey }}
 {{- else }}
   value: {{ .Values.externalRedis.url | quote }}
+{{- end }}
+{{- with .Values.externalRedis.sentinel }}
+{{- if and (not $.Values.redis.enabled) .enabled .existingSecret }}
+- name: SCIM_REDIS_SENTINEL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .existingSecretKey }}
+{{- end }}
 {{- end }}
 - name: SCIM_REDIS_PREFIX
   value: {{ .Values.common.redisPrefix | quote }}
