@@ -141,24 +141,25 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
-{{/* Environment shared by both processes. */}}
+{{/* Environment shared by both processes: include with (dict "root" $ "component" "scheduler"|"worker"). */}}
 {{- define "scim-fleet.commonEnv" -}}
-{{- if .Values.redis.enabled }}
-{{ include "scim-fleet.redisPasswordEnv" . }}
+{{- $root := .root }}
+{{- if $root.Values.redis.enabled }}
+{{ include "scim-fleet.redisPasswordEnv" $root }}
 {{- end }}
 - name: REDIS_URL
-{{- if .Values.redis.enabled }}
-  value: {{ printf "redis://:$(REDIS_PASSWORD)@%s:%d/%d" (include "scim-fleet.redisName" .) (int .Values.redis.port) (int .Values.redis.database) | quote }}
-{{- else if .Values.externalRedis.existingSecret }}
+{{- if $root.Values.redis.enabled }}
+  value: {{ printf "redis://:$(REDIS_PASSWORD)@%s:%d/%d" (include "scim-fleet.redisName" $root) (int $root.Values.redis.port) (int $root.Values.redis.database) | quote }}
+{{- else if $root.Values.externalRedis.existingSecret }}
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.externalRedis.existingSecret }}
-      key: {{ .Values.externalRedis.existingSecretKey }}
+      name: {{ $root.Values.externalRedis.existingSecret }}
+      key: {{ default $root.Values.externalRedis.existingSecretKey (get $root.Values.externalRedis.componentSecretKeys .component) }}
 {{- else }}
-  value: {{ .Values.externalRedis.url | quote }}
+  value: {{ $root.Values.externalRedis.url | quote }}
 {{- end }}
-{{- with .Values.externalRedis.sentinel }}
-{{- if and (not $.Values.redis.enabled) .enabled .existingSecret }}
+{{- with $root.Values.externalRedis.sentinel }}
+{{- if and (not $root.Values.redis.enabled) .enabled .existingSecret }}
 - name: SCIM_REDIS_SENTINEL_PASSWORD
   valueFrom:
     secretKeyRef:
@@ -167,18 +168,18 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 - name: SCIM_REDIS_PREFIX
-  value: {{ .Values.common.redisPrefix | quote }}
+  value: {{ $root.Values.common.redisPrefix | quote }}
 - name: SCIM_POLL_INTERVAL_SECONDS
-  value: {{ .Values.common.pollIntervalSeconds | quote }}
+  value: {{ $root.Values.common.pollIntervalSeconds | quote }}
 - name: SCIM_CONFIG
-  value: {{ printf "/etc/scim-fleet/config/%s" .Values.config.fileName | quote }}
+  value: {{ printf "/etc/scim-fleet/config/%s" $root.Values.config.fileName | quote }}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .Values.common.javaToolOptions | quote }}
-{{- if and .Values.common.targetDeny (not (hasKey .Values.common.env "SCIM_TARGET_DENY")) }}
+  value: {{ $root.Values.common.javaToolOptions | quote }}
+{{- if and $root.Values.common.targetDeny (not (hasKey $root.Values.common.env "SCIM_TARGET_DENY")) }}
 - name: SCIM_TARGET_DENY
-  value: {{ .Values.common.targetDeny | quote }}
+  value: {{ $root.Values.common.targetDeny | quote }}
 {{- end }}
-{{- range $name, $value := .Values.common.env }}
+{{- range $name, $value := $root.Values.common.env }}
 - name: {{ $name }}
   value: {{ $value | quote }}
 {{- end }}

@@ -226,6 +226,28 @@ class HelmChartTest {
   }
 
   @Test
+  void eachComponentCanReadItsOwnRedisUrlForItsOwnAclUser() {
+    Rendered chart =
+        Chart.template(
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.existingSecret",
+                "redis-urls",
+                "externalRedis.componentSecretKeys",
+                Map.of("scheduler", "SCHEDULER_REDIS_URL", "worker", "WORKER_REDIS_URL")));
+    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL"))
+        .contains("\"name\":\"redis-urls\"")
+        .contains("\"key\":\"SCHEDULER_REDIS_URL\"");
+    assertThat(chart.env("Deployment", WORKER, "REDIS_URL"))
+        .contains("\"key\":\"WORKER_REDIS_URL\"");
+
+    Rendered shared =
+        Chart.template(values("redis.enabled", false, "externalRedis.existingSecret", "redis-url"));
+    assertThat(shared.env("Deployment", SCHEDULER, "REDIS_URL")).contains("\"key\":\"REDIS_URL\"");
+  }
+
+  @Test
   void withoutASentinelPasswordNoneIsSet() {
     Rendered chart =
         Chart.template(
