@@ -21,8 +21,15 @@ final class SentinelJedisPool extends JedisPool {
   private final JedisSentinelPool sentinels;
 
   SentinelJedisPool(JedisSentinelPool sentinels) {
-    super(new GenericObjectPoolConfig<>(), new Refusing());
+    super(unused(), new Refusing());
     this.sentinels = sentinels;
+  }
+
+  /** This pool's own object pool stays empty: no JMX bean for it. */
+  private static GenericObjectPoolConfig<Jedis> unused() {
+    GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
+    config.setJmxEnabled(false);
+    return config;
   }
 
   @Override

@@ -76,6 +76,16 @@ class RedisSentinelUrlTest {
   }
 
   @Test
+  public void withNoSentinelAnsweringThePoolIsRefusedAtOnceWithoutThePassword() {
+    assertThatThrownBy(
+            () ->
+                RedisConnections.pool("redis-sentinel://u:s3cret@127.0.0.1:1/fleet", 1, "s3cret2"))
+        .isInstanceOf(redis.clients.jedis.exceptions.JedisException.class)
+        .hasMessageContaining("fleet")
+        .satisfies(e -> assertThat(e.toString()).doesNotContain("s3cret"));
+  }
+
+  @Test
   public void theUrlIsRedactedLikeAnyRedisUrl() {
     assertThat(RedisUrl.redacted("redis-sentinel://fleet:s3c@ret@s1:26379,s2:26379/m/2"))
         .isEqualTo("redis-sentinel://***@s1:26379,s2:26379/m/2");
