@@ -110,10 +110,25 @@ app.kubernetes.io/component: {{ .component }}
 {{- printf "%s-redis" (include "scim-fleet.fullname" .) }}
 {{- end }}
 
+{{/* The bundled Redis's image: repository:tag, and @digest when one is pinned. */}}
+{{- define "scim-fleet.redisImage" -}}
+{{- $image := .Values.redis.image }}
+{{- printf "%s:%s" $image.repository $image.tag }}{{ with $image.digest }}@{{ . }}{{ end }}
+{{- end }}
+
 {{/* Checks that fail the render with a message a person can act on. */}}
 {{- define "scim-fleet.validate" -}}
 {{- if and (not .Values.redis.enabled) (not .Values.externalRedis.url) (not .Values.externalRedis.existingSecret) }}
 {{- fail "redis.enabled is false: set externalRedis.url or externalRedis.existingSecret" }}
+{{- end }}
+{{- $external := .Values.externalRedis }}
+{{- if and (not .Values.redis.enabled) $external.url }}
+{{- if and $external.sentinel.enabled (not (hasPrefix "redis-sentinel://" $external.url)) }}
+{{- fail "externalRedis.sentinel.enabled is true: externalRedis.url must be redis-sentinel://[user:password@]host:port[,host:port...]/<master>[/db]" }}
+{{- end }}
+{{- if and (not $external.sentinel.enabled) (hasPrefix "redis-sentinel://" $external.url) }}
+{{- fail "externalRedis.url is a redis-sentinel:// URL: set externalRedis.sentinel.enabled: true (the NetworkPolicy must let the fleet reach the sentinels)" }}
+{{- end }}
 {{- end }}
 {{- if not .Values.config.existingConfigMap }}
 {{- $parsed := fromYaml .Values.config.providersYaml }}
@@ -126,35 +141,45 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
-{{/* Environment shared by both processes. */}}
+{{/* Environment shared by both processes: include with (dict "root" $ "component" "scheduler"|"worker"). */}}
 {{- define "scim-fleet.commonEnv" -}}
-{{- if .Values.redis.enabled }}
-{{ include "scim-fleet.redisPasswordEnv" . }}
+{{- $root := .root }}
+{{- if $root.Values.redis.enabled }}
+{{ include "scim-fleet.redisPasswordEnv" $root }}
 {{- end }}
 - name: REDIS_URL
-{{- if .Values.redis.enabled }}
-  value: {{ printf "redis://:$(REDIS_PASSWORD)@%s:%d/%d" (include "scim-fleet.redisName" .) (int .Values.redis.port) (int .Values.redis.database) | quote }}
-{{- else if .Values.externalRedis.existingSecret }}
+{{- if $root.Values.redis.enabled }}
+  value: {{ printf "redis://:$(REDIS_PASSWORD)@%s:%d/%d" (include "scim-fleet.redisName" $root) (int $root.Values.redis.port) (int $root.Values.redis.database) | quote }}
+{{- else if $root.Values.externalRedis.existingSecret }}
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.externalRedis.existingSecret }}
-      key: {{ .Values.externalRedis.existingSecretKey }}
+      name: {{ $root.Values.externalRedis.existingSecret }}
+      key: {{ default $root.Values.externalRedis.existingSecretKey (get $root.Values.externalRedis.componentSecretKeys .component) }}
 {{- else }}
-  value: {{ .Values.externalRedis.url | quote }}
+  value: {{ $root.Values.externalRedis.url | quote }}
+{{- end }}
+{{- with $root.Values.externalRedis.sentinel }}
+{{- if and (not $root.Values.redis.enabled) .enabled .existingSecret }}
+- name: SCIM_REDIS_SENTINEL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .existingSecretKey }}
+{{- end }}
 {{- end }}
 - name: SCIM_REDIS_PREFIX
-  value: {{ .Values.common.redisPrefix | quote }}
+  value: {{ $root.Values.common.redisPrefix | quote }}
 - name: SCIM_POLL_INTERVAL_SECONDS
-  value: {{ .Values.common.pollIntervalSeconds | quote }}
+  value: {{ $root.Values.common.pollIntervalSeconds | quote }}
 - name: SCIM_CONFIG
-  value: {{ printf "/etc/scim-fleet/config/%s" .Values.config.fileName | quote }}
+  value: {{ printf "/etc/scim-fleet/config/%s" $root.Values.config.fileName | quote }}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .Values.common.javaToolOptions | quote }}
-{{- if and .Values.common.targetDeny (not (hasKey .Values.common.env "SCIM_TARGET_DENY")) }}
+  value: {{ $root.Values.common.javaToolOptions | quote }}
+{{- if and $root.Values.common.targetDeny (not (hasKey $root.Values.common.env "SCIM_TARGET_DENY")) }}
 - name: SCIM_TARGET_DENY
-  value: {{ .Values.common.targetDeny | quote }}
+  value: {{ $root.Values.common.targetDeny | quote }}
 {{- end }}
-{{- range $name, $value := .Values.common.env }}
+{{- range $name, $value := $root.Values.common.env }}
 - name: {{ $name }}
   value: {{ $value | quote }}
 {{- end }}

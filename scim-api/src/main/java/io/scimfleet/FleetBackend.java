@@ -18,9 +18,14 @@ import redis.clients.jedis.JedisPool;
  */
 public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLimiter) {
 
-  /** On {@code settings.redisUrl()}, under {@code settings.redisPrefix()}. */
+  /**
+   * On {@code settings.redisUrl()} (one Redis, or the primary Sentinel names), under {@code
+   * settings.redisPrefix()}. The stores and the job storage share this one pool.
+   */
   public static FleetBackend redis(FleetSettings settings) {
-    JedisPool pool = RedisConnections.pool(settings.redisUrl(), poolSize(settings));
+    JedisPool pool =
+        RedisConnections.pool(
+            settings.redisUrl(), poolSize(settings), settings.redisSentinelPassword());
     String prefix = settings.redisPrefix();
     return new FleetBackend(
         RedisStores.create(pool, prefix),

@@ -21,6 +21,8 @@ class HelmChartTest {
   static final String SCHEDULER = FULLNAME + "-scheduler";
   static final String WORKER = FULLNAME + "-worker";
   static final String REDIS = FULLNAME + "-redis";
+  static final String SENTINEL_URL =
+      "redis-sentinel://scim:pw@s-0.example:26379,s-1.example:26379,s-2.example:26379/fleet/0";
 
   static Stream<Arguments> variants() {
     return Stream.of(
@@ -43,6 +45,17 @@ class HelmChartTest {
                 "scim-tokens",
                 "secretKey.existingSecret",
                 "scim-secret-key")),
+        Arguments.of(
+            "external Redis Sentinel with a password of its own",
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.url",
+                SENTINEL_URL,
+                "externalRedis.sentinel.enabled",
+                true,
+                "externalRedis.sentinel.existingSecret",
+                "sentinel-pw")),
         Arguments.of(
             "monitoring on",
             values("serviceMonitor.enabled", true, "prometheusRule.enabled", true)),
@@ -181,6 +194,113 @@ class HelmChartTest {
         .contains("secretKeyRef")
         .contains("\"name\":\"redis-url\"")
         .contains("\"key\":\"REDIS_URL\"");
+  }
+
+  @Test
+  void externalSentinelGetsItsUrlItsPasswordAndAWayThroughTheNetworkPolicy() {
+    Rendered chart =
+        Chart.template(
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.url",
+                SENTINEL_URL,
+                "externalRedis.cidrs",
+                List.of("10.1.0.0/16"),
+                "externalRedis.sentinel.enabled",
+                true,
+                "externalRedis.sentinel.existingSecret",
+                "sentinel-pw"));
+    assertThat(chart.has("StatefulSet")).isFalse();
+    for (String deployment : List.of(SCHEDULER, WORKER)) {
+      assertThat(chart.env("Deployment", deployment, "REDIS_URL")).isEqualTo(SENTINEL_URL);
+      assertThat(chart.env("Deployment", deployment, "SCIM_REDIS_SENTINEL_PASSWORD"))
+          .contains("secretKeyRef")
+          .contains("\"name\":\"sentinel-pw\"")
+          .contains("\"key\":\"SCIM_REDIS_SENTINEL_PASSWORD\"");
+      JsonNode redisEgress = chart.get("NetworkPolicy", deployment).at("/spec/egress/1");
+      assertThat(redisEgress.at("/to/0/ipBlock/cidr").asText()).isEqualTo("10.1.0.0/16");
+      assertThat(redisEgress.path("ports").findValuesAsText("port"))
+          .containsExactlyInAnyOrder("6379", "26379");
+    }
+  }
+
+  @Test
+  void eachComponentCanReadItsOwnRedisUrlForItsOwnAclUser() {
+    Rendered chart =
+        Chart.template(
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.existingSecret",
+                "redis-urls",
+                "externalRedis.componentSecretKeys",
+                Map.of("scheduler", "SCHEDULER_REDIS_URL", "worker", "WORKER_REDIS_URL")));
+    assertThat(chart.env("Deployment", SCHEDULER, "REDIS_URL"))
+        .contains("\"name\":\"redis-urls\"")
+        .contains("\"key\":\"SCHEDULER_REDIS_URL\"");
+    assertThat(chart.env("Deployment", WORKER, "REDIS_URL"))
+        .contains("\"key\":\"WORKER_REDIS_URL\"");
+
+    Rendered shared =
+        Chart.template(values("redis.enabled", false, "externalRedis.existingSecret", "redis-url"));
+    assertThat(shared.env("Deployment", SCHEDULER, "REDIS_URL")).contains("\"key\":\"REDIS_URL\"");
+  }
+
+  @Test
+  void withoutASentinelPasswordNoneIsSet() {
+    Rendered chart =
+        Chart.template(
+            values(
+                "redis.enabled",
+                false,
+                "externalRedis.url",
+                SENTINEL_URL,
+                "externalRedis.sentinel.enabled",
+                true));
+    assertThat(envNames(chart.container("Deployment", WORKER)))
+        .doesNotContain("SCIM_REDIS_SENTINEL_PASSWORD");
+  }
+
+  @Test
+  void aSentinelUrlAndTheSentinelSwitchMustAgree() {
+    assertThatThrownBy(
+            () -> Chart.template(values("redis.enabled", false, "externalRedis.url", SENTINEL_URL)))
+        .hasMessageContaining("set externalRedis.sentinel.enabled: true");
+    assertThatThrownBy(
+            () ->
+                Chart.template(
+                    values(
+                        "redis.enabled",
+                        false,
+                        "externalRedis.url",
+                        "redis://r.example:6379/0",
+                        "externalRedis.sentinel.enabled",
+                        true)))
+        .hasMessageContaining("externalRedis.url must be redis-sentinel://");
+  }
+
+  @Test
+  void theBundledRedisIsAtLeast746AndRunsThePinnedDigest() {
+    String image = Chart.template(values()).container("StatefulSet", REDIS).path("image").asText();
+    assertThat(image).startsWith("redis:");
+    String[] version = image.substring("redis:".length()).split("-")[0].split("\\.");
+    assertThat(
+            Integer.parseInt(version[0]) * 10_000
+                + Integer.parseInt(version[1]) * 100
+                + Integer.parseInt(version[2]))
+        .as(image)
+        .isGreaterThanOrEqualTo(70_406);
+
+    String digest = "sha256:" + "ab".repeat(32);
+    assertThat(
+            Chart.template(values("redis.image.digest", digest))
+                .container("StatefulSet", REDIS)
+                .path("image")
+                .asText())
+        .isEqualTo(image + "@" + digest);
+    assertThatThrownBy(() -> Chart.template(values("redis.image.digest", "latest")))
+        .hasMessageContaining("digest");
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param redisUrl null: in-memory stores and jobs (all-in-one only)
  * @param security secret sources, the encryption key, target rules, the directory token
  * @param imports how large one {@code POST /api/v1/import} may be
+ * @param redisSentinelPassword the sentinels' own password for a {@code redis-sentinel://} URL
+ *     (null: they need none)
  */
 public record FleetSettings(
     String redisUrl,
@@ -24,7 +26,8 @@ public record FleetSettings(
     String configFile,
     long maxBodyBytes,
     SecuritySettings security,
-    ImportLimits imports) {
+    ImportLimits imports,
+    String redisSentinelPassword) {
 
   public static FleetSettings fromEnv() {
     return fromEnv(System.getenv());
@@ -45,7 +48,8 @@ public record FleetSettings(
         blankToNull(env.get("SCIM_CONFIG")),
         EnvNumbers.wholeInt(env, "SCIM_MAX_BODY_BYTES", 1_048_576),
         SecuritySettings.fromEnv(env),
-        ImportLimits.fromEnv(env));
+        ImportLimits.fromEnv(env),
+        blankToNull(env.get("SCIM_REDIS_SENTINEL_PASSWORD")));
   }
 
   public FleetSettings withSecurity(SecuritySettings value) {
@@ -63,7 +67,8 @@ public record FleetSettings(
         configFile,
         maxBodyBytes,
         value,
-        imports);
+        imports,
+        redisSentinelPassword);
   }
 
   private static String blankToNull(String value) {

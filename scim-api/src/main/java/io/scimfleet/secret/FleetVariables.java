@@ -47,6 +47,7 @@ public final class FleetVariables {
           "SCIM_PASSWORD_TTL",
           "SCIM_POLL_INTERVAL_SECONDS",
           "SCIM_REDIS_PREFIX",
+          "SCIM_REDIS_SENTINEL_PASSWORD",
           "SCIM_RETRY_FOR",
           "SCIM_RETRY_WAIT_IN_JOB",
           "SCIM_SECRETS_DIR",

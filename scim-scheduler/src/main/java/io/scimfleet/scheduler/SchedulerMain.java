@@ -130,6 +130,7 @@ public final class SchedulerMain {
         s.configFile(),
         s.maxBodyBytes(),
         s.security(),
-        s.imports());
+        s.imports(),
+        s.redisSentinelPassword());
   }
 }

@@ -8,10 +8,13 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.exceptions.InvalidURIException;
 import redis.clients.jedis.util.JedisURIHelper;
 
-/** Opens the fleet's Redis connection pool from a URL. */
+/**
+ * Opens the fleet's Redis connection pool from a URL: one Redis, or a primary found by Sentinel.
+ */
 public final class RedisConnections {
   private RedisConnections() {}
 
@@ -22,19 +25,59 @@ public final class RedisConnections {
    * be trusted by the JDK's trust store and name the URL's host (see {@link #clientConfig}).
    */
   public static JedisPool pool(String redisUrl, int maxTotal) {
-    return pool(redisUrl, maxTotal, null);
+    return pool(redisUrl, maxTotal, null, null);
+  }
+
+  /**
+   * As {@link #pool(String, int)}, and for {@code
+   * redis-sentinel://[user:password@]host:port[,host:port...]/<master>[/db]} a pool that follows
+   * the primary the sentinels name ({@link SentinelJedisPool}); {@code sentinelPassword} (null:
+   * none) is the sentinels' own, the URL's password the data nodes'.
+   */
+  public static JedisPool pool(String redisUrl, int maxTotal, String sentinelPassword) {
+    return pool(redisUrl, maxTotal, null, sentinelPassword);
   }
 
   /**
    * As {@link #pool(String, int)}, with the TLS socket factory to trust (null: the JDK's default).
    */
   static JedisPool pool(String redisUrl, int maxTotal, SSLSocketFactory tls) {
+    return pool(redisUrl, maxTotal, tls, null);
+  }
+
+  private static JedisPool pool(
+      String redisUrl, int maxTotal, SSLSocketFactory tls, String sentinelPassword) {
+    if (RedisSentinelUrl.isSentinel(redisUrl))
+      return sentinelPool(RedisSentinelUrl.parse(redisUrl), maxTotal, sentinelPassword);
     URI uri = parse(redisUrl);
+    return new JedisPool(
+        poolConfig(maxTotal), JedisURIHelper.getHostAndPort(uri), clientConfig(uri, tls));
+  }
+
+  /**
+   * Asks the sentinels for the primary now (Jedis fails here when none answers or none knows the
+   * name) and follows its fail-overs.
+   */
+  static JedisPool sentinelPool(RedisSentinelUrl url, int maxTotal, String sentinelPassword) {
+    JedisClientConfig data =
+        DefaultJedisClientConfig.builder()
+            .user(url.user())
+            .password(url.password())
+            .database(url.database())
+            .build();
+    JedisClientConfig sentinels =
+        DefaultJedisClientConfig.builder().password(sentinelPassword).build();
+    return new SentinelJedisPool(
+        new JedisSentinelPool(
+            url.master(), url.sentinels(), poolConfig(maxTotal), data, sentinels));
+  }
+
+  private static JedisPoolConfig poolConfig(int maxTotal) {
     JedisPoolConfig config = new JedisPoolConfig();
     config.setMaxTotal(maxTotal);
     config.setMaxIdle(maxTotal);
     config.setJmxEnabled(false);
-    return new JedisPool(config, JedisURIHelper.getHostAndPort(uri), clientConfig(uri, tls));
+    return config;
   }
 
   /**
@@ -48,7 +91,8 @@ public final class RedisConnections {
       throw new IllegalArgumentException(
           "REDIS_URL is not a valid URL ("
               + RedisUrl.redacted(redisUrl)
-              + "): expected redis://[[user]:password@]host[:port][/db] or rediss://...",
+              + "): expected redis://[[user]:password@]host[:port][/db], rediss://... or"
+              + " redis-sentinel://[user:password@]host:port[,host:port...]/<master>[/db]",
           null);
     }
   }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place failures become responses: {@code {"error": "..."}} with a 4xx status for what the
  * caller can fix, 503 when a store is unreachable, 500 otherwise. Request bodies are never logged
- * (provider bodies hold tokens); only 5xx are logged, with the method and path.
+ * (provider bodies hold tokens); only 5xx are logged, with the method and path: a 503 (a store
+ * unreachable, e.g. during a Redis fail-over) as one WARN line, a 500 with its stack trace.
  */
 final class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -44,7 +45,8 @@ final class ApiErrors {
 
   private static void answer(Context ctx, Exception e) {
     int status = status(e);
-    if (status >= 500) log.error("{} {} failed", ctx.method(), ctx.path(), e);
+    if (status == 503) log.warn("{} {}: 503, {}", ctx.method(), ctx.path(), message(e));
+    else if (status >= 500) log.error("{} {} failed", ctx.method(), ctx.path(), e);
     error(ctx, status, status == 500 ? "internal error: see the scheduler log" : message(e));
   }
 

@@ -175,6 +175,7 @@ public final class OneShotSync {
         null,
         s.maxBodyBytes(),
         s.security(),
-        s.imports());
+        s.imports(),
+        null);
   }
 }
