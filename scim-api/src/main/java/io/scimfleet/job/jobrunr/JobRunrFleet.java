@@ -22,7 +22,6 @@ import org.jobrunr.server.metrics.BackgroundJobServerMetricsBinder;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
-import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
@@ -60,7 +59,7 @@ public final class JobRunrFleet implements AutoCloseable {
   private final WorkSignal signal;
   private final Runnable afterEnqueue;
   private volatile JobWaker waker;
-  private final JsonMapper json = new JacksonJsonMapper();
+  private final JsonMapper json = new FleetJsonMapper();
   private final JobRequestScheduler scheduler;
   private volatile BackgroundJobServer server;
   private volatile JobServerSupervisor supervisor;
@@ -103,8 +102,24 @@ public final class JobRunrFleet implements AutoCloseable {
    */
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
     RedisStorageProvider storage = new RedisStorageProvider(pool, prefix + JOBS_KEYS);
-    return new JobRunrFleet(
-        storage, () -> answers(pool), new RedisWorkSignal(pool, storage.workChannel()), false);
+    JobRunrFleet fleet =
+        new JobRunrFleet(
+            storage, () -> answers(pool), new RedisWorkSignal(pool, storage.workChannel()), false);
+    fleet.upgradeFrom7(pool, prefix);
+    return fleet;
+  }
+
+  /**
+   * Takes over what JobRunr 7.5.3 left ({@link JobRunr7Upgrade}); when Redis doesn't answer, the
+   * next process start does it.
+   */
+  private void upgradeFrom7(JedisPool pool, String prefix) {
+    try {
+      new JobRunr7Upgrade(pool, prefix, storage, new JobMapper(json)).run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(JobRunrFleet.class)
+          .warn("JobRunr 7 keys not taken over now (next start tries again): {}", e.toString());
+    }
   }
 
   /**
@@ -268,6 +283,12 @@ public final class JobRunrFleet implements AutoCloseable {
    */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
+    if (storage instanceof RedisStorageProvider redis)
+      io.micrometer.core.instrument.Gauge.builder(
+              "scim.jobs.refused", redis, RedisStorageProvider::refusedJobs)
+          .description(
+              "Stored jobs whose data named a class outside the fleet's job types: set aside, never loaded")
+          .register(registry);
     jobStats = new JobStatsGauges(storage, registry);
     if (server != null) serverMetrics = new BackgroundJobServerMetricsBinder(server, registry);
     workers.bindTo(registry);

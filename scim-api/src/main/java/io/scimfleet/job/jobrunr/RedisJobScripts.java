@@ -109,6 +109,24 @@ enum RedisJobScripts {
       """),
 
   /**
+   * Sets a job aside whose data the fleet refuses: its hash moves to {@code refused:<id>} (kept for
+   * a look), out of every index. Returns 1, or 0 when it was gone.
+   */
+  REFUSE(
+      """
+      local p = ARGV[1]
+      local id = ARGV[2]
+      local key = p .. 'job:' .. id
+      local job = redis.call('HMGET', key, 's', 'r')
+      if not job[1] then return 0 end
+      redis.call('ZREM', p .. 'state:' .. job[1], id)
+      redis.call('ZREM', p .. 'scheduled', id)
+      if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
+      redis.call('RENAME', key, p .. 'refused:' .. id)
+      return 1
+      """),
+
+  /**
    * Removes up to count jobs in a state updated before a time; returns how many. Arguments: prefix,
    * state, max, count.
    */

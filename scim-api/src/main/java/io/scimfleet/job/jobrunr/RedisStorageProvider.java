@@ -54,8 +54,15 @@ public final class RedisStorageProvider implements StorageProvider {
   private static final int FIELDS_PER_JOB = 10;
   private static final int DELETE_PAGE = 1_000;
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RedisStorageProvider.class);
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_TREES =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final JedisPool pool;
   private final String prefix;
+  private final java.util.concurrent.atomic.AtomicLong refused =
+      new java.util.concurrent.atomic.AtomicLong();
   private final StorageChangeNotifier changes = new StorageChangeNotifier(this);
   private volatile JobMapper mapper;
 
@@ -287,7 +294,12 @@ public final class RedisStorageProvider implements StorageProvider {
     try (Jedis jedis = pool.getResource()) {
       String json = jedis.hget(prefix + "job:" + id(id), "j");
       if (json == null) throw new JobNotFoundException(id);
-      return mapper.deserializeJob(json);
+      try {
+        return mapper.deserializeJob(json);
+      } catch (RefusedJobData e) {
+        refuse(id(id), e);
+        throw new JobNotFoundException(id);
+      }
     }
   }
 
@@ -548,10 +560,41 @@ public final class RedisStorageProvider implements StorageProvider {
     }
   }
 
+  /** The jobs of the JSON list; a job whose data is refused is set aside and left out. */
   private List<Job> jobs(Object jsonList) {
     List<Job> jobs = new ArrayList<>();
-    for (Object json : (List<?>) jsonList) jobs.add(mapper.deserializeJob((String) json));
+    for (Object json : (List<?>) jsonList) {
+      try {
+        jobs.add(mapper.deserializeJob((String) json));
+      } catch (RefusedJobData e) {
+        refuse(idIn((String) json), e);
+      }
+    }
     return jobs;
+  }
+
+  /** Jobs whose data was refused (and set aside) since this storage started. */
+  public long refusedJobs() {
+    return refused.get();
+  }
+
+  private void refuse(String id, RefusedJobData why) {
+    refused.incrementAndGet();
+    log.error(
+        "job {} set aside under {}refused:{}: {} (nothing of it was loaded)",
+        id,
+        prefix,
+        id,
+        why.getMessage());
+    if (!id.isEmpty()) run(RedisJobScripts.REFUSE, List.of(prefix, id));
+  }
+
+  private static String idIn(String json) {
+    try {
+      return JSON_TREES.readTree(json).path("id").asText("");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "";
+    }
   }
 
   private static List<Job> page(List<Job> all, AmountRequest request) {
