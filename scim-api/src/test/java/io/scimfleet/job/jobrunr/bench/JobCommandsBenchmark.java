@@ -62,12 +62,14 @@ public final class JobCommandsBenchmark {
   private static void run(JedisPool pool, int jobs) throws InterruptedException {
     AtomicInteger done = new AtomicInteger();
     SyncObjectHandler handler = request -> done.incrementAndGet();
+    RoundTrips trips = new RoundTrips(pool);
     try (JobRunrFleet fleet = JobRunrFleet.redis(pool, "bench:")) {
       fleet.startServer(
           Map.of(SyncObjectHandler.class, handler),
           new JobServerSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
       warmUp(fleet, done);
       Map<String, Long> before = commandStats(pool);
+      trips.start();
       long started = System.nanoTime();
       int target = done.get() + jobs;
       for (int i = 0; i < jobs; i++)
@@ -76,8 +78,15 @@ public final class JobCommandsBenchmark {
       // the last job's "succeeded" is saved after the handler returns
       Thread.sleep(200);
       Map<String, Long> after = commandStats(pool);
+      long[] counted = trips.stop();
       long millis = (System.nanoTime() - started) / 1_000_000;
       print(before, after, jobs, millis);
+      System.out.printf(
+          "%-22s %10d %10.2f   (commands sent by clients: EVALSHA counts once)%n",
+          "ROUND TRIPS", counted[0], counted[0] / (double) jobs);
+      System.out.printf(
+          "%-22s %10d %10.2f   (commands Lua scripts ran inside Redis)%n",
+          "IN SCRIPTS", counted[1], counted[1] / (double) jobs);
     }
   }
 
@@ -105,6 +114,67 @@ public final class JobCommandsBenchmark {
       System.out.printf(
           "%-22s %10s %10.2f%n", row[0], row[1], Long.parseLong(row[1]) / (double) jobs);
     System.out.printf("%-22s %10d %10.2f%n", "TOTAL", total, total / (double) jobs);
+  }
+
+  /**
+   * Counts what Redis's MONITOR shows between {@link #start()} and {@link #stop()}: commands
+   * clients sent (round trips) apart from the commands Lua scripts ran ({@code [0 lua]}).
+   */
+  private static final class RoundTrips {
+    private final JedisPool pool;
+    private final java.util.concurrent.atomic.AtomicLong sent =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong inScripts =
+        new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean counting;
+    private Jedis monitor;
+
+    RoundTrips(JedisPool pool) {
+      this.pool = pool;
+    }
+
+    void start() throws InterruptedException {
+      java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+      Thread thread =
+          new Thread(
+              () -> {
+                monitor = pool.getResource();
+                try {
+                  monitor.monitor(
+                      new redis.clients.jedis.JedisMonitor() {
+                        @Override
+                        public void onCommand(String command) {
+                          ready.countDown();
+                          if (!counting) return;
+                          if (command.contains(" lua] ")) inScripts.incrementAndGet();
+                          else if (!command.contains("\"monitor\"")) sent.incrementAndGet();
+                        }
+                      });
+                } catch (RuntimeException closed) {
+                  // the monitor connection is closed at stop
+                }
+              },
+              "bench-monitor");
+      thread.setDaemon(true);
+      thread.start();
+      while (ready.getCount() > 0) {
+        try (Jedis jedis = pool.getResource()) {
+          jedis.echo("monitor-ready");
+        }
+        ready.await(50, TimeUnit.MILLISECONDS);
+      }
+      counting = true;
+    }
+
+    long[] stop() {
+      counting = false;
+      try {
+        monitor.disconnect();
+      } catch (RuntimeException e) {
+        // gone already
+      }
+      return new long[] {sent.get(), inScripts.get()};
+    }
   }
 
   /** {@code cmdstat_<name>:calls=N,...} of {@code INFO commandstats}, by command name. */
