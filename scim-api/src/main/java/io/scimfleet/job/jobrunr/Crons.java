@@ -12,7 +12,7 @@ public final class Crons {
   /** Throws {@link IllegalArgumentException} with a readable message when the cron is not valid. */
   public static void requireValid(String cron) {
     try {
-      CronExpression.create(cron);
+      new CronExpression(cron);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "fullSyncCron '" + cron + "' is not a valid cron expression: " + e.getMessage());
@@ -21,7 +21,7 @@ public final class Crons {
 
   /** The time between the next two runs (for the staleness alert). */
   public static Duration period(String cron) {
-    CronExpression expression = CronExpression.create(cron);
+    CronExpression expression = new CronExpression(cron);
     Instant now = Instant.now();
     Instant first = expression.next(now, now, ZoneOffset.UTC);
     Instant second = expression.next(now, first, ZoneOffset.UTC);

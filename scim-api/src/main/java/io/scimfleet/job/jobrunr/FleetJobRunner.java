@@ -27,7 +27,8 @@ public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> 
     Object handler = handlers.get(job.handlerType());
     if (handler == null)
       throw new IllegalStateException("no handler registered for " + job.handlerType().getName());
-    JobContext context = ThreadLocalJobContext.getJobContext();
+    JobContext context =
+        ThreadLocalJobContext.hasJobContext() ? ThreadLocalJobContext.getJobContext() : null;
     JobConsole console = context == null ? null : new DashboardConsole(context);
     RunningJob.runWith(console, () -> handle(job.handlerType().cast(handler), job));
   }
@@ -53,7 +54,7 @@ public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> 
 
     @Override
     public Runnable progress(int total) {
-      return context.progressBar(total)::increaseByOne;
+      return context.progressBar(total)::incrementSucceeded;
     }
   }
 }

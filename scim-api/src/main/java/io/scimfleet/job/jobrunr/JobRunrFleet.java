@@ -21,9 +21,7 @@ import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.metrics.BackgroundJobServerMetricsBinder;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
-import org.jobrunr.storage.nosql.redis.JedisRedisStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
-import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
@@ -36,6 +34,9 @@ import redis.clients.jedis.JedisPool;
  */
 public final class JobRunrFleet implements AutoCloseable {
   private static final int RETRY_BACKOFF_SEED_SECONDS = 3;
+
+  /** Under the fleet's prefix: JobRunr 8's keys; JobRunr 7.5.3's were under {@code jobrunr:}. */
+  static final String JOBS_KEYS = "jobs:";
 
   /**
    * JobRunr registers its meters without help text, which {@code promtool check metrics} rejects.
@@ -56,8 +57,9 @@ public final class JobRunrFleet implements AutoCloseable {
   private final StorageProvider storage;
   private final BooleanSupplier storageAnswers;
   private final WorkSignal signal;
+  private final Runnable afterEnqueue;
   private volatile JobWaker waker;
-  private final JsonMapper json = new JacksonJsonMapper();
+  private final JsonMapper json = new FleetJsonMapper();
   private final JobRequestScheduler scheduler;
   private volatile BackgroundJobServer server;
   private volatile JobServerSupervisor supervisor;
@@ -70,13 +72,22 @@ public final class JobRunrFleet implements AutoCloseable {
   private ScheduledExecutorService purge;
 
   JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers) {
-    this(storage, storageAnswers, WorkSignal.local());
+    this(storage, storageAnswers, WorkSignal.local(), true);
   }
 
-  JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers, WorkSignal signal) {
+  /**
+   * {@code sendOnEnqueue}: the queue sends the signal after each enqueue; false when the storage
+   * announces enqueued jobs itself.
+   */
+  JobRunrFleet(
+      StorageProvider storage,
+      BooleanSupplier storageAnswers,
+      WorkSignal signal,
+      boolean sendOnEnqueue) {
     this.storage = storage;
     this.storageAnswers = storageAnswers;
     this.signal = signal;
+    this.afterEnqueue = sendOnEnqueue ? signal::send : () -> {};
     storage.setJobMapper(new JobMapper(json));
     this.scheduler = new JobRequestScheduler(storage, List.of());
   }
@@ -85,14 +96,30 @@ public final class JobRunrFleet implements AutoCloseable {
     return new JobRunrFleet(new InMemoryStorageProvider(), () -> true);
   }
 
-  /** JobRunr's keys live under {@code prefix + "jobrunr"}, beside the fleet's own keys. */
-  @SuppressWarnings(
-      "deprecation") // JobRunr 7.5.3 deprecates its Redis storage; Redis is our only store
+  /**
+   * JobRunr's keys live under {@code prefix + "jobs:"} ({@link RedisStorageProvider}), beside the
+   * fleet's own keys. The storage announces every enqueued job itself.
+   */
   public static JobRunrFleet redis(JedisPool pool, String prefix) {
-    return new JobRunrFleet(
-        new JedisRedisStorageProvider(pool, prefix + "jobrunr"),
-        () -> answers(pool),
-        new RedisWorkSignal(pool, prefix));
+    RedisStorageProvider storage = new RedisStorageProvider(pool, prefix + JOBS_KEYS);
+    JobRunrFleet fleet =
+        new JobRunrFleet(
+            storage, () -> answers(pool), new RedisWorkSignal(pool, storage.workChannel()), false);
+    fleet.upgradeFrom7(pool, prefix);
+    return fleet;
+  }
+
+  /**
+   * Takes over what JobRunr 7.5.3 left ({@link JobRunr7Upgrade}); when Redis doesn't answer, the
+   * next process start does it.
+   */
+  private void upgradeFrom7(JedisPool pool, String prefix) {
+    try {
+      new JobRunr7Upgrade(pool, prefix, storage, new JobMapper(json)).run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(JobRunrFleet.class)
+          .warn("JobRunr 7 keys not taken over now (next start tries again): {}", e.toString());
+    }
   }
 
   /**
@@ -114,7 +141,7 @@ public final class JobRunrFleet implements AutoCloseable {
   }
 
   public JobQueue queue() {
-    return new JobRunrJobQueue(scheduler, storage, signal::send);
+    return new JobRunrJobQueue(scheduler, storage, afterEnqueue);
   }
 
   /**
@@ -256,6 +283,12 @@ public final class JobRunrFleet implements AutoCloseable {
    */
   public synchronized void bindMetrics(MeterRegistry registry) {
     registry.config().meterFilter(DESCRIBE_JOBRUNR_METERS);
+    if (storage instanceof RedisStorageProvider redis)
+      io.micrometer.core.instrument.Gauge.builder(
+              "scim.jobs.refused", redis, RedisStorageProvider::refusedJobs)
+          .description(
+              "Stored jobs whose data named a class outside the fleet's job types: set aside, never loaded")
+          .register(registry);
     jobStats = new JobStatsGauges(storage, registry);
     if (server != null) serverMetrics = new BackgroundJobServerMetricsBinder(server, registry);
     workers.bindTo(registry);

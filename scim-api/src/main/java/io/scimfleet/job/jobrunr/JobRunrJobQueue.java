@@ -119,7 +119,8 @@ final class JobRunrJobQueue implements JobQueue {
   @Override
   public void handBack(FleetJob job, Duration after) {
     JobBuilder copy = builderFor(job).scheduleIn(after);
-    JobContext running = ThreadLocalJobContext.getJobContext();
+    JobContext running =
+        ThreadLocalJobContext.hasJobContext() ? ThreadLocalJobContext.getJobContext() : null;
     if (running != null) copy.withId(handBackId(running.getJobId()));
     scheduler.create(copy); // an existing id is skipped, not overwritten
   }

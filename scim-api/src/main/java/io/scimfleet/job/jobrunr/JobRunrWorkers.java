@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.server.threadpool.JobRunrExecutor;
+import org.jobrunr.server.threadpool.PlatformThreadPoolJobRunrExecutor;
 
 /**
  * The job server's worker threads, made as JobRunr makes them by default, and kept so that their
@@ -17,21 +17,33 @@ import org.jobrunr.server.threadpool.JobRunrExecutor;
 final class JobRunrWorkers implements Function<Integer, JobRunrExecutor>, MeterBinder {
   static final String NAME = "jobrunr.workers";
 
-  private volatile JobRunrExecutor executor;
+  private volatile Pool executor;
 
   @Override
   public JobRunrExecutor apply(Integer workerCount) {
-    executor = new DefaultBackgroundJobServerWorkerPolicy(workerCount).toJobRunrExecutor();
+    executor = new Pool(workerCount);
     return executor;
   }
 
-  /**
-   * Binds the pool of platform threads; virtual threads (Java 21 and later) have no pool to
-   * measure.
-   */
+  /** Binds the pool of platform threads (JobRunr's default on Java 17). */
   @Override
   public void bindTo(MeterRegistry registry) {
-    if (executor instanceof ExecutorService pool)
-      new ExecutorServiceMetrics(pool, NAME, Tags.empty()).bindTo(registry);
+    Pool pool = executor;
+    if (pool != null)
+      new ExecutorServiceMetrics(pool.threads(), NAME, Tags.empty()).bindTo(registry);
+  }
+
+  /**
+   * JobRunr's own pool of platform threads, which JobRunr 8 no longer exposes as an {@link
+   * ExecutorService}: its threads, to measure.
+   */
+  private static final class Pool extends PlatformThreadPoolJobRunrExecutor {
+    Pool(int workerCount) {
+      super(workerCount);
+    }
+
+    ExecutorService threads() {
+      return executorService;
+    }
   }
 }

@@ -31,9 +31,13 @@ final class RedisWorkSignal implements WorkSignal {
   private Thread listening;
   private ScheduledExecutorService pinger;
 
-  RedisWorkSignal(JedisPool pool, String prefix) {
+  /**
+   * {@code channel}: where the storage announces enqueued jobs ({@link
+   * RedisStorageProvider#workChannel()}).
+   */
+  RedisWorkSignal(JedisPool pool, String channel) {
     this.pool = pool;
-    this.channel = prefix + "jobrunr:work";
+    this.channel = channel;
   }
 
   @Override

@@ -17,11 +17,6 @@ import org.jobrunr.storage.navigation.AmountRequest;
  * more.
  */
 final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
-  /**
-   * JobRunr's own threshold: the periodic fetch runs while fewer than 70% of the threads are busy.
-   */
-  private static final double ONBOARD_BELOW = 0.7;
-
   private final int workerCount;
   private final int perFetch;
   private final DefaultBackgroundJobServerWorkerPolicy threads;
@@ -60,11 +55,7 @@ final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
       return workerCount;
     }
 
-    @Override
-    public boolean canOnboardNewWork() {
-      return (double) held() / workerCount < ONBOARD_BELOW;
-    }
-
+    /** Nothing when every thread is taken (JobRunr 8 asks before each fetch). */
     @Override
     public AmountRequest getWorkPageRequest() {
       return Paging.AmountBasedList.ascOnUpdatedAt(

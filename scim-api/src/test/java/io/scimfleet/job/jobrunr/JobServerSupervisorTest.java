@@ -193,7 +193,12 @@ class JobServerSupervisorTest {
     MutableClock clock = MutableClock.startingNow();
     AtomicBoolean stopped = new AtomicBoolean();
     BackgroundJobServer unannounced =
-        new BackgroundJobServer(new InMemoryStorageProvider(), new JacksonJsonMapper()) {
+        new BackgroundJobServer(
+            new InMemoryStorageProvider(),
+            new JacksonJsonMapper(),
+            null,
+            org.jobrunr.server.BackgroundJobServerConfiguration
+                .usingStandardBackgroundJobServerConfiguration()) {
           @Override
           public boolean isRunning() {
             return true;
@@ -236,7 +241,12 @@ class JobServerSupervisorTest {
   }
 
   private static BackgroundJobServer serverThatNeverStarts() {
-    return new BackgroundJobServer(new InMemoryStorageProvider(), new JacksonJsonMapper()) {
+    return new BackgroundJobServer(
+        new InMemoryStorageProvider(),
+        new JacksonJsonMapper(),
+        null,
+        org.jobrunr.server.BackgroundJobServerConfiguration
+            .usingStandardBackgroundJobServerConfiguration()) {
       @Override
       public void start() {
         // a storage that accepts no server: it never gets going

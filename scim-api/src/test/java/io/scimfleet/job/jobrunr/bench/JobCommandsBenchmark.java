@@ -1,0 +1,210 @@
+package io.scimfleet.job.jobrunr.bench;
+
+import io.scimfleet.job.SyncObjectHandler;
+import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
+import io.scimfleet.model.ObjectType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * Redis commands per job life cycle (enqueue → processing → succeeded): a private {@code
+ * redis-server} on a free port (so that nothing else counts), one job server with 4 threads, jobs
+ * enqueued one at a time (as single changes are), and the {@code INFO commandstats} delta over the
+ * run divided by the number of jobs. Background commands (heartbeats, polls, the pub/sub pings) are
+ * in the total; the run is short enough that they are a small share. Run it with {@code
+ * bench/jobrunr-commands.sh [jobs=500]}.
+ */
+public final class JobCommandsBenchmark {
+  private JobCommandsBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int port = freePort();
+    Path dir = Files.createTempDirectory("bench-redis");
+    Process redis =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
+    try (JedisPool pool = new JedisPool("127.0.0.1", port)) {
+      awaitPing(pool);
+      run(pool, jobs);
+    } finally {
+      redis.destroy();
+      redis.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void run(JedisPool pool, int jobs) throws InterruptedException {
+    AtomicInteger done = new AtomicInteger();
+    SyncObjectHandler handler = request -> done.incrementAndGet();
+    RoundTrips trips = new RoundTrips(pool);
+    try (JobRunrFleet fleet = JobRunrFleet.redis(pool, "bench:")) {
+      fleet.startServer(
+          Map.of(SyncObjectHandler.class, handler),
+          new JobServerSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
+      warmUp(fleet, done);
+      Map<String, Long> before = commandStats(pool);
+      trips.start();
+      long started = System.nanoTime();
+      int target = done.get() + jobs;
+      for (int i = 0; i < jobs; i++)
+        fleet.queue().enqueue(new SyncObjectRequest("bench", ObjectType.USER, "u" + i, null));
+      while (done.get() < target) Thread.sleep(5);
+      // the last job's "succeeded" is saved after the handler returns
+      Thread.sleep(200);
+      Map<String, Long> after = commandStats(pool);
+      long[] counted = trips.stop();
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      print(before, after, jobs, millis);
+      System.out.printf(
+          "%-22s %10d %10.2f   (commands sent by clients: EVALSHA counts once)%n",
+          "ROUND TRIPS", counted[0], counted[0] / (double) jobs);
+      System.out.printf(
+          "%-22s %10d %10.2f   (commands Lua scripts ran inside Redis)%n",
+          "IN SCRIPTS", counted[1], counted[1] / (double) jobs);
+    }
+  }
+
+  private static void warmUp(JobRunrFleet fleet, AtomicInteger done) throws InterruptedException {
+    for (int i = 0; i < 20; i++)
+      fleet.queue().enqueue(new SyncObjectRequest("bench", ObjectType.USER, "w" + i, null));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (done.get() < 20 && System.nanoTime() < until) Thread.sleep(10);
+    Thread.sleep(500);
+  }
+
+  private static void print(Map<String, Long> before, Map<String, Long> after, int jobs, long ms) {
+    List<String[]> rows = new ArrayList<>();
+    long total = 0;
+    for (Map.Entry<String, Long> entry : after.entrySet()) {
+      long delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+      if (delta <= 0 || entry.getKey().equals("info")) continue;
+      total += delta;
+      rows.add(new String[] {entry.getKey(), String.valueOf(delta)});
+    }
+    rows.sort((a, b) -> Long.compare(Long.parseLong(b[1]), Long.parseLong(a[1])));
+    System.out.printf("%d jobs in %d ms%n", jobs, ms);
+    System.out.printf("%-22s %10s %10s%n", "command", "calls", "per job");
+    for (String[] row : rows)
+      System.out.printf(
+          "%-22s %10s %10.2f%n", row[0], row[1], Long.parseLong(row[1]) / (double) jobs);
+    System.out.printf("%-22s %10d %10.2f%n", "TOTAL", total, total / (double) jobs);
+  }
+
+  /**
+   * Counts what Redis's MONITOR shows between {@link #start()} and {@link #stop()}: commands
+   * clients sent (round trips) apart from the commands Lua scripts ran ({@code [0 lua]}).
+   */
+  private static final class RoundTrips {
+    private final JedisPool pool;
+    private final java.util.concurrent.atomic.AtomicLong sent =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong inScripts =
+        new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean counting;
+    private Jedis monitor;
+
+    RoundTrips(JedisPool pool) {
+      this.pool = pool;
+    }
+
+    void start() throws InterruptedException {
+      java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+      Thread thread =
+          new Thread(
+              () -> {
+                monitor = pool.getResource();
+                try {
+                  monitor.monitor(
+                      new redis.clients.jedis.JedisMonitor() {
+                        @Override
+                        public void onCommand(String command) {
+                          ready.countDown();
+                          if (!counting) return;
+                          if (command.contains(" lua] ")) inScripts.incrementAndGet();
+                          else if (!command.contains("\"monitor\"")) sent.incrementAndGet();
+                        }
+                      });
+                } catch (RuntimeException closed) {
+                  // the monitor connection is closed at stop
+                }
+              },
+              "bench-monitor");
+      thread.setDaemon(true);
+      thread.start();
+      while (ready.getCount() > 0) {
+        try (Jedis jedis = pool.getResource()) {
+          jedis.echo("monitor-ready");
+        }
+        ready.await(50, TimeUnit.MILLISECONDS);
+      }
+      counting = true;
+    }
+
+    long[] stop() {
+      counting = false;
+      try {
+        monitor.disconnect();
+      } catch (RuntimeException e) {
+        // gone already
+      }
+      return new long[] {sent.get(), inScripts.get()};
+    }
+  }
+
+  /** {@code cmdstat_<name>:calls=N,...} of {@code INFO commandstats}, by command name. */
+  private static Map<String, Long> commandStats(JedisPool pool) {
+    Map<String, Long> calls = new TreeMap<>();
+    try (Jedis jedis = pool.getResource()) {
+      for (String line : jedis.info("commandstats").split("\r?\n")) {
+        if (!line.startsWith("cmdstat_")) continue;
+        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+        String rest = line.substring(line.indexOf("calls=") + "calls=".length());
+        calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
+      }
+    }
+    return calls;
+  }
+
+  private static void awaitPing(JedisPool pool) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      try (Jedis jedis = pool.getResource()) {
+        if ("PONG".equals(jedis.ping())) return;
+      } catch (RuntimeException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("the bench's redis-server did not start");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
