@@ -46,6 +46,7 @@ public final class FleetVariables {
           "SCIM_PAGE_THREADS",
           "SCIM_PASSWORD_TTL",
           "SCIM_POLL_INTERVAL_SECONDS",
+          "SCIM_RECEIPT_RETENTION_DAYS",
           "SCIM_REDIS_PREFIX",
           "SCIM_RETRY_FOR",
           "SCIM_RETRY_WAIT_IN_JOB",

@@ -260,6 +260,21 @@ public final class RedisKeys {
     return escapeGlob(prefix + "history:{" + provider + "}:") + "*";
   }
 
+  // --- deprovisioning receipts ---------------------------------------------------------------
+
+  /**
+   * Hash: a user's receipts, provider name to JSON, and {@code ~deleted} (epoch millis) once the
+   * user left the directory; it expires after the retention from then on.
+   */
+  public String receipts(String userId) {
+    return prefix + "receipts:user:" + userId;
+  }
+
+  /** Sorted set, every score 0: the ids of the users with receipts, for cursor paging. */
+  public String receiptUsers() {
+    return prefix + "receipts:users";
+  }
+
   private String sync(String provider) {
     return prefix + "sync:{" + provider + "}:";
   }

@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(app);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(app);
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(app);
+    new ReceiptRoutes(plane.stores()).register(app);
     app.get("/health/live", ctx -> health(ctx, plane.alive()));
     app.get("/health/ready", ctx -> ready(ctx, plane));
     app.get(
