@@ -42,6 +42,9 @@ public final class FleetMetrics implements MeterBinder {
   public static final String DELETIONS_HELD = "scim.deletions.held";
   public static final String PROPAGATION = "scim.propagation";
 
+  /** Per target host, not per provider: every provider pointing at the host shares it. */
+  public static final String TARGET_CONCURRENCY_LIMIT = "scim.target.concurrency.limit";
+
   /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
   public static final String PAGE_POOL = "scim.page.sync";
 
@@ -88,6 +91,15 @@ public final class FleetMetrics implements MeterBinder {
    */
   public void propagated(String provider, String action, Duration lag) {
     timer(provider, meters.propagation(), "action", action).record(lag);
+  }
+
+  /** The learned concurrency limit of a target host, read on every scrape; must not throw. */
+  public <T> void targetConcurrencyLimit(String host, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(TARGET_CONCURRENCY_LIMIT, source, safely(value))
+        .description("The fleet's learned concurrency limit of a target host (adaptive, AIMD)")
+        .tag("host", host)
+        .strongReference(true)
+        .register(registry());
   }
 
   public void retry(String provider) {

@@ -15,6 +15,7 @@ public final class FleetVariables {
           "REDIS_URL",
           "REDIS_PASSWORD",
           "JAVA_TOOL_OPTIONS",
+          "SCIM_ADAPTIVE_CONCURRENCY",
           "SCIM_ADMIN_TOKEN",
           "SCIM_ALLOW_HTTP_TARGETS",
           "SCIM_ALLOW_INSECURE_TLS",

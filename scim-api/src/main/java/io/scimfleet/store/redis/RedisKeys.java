@@ -260,6 +260,21 @@ public final class RedisKeys {
     return escapeGlob(prefix + "history:{" + provider + "}:") + "*";
   }
 
+  // --- adaptive concurrency ------------------------------------------------------------------
+
+  /**
+   * Hash: the fleet's learned concurrency limit of a target host ({@code limit}, {@code
+   * decreasedAt}).
+   */
+  public String adaptiveLimit(String host) {
+    return prefix + "adaptive:{" + host + "}:limit";
+  }
+
+  /** Sorted set: the workers that reported on the host, scored by when (epoch millis). */
+  public String adaptiveWorkers(String host) {
+    return prefix + "adaptive:{" + host + "}:workers";
+  }
+
   // --- deprovisioning receipts ---------------------------------------------------------------
 
   /**
