@@ -18,6 +18,7 @@ import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ class ReceiptsIT {
   void start() {
     target = ScimSdkServer.start();
     fleet = new Fleet(ReceiptsIT.class, 1);
-    SecuritySettings security = SecuritySettings.fromEnv(System.getenv());
+    SecuritySettings security = TestSecurity.settings(); // as the fleet's workers
     api =
         ApiServer.start(
             fleet.scheduler,
@@ -114,6 +115,37 @@ class ReceiptsIT {
   }
 
   @Test
+  void aMappingChangeIsPlannedAndAppliedExactlyAsPlanned() throws Exception {
+    String current =
+        "{\"baseUrl\":\"" + target.baseUrl() + "\",\"token\":\"" + target.token() + "\"}";
+    String proposed =
+        current.replace(
+            "}",
+            ",\"userMappings\":[{\"name\":\"40-title\",\"expression\":\"{\\\"title\\\": 'Engineer'}\"}]}");
+    HttpResponse<String> put = send("PUT", "/api/v1/providers/crm", current);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    fleet.stores.directory().putUser(aUser("cy").named("Cy Young").build());
+    await().atMost(PATIENCE).until(() -> state("cy", "crm").equals("provisioned"));
+
+    HttpResponse<String> planned = send("POST", "/api/v1/providers/crm/plan", proposed);
+    JsonNode plan = JSON.readTree(planned.body());
+    assertThat(plan.at("/users/updates").asInt()).as(planned.body()).isEqualTo(1);
+    assertThat(plan.at("/attributes/title").asInt()).isEqualTo(1);
+    assertThat(plan.at("/samples/0/after/title").asText()).isEqualTo("Engineer");
+    String planId = plan.path("planId").asText();
+    assertThat(send("PUT", "/api/v1/providers/crm?ifPlan=" + planId, proposed).statusCode())
+        .isEqualTo(200);
+    assertThat(send("POST", "/api/v1/providers/crm/sync", "").statusCode()).isEqualTo(202);
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                target.users().stream()
+                    .anyMatch(user -> user.path("title").asText().equals("Engineer")));
+  }
+
+  @Test
   void aUserNeitherInTheDirectoryNorInTheReceiptsIsNotFound() throws Exception {
     HttpResponse<String> answer = send("/api/v1/users/nobody/provisioning");
 
@@ -172,10 +204,20 @@ class ReceiptsIT {
   }
 
   private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+    return send("GET", path, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
             .header("Authorization", "Bearer " + ADMIN)
-            .GET()
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
