@@ -65,7 +65,9 @@ class GrafanaDashboardTest {
             "httpcomponents_httpclient_pool_total_connections{provider=~\"$provider\",state=\"leased\"}")
         .contains("httpcomponents_httpclient_pool_total_pending")
         .contains("sum by (resource, status) (rate(scim_inbound_requests_total")
-        .contains("scim_inbound_request_duration_seconds_bucket");
+        .contains("scim_inbound_request_duration_seconds_bucket")
+        .contains(
+            "histogram_quantile(0.99, sum by (provider, action, le) (rate(scim_propagation_seconds_bucket");
   }
 
   @Test

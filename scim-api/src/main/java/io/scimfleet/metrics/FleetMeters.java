@@ -7,6 +7,7 @@ import static io.scimfleet.metrics.FleetMetrics.FULL_SYNC_LAST_SUCCESS;
 import static io.scimfleet.metrics.FleetMetrics.FULL_SYNC_RUNS;
 import static io.scimfleet.metrics.FleetMetrics.OBJECTS;
 import static io.scimfleet.metrics.FleetMetrics.PENDING_JOBS;
+import static io.scimfleet.metrics.FleetMetrics.PROPAGATION;
 import static io.scimfleet.metrics.FleetMetrics.QUARANTINED;
 import static io.scimfleet.metrics.FleetMetrics.RATE_LIMIT_WAIT;
 import static io.scimfleet.metrics.FleetMetrics.RATE_LIMIT_WAITS;
@@ -31,7 +32,8 @@ record FleetMeters(
     MeterProvider<Counter> rateLimitWaits,
     MeterProvider<Counter> rateLimitWaitSeconds,
     MeterProvider<Counter> fullSyncRuns,
-    MeterProvider<Timer> fullSyncDuration) {
+    MeterProvider<Timer> fullSyncDuration,
+    MeterProvider<Timer> propagation) {
 
   static final Map<String, String> DESCRIPTIONS =
       Map.ofEntries(
@@ -42,6 +44,9 @@ record FleetMeters(
           Map.entry(RATE_LIMIT_WAIT, "Time spent waiting for rate limits"),
           Map.entry(FULL_SYNC_RUNS, "Full sync runs, by outcome"),
           Map.entry(FULL_SYNC_DURATION, "Duration of full sync runs"),
+          Map.entry(
+              PROPAGATION,
+              "Time from a directory write to the target's acknowledgement, by action"),
           Map.entry(
               FULL_SYNC_LAST_SUCCESS,
               "Time of the provider's last successful full sync (Unix seconds)"),
@@ -57,6 +62,13 @@ record FleetMeters(
     Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)
   };
 
+  /** Buckets of the propagation lag: seconds for a change, up to an hour for a slow target. */
+  private static final Duration[] PROPAGATION_SLOS = {
+    Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30),
+    Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10),
+    Duration.ofMinutes(30), Duration.ofHours(1)
+  };
+
   FleetMeters(MeterRegistry registry) {
     this(
         registry,
@@ -66,7 +78,11 @@ record FleetMeters(
         counter(RATE_LIMIT_WAITS).withRegistry(registry),
         counter(RATE_LIMIT_WAIT).baseUnit("seconds").withRegistry(registry),
         counter(FULL_SYNC_RUNS).withRegistry(registry),
-        timer(FULL_SYNC_DURATION).withRegistry(registry));
+        timer(FULL_SYNC_DURATION).withRegistry(registry),
+        timer(PROPAGATION)
+            .serviceLevelObjectives(PROPAGATION_SLOS)
+            .maximumExpectedValue(Duration.ofHours(1))
+            .withRegistry(registry));
   }
 
   /** A provider's gauge of a value in seconds, held by {@code value}. */

@@ -40,6 +40,10 @@ public final class FleetMetrics implements MeterBinder {
   public static final String PENDING_JOBS = "scim.pending.jobs";
   public static final String QUARANTINED = "scim.provider.quarantined";
   public static final String DELETIONS_HELD = "scim.deletions.held";
+  public static final String PROPAGATION = "scim.propagation";
+
+  /** Per target host, not per provider: every provider pointing at the host shares it. */
+  public static final String TARGET_CONCURRENCY_LIMIT = "scim.target.concurrency.limit";
 
   /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
   public static final String PAGE_POOL = "scim.page.sync";
@@ -79,6 +83,23 @@ public final class FleetMetrics implements MeterBinder {
   public void request(String provider, String method, int status, Duration latency) {
     timer(provider, meters.requests(), "method", method, "status", statusClass(status))
         .record(latency);
+  }
+
+  /**
+   * A change the target acknowledged, {@code lag} after the directory wrote it; {@code action} is
+   * {@code create}, {@code update} or {@code deprovision}.
+   */
+  public void propagated(String provider, String action, Duration lag) {
+    timer(provider, meters.propagation(), "action", action).record(lag);
+  }
+
+  /** The learned concurrency limit of a target host, read on every scrape; must not throw. */
+  public <T> void targetConcurrencyLimit(String host, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(TARGET_CONCURRENCY_LIMIT, source, safely(value))
+        .description("The fleet's learned concurrency limit of a target host (adaptive, AIMD)")
+        .tag("host", host)
+        .strongReference(true)
+        .register(registry());
   }
 
   public void retry(String provider) {

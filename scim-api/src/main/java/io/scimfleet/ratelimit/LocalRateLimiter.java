@@ -7,6 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Rate limits held in this process: one bucket per provider and limit. */
 final class LocalRateLimiter implements RateLimiter {
+  private final AdaptiveLimits adaptive = new LocalAdaptiveLimits();
+
+  @Override
+  public AdaptiveLimits adaptiveLimits() {
+    return adaptive;
+  }
+
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   @Override

@@ -10,6 +10,7 @@ import java.time.Clock;
  * @param passwords sealed passwords on their way to the targets
  * @param history the last sync attempts of each object
  * @param consoleSessions the admin console's sessions
+ * @param receipts what each target acknowledged per user, kept after the user is deleted
  */
 public record Stores(
     DirectoryStore directory,
@@ -23,8 +24,45 @@ public record Stores(
     Runnable onClose,
     PasswordStore passwords,
     ObjectHistory history,
-    ConsoleSessionStore consoleSessions)
+    ConsoleSessionStore consoleSessions,
+    ReceiptStore receipts)
     implements AutoCloseable {
+
+  /** These stores with another provider store (tests that race a save against a reseal). */
+  public Stores withProviders(ProviderStore replacement) {
+    return new Stores(
+        directory,
+        changes,
+        replacement,
+        syncState,
+        pendingJobs,
+        locks,
+        quarantines,
+        deletions,
+        () -> {},
+        passwords,
+        history,
+        consoleSessions,
+        receipts);
+  }
+
+  /** These stores with other object locks (tests that count lock calls). */
+  public Stores withLocks(ObjectLocks replacement) {
+    return new Stores(
+        directory,
+        changes,
+        providers,
+        syncState,
+        pendingJobs,
+        replacement,
+        quarantines,
+        deletions,
+        () -> {},
+        passwords,
+        history,
+        consoleSessions,
+        receipts);
+  }
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
   public static Stores inMemory() {
@@ -45,7 +83,8 @@ public record Stores(
         () -> {},
         new InMemoryPasswordStore(clock),
         new InMemoryObjectHistory(),
-        new InMemoryConsoleSessionStore(clock));
+        new InMemoryConsoleSessionStore(clock),
+        new InMemoryReceiptStore(clock, ReceiptStore.retention(System.getenv())));
   }
 
   @Override

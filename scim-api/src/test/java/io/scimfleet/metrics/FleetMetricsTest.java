@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.model.ObjectType;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -134,5 +136,21 @@ class FleetMetricsTest {
     metrics.pendingJobs(provider, 7, Integer::doubleValue);
     metrics.quarantined(provider, 0, Integer::doubleValue);
     metrics.deletionsHeld(provider, 0, Integer::doubleValue);
+    metrics.propagated(provider, "deprovision", Duration.ofSeconds(12));
+  }
+
+  @Test
+  void propagationLagHasTheBucketsItsAlertsAskFor() {
+    metrics.propagated("slack", "deprovision", Duration.ofSeconds(12));
+    metrics.propagated("slack", "deprovision", Duration.ofMinutes(7));
+
+    Timer lag = registry.get(FleetMetrics.PROPAGATION).tag("action", "deprovision").timer();
+    assertThat(lag.count()).isEqualTo(2);
+    assertThat(lag.takeSnapshot().histogramCounts())
+        .anySatisfy(
+            bucket -> {
+              assertThat(bucket.bucket(TimeUnit.SECONDS)).isEqualTo(300.0);
+              assertThat(bucket.count()).isEqualTo(1.0);
+            });
   }
 }

@@ -31,6 +31,7 @@ final class Fleet implements AutoCloseable {
   final RedisFixture redis;
   final Stores stores;
   final ControlPlane scheduler;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final JobRunrFleet schedulerJobs;
   private final List<JobRunrFleet> workerJobs = new ArrayList<>();
   private final List<Worker> workers = new ArrayList<>();
@@ -55,7 +56,7 @@ final class Fleet implements AutoCloseable {
       Class<?> testClass, int workerCount, int threads, Pacing pacing, SecuritySettings security) {
     redis = RedisFixture.open(testClass);
     stores = RedisStores.create(redis.pool(), redis.prefix());
-    FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
+    FleetMetrics metrics = new FleetMetrics(meters);
     schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < workerCount; i++) {

@@ -113,19 +113,7 @@ class SealedTokenTest {
     ProviderStore racing = new SavingAfterList(stores.providers(), savedMeanwhile);
     ProviderRegistry registry =
         new ProviderRegistry(
-            new Stores(
-                stores.directory(),
-                stores.changes(),
-                racing,
-                stores.syncState(),
-                stores.pendingJobs(),
-                stores.locks(),
-                stores.quarantines(),
-                stores.deletions(),
-                () -> {},
-                stores.passwords(),
-                stores.history(),
-                stores.consoleSessions()),
+            stores.withProviders(racing),
             new FullSyncScheduling(stores, jobs.queue(), metrics),
             security);
 

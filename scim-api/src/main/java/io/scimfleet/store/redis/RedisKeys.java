@@ -273,6 +273,36 @@ public final class RedisKeys {
     return escapeGlob(prefix + "history:{" + provider + "}:") + "*";
   }
 
+  // --- adaptive concurrency ------------------------------------------------------------------
+
+  /**
+   * Hash: the fleet's learned concurrency limit of a target host ({@code limit}, {@code
+   * decreasedAt}).
+   */
+  public String adaptiveLimit(String host) {
+    return prefix + "adaptive:{" + host + "}:limit";
+  }
+
+  /** Sorted set: the workers that reported on the host, scored by when (epoch millis). */
+  public String adaptiveWorkers(String host) {
+    return prefix + "adaptive:{" + host + "}:workers";
+  }
+
+  // --- deprovisioning receipts ---------------------------------------------------------------
+
+  /**
+   * Hash: a user's receipts, provider name to JSON, and {@code ~deleted} (epoch millis) once the
+   * user left the directory; it expires after the retention from then on.
+   */
+  public String receipts(String userId) {
+    return prefix + "receipts:user:" + userId;
+  }
+
+  /** Sorted set, every score 0: the ids of the users with receipts, for cursor paging. */
+  public String receiptUsers() {
+    return prefix + "receipts:users";
+  }
+
   private String sync(String provider) {
     return prefix + "sync:{" + provider + "}:";
   }

@@ -4,6 +4,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.serialization.Mapper;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
+import io.scimfleet.ratelimit.AdaptiveLimits;
 import io.scimfleet.ratelimit.Buckets;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.StoreException;
@@ -18,9 +19,11 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisRateLimiter implements RateLimiter {
   private final ProxyManager<String> buckets;
   private final RedisKeys keys;
+  private final AdaptiveLimits adaptive;
 
   public RedisRateLimiter(JedisPool pool, RedisKeys keys) {
     this.keys = keys;
+    this.adaptive = new RedisAdaptiveLimits(pool, keys);
     this.buckets =
         Bucket4jJedis.casBasedBuilder(pool)
             .expirationAfterWrite(
@@ -28,6 +31,11 @@ public final class RedisRateLimiter implements RateLimiter {
                     Duration.ofMinutes(1)))
             .keyMapper(Mapper.STRING)
             .build();
+  }
+
+  @Override
+  public AdaptiveLimits adaptiveLimits() {
+    return adaptive;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.scimfleet.store.redis;
 
+import io.scimfleet.store.ReceiptStore;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
+import java.time.Duration;
 import redis.clients.jedis.JedisPool;
 
 /** The Redis stores on one pool and one key prefix. */
@@ -10,10 +12,20 @@ public final class RedisStores {
 
   /** The stores under {@code prefix}; closing them closes the pool, which they now own. */
   public static Stores create(JedisPool pool, String prefix) {
-    return create(pool, new RedisKeys(prefix), Clock.systemUTC());
+    return create(
+        pool, new RedisKeys(prefix), Clock.systemUTC(), ReceiptStore.retention(System.getenv()));
   }
 
   public static Stores create(JedisPool pool, RedisKeys keys, Clock clock) {
+    return create(pool, keys, clock, Duration.ofDays(ReceiptStore.DEFAULT_RETENTION_DAYS));
+  }
+
+  /**
+   * The stores under {@code keys}, a deleted user's receipts kept for {@code receiptRetention}
+   * ({@code SCIM_RECEIPT_RETENTION_DAYS}).
+   */
+  public static Stores create(
+      JedisPool pool, RedisKeys keys, Clock clock, Duration receiptRetention) {
     RedisChangeFeed changes = new RedisChangeFeed(pool, keys);
     return new Stores(
         new RedisDirectoryStore(pool, keys, clock),
@@ -27,6 +39,7 @@ public final class RedisStores {
         pool::close,
         new RedisPasswordStore(pool, keys, clock),
         new RedisObjectHistory(pool, keys),
-        new RedisConsoleSessionStore(pool, keys));
+        new RedisConsoleSessionStore(pool, keys),
+        new RedisReceiptStore(pool, keys, receiptRetention));
   }
 }

@@ -107,6 +107,7 @@ public final class ChangeConsumer implements AutoCloseable {
     boolean redelivered = !entries.isEmpty();
     if (entries.isEmpty()) gather(entries, block);
     if (entries.isEmpty()) return 0;
+    DeletionMarks.record(stores.receipts(), entries, clock.instant());
     List<SyncObjectRequest> jobs =
         router.route(entries.stream().map(ChangeFeed.Entry::change).toList(), redelivered);
     enqueue(jobs);

@@ -10,13 +10,19 @@ import java.util.regex.Pattern;
 /**
  * {@code Authorization: Bearer <token>} on every API route. {@code SCIM_ADMIN_TOKEN} opens every
  * route; the optional {@code SCIM_DIRECTORY_TOKEN} opens only the directory routes ({@code
- * /api/v1/users}, {@code /api/v1/groups}, {@code /api/v1/import} and below), which is all an
- * identity source needs. Tokens are hashed before the constant-time {@link MessageDigest#isEqual},
- * so that not even their length leaks.
+ * /api/v1/users}, {@code /api/v1/groups}, {@code /api/v1/import} and below, but not a user's
+ * provisioning receipts, which tell about the providers), which is all an identity source needs.
+ * Tokens are hashed before the constant-time {@link MessageDigest#isEqual}, so that not even their
+ * length leaks.
  */
 final class ApiAuth {
   private static final Pattern DIRECTORY_ROUTE =
       Pattern.compile("/api/v1/(users|groups|import)(/.*)?");
+
+  /** Under the directory routes, but about the providers: admin only. */
+  private static final Pattern RECEIPT_ROUTE =
+      Pattern.compile("/api/v1/users/[^/]+/provisioning/*");
+
   private static final Pattern TRICKY_PATH =
       Pattern.compile(".*(%2f|%5c|%2e|\\\\|/\\.\\.?(/|$)).*");
   private final byte[] admin;
@@ -44,8 +50,8 @@ final class ApiAuth {
     if (isDirectory) {
       throw new ApiException(
           403,
-          "the directory token opens only /api/v1/users, /api/v1/groups and /api/v1/import: "
-              + "this route needs SCIM_ADMIN_TOKEN");
+          "the directory token opens only /api/v1/users, /api/v1/groups and /api/v1/import"
+              + " (not a user's provisioning receipts): this route needs SCIM_ADMIN_TOKEN");
     }
     ctx.header("WWW-Authenticate", "Bearer");
     throw new ApiException(
@@ -57,6 +63,7 @@ final class ApiAuth {
   /** The directory routes, and no path whose encoding or dot segments could lead elsewhere. */
   static boolean isDirectoryRoute(String path) {
     return DIRECTORY_ROUTE.matcher(path).matches()
+        && !RECEIPT_ROUTE.matcher(path).matches()
         && !TRICKY_PATH.matcher(path.toLowerCase(Locale.ROOT)).matches();
   }
 

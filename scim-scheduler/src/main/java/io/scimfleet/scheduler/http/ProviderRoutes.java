@@ -27,6 +27,7 @@ final class ProviderRoutes {
   private final FullSyncScheduling fullSyncs;
   private final Preview preview;
   private final ApiJson json;
+  private final PlanRoutes plans;
 
   ProviderRoutes(
       Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
@@ -35,6 +36,7 @@ final class ProviderRoutes {
     this.fullSyncs = fullSyncs;
     this.preview = new Preview(stores, new ScimSchemaValidator());
     this.json = json;
+    this.plans = new PlanRoutes(stores, registry, fullSyncs, json);
   }
 
   void register(RoutesConfig routes) {
@@ -42,6 +44,7 @@ final class ProviderRoutes {
         "/api/v1/providers",
         ctx -> ApiJson.write(ctx, 200, registry.list().stream().map(ProviderView::of).toList()));
     routes.put(ONE, this::put);
+    plans.register(routes);
     routes.get(ONE, ctx -> ApiJson.write(ctx, 200, ProviderView.of(provider(ctx))));
     routes.delete(ONE, this::delete);
     routes.post(ONE + "/sync", this::sync);
@@ -52,7 +55,11 @@ final class ProviderRoutes {
   }
 
   private void put(Context ctx) throws IOException {
-    Provider provider = registry.put(ctx.pathParam("name"), json.read(ctx, ProviderRequest.class));
+    String name = ctx.pathParam("name");
+    ProviderRequest request = json.read(ctx, ProviderRequest.class);
+    String ifPlan = ctx.queryParam("ifPlan");
+    Provider provider =
+        ifPlan == null ? registry.put(name, request) : plans.applyPlanned(name, request, ifPlan);
     ApiJson.write(ctx, 200, ProviderView.of(provider));
   }
 

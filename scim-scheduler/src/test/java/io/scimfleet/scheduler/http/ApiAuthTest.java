@@ -47,6 +47,9 @@ class ApiAuthTest {
     "DELETE, /api/v1/providers/p/deletions",
     "GET, /api/v1/providers/p/objects/users/u1/history",
     "POST, /api/v1/providers/p/objects/users/u1/sync",
+    "POST, /api/v1/providers/p/plan",
+    "GET, /api/v1/users/u1/provisioning",
+    "GET, /api/v1/receipts",
     "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {
@@ -113,6 +116,17 @@ class ApiAuthTest {
     assertThat(answer.status()).isIn(400, 403, 404);
     assertThat(answer.status()).isNotEqualTo(200);
     assertThat(fixture.stores.providers().list()).isEmpty();
+  }
+
+  @Test
+  void theDirectoryTokenDoesNotOpenAUsersProvisioningReceipts() {
+    fixture.api.put("/api/v1/users/u1", "{\"username\":\"ada\"}");
+    ApiClient directory = fixture.api.withToken(ApiFixture.DIRECTORY_TOKEN);
+
+    assertThat(directory.get("/api/v1/users/u1").status()).isEqualTo(200);
+    assertThat(directory.get("/api/v1/users/u1/provisioning").status()).isEqualTo(403);
+    assertThat(directory.get("/api/v1/users/u1/provisioning/").status()).isEqualTo(403);
+    assertThat(fixture.api.get("/api/v1/users/u1/provisioning").status()).isEqualTo(200);
   }
 
   @Test

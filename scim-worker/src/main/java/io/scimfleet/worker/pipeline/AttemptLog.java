@@ -36,10 +36,12 @@ final class AttemptLog {
 
   private final ObjectHistory history;
   private final Clock clock;
+  private final Acknowledgements acknowledgements;
 
-  AttemptLog(ObjectHistory history, Clock clock) {
+  AttemptLog(ObjectHistory history, Clock clock, Acknowledgements acknowledgements) {
     this.history = history;
     this.clock = clock;
+    this.acknowledgements = acknowledgements;
   }
 
   /** The trigger of the attempt open on this thread, else {@code fallback}. */
@@ -82,6 +84,7 @@ final class AttemptLog {
         objectId,
         new SyncAttempt(
             started, trigger, result.outcome().label(), requests, tookMillis, result.error()));
+    acknowledgements.attempted(provider, type, objectId, trigger, result.outcome(), result.error());
   }
 
   /**
@@ -150,7 +153,8 @@ final class AttemptLog {
       if (outer == null) CURRENT.remove();
       else CURRENT.set(outer);
       if (failure instanceof ProviderQuarantinedException) return;
-      String outcome = result != null ? result.outcome().label() : SyncOutcome.FAILED.label();
+      SyncOutcome ended = result != null ? result.outcome() : SyncOutcome.FAILED;
+      String outcome = ended.label();
       String error =
           result != null
               ? result.error()
@@ -161,6 +165,7 @@ final class AttemptLog {
           type,
           objectId,
           new SyncAttempt(started, trigger, outcome, requests, took, error));
+      acknowledgements.attempted(provider, type, objectId, trigger, ended, error);
     }
   }
 }

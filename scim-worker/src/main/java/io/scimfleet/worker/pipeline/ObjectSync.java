@@ -73,7 +73,8 @@ public final class ObjectSync {
     this.health = health;
     this.metrics = metrics;
     this.guard = new DeletionGuard(stores, clock);
-    this.attempts = new AttemptLog(stores.history(), clock);
+    this.attempts =
+        new AttemptLog(stores.history(), clock, new Acknowledgements(stores, metrics, clock));
     RemoteWriter writer = new RemoteWriter();
     this.steps = new SyncSteps(stores, validator, writer, guard, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));

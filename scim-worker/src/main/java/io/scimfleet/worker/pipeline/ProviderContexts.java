@@ -7,14 +7,17 @@ import io.scimfleet.model.Credential;
 import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.ratelimit.AdaptiveLimiter;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.scim.Authorization;
 import io.scimfleet.scim.RequestGate;
+import io.scimfleet.scim.RequestListener;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.ProviderStore;
 import io.scimfleet.target.RefusedTargetException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,7 @@ public final class ProviderContexts implements AutoCloseable {
   private final DirectoryStore directory;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
+  private final AdaptiveLimiter adaptive;
 
   public ProviderContexts(
       ProviderStore providers,
@@ -55,6 +59,24 @@ public final class ProviderContexts implements AutoCloseable {
     this.metrics = metrics;
     this.rateLimiter = rateLimiter;
     this.security = security;
+    this.adaptive = adaptive(System.getenv(), rateLimiter, metrics);
+  }
+
+  /**
+   * The adaptive concurrency per target host, unless {@code SCIM_ADAPTIVE_CONCURRENCY=off}; null
+   * then.
+   */
+  static AdaptiveLimiter adaptive(
+      Map<String, String> env, RateLimiter rateLimiter, FleetMetrics metrics) {
+    if ("off".equalsIgnoreCase(env.getOrDefault("SCIM_ADAPTIVE_CONCURRENCY", "on").trim()))
+      return null;
+    AdaptiveLimiter[] limiter = new AdaptiveLimiter[1];
+    limiter[0] =
+        new AdaptiveLimiter(
+            rateLimiter.adaptiveLimits(),
+            Clock.systemUTC(),
+            host -> metrics.targetConcurrencyLimit(host, limiter, held -> held[0].limit(host)));
+    return limiter[0];
   }
 
   /** The provider's context; empty when the provider no longer exists. */
@@ -70,7 +92,7 @@ public final class ProviderContexts implements AutoCloseable {
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
     if (cached != null) retired.add(cached);
-    return build(provider, metrics, rateLimiter, security, directory);
+    return build(provider, metrics, rateLimiter, security, directory, adaptive);
   }
 
   /**
@@ -82,9 +104,22 @@ public final class ProviderContexts implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       DirectoryStore directory) {
+    return build(provider, metrics, rateLimiter, security, directory, null);
+  }
+
+  /**
+   * @param adaptive the process's adaptive concurrency per host; null: the static limits only
+   */
+  static ProviderContext build(
+      Provider provider,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      DirectoryStore directory,
+      AdaptiveLimiter adaptive) {
     return new ProviderContext(
         provider,
-        client(provider, metrics, rateLimiter, security),
+        client(provider, metrics, rateLimiter, security, adaptive),
         ProviderMappings.compile(provider, ObjectType.USER),
         ProviderMappings.compile(provider, ObjectType.GROUP),
         ProviderMappings.scope(provider, ObjectType.USER, directory),
@@ -92,7 +127,12 @@ public final class ProviderContexts implements AutoCloseable {
   }
 
   private static ScimClient client(
-      Provider provider, FleetMetrics metrics, RateLimiter rateLimiter, SecuritySettings security) {
+      Provider provider,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      AdaptiveLimiter adaptive) {
+    RequestListener learn = adaptive == null ? RequestListener.NONE : adaptive.listener();
     requireAllowedTarget(provider, security);
     ScimClientBuilder builder =
         authorized(ScimClient.builder(provider.baseUrl()), provider, security)
@@ -103,9 +143,9 @@ public final class ProviderContexts implements AutoCloseable {
                 (method, endpoint, status, took) -> {
                   metrics.request(provider.name(), method, status, took);
                   AttemptLog.LISTENER.onRequest(method, endpoint, status, took);
+                  learn.onRequest(method, endpoint, status, took);
                 });
-    if (provider.requestsPerMinute() > 0)
-      builder.requestGate(rateLimit(provider, metrics, rateLimiter));
+    builder.requestGate(gates(provider, metrics, rateLimiter, adaptive));
     if (provider.tlsInsecure()) builder.trustAllCertificates();
     if (provider.caBundleFile() != null) {
       builder.caBundle(
@@ -142,6 +182,25 @@ public final class ProviderContexts implements AutoCloseable {
     }
   }
 
+  /**
+   * The provider's fleet-wide rate limit, if any, then room within the host's adaptive limit (held
+   * only while the request is in flight), if adaptive.
+   */
+  private static RequestGate gates(
+      Provider provider, FleetMetrics metrics, RateLimiter rateLimiter, AdaptiveLimiter adaptive) {
+    RequestGate rate =
+        provider.requestsPerMinute() > 0
+            ? rateLimit(provider, metrics, rateLimiter)
+            : RequestGate.OPEN;
+    if (adaptive == null) return rate;
+    RequestGate room =
+        adaptive.gate(AdaptiveLimiter.hostOf(provider.baseUrl()), provider.maxConcurrency());
+    return (method, endpoint) -> {
+      rate.beforeRequest(method, endpoint);
+      room.beforeRequest(method, endpoint);
+    };
+  }
+
   /** Waits for the provider's fleet-wide rate limit before each request, and counts the waits. */
   private static RequestGate rateLimit(
       Provider provider, FleetMetrics metrics, RateLimiter rateLimiter) {
@@ -162,5 +221,6 @@ public final class ProviderContexts implements AutoCloseable {
     contexts.values().forEach(ProviderContext::close);
     contexts.clear();
     retired.close();
+    if (adaptive != null) adaptive.close();
   }
 }

@@ -48,20 +48,7 @@ class OneLockAtATimeTest {
   void aGroupSyncsItsNewMembersAndChildGroupsFirstWithoutHoldingItsOwnLock() throws Exception {
     CountingLocks locks = new CountingLocks();
     Stores memory = Stores.inMemory();
-    Stores stores =
-        new Stores(
-            memory.directory(),
-            memory.changes(),
-            memory.providers(),
-            memory.syncState(),
-            memory.pendingJobs(),
-            locks,
-            memory.quarantines(),
-            memory.deletions(),
-            () -> {},
-            memory.passwords(),
-            memory.history(),
-            memory.consoleSessions());
+    Stores stores = memory.withLocks(locks);
     stores
         .providers()
         .put(

@@ -1,0 +1,66 @@
+package io.scimfleet.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one provider's target did with one user, kept for an auditor also after the user left the
+ * directory: the last action the target acknowledged and, once it removed the user, when.
+ *
+ * @param remoteId the user's id on the target; null while it was never created there
+ * @param lastAction the label of the last {@link SyncOutcome} the target acknowledged ({@code
+ *     created}, {@code updated}, {@code deleted}, {@code deactivated}); null before any
+ * @param acknowledgedAt when the target acknowledged {@code lastAction}
+ * @param removedAt when the target deleted or deactivated the user; null while it holds it active
+ * @param lastAttemptAt when the fleet last tried
+ * @param lastError the readable error of the last attempt when it failed, else null
+ */
+public record Receipt(
+    String provider,
+    String remoteId,
+    String lastAction,
+    Instant acknowledgedAt,
+    Instant removedAt,
+    Instant lastAttemptAt,
+    String lastError) {
+
+  public Receipt {
+    Objects.requireNonNull(provider, "provider");
+  }
+
+  /** The receipt after an attempt at {@code at} ended in {@code outcome}; null: no receipt yet. */
+  public static Receipt after(
+      Receipt previous,
+      String provider,
+      SyncOutcome outcome,
+      String remoteId,
+      Instant at,
+      String error) {
+    Receipt before =
+        previous != null ? previous : new Receipt(provider, null, null, null, null, null, null);
+    String id = remoteId != null ? remoteId : before.remoteId;
+    if (outcome == SyncOutcome.FAILED) {
+      return new Receipt(
+          provider, id, before.lastAction, before.acknowledgedAt, before.removedAt, at, error);
+    }
+    if (!acknowledged(outcome)) {
+      return new Receipt(
+          provider, id, before.lastAction, before.acknowledgedAt, before.removedAt, at, null);
+    }
+    Instant removed = removes(outcome) ? at : null;
+    return new Receipt(provider, id, outcome.label(), at, removed, at, null);
+  }
+
+  /** True for the outcomes a target answered with a write. */
+  public static boolean acknowledged(SyncOutcome outcome) {
+    return outcome == SyncOutcome.CREATED
+        || outcome == SyncOutcome.UPDATED
+        || outcome == SyncOutcome.REPAIRED
+        || removes(outcome);
+  }
+
+  /** True for a delete or a deactivation. */
+  public static boolean removes(SyncOutcome outcome) {
+    return outcome == SyncOutcome.DELETED || outcome == SyncOutcome.DEACTIVATED;
+  }
+}

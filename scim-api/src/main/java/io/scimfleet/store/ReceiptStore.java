@@ -1,0 +1,46 @@
+package io.scimfleet.store;
+
+import io.scimfleet.model.Receipt;
+import io.scimfleet.model.UserReceipts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deprovisioning receipts: per user, what each provider's target last acknowledged, and when the
+ * user left the directory. A user's receipts stay while the user is in the directory and for the
+ * retention ({@code SCIM_RECEIPT_RETENTION_DAYS}, {@value #DEFAULT_RETENTION_DAYS} days) after it
+ * left, counted from the last write.
+ */
+public interface ReceiptStore {
+  int DEFAULT_RETENTION_DAYS = 90;
+
+  /** Replaces the user's receipt of {@code receipt.provider()}. */
+  void put(String userId, Receipt receipt);
+
+  Optional<Receipt> get(String userId, String provider);
+
+  /** Marks the user as gone from the directory at {@code at}; its receipts expire from then on. */
+  void userDeleted(String userId, Instant at);
+
+  /** The user's receipts, ordered by provider; empty when none is kept. */
+  Optional<UserReceipts> of(String userId);
+
+  /** Every user's receipts after {@code cursor}, ordered by user id, at most {@code limit}. */
+  Page<UserReceipts> page(String cursor, int limit);
+
+  /** {@code SCIM_RECEIPT_RETENTION_DAYS}, a whole number of days above 0. */
+  static Duration retention(Map<String, String> env) {
+    String value = env.get("SCIM_RECEIPT_RETENTION_DAYS");
+    if (value == null || value.isBlank()) return Duration.ofDays(DEFAULT_RETENTION_DAYS);
+    try {
+      long days = Long.parseLong(value.trim());
+      if (days > 0) return Duration.ofDays(days);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "SCIM_RECEIPT_RETENTION_DAYS must be a whole number of days above 0, not '" + value + "'");
+  }
+}

@@ -1,0 +1,80 @@
+package io.scimfleet.worker.pipeline;
+
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Receipt;
+import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.model.SyncTrigger;
+import io.scimfleet.store.Stores;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an attempt's end tells beyond the object's history: a user's {@link Receipt} on the
+ * provider, and, for a change the target acknowledged, the propagation lag from the directory write
+ * ({@link WriteTimes}) to now. Neither ever fails the sync.
+ */
+final class Acknowledgements {
+  private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
+
+  private final Stores stores;
+  private final FleetMetrics metrics;
+  private final WriteTimes writes;
+  private final Clock clock;
+
+  Acknowledgements(Stores stores, FleetMetrics metrics, Clock clock) {
+    this.stores = stores;
+    this.metrics = metrics;
+    this.writes = new WriteTimes(stores);
+    this.clock = clock;
+  }
+
+  /** The attempt of the object ended in {@code outcome} ({@code error} when it failed). */
+  void attempted(
+      String provider,
+      ObjectType type,
+      String objectId,
+      SyncTrigger trigger,
+      SyncOutcome outcome,
+      String error) {
+    try {
+      Instant now = clock.instant();
+      if (type == ObjectType.USER) receipt(provider, objectId, outcome, error, now);
+      if (trigger == SyncTrigger.CHANGE) lag(provider, type, objectId, outcome, now);
+    } catch (RuntimeException e) {
+      log.debug(
+          "receipt or lag of {} {} on {} not recorded: {}",
+          type.label(),
+          objectId,
+          provider,
+          e.getMessage());
+    }
+  }
+
+  private void receipt(
+      String provider, String userId, SyncOutcome outcome, String error, Instant now) {
+    if (outcome != SyncOutcome.FAILED && !Receipt.acknowledged(outcome)) return;
+    String remoteId =
+        stores
+            .syncState()
+            .get(provider, ObjectType.USER, userId)
+            .map(ObjectSyncState::remoteId)
+            .orElse(null);
+    Receipt previous = stores.receipts().get(userId, provider).orElse(null);
+    stores.receipts().put(userId, Receipt.after(previous, provider, outcome, remoteId, now, error));
+  }
+
+  private void lag(
+      String provider, ObjectType type, String objectId, SyncOutcome outcome, Instant now) {
+    String action = PropagationAction.of(outcome);
+    if (action == null) return;
+    writes
+        .lastWrite(type, objectId)
+        .filter(written -> !written.isAfter(now))
+        .ifPresent(written -> metrics.propagated(provider, action, Duration.between(written, now)));
+  }
+}
