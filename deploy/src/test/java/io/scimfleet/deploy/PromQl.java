@@ -37,7 +37,14 @@ final class PromQl {
           "scim_inbound_request_duration_seconds_bucket",
           "scim_inbound_request_duration_seconds_count",
           "scim_inbound_request_duration_seconds_sum",
-          "scim_inbound_request_duration_seconds_max");
+          "scim_inbound_request_duration_seconds_max",
+          "scim_source_objects",
+          "scim_source_read_seconds_count",
+          "scim_source_read_seconds_sum",
+          "scim_source_read_seconds_max",
+          "scim_source_errors_total",
+          "scim_source_failing",
+          "scim_source_deletions_held");
 
   /**
    * JobRunr 7.5.3's Micrometer metrics, read from its jar: StorageProviderMetricsBinder registers

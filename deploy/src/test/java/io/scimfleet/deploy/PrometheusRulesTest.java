@@ -24,7 +24,8 @@ class PrometheusRulesTest {
           "ScimFullSyncStale",
           "ScimProviderQuarantined",
           "ScimDeletionsHeld",
-          "ScimDeprovisioningSlow");
+          "ScimDeprovisioningSlow",
+          "ScimSourceFailing");
 
   @Test
   void promtoolAcceptsTheRules() {

@@ -28,6 +28,11 @@ public record SecretBinding(List<String> parts) {
     return new SecretBinding(List.of("provider", provider, field));
   }
 
+  /** An identity source's secret: {@code field} is {@code bindPassword}. */
+  public static SecretBinding source(String source, String field) {
+    return new SecretBinding(List.of("source", source, field));
+  }
+
   /** A user's password on its way to the targets. */
   public static SecretBinding password(String userId) {
     return new SecretBinding(List.of("password", userId));

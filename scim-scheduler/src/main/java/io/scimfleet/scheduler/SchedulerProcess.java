@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.FleetBackend;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
-import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.metrics.ProcessMetrics;
@@ -15,14 +14,25 @@ import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
+import io.scimfleet.scheduler.source.InMemorySourceStore;
+import io.scimfleet.scheduler.source.RedisSourceStore;
+import io.scimfleet.scheduler.source.SourceConfigFile;
+import io.scimfleet.scheduler.source.SourceMetrics;
+import io.scimfleet.scheduler.source.SourcePasswords;
+import io.scimfleet.scheduler.source.SourceRegistry;
+import io.scimfleet.scheduler.source.SourceRunner;
+import io.scimfleet.scheduler.source.SourceStore;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.worker.Worker;
 import io.scimfleet.worker.WorkerServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPool;
 
 /**
  * One scheduler process, wired for its mode: the stores and job system (Redis, or in memory when
@@ -53,6 +63,9 @@ public final class SchedulerProcess implements AutoCloseable {
     }
   }
 
+  /** Connections of the source store and the reads' writes of ownership. */
+  private static final int SOURCE_CONNECTIONS = 4;
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ProcessMetrics processMetrics = ProcessMetrics.boundTo(registry);
@@ -61,15 +74,32 @@ public final class SchedulerProcess implements AutoCloseable {
   private final ControlPlane plane;
   private final ProviderRegistry providers;
   private final FleetBackend backend;
+  private final SourceRegistry sources;
+  private final Runnable closeSources;
+  private SourceRunner sourceRunner;
   private Worker worker;
   private ApiServer api;
 
-  private SchedulerProcess(FleetBackend backend, SecuritySettings security) {
+  private SchedulerProcess(FleetBackend backend, FleetSettings settings, boolean redis) {
     this.backend = backend;
     this.stores = backend.stores();
     this.jobs = backend.jobs();
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
-    this.providers = new ProviderRegistry(stores, plane.fullSyncs(), security);
+    this.providers = new ProviderRegistry(stores, plane.fullSyncs(), settings.security());
+    SourceStore sourceStore;
+    if (redis) {
+      JedisPool pool = RedisConnections.pool(settings.redisUrl(), SOURCE_CONNECTIONS);
+      sourceStore = new RedisSourceStore(pool, settings.redisPrefix());
+      closeSources = pool::close;
+    } else {
+      sourceStore = new InMemorySourceStore();
+      closeSources = () -> {};
+    }
+    this.sources =
+        new SourceRegistry(
+            sourceStore,
+            stores.directory(),
+            new SourcePasswords(settings.security().secrets(), System::getenv));
   }
 
   /**
@@ -123,7 +153,7 @@ public final class SchedulerProcess implements AutoCloseable {
     }
     SchedulerProcess process =
         new SchedulerProcess(
-            redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings.security());
+            redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings, redis);
     try {
       process.startParts(settings, mode, new Served(dashboard, inbound, console));
     } catch (RuntimeException e) {
@@ -151,6 +181,10 @@ public final class SchedulerProcess implements AutoCloseable {
           "provider file {}: {}",
           settings.configFile(),
           ProviderConfigFile.apply(Path.of(settings.configFile()), providers));
+      log.info(
+          "sources of {}: {}",
+          settings.configFile(),
+          SourceConfigFile.apply(Path.of(settings.configFile()), sources));
     }
     if (mode.worker) {
       worker =
@@ -163,12 +197,22 @@ public final class SchedulerProcess implements AutoCloseable {
     jobs.bindMetrics(registry);
     if (!mode.serves) return;
     plane.start();
+    sourceRunner =
+        new SourceRunner(
+            sources.store(),
+            stores.directory(),
+            sources.passwords(),
+            new SourceMetrics(registry),
+            Clock.systemUTC(),
+            "scheduler-" + UUID.randomUUID());
+    sourceRunner.start();
     jobs.startFailedJobPurge();
     startDashboard(settings.dashboardPort(), served.dashboard());
     api =
         ApiServer.start(
             plane,
             providers,
+            sources,
             registry,
             new ApiSettings(
                 settings.adminToken(),
@@ -204,6 +248,10 @@ public final class SchedulerProcess implements AutoCloseable {
     return providers;
   }
 
+  public SourceRegistry sources() {
+    return sources;
+  }
+
   /** The API's port; -1 when this mode serves none. */
   public int apiPort() {
     return api == null ? -1 : api.port();
@@ -212,6 +260,8 @@ public final class SchedulerProcess implements AutoCloseable {
   @Override
   public void close() {
     if (api != null) api.close();
+    if (sourceRunner != null) sourceRunner.close();
+    closeSources.run();
     plane.close();
     jobs.close();
     if (worker != null) worker.close();

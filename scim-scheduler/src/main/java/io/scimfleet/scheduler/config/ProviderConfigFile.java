@@ -29,10 +29,11 @@ import java.util.Map;
  *     deleteMode: deactivate
  * </pre>
  *
- * Each entry has the fields of the API body plus {@code name}, goes through the same {@link
- * ProviderConversion}, and is applied only when it differs from what is stored, so applying the
- * same file again changes nothing. Providers missing from the file are left alone. The whole file
- * is checked before anything is stored.
+ * The file may also hold a {@code sources:} list (LDAP sources, {@link
+ * io.scimfleet.scheduler.source.SourceConfigFile}). Each entry has the fields of the API body plus
+ * {@code name}, goes through the same {@link ProviderConversion}, and is applied only when it
+ * differs from what is stored, so applying the same file again changes nothing. Providers missing
+ * from the file are left alone. The whole file is checked before anything is stored.
  */
 public final class ProviderConfigFile {
   private static final ObjectMapper YAML =
@@ -61,12 +62,13 @@ public final class ProviderConfigFile {
   static List<Provider> read(String source, JsonNode root, SecuritySettings security) {
     if (root == null || root.isMissingNode() || root.isNull()) return List.of();
     if (!root.isObject()
-        || root.size() != 1
-        || !root.has("providers")
-        || !root.get("providers").isArray()) {
+        || !onlyListsOf(root, "providers", "sources")
+        || (root.has("providers") && !root.get("providers").isArray())) {
       throw new IllegalArgumentException(
-          source + ": expected a top-level 'providers:' list and nothing else");
+          source
+              + ": expected a top-level 'providers:' list (and a 'sources:' list) and nothing else");
     }
+    if (!root.has("providers")) return List.of();
     Map<String, Provider> providers = new LinkedHashMap<>();
     Iterator<JsonNode> entries = root.get("providers").elements();
     for (int i = 0; entries.hasNext(); i++) {
@@ -77,6 +79,28 @@ public final class ProviderConfigFile {
       }
     }
     return new ArrayList<>(providers.values());
+  }
+
+  /** True when the root holds only these keys, each a list. */
+  private static boolean onlyListsOf(JsonNode root, String... keys) {
+    List<String> allowed = List.of(keys);
+    Iterator<String> names = root.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!allowed.contains(name) || !root.get(name).isArray()) return false;
+    }
+    return root.size() > 0;
+  }
+
+  /** The parsed YAML of the file, for the other sections ({@code sources:}). */
+  public static JsonNode tree(Path file) {
+    try {
+      return YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " is not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** Reads the file and stores what changed; returns what happened to each provider, by name. */

@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingException;
 import io.scimfleet.mapping.MappingLimitException;
+import io.scimfleet.scheduler.source.SourceOwnedException;
 import io.scimfleet.schema.ValidationException;
 import io.scimfleet.store.GroupCycleException;
 import io.scimfleet.store.UnknownMemberException;
@@ -53,6 +54,7 @@ final class ApiErrors {
   private static int status(Exception e) {
     if (e instanceof ApiException api) return api.status();
     if (e instanceof HttpResponseException http) return http.getStatus();
+    if (e instanceof SourceOwnedException) return 409;
     if (e instanceof UnknownMemberException
         || e instanceof GroupCycleException
         || e instanceof ValidationException) return 422;

@@ -8,6 +8,11 @@ import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.console.ConsoleRoutes;
 import io.scimfleet.scheduler.inbound.InboundRoutes;
+import io.scimfleet.scheduler.source.InMemorySourceStore;
+import io.scimfleet.scheduler.source.SourceOwnedDirectory;
+import io.scimfleet.scheduler.source.SourcePasswords;
+import io.scimfleet.scheduler.source.SourceRegistry;
+import io.scimfleet.store.DirectoryStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -37,6 +42,25 @@ public final class ApiServer implements AutoCloseable {
       ProviderRegistry providers,
       PrometheusMeterRegistry registry,
       ApiSettings settings) {
+    SourceRegistry sources =
+        new SourceRegistry(
+            new InMemorySourceStore(),
+            plane.stores().directory(),
+            new SourcePasswords(providers.security().secrets(), System::getenv));
+    return start(plane, providers, sources, registry, settings);
+  }
+
+  /**
+   * As above, with the sources' settings in {@code sources}; the directory routes, the import and
+   * inbound SCIM refuse writes to the objects a source owns (409).
+   */
+  public static ApiServer start(
+      ControlPlane plane,
+      ProviderRegistry providers,
+      SourceRegistry sources,
+      PrometheusMeterRegistry registry,
+      ApiSettings settings) {
+    DirectoryStore directory = new SourceOwnedDirectory(plane.stores().directory(), sources);
     ApiAuth auth = new ApiAuth(settings.adminToken(), settings.directoryToken());
     Javalin app =
         Javalin.create(
@@ -44,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.startupWatcherEnabled = false;
               config.routes.before("/api/*", auth::require);
-              register(config.routes, plane, providers, registry, settings);
+              register(config.routes, plane, providers, sources, directory, registry, settings);
             });
     app.start(settings.port());
     return new ApiServer(app);
@@ -55,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
       RoutesConfig routes,
       ControlPlane plane,
       ProviderRegistry providers,
+      SourceRegistry sources,
+      DirectoryStore directory,
       PrometheusMeterRegistry registry,
       ApiSettings settings) {
     long maxBodyBytes = settings.maxBodyBytes();
@@ -62,17 +88,12 @@ public final class ApiServer implements AutoCloseable {
     PasswordChanges passwords = new PasswordChanges(plane.stores(), providers.security());
     ApiErrors.register(routes);
     routes.get("/api/v1/openapi.json", ApiServer::openApi);
-    new DirectoryRoutes(plane.stores().directory(), json, passwords).register(routes);
+    new DirectoryRoutes(directory, json, passwords).register(routes);
     InboundRoutes.register(
-        routes,
-        settings.inbound(),
-        plane.stores().directory(),
-        passwords::setIfKept,
-        registry,
-        maxBodyBytes);
-    new ImportRoutes(plane.stores().directory(), maxBodyBytes, settings.imports(), passwords)
-        .register(routes);
+        routes, settings.inbound(), directory, passwords::setIfKept, registry, maxBodyBytes);
+    new ImportRoutes(directory, maxBodyBytes, settings.imports(), passwords).register(routes);
     new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(routes);
+    new SourceRoutes(sources, json).register(routes);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(routes);
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(routes);
     new ReceiptRoutes(plane.stores()).register(routes);

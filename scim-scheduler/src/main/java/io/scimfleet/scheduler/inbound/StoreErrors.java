@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.inbound;
 import de.captaingoldfish.scim.sdk.common.exceptions.ScimException;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 import de.captaingoldfish.scim.sdk.server.interceptor.Interceptor;
+import io.scimfleet.scheduler.source.SourceOwnedException;
 import io.scimfleet.store.StoreException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +21,17 @@ final class StoreErrors implements Interceptor {
       return call.get();
     } catch (StoreException e) {
       throw e.retryable() ? new Unavailable(e) : Resources.invalidValue(e.getMessage());
+    } catch (SourceOwnedException e) {
+      throw new OwnedBySource(e);
+    }
+  }
+
+  /** 409: the object belongs to a source (an LDAP directory), which the fleet reads it from. */
+  static final class OwnedBySource extends ScimException {
+    private static final long serialVersionUID = 1L;
+
+    OwnedBySource(SourceOwnedException cause) {
+      super(cause.getMessage(), cause, 409, "mutability");
     }
   }
 

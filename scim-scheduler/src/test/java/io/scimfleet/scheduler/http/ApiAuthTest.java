@@ -50,6 +50,14 @@ class ApiAuthTest {
     "POST, /api/v1/providers/p/plan",
     "GET, /api/v1/users/u1/provisioning",
     "GET, /api/v1/receipts",
+    "GET, /api/v1/sources",
+    "PUT, /api/v1/sources/s",
+    "GET, /api/v1/sources/s",
+    "DELETE, /api/v1/sources/s",
+    "GET, /api/v1/sources/s/status",
+    "POST, /api/v1/sources/s/sync",
+    "POST, /api/v1/sources/s/deletions/release",
+    "DELETE, /api/v1/sources/s/deletions",
     "GET, /api/v1/unknown",
   })
   void everyApiRouteNeedsTheAdminToken(String method, String path) {
@@ -101,6 +109,8 @@ class ApiAuthTest {
     "GET, /api/v1/openapi.json",
     "GET, /api/v1/providers/p/objects/users/u1/history",
     "POST, /api/v1/providers/p/objects/users/u1/sync",
+    "PUT, /api/v1/sources/s",
+    "GET, /api/v1/sources/s/status",
     "GET, /api/v1/users/../providers",
     "GET, /api/v1/users/%2e%2e/providers",
     "GET, /api/v1/usersx",
@@ -116,6 +126,7 @@ class ApiAuthTest {
     assertThat(answer.status()).isIn(400, 403, 404);
     assertThat(answer.status()).isNotEqualTo(200);
     assertThat(fixture.stores.providers().list()).isEmpty();
+    assertThat(fixture.sources.list()).isEmpty();
   }
 
   @Test
@@ -168,6 +179,7 @@ class ApiAuthTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("openapi").asText()).startsWith("3.");
     assertThat(answer.json().path("paths").has("/api/v1/providers/{name}/preview")).isTrue();
+    assertThat(answer.json().path("paths").has("/api/v1/sources/{name}/status")).isTrue();
   }
 
   @Test

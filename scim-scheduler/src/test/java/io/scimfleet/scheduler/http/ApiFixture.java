@@ -8,9 +8,13 @@ import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.source.InMemorySourceStore;
+import io.scimfleet.scheduler.source.SourcePasswords;
+import io.scimfleet.scheduler.source.SourceRegistry;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.TestSecurity;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The API on a free port over the given stores and an in-memory job system; no worker, no consumer.
@@ -27,6 +31,7 @@ final class ApiFixture implements AutoCloseable {
   final ApiServer server;
   final ApiClient api;
   final ApiClient anonymous;
+  final SourceRegistry sources;
 
   ApiFixture(Stores stores) {
     this(stores, TestSecurity.settings());
@@ -41,10 +46,16 @@ final class ApiFixture implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
     jobs.bindMetrics(registry);
+    this.sources =
+        new SourceRegistry(
+            new InMemorySourceStore(),
+            stores.directory(),
+            new SourcePasswords(security.secrets(), Map.of("SCIM_SOURCE_CORP", "pw")::get));
     this.server =
         ApiServer.start(
             plane,
             new ProviderRegistry(stores, plane.fullSyncs(), security),
+            sources,
             registry,
             new ApiSettings(ADMIN_TOKEN, DIRECTORY_TOKEN, MAX_BODY_BYTES, 0).withImports(imports));
     this.api = new ApiClient(server.port(), ADMIN_TOKEN);

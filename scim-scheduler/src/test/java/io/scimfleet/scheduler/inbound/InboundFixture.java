@@ -8,6 +8,9 @@ import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
+import io.scimfleet.scheduler.source.InMemorySourceStore;
+import io.scimfleet.scheduler.source.SourcePasswords;
+import io.scimfleet.scheduler.source.SourceRegistry;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.TestSecurity;
 import java.time.Clock;
@@ -28,15 +31,22 @@ final class InboundFixture implements AutoCloseable {
   final ControlPlane plane;
   final ApiServer server;
   final ScimCalls scim;
+  final SourceRegistry sources;
   private boolean ownsStores;
 
   InboundFixture(Stores stores, InboundSettings inbound) {
     this.stores = stores;
     this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
+    this.sources =
+        new SourceRegistry(
+            new InMemorySourceStore(),
+            stores.directory(),
+            new SourcePasswords(TestSecurity.settings().secrets(), name -> null));
     this.server =
         ApiServer.start(
             plane,
             new ProviderRegistry(stores, plane.fullSyncs(), TestSecurity.settings()),
+            sources,
             registry,
             new ApiSettings(ADMIN_TOKEN, null, MAX_BODY_BYTES, 0).withInbound(inbound));
     this.scim = new ScimCalls(server.port(), TOKEN);

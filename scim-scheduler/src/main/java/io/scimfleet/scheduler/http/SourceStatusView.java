@@ -1,0 +1,88 @@
+package io.scimfleet.scheduler.http;
+
+import io.scimfleet.model.ObjectType;
+import io.scimfleet.scheduler.source.SourceStatus;
+import io.scimfleet.scheduler.source.SourceStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/sources/{name}/status}: whether it is healthy, what the last reads found, and
+ * the deletions its guard holds.
+ *
+ * @param state {@code ok}, {@code failing}, {@code holding} (deletions held), {@code pending} (not
+ *     read yet), {@code disabled} or {@code removed} (deleted, deletions still held)
+ */
+record SourceStatusView(
+    String name,
+    String state,
+    String mode,
+    String announced,
+    long users,
+    long groups,
+    int skipped,
+    Instant lastFullRead,
+    Double lastFullReadSeconds,
+    Instant lastPoll,
+    Instant lastChange,
+    String lastError,
+    Instant lastErrorAt,
+    Instant failingSince,
+    String readBy,
+    List<String> writeErrors,
+    Held deletionsHeld) {
+  static final int FIRST = 10;
+
+  /** Held deletions: how many of each type and the first few. */
+  record Held(long count, long users, long groups, List<HeldObject> first) {}
+
+  record HeldObject(String type, String id, String dn) {}
+
+  static SourceStatusView of(String name, Boolean enabled, SourceStatus status, SourceStore store) {
+    Held held = held(name, store);
+    SourceStatus s = status == null ? SourceStatus.initial() : status;
+    return new SourceStatusView(
+        name,
+        state(enabled, status, held),
+        s.mode(),
+        s.announced(),
+        s.users(),
+        s.groups(),
+        s.skipped(),
+        s.lastFullRead(),
+        s.lastFullReadSeconds(),
+        s.lastPoll(),
+        s.lastChange(),
+        s.lastError(),
+        s.lastErrorAt(),
+        s.failingSince(),
+        s.readBy(),
+        s.writeErrors(),
+        held);
+  }
+
+  private static String state(Boolean enabled, SourceStatus status, Held held) {
+    if (enabled == null) return "removed";
+    if (!enabled) return "disabled";
+    if (status != null && status.lastError() != null) return "failing";
+    if (held.count() > 0) return "holding";
+    return status == null || status.lastFullRead() == null ? "pending" : "ok";
+  }
+
+  private static Held held(String name, SourceStore store) {
+    Map<String, String> users = store.held(name, ObjectType.USER);
+    Map<String, String> groups = store.held(name, ObjectType.GROUP);
+    List<HeldObject> first = new ArrayList<>();
+    groups.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .limit(FIRST)
+        .forEach(e -> first.add(new HeldObject("group", e.getKey(), e.getValue())));
+    users.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .limit(FIRST - first.size())
+        .forEach(e -> first.add(new HeldObject("user", e.getKey(), e.getValue())));
+    return new Held((long) users.size() + groups.size(), users.size(), groups.size(), first);
+  }
+}
