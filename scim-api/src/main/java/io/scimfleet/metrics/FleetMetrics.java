@@ -94,8 +94,8 @@ public final class FleetMetrics implements MeterBinder {
   public void fullSyncFinished(String provider, String outcome, Duration took, Instant at) {
     counter(provider, meters.fullSyncRuns(), "outcome", outcome).increment();
     timer(provider, meters.fullSyncDuration()).record(took);
-    if ("succeeded".equals(outcome))
-      holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
+    if ("succeeded".equals(outcome) || "partial".equals(outcome)) // partial: it went to its end
+    holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */

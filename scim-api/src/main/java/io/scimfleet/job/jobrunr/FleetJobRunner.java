@@ -52,6 +52,11 @@ public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> 
     }
 
     @Override
+    public java.util.UUID jobId() {
+      return context.getJobId();
+    }
+
+    @Override
     public Runnable progress(int total) {
       return context.progressBar(total)::increaseByOne;
     }

@@ -74,7 +74,7 @@ public final class ObjectSync {
     this.metrics = metrics;
     this.guard = new DeletionGuard(stores, clock);
     this.attempts = new AttemptLog(stores.history(), clock);
-    RemoteWriter writer = new RemoteWriter();
+    RemoteWriter writer = new RemoteWriter(new CreateIntents(stores.syncState(), clock));
     this.steps = new SyncSteps(stores, validator, writer, guard, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
