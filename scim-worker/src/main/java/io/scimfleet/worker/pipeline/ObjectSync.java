@@ -327,10 +327,13 @@ public final class ObjectSync {
     }
   }
 
+  /** The object's lock, its lease renewed while the sync goes on ({@link LeaseKeeper}). */
   private ObjectLocks.Lock lock(ProviderContext ctx, ObjectType type, String objectId) {
-    return stores
-        .locks()
-        .acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
-        .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
+    ObjectLocks.Lock lock =
+        stores
+            .locks()
+            .acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
+            .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
+    return LeaseKeeper.kept(lock, LOCK_LEASE, type.label() + " " + objectId + " on " + ctx.name());
   }
 }
