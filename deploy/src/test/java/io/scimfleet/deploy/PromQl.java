@@ -29,6 +29,7 @@ final class PromQl {
           "scim_pending_jobs",
           "scim_provider_quarantined",
           "scim_deletions_held",
+          "scim_changes_dropped_total",
           "scim_inbound_requests_total",
           "scim_inbound_request_duration_seconds_bucket",
           "scim_inbound_request_duration_seconds_count",

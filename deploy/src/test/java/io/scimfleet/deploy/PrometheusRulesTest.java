@@ -23,7 +23,8 @@ class PrometheusRulesTest {
           "ScimNoWorkers",
           "ScimFullSyncStale",
           "ScimProviderQuarantined",
-          "ScimDeletionsHeld");
+          "ScimDeletionsHeld",
+          "ScimChangesDropped");
 
   @Test
   void promtoolAcceptsTheRules() {
