@@ -135,6 +135,7 @@ public final class RedisChangeFeed implements ChangeFeed {
     return withGroup(
         "trim the change feed",
         j -> {
+          if (!j.exists(key)) return new Trimmed(0, 0);
           StreamGroupInfo info = groupInfo(j);
           StreamPendingSummary pending = j.xpending(key, group);
           StreamEntryID keepFrom =

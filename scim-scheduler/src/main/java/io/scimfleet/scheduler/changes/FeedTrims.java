@@ -39,7 +39,16 @@ final class FeedTrims {
     metrics.changesDropped(0);
   }
 
+  /** A trim that fails is tried at the next housekeeping; it never stops the change loop. */
   void run() {
+    try {
+      trimAndPrune();
+    } catch (RuntimeException e) {
+      log.warn("change feed not trimmed this time: {}", e.getMessage());
+    }
+  }
+
+  private void trimAndPrune() {
     ChangeFeed.Trimmed trimmed = stores.changes().trim(maxLength);
     if (trimmed.dropped() > 0) dropped(trimmed.dropped());
     int gone = stores.changes().removeIdleConsumers(DEAD_AFTER);
