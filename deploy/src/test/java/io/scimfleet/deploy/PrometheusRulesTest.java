@@ -25,7 +25,8 @@ class PrometheusRulesTest {
           "ScimProviderQuarantined",
           "ScimDeletionsHeld",
           "ScimDeprovisioningSlow",
-          "ScimSourceFailing");
+          "ScimSourceFailing",
+          "ScimChangesDropped");
 
   @Test
   void promtoolAcceptsTheRules() {

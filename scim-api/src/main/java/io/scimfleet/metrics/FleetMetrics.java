@@ -48,6 +48,9 @@ public final class FleetMetrics implements MeterBinder {
   /** The page pool's executor metrics ({@code executor_*}) carry this {@code name}. */
   public static final String PAGE_POOL = "scim.page.sync";
 
+  /** Change-feed entries trimmed away before a consumer acknowledged them. */
+  public static final String CHANGES_DROPPED = "scim.changes.dropped";
+
   static final String PROVIDER = "provider";
 
   private volatile FleetMeters meters = new FleetMeters(new CompositeMeterRegistry());
@@ -115,8 +118,19 @@ public final class FleetMetrics implements MeterBinder {
   public void fullSyncFinished(String provider, String outcome, Duration took, Instant at) {
     counter(provider, meters.fullSyncRuns(), "outcome", outcome).increment();
     timer(provider, meters.fullSyncDuration()).record(took);
-    if ("succeeded".equals(outcome))
-      holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
+    if ("succeeded".equals(outcome) || "partial".equals(outcome)) // partial: it went to its end
+    holder(provider, FULL_SYNC_LAST_SUCCESS).set(at.getEpochSecond());
+  }
+
+  /**
+   * Counts change-feed entries lost to a trim before they were handled ({@code
+   * scim_changes_dropped_total}); called with 0 at start so the series exists before any loss.
+   */
+  public void changesDropped(long entries) {
+    Counter.builder(CHANGES_DROPPED)
+        .description("Change-feed entries trimmed before a consumer acknowledged them")
+        .register(registry())
+        .increment((double) entries);
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */

@@ -25,9 +25,14 @@ public record FullSyncRun(
     List<String> errors,
     String message) {
 
+  /**
+   * {@code PARTIAL}: some objects failed (a page that failed for good counts each of its objects
+   * failed); {@code FAILED}: every object did, or the run was abandoned.
+   */
   public enum Status {
     RUNNING,
     SUCCEEDED,
+    PARTIAL,
     FAILED,
     THRESHOLD_EXCEEDED
   }
@@ -106,6 +111,28 @@ public record FullSyncRun(
   /** Without what its pages counted (the store keeps those apart). */
   public FullSyncRun withoutTally() {
     return withTally(0, SyncCounts.ZERO, List.of());
+  }
+
+  /**
+   * How the run ends once its clean-up is over ({@code cleanedUp}: false when the deletion guard
+   * stopped it): THRESHOLD_EXCEEDED, else by what its pages counted.
+   */
+  public Status verdict(boolean cleanedUp) {
+    if (!cleanedUp) return Status.THRESHOLD_EXCEEDED;
+    if (counts.failed() == 0) return Status.SUCCEEDED;
+    return counts.failed() == counts.total() ? Status.FAILED : Status.PARTIAL;
+  }
+
+  /** The message the run ends with: the clean-up's, and with failures how many and the first. */
+  public String verdictMessage(String cleanupMessage) {
+    if (counts.failed() == 0) return cleanupMessage;
+    String failed =
+        counts.failed()
+            + " of "
+            + counts.total()
+            + " objects failed"
+            + (errors.isEmpty() ? "" : ", first: " + errors.get(0));
+    return cleanupMessage == null ? failed : cleanupMessage + "; " + failed;
   }
 
   /** Ended with {@code status} at {@code at}. */

@@ -33,7 +33,7 @@ public final class InMemoryObjectLocks implements ObjectLocks {
       Holder holder = holders.get(key);
       if (holder == null || !holder.expiresAt().isAfter(clock.instant())) {
         holders.put(key, new Holder(token, clock.instant().plus(lease)));
-        return Optional.of(() -> release(key, token));
+        return Optional.of(held(key, token));
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) return Optional.empty();
@@ -45,6 +45,29 @@ public final class InMemoryObjectLocks implements ObjectLocks {
         throw new StoreException("interrupted while waiting for a lock", e);
       }
     }
+  }
+
+  private Lock held(String key, String token) {
+    return new Lock() {
+      @Override
+      public void close() {
+        release(key, token);
+      }
+
+      @Override
+      public boolean renew(Duration lease) {
+        return extend(key, token, lease);
+      }
+    };
+  }
+
+  private synchronized boolean extend(String key, String token, Duration lease) {
+    Holder holder = holders.get(key);
+    if (holder == null
+        || !holder.token().equals(token)
+        || !holder.expiresAt().isAfter(clock.instant())) return false;
+    holders.put(key, new Holder(token, clock.instant().plus(lease)));
+    return true;
   }
 
   private synchronized void release(String key, String token) {

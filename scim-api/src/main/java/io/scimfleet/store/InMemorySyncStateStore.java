@@ -1,5 +1,6 @@
 package io.scimfleet.store;
 
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Sync state in memory, guarded by one monitor. Like the Redis store, a run's counts are kept apart
@@ -28,11 +31,14 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, FullSyncRun> lastRuns = new HashMap<>();
   private final Map<String, List<FullSyncRun>> recentRuns = new HashMap<>();
   private final Map<String, Tally> tallies = new HashMap<>();
+  private final Map<String, FullSyncFollowUp> followUps = new HashMap<>();
+  private final Map<String, Map<String, String>> intents = new HashMap<>();
 
   private static final class Tally {
     SyncCounts counts = SyncCounts.ZERO;
     final Map<String, Integer> pages = new HashMap<>();
     final List<String> errors = new ArrayList<>();
+    final Map<String, Integer> failures = new HashMap<>();
   }
 
   @Override
@@ -56,11 +62,36 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   @Override
   public synchronized void put(ObjectSyncState state) {
     states(state.provider(), state.type()).put(state.objectId(), state);
+    if (state.remoteId() != null) intents(state.provider(), state.type()).remove(state.objectId());
   }
 
   @Override
   public synchronized void delete(String provider, ObjectType type, String objectId) {
     states(provider, type).remove(objectId);
+    intents(provider, type).remove(objectId);
+  }
+
+  @Override
+  public synchronized void recordCreateIntents(
+      String provider, ObjectType type, Collection<String> objectIds, String attempt) {
+    objectIds.forEach(id -> intents(provider, type).put(id, attempt));
+  }
+
+  @Override
+  public synchronized void forgetCreateIntents(
+      String provider, ObjectType type, Collection<String> objectIds) {
+    intents(provider, type).keySet().removeAll(objectIds);
+  }
+
+  @Override
+  public synchronized Set<String> createIntents(
+      String provider, ObjectType type, Collection<String> objectIds) {
+    Map<String, String> of = intents(provider, type);
+    return objectIds.stream().filter(of::containsKey).collect(Collectors.toSet());
+  }
+
+  private Map<String, String> intents(String provider, ObjectType type) {
+    return intents.computeIfAbsent(key(provider, type.label()), k -> new HashMap<>());
   }
 
   @Override
@@ -76,10 +107,14 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized void deleteProvider(String provider) {
-    for (ObjectType type : ObjectType.values()) states.remove(key(provider, type.label()));
+    for (ObjectType type : ObjectType.values()) {
+      states.remove(key(provider, type.label()));
+      intents.remove(key(provider, type.label()));
+    }
     currentRuns.remove(provider);
     lastRuns.remove(provider);
     recentRuns.remove(provider);
+    followUps.remove(provider);
     tallies.keySet().removeIf(key -> key.startsWith(provider + "\u0000"));
   }
 
@@ -139,6 +174,29 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   @Override
   public synchronized List<FullSyncRun> recentRuns(String provider) {
     return List.copyOf(recentRuns.getOrDefault(provider, List.of()));
+  }
+
+  @Override
+  public synchronized int pageFailed(String provider, String runId, String page) {
+    Tally tally = tallies.computeIfAbsent(key(provider, runId), k -> new Tally());
+    return tally.failures.merge(page, 1, Integer::sum);
+  }
+
+  @Override
+  public synchronized FullSyncFollowUp queueFollowUp(String provider, FullSyncFollowUp request) {
+    return followUps.merge(provider, request, FullSyncFollowUp::folding);
+  }
+
+  @Override
+  public synchronized Optional<FullSyncFollowUp> followUp(String provider) {
+    return Optional.ofNullable(followUps.get(provider));
+  }
+
+  @Override
+  public synchronized Optional<FullSyncFollowUp> takeFollowUp(String provider, String runId) {
+    FullSyncFollowUp waiting = followUps.get(provider);
+    if (waiting == null || !waiting.runId().equals(runId)) return Optional.empty();
+    return Optional.of(followUps.remove(provider));
   }
 
   private boolean isCurrent(String provider, String runId) {

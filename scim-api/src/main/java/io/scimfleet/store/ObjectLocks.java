@@ -15,6 +15,14 @@ public interface ObjectLocks {
   interface Lock extends AutoCloseable {
     @Override
     void close();
+
+    /**
+     * Extends the lease to {@code lease} from now while this holder still owns the lock; false when
+     * its lease ran out and the lock is gone or another's (the default: a lock that cannot tell).
+     */
+    default boolean renew(Duration lease) {
+      return true;
+    }
   }
 
   /** Takes the lock, waiting up to {@code wait}; empty when another holder kept it that long. */

@@ -28,6 +28,24 @@ public record Stores(
     ReceiptStore receipts)
     implements AutoCloseable {
 
+  /** These stores with another change feed (tests that script its trims). */
+  public Stores withChanges(ChangeFeed replacement) {
+    return new Stores(
+        directory,
+        replacement,
+        providers,
+        syncState,
+        pendingJobs,
+        locks,
+        quarantines,
+        deletions,
+        () -> {},
+        passwords,
+        history,
+        consoleSessions,
+        receipts);
+  }
+
   /** These stores with another provider store (tests that race a save against a reseal). */
   public Stores withProviders(ProviderStore replacement) {
     return new Stores(
@@ -35,6 +53,24 @@ public record Stores(
         changes,
         replacement,
         syncState,
+        pendingJobs,
+        locks,
+        quarantines,
+        deletions,
+        () -> {},
+        passwords,
+        history,
+        consoleSessions,
+        receipts);
+  }
+
+  /** These stores with another sync-state store (tests that inject faults into it). */
+  public Stores withSyncState(SyncStateStore replacement) {
+    return new Stores(
+        directory,
+        changes,
+        providers,
+        replacement,
         pendingJobs,
         locks,
         quarantines,

@@ -1,5 +1,6 @@
 package io.scimfleet.store;
 
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The lasting record of every object's sync per provider, and of each provider's full syncs. */
 public interface SyncStateStore {
@@ -19,6 +21,10 @@ public interface SyncStateStore {
   Map<String, ObjectSyncState> getAll(
       String provider, ObjectType type, Collection<String> objectIds);
 
+  /**
+   * Stores the state; one with a remote id also ends the object's {@link #recordCreateIntents
+   * create intent}, in the same write.
+   */
   void put(ObjectSyncState state);
 
   /** Many states in one round trip where the store can (a page's results). */
@@ -26,7 +32,24 @@ public interface SyncStateStore {
     states.forEach(this::put);
   }
 
+  /** Removes the state and any create intent of the object. */
   void delete(String provider, ObjectType type, String objectId);
+
+  /**
+   * Records, before their creates are sent, that these objects are being created on the target (by
+   * {@code attempt}): until a state with a remote id is put for one, a crash may have left it
+   * created there unrecorded, and a create sent again must first look for it.
+   */
+  void recordCreateIntents(
+      String provider, ObjectType type, Collection<String> objectIds, String attempt);
+
+  /** Ends these objects' create intents: their creates were answered with a refusal. */
+  void forgetCreateIntents(String provider, ObjectType type, Collection<String> objectIds);
+
+  /**
+   * Which of these objects have a create intent (a create sent and no remote id recorded since).
+   */
+  Set<String> createIntents(String provider, ObjectType type, Collection<String> objectIds);
 
   /**
    * Object ids that have a state for this provider and type, after {@code cursor}, ordered by id.
@@ -74,4 +97,27 @@ public interface SyncStateStore {
   /** Moves the current run to {@link #lastRun} with this status, at this time. */
   void finishRun(
       String provider, String runId, FullSyncRun.Status status, String message, Instant at);
+
+  /**
+   * Counts one more failure of a page of a run (atomically); returns the failures so far, 1 for the
+   * first. Forgotten with the run's other tallies.
+   */
+  int pageFailed(String provider, String runId, String page);
+
+  // --- a full sync asked for while one runs ------------------------------------------------
+
+  /**
+   * Records {@code request} to run once the provider's current run ends, folded into the follow-up
+   * already waiting if there is one (atomically); returns the follow-up that waits now.
+   */
+  FullSyncFollowUp queueFollowUp(String provider, FullSyncFollowUp request);
+
+  /** The follow-up waiting for the provider's current run to end. */
+  Optional<FullSyncFollowUp> followUp(String provider);
+
+  /**
+   * Removes the waiting follow-up if it has this run id, because that run is starting; returns it
+   * (atomically, so a request folded in just before is not lost: it is in what is returned).
+   */
+  Optional<FullSyncFollowUp> takeFollowUp(String provider, String runId);
 }

@@ -105,6 +105,23 @@ public abstract class ObjectLocksContractTest {
     assertThat(waiting.get(10, TimeUnit.SECONDS)).isPresent();
   }
 
+  @Test
+  public void aRenewedLeaseOutlivesItsFirstLeaseAndALostOneCannotBeRenewed() {
+    Lock lock = acquire("u1", SHORT_LEASE).orElseThrow();
+
+    passTime(SHORT_LEASE.dividedBy(2));
+    assertThat(lock.renew(SHORT_LEASE)).isTrue();
+    passTime(SHORT_LEASE.dividedBy(2).plusMillis(50)); // past the first lease, within the renewed
+
+    assertThat(acquire("u1", LEASE)).as("still held after its first lease").isEmpty();
+    passTime(SHORT_LEASE.plusMillis(100));
+    assertThat(lock.renew(SHORT_LEASE)).as("ran out: not renewed").isFalse();
+    Optional<Lock> next = acquire("u1", LEASE);
+    assertThat(next).isPresent();
+    assertThat(lock.renew(SHORT_LEASE)).as("never the next holder's lease").isFalse();
+    next.get().close();
+  }
+
   private Optional<Lock> acquire(String objectId, Duration lease) {
     return locks.acquire("slack", USER, objectId, lease, Duration.ZERO);
   }

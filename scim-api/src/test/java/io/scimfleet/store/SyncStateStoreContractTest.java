@@ -5,6 +5,7 @@ import static io.scimfleet.model.ObjectType.USER;
 import static io.scimfleet.testing.SyncStateBuilder.aSyncState;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.model.FullSyncRun.Status;
@@ -331,5 +332,52 @@ public abstract class SyncStateStoreContractTest {
     assertThat(recent.get(0)).isEqualTo(store.lastRun("slack").orElseThrow());
     store.deleteProvider("slack");
     assertThat(store.recentRuns("slack")).isEmpty();
+  }
+
+  @Test
+  public void followUpsAskedDuringARunFoldIntoOneAndKeepAForce() {
+    FullSyncFollowUp first = store.queueFollowUp("slack", new FullSyncFollowUp("f1", false, T0));
+    FullSyncFollowUp folded =
+        store.queueFollowUp("slack", new FullSyncFollowUp("f2", true, T0.plusSeconds(5)));
+    FullSyncFollowUp again =
+        store.queueFollowUp("slack", new FullSyncFollowUp("f3", false, T0.plusSeconds(9)));
+
+    assertThat(first).isEqualTo(new FullSyncFollowUp("f1", false, T0));
+    assertThat(folded).isEqualTo(new FullSyncFollowUp("f1", true, T0));
+    assertThat(again).isEqualTo(folded);
+    assertThat(store.followUp("slack")).contains(folded);
+    assertThat(store.followUp("github")).isEmpty();
+  }
+
+  @Test
+  public void aFollowUpIsTakenOnlyByTheRunItNames() {
+    store.queueFollowUp("slack", new FullSyncFollowUp("f1", true, T0));
+
+    assertThat(store.takeFollowUp("slack", "other")).isEmpty();
+    assertThat(store.takeFollowUp("slack", "f1")).contains(new FullSyncFollowUp("f1", true, T0));
+    assertThat(store.takeFollowUp("slack", "f1")).isEmpty();
+    assertThat(store.followUp("slack")).isEmpty();
+  }
+
+  @Test
+  public void aPagesFailuresAreCountedPerRunAndForgottenWithIt() {
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+
+    assertThat(store.pageFailed("slack", "r1", "user:1")).isEqualTo(1);
+    assertThat(store.pageFailed("slack", "r1", "user:1")).isEqualTo(2);
+    assertThat(store.pageFailed("slack", "r1", "user:2")).isEqualTo(1);
+    store.finishRun("slack", "r1", Status.PARTIAL, null, T0);
+    store.startRun(FullSyncRun.started("r1", "slack", T0));
+
+    assertThat(store.pageFailed("slack", "r1", "user:1")).isEqualTo(1);
+  }
+
+  @Test
+  public void deleteProviderForgetsItsFollowUp() {
+    store.queueFollowUp("slack", new FullSyncFollowUp("f1", true, T0));
+
+    store.deleteProvider("slack");
+
+    assertThat(store.followUp("slack")).isEmpty();
   }
 }

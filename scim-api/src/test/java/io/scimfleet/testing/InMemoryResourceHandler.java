@@ -42,6 +42,7 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
   private final AtomicLong sequence = new AtomicLong();
   private final String resourceType;
   private final String uniqueName;
+  private boolean acceptDuplicates;
   private final Function<T, Optional<String>> uniqueValue;
 
   InMemoryResourceHandler(
@@ -150,7 +151,16 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
     return uniqueValue.apply(resource).map(v -> v.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Accepts a second resource with the same unique value, as many real targets do (the filter then
+   * finds both); {@code false} again restores the 409.
+   */
+  synchronized void acceptDuplicates(boolean value) {
+    acceptDuplicates = value;
+  }
+
   private void checkUnique(T resource, String ownId) {
+    if (acceptDuplicates) return;
     String holder = uniqueKey(resource).map(idByUniqueValue::get).orElse(null);
     boolean taken = holder != null && !holder.equals(ownId);
     if (taken)

@@ -298,8 +298,20 @@ public final class ScimSdkServer implements AutoCloseable {
     counts.reset();
   }
 
+  /**
+   * Makes the server take a User whose userName (a Group whose displayName) it holds already, as a
+   * second resource, as targets that do not enforce uniqueness do; {@link #reset()} enforces it
+   * again.
+   */
+  public void acceptDuplicateNames() {
+    endpoint.users().acceptDuplicates(true);
+    endpoint.groups().acceptDuplicates(true);
+  }
+
   /** Removes every resource and resets the counts: a clean server for the next test. */
   public void reset() {
+    endpoint.users().acceptDuplicates(false);
+    endpoint.groups().acceptDuplicates(false);
     endpoint.clear();
     counts.reset();
     passwords.clear();

@@ -27,7 +27,12 @@ public final class ControlPlane implements AutoCloseable {
     this.fullSyncs = new FullSyncScheduling(stores, jobs.queue(), metrics);
     this.changes =
         new ChangeConsumer(
-            stores, jobs.queue(), "scheduler-" + UUID.randomUUID(), clock, fullSyncs::applyAll);
+            stores,
+            jobs.queue(),
+            "scheduler-" + UUID.randomUUID(),
+            clock,
+            fullSyncs::applyAll,
+            metrics);
   }
 
   /** Applies the stored providers' schedules and starts consuming the change feed. */

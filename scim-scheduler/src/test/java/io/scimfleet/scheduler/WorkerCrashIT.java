@@ -119,6 +119,44 @@ class WorkerCrashIT {
     assertThat(userNames.keySet()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /**
+   * Issue 27: against a target that takes a second user with the same userName, three kill -9s of
+   * the worker during a first full sync (Bulk, as the target announces it) leave every user once.
+   */
+  @Test
+  void repeatedKillsAgainstATargetWithoutUniqueNamesCreateEveryUserOnce() throws IOException {
+    target.acceptDuplicateNames();
+    String runId = scheduler.fullSyncs().startNow("target", false);
+    for (int kill = 1; kill <= 3; kill++) {
+      int atLeast = 300 * kill;
+      String worker = "crash-worker-" + (kill - 1);
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> target.users().size() >= atLeast && processingOn(worker));
+      workers.get(kill - 1).destroyForcibly();
+      workers.add(startWorker(kill));
+    }
+
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                stores
+                    .syncState()
+                    .lastRun("target")
+                    .filter(run -> run.runId().equals(runId))
+                    .isPresent());
+    Map<String, Long> userNames =
+        target.users().stream()
+            .collect(
+                Collectors.groupingBy(u -> u.path("userName").asText(), Collectors.counting()));
+    assertThat(userNames)
+        .hasSize(2000)
+        .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
+  }
+
   private boolean processingOn(String serverName) {
     return jobs
         .storage()

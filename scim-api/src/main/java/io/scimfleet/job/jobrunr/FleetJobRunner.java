@@ -53,6 +53,11 @@ public final class FleetJobRunner implements JobRequestHandler<FleetJobRequest> 
     }
 
     @Override
+    public java.util.UUID jobId() {
+      return context.getJobId();
+    }
+
+    @Override
     public Runnable progress(int total) {
       return context.progressBar(total)::incrementSucceeded;
     }

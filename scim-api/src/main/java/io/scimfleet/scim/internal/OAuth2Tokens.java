@@ -24,6 +24,7 @@ import io.scimfleet.scim.ScimErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -42,11 +43,20 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * endpoint gives no {@code expires_in}). A 401 from the target drops the token that was refused, so
  * the request is sent once more with a new one. The token endpoint is reached through an HttpClient
  * built from the target's own settings: the same address policy, TLS trust and timeouts. Failures
- * are {@link io.scimfleet.scim.TokenEndpointException}s; no message holds the client secret.
+ * are {@link io.scimfleet.scim.TokenEndpointException}s; no message holds the client secret. The
+ * form is sent as {@code application/x-www-form-urlencoded; charset=UTF-8}, its body encoded in
+ * UTF-8 (RFC 6749 Appendix B).
  */
 public final class OAuth2Tokens implements Authorization, AutoCloseable {
   static final Duration LONGEST_MARGIN = Duration.ofSeconds(30);
   static final Duration WITHOUT_EXPIRY = Duration.ofHours(1);
+
+  /**
+   * The token request's form, in UTF-8 as RFC 6749 Appendix B requires (HttpClient's own constant
+   * says ISO-8859-1, which endpoints built on Express' body parser refuse with 415).
+   */
+  static final ContentType FORM =
+      ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
 
   private final OAuth2Grant grant;
   private final ClientSettings settings;
@@ -128,7 +138,7 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
     post.setHeader("User-Agent", Version.userAgent());
     if (request.getAuthorization() != null)
       post.setHeader("Authorization", request.getAuthorization());
-    post.setEntity(new StringEntity(request.getBody(), ContentType.APPLICATION_FORM_URLENCODED));
+    post.setEntity(new StringEntity(request.getBody(), FORM));
     try {
       return http.execute(post, this::read);
     } catch (BoundedBody.TooLarge e) {

@@ -13,8 +13,11 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamConsumerInfo;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamGroupInfo;
+import redis.clients.jedis.resps.StreamPendingSummary;
 
 /**
  * The change feed as a Redis Stream read through one consumer group: {@code XREADGROUP >} delivers
@@ -120,6 +123,53 @@ public final class RedisChangeFeed implements ChangeFeed {
           if (lag instanceof Long value) return value;
           return (long) j.xrange(key, "(" + info.getLastDeliveredId(), "+").size();
         });
+  }
+
+  /**
+   * {@code XTRIM MINID} at the oldest entry still pending (or, with none, the group's last
+   * delivered one): only acknowledged entries go. Then, if the stream still holds more than {@code
+   * maxLength}, {@code XTRIM MAXLEN}: what that removes was never acknowledged.
+   */
+  @Override
+  public Trimmed trim(long maxLength) {
+    return withGroup(
+        "trim the change feed",
+        j -> {
+          if (!j.exists(key)) return new Trimmed(0, 0);
+          StreamGroupInfo info = groupInfo(j);
+          StreamPendingSummary pending = j.xpending(key, group);
+          StreamEntryID keepFrom =
+              pending.getTotal() > 0 ? pending.getMinId() : info.getLastDeliveredId();
+          long removed = j.xtrim(key, XTrimParams.xTrimParams().minId(keepFrom.toString()));
+          long dropped =
+              j.xlen(key) > maxLength
+                  ? j.xtrim(key, XTrimParams.xTrimParams().maxLen(maxLength))
+                  : 0;
+          return new Trimmed(removed, dropped);
+        });
+  }
+
+  @Override
+  public int removeIdleConsumers(Duration idle) {
+    return withGroup(
+        "remove idle change-feed consumers",
+        j -> {
+          int removed = 0;
+          for (StreamConsumerInfo consumer : j.xinfoConsumers2(key, group)) {
+            if (consumer.getPending() == 0 && consumer.getIdle() > idle.toMillis()) {
+              j.xgroupDelConsumer(key, group, consumer.getName());
+              removed++;
+            }
+          }
+          return removed;
+        });
+  }
+
+  private StreamGroupInfo groupInfo(Jedis j) {
+    return j.xinfoGroups(key).stream()
+        .filter(each -> group.equals(each.getName()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void createGroup(Jedis jedis) {

@@ -6,13 +6,11 @@ import redis.clients.jedis.params.XAddParams;
 
 /** How a {@link Change} is written to and read from the change-feed stream. */
 final class RedisChanges {
-  /** The stream keeps about this many entries (approximate trimming: cheap, never below it). */
-  static final long MAX_LENGTH = 1_000_000;
-
   private RedisChanges() {}
 
+  /** Appends never trim: {@link RedisChangeFeed#trim} does, without losing a change silently. */
   static XAddParams append() {
-    return XAddParams.xAddParams().maxLen(MAX_LENGTH).approximateTrimming();
+    return XAddParams.xAddParams();
   }
 
   /** The same four fields on every entry, so that Redis stores their names once per stream node. */

@@ -3,6 +3,7 @@ package io.scimfleet.store.redis;
 import io.scimfleet.store.StoreException;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,8 +32,24 @@ final class RedisCommands {
     try (Jedis jedis = pool.getResource()) {
       return command.apply(jedis);
     } catch (JedisException e) {
-      throw new StoreException("Redis failed to " + what + ": " + e.getMessage(), e);
+      boolean exhausted =
+          e.getCause() instanceof NoSuchElementException none && none.getCause() == null;
+      if (!exhausted) throw failed(what, e);
+      throw new StoreException(
+          "Redis failed to "
+              + what
+              + ": no connection of the pool's "
+              + pool.getMaxTotal()
+              + " came free within "
+              + RedisConnections.MAX_WAIT.toSeconds()
+              + " s; give the pool more (it has SCIM_WORKER_THREADS + 8) or run fewer page"
+              + " threads (SCIM_PAGE_THREADS)",
+          e); // the pool's wait for a free connection ran out
     }
+  }
+
+  private static StoreException failed(String what, JedisException e) {
+    return new StoreException("Redis failed to " + what + ": " + e.getMessage(), e);
   }
 
   void run(String what, Consumer<Jedis> command) {

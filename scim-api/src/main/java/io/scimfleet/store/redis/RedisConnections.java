@@ -24,6 +24,9 @@ public final class RedisConnections {
    * least the worker threads + 8 (JobRunr shares the pool). Over TLS the server's certificate must
    * be trusted by the JDK's trust store and name the URL's host (see {@link #clientConfig}).
    */
+  /** How long a thread waits for a free connection before {@link RedisCommands} says why not. */
+  public static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(30);
+
   public static JedisPool pool(String redisUrl, int maxTotal) {
     return pool(redisUrl, maxTotal, null, null);
   }
@@ -76,6 +79,7 @@ public final class RedisConnections {
     JedisPoolConfig config = new JedisPoolConfig();
     config.setMaxTotal(maxTotal);
     config.setMaxIdle(maxTotal);
+    config.setMaxWait(MAX_WAIT); // not forever: a pool too small for the threads says so
     config.setJmxEnabled(false);
     return config;
   }

@@ -49,9 +49,9 @@ public final class RedisDirectoryStore implements DirectoryStore {
   /**
    * Writes one user with its username index, times, change and version step. KEYS: user, user
    * index, usernames, username-of, created, modified, version, changes; ARGV: id, JSON, username
-   * key, unique (1/0), now, user key prefix, stream length. Returns the holder's id when unique is
-   * asked and another existing user holds the name (nothing written), else false. The change's
-   * fields are those of {@link RedisChanges#encode}.
+   * key, unique (1/0), now, user key prefix. Returns the holder's id when unique is asked and
+   * another existing user holds the name (nothing written), else false. The change's fields are
+   * those of {@link RedisChanges#encode}.
    */
   private static final String PUT_USER =
       """
@@ -70,7 +70,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
       redis.call('ZADD', KEYS[2], 0, ARGV[1])
       redis.call('HSETNX', KEYS[5], ARGV[1], ARGV[5])
       redis.call('HSET', KEYS[6], ARGV[1], ARGV[5])
-      redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[7], '*',
+      redis.call('XADD', KEYS[8], '*',
           'k', 'USER', 'i', ARGV[1], 'm', '', 'o', 'UPSERT')
       redis.call('INCR', KEYS[7])
       return false
@@ -161,8 +161,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
         DirectoryStore.usernameKey(user.username()),
         unique ? "1" : "0",
         Long.toString(clock.millis()),
-        keys.user(""),
-        Long.toString(RedisChanges.MAX_LENGTH));
+        keys.user(""));
   }
 
   @Override

@@ -157,6 +157,21 @@ public final class RedisKeys {
     return sync(provider) + "run:" + runId + ":counts";
   }
 
+  /** Hash: object id to the attempt that sent its create, until its remote id is recorded. */
+  public String createIntents(String provider, ObjectType type) {
+    return sync(provider) + "intents:" + type.label();
+  }
+
+  /** Hash: each page of one run that failed to the number of its failures. */
+  public String runFailures(String provider, String runId) {
+    return sync(provider) + "run:" + runId + ":failures";
+  }
+
+  /** Hash ({@code runId}, {@code force}, {@code requestedAt}): the full sync that runs next. */
+  public String followUp(String provider) {
+    return sync(provider) + "followup";
+  }
+
   /** List: the first errors of one run, capped. */
   public String runErrors(String provider, String runId) {
     return sync(provider) + "run:" + runId + ":errors";

@@ -16,11 +16,13 @@ import redis.clients.jedis.params.SetParams;
 /**
  * A lock is a key holding its holder's random token, {@code SET NX PX lease}; it is released by a
  * script that deletes the key only while it still holds that token, so a holder whose lease ran out
- * never releases the next holder's lock.
+ * never releases the next holder's lock, nor renews it.
  */
 public final class RedisObjectLocks implements ObjectLocks {
   private static final String RELEASE =
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+  private static final String RENEW =
+      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
   private static final long FIRST_BACKOFF_MILLIS = 5;
   private static final long MAX_BACKOFF_MILLIS = 50;
 
@@ -46,7 +48,7 @@ public final class RedisObjectLocks implements ObjectLocks {
     long deadline = System.nanoTime() + wait.toNanos();
     long backoff = FIRST_BACKOFF_MILLIS;
     while (true) {
-      if (trySet(key, token, lease)) return Optional.of(() -> release(key, token));
+      if (trySet(key, token, lease)) return Optional.of(held(key, token));
       long left = deadline - System.nanoTime();
       if (left <= 0) return Optional.empty();
       pause(Math.min(backoff, Math.max(1, left / 1_000_000)));
@@ -104,6 +106,29 @@ public final class RedisObjectLocks implements ObjectLocks {
   private boolean trySet(String key, String token, Duration lease) {
     SetParams params = SetParams.setParams().nx().px(Math.max(1, lease.toMillis()));
     return "OK".equals(redis.call("take lock " + key, j -> j.set(key, token, params)));
+  }
+
+  private Lock held(String key, String token) {
+    return new Lock() {
+      @Override
+      public void close() {
+        release(key, token);
+      }
+
+      /** PEXPIRE while the key still holds this holder's token. */
+      @Override
+      public boolean renew(Duration lease) {
+        Object renewed =
+            redis.call(
+                "renew lock " + key,
+                j ->
+                    j.eval(
+                        RENEW,
+                        List.of(key),
+                        List.of(token, String.valueOf(Math.max(1, lease.toMillis())))));
+        return Long.valueOf(1).equals(renewed);
+      }
+    };
   }
 
   private void release(String key, String token) {

@@ -3,6 +3,7 @@ package io.scimfleet.store.redis;
 import static io.scimfleet.store.redis.RedisCommands.committed;
 import static io.scimfleet.store.redis.RedisCommands.unwatched;
 
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -15,10 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
@@ -56,6 +59,26 @@ public final class RedisSyncStateStore implements SyncStateStore {
         redis.call('EXPIRE', KEYS[3], ARGV[2])
       end
       return place
+      """;
+
+  /** KEYS: follow-up; ARGV: run id, force (1 or 0), requested at. Returns the waiting one. */
+  private static final String QUEUE_FOLLOW_UP =
+      """
+      if redis.call('EXISTS', KEYS[1]) == 0 then
+        redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'force', ARGV[2], 'requestedAt', ARGV[3])
+      elseif ARGV[2] == '1' then
+        redis.call('HSET', KEYS[1], 'force', '1')
+      end
+      return redis.call('HMGET', KEYS[1], 'runId', 'force', 'requestedAt')
+      """;
+
+  /** KEYS: follow-up; ARGV: run id. Removes and returns it when it has that run id. */
+  private static final String TAKE_FOLLOW_UP =
+      """
+      if redis.call('HGET', KEYS[1], 'runId') ~= ARGV[1] then return nil end
+      local waiting = redis.call('HMGET', KEYS[1], 'runId', 'force', 'requestedAt')
+      redis.call('DEL', KEYS[1])
+      return waiting
       """;
 
   /**
@@ -105,6 +128,8 @@ public final class RedisSyncStateStore implements SyncStateStore {
         t -> {
           t.hset(keys.syncStates(state.provider(), state.type()), state.objectId(), json);
           t.zadd(keys.syncIds(state.provider(), state.type()), 0, state.objectId());
+          if (state.remoteId() != null)
+            t.hdel(keys.createIntents(state.provider(), state.type()), state.objectId());
         });
   }
 
@@ -120,7 +145,10 @@ public final class RedisSyncStateStore implements SyncStateStore {
                       keys.syncStates(state.provider(), state.type()),
                       keys.syncIds(state.provider(), state.type()),
                       state.objectId(),
-                      StoredSyncState.write(state)
+                      StoredSyncState.write(state),
+                      state.remoteId() == null
+                          ? null
+                          : keys.createIntents(state.provider(), state.type())
                     })
             .toList();
     redis.transaction(
@@ -130,6 +158,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
                 w -> {
                   t.hset(w[0], w[2], w[3]);
                   t.zadd(w[1], 0, w[2]);
+                  if (w[4] != null) t.hdel(w[4], w[2]);
                 }));
   }
 
@@ -140,7 +169,40 @@ public final class RedisSyncStateStore implements SyncStateStore {
         t -> {
           t.hdel(keys.syncStates(provider, type), objectId);
           t.zrem(keys.syncIds(provider, type), objectId);
+          t.hdel(keys.createIntents(provider, type), objectId);
         });
+  }
+
+  @Override
+  public void recordCreateIntents(
+      String provider, ObjectType type, Collection<String> objectIds, String attempt) {
+    if (objectIds.isEmpty()) return;
+    Map<String, String> fields = new LinkedHashMap<>();
+    objectIds.forEach(id -> fields.put(id, attempt));
+    redis.run(
+        "record " + fields.size() + " create intents",
+        j -> j.hset(keys.createIntents(provider, type), fields));
+  }
+
+  @Override
+  public void forgetCreateIntents(String provider, ObjectType type, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) return;
+    redis.run(
+        "forget " + objectIds.size() + " create intents",
+        j -> j.hdel(keys.createIntents(provider, type), objectIds.toArray(String[]::new)));
+  }
+
+  @Override
+  public Set<String> createIntents(String provider, ObjectType type, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) return Set.of();
+    List<String> ids = List.copyOf(objectIds);
+    List<String> found =
+        redis.call(
+            "read " + ids.size() + " create intents",
+            j -> j.hmget(keys.createIntents(provider, type), ids.toArray(String[]::new)));
+    Set<String> intended = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) if (found.get(i) != null) intended.add(ids.get(i));
+    return intended;
   }
 
   @Override
@@ -178,7 +240,8 @@ public final class RedisSyncStateStore implements SyncStateStore {
           t.del(
               keys.runPages(run.provider(), run.runId()),
               keys.runCounts(run.provider(), run.runId()),
-              keys.runErrors(run.provider(), run.runId()));
+              keys.runErrors(run.provider(), run.runId()),
+              keys.runFailures(run.provider(), run.runId()));
           return committed(t, true);
         });
   }
@@ -270,6 +333,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     String pagesKey = keys.runPages(provider, runId);
     String countsKey = keys.runCounts(provider, runId);
     String errorsKey = keys.runErrors(provider, runId);
+    String failuresKey = keys.runFailures(provider, runId);
     redis.optimistic(
         "finish run " + runId,
         j -> {
@@ -281,9 +345,61 @@ public final class RedisSyncStateStore implements SyncStateStore {
           t.set(keys.lastRun(provider), RedisJson.write(finished));
           t.lpush(keys.recentRuns(provider), RedisJson.write(finished));
           t.ltrim(keys.recentRuns(provider), 0, RECENT_RUNS - 1L);
-          t.del(currentKey, pagesKey, countsKey, errorsKey);
+          t.del(currentKey, pagesKey, countsKey, errorsKey, failuresKey);
           return committed(t, true);
         });
+  }
+
+  @Override
+  public int pageFailed(String provider, String runId, String page) {
+    String key = keys.runFailures(provider, runId);
+    List<Object> replies =
+        redis.call(
+            "count a failure of page " + page,
+            j -> {
+              Transaction t = j.multi();
+              t.hincrBy(key, page, 1);
+              t.expire(key, RUN_COUNTS_TTL.toSeconds());
+              return t.exec();
+            });
+    return Math.toIntExact((Long) replies.get(0));
+  }
+
+  @Override
+  public FullSyncFollowUp queueFollowUp(String provider, FullSyncFollowUp request) {
+    List<String> args =
+        List.of(request.runId(), request.force() ? "1" : "0", request.requestedAt().toString());
+    Object waiting =
+        redis.call(
+            "queue a full sync of " + provider,
+            j -> j.eval(QUEUE_FOLLOW_UP, List.of(keys.followUp(provider)), args));
+    return followUp(waiting);
+  }
+
+  @Override
+  public Optional<FullSyncFollowUp> followUp(String provider) {
+    List<String> fields =
+        redis.call(
+            "read the follow-up of " + provider,
+            j -> j.hmget(keys.followUp(provider), "runId", "force", "requestedAt"));
+    return fields.get(0) == null ? Optional.empty() : Optional.of(followUp(fields));
+  }
+
+  @Override
+  public Optional<FullSyncFollowUp> takeFollowUp(String provider, String runId) {
+    Object taken =
+        redis.call(
+            "take the follow-up of " + provider,
+            j -> j.eval(TAKE_FOLLOW_UP, List.of(keys.followUp(provider)), List.of(runId)));
+    return Optional.ofNullable(taken).map(RedisSyncStateStore::followUp);
+  }
+
+  private static FullSyncFollowUp followUp(Object fields) {
+    List<?> values = (List<?>) fields;
+    return new FullSyncFollowUp(
+        String.valueOf(values.get(0)),
+        "1".equals(values.get(1)),
+        Instant.parse(String.valueOf(values.get(2))));
   }
 
   private boolean isCurrent(Jedis j, String provider, String runId) {

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.ChangeFeed;
 import io.scimfleet.store.Stores;
@@ -63,6 +64,7 @@ public final class ChangeConsumer implements AutoCloseable {
   private final Runnable afterOutage;
   private final Outage outage;
   private final ExpiredPasswords expiredPasswords;
+  private final FeedTrims trims;
   private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
   private final RecentObjects recent = new RecentObjects();
   private volatile boolean running;
@@ -78,6 +80,17 @@ public final class ChangeConsumer implements AutoCloseable {
 
   public ChangeConsumer(
       Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
+    this(stores, queue, consumer, clock, afterOutage, new FleetMetrics());
+  }
+
+  public ChangeConsumer(
+      Stores stores,
+      JobQueue queue,
+      String consumer,
+      Clock clock,
+      Runnable afterOutage,
+      FleetMetrics metrics) {
+    this.trims = new FeedTrims(stores, queue, metrics, clock);
     this.stores = stores;
     this.queue = queue;
     this.consumer = consumer;
@@ -193,6 +206,7 @@ public final class ChangeConsumer implements AutoCloseable {
     lastHousekeeping = now;
     for (Provider provider : stores.providers().list())
       stores.pendingJobs().expire(provider.name(), now.minus(PENDING_EXPIRY));
+    trims.run();
   }
 
   /** Redis is unreachable: wait a little before the next read instead of spinning. */

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides which providers a change concerns and makes their jobs: one per (provider, object) that
@@ -41,8 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChangeRouter {
   private final Stores stores;
-  private final Map<String, ScopeFilter> scopes = new ConcurrentHashMap<>();
-  private final Map<List<String>, ScopeGroups> scopeGroups = new ConcurrentHashMap<>();
+
+  /** Scopes and scope groups of at most this many distinct settings are kept (least recent go). */
+  static final int CACHED_SETTINGS = 256;
+
+  private final BoundedCache<String, ScopeFilter> scopes = new BoundedCache<>(CACHED_SETTINGS);
+  private final BoundedCache<List<String>, ScopeGroups> scopeGroups =
+      new BoundedCache<>(CACHED_SETTINGS);
 
   ChangeRouter(Stores stores) {
     this.stores = stores;
@@ -161,7 +165,7 @@ final class ChangeRouter {
   private GroupScope groupScope(Provider provider, Map<String, Set<String>> userGroups) {
     if (provider.scopeGroups().isEmpty()) return GroupScope.NONE;
     ScopeGroups scope =
-        scopeGroups.computeIfAbsent(
+        scopeGroups.get(
             provider.scopeGroups(), roots -> new ScopeGroups(stores.directory(), roots));
     return new GroupScope(scope.groups(), userGroups);
   }
@@ -220,7 +224,7 @@ final class ChangeRouter {
 
   private ScopeFilter scope(Provider provider, ObjectType type) {
     String expression = ProviderMappings.scopeExpression(provider, type);
-    return scopes.computeIfAbsent(Objects.toString(expression, ""), ScopeFilter::compile);
+    return scopes.get(Objects.toString(expression, ""), ScopeFilter::compile);
   }
 
   private static SyncObjectRequest job(

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.scimfleet.job.FullSyncStarts;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -75,7 +76,17 @@ final class ProviderRoutes {
           409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
     }
     boolean force = Boolean.parseBoolean(ctx.queryParam("force"));
-    ApiJson.write(ctx, 202, Map.of("runId", fullSyncs.startNow(provider.name(), force)));
+    FullSyncStarts.Asked asked = fullSyncs.ask(provider.name(), force);
+    ApiJson.write(
+        ctx,
+        202,
+        asked.queued()
+            ? Map.of(
+                "runId", asked.runId(),
+                "queued", true,
+                "queuedAfter", asked.queuedAfter(),
+                "force", asked.force())
+            : Map.of("runId", asked.runId(), "queued", false, "force", asked.force()));
   }
 
   private void status(Context ctx) {
@@ -92,6 +103,7 @@ final class ProviderRoutes {
         new ProviderStatus(
             current != null,
             current,
+            stores.syncState().followUp(name).orElse(null),
             last,
             pending,
             paused,

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.http;
 
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Quarantine;
 
@@ -8,11 +9,13 @@ import io.scimfleet.model.Quarantine;
  *
  * @param quarantine the provider's quarantine while it has one (its pause may be over: the next job
  *     probes)
+ * @param queued the full sync asked for while the current run goes, which starts when it ends
  * @param deletionsHeld the removals its deletion guard holds
  */
 record ProviderStatus(
     boolean running,
     FullSyncRun current,
+    FullSyncFollowUp queued,
     FullSyncRun last,
     long pendingJobs,
     boolean quarantined,

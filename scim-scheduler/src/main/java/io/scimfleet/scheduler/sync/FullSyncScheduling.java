@@ -1,13 +1,13 @@
 package io.scimfleet.scheduler.sync;
 
-import io.scimfleet.job.FullSyncRequest;
+import io.scimfleet.job.FullSyncStarts;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.Stores;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Keeps each provider's recurring full sync in step with its settings, starts full syncs on demand,
@@ -18,11 +18,13 @@ public final class FullSyncScheduling {
   private final Stores stores;
   private final JobQueue queue;
   private final FleetMetrics metrics;
+  private final FullSyncStarts starts;
 
   public FullSyncScheduling(Stores stores, JobQueue queue, FleetMetrics metrics) {
     this.stores = stores;
     this.queue = queue;
     this.metrics = metrics;
+    this.starts = new FullSyncStarts(stores.syncState(), queue, Clock.systemUTC());
   }
 
   /** Applies every stored provider's schedule (at start-up). */
@@ -60,10 +62,19 @@ public final class FullSyncScheduling {
     metrics.forget(provider);
   }
 
-  /** Starts a full sync now; returns its run id. */
+  /**
+   * Starts a full sync now, or, while a run of the provider is going, right after it; returns its
+   * run id.
+   */
   public String startNow(String provider, boolean force) {
-    String runId = UUID.randomUUID().toString();
-    queue.enqueue(new FullSyncRequest(provider, runId, force));
-    return runId;
+    return ask(provider, force).runId();
+  }
+
+  /**
+   * Asks for a full sync: started now, or queued behind the run going (requests made meanwhile fold
+   * into that one follow-up, a force is kept).
+   */
+  public FullSyncStarts.Asked ask(String provider, boolean force) {
+    return starts.ask(provider, force);
   }
 }

@@ -166,6 +166,28 @@ class ProviderApiTest {
   }
 
   @Test
+  void aSyncAskedDuringARunIsQueuedBehindItFoldedAndShownInTheStatus() {
+    api.put("/api/v1/providers/slack", SLACK);
+    fixture
+        .stores
+        .syncState()
+        .startRun(io.scimfleet.model.FullSyncRun.started("going", "slack", Instant.now()));
+
+    JsonNode first = api.post("/api/v1/providers/slack/sync", "").json();
+    JsonNode second = api.post("/api/v1/providers/slack/sync?force=true", "").json();
+    JsonNode status = api.get("/api/v1/providers/slack/status").json();
+
+    assertThat(first.path("queued").asBoolean()).isTrue();
+    assertThat(first.path("queuedAfter").asText()).isEqualTo("going");
+    assertThat(second.path("runId").asText()).isEqualTo(first.path("runId").asText());
+    assertThat(second.path("force").asBoolean()).isTrue();
+    assertThat(status.path("queued").path("runId").asText())
+        .isEqualTo(first.path("runId").asText());
+    assertThat(status.path("queued").path("force").asBoolean()).isTrue();
+    assertThat(status.path("current").path("runId").asText()).isEqualTo("going");
+  }
+
+  @Test
   void syncOfADisabledProviderIs409() {
     api.put(
         "/api/v1/providers/p",

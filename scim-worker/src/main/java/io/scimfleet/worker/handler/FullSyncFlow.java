@@ -1,12 +1,15 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FullSyncPhaseRequest;
+import io.scimfleet.job.FullSyncStarts;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.store.SyncStateStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -36,6 +39,7 @@ public final class FullSyncFlow {
   private final SyncStateStore syncState;
   private final JobQueue queue;
   private final int jobsPerProvider;
+  private final FullSyncStarts starts;
 
   /**
    * @param jobsPerProvider the job threads of one server that one provider's jobs may hold
@@ -44,6 +48,22 @@ public final class FullSyncFlow {
     this.syncState = syncState;
     this.queue = queue;
     this.jobsPerProvider = jobsPerProvider;
+    this.starts = new FullSyncStarts(syncState, queue, Clock.systemUTC());
+  }
+
+  /** Where a full sync asked for during a run waits, and is started from when the run ends. */
+  FullSyncStarts starts() {
+    return starts;
+  }
+
+  /**
+   * Ends the run with {@code status} and starts the full sync asked for while it ran, if any; the
+   * one way every run ends, so that no follow-up waits for a run that is over.
+   */
+  void finished(
+      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
+    syncState.finishRun(provider, runId, status, message, at);
+    starts.startFollowUp(provider, runId);
   }
 
   /**
@@ -58,12 +78,18 @@ public final class FullSyncFlow {
 
   /**
    * Records the pages planned for {@code phase}, enqueues those within their window and holds the
-   * rest; with none, enqueues the next phase.
+   * rest; with none, enqueues the next phase. A phase planned again (its planner died after
+   * recording it) enqueues every page, each once: a page job that exists already is left alone.
    */
   void planned(FullSyncRun run, Phase phase, List<SyncPageRequest> pages, boolean force) {
+    boolean again = phase == Phase.USERS ? run.userPages() > 0 : run.phase() == Phase.GROUPS;
     syncState.updateRun(run.planned(phase, pages.size()));
     if (pages.isEmpty()) {
       enqueue(run.provider(), run.runId(), phase.next(), force);
+      return;
+    }
+    if (again) {
+      queue.enqueueAll(pages); // stable ids: one create each, an existing page is skipped
       return;
     }
     int window = pages.get(0).inFlight() > 0 ? pages.get(0).inFlight() : pages.size();

@@ -47,6 +47,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             .filter(r -> r.runId().equals(request.runId()) && r.running());
     if (run.isEmpty()) {
       JobLog.info("run " + request.runId() + " of " + request.provider() + " is no longer running");
+      flow.starts().startFollowUp(request.provider(), request.runId()); // it ended, we died after
       return;
     }
     if (request.phase() == FullSyncRun.Phase.GROUPS) planGroups(request, run.get());
@@ -72,11 +73,10 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
         context
             .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt()))
             .orElse(new Cleanup.Result(true, "provider is gone"));
-    FullSyncRun.Status status =
-        result.done() ? FullSyncRun.Status.SUCCEEDED : FullSyncRun.Status.THRESHOLD_EXCEEDED;
-    stores
-        .syncState()
-        .finishRun(request.provider(), request.runId(), status, result.message(), clock.instant());
+    FullSyncRun counted = stores.syncState().currentRun(request.provider()).orElse(run);
+    FullSyncRun.Status status = counted.verdict(result.done());
+    String message = counted.verdictMessage(result.message());
+    flow.finished(request.provider(), request.runId(), status, message, clock.instant());
     metrics.fullSyncFinished(
         request.provider(),
         status.name().toLowerCase(java.util.Locale.ROOT),
@@ -87,6 +87,6 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             + request.provider()
             + " finished: "
             + status
-            + (result.message() == null ? "" : ": " + result.message()));
+            + (message == null ? "" : ": " + message));
   }
 }

@@ -2,7 +2,9 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncRequest;
+import io.scimfleet.job.JobConsole;
 import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -15,7 +17,10 @@ import java.util.UUID;
 
 /**
  * Starts a full sync: records the run, cuts the users into page jobs of 100 and hands them to the
- * {@link FullSyncFlow}. A run still going refuses a second one, unless it was abandoned long ago.
+ * {@link FullSyncFlow}. The same run asked again (its planner job run again after a crash) is
+ * planned again while it is still in its user phase. Another run still going makes this one its
+ * follow-up ({@link io.scimfleet.job.FullSyncStarts}), started when that run ends, unless that run
+ * was abandoned long ago.
  */
 public final class FullSyncPlanner implements FullSyncHandler {
   static final Duration ABANDONED_AFTER = Duration.ofHours(12);
@@ -38,41 +43,79 @@ public final class FullSyncPlanner implements FullSyncHandler {
       JobLog.info("provider " + request.provider() + " is gone or disabled: no full sync");
       return;
     }
-    String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-    if (!start(request.provider(), runId)) return;
+    String runId = runId(request);
+    if (!start(request, runId)) return;
+    Optional<FullSyncFollowUp> followUp =
+        stores
+            .syncState()
+            .takeFollowUp(request.provider(), runId); // this run is it: no longer queued
+    boolean force = request.force() || followUp.map(FullSyncFollowUp::force).orElse(false);
     List<SyncPageRequest> pages =
         PagePlan.pages(
             stores.directory(),
             ObjectType.USER,
             request.provider(),
             runId,
-            request.force(),
+            force,
             flow.pagesInFlight());
     FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
     JobLog.info(
         "full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");
-    flow.planned(run, FullSyncRun.Phase.USERS, pages, request.force());
+    flow.planned(run, FullSyncRun.Phase.USERS, pages, force);
   }
 
-  private boolean start(String provider, String runId) {
+  /**
+   * The run's id: the one asked for, else the recurring firing's, derived from its job's id (the
+   * same on every retry of that job), else a new one.
+   */
+  static String runId(FullSyncRequest request) {
+    if (request.runId() != null) return request.runId();
+    JobConsole job = JobConsole.current();
+    if (job != null && job.jobId() != null) return "firing-" + job.jobId();
+    return UUID.randomUUID().toString();
+  }
+
+  /** True when this run is to be planned: new, or its own planner died before it left USERS. */
+  private boolean start(FullSyncRequest request, String runId) {
+    String provider = request.provider();
     Optional<FullSyncRun> current =
         stores.syncState().currentRun(provider).filter(FullSyncRun::running);
-    if (current.isPresent() && current.get().runId().equals(runId))
-      return current.get().userPages() == 0; // re-run after a crash
+    if (current.isPresent() && current.get().runId().equals(runId)) {
+      boolean planning = current.get().phase() == FullSyncRun.Phase.USERS;
+      if (planning) JobLog.info("full sync " + provider + " run " + runId + ": planned again");
+      return planning;
+    }
     if (current.isPresent()
         && current.get().startedAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
-      stores
-          .syncState()
-          .finishRun(
-              provider,
-              current.get().runId(),
-              FullSyncRun.Status.FAILED,
-              "abandoned: still running after " + ABANDONED_AFTER.toHours() + " h",
-              clock.instant());
+      flow.finished(
+          provider,
+          current.get().runId(),
+          FullSyncRun.Status.FAILED,
+          "abandoned: still running after " + ABANDONED_AFTER.toHours() + " h",
+          clock.instant());
     }
     if (stores.syncState().startRun(FullSyncRun.started(runId, provider, clock.instant())))
       return true;
-    JobLog.info("full sync " + provider + " is already running: this one is skipped");
+    queueBehindCurrent(request, runId);
     return false;
+  }
+
+  private void queueBehindCurrent(FullSyncRequest request, String runId) {
+    Optional<FullSyncRun> going =
+        stores.syncState().currentRun(request.provider()).filter(FullSyncRun::running);
+    if (going.isEmpty()) {
+      throw new IllegalStateException(
+          "full sync " + request.provider() + " could not start: the run going ended meanwhile");
+    }
+    FullSyncFollowUp waiting = flow.starts().queueAfter(going.get(), runId, request.force());
+    JobLog.info(
+        "full sync "
+            + request.provider()
+            + " is running (run "
+            + going.get().runId()
+            + "): run "
+            + waiting.runId()
+            + " queued to start when it ends"
+            + (waiting.force() ? " (force)" : ""));
   }
 }

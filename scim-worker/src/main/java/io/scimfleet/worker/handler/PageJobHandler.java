@@ -1,9 +1,12 @@
 package io.scimfleet.worker.handler;
 
+import io.scimfleet.error.FleetException;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.SyncCounts;
+import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
@@ -19,10 +22,15 @@ import java.util.Optional;
 
 /**
  * Runs one page of a full sync, adds its counts to the run, and — when it is the last page of its
- * phase — enqueues the next phase: group pages after the user pages, the clean-up after those. When
- * its provider already holds all the job threads it may, the page hands itself back unrun.
+ * phase — enqueues the next phase: group pages after the user pages, the clean-up after those. A
+ * page that keeps failing is recorded as failed after {@link #TRIES} tries, so its run never waits
+ * for it. When its provider already holds all the job threads it may, the page hands itself back
+ * unrun.
  */
 public final class PageJobHandler implements SyncPageHandler {
+  /** How many times a page may fail before it is recorded as failed and its run goes on. */
+  static final int TRIES = 3;
+
   private final Stores stores;
   private final SyncStateStore syncState;
   private final ProviderContexts contexts;
@@ -76,28 +84,75 @@ public final class PageJobHandler implements SyncPageHandler {
     }
     List<SyncResult> results;
     try {
-      health.requireOpen(page.provider());
-      PagePreload preload =
-          PagePreload.load(
-              stores,
-              page.provider(),
-              page.type(),
-              page.objectIds(),
-              context.get().provider().syncPasswords());
-      results =
-          runner.run(
-              new PageRun.Work(
-                  context.get(),
-                  page.type(),
-                  page.objectIds(),
-                  preload,
-                  page.force(),
-                  SyncTrigger.FULL_SYNC,
-                  JobLog.progress(page.objectIds().size())));
+      results = sync(page, context.get());
     } catch (ProviderQuarantinedException paused) {
       JobLog.info(paused.getMessage() + ": the page waits"); // JobRunr logs the one WARN line
       throw Retries.later(paused);
+    } catch (JobInterrupted stopping) {
+      throw stopping; // the job server stops: the page runs again, no failure of its own
+    } catch (RuntimeException | Error failure) {
+      failedOnce(page, failure);
+      return;
     }
+    record(page, results);
+  }
+
+  private List<SyncResult> sync(SyncPageRequest page, ProviderContext context) {
+    health.requireOpen(page.provider());
+    PagePreload preload =
+        PagePreload.load(
+            stores,
+            page.provider(),
+            page.type(),
+            page.objectIds(),
+            context.provider().syncPasswords());
+    return runner.run(
+        new PageRun.Work(
+            context,
+            page.type(),
+            page.objectIds(),
+            preload,
+            page.force(),
+            SyncTrigger.FULL_SYNC,
+            JobLog.progress(page.objectIds().size())));
+  }
+
+  /**
+   * A page that failed is tried again (thrown, for the job system's retry) until it has failed
+   * {@link #TRIES} times or with a failure no retry can mend; then it fails for good: each of its
+   * objects counts as failed with the reason, and the run goes on without it.
+   */
+  private void failedOnce(SyncPageRequest page, Throwable failure) {
+    int failures = syncState.pageFailed(page.provider(), page.runId(), name(page));
+    boolean forGood = failures >= TRIES || !retryable(failure);
+    if (!forGood) {
+      if (failure instanceof RuntimeException e) throw e;
+      throw (Error) failure;
+    }
+    String reason =
+        "page "
+            + name(page)
+            + " failed for good after "
+            + failures
+            + (failures == 1 ? " try: " : " tries: ")
+            + failure;
+    JobLog.failure(reason + " (provider " + page.provider() + ")", failure.toString());
+    int done =
+        syncState.addPageResult(
+            page.provider(),
+            page.runId(),
+            name(page),
+            SyncCounts.ZERO.plus(SyncOutcome.FAILED, page.objectIds().size()),
+            List.of(reason));
+    flow.pageRecorded(page, done);
+  }
+
+  private static boolean retryable(Throwable failure) {
+    if (failure instanceof PermanentJobFailure) return false;
+    return !(failure instanceof FleetException fleet) || fleet.retryable();
+  }
+
+  private void record(SyncPageRequest page, List<SyncResult> results) {
     SyncCounts counts = SyncCounts.ZERO;
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
@@ -108,9 +163,11 @@ public final class PageJobHandler implements SyncPageHandler {
       JobLog.failure(object + " failed (provider " + page.provider() + ")", results.get(i).error());
     }
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
-    int done =
-        syncState.addPageResult(
-            page.provider(), page.runId(), page.type().label() + ":" + page.page(), counts, errors);
+    int done = syncState.addPageResult(page.provider(), page.runId(), name(page), counts, errors);
     flow.pageRecorded(page, done);
+  }
+
+  private static String name(SyncPageRequest page) {
+    return page.type().label() + ":" + page.page();
   }
 }

@@ -19,11 +19,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,53 +90,100 @@ final class PageRun {
         start(next);
       }
     } catch (InterruptedException e) {
-      started.forEach(future -> future.cancel(true));
+      cancelStarted();
       Thread.currentThread().interrupt();
       throw new JobInterrupted("syncing a page", e);
     }
-    if (paused != null) throw paused;
+    if (paused != null) {
+      cancelStarted(); // the page runs again later, whole: its other objects stop now
+      throw paused;
+    }
     return Arrays.asList(results);
   }
 
+  private void cancelStarted() {
+    started.forEach(future -> future.cancel(true));
+  }
+
   private void start(Attempt attempt) {
+    ObjectTask task = new ObjectTask(attempt);
     try {
-      started.add(tools.pool().submit(() -> attempt(attempt)));
+      started.add(task);
+      tools.pool().execute(task);
     } catch (RuntimeException rejected) {
       permits.release();
       throw rejected;
     }
   }
 
+  /**
+   * One try on a pool thread, holding one permit: released by the try, or by the cancel when the
+   * try never began (whichever claims it first).
+   */
+  private final class ObjectTask extends FutureTask<Void> {
+    private final AtomicBoolean claimed;
+
+    ObjectTask(Attempt attempt) {
+      this(attempt, new AtomicBoolean());
+    }
+
+    private ObjectTask(Attempt attempt, AtomicBoolean claimed) {
+      super(
+          () -> {
+            if (claimed.compareAndSet(false, true)) attempt(attempt);
+          },
+          null);
+      this.claimed = claimed;
+    }
+
+    @Override
+    protected void done() {
+      if (isCancelled() && claimed.compareAndSet(false, true)) permits.release();
+    }
+  }
+
+  /**
+   * One try of one object, on a pool thread. Whatever it throws, the object ends (or waits for its
+   * next try, or pauses the page): nothing is left to a Future nobody reads, so the job thread
+   * never waits for an object that will not end.
+   */
+  @SuppressWarnings("CatchingUnchecked") // on a pool thread: an Error must end its object too
   private void attempt(Attempt attempt) {
-    String id = work.ids().get(attempt.index());
-    SyncResult result;
+    SyncResult result = null;
     try {
-      result =
-          attempt.number() == 1
-              ? tools
-                  .objects()
-                  .syncFromPage(
-                      work.ctx(), work.type(), id, work.preload(), work.force(), work.trigger())
-              : tools
-                  .objects()
-                  .sync(work.ctx(), work.type(), id, null, work.force(), work.trigger());
-    } catch (ProviderQuarantinedException quarantined) {
-      paused = quarantined; // the whole page waits for the provider
-      ready.add(ALL_DONE);
-      return;
-    } catch (StoreException unreachable) {
-      if (!unreachable.retryable()) throw unreachable;
-      paused = unreachable; // Redis unreachable: the page job fails as a whole and runs again
-      ready.add(ALL_DONE);
-      return;
-    } catch (FleetException e) {
-      result = retryLater(attempt, e) ? null : failed(attempt, e);
-    } catch (RuntimeException unexpected) {
+      result = tryOnce(attempt);
+    } catch (Throwable unexpected) {
       result = new SyncResult(SyncOutcome.FAILED, unexpected.toString());
     } finally {
       permits.release();
     }
     if (result != null) finish(attempt.index(), result);
+  }
+
+  /** The object's result; null when it waits for another try or paused the page. */
+  private SyncResult tryOnce(Attempt attempt) {
+    String id = work.ids().get(attempt.index());
+    try {
+      return attempt.number() == 1
+          ? tools
+              .objects()
+              .syncFromPage(
+                  work.ctx(), work.type(), id, work.preload(), work.force(), work.trigger())
+          : tools.objects().sync(work.ctx(), work.type(), id, null, work.force(), work.trigger());
+    } catch (ProviderQuarantinedException quarantined) {
+      return pause(quarantined); // the whole page waits for the provider
+    } catch (StoreException store) {
+      if (!store.retryable()) return new SyncResult(SyncOutcome.FAILED, store.getMessage());
+      return pause(store); // Redis unreachable: the page job fails as a whole and runs again
+    } catch (FleetException e) {
+      return retryLater(attempt, e) ? null : failed(attempt, e);
+    }
+  }
+
+  private SyncResult pause(FleetException reason) {
+    paused = reason;
+    ready.add(ALL_DONE);
+    return null;
   }
 
   /** Schedules the next try when the wait is short enough and tries are left; false otherwise. */

@@ -99,11 +99,11 @@ final class AttemptLog {
       Supplier<SyncResult> body) {
     Open attempt = open(trigger);
     SyncResult result = null;
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       result = body.get();
       return result;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too: recorded, then thrown as it came
       failure = e;
       throw e;
     } finally {
@@ -145,11 +145,7 @@ final class AttemptLog {
      * failure; a provider's quarantine is no attempt of this object and is not recorded.
      */
     void finish(
-        String provider,
-        ObjectType type,
-        String objectId,
-        SyncResult result,
-        RuntimeException failure) {
+        String provider, ObjectType type, String objectId, SyncResult result, Throwable failure) {
       if (outer == null) CURRENT.remove();
       else CURRENT.set(outer);
       if (failure instanceof ProviderQuarantinedException) return;

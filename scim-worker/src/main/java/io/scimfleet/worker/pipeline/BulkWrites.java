@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * failure. A target that answers a Bulk request 404, 405 or 501 gets single requests from then on
  * (until its provider's settings change). What Bulk cannot settle (a request that fails as a whole,
  * a transient error of one operation, an operation the answer does not mention, removals, dry runs)
- * is left (null) to the single-request path.
+ * is left (null) to the single-request path. Each request's users are locked for that request only,
+ * their create intents recorded before it is sent ({@link CreateIntents}) and their states stored
+ * as soon as its answer is read; a user whose create went out before a crash and was never recorded
+ * is left to the single path, which looks for it on the target first.
  */
 final class BulkWrites {
   private static final Logger log = LoggerFactory.getLogger(BulkWrites.class);
@@ -155,6 +158,10 @@ final class BulkWrites {
     return results;
   }
 
+  /**
+   * The changed users in slices of one Bulk request each: a slice's locks are taken for its request
+   * only, and its states are stored as soon as its answer is read.
+   */
   private void sendLocked(
       ProviderContext ctx,
       List<String> ids,
@@ -162,14 +169,31 @@ final class BulkWrites {
       boolean force,
       SyncTrigger trigger,
       SyncResult[] results) {
-    List<String> changedIds = changed.stream().map(ids::get).toList();
+    int perRequest = perRequest(ctx);
+    for (int from = 0; from < changed.size(); from += perRequest) {
+      List<Integer> slice = changed.subList(from, Math.min(from + perRequest, changed.size()));
+      sendOneRequest(ctx, ids, slice, force, trigger, results);
+    }
+  }
+
+  /** The operations of one Bulk request: the target's maxOperations, else a page. */
+  private static int perRequest(ProviderContext ctx) {
+    int announced = RemoteWriter.capabilities(ctx).bulk().maxOperations();
+    return announced > 0 ? announced : io.scimfleet.store.DirectoryStore.PAGE_SIZE;
+  }
+
+  private void sendOneRequest(
+      ProviderContext ctx,
+      List<String> ids,
+      List<Integer> slice,
+      boolean force,
+      SyncTrigger trigger,
+      SyncResult[] results) {
+    List<String> sliceIds = slice.stream().map(ids::get).toList();
     try (ObjectLocks.Locks locks =
-        stores
-            .locks()
-            .acquireFree(ctx.name(), ObjectType.USER, changedIds, ObjectSync.LOCK_LEASE)) {
+        stores.locks().acquireFree(ctx.name(), ObjectType.USER, sliceIds, ObjectSync.LOCK_LEASE)) {
       Set<String> held = Set.copyOf(locks.held());
-      List<Integer> locked =
-          changed.stream().filter(index -> held.contains(ids.get(index))).toList();
+      List<Integer> locked = slice.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
       if (!planned.isEmpty()) send(ctx, planned, trigger, results);
     }
@@ -190,9 +214,13 @@ final class BulkWrites {
     Map<String, ObjectSyncState> states =
         stores.syncState().getAll(ctx.name(), ObjectType.USER, lockedIds);
     Map<String, MappingInput> inputs = inputs(ctx, current.values());
+    Set<String> unsettled = writer.intents().unsettled(ctx, ObjectType.USER, lockedIds);
     List<Planned> planned = new ArrayList<>();
     for (int index : locked) {
       String id = ids.get(index);
+      ObjectSyncState known = states.get(id);
+      if (unsettled.contains(id) && !SyncSteps.hasRemote(known))
+        continue; // a create sent before a crash: the single path looks for it first
       Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
       if (input.isEmpty())
         continue; // left the directory or the scope meanwhile: the single path removes it
@@ -254,15 +282,21 @@ final class BulkWrites {
   }
 
   /**
-   * The page's operations, in Bulk requests cut to the target's limits; the objects of a request
-   * that failed as a whole are left to the single path. The new states are stored in one round
-   * trip.
+   * One slice's operations (the client cuts them further if the payload is too large); the objects
+   * of a request that failed as a whole are left to the single path. The new states are stored in
+   * one round trip.
    */
   private void send(
       ProviderContext ctx, List<Planned> planned, SyncTrigger trigger, SyncResult[] results) {
     List<BulkResult> answered;
     Instant started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     long startedNanos = System.nanoTime();
+    writer
+        .intents()
+        .intend(
+            ctx,
+            ObjectType.USER,
+            planned.stream().filter(Planned::creates).map(Planned::objectId).toList());
     try {
       answered =
           ctx.client().bulkEachRequestOnItsOwn(planned.stream().map(Planned::operation).toList());
@@ -275,6 +309,7 @@ final class BulkWrites {
       return;
     }
     noteWholeFailures(ctx, answered);
+    forgetRefusedCreates(ctx, planned, answered);
     List<ObjectSyncState> states = new ArrayList<>();
     for (int i = 0; i < planned.size(); i++) {
       Planned one = planned.get(i);
@@ -293,6 +328,19 @@ final class BulkWrites {
           result);
     }
     stores.syncState().putAll(states);
+  }
+
+  /** The creates the target refused (as a whole request or one by one) created nothing. */
+  private void forgetRefusedCreates(
+      ProviderContext ctx, List<Planned> planned, List<BulkResult> answered) {
+    List<String> refused = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      BulkResult answer = answered.get(i);
+      int status = answer.error() != null ? answer.error().status() : answer.status();
+      if (planned.get(i).creates() && CreateIntents.refusal(status))
+        refused.add(planned.get(i).objectId());
+    }
+    if (!refused.isEmpty()) writer.intents().refused(ctx, ObjectType.USER, refused);
   }
 
   /**
@@ -353,6 +401,7 @@ final class BulkWrites {
               writer.update(
                   ctx,
                   ObjectType.USER,
+                  one.objectId(),
                   one.state().remoteId(),
                   one.state().version(),
                   one.payload(),

@@ -37,6 +37,26 @@ final class ExistingObjects {
     return value == null ? Optional.empty() : one(ctx, type, Filter.eq(attribute, value));
   }
 
+  /**
+   * The object an earlier create of this payload may have made: found by {@code matchOn} when the
+   * target can filter on it and the payload has it, else by {@code externalId}; empty when neither
+   * can be asked.
+   */
+  static Optional<ScimResource> sentBefore(
+      ProviderContext ctx, ObjectType type, ObjectNode payload) {
+    String attribute = ctx.provider().matchOn().of(type);
+    TargetSwitches switches = ctx.provider().switches();
+    boolean byMatch =
+        switches.canFilterOn(attribute)
+            && (attribute.equals("emails.primary")
+                ? primaryEmail(payload) != null
+                : payload.hasNonNull(attribute));
+    if (byMatch) return find(ctx, type, payload);
+    String externalId = payload.path("externalId").asText(null);
+    if (externalId == null || !switches.canFilterOn("externalId")) return Optional.empty();
+    return one(ctx, type, Filter.eq("externalId", externalId));
+  }
+
   private static Optional<ScimResource> byPrimaryEmail(ProviderContext ctx, ObjectNode payload) {
     String email = primaryEmail(payload);
     if (email == null) return Optional.empty();

@@ -28,6 +28,9 @@ import java.util.Set;
  * the whole list.
  */
 final class GroupSync {
+  /** Starts the hash of a group's state written before all its member changes went. */
+  static final String PENDING = "members-pending";
+
   private final Stores stores;
   private final SyncSteps steps;
   private final RemoteWriter writer;
@@ -66,10 +69,12 @@ final class GroupSync {
             || state == null
             || state.payloadHash() == null
             || !state.payloadHash().endsWith(":" + attributesHash);
+    Progress progress =
+        new Progress(ctx, groupId, PENDING + ":" + attributesHash, RemoteWriter.paths(payload));
     Written written =
         RemoteWriter.capabilities(ctx).patch()
-            ? writeWithPatch(ctx, state, payload, attributes, attributesChanged)
-            : writeWithPut(ctx, state, payload);
+            ? writeWithPatch(ctx, groupId, state, payload, attributes, attributesChanged, progress)
+            : writeWithPut(ctx, groupId, state, payload);
     stores
         .syncState()
         .put(
@@ -84,17 +89,20 @@ final class GroupSync {
    */
   private Written writeWithPatch(
       ProviderContext ctx,
+      String groupId,
       ObjectSyncState state,
       ObjectNode payload,
       ObjectNode attributes,
-      boolean attributesChanged) {
+      boolean attributesChanged,
+      Progress progress) {
     Written written =
         !SyncSteps.hasRemote(state)
-            ? writer.createOrLink(ctx, ObjectType.GROUP, attributes)
+            ? writer.createOrLink(ctx, ObjectType.GROUP, groupId, attributes)
             : attributesChanged
                 ? writer.update(
                     ctx,
                     ObjectType.GROUP,
+                    groupId,
                     state.remoteId(),
                     state.version(),
                     attributes,
@@ -107,23 +115,34 @@ final class GroupSync {
             ? List.of()
             : state.membersSent();
     List<String> members = remoteIds(payload);
-    String version = sendMemberChanges(ctx, written, before, members, groupRemoteIds(payload));
+    String version =
+        sendMemberChanges(ctx, written, before, members, groupRemoteIds(payload), progress);
     return new Written(written.outcome(), written.remoteId(), version, members);
   }
 
+  /**
+   * The member PATCH chunks, in order. Before the first and after each but the last, the group's
+   * state records what the target holds so far (its remote id, the members sent), so a crash
+   * part-way neither creates the group again nor resends the chunks that went.
+   */
   private String sendMemberChanges(
       ProviderContext ctx,
       Written written,
       List<String> before,
       List<String> after,
-      Set<String> groups) {
+      Set<String> groups,
+      Progress progress) {
     Set<String> add = new LinkedHashSet<>(after);
     before.forEach(add::remove);
     Set<String> remove = new LinkedHashSet<>(before);
     after.forEach(remove::remove);
     String version = written.version();
-    for (PatchRequest chunk :
-        PatchRequest.memberChunks(add, remove, memberPatchChunk(ctx), groups)) {
+    int size = memberPatchChunk(ctx);
+    List<PatchRequest> chunks = PatchRequest.memberChunks(add, remove, size, groups);
+    if (!chunks.isEmpty() && written.outcome() == SyncOutcome.CREATED)
+      progress.record(new Written(written.outcome(), written.remoteId(), version, before));
+    for (int i = 0; i < chunks.size(); i++) {
+      PatchRequest chunk = chunks.get(i);
       RemoteWriter.Versioned<Optional<ScimResource>> answer =
           RemoteWriter.withCurrentVersion(
               ctx,
@@ -134,8 +153,44 @@ final class GroupSync {
                   ctx.client()
                       .patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk, current));
       version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
+      if (i < chunks.size() - 1) {
+        List<String> sent = membersAfter(before, add, remove, (i + 1) * size);
+        progress.record(new Written(written.outcome(), written.remoteId(), version, sent));
+      }
     }
     return version;
+  }
+
+  /** The members once the first {@code changes} changes (adds first, then removes) are applied. */
+  static List<String> membersAfter(
+      List<String> before, Set<String> add, Set<String> remove, int changes) {
+    List<String> members = new ArrayList<>(before);
+    add.stream().limit(changes).forEach(members::add);
+    remove.stream().limit(Math.max(0, changes - add.size())).forEach(members::remove);
+    return members;
+  }
+
+  /**
+   * Writes a group's state part-way through its requests. Its hash says the members are still
+   * pending (so the next sync sends the rest), and keeps the attributes' part (so they are not sent
+   * again).
+   */
+  private final class Progress {
+    private final ProviderContext ctx;
+    private final String groupId;
+    private final String hash;
+    private final List<String> paths;
+
+    Progress(ProviderContext ctx, String groupId, String hash, List<String> paths) {
+      this.ctx = ctx;
+      this.groupId = groupId;
+      this.hash = hash;
+      this.paths = paths;
+    }
+
+    void record(Written soFar) {
+      stores.syncState().put(steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null));
+    }
   }
 
   /**
@@ -148,12 +203,20 @@ final class GroupSync {
     return announced > 0 ? Math.min(chunk, announced) : chunk;
   }
 
-  private Written writeWithPut(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
+  private Written writeWithPut(
+      ProviderContext ctx, String groupId, ObjectSyncState state, ObjectNode payload) {
     Written written =
         SyncSteps.hasRemote(state)
             ? writer.update(
-                ctx, ObjectType.GROUP, state.remoteId(), state.version(), payload, List.of(), true)
-            : writer.createOrLink(ctx, ObjectType.GROUP, payload);
+                ctx,
+                ObjectType.GROUP,
+                groupId,
+                state.remoteId(),
+                state.version(),
+                payload,
+                List.of(),
+                true)
+            : writer.createOrLink(ctx, ObjectType.GROUP, groupId, payload);
     return new Written(
         written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
   }

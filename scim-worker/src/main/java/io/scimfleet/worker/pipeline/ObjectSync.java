@@ -75,7 +75,7 @@ public final class ObjectSync {
     this.guard = new DeletionGuard(stores, clock);
     this.attempts =
         new AttemptLog(stores.history(), clock, new Acknowledgements(stores, metrics, clock));
-    RemoteWriter writer = new RemoteWriter();
+    RemoteWriter writer = new RemoteWriter(new CreateIntents(stores.syncState(), clock));
     this.steps = new SyncSteps(stores, validator, writer, guard, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
@@ -328,10 +328,13 @@ public final class ObjectSync {
     }
   }
 
+  /** The object's lock, its lease renewed while the sync goes on ({@link LeaseKeeper}). */
   private ObjectLocks.Lock lock(ProviderContext ctx, ObjectType type, String objectId) {
-    return stores
-        .locks()
-        .acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
-        .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
+    ObjectLocks.Lock lock =
+        stores
+            .locks()
+            .acquire(ctx.name(), type, objectId, LOCK_LEASE, LOCK_WAIT)
+            .orElseThrow(() -> new ObjectBusyException(ctx.name(), type, objectId));
+    return LeaseKeeper.kept(lock, LOCK_LEASE, type.label() + " " + objectId + " on " + ctx.name());
   }
 }

@@ -10,6 +10,7 @@ import io.scimfleet.scim.ConflictException;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.PatchRequest;
 import io.scimfleet.scim.PreconditionFailedException;
+import io.scimfleet.scim.ScimException;
 import io.scimfleet.scim.ScimResource;
 import java.util.Iterator;
 import java.util.List;
@@ -22,26 +23,49 @@ import java.util.function.Function;
  * a 409; update by PATCH or PUT (users per the provider's {@code userUpdate}, groups per
  * discovery), removing the attributes sent before that the payload no longer has, recreating once
  * on a 404; delete or deactivate. A write answered 412 (our ETag is stale: someone else changed the
- * object) re-reads the object and is sent once more with its current ETag.
+ * object) re-reads the object and is sent once more with its current ETag. A create is safe to send
+ * again after a crash: see {@link CreateIntents}.
  */
 final class RemoteWriter {
+  private final CreateIntents intents;
+
+  RemoteWriter(CreateIntents intents) {
+    this.intents = intents;
+  }
+
+  /** The intents this writer records before each create. */
+  CreateIntents intents() {
+    return intents;
+  }
+
+  /** A create sent before a crash, now linked: counted as the create it was. */
+  private static Written created(Written linked) {
+    return new Written(
+        SyncOutcome.CREATED, linked.remoteId(), linked.version(), linked.membersSent());
+  }
 
   /**
    * Creates the object; on 409 finds it by the provider's {@code matchOn} attribute and links it,
    * then updates it. With {@code adoptExisting} it searches first and links the one match without a
    * create.
    */
-  Written createOrLink(ProviderContext ctx, ObjectType type, ObjectNode payload) {
+  Written createOrLink(ProviderContext ctx, ObjectType type, String objectId, ObjectNode payload) {
     if (ctx.provider().adoptExisting()) {
       Optional<ScimResource> existing = ExistingObjects.find(ctx, type, payload);
       if (existing.isPresent()) return link(ctx, type, existing.get(), payload);
     }
+    Optional<ScimResource> earlier = intents.createdBefore(ctx, type, objectId, payload);
+    if (earlier.isPresent()) return created(link(ctx, type, earlier.get(), payload));
+    intents.intend(ctx, type, List.of(objectId));
     try {
       ScimResource created = ctx.client().create(type.endpoint(), payload);
       return new Written(
           SyncOutcome.CREATED, created.id(), created.version().orElse(null), List.of());
     } catch (ConflictException conflict) {
       return linkExisting(ctx, type, payload, conflict);
+    } catch (ScimException refused) {
+      intents.answered(ctx, type, List.of(objectId), refused.status());
+      throw refused;
     }
   }
 
@@ -58,7 +82,14 @@ final class RemoteWriter {
   private Written link(
       ProviderContext ctx, ObjectType type, ScimResource existing, ObjectNode payload) {
     return update(
-        ctx, type, existing.id(), existing.version().orElse(null), payload, List.of(), false);
+        ctx,
+        type,
+        null, // no recreate: the object id is not needed
+        existing.id(),
+        existing.version().orElse(null),
+        payload,
+        List.of(),
+        false);
   }
 
   /**
@@ -70,6 +101,7 @@ final class RemoteWriter {
   Written update(
       ProviderContext ctx,
       ObjectType type,
+      String objectId,
       String remoteId,
       String version,
       ObjectNode payload,
@@ -87,7 +119,7 @@ final class RemoteWriter {
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
       if (!recreate) throw gone;
-      Written created = createOrLink(ctx, type, payload);
+      Written created = createOrLink(ctx, type, objectId, payload);
       return new Written(SyncOutcome.CREATED, created.remoteId(), created.version(), List.of());
     }
   }

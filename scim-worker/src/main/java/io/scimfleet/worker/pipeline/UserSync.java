@@ -90,7 +90,7 @@ final class UserSync {
     Written written =
         SyncSteps.hasRemote(state)
             ? update(ctx, state, payload)
-            : writer.createOrLink(ctx, ObjectType.USER, payload);
+            : writer.createOrLink(ctx, ObjectType.USER, userId, payload);
     record(ctx, userId, written, hash, payload, passwordNote);
     return written.outcome();
   }
@@ -118,7 +118,14 @@ final class UserSync {
   /** Updates the user known to the target, from the version and paths last sent. */
   private Written update(ProviderContext ctx, ObjectSyncState state, ObjectNode payload) {
     return writer.update(
-        ctx, ObjectType.USER, state.remoteId(), state.version(), payload, state.pathsSent(), true);
+        ctx,
+        ObjectType.USER,
+        state.objectId(),
+        state.remoteId(),
+        state.version(),
+        payload,
+        state.pathsSent(),
+        true);
   }
 
   /**
@@ -162,7 +169,10 @@ final class UserSync {
           PasswordDelivery.scrubbed(
               () ->
                   writer.createOrLink(
-                      ctx, ObjectType.USER, PasswordDelivery.withPassword(payload, password)));
+                      ctx,
+                      ObjectType.USER,
+                      userId,
+                      PasswordDelivery.withPassword(payload, password)));
     } else {
       written =
           unchanged
