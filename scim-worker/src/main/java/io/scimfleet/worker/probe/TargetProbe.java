@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link ProbeRequest} with the provider's own client (its credentials, TLS, target policy,
@@ -24,11 +25,21 @@ public final class TargetProbe implements ProbeHandler {
   private final ProviderContexts contexts;
   private final ProbeStore reports;
   private final Clock clock;
+  private final Supplier<String> suffixes;
 
   public TargetProbe(ProviderContexts contexts, ProbeStore reports, Clock clock) {
+    this(contexts, reports, clock, TargetProbe::random);
+  }
+
+  /**
+   * @param suffixes the random part of each probe's scratch names
+   */
+  TargetProbe(
+      ProviderContexts contexts, ProbeStore reports, Clock clock, Supplier<String> suffixes) {
     this.contexts = contexts;
     this.reports = reports;
     this.clock = clock;
+    this.suffixes = suffixes;
   }
 
   @Override
@@ -38,7 +49,7 @@ public final class TargetProbe implements ProbeHandler {
     try {
       Optional<ProviderContext> context = contexts.get(request.provider());
       if (context.isEmpty()) report.put("error", "provider " + request.provider() + " is gone");
-      else describe(report, new Probe(context.get().client(), random()));
+      else describe(report, new Probe(context.get().client(), suffixes.get()));
     } catch (RuntimeException e) {
       report.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
