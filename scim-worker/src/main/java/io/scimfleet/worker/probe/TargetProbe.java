@@ -49,6 +49,8 @@ public final class TargetProbe implements ProbeHandler {
     try {
       Optional<ProviderContext> context = contexts.get(request.provider());
       if (context.isEmpty()) report.put("error", "provider " + request.provider() + " is gone");
+      else if (context.get().provider().dryRun())
+        report.put("error", "provider " + request.provider() + " is a dry run: nothing was sent");
       else describe(report, new Probe(context.get().client(), suffixes.get()));
     } catch (RuntimeException e) {
       report.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -18,15 +18,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.ProbeRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.store.Stores;
+import io.scimfleet.target.TargetPolicy;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +173,30 @@ class LyingTargetProbeTest {
     target.verify(1, deleteRequestedFor(urlPathEqualTo("/scim/v2/Users/u1")));
     assertThat(report.path("cleanup")).hasSize(1);
     assertThat(report.path("cleanup").get(0).path("removed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aTargetTheWorkersPolicyRefusesIsNotProbedAndTheReportSaysWhy() {
+    SecuritySettings denyLoopback =
+        new SecuritySettings(
+            TestSecurity.settings().secrets(),
+            TargetPolicy.fromEnv(Map.of("SCIM_TARGET_DENY", "127.0.0.0/8")),
+            null);
+    try (ProviderContexts strict =
+        new ProviderContexts(
+            stores.providers(),
+            new FleetMetrics(new SimpleMeterRegistry()),
+            RateLimiter.local(),
+            denyLoopback,
+            stores.directory())) {
+      new TargetProbe(strict, stores.probes(), Clock.systemUTC(), () -> "fixed")
+          .run(new ProbeRequest("liar", "p2"));
+    }
+
+    JsonNode report = tree(stores.probes().get("liar", "p2").orElseThrow());
+    assertThat(report.path("error").asText()).contains("liar").contains("127.0.0.1");
+    assertThat(report.has("checks")).isFalse();
+    assertThat(target.getAllServeEvents()).as("nothing sent").isEmpty();
   }
 
   private JsonNode run() {
