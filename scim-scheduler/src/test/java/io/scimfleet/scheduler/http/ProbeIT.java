@@ -89,6 +89,9 @@ class ProbeIT {
             "groupMemberPatch=true",
             "groupMembersOnGet=true");
     assertThat(report.path("switches").size()).as("the defaults fit").isZero();
+    assertThat(detail(report, "etag")).contains("stale If-Match → 412");
+    assertThat(detail(report, "filterExternalId")).contains("with the scratch user");
+    assertThat(report.path("announced").path("bulk").asBoolean()).isTrue();
     assertThat(report.path("scratch").path("userName").asText()).startsWith("scimfleet-probe-");
     assertThat(report.path("cleanup").findValuesAsText("removed")).containsExactly("true", "true");
     assertThat(target.users()).as("no scratch user left").isEmpty();
@@ -108,6 +111,12 @@ class ProbeIT {
     assertThat(api.get("/api/v1/providers/crm/probe/00000000-0000-0000-0000-000000000000").status())
         .isEqualTo(404);
     assertThat(target.users()).as("nothing was probed").isEmpty();
+  }
+
+  private static String detail(JsonNode report, String check) {
+    for (JsonNode c : report.path("checks"))
+      if (c.path("name").asText().equals(check)) return c.path("detail").asText();
+    throw new AssertionError("no check " + check + " in " + report);
   }
 
   private static List<String> works(JsonNode report) {
