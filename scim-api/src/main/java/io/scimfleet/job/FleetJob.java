@@ -14,7 +14,8 @@ public sealed interface FleetJob
         SyncPageRequest,
         FullSyncRequest,
         FullSyncPhaseRequest,
-        ReleaseDeletionsRequest {
+        ReleaseDeletionsRequest,
+        ProbeRequest {
 
   /** The handler interface that runs this request; the worker registers one handler for each. */
   Class<? extends FleetJobHandler<?>> handlerType();

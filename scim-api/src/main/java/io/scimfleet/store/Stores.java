@@ -11,6 +11,7 @@ import java.time.Clock;
  * @param history the last sync attempts of each object
  * @param consoleSessions the admin console's sessions
  * @param receipts what each target acknowledged per user, kept after the user is deleted
+ * @param probes the reports of target probes, for a while
  */
 public record Stores(
     DirectoryStore directory,
@@ -25,7 +26,8 @@ public record Stores(
     PasswordStore passwords,
     ObjectHistory history,
     ConsoleSessionStore consoleSessions,
-    ReceiptStore receipts)
+    ReceiptStore receipts,
+    ProbeStore probes)
     implements AutoCloseable {
 
   /** These stores with another change feed (tests that script its trims). */
@@ -43,7 +45,8 @@ public record Stores(
         passwords,
         history,
         consoleSessions,
-        receipts);
+        receipts,
+        probes);
   }
 
   /** These stores with another provider store (tests that race a save against a reseal). */
@@ -61,7 +64,8 @@ public record Stores(
         passwords,
         history,
         consoleSessions,
-        receipts);
+        receipts,
+        probes);
   }
 
   /** These stores with another sync-state store (tests that inject faults into it). */
@@ -79,7 +83,8 @@ public record Stores(
         passwords,
         history,
         consoleSessions,
-        receipts);
+        receipts,
+        probes);
   }
 
   /** These stores with other object locks (tests that count lock calls). */
@@ -97,7 +102,8 @@ public record Stores(
         passwords,
         history,
         consoleSessions,
-        receipts);
+        receipts,
+        probes);
   }
 
   /** In-memory stores, for the embedded all-in-one mode and for tests. */
@@ -120,7 +126,8 @@ public record Stores(
         new InMemoryPasswordStore(clock),
         new InMemoryObjectHistory(),
         new InMemoryConsoleSessionStore(clock),
-        new InMemoryReceiptStore(clock, ReceiptStore.retention(System.getenv())));
+        new InMemoryReceiptStore(clock, ReceiptStore.retention(System.getenv())),
+        new InMemoryProbeStore(clock));
   }
 
   @Override

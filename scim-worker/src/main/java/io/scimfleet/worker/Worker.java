@@ -5,6 +5,7 @@ import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.ProbeHandler;
 import io.scimfleet.job.ReleaseDeletionsHandler;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectsHandler;
@@ -26,6 +27,7 @@ import io.scimfleet.worker.handler.ProviderJobSlots;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
+import io.scimfleet.worker.probe.TargetProbe;
 import java.time.Clock;
 import java.util.Map;
 
@@ -102,7 +104,9 @@ public final class Worker implements AutoCloseable {
             new FullSyncPhases(
                 stores, contexts, new Cleanup(stores, objects), flow, metrics, clock),
             ReleaseDeletionsHandler.class,
-            new DeletionRelease(stores.deletions(), contexts, objects, metrics));
+            new DeletionRelease(stores.deletions(), contexts, objects, metrics),
+            ProbeHandler.class,
+            new TargetProbe(contexts, stores.probes(), clock));
   }
 
   /** Handler per handler interface, for the job server. */

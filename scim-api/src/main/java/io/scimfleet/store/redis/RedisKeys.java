@@ -260,6 +260,11 @@ public final class RedisKeys {
     return prefix + "console:session:" + idHash;
   }
 
+  /** String: the JSON report of one target probe, with its TTL. */
+  public String probe(String provider, String probeId) {
+    return prefix + "probe:{" + provider + "}:" + probeId;
+  }
+
   /** String: the provider's {@link io.scimfleet.model.Quarantine} as JSON, while it has one. */
   public String quarantine(String provider) {
     return prefix + "quarantine:{" + provider + "}";

@@ -40,6 +40,7 @@ public final class RedisStores {
         new RedisPasswordStore(pool, keys, clock),
         new RedisObjectHistory(pool, keys),
         new RedisConsoleSessionStore(pool, keys),
-        new RedisReceiptStore(pool, keys, receiptRetention));
+        new RedisReceiptStore(pool, keys, receiptRetention),
+        new RedisProbeStore(pool, keys));
   }
 }

@@ -48,6 +48,8 @@ class ApiAuthTest {
     "GET, /api/v1/providers/p/objects/users/u1/history",
     "POST, /api/v1/providers/p/objects/users/u1/sync",
     "POST, /api/v1/providers/p/plan",
+    "POST, /api/v1/providers/p/probe",
+    "GET, /api/v1/providers/p/probe/00000000-0000-0000-0000-000000000000",
     "GET, /api/v1/users/u1/provisioning",
     "GET, /api/v1/receipts",
     "GET, /api/v1/sources",
@@ -180,6 +182,7 @@ class ApiAuthTest {
     assertThat(answer.json().path("openapi").asText()).startsWith("3.");
     assertThat(answer.json().path("paths").has("/api/v1/providers/{name}/preview")).isTrue();
     assertThat(answer.json().path("paths").has("/api/v1/sources/{name}/status")).isTrue();
+    assertThat(answer.json().path("paths").has("/api/v1/providers/{name}/probe")).isTrue();
   }
 
   @Test
