@@ -100,6 +100,23 @@ class ConsoleSourcesTest {
   }
 
   @Test
+  void aSourceThatCannotBindShowsItsErrorAndSinceWhenButNotThePasswordItTried() {
+    String wrong = "wrong-<b>-password-51c0";
+    SourceRequest good = request("ldap://127.0.0.1:" + ldap.getListenPort());
+    console.sources.put("hr", withPassword(good, wrong));
+    runner.tick();
+
+    String live = get("/ui/live/sources/hr").body();
+
+    assertThat(live)
+        .contains(
+            ">FAILING</span>", "<dt>Last error</dt><dd class=\"error\">", ", failing since 20")
+        .contains("<dt>Users</dt><dd>0</dd>", "<dt>Last full read</dt><dd>none yet</dd>")
+        .doesNotContain(wrong, "<b>");
+    assertThat(get("/ui/sources").body()).contains("<h2>corp</h2>", "<h2>hr</h2>");
+  }
+
+  @Test
   void readNowAsksForAFullReadOnlyWithTheCsrfToken() {
     assertThat(post("/ui/sources/corp/sync", "").statusCode()).isEqualTo(403);
     assertThat(console.sources.store().takeReadRequest("corp")).isFalse();
@@ -209,6 +226,34 @@ class ConsoleSourcesTest {
         null,
         null,
         5);
+  }
+
+  private static SourceRequest withPassword(SourceRequest r, String password) {
+    return new SourceRequest(
+        r.type(),
+        r.enabled(),
+        r.url(),
+        r.startTls(),
+        r.caBundleFile(),
+        r.bindDn(),
+        password,
+        null,
+        null,
+        r.baseDn(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        r.timeoutSeconds());
   }
 
   private String signIn() {
