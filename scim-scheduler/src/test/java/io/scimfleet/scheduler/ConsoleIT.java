@@ -5,6 +5,10 @@ import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.model.Credential;
@@ -13,9 +17,17 @@ import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.http.ApiServer;
 import io.scimfleet.scheduler.http.ApiSettings;
+import io.scimfleet.scheduler.source.InMemorySourceStore;
+import io.scimfleet.scheduler.source.SourceMetrics;
+import io.scimfleet.scheduler.source.SourcePasswords;
+import io.scimfleet.scheduler.source.SourceRegistry;
+import io.scimfleet.scheduler.source.SourceRequest;
+import io.scimfleet.scheduler.source.SourceRunner;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +41,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admin console in a real browser (headless Chromium) against the fleet on the real Redis and a
  * SCIM-SDK target: sign in, watch a full sync finish without reloading, release held deletions,
- * find a user and sync it now, sign out. Screenshots of each page land in {@code
- * target/console-screenshots/}.
+ * find a user and sync it now, watch an LDAP source (UnboundID's in-memory server) hold deletions
+ * and release them, sign out. Screenshots of each page land in {@code target/console-screenshots/}.
  */
 class ConsoleIT {
   private static final String ADMIN = "console-it-admin-token-0c5d-47e2-b1f9-8a36";
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final String BASE = "dc=example,dc=org";
+  private static final String LDAP_PASSWORD = "console-it-ldap-bind-6e2a";
 
   private ScimSdkServer target;
   private Fleet fleet;
   private ApiServer api;
+  private SourceRegistry sources;
+  private SourceRunner sourceRunner;
+  private InMemoryDirectoryServer ldap;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
@@ -52,11 +69,18 @@ class ConsoleIT {
             .withCredential(Credential.inline(target.token()))
             .withDeletionThreshold(10)
             .build());
+    ProviderRegistry providers =
+        new ProviderRegistry(fleet.stores, fleet.scheduler.fullSyncs(), TestSecurity.settings());
+    sources =
+        new SourceRegistry(
+            new InMemorySourceStore(),
+            fleet.stores.directory(),
+            new SourcePasswords(providers.security().secrets(), name -> null));
     api =
         ApiServer.start(
             fleet.scheduler,
-            new ProviderRegistry(
-                fleet.stores, fleet.scheduler.fullSyncs(), TestSecurity.settings()),
+            providers,
+            sources,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             new ApiSettings(ADMIN, 64 * 1024, 0).withConsole(ConsoleSettings.defaults()));
     browser = HeadlessChromium.start(1280, 1000);
@@ -67,12 +91,14 @@ class ConsoleIT {
   void stop() {
     if (browser != null) browser.quit();
     if (api != null) api.close();
+    if (sourceRunner != null) sourceRunner.close();
+    if (ldap != null) ldap.shutDown(true);
     fleet.close();
     target.close();
   }
 
   @Test
-  void anOperatorSignsInWatchesARunReleasesHeldDeletionsSyncsAUserAndSignsOut() {
+  void anOperatorSignsInWatchesARunReleasesHeldDeletionsSyncsAUserAndSignsOut() throws Exception {
     IntStream.range(0, 50)
         .forEach(
             i ->
@@ -89,6 +115,7 @@ class ConsoleIT {
     watchAFullSyncFinish();
     releaseHeldDeletions();
     findAUserAndSyncItNow();
+    watchASourceHoldDeletionsAndReleaseThem();
     everyPageFitsAPhone();
     signOut();
   }
@@ -161,11 +188,98 @@ class ConsoleIT {
     HeadlessChromium.screenshot(browser, "object");
   }
 
+  private void watchASourceHoldDeletionsAndReleaseThem() throws Exception {
+    startLdapSource();
+    browser.findElement(By.linkText("Sources")).click();
+    expectPage("Sources");
+    markThePage();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".live"), "Users\n3"));
+    ldapDelete("bob");
+    ldapDelete("cy");
+    browser.findElement(By.id("read-corp")).click();
+    assertThat(notice()).startsWith("Full read of corp requested");
+    markThePage();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".held"), "Held deletions: 2"));
+    assertThat(thePageWasNotReloaded()).isTrue();
+    assertThat(browser.getPageSource()).doesNotContain(LDAP_PASSWORD);
+    HeadlessChromium.screenshot(browser, "sources");
+
+    browser.findElement(By.id("release-source-corp")).click();
+
+    assertThat(notice()).startsWith("2 held deletion(s) of corp released");
+    assertThat(fleet.stores.directory().userByUsername("bob")).isEmpty();
+    assertThat(fleet.stores.directory().userByUsername("ada")).isPresent();
+  }
+
+  /** Three people in an in-memory LDAP server, read every second by a source runner. */
+  private void startLdapSource() throws Exception {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+    config.addAdditionalBindCredentials("cn=admin," + BASE, LDAP_PASSWORD);
+    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
+    config.setSchema(null);
+    ldap = new InMemoryDirectoryServer(config);
+    ldap.startListening();
+    ldap.add("dn: " + BASE, "objectClass: domain", "dc: example");
+    ldap.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
+    for (String uid : List.of("ada", "bob", "cy"))
+      ldap.add(
+          "dn: uid=" + uid + ",ou=people," + BASE,
+          "objectClass: inetOrgPerson",
+          "uid: " + uid,
+          "cn: " + uid,
+          "sn: " + uid);
+    sources.put(
+        "corp",
+        new SourceRequest(
+            "ldap",
+            true,
+            List.of("ldap://127.0.0.1:" + ldap.getListenPort()),
+            null,
+            null,
+            "cn=admin," + BASE,
+            LDAP_PASSWORD,
+            null,
+            null,
+            BASE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            5));
+    sourceRunner =
+        new SourceRunner(
+            sources.store(),
+            fleet.stores.directory(),
+            sources.passwords(),
+            new SourceMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC(),
+            "console-it");
+    sourceRunner.start();
+  }
+
+  private void ldapDelete(String uid) throws Exception {
+    ldap.delete("uid=" + uid + ",ou=people," + BASE);
+  }
+
   /** At 390 px wide no page scrolls sideways (wide tables scroll inside their own region). */
   private void everyPageFitsAPhone() {
     HeadlessChromium.resize(browser, 390, 1400);
     for (String path :
-        new String[] {"/ui/", "/ui/providers/crm", "/ui/objects", "/ui/objects/user/u20"}) {
+        new String[] {
+          "/ui/", "/ui/providers/crm", "/ui/sources", "/ui/objects", "/ui/objects/user/u20"
+        }) {
       browser.get(base() + path);
       assertThat(horizontalOverflow()).as("sideways scrolling on " + path + " at 390 px").isFalse();
     }

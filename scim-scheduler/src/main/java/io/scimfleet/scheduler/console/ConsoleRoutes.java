@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
+import io.scimfleet.scheduler.source.SourceRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,27 +30,37 @@ public final class ConsoleRoutes {
   private final SignIn signIn;
   private final ConsoleData data;
   private final ConsoleActions actions;
+  private final ConsoleSources sources;
   private final ConsoleAssets assets = ConsoleAssets.load();
   private final Clock clock;
 
   private ConsoleRoutes(
-      ControlPlane plane, ProviderRegistry providers, String adminToken, ConsoleSettings settings) {
+      ControlPlane plane,
+      ProviderRegistry providers,
+      SourceRegistry sources,
+      String adminToken,
+      ConsoleSettings settings) {
     this.settings = settings;
     this.clock = Clock.systemUTC();
     this.sessions = new Sessions(plane.stores().consoleSessions(), settings.sessionIdle());
     this.signIn = new SignIn(adminToken, sessions, clock);
     this.data = new ConsoleData(plane.stores(), providers);
     this.actions = new ConsoleActions(plane.stores(), data, plane.fullSyncs(), plane.queue());
+    this.sources = new ConsoleSources(sources);
   }
 
-  /** Adds the console to the API's routes (Javalin 7 takes them before the server starts). */
+  /**
+   * Adds the console to the API's routes (Javalin 7 takes them before the server starts); {@code
+   * sources} is the registry the API's source routes use.
+   */
   public static void register(
       RoutesConfig app,
       ControlPlane plane,
       ProviderRegistry providers,
+      SourceRegistry sources,
       String adminToken,
       ConsoleSettings settings) {
-    new ConsoleRoutes(plane, providers, adminToken, settings).routes(app);
+    new ConsoleRoutes(plane, providers, sources, adminToken, settings).routes(app);
   }
 
   private void routes(RoutesConfig app) {
@@ -66,6 +77,11 @@ public final class ConsoleRoutes {
     app.post("/ui/providers/{name}/sync", ctx -> act(ctx, this::syncProvider));
     app.post("/ui/providers/{name}/deletions/release", ctx -> act(ctx, this::release));
     app.post("/ui/providers/{name}/deletions/discard", ctx -> act(ctx, this::discard));
+    app.get("/ui/sources", ctx -> page(ctx, this::sources));
+    app.get("/ui/live/sources/{name}", ctx -> page(ctx, this::sourceStatus));
+    app.post("/ui/sources/{name}/sync", ctx -> act(ctx, this::readSource));
+    app.post("/ui/sources/{name}/deletions/release", ctx -> act(ctx, this::releaseSource));
+    app.post("/ui/sources/{name}/deletions/discard", ctx -> act(ctx, this::discardSource));
     app.get("/ui/objects", ctx -> page(ctx, this::search));
     app.get("/ui/objects/{kind}/{id}", ctx -> page(ctx, this::object));
     app.get("/ui/objects/{kind}/{id}/on/{name}", ctx -> page(ctx, this::objectOn));
@@ -145,6 +161,14 @@ public final class ConsoleRoutes {
     }
   }
 
+  private String sources(Context ctx, Session s) {
+    return SourcesPage.render(sources.all(), s, sessions.takeNotice(s));
+  }
+
+  private String sourceStatus(Context ctx, Session s) {
+    return SourceStatusPanel.render(sources.one(ctx.pathParam("name")), s);
+  }
+
   private String search(Context ctx, Session s) {
     String query = ctx.queryParam("q");
     if (query == null) return SearchPage.render(null, java.util.List.of(), s);
@@ -192,6 +216,21 @@ public final class ConsoleRoutes {
   private String discard(Context ctx, Session s) {
     sessions.notice(s, actions.discardHeld(ctx.pathParam("name")));
     return "/ui/";
+  }
+
+  private String readSource(Context ctx, Session s) {
+    sessions.notice(s, sources.readNow(ctx.pathParam("name")));
+    return "/ui/sources";
+  }
+
+  private String releaseSource(Context ctx, Session s) {
+    sessions.notice(s, sources.release(ctx.pathParam("name")));
+    return "/ui/sources";
+  }
+
+  private String discardSource(Context ctx, Session s) {
+    sessions.notice(s, sources.discard(ctx.pathParam("name")));
+    return "/ui/sources";
   }
 
   private String syncObject(Context ctx, Session s) {

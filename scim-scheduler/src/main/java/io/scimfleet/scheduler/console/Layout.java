@@ -20,6 +20,7 @@ final class Layout {
         """
         <header class="top"><nav aria-label="Console">
         <a href="/ui/">Providers</a>
+        <a href="/ui/sources">Sources</a>
         <a href="/ui/objects">Objects</a>
         <form method="post" action="/ui/sign-out" class="inline">%s
         <button type="submit">Sign out</button></form>

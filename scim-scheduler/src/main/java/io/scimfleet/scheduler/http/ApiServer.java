@@ -98,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(routes);
     new ReceiptRoutes(plane.stores()).register(routes);
     new ProbeRoutes(plane.stores().probes(), providers, plane.queue()).register(routes);
-    ConsoleRoutes.register(routes, plane, providers, settings.adminToken(), settings.console());
+    ConsoleRoutes.register(
+        routes, plane, providers, sources, settings.adminToken(), settings.console());
     routes.get("/health/live", ctx -> health(ctx, plane.alive()));
     routes.get("/health/ready", ctx -> ready(ctx, plane));
     routes.get("/metrics", ctx -> metrics(ctx, registry));

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/sources/{name}/status}: whether it is healthy, what the last reads found, and
- * the deletions its guard holds.
+ * {@code GET /api/v1/sources/{name}/status}, and the console's Sources page: whether it is healthy,
+ * what the last reads found, and the deletions its guard holds.
  *
  * @param state {@code ok}, {@code failing}, {@code holding} (deletions held), {@code pending} (not
  *     read yet), {@code disabled} or {@code removed} (deleted, deletions still held)
  */
-record SourceStatusView(
+public record SourceStatusView(
     String name,
     String state,
     String mode,
@@ -36,11 +36,12 @@ record SourceStatusView(
   static final int FIRST = 10;
 
   /** Held deletions: how many of each type and the first few. */
-  record Held(long count, long users, long groups, List<HeldObject> first) {}
+  public record Held(long count, long users, long groups, List<HeldObject> first) {}
 
-  record HeldObject(String type, String id, String dn) {}
+  public record HeldObject(String type, String id, String dn) {}
 
-  static SourceStatusView of(String name, Boolean enabled, SourceStatus status, SourceStore store) {
+  public static SourceStatusView of(
+      String name, Boolean enabled, SourceStatus status, SourceStore store) {
     Held held = held(name, store);
     SourceStatus s = status == null ? SourceStatus.initial() : status;
     return new SourceStatusView(

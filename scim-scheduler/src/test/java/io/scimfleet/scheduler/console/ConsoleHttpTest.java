@@ -53,7 +53,8 @@ class ConsoleHttpTest {
 
   @Test
   void everyPageNeedsASession() {
-    for (String path : new String[] {"/ui", "/ui/", "/ui/objects", "/ui/providers/crm"}) {
+    for (String path :
+        new String[] {"/ui", "/ui/", "/ui/objects", "/ui/providers/crm", "/ui/sources"}) {
       HttpResponse<String> page = get(path, null);
       assertThat(page.statusCode()).as(path).isEqualTo(303);
       assertThat(page.headers().firstValue("Location")).hasValue("/ui/sign-in");
