@@ -34,6 +34,7 @@ final class PromQl {
           "scim_propagation_seconds_sum",
           "scim_propagation_seconds_max",
           "scim_changes_dropped_total",
+          "scim_lock_lost_writes_total",
           "scim_inbound_requests_total",
           "scim_inbound_request_duration_seconds_bucket",
           "scim_inbound_request_duration_seconds_count",

@@ -51,6 +51,9 @@ public final class FleetMetrics implements MeterBinder {
   /** Change-feed entries trimmed away before a consumer acknowledged them. */
   public static final String CHANGES_DROPPED = "scim.changes.dropped";
 
+  /** State writes refused because the writer's object lock had been lost (fencing). */
+  public static final String LOCK_LOST_WRITES = "scim.lock.lost.writes";
+
   static final String PROVIDER = "provider";
 
   private volatile FleetMeters meters = new FleetMeters(new CompositeMeterRegistry());
@@ -131,6 +134,19 @@ public final class FleetMetrics implements MeterBinder {
         .description("Change-feed entries trimmed before a consumer acknowledged them")
         .register(registry())
         .increment((double) entries);
+  }
+
+  /**
+   * Counts a sync whose state write was refused because its object lock was lost before it ({@code
+   * scim_lock_lost_writes_total}, by provider and object type).
+   */
+  public void lockLostWrite(String provider, ObjectType type) {
+    Counter.builder(LOCK_LOST_WRITES)
+        .description("State writes refused: the object's lock was lost before the write")
+        .tag(PROVIDER, provider)
+        .tag("type", type.label())
+        .register(registry())
+        .increment();
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */

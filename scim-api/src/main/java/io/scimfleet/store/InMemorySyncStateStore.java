@@ -34,6 +34,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, FullSyncFollowUp> followUps = new HashMap<>();
   private final Map<String, Map<String, String>> intents = new HashMap<>();
 
+  private final InMemoryObjectLocks locks;
+
+  /** Fenced writes check the locks of {@code locks}. */
+  public InMemorySyncStateStore(InMemoryObjectLocks locks) {
+    this.locks = locks;
+  }
+
+  /** A store whose fenced writes check locks of its own (no holder: every fenced write refused). */
+  public InMemorySyncStateStore() {
+    this(new InMemoryObjectLocks(java.time.Clock.systemUTC()));
+  }
+
   private static final class Tally {
     SyncCounts counts = SyncCounts.ZERO;
     final Map<String, Integer> pages = new HashMap<>();
@@ -63,6 +75,21 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public synchronized void put(ObjectSyncState state) {
     states(state.provider(), state.type()).put(state.objectId(), state);
     if (state.remoteId() != null) intents(state.provider(), state.type()).remove(state.objectId());
+  }
+
+  /** Checked and written while the locks can change no holder. */
+  @Override
+  public synchronized void putAll(Collection<ObjectSyncState> states, String lockToken) {
+    if (lockToken == null) {
+      putAll(states);
+      return;
+    }
+    if (states.isEmpty()) return;
+    List<String> lost = locks.whileHeld(states, lockToken, () -> states.forEach(this::put));
+    if (!lost.isEmpty()) {
+      ObjectSyncState first = states.iterator().next();
+      throw new LockLostException(first.provider(), first.type(), lost);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.scimfleet.store;
 import io.scimfleet.model.ObjectType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ public interface ObjectLocks {
     default boolean renew(Duration lease) {
       return true;
     }
+
+    /**
+     * The holder's token, which fences its state writes ({@link SyncStateStore#putAll(Collection,
+     * String)}); null for a lock that has none (its writes go unfenced).
+     */
+    default String token() {
+      return null;
+    }
   }
 
   /** Takes the lock, waiting up to {@code wait}; empty when another holder kept it that long. */
@@ -33,6 +42,11 @@ public interface ObjectLocks {
   interface Locks extends AutoCloseable {
     /** The ids whose lock was free and is now held, in the order asked. */
     List<String> held();
+
+    /** The token all of {@link #held()} hold (see {@link Lock#token()}); null when none. */
+    default String token() {
+      return null;
+    }
 
     @Override
     void close();

@@ -113,13 +113,14 @@ public record Stores(
 
   public static Stores inMemory(Clock clock) {
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
+    InMemoryObjectLocks locks = new InMemoryObjectLocks(clock);
     return new Stores(
         new InMemoryDirectoryStore(changes, clock),
         changes,
         new InMemoryProviderStore(),
-        new InMemorySyncStateStore(),
+        new InMemorySyncStateStore(locks),
         new InMemoryPendingJobs(clock),
-        new InMemoryObjectLocks(clock),
+        locks,
         new InMemoryQuarantineStore(),
         new InMemoryDeletionStore(),
         () -> {},

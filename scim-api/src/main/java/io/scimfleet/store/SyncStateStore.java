@@ -32,6 +32,19 @@ public interface SyncStateStore {
     states.forEach(this::put);
   }
 
+  /**
+   * Fenced {@link #putAll}: every state is written only while its object's lock ({@link
+   * ObjectLocks}) still holds {@code lockToken}, checked and written atomically; otherwise nothing
+   * is written and {@link LockLostException} names the objects whose lock was lost. A null token
+   * writes unfenced.
+   */
+  void putAll(Collection<ObjectSyncState> states, String lockToken);
+
+  /** Fenced {@link #put}: see {@link #putAll(Collection, String)}. */
+  default void put(ObjectSyncState state, String lockToken) {
+    putAll(List.of(state), lockToken);
+  }
+
   /** Removes the state and any create intent of the object. */
   void delete(String provider, ObjectType type, String objectId);
 

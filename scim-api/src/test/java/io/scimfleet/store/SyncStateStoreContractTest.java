@@ -4,6 +4,8 @@ import static io.scimfleet.model.ObjectType.GROUP;
 import static io.scimfleet.model.ObjectType.USER;
 import static io.scimfleet.testing.SyncStateBuilder.aSyncState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
@@ -12,9 +14,11 @@ import io.scimfleet.model.FullSyncRun.Status;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,12 +31,66 @@ public abstract class SyncStateStoreContractTest {
   private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
 
   protected SyncStateStore store;
+  protected ObjectLocks locks;
+
+  /** Locks whose tokens fence {@link #newStore()}'s writes; called first. */
+  protected abstract ObjectLocks newLocks();
 
   protected abstract SyncStateStore newStore();
 
   @BeforeEach
   void createStore() {
+    locks = newLocks();
     store = newStore();
+  }
+
+  @Test
+  public void fencedWritesWithTheCurrentTokenAreWritten() {
+    ObjectSyncState first = aSyncState("slack", USER, "u1").createdAs("R-1").build();
+    ObjectSyncState second = aSyncState("slack", USER, "u2").createdAs("R-2").build();
+    store.recordCreateIntents("slack", USER, List.of("u1", "u2"), "attempt-1");
+    try (ObjectLocks.Lock lock =
+            locks
+                .acquire("slack", USER, "u1", Duration.ofSeconds(30), Duration.ZERO)
+                .orElseThrow();
+        ObjectLocks.Locks page =
+            locks.acquireFree("slack", USER, List.of("u2"), Duration.ofSeconds(30))) {
+      store.put(first, lock.token());
+      store.putAll(List.of(second), page.token());
+    }
+
+    assertThat(store.get("slack", USER, "u1")).contains(first);
+    assertThat(store.get("slack", USER, "u2")).contains(second);
+    assertThat(store.createIntents("slack", USER, List.of("u1", "u2"))).isEmpty();
+  }
+
+  @Test
+  public void aWriteFromAHolderWhoseLeaseRanOutIsRefusedAndWritesNothing() {
+    ObjectSyncState before = aSyncState("slack", USER, "u1").createdAs("R-1").build();
+    store.put(before);
+    ObjectLocks.Lock stale =
+        locks.acquire("slack", USER, "u1", Duration.ofMillis(50), Duration.ZERO).orElseThrow();
+    ObjectLocks.Lock next =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> locks.acquire("slack", USER, "u1", Duration.ofSeconds(30), Duration.ZERO),
+                Optional::isPresent)
+            .orElseThrow();
+    ObjectSyncState late = aSyncState("slack", USER, "u1").createdAs("R-STALE").build();
+    ObjectSyncState other = aSyncState("slack", USER, "u9").createdAs("R-9").build();
+
+    assertThatThrownBy(() -> store.putAll(List.of(other, late), stale.token()))
+        .isInstanceOf(LockLostException.class)
+        .hasMessageContaining("lock for user")
+        .hasMessageContaining("on provider slack was lost before its state was written")
+        .satisfies(e -> assertThat(((LockLostException) e).objectIds()).contains("u1"));
+    assertThat(store.get("slack", USER, "u1")).contains(before);
+    assertThat(store.get("slack", USER, "u9")).isEmpty();
+
+    store.put(late, next.token());
+    assertThat(store.get("slack", USER, "u1")).contains(late);
+    next.close();
   }
 
   @Test

@@ -49,6 +49,7 @@ class MetricsEndpointTest {
         "slack", "succeeded", Duration.ofMinutes(3), Instant.ofEpochSecond(1_700_000_000));
     metrics.fullSyncInterval("slack", Duration.ofHours(1));
     metrics.propagated("slack", "deprovision", Duration.ofSeconds(42));
+    metrics.lockLostWrite("slack", ObjectType.GROUP);
     try (JobRunrFleet jobs = JobRunrFleet.inMemory();
         MetricsServer server = new MetricsServer(0, registry, () -> true)) {
       jobs.bindMetrics(registry);
@@ -65,6 +66,7 @@ class MetricsEndpointTest {
               "scim_full_sync_last_success_timestamp_seconds{provider=\"slack\"} 1.7E9",
               "scim_full_sync_interval_seconds{provider=\"slack\"} 3600",
               "scim_propagation_seconds_bucket{action=\"deprovision\",provider=\"slack\",le=\"300.0\"} 1",
+              "scim_lock_lost_writes_total{provider=\"slack\",type=\"group\"} 1",
               "jobrunr_jobs_enqueued");
       assertThat(promtoolCheck(body)).isEmpty();
       assertThat(get("http://127.0.0.1:" + server.port() + "/health/live")).contains("up");

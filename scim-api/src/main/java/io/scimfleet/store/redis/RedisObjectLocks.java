@@ -87,6 +87,11 @@ public final class RedisObjectLocks implements ObjectLocks {
       }
 
       @Override
+      public String token() {
+        return token;
+      }
+
+      @Override
       public void close() {
         if (held.isEmpty()) return;
         redis.run(
@@ -113,6 +118,11 @@ public final class RedisObjectLocks implements ObjectLocks {
       @Override
       public void close() {
         release(key, token);
+      }
+
+      @Override
+      public String token() {
+        return token;
       }
 
       /** PEXPIRE while the key still holds this holder's token. */

@@ -9,6 +9,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.store.LockLostException;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.SyncStateStore;
 import java.time.Duration;
@@ -59,6 +60,29 @@ public final class RedisSyncStateStore implements SyncStateStore {
         redis.call('EXPIRE', KEYS[3], ARGV[2])
       end
       return place
+      """;
+
+  /**
+   * KEYS: per state its lock, states hash, ids set, intents hash; ARGV: token, then per state its
+   * id, JSON and 1 when it has a remote id. Writes nothing and returns the ids whose lock does not
+   * hold the token, if any; else writes them all and returns an empty list.
+   */
+  private static final String PUT_FENCED =
+      """
+      local lost = {}
+      for i = 0, #KEYS / 4 - 1 do
+        if redis.call('GET', KEYS[4 * i + 1]) ~= ARGV[1] then
+          table.insert(lost, ARGV[3 * i + 2])
+        end
+      end
+      if #lost > 0 then return lost end
+      for i = 0, #KEYS / 4 - 1 do
+        local id = ARGV[3 * i + 2]
+        redis.call('HSET', KEYS[4 * i + 2], id, ARGV[3 * i + 3])
+        redis.call('ZADD', KEYS[4 * i + 3], 0, id)
+        if ARGV[3 * i + 4] == '1' then redis.call('HDEL', KEYS[4 * i + 4], id) end
+      end
+      return lost
       """;
 
   /** KEYS: follow-up; ARGV: run id, force (1 or 0), requested at. Returns the waiting one. */
@@ -160,6 +184,40 @@ public final class RedisSyncStateStore implements SyncStateStore {
                   t.zadd(w[1], 0, w[2]);
                   if (w[4] != null) t.hdel(w[4], w[2]);
                 }));
+  }
+
+  /**
+   * One script checks every object's lock key against the token and, only if all hold it, writes
+   * every state (the states of one provider share its hash slot with its locks).
+   */
+  @Override
+  public void putAll(Collection<ObjectSyncState> states, String lockToken) {
+    if (lockToken == null) {
+      putAll(states);
+      return;
+    }
+    if (states.isEmpty()) return;
+    List<String> scriptKeys = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    args.add(lockToken);
+    for (ObjectSyncState state : states) {
+      scriptKeys.add(keys.lock(state.provider(), state.type(), state.objectId()));
+      scriptKeys.add(keys.syncStates(state.provider(), state.type()));
+      scriptKeys.add(keys.syncIds(state.provider(), state.type()));
+      scriptKeys.add(keys.createIntents(state.provider(), state.type()));
+      args.add(state.objectId());
+      args.add(StoredSyncState.write(state));
+      args.add(state.remoteId() == null ? "0" : "1");
+    }
+    Object lost =
+        redis.call(
+            "put " + states.size() + " fenced sync states",
+            j -> j.eval(PUT_FENCED, scriptKeys, args));
+    if (lost instanceof List<?> ids && !ids.isEmpty()) {
+      ObjectSyncState first = states.iterator().next();
+      throw new LockLostException(
+          first.provider(), first.type(), ids.stream().map(String::valueOf).toList());
+    }
   }
 
   @Override

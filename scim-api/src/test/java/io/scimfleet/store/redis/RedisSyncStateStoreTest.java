@@ -1,5 +1,6 @@
 package io.scimfleet.store.redis;
 
+import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.SyncStateStore;
 import io.scimfleet.store.SyncStateStoreContractTest;
 import io.scimfleet.testing.RedisFixture;
@@ -23,6 +24,11 @@ class RedisSyncStateStoreTest extends SyncStateStoreContractTest {
   @AfterAll
   static void closeRedis() {
     redis.close();
+  }
+
+  @Override
+  protected ObjectLocks newLocks() {
+    return new RedisObjectLocks(redis.pool(), redis.keys());
   }
 
   @Override

@@ -19,6 +19,7 @@ import io.scimfleet.scim.PatchRequest;
 import io.scimfleet.scim.PreconditionFailedException;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimException;
+import io.scimfleet.store.LockLostException;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -195,7 +196,13 @@ final class BulkWrites {
       Set<String> held = Set.copyOf(locks.held());
       List<Integer> locked = slice.stream().filter(index -> held.contains(ids.get(index))).toList();
       List<Planned> planned = plan(ctx, ids, locked, force, results);
-      if (!planned.isEmpty()) send(ctx, planned, trigger, results);
+      if (!planned.isEmpty())
+        WriteFence.holding(
+            locks.token(),
+            () -> {
+              send(ctx, planned, trigger, results);
+              return null;
+            });
     }
   }
 
@@ -327,7 +334,26 @@ final class BulkWrites {
           answered.get(i).status(),
           result);
     }
-    stores.syncState().putAll(states);
+    record(ctx, planned, states, results);
+  }
+
+  /**
+   * The request's new states, fenced by its locks' token: refused (a lease ran out under a slow
+   * request and another worker took a lock), nothing is recorded and every object of the request is
+   * left to the single path, which syncs it under its own lock after the other worker.
+   */
+  private void record(
+      ProviderContext ctx,
+      List<Planned> planned,
+      List<ObjectSyncState> states,
+      SyncResult[] results) {
+    try {
+      stores.syncState().putAll(states, WriteFence.current());
+    } catch (LockLostException lost) {
+      log.warn(lost.getMessage());
+      metrics.lockLostWrite(ctx.name(), ObjectType.USER);
+      planned.forEach(one -> results[one.index()] = null);
+    }
   }
 
   /** The creates the target refused (as a whole request or one by one) created nothing. */

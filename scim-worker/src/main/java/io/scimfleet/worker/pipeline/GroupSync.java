@@ -79,7 +79,8 @@ final class GroupSync {
         .syncState()
         .put(
             steps.state(
-                ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload), null));
+                ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload), null),
+            WriteFence.current());
     return written.outcome();
   }
 
@@ -189,7 +190,11 @@ final class GroupSync {
     }
 
     void record(Written soFar) {
-      stores.syncState().put(steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null));
+      stores
+          .syncState()
+          .put(
+              steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null),
+              WriteFence.current());
     }
   }
 

@@ -46,6 +46,11 @@ final class LeaseKeeper {
       public boolean renew(Duration longer) {
         return lock.renew(longer);
       }
+
+      @Override
+      public String token() {
+        return lock.token();
+      }
     };
   }
 

@@ -12,6 +12,7 @@ import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.secret.SecretBox;
+import io.scimfleet.store.LockLostException;
 import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
@@ -21,7 +22,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Syncs one object to one provider: (a group: its unsynced members first; a user: its unsynced
@@ -31,6 +35,7 @@ import java.util.function.UnaryOperator;
  * recorded and thrown, for the caller to retry.
  */
 public final class ObjectSync {
+  private static final Logger log = LoggerFactory.getLogger(ObjectSync.class);
   static final Duration LOCK_LEASE = Duration.ofSeconds(60); // the client's total request timeout
   static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
@@ -179,7 +184,9 @@ public final class ObjectSync {
       boolean force) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
-      SyncResult result = attempt(ctx, type, objectId, state, capturedRemoteId, force);
+      SyncResult result =
+          fenced(
+              lock, ctx, type, () -> attempt(ctx, type, objectId, state, capturedRemoteId, force));
       metrics.objectSynced(ctx.name(), type, result.outcome());
       return result;
     }
@@ -241,7 +248,8 @@ public final class ObjectSync {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
       ObjectSyncState state =
           stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
-      SyncResult result = attempt(ctx, type, objectId, state, null, false);
+      SyncResult result =
+          fenced(lock, ctx, type, () -> attempt(ctx, type, objectId, state, null, false));
       metrics.objectSynced(ctx.name(), type, result.outcome());
       if (result.outcome() == SyncOutcome.CREATED || result.outcome() == SyncOutcome.UPDATED) {
         metrics.objectSynced(ctx.name(), type, SyncOutcome.REPAIRED);
@@ -320,11 +328,29 @@ public final class ObjectSync {
       return SyncResult.of(outcome);
     } catch (ProviderQuarantinedException paused) {
       throw paused; // not this object's failure: the whole provider waits
+    } catch (LockLostException lost) {
+      throw lost; // not the target's failure, and nothing may be recorded: see fenced()
     } catch (FleetException e) {
       health.failed(ctx.name(), e);
       steps.recordFailure(ctx, type, objectId, state, e);
       if (e.retryable()) throw e;
       return SyncResult.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * Runs the sync with the lock's token fencing its state writes. A write refused because the lease
+   * ran out and another worker took the lock is logged and counted, and thrown as {@link
+   * ObjectBusyException}: retryable, the retry finds what the other worker recorded.
+   */
+  private SyncResult fenced(
+      ObjectLocks.Lock lock, ProviderContext ctx, ObjectType type, Supplier<SyncResult> sync) {
+    try {
+      return WriteFence.holding(lock.token(), sync);
+    } catch (LockLostException lost) {
+      log.warn(lost.getMessage());
+      metrics.lockLostWrite(ctx.name(), type);
+      throw new ObjectBusyException(lost);
     }
   }
 

@@ -180,7 +180,11 @@ final class SyncSteps {
     } else if (outcome == SyncOutcome.DEACTIVATED) {
       Written deactivated = new Written(outcome, remoteId, null, List.of());
       List<String> paths = state == null ? List.of() : state.pathsSent();
-      stores.syncState().put(state(ctx, type, objectId, deactivated, "deactivated", paths, null));
+      stores
+          .syncState()
+          .put(
+              state(ctx, type, objectId, deactivated, "deactivated", paths, null),
+              WriteFence.current());
     }
     return outcome;
   }
@@ -231,7 +235,11 @@ final class SyncSteps {
             : new ObjectSyncState(
                 ctx.name(), type, objectId, null, null, null, null, null, null, null, null, null);
     try {
-      stores.syncState().put(base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()));
+      stores
+          .syncState()
+          .put(
+              base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()),
+              WriteFence.current());
     } catch (FleetException storeDown) {
       e.addSuppressed(storeDown);
     }

@@ -112,7 +112,8 @@ final class UserSync {
                 written,
                 hash,
                 RemoteWriter.paths(payload),
-                passwordNote));
+                passwordNote),
+            WriteFence.current());
   }
 
   /** Updates the user known to the target, from the version and paths last sent. */
@@ -142,7 +143,9 @@ final class UserSync {
       String hash) {
     SyncOutcome outcome;
     if (unchanged) {
-      stores.syncState().put(state.withPassword(PasswordDelivery.NOT_SUPPORTED));
+      stores
+          .syncState()
+          .put(state.withPassword(PasswordDelivery.NOT_SUPPORTED), WriteFence.current());
       outcome = SyncOutcome.UNCHANGED;
     } else {
       outcome = write(ctx, userId, state, payload, hash, PasswordDelivery.NOT_SUPPORTED);
