@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Memory benchmark: bench/memory.sh [users=1000000] [heap=256m]
+# Plans a full sync of that many users (PagePlan) in its own JVM with -Xmx<heap>, against real Redis
+# (REDIS_URL, or 127.0.0.1:6379) under its own key prefix, removed after. Prints a table: users,
+# pages, peak heap (MiB, heap pools' peaks summed: an upper bound), max heap, time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS="${1:-1000000}"
+HEAP="${2:-256m}"
+mvn -B -q -o -DskipTests package -pl scim-worker -am dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="scim-worker/target/test-classes:scim-worker/target/classes:$(cat scim-worker/target/bench.classpath)"
+printf 'bench\tsize\t\tpages\t\tpeak heap\t\tmax heap\t\ttime\n'
+java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+  io.scimfleet.worker.handler.PlanMemoryBenchmark "$USERS"
