@@ -64,7 +64,8 @@ final class DriftRun {
 
   void check(ObjectType type) {
     ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
-    Set<String> seen = new HashSet<>();
+    // the managed remote ids not listed yet: the listing's own ids are let go page by page
+    Set<String> notListed = new HashSet<>(managed.objectIdByRemoteId().keySet());
     List<String> unmanaged = new ArrayList<>();
     List<String> withoutMembers = new ArrayList<>();
     boolean listed =
@@ -76,7 +77,7 @@ final class DriftRun {
               List<String> ours = new ArrayList<>();
               Map<String, ScimResource> found = new HashMap<>();
               for (ScimResource resource : page) {
-                seen.add(resource.id());
+                notListed.remove(resource.id());
                 if (managed.objectId(resource.id()) == null) {
                   unmanaged.add(resource.id());
                 } else {
@@ -86,8 +87,9 @@ final class DriftRun {
               }
               compare(type, managed, ours, found, withoutMembers);
             });
-    List<String> unseen = new ArrayList<>(managed.objectIdByRemoteId().keySet());
-    unseen.removeAll(seen);
+    List<String> unseen = new ArrayList<>();
+    for (String remoteId : managed.objectIdByRemoteId().keySet())
+      if (notListed.contains(remoteId)) unseen.add(remoteId);
     unseen.addAll(withoutMembers);
     readById(type, managed, unseen);
     if (listed) handleUnmanaged(type, unmanaged);
