@@ -45,6 +45,7 @@ public final class FleetVariables {
           "SCIM_MAX_RESPONSE_BYTES",
           "SCIM_METRICS_PORT",
           "SCIM_PAGE_THREADS",
+          "SCIM_PAGE_THREADS_MAX",
           "SCIM_PASSWORD_TTL",
           "SCIM_POLL_INTERVAL_SECONDS",
           "SCIM_RECEIPT_RETENTION_DAYS",

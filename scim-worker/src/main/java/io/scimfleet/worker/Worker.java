@@ -74,6 +74,32 @@ public final class Worker implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       Pacing pacing) {
+    this(
+        stores,
+        queue,
+        metrics,
+        clock,
+        pageThreads,
+        PageRunner.DEFAULT_MAX_THREADS,
+        rateLimiter,
+        security,
+        pacing);
+  }
+
+  /**
+   * @param maxPageThreads the most page threads ever ({@code SCIM_PAGE_THREADS_MAX})
+   * @param pacing how job threads are shared between providers and how retries are paced
+   */
+  public Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      int pageThreads,
+      int maxPageThreads,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      Pacing pacing) {
     this.contexts =
         new ProviderContexts(
             stores.providers(), metrics, rateLimiter, security, stores.directory());
@@ -87,7 +113,7 @@ public final class Worker implements AutoCloseable {
             clock,
             security.secrets().box().orElse(null));
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
-    this.pageRunner = new PageRunner(objects, metrics, pageThreads, pacing);
+    this.pageRunner = new PageRunner(objects, metrics, pageThreads, maxPageThreads, pacing);
     FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, pacing.jobsPerProvider());
     this.handlers =
         Map.of(

@@ -6,6 +6,7 @@ import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.pipeline.JitWarmUp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,8 @@ public final class WorkerServer {
             metrics,
             Clock.systemUTC(),
             settings.pageThreads(),
+            EnvNumbers.wholeInt(
+                System.getenv(), "SCIM_PAGE_THREADS_MAX", PageRunner.DEFAULT_MAX_THREADS),
             backend.rateLimiter(),
             settings.security(),
             pacing);

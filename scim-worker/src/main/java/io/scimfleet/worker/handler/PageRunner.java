@@ -37,18 +37,32 @@ public final class PageRunner implements AutoCloseable {
   /** A provider's requests in flight in this process, sized by its maxConcurrency when made. */
   record Permits(int size, Semaphore semaphore) {}
 
+  /** The most page threads by default ({@code SCIM_PAGE_THREADS_MAX}). */
+  public static final int DEFAULT_MAX_THREADS = 256;
+
   /**
    * @param threads threads kept ready; more start while providers' permits in use add up to more
    */
   public PageRunner(ObjectSync objects, FleetMetrics metrics, int threads, Pacing pacing) {
+    this(objects, metrics, threads, DEFAULT_MAX_THREADS, pacing);
+  }
+
+  /**
+   * @param threads threads kept ready; more start while providers' permits in use add up to more
+   * @param maxThreads the most threads ever (at least {@code threads}): beyond them, a page's own
+   *     job thread syncs its next object itself, so the pool never grows without bound
+   */
+  public PageRunner(
+      ObjectSync objects, FleetMetrics metrics, int threads, int maxThreads, Pacing pacing) {
     this.pool =
         new ThreadPoolExecutor(
             threads,
-            Integer.MAX_VALUE,
+            Math.max(threads, maxThreads),
             60,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            daemons("scim-page-sync"));
+            daemons("scim-page-sync"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
     this.tools = new PageRun.Tools(objects, metrics, pacing, metrics.monitor(pool), timer);
   }
 

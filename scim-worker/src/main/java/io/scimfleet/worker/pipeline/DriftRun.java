@@ -64,8 +64,11 @@ final class DriftRun {
 
   void check(ObjectType type) {
     ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
-    Set<String> seen = new HashSet<>();
-    List<String> unmanaged = new ArrayList<>();
+    // the managed remote ids not listed yet: the listing's own ids are let go page by page
+    Set<String> notListed = new HashSet<>(managed.objectIdByRemoteId().keySet());
+    boolean removing = ctx.provider().deleteUnmanaged();
+    int[] unmanagedCount = {0};
+    List<String> unmanaged = new ArrayList<>(); // kept only to remove them: else only counted
     List<String> withoutMembers = new ArrayList<>();
     boolean listed =
         TargetSnapshot.list(
@@ -76,9 +79,10 @@ final class DriftRun {
               List<String> ours = new ArrayList<>();
               Map<String, ScimResource> found = new HashMap<>();
               for (ScimResource resource : page) {
-                seen.add(resource.id());
+                notListed.remove(resource.id());
                 if (managed.objectId(resource.id()) == null) {
-                  unmanaged.add(resource.id());
+                  unmanagedCount[0]++;
+                  if (removing) unmanaged.add(resource.id());
                 } else {
                   ours.add(resource.id());
                   found.put(resource.id(), resource);
@@ -86,11 +90,12 @@ final class DriftRun {
               }
               compare(type, managed, ours, found, withoutMembers);
             });
-    List<String> unseen = new ArrayList<>(managed.objectIdByRemoteId().keySet());
-    unseen.removeAll(seen);
+    List<String> unseen = new ArrayList<>();
+    for (String remoteId : managed.objectIdByRemoteId().keySet())
+      if (notListed.contains(remoteId)) unseen.add(remoteId);
     unseen.addAll(withoutMembers);
     readById(type, managed, unseen);
-    if (listed) handleUnmanaged(type, unmanaged);
+    if (listed) handleUnmanaged(type, removing, unmanagedCount[0], unmanaged);
   }
 
   /** Reads these objects one by one: those the target no longer has are gone. */
@@ -292,10 +297,11 @@ final class DriftRun {
    * Counted; with deleteUnmanaged, removed through the deletion guard (unless the fleet linked it
    * meanwhile).
    */
-  private void handleUnmanaged(ObjectType type, List<String> remoteIds) {
-    if (remoteIds.isEmpty()) return;
-    if (!ctx.provider().deleteUnmanaged()) {
-      counts = counts.plus(SyncOutcome.UNMANAGED, remoteIds.size());
+  private void handleUnmanaged(
+      ObjectType type, boolean removing, int unmanagedCount, List<String> remoteIds) {
+    if (unmanagedCount == 0) return;
+    if (!removing) {
+      counts = counts.plus(SyncOutcome.UNMANAGED, unmanagedCount);
       return;
     }
     Set<String> linkedMeanwhile =

@@ -160,6 +160,32 @@ class PageRunnerTest {
         .isLessThan(500);
   }
 
+  @Test
+  void thePoolNeverGrowsPastItsMostThePageThreadSyncsTheRest() {
+    target.stubFor(
+        post(urlPathEqualTo("/scim/v2/Users"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withFixedDelay(300)
+                    .withHeader("Content-Type", "application/scim+json")
+                    .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
+    useProvider(4);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ProviderHealth health = new ProviderHealth(stores.quarantines(), Clock.systemUTC());
+    FleetMetrics own = new FleetMetrics(registry);
+    ObjectSync objects =
+        new ObjectSync(stores, new ScimSchemaValidator(), own, health, Clock.systemUTC());
+    try (PageRunner bounded = new PageRunner(objects, own, 1, 2, Pacing.defaults(16))) {
+      List<SyncResult> results =
+          bounded.run(CrmUserPages.of(contexts, stores, List.of("ada", "bob", "cy", "di")));
+
+      assertThat(results).extracting(SyncResult::outcome).containsOnly(SyncOutcome.CREATED);
+      assertThat(registry.get("executor.pool.max").gauge().value()).isEqualTo(2.0);
+      assertThat(registry.get("executor.pool.size").gauge().value()).isLessThanOrEqualTo(2.0);
+    }
+  }
+
   private void useProvider(int maxConcurrency) {
     stores
         .providers()
