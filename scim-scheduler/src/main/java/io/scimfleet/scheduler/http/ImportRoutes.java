@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.scimfleet.config.ImportLimits;
 import io.scimfleet.store.DirectoryStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,11 @@ import java.util.Map;
  * anything is read when the {@code Content-Length} says so.
  */
 final class ImportRoutes {
+  /**
+   * How much of an oversized streamed body is read and dropped so that the 413 reaches the client.
+   */
+  static final long MAX_SKIPPED_BYTES = 64L * 1024 * 1024;
+
   private final DirectoryStore directory;
   private final int maxLineChars;
   private final ImportLimits limits;
@@ -49,14 +55,33 @@ final class ImportRoutes {
           CappedInputStream.tooLarge(limits.maxBytes()).getMessage() + "; nothing was imported");
       return;
     }
+    InputStream body = ctx.req().getInputStream();
     try (Reader in =
         new InputStreamReader(
-            new CappedInputStream(ctx.req().getInputStream(), limits.maxBytes()),
-            StandardCharsets.UTF_8)) {
+            new CappedInputStream(body, limits.maxBytes()), StandardCharsets.UTF_8)) {
+      importFrom(ctx, in, body);
+    }
+  }
+
+  private void importFrom(Context ctx, Reader in, InputStream body) throws IOException {
+    try {
       ApiJson.write(ctx, 200, NdjsonImport.run(directory, passwords, in, maxLineChars, limits));
     } catch (ImportLimitException e) {
+      skipTheRest(body);
       tooLarge(ctx, e);
     }
+  }
+
+  /**
+   * Reads what the client still sends (up to {@link #MAX_SKIPPED_BYTES}) before the 413: a server
+   * that answers and closes with the request unread makes the client's TCP stack reset the
+   * connection, and the client then never sees the answer saying what was stored.
+   */
+  private static void skipTheRest(InputStream body) throws IOException {
+    byte[] buffer = new byte[8192];
+    long skipped = 0;
+    int read;
+    while (skipped < MAX_SKIPPED_BYTES && (read = body.read(buffer)) != -1) skipped += read;
   }
 
   /**
