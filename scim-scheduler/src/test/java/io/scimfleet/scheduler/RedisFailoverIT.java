@@ -185,6 +185,7 @@ class RedisFailoverIT {
           .until(() -> send("PUT", port, "/api/v1/users/" + id, body).statusCode() == 200);
       acknowledged.add(id);
       try {
+        // pacing, not waiting: the writes spread over the fail-over instead of landing before it
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

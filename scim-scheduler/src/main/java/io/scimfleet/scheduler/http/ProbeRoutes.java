@@ -91,6 +91,8 @@ final class ProbeRoutes {
       Optional<String> report = reports.get(provider, probeId);
       if (report.isPresent() || !Instant.now().isBefore(deadline)) return report;
       try {
+        // the report is written by a worker in another process: polling its key is the only signal
+        // the API has, and the wait is bounded by WAIT (then 202 with where to fetch it)
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
