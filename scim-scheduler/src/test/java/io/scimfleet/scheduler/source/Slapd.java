@@ -1,5 +1,7 @@
 package io.scimfleet.scheduler.source;
 
+import static org.awaitility.Awaitility.await;
+
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -103,18 +104,22 @@ public final class Slapd implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("slapd.log").toFile())
             .start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive())
-        throw new IllegalStateException(
-            "slapd exited: " + Files.readString(dir.resolve("slapd.log")));
-      try (LDAPConnection ignored = connect()) {
-        return;
-      } catch (LDAPException e) {
-        Thread.sleep(100);
-      }
+    await()
+        .alias("slapd answers on " + url())
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(this::answersUnlessExited);
+  }
+
+  private boolean answersUnlessExited() throws IOException {
+    if (!process.isAlive())
+      throw new IllegalStateException(
+          "slapd exited: " + Files.readString(dir.resolve("slapd.log")));
+    try (LDAPConnection ignored = connect()) {
+      return true;
+    } catch (LDAPException e) {
+      return false;
     }
-    throw new IllegalStateException("slapd does not answer on " + url());
   }
 
   /** Stops slapd (SIGTERM) and waits for it to exit. */
