@@ -6,6 +6,8 @@
 # request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms
 # (bulk off and auto), the heap of one worker at -Xmx256m syncing heapUsers users. A count of 0 skips
 # its part: bench/speed.sh 0 0 2000 0 measures only the scale-out. Fleet log lines carry their time.
+# Change latency: a warm-up of 1,000 changes at 50/s, then BENCH_LATENCY_RUNS (default 5) measured runs,
+# each with its p50/p99 and fleet CPU per change; the worst run and the median CPU stand against the goals.
 # BENCH_BULK=off sets the main fleet's provider to bulk: off (default auto).
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each

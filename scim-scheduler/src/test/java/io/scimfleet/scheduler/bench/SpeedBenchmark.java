@@ -192,16 +192,58 @@ public final class SpeedBenchmark {
   }
 
   /**
-   * 1,000 new users through the API at 50 a second; each one's time from the API call to its create
-   * at the target.
+   * Change → target latency and fleet CPU per change at 50 changes a second: a warm-up of 1,000
+   * changes (the API and job paths compile: the JIT's threads are most of a cold run's CPU), then
+   * {@code BENCH_LATENCY_RUNS} (default 5) measured runs of 1,000 new users each, every user's time
+   * from the API call to its create at the target. Each run is a row; the last two rows hold the
+   * worst run against the goals (p50 ≤ 0.3 s and p99 ≤ 1 s in every run) and the median CPU.
    */
   private void changeLatency(Fleet fleet, Target scim) throws Exception {
+    int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_LATENCY_RUNS", "5"));
+    LatencyRun warmUp = latencyRun(fleet, scim, "lat0-");
+    rows.put(
+        "warm-up: 1000 changes at 50/s right after the full syncs, p50 / p99, CPU per change",
+        warmUp.toString());
+    List<LatencyRun> measured = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      LatencyRun result = latencyRun(fleet, scim, "lat" + run + "-");
+      measured.add(result);
+      rows.put("change → target latency at 50 changes/s, run " + run, result.toString());
+    }
+    if (measured.isEmpty()) return;
+    rows.put(
+        "change → target latency, worst of " + runs + " runs: p50 / p99 (goal ≤ 0.30 s / ≤ 1.00 s)",
+        String.format(
+            "%.2f s / %.2f s",
+            measured.stream().mapToDouble(LatencyRun::p50).max().orElseThrow(),
+            measured.stream().mapToDouble(LatencyRun::p99).max().orElseThrow()));
+    double[] cpu = measured.stream().mapToDouble(LatencyRun::cpuPerChange).sorted().toArray();
+    rows.put(
+        "fleet CPU per change, API write through target write, median of "
+            + runs
+            + " warm runs (goal ≤ 1.50 ms)",
+        String.format(
+            "%.2f ms (runs %.2f–%.2f ms)", cpu[cpu.length / 2], cpu[0], cpu[cpu.length - 1]));
+  }
+
+  /** One run's result: latency percentiles in seconds, fleet CPU per change in ms. */
+  private record LatencyRun(int arrived, int sent, double p50, double p99, double cpuPerChange) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%.2f s / %.2f s (%d of %d arrived), %.2f ms CPU per change",
+          p50, p99, arrived, sent, cpuPerChange);
+    }
+  }
+
+  /** 1,000 new users, ids starting with {@code idPrefix}, through the API at 50 a second. */
+  private LatencyRun latencyRun(Fleet fleet, Target scim, String idPrefix) throws Exception {
     int changes = 1_000;
     Map<String, Long> sent = new ConcurrentHashMap<>();
     long cpu = fleet.cpuMillis();
     ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
     for (int i = 0; i < changes; i++) {
-      String id = String.format("lat-%05d", i);
+      String id = String.format("%s%05d", idPrefix, i);
       pace.schedule(
           () -> {
             sent.put(id, System.currentTimeMillis());
@@ -225,8 +267,8 @@ public final class SpeedBenchmark {
     pace.awaitTermination(2, TimeUnit.MINUTES);
     Map<String, Long> created = Map.of();
     for (int i = 0; i < 600 && created.size() < changes; i++) {
-      Thread.sleep(100);
-      created = scim.created("lat-");
+      Thread.sleep(100); // the target is another process: poll its record of creates
+      created = scim.created(idPrefix);
     }
     long cpuAfter = fleet.cpuMillis();
     Map<String, Long> arrived = created;
@@ -236,18 +278,12 @@ public final class SpeedBenchmark {
             .mapToLong(e -> arrived.get(e.getKey()) - e.getValue())
             .sorted()
             .toArray();
-    rows.put(
-        "change → target latency at 50 changes/s, p50 / p99 ("
-            + latencies.length
-            + " of "
-            + changes
-            + " arrived)",
-        String.format(
-            "%.2f s / %.2f s",
-            percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0));
-    rows.put(
-        "fleet CPU per change (API write through target write)",
-        String.format("%.2f ms", (cpuAfter - cpu) / (double) changes));
+    return new LatencyRun(
+        latencies.length,
+        changes,
+        percentile(latencies, 0.50) / 1000.0,
+        percentile(latencies, 0.99) / 1000.0,
+        (cpuAfter - cpu) / (double) changes);
   }
 
   /**
