@@ -119,6 +119,14 @@ public final class FullSyncMachine {
     };
   }
 
+  /**
+   * True when a run in {@code current} is already past {@code asked}: a job for {@code asked} that
+   * runs again after a crash finds nothing to do (the phases go in declaration order).
+   */
+  public static boolean past(Phase current, Phase asked) {
+    return current.compareTo(asked) > 0;
+  }
+
   /** True for the phases a run ends in. */
   public static boolean ended(Phase phase) {
     return phase == Phase.DONE || phase == Phase.PARTIAL || phase == Phase.FAILED;

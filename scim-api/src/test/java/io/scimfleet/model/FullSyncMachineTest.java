@@ -91,6 +91,14 @@ class FullSyncMachineTest {
   }
 
   @Test
+  void aRunIsPastOnlyThePhasesBeforeItsOwn() {
+    assertThat(FullSyncMachine.past(Phase.CLEANUP, Phase.GROUPS)).isTrue();
+    assertThat(FullSyncMachine.past(Phase.GROUPS, Phase.GROUPS)).isFalse();
+    assertThat(FullSyncMachine.past(Phase.USERS, Phase.CLEANUP)).isFalse();
+    assertThat(FullSyncMachine.past(Phase.PLANNED, Phase.USERS)).isFalse();
+  }
+
+  @Test
   void aRunThatGoesWellWalksEveryPhaseAndIsStoredDone() {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     FullSyncRun run = FullSyncRun.started("r1", "slack", start);

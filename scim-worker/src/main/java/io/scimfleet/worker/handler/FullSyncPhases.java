@@ -54,6 +54,19 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
       flow.starts().startFollowUp(request.provider(), request.runId()); // it ended, we died after
       return;
     }
+    if (FullSyncMachine.past(run.get().phase(), request.phase())) {
+      JobLog.info(
+          "run "
+              + request.runId()
+              + " of "
+              + request.provider()
+              + " is past "
+              + request.phase()
+              + " (in "
+              + run.get().phase()
+              + "): nothing to do");
+      return; // this job ran again after a crash, after its run moved on
+    }
     if (request.phase() == FullSyncRun.Phase.GROUPS) planGroups(request, run.get());
     else cleanUpAndFinish(request, run.get());
   }

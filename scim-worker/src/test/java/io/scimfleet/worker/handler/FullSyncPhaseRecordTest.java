@@ -9,6 +9,7 @@ import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
+import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.store.Stores;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A full sync's phases as the sync-state store records them (issue 19): every one of {@code PLANNED
- * → USERS → GROUPS → CLEANUP → DONE}, in order, each through {@link FullSyncFlow}; and a phase job
- * the state machine refuses fails for good, leaving the run where it was.
+ * → USERS → GROUPS → CLEANUP → DONE}, in order, each through {@link FullSyncFlow}; a phase job the
+ * state machine refuses fails for good, leaving the run where it was; one whose run is already past
+ * it (run again after a crash) does nothing.
  */
 class FullSyncPhaseRecordTest {
   private final Stores real = Stores.inMemory();
@@ -72,6 +74,25 @@ class FullSyncPhaseRecordTest {
     assertThat(current.phase()).isEqualTo(Phase.USERS);
     assertThat(current.running()).isTrue();
     assertThat(stores.syncState().lastRun("crm")).isEmpty();
+  }
+
+  @Test
+  void aGroupsJobRunAgainAfterItsRunMovedOnChangesNothing() {
+    start();
+    stores
+        .syncState()
+        .startRun(
+            FullSyncRun.started("r1", "crm", Instant.now())
+                .planned(Phase.USERS, 0)
+                .planned(Phase.GROUPS, 0)
+                .moved(FullSyncMachine.Event.CLEANUP_STARTED));
+    queue.enqueue(new FullSyncPhaseRequest("crm", "r1", Phase.GROUPS, false));
+
+    queue.drain(worker.handlers());
+
+    assertThat(queue.failedForGood()).isEmpty();
+    assertThat(stores.syncState().currentRun("crm").orElseThrow().phase()).isEqualTo(Phase.CLEANUP);
+    assertThat(queue.ran()).hasSize(1); // no page, no next phase
   }
 
   private void start() {
