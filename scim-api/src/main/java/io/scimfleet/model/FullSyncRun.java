@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * One full sync of one provider: its phase, its pages and what its page jobs counted. A run goes
- * {@code USERS → GROUPS → CLEANUP → DONE}; the with-methods below are the only changes a run
- * undergoes (planned, tallied, finished), so a new component is added here and nowhere else.
+ * {@code PLANNED → USERS → GROUPS → CLEANUP → DONE | PARTIAL | FAILED}, as {@link FullSyncMachine}
+ * allows; the with-methods below are the only changes a run undergoes (planned, moved, tallied,
+ * finished), so a new component is added here and nowhere else.
  *
  * @param errors the first few readable errors of the run (bounded)
  */
@@ -37,19 +38,22 @@ public record FullSyncRun(
     THRESHOLD_EXCEEDED
   }
 
+  /**
+   * Where a run is: recorded, its paged phases, its clean-up, and how it ended (DONE, PARTIAL or
+   * FAILED, from its {@link Status}). Which follows which is {@link FullSyncMachine}'s.
+   */
   public enum Phase {
+    PLANNED,
     USERS,
     GROUPS,
     CLEANUP,
-    DONE;
+    DONE,
+    PARTIAL,
+    FAILED;
 
-    /** The phase after this one; DONE is the last. */
+    /** The phase a run that goes well enters after this one ({@link FullSyncMachine#after}). */
     public Phase next() {
-      return switch (this) {
-        case USERS -> GROUPS;
-        case GROUPS -> CLEANUP;
-        case CLEANUP, DONE -> DONE;
-      };
+      return FullSyncMachine.after(this);
     }
 
     /** The paged phase whose pages hold objects of this type. */
@@ -68,7 +72,7 @@ public record FullSyncRun(
         runId,
         provider,
         Status.RUNNING,
-        Phase.USERS,
+        FullSyncMachine.FIRST,
         at,
         null,
         0,
@@ -83,7 +87,10 @@ public record FullSyncRun(
     return status == Status.RUNNING;
   }
 
-  /** In the paged phase {@code phase} (USERS or GROUPS) with its {@code pages} planned. */
+  /**
+   * In the paged phase {@code phase} (USERS or GROUPS) with its {@code pages} planned. Sets what it
+   * is given: the flow asks {@link FullSyncMachine#move} first.
+   */
   public FullSyncRun planned(Phase phase, int pages) {
     if (phase != Phase.USERS && phase != Phase.GROUPS)
       throw new IllegalArgumentException(phase + " has no pages");
@@ -135,9 +142,18 @@ public record FullSyncRun(
     return cleanupMessage == null ? failed : cleanupMessage + "; " + failed;
   }
 
-  /** Ended with {@code status} at {@code at}. */
+  /** In the phase {@code event} moves it to; throws when {@link FullSyncMachine} refuses it. */
+  public FullSyncRun moved(FullSyncMachine.Event event) {
+    Phase to = FullSyncMachine.move(phase, event);
+    return copy(userPages, groupPages, pagesDone, to, status, finishedAt, message, counts, errors);
+  }
+
+  /**
+   * Ended with {@code status} at {@code at}, in the phase it ends ({@link FullSyncMachine#ended}).
+   */
   public FullSyncRun finished(Status status, String message, Instant at) {
-    return copy(userPages, groupPages, pagesDone, phase, status, at, message, counts, errors);
+    Phase ended = FullSyncMachine.ended(status);
+    return copy(userPages, groupPages, pagesDone, ended, status, at, message, counts, errors);
   }
 
   /** This run (same id, provider and start) with everything else as given. */

@@ -54,7 +54,7 @@ class FullSyncRunTest {
                 "r1",
                 "slack",
                 FullSyncRun.Status.SUCCEEDED,
-                Phase.USERS,
+                Phase.DONE,
                 START,
                 START.plusSeconds(60),
                 2,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.model.FullSyncFollowUp;
+import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.model.FullSyncRun.Status;
@@ -342,6 +343,29 @@ public abstract class SyncStateStoreContractTest {
     assertThat(run.message()).isEqualTo("users planned");
     assertThat(run.pagesDone()).isEqualTo(1);
     assertThat(run.counts().updated()).isEqualTo(1);
+  }
+
+  @Test
+  public void aRunIsStoredInEachPhaseTheMachineMovesItToAndEndsInItsLast() {
+    FullSyncRun run = FullSyncRun.started("r1", "slack", T0);
+    store.startRun(run);
+    assertThat(store.currentRun("slack").orElseThrow().phase()).isEqualTo(Phase.PLANNED);
+    for (FullSyncMachine.Event event :
+        List.of(
+            FullSyncMachine.Event.USERS_PLANNED,
+            FullSyncMachine.Event.GROUPS_PLANNED,
+            FullSyncMachine.Event.CLEANUP_STARTED)) {
+      run = run.moved(event);
+      store.updateRun(run);
+      assertThat(store.currentRun("slack").orElseThrow().phase()).isEqualTo(run.phase());
+    }
+    store.finishRun("slack", "r1", Status.PARTIAL, "1 of 2 objects failed", T0.plusSeconds(9));
+
+    assertThat(store.lastRun("slack").orElseThrow().phase()).isEqualTo(Phase.PARTIAL);
+    assertThat(store.recentRuns("slack").get(0).phase()).isEqualTo(Phase.PARTIAL);
+    store.startRun(FullSyncRun.started("r2", "slack", T0.plusSeconds(10)));
+    store.finishRun("slack", "r2", Status.SUCCEEDED, null, T0.plusSeconds(11));
+    assertThat(store.lastRun("slack").orElseThrow().phase()).isEqualTo(Phase.DONE);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.scimfleet.scheduler;
 
 import io.scimfleet.job.JobQueue;
-import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.JobSystem;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.scheduler.changes.ChangeConsumer;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
@@ -15,12 +15,12 @@ import java.util.UUID;
  */
 public final class ControlPlane implements AutoCloseable {
   private final Stores stores;
-  private final JobRunrFleet jobs;
+  private final JobSystem jobs;
   private final FleetMetrics metrics;
   private final FullSyncScheduling fullSyncs;
   private final ChangeConsumer changes;
 
-  public ControlPlane(Stores stores, JobRunrFleet jobs, FleetMetrics metrics, Clock clock) {
+  public ControlPlane(Stores stores, JobSystem jobs, FleetMetrics metrics, Clock clock) {
     this.stores = stores;
     this.jobs = jobs;
     this.metrics = metrics;

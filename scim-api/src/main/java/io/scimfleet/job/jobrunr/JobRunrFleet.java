@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.JobSystem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import redis.clients.jedis.JedisPool;
  * all-in-one mode). The job server is supervised: when it stops by itself (JobRunr gives up as soon
  * as Redis does not answer a heartbeat), it starts again once Redis answers.
  */
-public final class JobRunrFleet implements AutoCloseable {
+public final class JobRunrFleet implements JobSystem, AutoCloseable {
   private static final int RETRY_BACKOFF_SEED_SECONDS = 3;
 
   /** Under the fleet's prefix: JobRunr 8's keys; JobRunr 7.5.3's were under {@code jobrunr:}. */
@@ -140,6 +141,7 @@ public final class JobRunrFleet implements AutoCloseable {
     }
   }
 
+  @Override
   public JobQueue queue() {
     return new JobRunrJobQueue(scheduler, storage, afterEnqueue);
   }
@@ -193,6 +195,7 @@ public final class JobRunrFleet implements AutoCloseable {
    * True when this process runs no job server, or its job server runs and has announced itself
    * (takes jobs).
    */
+  @Override
   public boolean serverRunning() {
     BackgroundJobServer running = server;
     return running == null || (running.isRunning() && running.isAnnounced());
@@ -203,12 +206,14 @@ public final class JobRunrFleet implements AutoCloseable {
    * the storage answers, or its supervisor stopped working. Liveness probes restart the process
    * then.
    */
+  @Override
   public boolean serverAlive() {
     JobServerSupervisor watching = supervisor;
     return watching == null || watching.alive();
   }
 
   /** True when the job storage answers now (Redis PING; always for the in-memory storage). */
+  @Override
   public boolean storageAnswers() {
     return storageAnswers.getAsBoolean();
   }

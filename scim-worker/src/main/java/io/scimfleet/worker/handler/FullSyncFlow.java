@@ -3,7 +3,10 @@ package io.scimfleet.worker.handler;
 import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.FullSyncStarts;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.model.FullSyncMachine;
+import io.scimfleet.model.FullSyncMachine.Event;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.store.SyncStateStore;
@@ -13,10 +16,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The one place a full sync moves from phase to phase ({@code USERS → GROUPS → CLEANUP}): a paged
- * phase ends when its last page is recorded, or when it is planned with no pages; its end enqueues
- * the next phase. That job has a stable id (one per run and phase), so a page or phase job that
- * runs again after a crash adds no second one.
+ * The one place a full sync moves from phase to phase ({@code PLANNED → USERS → GROUPS → CLEANUP →
+ * DONE | PARTIAL | FAILED}), each move asked of {@link FullSyncMachine} and recorded in the {@link
+ * SyncStateStore}: a paged phase ends when its last page is recorded, or when it is planned with no
+ * pages; its end enqueues the next phase. That job has a stable id (one per run and phase), so a
+ * page or phase job that runs again after a crash adds no second one. A move the machine refuses
+ * fails its job for good ({@link PermanentJobFailure}), leaving the run where it is.
  *
  * <p>A phase's pages go in a window: half as many as the fleet's job servers may run for one
  * provider ({@link #pagesInFlight()}) are enqueued, the rest are held, and each recorded page
@@ -57,13 +62,35 @@ public final class FullSyncFlow {
   }
 
   /**
-   * Ends the run with {@code status} and starts the full sync asked for while it ran, if any; the
-   * one way every run ends, so that no follow-up waits for a run that is over.
+   * Ends the run by {@code event} (a verdict, or abandoned) and starts the full sync asked for
+   * while it ran, if any; the one way every run ends, so that no follow-up waits for a run that is
+   * over. The store records the status and the phase it ends in ({@link FullSyncMachine#ended}).
+   *
+   * @return the status the run ended with
    */
-  void finished(
-      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
-    syncState.finishRun(provider, runId, status, message, at);
-    starts.startFollowUp(provider, runId);
+  FullSyncRun.Status finished(FullSyncRun run, Event event, String message, Instant at) {
+    moved(run, event); // refused unless the machine lets it end from where it is
+    syncState.finishRun(run.provider(), run.runId(), event.status(), message, at);
+    starts.startFollowUp(run.provider(), run.runId());
+    return event.status();
+  }
+
+  /** Records the run's clean-up as started ({@code CLEANUP}); the same when it starts again. */
+  FullSyncRun cleaningUp(FullSyncRun run) {
+    FullSyncRun moved = moved(run, Event.CLEANUP_STARTED);
+    syncState.updateRun(moved);
+    return moved;
+  }
+
+  /** The run moved by {@code event}; a refused move fails the job that asked for it, for good. */
+  private static FullSyncRun moved(FullSyncRun run, Event event) {
+    try {
+      return run.moved(event);
+    } catch (FullSyncMachine.RefusedException refused) {
+      throw new PermanentJobFailure(
+          "full sync " + run.provider() + " run " + run.runId() + ": " + refused.getMessage(),
+          refused);
+    }
   }
 
   /**
@@ -83,7 +110,8 @@ public final class FullSyncFlow {
    */
   void planned(FullSyncRun run, Phase phase, List<SyncPageRequest> pages, boolean force) {
     boolean again = phase == Phase.USERS ? run.userPages() > 0 : run.phase() == Phase.GROUPS;
-    syncState.updateRun(run.planned(phase, pages.size()));
+    FullSyncRun moved = moved(run, Event.planned(phase));
+    syncState.updateRun(moved.planned(moved.phase(), pages.size()));
     if (pages.isEmpty()) {
       enqueue(run.provider(), run.runId(), phase.next(), force);
       return;

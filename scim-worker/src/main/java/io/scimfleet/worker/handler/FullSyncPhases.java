@@ -4,6 +4,7 @@ import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.FullSyncPhaseRequest;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.Stores;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The later phases of a full sync: plan the group pages, then clean up and finish the run. */
+/**
+ * The later phases of a full sync: plan the group pages, then clean up and finish the run (each
+ * move through {@link FullSyncFlow}).
+ */
 public final class FullSyncPhases implements FullSyncPhaseHandler {
   private final Stores stores;
   private final ProviderContexts contexts;
@@ -50,6 +54,19 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
       flow.starts().startFollowUp(request.provider(), request.runId()); // it ended, we died after
       return;
     }
+    if (FullSyncMachine.past(run.get().phase(), request.phase())) {
+      JobLog.info(
+          "run "
+              + request.runId()
+              + " of "
+              + request.provider()
+              + " is past "
+              + request.phase()
+              + " (in "
+              + run.get().phase()
+              + "): nothing to do");
+      return; // this job ran again after a crash, after its run moved on
+    }
     if (request.phase() == FullSyncRun.Phase.GROUPS) planGroups(request, run.get());
     else cleanUpAndFinish(request, run.get());
   }
@@ -67,16 +84,21 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
     flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }
 
-  private void cleanUpAndFinish(FullSyncPhaseRequest request, FullSyncRun run) {
+  private void cleanUpAndFinish(FullSyncPhaseRequest request, FullSyncRun planned) {
+    FullSyncRun run = flow.cleaningUp(planned);
     Optional<ProviderContext> context = contexts.get(request.provider());
     Cleanup.Result result =
         context
             .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt()))
             .orElse(new Cleanup.Result(true, "provider is gone"));
     FullSyncRun counted = stores.syncState().currentRun(request.provider()).orElse(run);
-    FullSyncRun.Status status = counted.verdict(result.done());
     String message = counted.verdictMessage(result.message());
-    flow.finished(request.provider(), request.runId(), status, message, clock.instant());
+    FullSyncRun.Status status =
+        flow.finished(
+            counted,
+            FullSyncMachine.Event.verdict(counted.verdict(result.done())),
+            message,
+            clock.instant());
     metrics.fullSyncFinished(
         request.provider(),
         status.name().toLowerCase(java.util.Locale.ROOT),

@@ -5,6 +5,7 @@ import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobConsole;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.FullSyncFollowUp;
+import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -75,22 +76,26 @@ public final class FullSyncPlanner implements FullSyncHandler {
     return UUID.randomUUID().toString();
   }
 
-  /** True when this run is to be planned: new, or its own planner died before it left USERS. */
+  /**
+   * True when this run is to be planned: new, or its own planner died before the run left USERS
+   * (the machine lets it plan its users again).
+   */
   private boolean start(FullSyncRequest request, String runId) {
     String provider = request.provider();
     Optional<FullSyncRun> current =
         stores.syncState().currentRun(provider).filter(FullSyncRun::running);
     if (current.isPresent() && current.get().runId().equals(runId)) {
-      boolean planning = current.get().phase() == FullSyncRun.Phase.USERS;
+      boolean planning =
+          FullSyncMachine.next(current.get().phase(), FullSyncMachine.Event.USERS_PLANNED)
+              .isPresent();
       if (planning) JobLog.info("full sync " + provider + " run " + runId + ": planned again");
       return planning;
     }
     if (current.isPresent()
         && current.get().startedAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
       flow.finished(
-          provider,
-          current.get().runId(),
-          FullSyncRun.Status.FAILED,
+          current.get(),
+          FullSyncMachine.Event.ABANDONED,
           "abandoned: still running after " + ABANDONED_AFTER.toHours() + " h",
           clock.instant());
     }

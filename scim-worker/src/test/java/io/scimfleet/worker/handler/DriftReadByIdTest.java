@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.SyncStateBuilder.aSyncState;
+import static io.scimfleet.worker.handler.CleanableRuns.cleanable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -87,7 +88,7 @@ class DriftReadByIdTest {
           .syncState()
           .put(aSyncState("crm", ObjectType.USER, "u" + i).createdAs("R-" + i).build());
     }
-    stores.syncState().startRun(FullSyncRun.started("r1", "crm", clock.instant()));
+    stores.syncState().startRun(cleanable(FullSyncRun.started("r1", "crm", clock.instant())));
 
     ((FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class))
         .run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
@@ -103,7 +104,7 @@ class DriftReadByIdTest {
     target.stubFor(
         get(urlPathEqualTo(BASE + "/Users"))
             .willReturn(scim(503, "{\"status\":\"503\",\"detail\":\"busy\"}")));
-    stores.syncState().startRun(FullSyncRun.started("r2", "crm", clock.instant()));
+    stores.syncState().startRun(cleanable(FullSyncRun.started("r2", "crm", clock.instant())));
 
     ((FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class))
         .run(new FullSyncPhaseRequest("crm", "r2", FullSyncRun.Phase.CLEANUP, false));

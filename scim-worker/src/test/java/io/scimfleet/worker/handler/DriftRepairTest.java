@@ -3,6 +3,7 @@ package io.scimfleet.worker.handler;
 import static io.scimfleet.testing.GroupBuilder.aGroup;
 import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
+import static io.scimfleet.worker.handler.CleanableRuns.cleanable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -313,7 +314,7 @@ class DriftRepairTest {
   private String startRun() {
     clock.advance(Duration.ofSeconds(1));
     String runId = "r" + ++runs;
-    stores.syncState().startRun(FullSyncRun.started(runId, "crm", clock.instant()));
+    stores.syncState().startRun(cleanable(FullSyncRun.started(runId, "crm", clock.instant())));
     return runId;
   }
 

@@ -11,6 +11,7 @@ import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.FullSyncFollowUp;
+import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.SyncStateStore;
@@ -57,7 +58,11 @@ class FullSyncRecoveryTest {
     assertThat(queue.drain(worker.handlers())).as("nothing starts while the run goes").isZero();
 
     new FullSyncFlow(stores.syncState(), queue, 8)
-        .finished("crm", "going", FullSyncRun.Status.SUCCEEDED, null, Instant.now());
+        .finished(
+            stores.syncState().currentRun("crm").orElseThrow(),
+            FullSyncMachine.Event.ABANDONED, // a run still PLANNED can only be abandoned
+            null,
+            Instant.now());
     queue.drain(worker.handlers());
 
     FullSyncRun last = stores.syncState().lastRun("crm").orElseThrow();

@@ -20,6 +20,7 @@ import static io.scimfleet.testing.GroupBuilder.aGroup;
 import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.SyncStateBuilder.aSyncState;
 import static io.scimfleet.testing.UserBuilder.aUser;
+import static io.scimfleet.worker.handler.CleanableRuns.cleanable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -362,7 +363,7 @@ class TargetWritesTest {
   }
 
   private FullSyncRun cleanUp() throws Exception {
-    stores.syncState().startRun(FullSyncRun.started("r1", "crm", clock.instant()));
+    stores.syncState().startRun(cleanable(FullSyncRun.started("r1", "crm", clock.instant())));
     worker(FullSyncPhaseHandler.class)
         .run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
     return stores.syncState().lastRun("crm").orElseThrow();
