@@ -6,6 +6,10 @@
 # request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms
 # (bulk off and auto), the heap of one worker at -Xmx256m syncing heapUsers users. A count of 0 skips
 # its part: bench/speed.sh 0 0 2000 0 measures only the scale-out. Fleet log lines carry their time.
+# The main measurements (ceiling, full sync, CPU per object, re-syncs, latency, import) run against each
+# target of BENCH_TARGETS, comma-separated: scim-sdk (SCIM-SDK), scimple (Apache SCIMple); default both,
+# a column each; scale-out and heap run on the first. A second table puts each goal of issue 25 next to
+# its measured value, met or not met (docs/benchmarks.md).
 # BENCH_BULK=off sets the main fleet's provider to bulk: off (default auto).
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each

@@ -56,7 +56,7 @@ public final class ScimpleTarget {
   public static void main(String[] args) throws Exception {
     latencyMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
     bulkMaxOperations = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    SeContainer cdi =
+    SeContainer unused =
         SeContainerInitializer.newInstance()
             .addBeanClasses(ScimpleUsers.class, ScimpleGroups.class, Settings.class)
             .initialize();
@@ -70,13 +70,8 @@ public final class ScimpleTarget {
                     .build())
             .toCompletableFuture()
             .get(60, TimeUnit.SECONDS);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.stop();
-                  cdi.close();
-                }));
+    // Weld SE closes its container in a shutdown hook of its own
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     System.out.println(
         "bench-target http://127.0.0.1:" + server.configuration().port() + " " + TOKEN);
     System.out.flush();
