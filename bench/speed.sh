@@ -6,6 +6,7 @@
 # request, unchanged re-sync, change latency at 50/s, jobs of an import, 2 workers vs 1 at 50 ms
 # (bulk off and auto), the heap of one worker at -Xmx256m syncing heapUsers users. A count of 0 skips
 # its part: bench/speed.sh 0 0 2000 0 measures only the scale-out. Fleet log lines carry their time.
+# With scaleUsers above 0 it also runs bench/scale-out.sh's part (issue 25: 1/2/4 workers at 200 ms).
 # BENCH_BULK=off sets the main fleet's provider to bulk: off (default auto).
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each

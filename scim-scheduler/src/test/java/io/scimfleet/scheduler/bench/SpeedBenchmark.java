@@ -52,7 +52,7 @@ public final class SpeedBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Pattern TARGET_READY = Pattern.compile("bench-target (\\S+ \\S+)");
+  static final Pattern TARGET_READY = Pattern.compile("bench-target (\\S+ \\S+)");
   private static final Pattern SCHEDULER_READY =
       Pattern.compile("scim-scheduler ready: API on port (\\d+)");
   private static final Pattern WORKER_READY =
@@ -72,7 +72,7 @@ public final class SpeedBenchmark {
   private final List<String> fleetJvm =
       options(System.getenv().getOrDefault("BENCH_FLEET_JAVA_OPTS", ""));
 
-  private SpeedBenchmark() {}
+  SpeedBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
@@ -82,6 +82,7 @@ public final class SpeedBenchmark {
     SpeedBenchmark bench = new SpeedBenchmark();
     if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
     if (scaleUsers > 0) bench.scaleOut(scaleUsers);
+    if (scaleUsers > 0) ScaleOutBenchmark.latencyBound(bench, bench.rows); // issue 25
     bench.heap(heapUsers);
     System.out.printf("%n| measure | value |%n|---|---|%n");
     bench.rows.forEach((name, value) -> System.out.printf("| %s | %s |%n", name, value));
@@ -352,7 +353,7 @@ public final class SpeedBenchmark {
     }
   }
 
-  private BenchProcess target(long latencyMs, String name) {
+  BenchProcess target(long latencyMs, String name) {
     return BenchProcess.java(
         List.of("-Xmx2g"),
         List.of(
@@ -433,7 +434,7 @@ public final class SpeedBenchmark {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(share * sorted.length) - 1)];
   }
 
-  private void deleteKeys(String prefix) {
+  void deleteKeys(String prefix) {
     try (JedisPool pool = new JedisPool(URI.create(redisUrl))) {
       TestRedis.deleteKeys(pool, prefix);
     }
@@ -472,7 +473,7 @@ public final class SpeedBenchmark {
   }
 
   /** A scheduler and N workers, as processes, on one key prefix. */
-  private static final class Fleet implements AutoCloseable {
+  static final class Fleet implements AutoCloseable {
     private final List<BenchProcess> processes = new ArrayList<>();
     private final String adminToken = UUID.randomUUID().toString();
     private final List<String> workerMetrics = new ArrayList<>();
