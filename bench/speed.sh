@@ -12,6 +12,7 @@
 # its measured value, met or not met (docs/benchmarks.md).
 # Change latency: a warm-up of 1,000 changes at 50/s, then BENCH_LATENCY_RUNS (default 5) measured runs,
 # each with its p50/p99 and fleet CPU per change; the worst run and the median CPU stand against the goals.
+# With scaleUsers above 0 it also runs bench/scale-out.sh's part (issue 25: 1/2/4 workers at 200 ms).
 # BENCH_BULK=off sets the main fleet's provider to bulk: off (default auto).
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each

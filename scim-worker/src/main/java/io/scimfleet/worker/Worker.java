@@ -23,6 +23,7 @@ import io.scimfleet.worker.handler.ObjectJobHandler;
 import io.scimfleet.worker.handler.ObjectsJobHandler;
 import io.scimfleet.worker.handler.PageJobHandler;
 import io.scimfleet.worker.handler.PageRunner;
+import io.scimfleet.worker.handler.PageShares;
 import io.scimfleet.worker.handler.ProviderJobSlots;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContexts;
@@ -123,7 +124,15 @@ public final class Worker implements AutoCloseable {
             SyncObjectsHandler.class,
             new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
             SyncPageHandler.class,
-            new PageJobHandler(stores, contexts, pageRunner, queue, flow, health, slots),
+            new PageJobHandler(
+                stores,
+                contexts,
+                pageRunner,
+                queue,
+                flow,
+                health,
+                slots,
+                new PageShares(queue::jobServers)),
             FullSyncHandler.class,
             new FullSyncPlanner(stores, flow, clock),
             FullSyncPhaseHandler.class,

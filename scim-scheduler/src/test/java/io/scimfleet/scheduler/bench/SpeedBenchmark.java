@@ -51,7 +51,7 @@ public final class SpeedBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Pattern TARGET_READY = Pattern.compile("bench-target (\\S+ \\S+)");
+  static final Pattern TARGET_READY = Pattern.compile("bench-target (\\S+ \\S+)");
   private static final Pattern SCHEDULER_READY =
       Pattern.compile("scim-scheduler ready: API on port (\\d+)");
   private static final Pattern WORKER_READY =
@@ -74,7 +74,7 @@ public final class SpeedBenchmark {
   /** The SCIM server the measurements of the moment run against. */
   private TargetKind target = TargetKind.SCIM_SDK;
 
-  private SpeedBenchmark() {}
+  SpeedBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
@@ -92,6 +92,7 @@ public final class SpeedBenchmark {
     bench.target = targets.get(0);
     bench.rows.column(bench.target.label());
     if (scaleUsers > 0) bench.scaleOut(scaleUsers);
+    if (scaleUsers > 0) ScaleOutBenchmark.latencyBound(bench, bench.rows); // issue 25
     bench.heap(heapUsers);
     bench.rows.print(System.out);
     System.exit(0);
@@ -385,7 +386,6 @@ public final class SpeedBenchmark {
                 + ", 1 worker / 2 workers",
             String.format(
                 "%.1f s / %.1f s = %.2f×", seconds[1], seconds[2], seconds[1] / seconds[2]));
-        if (bulk.equals("off")) rows.measured(Goal.TWO_WORKERS, seconds[1] / seconds[2]);
       }
     }
   }
@@ -403,7 +403,7 @@ public final class SpeedBenchmark {
     }
   }
 
-  private BenchProcess target(long latencyMs, String name) {
+  BenchProcess target(long latencyMs, String name) {
     return BenchProcess.java(
         List.of("-Xmx2g"),
         List.of(
@@ -484,7 +484,7 @@ public final class SpeedBenchmark {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(share * sorted.length) - 1)];
   }
 
-  private void deleteKeys(String prefix) {
+  void deleteKeys(String prefix) {
     try (JedisPool pool = new JedisPool(URI.create(redisUrl))) {
       TestRedis.deleteKeys(pool, prefix);
     }
@@ -523,7 +523,7 @@ public final class SpeedBenchmark {
   }
 
   /** A scheduler and N workers, as processes, on one key prefix. */
-  private static final class Fleet implements AutoCloseable {
+  static final class Fleet implements AutoCloseable {
     private final List<BenchProcess> processes = new ArrayList<>();
     private final String adminToken = UUID.randomUUID().toString();
     private final List<String> workerMetrics = new ArrayList<>();

@@ -24,8 +24,9 @@ import java.util.Optional;
  * Runs one page of a full sync, adds its counts to the run, and — when it is the last page of its
  * phase — enqueues the next phase: group pages after the user pages, the clean-up after those. A
  * page that keeps failing is recorded as failed after {@link #TRIES} tries, so its run never waits
- * for it. When its provider already holds all the job threads it may, the page hands itself back
- * unrun.
+ * for it. When its provider already holds all the job threads it may, or this process already runs
+ * its share of the provider's window while other workers are live ({@link PageShares}), the page
+ * hands itself back unrun.
  */
 public final class PageJobHandler implements SyncPageHandler {
   /** How many times a page may fail before it is recorded as failed and its run goes on. */
@@ -39,7 +40,9 @@ public final class PageJobHandler implements SyncPageHandler {
   private final FullSyncFlow flow;
   private final ProviderHealth health;
   private final ProviderJobSlots slots;
+  private final PageShares shares;
 
+  /** A handler that is the only worker: no share of the window to keep. */
   public PageJobHandler(
       Stores stores,
       ProviderContexts contexts,
@@ -48,6 +51,22 @@ public final class PageJobHandler implements SyncPageHandler {
       FullSyncFlow flow,
       ProviderHealth health,
       ProviderJobSlots slots) {
+    this(stores, contexts, runner, queue, flow, health, slots, PageShares.alone());
+  }
+
+  /**
+   * @param shares the pages of each provider this process runs, against its share of the window
+   */
+  public PageJobHandler(
+      Stores stores,
+      ProviderContexts contexts,
+      PageRunner runner,
+      JobQueue queue,
+      FullSyncFlow flow,
+      ProviderHealth health,
+      ProviderJobSlots slots,
+      PageShares shares) {
+    this.shares = shares;
     this.health = health;
     this.slots = slots;
     this.stores = stores;
@@ -60,6 +79,24 @@ public final class PageJobHandler implements SyncPageHandler {
 
   @Override
   public void run(SyncPageRequest page) {
+    if (!shares.tryTake(page)) {
+      JobLog.info(
+          "this worker runs its share of "
+              + page.provider()
+              + "'s pages: page "
+              + page.page()
+              + " left to the other workers");
+      queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
+      return; // not run, not counted: the copy counts when it runs
+    }
+    try {
+      runShared(page);
+    } finally {
+      shares.release(page.provider());
+    }
+  }
+
+  private void runShared(SyncPageRequest page) {
     if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
       JobLog.info(
           page.provider()

@@ -1,0 +1,235 @@
+package io.scimfleet.scheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.scimfleet.testing.ProviderBuilder.aProvider;
+import static io.scimfleet.testing.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scimfleet.config.Pacing;
+import io.scimfleet.job.FleetJob;
+import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncPageHandler;
+import io.scimfleet.job.jobrunr.JobRunrFleet;
+import io.scimfleet.job.jobrunr.JobServerSettings;
+import io.scimfleet.metrics.FleetMetrics;
+import io.scimfleet.model.Credential;
+import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.FullSyncRun;
+import io.scimfleet.ratelimit.RateLimiter;
+import io.scimfleet.store.Stores;
+import io.scimfleet.store.redis.RedisStores;
+import io.scimfleet.testing.RedisFixture;
+import io.scimfleet.testing.ScimSdkServer;
+import io.scimfleet.testing.TestSecurity;
+import io.scimfleet.worker.Worker;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale-out (issue 25): two real worker instances (each its own JobRunr server and {@link Worker},
+ * default pacing) on one real Redis run a provider's full sync of 6 pages against a target
+ * answering every request in 100 ms: both run pages of it. Before each worker held to its share of
+ * the window, the worker that fetched first took all 6 (its job slots allowed 8) and the other
+ * idled.
+ */
+class ScaleOutIT {
+  private static final int USERS = 600; // 6 pages of 100
+
+  private final List<String> ranBy = new ArrayList<>();
+  private final Queue<String> pagesRun = new ConcurrentLinkedQueue<>();
+  private final List<JobRunrFleet> workerJobs = new ArrayList<>();
+  private final List<Worker> workers = new ArrayList<>();
+  private ScimSdkServer target;
+  private WireMockServer slowProxy;
+  private RedisFixture redis;
+  private Stores stores;
+  private JobRunrFleet schedulerJobs;
+  private ControlPlane scheduler;
+
+  @BeforeEach
+  void start() {
+    target = ScimSdkServer.start();
+    slowProxy = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+    slowProxy.start();
+    URI base = target.baseUrl();
+    slowProxy.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .proxiedFrom(base.getScheme() + "://" + base.getAuthority())
+                    .withFixedDelay(100)));
+    redis = RedisFixture.open(ScaleOutIT.class);
+    stores = RedisStores.create(redis.pool(), redis.prefix());
+    FleetMetrics metrics = new FleetMetrics(new SimpleMeterRegistry());
+    schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
+    scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
+    for (int i = 0; i < 2; i++) startWorker("worker-" + i, metrics);
+    scheduler.start();
+    List<DirectoryUser> users =
+        IntStream.range(0, USERS).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
+    stores.directory().putUsers(users);
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(slowProxy.baseUrl() + "/scim/v2")
+                .withCredential(Credential.inline(target.token()))
+                .withDeletionThreshold(100)
+                .build());
+  }
+
+  /**
+   * A worker as the worker process wires it; its page handler notes each page it ran (not the ones
+   * it handed back to the others).
+   */
+  private void startWorker(String name, FleetMetrics metrics) {
+    JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
+    HandBacks queue = new HandBacks(jobs.queue());
+    Worker worker =
+        new Worker(
+            stores,
+            queue,
+            metrics,
+            Clock.systemUTC(),
+            8,
+            RateLimiter.local(),
+            TestSecurity.settings(),
+            Pacing.defaults(16));
+    Map<Class<?>, Object> handlers = new HashMap<>(worker.handlers());
+    SyncPageHandler pages = (SyncPageHandler) handlers.get(SyncPageHandler.class);
+    handlers.put(
+        SyncPageHandler.class,
+        (SyncPageHandler)
+            page -> {
+              HandBacks.HANDED_BACK.set(false);
+              pages.run(page);
+              if (!HandBacks.HANDED_BACK.get()) {
+                pagesRun.add(page.type().label() + " " + page.page());
+                synchronized (ranBy) {
+                  ranBy.add(name);
+                }
+              }
+            });
+    jobs.startServer(
+        handlers, new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), name));
+    workerJobs.add(jobs);
+    workers.add(worker);
+  }
+
+  @AfterEach
+  void stop() {
+    scheduler.close();
+    workerJobs.forEach(JobRunrFleet::close);
+    workers.forEach(Worker::close);
+    schedulerJobs.close();
+    redis.close();
+    slowProxy.stop();
+    target.close();
+  }
+
+  @Test
+  void twoWorkersBothRunPagesOfOneProvidersFullSync() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> schedulerJobs.queue().jobServers() == 2);
+
+    String runId = scheduler.fullSyncs().startNow("crm", true);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () ->
+                stores
+                    .syncState()
+                    .lastRun("crm")
+                    .filter(run -> run.runId().equals(runId))
+                    .isPresent());
+
+    FullSyncRun run = stores.syncState().lastRun("crm").orElseThrow();
+    assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    assertThat(target.users()).hasSize(USERS);
+    assertThat(pagesRun)
+        .as("each page ran once")
+        .containsExactlyInAnyOrder("user 1", "user 2", "user 3", "user 4", "user 5", "user 6");
+    synchronized (ranBy) {
+      System.out.println("ScaleOutIT: pages run by " + ranBy);
+      assertThat(ranBy)
+          .as("both workers ran pages of the provider's full sync")
+          .contains("worker-0", "worker-1");
+      assertThat(ranBy.stream().filter("worker-0"::equals).count())
+          .as("neither worker ran more than its share of the window (3 of 6 pages)")
+          .isBetween(2L, 4L);
+    }
+  }
+
+  /** The worker's queue, noting on the running thread that the job handed itself back. */
+  private static final class HandBacks implements JobQueue {
+    static final ThreadLocal<Boolean> HANDED_BACK = ThreadLocal.withInitial(() -> false);
+    private final JobQueue queue;
+
+    HandBacks(JobQueue queue) {
+      this.queue = queue;
+    }
+
+    @Override
+    public void handBack(FleetJob job, Duration after) {
+      HANDED_BACK.set(true);
+      queue.handBack(job, after);
+    }
+
+    @Override
+    public void enqueue(FleetJob job) {
+      queue.enqueue(job);
+    }
+
+    @Override
+    public void enqueueAll(List<? extends FleetJob> jobs) {
+      queue.enqueueAll(jobs);
+    }
+
+    @Override
+    public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
+      queue.enqueueAllAfter(jobs, after);
+    }
+
+    @Override
+    public void enqueueHeld(List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
+      queue.enqueueHeld(jobs, fallback, spacing);
+    }
+
+    @Override
+    public void release(UUID stableId) {
+      queue.release(stableId);
+    }
+
+    @Override
+    public int jobServers() {
+      return queue.jobServers();
+    }
+
+    @Override
+    public void scheduleFullSync(String provider, String cron) {
+      queue.scheduleFullSync(provider, cron);
+    }
+
+    @Override
+    public void removeFullSync(String provider) {
+      queue.removeFullSync(provider);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.scimfleet.worker.handler;
+
+import io.scimfleet.job.SyncPageRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+/**
+ * The pages of each provider's full sync that this process runs at once, held to its share of the
+ * phase's window when several workers are live: {@code ceil(min(window, pages) / live workers)}. A
+ * page beyond the share is handed back, for a worker that runs fewer. Without it the first worker
+ * to fetch took every page of the window (its {@code SCIM_JOBS_PER_PROVIDER} slots allowed it) and
+ * ran them under its own {@code maxConcurrency} while the others idled: a second worker added
+ * nothing. With one live worker there is no cap beyond the slots (single-worker behaviour as
+ * before). docs/scale.md has the numbers.
+ */
+public final class PageShares {
+  /** How long a count of the live workers is used before it is read again. */
+  static final Duration WORKERS_FRESH = Duration.ofSeconds(1);
+
+  private final IntSupplier liveWorkers;
+  private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+  private volatile long workersReadAt;
+  private volatile int workers;
+
+  /**
+   * @param liveWorkers the worker processes taking jobs now (JobRunr's job servers whose heartbeat
+   *     has not timed out), read at most once per {@link #WORKERS_FRESH}
+   */
+  public PageShares(IntSupplier liveWorkers) {
+    this.liveWorkers = liveWorkers;
+  }
+
+  /** Shares for a process that is the only worker (tests): no cap. */
+  static PageShares alone() {
+    return new PageShares(() -> 1);
+  }
+
+  /**
+   * One worker's share of a phase's window: the pages let run at once ({@code window}, or all
+   * {@code pages} without one), split evenly over the live workers, rounded up so that the shares
+   * together hold the whole window; at least 1.
+   */
+  static int share(int window, int pages, int workers) {
+    int inFlight = Math.max(1, Math.min(pages, window > 0 ? window : pages));
+    int over = Math.max(1, workers);
+    return Math.max(1, (inFlight + over - 1) / over);
+  }
+
+  /**
+   * Counts {@code page} as running here when this process runs fewer of its provider's pages than
+   * its share; the caller must then {@link #release} it.
+   */
+  boolean tryTake(SyncPageRequest page) {
+    int live = liveWorkers();
+    int limit = live <= 1 ? Integer.MAX_VALUE : share(page.inFlight(), page.pages(), live);
+    AtomicInteger count = running.computeIfAbsent(page.provider(), name -> new AtomicInteger());
+    for (int now = count.get(); now < limit; now = count.get()) {
+      if (count.compareAndSet(now, now + 1)) return true;
+    }
+    return false;
+  }
+
+  void release(String provider) {
+    running.get(provider).decrementAndGet();
+  }
+
+  int running(String provider) {
+    AtomicInteger count = running.get(provider);
+    return count == null ? 0 : count.get();
+  }
+
+  /**
+   * The live workers, read again when the last count is older than {@link #WORKERS_FRESH}; when it
+   * cannot be read (Redis away), the last count (1 at first: no cap), so that a page is not failed
+   * for it.
+   */
+  int liveWorkers() {
+    long now = System.nanoTime();
+    if (workersReadAt == 0 || now - workersReadAt > WORKERS_FRESH.toNanos()) {
+      int read;
+      try {
+        read = Math.max(1, liveWorkers.getAsInt());
+      } catch (RuntimeException unreadable) {
+        read = Math.max(1, workers);
+      }
+      workers = read;
+      workersReadAt = now == 0 ? 1 : now;
+    }
+    return workers;
+  }
+}

@@ -1,0 +1,90 @@
+package io.scimfleet.worker.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scimfleet.job.SyncPageRequest;
+import io.scimfleet.model.ObjectType;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A worker's share of a provider's window of pages, and the pages it takes against it. */
+class PageSharesTest {
+
+  @Test
+  void theWindowIsSplitEvenlyOverTheLiveWorkersRoundedUp() {
+    // the window of a fleet of N workers with the default pacing: 4 pages per worker
+    assertThat(PageShares.share(4, 50, 1)).isEqualTo(4);
+    assertThat(PageShares.share(8, 50, 2)).isEqualTo(4);
+    assertThat(PageShares.share(16, 50, 4)).isEqualTo(4);
+    // a small sync: fewer pages than the window, split over the workers
+    assertThat(PageShares.share(8, 6, 2)).isEqualTo(3);
+    assertThat(PageShares.share(16, 6, 4)).isEqualTo(2);
+    assertThat(PageShares.share(12, 5, 3)).isEqualTo(2);
+    // rounded up: the shares together always hold the whole window
+    assertThat(PageShares.share(8, 50, 3)).isEqualTo(3);
+  }
+
+  @Test
+  void aShareIsAtLeastOnePage() {
+    assertThat(PageShares.share(2, 1, 4)).isEqualTo(1);
+    assertThat(PageShares.share(4, 50, 8)).isEqualTo(1);
+    assertThat(PageShares.share(4, 50, 0)).isEqualTo(4);
+  }
+
+  @Test
+  void aPagePlannedWithoutAWindowSharesAllThePagesOfItsPhase() {
+    assertThat(PageShares.share(0, 10, 2)).isEqualTo(5);
+    assertThat(PageShares.share(0, 10, 1)).isEqualTo(10);
+  }
+
+  @Test
+  void withSeveralLiveWorkersAProcessTakesItsShareAndLeavesTheRest() {
+    PageShares shares = new PageShares(() -> 2);
+    SyncPageRequest page = page("crm", 6, 8);
+
+    assertThat(shares.tryTake(page)).isTrue();
+    assertThat(shares.tryTake(page)).isTrue();
+    assertThat(shares.tryTake(page)).isTrue();
+    assertThat(shares.tryTake(page)).as("the fourth page is the other worker's").isFalse();
+    assertThat(shares.tryTake(page("other", 6, 8)))
+        .as("another provider has a share of its own")
+        .isTrue();
+
+    shares.release("crm");
+    assertThat(shares.running("crm")).isEqualTo(2);
+    assertThat(shares.tryTake(page)).isTrue();
+  }
+
+  @Test
+  void theOnlyWorkerTakesEveryPageAsBefore() {
+    PageShares shares = new PageShares(() -> 1);
+    for (int i = 0; i < 20; i++) assertThat(shares.tryTake(page("crm", 50, 4))).isTrue();
+    assertThat(shares.running("crm")).isEqualTo(20);
+  }
+
+  @Test
+  void theLiveWorkersAreReadAtMostOnceASecondAndAnUnreadableCountMeansNoCap() {
+    AtomicInteger reads = new AtomicInteger();
+    PageShares shares =
+        new PageShares(
+            () -> {
+              reads.incrementAndGet();
+              return 3;
+            });
+    for (int i = 0; i < 100; i++) assertThat(shares.liveWorkers()).isEqualTo(3);
+    assertThat(reads).hasValue(1);
+
+    PageShares unreadable =
+        new PageShares(
+            () -> {
+              throw new IllegalStateException("Redis is away");
+            });
+    assertThat(unreadable.liveWorkers()).as("no count yet: one worker, no cap").isEqualTo(1);
+  }
+
+  private static SyncPageRequest page(String provider, int pages, int window) {
+    return new SyncPageRequest(
+        provider, "r1", ObjectType.USER, 1, pages, List.of("u1"), false, window);
+  }
+}
