@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -93,7 +95,7 @@ public final class SpeedBenchmark {
    */
   private double ceiling() throws Exception {
     try (BenchProcess target = target(0, "ceiling-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       Path script = wrkScript(url[1]);
       wrk(url[0] + "/Users", 16, script); // warms the target up
       double best = 0;
@@ -113,7 +115,7 @@ public final class SpeedBenchmark {
   private void mainFleet(int users, int imported, double ceiling) throws Exception {
     String prefix = TestRedis.uniquePrefix("bench-speed");
     try (BenchProcess target = target(0, "target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       runMainFleet(users, imported, ceiling, prefix, url);
     } finally {
       deleteKeys(prefix);
@@ -200,29 +202,33 @@ public final class SpeedBenchmark {
     Map<String, Long> sent = new ConcurrentHashMap<>();
     long cpu = fleet.cpuMillis();
     ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
+    List<Future<?>> calls = new ArrayList<>();
     for (int i = 0; i < changes; i++) {
       String id = String.format("lat-%05d", i);
-      pace.schedule(
-          () -> {
-            sent.put(id, System.currentTimeMillis());
-            fleet.api(
-                "PUT",
-                "/api/v1/users/" + id,
-                "application/json",
-                "{\"username\":\""
-                    + id
-                    + "\",\"name\":\"Latency "
-                    + id
-                    + "\",\"email\":\""
-                    + id
-                    + "@example.org\"}");
-            return null;
-          },
-          i * 20L,
-          TimeUnit.MILLISECONDS);
+      calls.add(
+          pace.schedule(
+              () -> {
+                sent.put(id, System.currentTimeMillis());
+                fleet.api(
+                    "PUT",
+                    "/api/v1/users/" + id,
+                    "application/json",
+                    "{\"username\":\""
+                        + id
+                        + "\",\"name\":\"Latency "
+                        + id
+                        + "\",\"email\":\""
+                        + id
+                        + "@example.org\"}");
+                return null;
+              },
+              i * 20L,
+              TimeUnit.MILLISECONDS));
     }
     pace.shutdown();
     pace.awaitTermination(2, TimeUnit.MINUTES);
+    for (Future<?> call : calls) call.get(); // a failed API call fails the run
+
     Map<String, Long> created = Map.of();
     for (int i = 0; i < 600 && created.size() < changes; i++) {
       Thread.sleep(100);
@@ -283,7 +289,7 @@ public final class SpeedBenchmark {
     if (users <= 0) return;
     String prefix = TestRedis.uniquePrefix("bench-heap");
     try (BenchProcess target = target(0, "heap-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       try (Fleet fleet = Fleet.start(this, prefix, 1, false, url[1], List.of("-Xmx256m"))) {
         for (int from = 0; from < users; from += 5_000)
           fleet.importUsers("h", from, Math.min(5_000, users - from));
@@ -321,7 +327,7 @@ public final class SpeedBenchmark {
    */
   private void scaleOut(int users) throws Exception {
     try (BenchProcess target = target(50, "slow-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       for (String bulk : List.of("off", "auto")) {
         double[] seconds = new double[3];
         for (int workers = 1; workers <= 2; workers++) {
@@ -412,7 +418,7 @@ public final class SpeedBenchmark {
                 "r" + UUID.randomUUID().toString().substring(0, 8))
             .redirectErrorStream(true)
             .start();
-    String out = new String(wrk.getInputStream().readAllBytes());
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     wrk.waitFor();
     Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
     if (!rate.find()) throw new IllegalStateException("wrk said: " + out);
@@ -462,9 +468,9 @@ public final class SpeedBenchmark {
 
     Map<String, Long> created(String prefix) throws Exception {
       Map<String, Long> created = new HashMap<>();
-      for (String line : bench("created?" + prefix).split("\n")) {
+      for (String line : bench("created?" + prefix).lines().toList()) {
         if (line.isBlank()) continue;
-        String[] parts = line.split(" ");
+        String[] parts = line.split(" ", -1);
         created.put(parts[0], Long.parseLong(parts[1]));
       }
       return created;
@@ -565,7 +571,7 @@ public final class SpeedBenchmark {
                       HttpRequest.newBuilder(URI.create(metrics)).build(),
                       HttpResponse.BodyHandlers.ofString())
                   .body();
-          for (String line : text.split("\n")) {
+          for (String line : text.lines().toList()) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
               sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
           }
