@@ -1,6 +1,7 @@
 package io.scimfleet.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attribute by which the fleet finds an object that already exists on the target: after a 409
@@ -9,7 +10,7 @@ import java.util.List;
  * @param users {@code userName} (default), {@code externalId} or {@code emails.primary}
  * @param groups {@code displayName} (default) or {@code externalId}
  */
-public record MatchOn(String users, String groups) {
+public record MatchOn(@Nullable String users, @Nullable String groups) {
   public static final List<String> USER_ATTRIBUTES =
       List.of("userName", "externalId", "emails.primary");
   public static final List<String> GROUP_ATTRIBUTES = List.of("displayName", "externalId");
@@ -20,11 +21,11 @@ public record MatchOn(String users, String groups) {
     groups = checked("matchOn.groups", groups, GROUP_ATTRIBUTES);
   }
 
-  public String of(ObjectType type) {
+  public @Nullable String of(ObjectType type) {
     return type == ObjectType.USER ? users : groups;
   }
 
-  private static String checked(String field, String value, List<String> allowed) {
+  private static String checked(String field, @Nullable String value, List<String> allowed) {
     if (value == null || value.isBlank()) return allowed.get(0);
     for (String attribute : allowed) {
       if (attribute.equalsIgnoreCase(value.trim())) return attribute;
