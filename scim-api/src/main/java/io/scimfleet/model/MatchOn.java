@@ -10,18 +10,19 @@ import org.jspecify.annotations.Nullable;
  * @param users {@code userName} (default), {@code externalId} or {@code emails.primary}
  * @param groups {@code displayName} (default) or {@code externalId}
  */
-public record MatchOn(@Nullable String users, @Nullable String groups) {
+public record MatchOn(String users, String groups) {
   public static final List<String> USER_ATTRIBUTES =
       List.of("userName", "externalId", "emails.primary");
   public static final List<String> GROUP_ATTRIBUTES = List.of("displayName", "externalId");
-  public static final MatchOn DEFAULT = new MatchOn(null, null);
+  public static final MatchOn DEFAULT =
+      new MatchOn(USER_ATTRIBUTES.get(0), GROUP_ATTRIBUTES.get(0));
 
   public MatchOn {
     users = checked("matchOn.users", users, USER_ATTRIBUTES);
     groups = checked("matchOn.groups", groups, GROUP_ATTRIBUTES);
   }
 
-  public @Nullable String of(ObjectType type) {
+  public String of(ObjectType type) {
     return type == ObjectType.USER ? users : groups;
   }
 

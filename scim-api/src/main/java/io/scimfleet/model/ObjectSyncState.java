@@ -26,11 +26,11 @@ public record ObjectSyncState(
     @Nullable String remoteId,
     @Nullable String version,
     @Nullable String payloadHash,
-    @Nullable List<String> membersSent,
+    List<String> membersSent,
     @Nullable Instant time,
     @Nullable SyncOutcome outcome,
     @Nullable String lastError,
-    @Nullable List<String> pathsSent,
+    List<String> pathsSent,
     @Nullable String password) {
 
   public ObjectSyncState {

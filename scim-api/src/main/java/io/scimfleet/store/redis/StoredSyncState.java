@@ -50,11 +50,11 @@ record StoredSyncState(
         stored.remoteId,
         stored.version,
         stored.payloadHash,
-        stored.membersSent,
+        stored.membersSent == null ? List.of() : stored.membersSent,
         stored.time,
         stored.outcome,
         stored.lastError,
-        stored.pathsSent,
+        stored.pathsSent == null ? List.of() : stored.pathsSent,
         stored.password);
   }
 }
