@@ -8,6 +8,7 @@ import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisKeys;
 import io.scimfleet.store.redis.RedisRateLimiter;
 import io.scimfleet.store.redis.RedisStores;
+import java.util.Objects;
 import redis.clients.jedis.JedisPool;
 
 /**
@@ -25,7 +26,9 @@ public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLim
   public static FleetBackend redis(FleetSettings settings) {
     JedisPool pool =
         RedisConnections.pool(
-            settings.redisUrl(), poolSize(settings), settings.redisSentinelPassword());
+            Objects.requireNonNull(settings.redisUrl(), "SCIM_REDIS_URL is not set"),
+            poolSize(settings),
+            settings.redisSentinelPassword());
     String prefix = settings.redisPrefix();
     return new FleetBackend(
         RedisStores.create(pool, prefix),

@@ -87,7 +87,7 @@ final class Chart {
 
   static JsonNode at(JsonNode node, String dottedPath) {
     JsonNode current = node;
-    for (String part : dottedPath.split("\\.")) {
+    for (String part : dottedPath.split("\\.", -1)) {
       current = current.path(part);
     }
     return current;

@@ -50,7 +50,7 @@ class ContainerImageTest {
   static List<Instruction> dockerfile() {
     List<Instruction> instructions = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : RepoFiles.read(RepoFiles.DOCKERFILE).split("\n")) {
+    for (String line : RepoFiles.read(RepoFiles.DOCKERFILE).lines().toList()) {
       String trimmed = line.strip();
       if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.isEmpty())) {
         continue;

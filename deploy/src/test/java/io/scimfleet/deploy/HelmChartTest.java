@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -284,7 +285,7 @@ class HelmChartTest {
   void theBundledRedisIsAtLeast746AndRunsThePinnedDigest() {
     String image = Chart.template(values()).container("StatefulSet", REDIS).path("image").asText();
     assertThat(image).startsWith("redis:");
-    String[] version = image.substring("redis:".length()).split("-")[0].split("\\.");
+    String[] version = image.substring("redis:".length()).split("-", -1)[0].split("\\.", -1);
     assertThat(
             Integer.parseInt(version[0]) * 10_000
                 + Integer.parseInt(version[1]) * 100
@@ -427,7 +428,8 @@ class HelmChartTest {
     JsonNode secret = chart.get("Secret", FULLNAME + "-secret-key");
     String key =
         new String(
-            Base64.getDecoder().decode(secret.path("data").path("SCIM_SECRET_KEY").asText()));
+            Base64.getDecoder().decode(secret.path("data").path("SCIM_SECRET_KEY").asText()),
+            StandardCharsets.UTF_8);
     assertThat(Base64.getDecoder().decode(key)).hasSize(32);
     assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText())
         .isEqualTo("keep");
@@ -441,7 +443,8 @@ class HelmChartTest {
         Chart.template(values("secretKey.value", given)).get("Secret", FULLNAME + "-secret-key");
     assertThat(
             new String(
-                Base64.getDecoder().decode(chosen.path("data").path("SCIM_SECRET_KEY").asText())))
+                Base64.getDecoder().decode(chosen.path("data").path("SCIM_SECRET_KEY").asText()),
+                StandardCharsets.UTF_8))
         .isEqualTo(given);
     assertThat(chosen.at("/metadata/annotations").isMissingNode()).isTrue();
   }

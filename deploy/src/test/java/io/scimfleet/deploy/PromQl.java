@@ -1,6 +1,7 @@
 package io.scimfleet.deploy;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,7 +147,7 @@ final class PromQl {
     Matcher m = IDENTIFIER.matcher(stripped);
     while (m.find()) {
       boolean isFunction = m.group(2) != null;
-      if (!isFunction && !KEYWORDS.contains(m.group(1).toLowerCase())) {
+      if (!isFunction && !KEYWORDS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
         names.add(m.group(1));
       }
     }

@@ -47,7 +47,7 @@ final class Yaml {
   static Map<String, Object> values(Object... dottedKeysAndValues) {
     Map<String, Object> root = new LinkedHashMap<>();
     for (int i = 0; i < dottedKeysAndValues.length; i += 2) {
-      String[] path = ((String) dottedKeysAndValues[i]).split("\\.");
+      String[] path = ((String) dottedKeysAndValues[i]).split("\\.", -1);
       Map<String, Object> node = root;
       for (int j = 0; j < path.length - 1; j++) {
         @SuppressWarnings("unchecked")

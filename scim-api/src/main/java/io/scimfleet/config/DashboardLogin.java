@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Basic-auth login of the JobRunr dashboard: {@code SCIM_DASHBOARD_USER} with {@code
@@ -34,11 +35,11 @@ public record DashboardLogin(String user, String password, InetAddress bind) {
 
   /** On {@value #DEFAULT_BIND}. */
   public DashboardLogin(String user, String password) {
-    this(user, password, null);
+    this(user, password, address(DEFAULT_BIND));
   }
 
   /** The login the environment sets; null when it sets none (the dashboard stays off). */
-  public static DashboardLogin fromEnv(Map<String, String> env) {
+  public static @Nullable DashboardLogin fromEnv(Map<String, String> env) {
     String user = blankToNull(env.get("SCIM_DASHBOARD_USER"));
     String password = blankToNull(env.get("SCIM_DASHBOARD_PASSWORD"));
     String file = blankToNull(env.get("SCIM_DASHBOARD_PASSWORD_FILE"));
@@ -53,7 +54,8 @@ public record DashboardLogin(String user, String password, InetAddress bind) {
               + "SCIM_DASHBOARD_PASSWORD_FILE (or the file is empty)");
     }
     String bind = blankToNull(env.get("SCIM_DASHBOARD_BIND"));
-    return new DashboardLogin(user, password, bind == null ? null : address(bind.strip()));
+    return new DashboardLogin(
+        user, password, bind == null ? address(DEFAULT_BIND) : address(bind.strip()));
   }
 
   /** An IP address, never a name to look up. */
@@ -70,7 +72,7 @@ public record DashboardLogin(String user, String password, InetAddress bind) {
     }
   }
 
-  private static String read(String file) {
+  private static @Nullable String read(String file) {
     try {
       return blankToNull(Files.readString(Path.of(file)).strip());
     } catch (IOException e) {
@@ -78,7 +80,7 @@ public record DashboardLogin(String user, String password, InetAddress bind) {
     }
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 

@@ -1,6 +1,7 @@
 package io.scimfleet.config;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process settings, from environment variables (README has the table). Secrets are kept out of
@@ -13,21 +14,21 @@ import java.util.Map;
  *     (null: they need none)
  */
 public record FleetSettings(
-    String redisUrl,
+    @Nullable String redisUrl,
     String redisPrefix,
     int httpPort,
     int dashboardPort,
     int metricsPort,
-    String adminToken,
+    @Nullable String adminToken,
     int workerThreads,
     int pollIntervalSeconds,
     int drainSeconds,
     int pageThreads,
-    String configFile,
+    @Nullable String configFile,
     long maxBodyBytes,
     SecuritySettings security,
     ImportLimits imports,
-    String redisSentinelPassword) {
+    @Nullable String redisSentinelPassword) {
 
   public static FleetSettings fromEnv() {
     return fromEnv(System.getenv());
@@ -71,7 +72,7 @@ public record FleetSettings(
         redisSentinelPassword);
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 

@@ -1,5 +1,7 @@
 package io.scimfleet.config;
 
+import org.jspecify.annotations.Nullable;
+
 /** How a Redis URL may be shown: never with its user and password. */
 public final class RedisUrl {
   private RedisUrl() {}
@@ -8,7 +10,7 @@ public final class RedisUrl {
    * The URL with whatever stands between "//" and its last "@" (the user and password, which may
    * themselves hold "/" or "@") replaced by "***"; a URL without credentials as it is.
    */
-  public static String redacted(String redisUrl) {
+  public static @Nullable String redacted(String redisUrl) {
     if (redisUrl == null) return null;
     int at = redisUrl.lastIndexOf('@');
     if (at < 0) return redisUrl;

@@ -5,6 +5,7 @@ import io.scimfleet.secret.SecretSources;
 import io.scimfleet.target.TargetPolicy;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The security settings (README, "Security"): where provider secrets may come from and the key that
@@ -17,7 +18,10 @@ import java.util.Map;
  *     delivery before it is dropped; default {@link #DEFAULT_PASSWORD_TTL}
  */
 public record SecuritySettings(
-    SecretSources secrets, TargetPolicy targets, String directoryToken, Duration passwordTtl) {
+    SecretSources secrets,
+    TargetPolicy targets,
+    @Nullable String directoryToken,
+    Duration passwordTtl) {
   public static final Duration DEFAULT_PASSWORD_TTL = Duration.ofHours(24);
 
   public SecuritySettings {

@@ -1,5 +1,7 @@
 package io.scimfleet.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every failure the fleet reports: SCIM request failures, mapping and validation
  * failures, store failures. Each knows whether trying again can help, so that the worker retries
@@ -12,7 +14,7 @@ public abstract class FleetException extends RuntimeException {
     super(message);
   }
 
-  protected FleetException(String message, Throwable cause) {
+  protected FleetException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -2,6 +2,7 @@ package io.scimfleet.job;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job the fleet enqueues: a request record the worker handles, with the name an operator reads in
@@ -30,7 +31,7 @@ public sealed interface FleetJob
    * it again adds nothing while the first one exists); null, the default, makes a new job each
    * time.
    */
-  default UUID stableId() {
+  default @Nullable UUID stableId() {
     return null;
   }
 

@@ -2,6 +2,7 @@ package io.scimfleet.job;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Start a full sync of one provider: plan its user pages.
@@ -14,16 +15,17 @@ import java.util.UUID;
  *     job's {@link #stableId()}: the follow-up started once per run it waited for, however often
  *     that run's end is handled
  */
-public record FullSyncRequest(String provider, String runId, boolean force, String after)
+public record FullSyncRequest(
+    String provider, @Nullable String runId, boolean force, @Nullable String after)
     implements FleetJob {
 
-  public FullSyncRequest(String provider, String runId, boolean force) {
+  public FullSyncRequest(String provider, @Nullable String runId, boolean force) {
     this(provider, runId, force, null);
   }
 
   /** A run chosen up front exists once per id (and per run it follows); null for recurring. */
   @Override
-  public UUID stableId() {
+  public @Nullable UUID stableId() {
     if (runId == null) return null;
     String name = "full sync " + provider + " " + runId + (after == null ? "" : " after " + after);
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));

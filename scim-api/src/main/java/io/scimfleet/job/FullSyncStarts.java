@@ -6,6 +6,7 @@ import io.scimfleet.store.SyncStateStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a full sync asked for is started or queued: with no run of the provider going, its
@@ -20,7 +21,7 @@ public final class FullSyncStarts {
   private final Clock clock;
 
   /** What became of a request: the run id it will have, and the run it waits for (if any). */
-  public record Asked(String runId, boolean force, String queuedAfter) {
+  public record Asked(String runId, boolean force, @Nullable String queuedAfter) {
     public boolean queued() {
       return queuedAfter != null;
     }

@@ -1,6 +1,7 @@
 package io.scimfleet.job;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The page of the job this thread runs, as the job system shows it to an operator: log lines and a
@@ -19,7 +20,7 @@ public interface JobConsole {
    * The id of the job this console belongs to, the same on every retry of that job; null when the
    * job system gives none.
    */
-  default UUID jobId() {
+  default @Nullable UUID jobId() {
     return null;
   }
 

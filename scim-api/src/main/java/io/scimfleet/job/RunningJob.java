@@ -1,5 +1,7 @@
 package io.scimfleet.job;
 
+import org.jspecify.annotations.Nullable;
+
 /** Which job this thread runs: the job system's adapter sets it around each handler call. */
 public final class RunningJob {
   private static final ThreadLocal<JobConsole> CONSOLE = new ThreadLocal<>();
@@ -13,7 +15,7 @@ public final class RunningJob {
   }
 
   /** Runs {@code work} with {@code console} as this thread's {@link JobConsole#current()}. */
-  public static void runWith(JobConsole console, Work work) throws Exception {
+  public static void runWith(@Nullable JobConsole console, Work work) throws Exception {
     JobConsole before = CONSOLE.get();
     CONSOLE.set(console);
     try {

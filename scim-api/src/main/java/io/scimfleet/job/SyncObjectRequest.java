@@ -2,6 +2,7 @@ package io.scimfleet.job;
 
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncTrigger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sync one object to one provider, reading its latest state when the job runs.
@@ -14,7 +15,7 @@ public record SyncObjectRequest(
     String provider,
     ObjectType type,
     String objectId,
-    String remoteIdAtDelete,
+    @Nullable String remoteIdAtDelete,
     SyncTrigger trigger,
     boolean force)
     implements FleetJob {

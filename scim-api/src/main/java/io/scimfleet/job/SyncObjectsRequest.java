@@ -2,6 +2,7 @@ package io.scimfleet.job;
 
 import io.scimfleet.model.ObjectType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sync several changed objects (at most {@link #MAX_OBJECTS}) to one provider in one job, reading
@@ -13,7 +14,7 @@ public record SyncObjectsRequest(String provider, List<Item> objects) implements
   public static final int MAX_OBJECTS = 100;
 
   /** One object of the job; {@code remoteIdAtDelete} as in {@link SyncObjectRequest}. */
-  public record Item(ObjectType type, String objectId, String remoteIdAtDelete) {
+  public record Item(ObjectType type, String objectId, @Nullable String remoteIdAtDelete) {
     public static Item of(SyncObjectRequest single) {
       return new Item(single.type(), single.objectId(), single.remoteIdAtDelete());
     }

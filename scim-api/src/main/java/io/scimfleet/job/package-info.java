@@ -5,4 +5,7 @@
  * {@code io.scimfleet.job.jobrunr} wrap them for JobRunr and give a running handler its {@link
  * io.scimfleet.job.JobConsole}.
  */
+@NullMarked
 package io.scimfleet.job;
+
+import org.jspecify.annotations.NullMarked;

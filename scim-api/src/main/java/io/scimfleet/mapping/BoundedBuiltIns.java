@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSONata built-ins that build strings, bounded: each works out how long its result will be
@@ -67,7 +68,7 @@ final class BoundedBuiltIns {
     return padded.toString();
   }
 
-  static String join(List<String> strings, String separator) {
+  static @Nullable String join(List<String> strings, String separator) {
     if (strings == null) return null;
     long length = separator == null ? 0 : (long) separator.length() * (strings.size() - 1);
     for (String s : strings) length += s == null ? 4 : s.length();
@@ -158,7 +159,7 @@ final class BoundedBuiltIns {
     return count;
   }
 
-  private static Integer count(Number limit) {
+  private static @Nullable Integer count(Number limit) {
     return limit == null ? null : limit.intValue();
   }
 

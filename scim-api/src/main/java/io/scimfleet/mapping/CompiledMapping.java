@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.model.PropertyMapping;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One property mapping, parsed: it evaluates to a JSON object, or to nothing. A built-in user
  * mapping left as it is has a Java {@code twin} ({@link DefaultUserTwins}) that answers first.
  */
 record CompiledMapping(
-    String name, JsonataExpression expression, Function<Map<String, Object>, Object> twin) {
+    String name,
+    JsonataExpression expression,
+    @Nullable Function<Map<String, Object>, Object> twin) {
 
   static CompiledMapping compile(PropertyMapping mapping) {
     return compile(mapping, true);
@@ -28,7 +31,7 @@ record CompiledMapping(
   }
 
   /** The object this mapping contributes; null when the expression yields nothing (undefined). */
-  ObjectNode apply(MappingInput input) {
+  @Nullable ObjectNode apply(MappingInput input) {
     Object twinResult = twin == null ? DefaultUserTwins.UNSURE : twin.apply(input.json());
     Object result =
         twinResult != DefaultUserTwins.UNSURE ? twinResult : expression.evaluate(name, input);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Java twins of the built-in user mappings ({@link DefaultMappings#users()}): the same result as
@@ -62,13 +63,13 @@ final class DefaultUserTwins {
   }
 
   /** {@code {"title": attributes.title ? attributes.title}}: a non-empty string, or nothing. */
-  private static Object core(Map<String, Object> input, String attribute) {
+  private static @Nullable Object core(Map<String, Object> input, String attribute) {
     Object value = present(input, attribute);
     return value == UNSURE || value == null ? value : object(attribute, value);
   }
 
   /** The attribute in the extension, when the target announces it: a non-empty string. */
-  private static Object enterprise(Map<String, Object> input, String attribute) {
+  private static @Nullable Object enterprise(Map<String, Object> input, String attribute) {
     Object announced = announced(input);
     if (announced != Boolean.TRUE) return announced == UNSURE ? UNSURE : null;
     Object value = present(input, attribute);
@@ -76,7 +77,7 @@ final class DefaultUserTwins {
   }
 
   /** The manager's remote id in the extension, when the target announces it. */
-  private static Object manager(Map<String, Object> input) {
+  private static @Nullable Object manager(Map<String, Object> input) {
     Object announced = announced(input);
     if (announced != Boolean.TRUE) return announced == UNSURE ? UNSURE : null;
     Object manager = input.get("manager");
@@ -136,8 +137,10 @@ final class DefaultUserTwins {
     int space = full == null ? -1 : full.indexOf(' ');
     Map<String, Object> parts = new LinkedHashMap<>();
     if (truthy(full)) parts.put("formatted", full);
-    Object givenName = given != null ? given : space >= 0 ? full.substring(0, space) : null;
-    Object familyName = family != null ? family : space >= 0 ? full.substring(space + 1) : null;
+    Object givenName =
+        given != null ? given : full != null && space >= 0 ? full.substring(0, space) : null;
+    Object familyName =
+        family != null ? family : full != null && space >= 0 ? full.substring(space + 1) : null;
     if (givenName != null) parts.put("givenName", givenName);
     if (familyName != null) parts.put("familyName", familyName);
     return parts.isEmpty() ? new LinkedHashMap<>() : object("name", parts);
@@ -147,7 +150,7 @@ final class DefaultUserTwins {
    * A non-empty string attribute; null when absent; UNSURE for anything else (empty, numbers,
    * lists...).
    */
-  private static Object attribute(Map<String, Object> input, String key) {
+  private static @Nullable Object attribute(Map<String, Object> input, String key) {
     Object attributes = input.get("attributes");
     if (attributes == null) return null;
     if (!(attributes instanceof Map<?, ?> map)) return UNSURE;
@@ -159,7 +162,7 @@ final class DefaultUserTwins {
    * {@code attributes.<key> ? attributes.<key>}: a non-empty string; null when absent or empty
    * (falsy); UNSURE for anything else.
    */
-  private static Object present(Map<String, Object> input, String key) {
+  private static @Nullable Object present(Map<String, Object> input, String key) {
     Object attributes = input.get("attributes");
     if (attributes == null) return null;
     if (!(attributes instanceof Map<?, ?> map)) return UNSURE;
@@ -193,16 +196,16 @@ final class DefaultUserTwins {
     return then.apply((String) value);
   }
 
-  private static boolean plainOrAbsent(Object value) {
+  private static boolean plainOrAbsent(@Nullable Object value) {
     return value == null || value instanceof String;
   }
 
-  private static boolean truthy(String text) {
+  private static boolean truthy(@Nullable String text) {
     return text != null && !text.isEmpty();
   }
 
   /** JSONata leaves a key whose value is undefined out of the object. */
-  private static Map<String, Object> object(String key, Object value) {
+  private static Map<String, Object> object(String key, @Nullable Object value) {
     Map<String, Object> object = new LinkedHashMap<>();
     if (value != null) object.put(key, value);
     return object;

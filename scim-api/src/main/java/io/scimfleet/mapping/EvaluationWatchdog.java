@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each evaluation on a thread of its own pool and waits for it no longer than its time limit
@@ -44,7 +45,7 @@ final class EvaluationWatchdog {
     running.cancel(true);
   }
 
-  private static RuntimeException unchecked(Throwable cause) {
+  private static RuntimeException unchecked(@Nullable Throwable cause) {
     if (cause instanceof RuntimeException runtime) return runtime;
     if (cause instanceof Error error) throw error;
     return new IllegalStateException(cause);

@@ -3,6 +3,7 @@ package io.scimfleet.mapping;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSONata expression that can be evaluated from many threads at once.
@@ -60,7 +61,7 @@ final class JsonataExpression {
    * Which limit stopped the evaluation: ours, JSONata's own range limit, or the stack; null for
    * other errors.
    */
-  private static String limitIn(Throwable e) {
+  private static @Nullable String limitIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MappingLimitException limit) return limit.limit();
       if (t instanceof JException j && RANGE_TOO_LARGE.equals(j.getError()))

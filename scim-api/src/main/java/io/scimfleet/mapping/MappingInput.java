@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON document that mappings and scope filters are evaluated against, as plain Java maps and
@@ -74,7 +75,7 @@ public record MappingInput(Map<String, Object> json) {
         : Map.of("id", member.id(), "remoteId", member.remoteId());
   }
 
-  private static void putIfPresent(Map<String, Object> json, String key, Object value) {
+  private static void putIfPresent(Map<String, Object> json, String key, @Nullable Object value) {
     if (value != null) json.put(key, value);
   }
 }

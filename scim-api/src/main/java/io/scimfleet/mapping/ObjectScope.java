@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a provider receives an object of one type: its JSONata filter and, when the provider has
@@ -15,12 +16,12 @@ import java.util.Set;
 public final class ObjectScope {
   private final ObjectType type;
   private final ScopeFilter filter;
-  private final ScopeGroups groups;
+  private final @Nullable ScopeGroups groups;
 
   /**
    * @param groups null: no scope by group
    */
-  public ObjectScope(ObjectType type, ScopeFilter filter, ScopeGroups groups) {
+  public ObjectScope(ObjectType type, ScopeFilter filter, @Nullable ScopeGroups groups) {
     this.type = type;
     this.filter = filter;
     this.groups = groups;
@@ -60,7 +61,7 @@ public final class ObjectScope {
   }
 
   /** Null when the provider has no scope by group. */
-  public ScopeGroups groups() {
+  public @Nullable ScopeGroups groups() {
     return groups;
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way a directory object becomes the SCIM resource a provider gets, for the worker and the
@@ -43,7 +44,7 @@ public final class PayloadBuilder {
   @FunctionalInterface
   public interface Unsynced {
     /** The member's state once it has been synced, or null to leave it out. */
-    ObjectSyncState syncFirst(ObjectType type, String objectId);
+    @Nullable ObjectSyncState syncFirst(ObjectType type, String objectId);
   }
 
   /** Leaves a member without a remote id out (the preview, a dry run). */
@@ -147,7 +148,7 @@ public final class PayloadBuilder {
   public static MappingInput user(
       Set<String> schemaExtensions,
       DirectoryUser user,
-      ObjectSyncState manager,
+      @Nullable ObjectSyncState manager,
       Unsynced unsynced) {
     UserTarget target = new UserTarget(schemaExtensions, null);
     String managerId = UserTarget.managerId(user);
@@ -175,7 +176,7 @@ public final class PayloadBuilder {
    * The object's id on the target, as a reference to it (a member, a manager) goes: null when it
    * has none, or is deactivated there.
    */
-  public static String remoteId(ObjectSyncState state) {
+  public static @Nullable String remoteId(@Nullable ObjectSyncState state) {
     return state != null && state.remoteId() != null && state.outcome() != SyncOutcome.DEACTIVATED
         ? state.remoteId()
         : null;

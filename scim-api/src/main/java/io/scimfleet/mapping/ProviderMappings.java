@@ -3,6 +3,7 @@ package io.scimfleet.mapping;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.DirectoryStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's mappings and scope as every part of the fleet reads them: the built-in mappings
@@ -36,7 +37,7 @@ public final class ProviderMappings {
   }
 
   /** The provider's scope filter for this type; null: everything is in scope. */
-  public static String scopeExpression(Provider provider, ObjectType type) {
+  public static @Nullable String scopeExpression(Provider provider, ObjectType type) {
     return type == ObjectType.USER ? provider.userFilter() : provider.groupFilter();
   }
 

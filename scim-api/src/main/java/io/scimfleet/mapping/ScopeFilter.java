@@ -1,6 +1,7 @@
 package io.scimfleet.mapping;
 
 import com.dashjoin.jsonata.Jsonata;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which directory objects a provider receives: a JSONata expression evaluated against the same
@@ -13,9 +14,9 @@ public final class ScopeFilter {
   static final String NAME = "scope filter";
   private static final ScopeFilter EVERYTHING = new ScopeFilter(null);
 
-  private final JsonataExpression expression;
+  private final @Nullable JsonataExpression expression;
 
-  private ScopeFilter(JsonataExpression expression) {
+  private ScopeFilter(@Nullable JsonataExpression expression) {
     this.expression = expression;
   }
 
@@ -24,7 +25,7 @@ public final class ScopeFilter {
    *
    * @throws MappingException when the expression does not compile
    */
-  public static ScopeFilter compile(String jsonataExpression) {
+  public static ScopeFilter compile(@Nullable String jsonataExpression) {
     if (jsonataExpression == null || jsonataExpression.isBlank()) return EVERYTHING;
     return new ScopeFilter(JsonataExpression.compile(NAME, jsonataExpression));
   }

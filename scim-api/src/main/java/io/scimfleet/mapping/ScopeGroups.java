@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's {@code scopeGroups} resolved against the directory: the groups in scope (the listed
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class ScopeGroups {
   private final DirectoryStore directory;
   private final List<String> roots;
-  private volatile Snapshot snapshot;
+  private volatile @Nullable Snapshot snapshot;
 
   private record Snapshot(long version, Map<String, String> via) {}
 
@@ -25,7 +26,7 @@ public final class ScopeGroups {
    * Why an object is in scope: through {@code group}, nested in (or equal to) the listed {@code
    * scopeGroup}.
    */
-  public record Reason(String group, String scopeGroup) {
+  public record Reason(String group, @Nullable String scopeGroup) {
     @Override
     public String toString() {
       return group.equals(scopeGroup)

@@ -2,6 +2,7 @@ package io.scimfleet.mapping;
 
 import io.scimfleet.model.DirectoryUser;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user's mappings learn of the target they map for: the schema extensions its User resource
@@ -9,7 +10,7 @@ import java.util.Set;
  *
  * @param manager null when the user has no manager, or the manager is not on the target
  */
-public record UserTarget(Set<String> schemaExtensions, Manager manager) {
+public record UserTarget(Set<String> schemaExtensions, @Nullable Manager manager) {
   public UserTarget {
     schemaExtensions = Set.copyOf(schemaExtensions);
   }
@@ -26,7 +27,7 @@ public record UserTarget(Set<String> schemaExtensions, Manager manager) {
    * The directory id of the user's manager: {@code attributes.manager} when it is a non-blank
    * string other than the user's own id; null otherwise.
    */
-  public static String managerId(DirectoryUser user) {
+  public static @Nullable String managerId(DirectoryUser user) {
     return user.attributes().get("manager") instanceof String id
             && !id.isBlank()
             && !id.equals(user.id())

@@ -5,4 +5,7 @@
  * io.scimfleet.mapping.DefaultMappings} holds the defaults and {@link
  * io.scimfleet.mapping.ScopeFilter} decides which objects a provider receives.
  */
+@NullMarked
 package io.scimfleet.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.scimfleet.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One write to the directory, as the change feed carries it.
@@ -11,7 +12,7 @@ import java.util.Objects;
  *     group's id (then {@code id} is the parent group's)
  * @param operation upsert or delete (for a membership: added or removed)
  */
-public record Change(Kind kind, String id, String memberId, Operation operation) {
+public record Change(Kind kind, String id, @Nullable String memberId, Operation operation) {
 
   /**
    * MEMBER_GROUP: a group nested in another (its {@code memberGroups}) was added or removed.

@@ -5,6 +5,7 @@ import io.scimfleet.scim.OAuth2Grant;
 import io.scimfleet.secret.SecretSources;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a provider authenticates to its target: {@code bearer} (the token is the secret), {@code
@@ -21,12 +22,12 @@ import java.util.Optional;
  * @param oauth2 the token endpoint and client of {@code oauth2}; null otherwise
  */
 public record Credential(
-    String token,
-    String tokenFile,
-    String tokenEnv,
+    @Nullable String token,
+    @Nullable String tokenFile,
+    @Nullable String tokenEnv,
     String type,
-    String username,
-    OAuth2Client oauth2) {
+    @Nullable String username,
+    @Nullable OAuth2Client oauth2) {
   public static final String BEARER = "bearer";
   public static final String BASIC = "basic";
   public static final String OAUTH2 = "oauth2";
@@ -49,12 +50,17 @@ public record Credential(
   }
 
   /** Bearer or Basic. */
-  public Credential(String token, String tokenFile, String tokenEnv, String type, String username) {
+  public Credential(
+      @Nullable String token,
+      @Nullable String tokenFile,
+      @Nullable String tokenEnv,
+      String type,
+      @Nullable String username) {
     this(token, tokenFile, tokenEnv, type, username, null);
   }
 
   /** A bearer token from one source. */
-  public Credential(String token, String tokenFile, String tokenEnv) {
+  public Credential(@Nullable String token, @Nullable String tokenFile, @Nullable String tokenEnv) {
     this(token, tokenFile, tokenEnv, BEARER, null);
   }
 
@@ -107,7 +113,7 @@ public record Credential(
 
   /** The client credentials grant of an oauth2 credential, the client secret read now. */
   public OAuth2Grant grant(SecretSources sources, String provider) {
-    if (!type.equals(OAUTH2))
+    if (!type.equals(OAUTH2) || oauth2 == null)
       throw new IllegalStateException(type + " credentials have no OAuth 2.0 grant");
     return oauth2.grant(resolve(sources, provider));
   }

@@ -2,6 +2,7 @@ package io.scimfleet.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the fleet's directory holds it. Only {@code id} and {@code username} are required;
@@ -11,8 +12,8 @@ import java.util.Objects;
 public record DirectoryUser(
     String id,
     String username,
-    String name,
-    String email,
+    @Nullable String name,
+    @Nullable String email,
     boolean active,
     Map<String, Object> attributes) {
 

@@ -3,6 +3,7 @@ package io.scimfleet.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One full sync of one provider: its phase, its pages and what its page jobs counted. A run goes
@@ -18,13 +19,13 @@ public record FullSyncRun(
     Status status,
     Phase phase,
     Instant startedAt,
-    Instant finishedAt,
+    @Nullable Instant finishedAt,
     int userPages,
     int groupPages,
     int pagesDone,
     SyncCounts counts,
     List<String> errors,
-    String message) {
+    @Nullable String message) {
 
   /**
    * {@code PARTIAL}: some objects failed (a page that failed for good counts each of its objects
@@ -163,8 +164,8 @@ public record FullSyncRun(
       int pagesDone,
       Phase phase,
       Status status,
-      Instant finishedAt,
-      String message,
+      @Nullable Instant finishedAt,
+      @Nullable String message,
       SyncCounts counts,
       List<String> errors) {
     return new FullSyncRun(

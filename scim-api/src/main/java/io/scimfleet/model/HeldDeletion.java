@@ -2,6 +2,7 @@ package io.scimfleet.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A removal (delete or deactivation) the deletion guard kept from a target: it would have taken the
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param heldAt when it was first held
  */
 public record HeldDeletion(
-    String provider, ObjectType type, String objectId, String remoteId, Instant heldAt) {
+    String provider, ObjectType type, String objectId, @Nullable String remoteId, Instant heldAt) {
   public HeldDeletion {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(type, "type");

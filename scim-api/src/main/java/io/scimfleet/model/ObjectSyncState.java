@@ -3,6 +3,7 @@ package io.scimfleet.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the fleet last did with one object on one provider: the lasting record of its sync.
@@ -22,15 +23,15 @@ public record ObjectSyncState(
     String provider,
     ObjectType type,
     String objectId,
-    String remoteId,
-    String version,
-    String payloadHash,
+    @Nullable String remoteId,
+    @Nullable String version,
+    @Nullable String payloadHash,
     List<String> membersSent,
-    Instant time,
-    SyncOutcome outcome,
-    String lastError,
+    @Nullable Instant time,
+    @Nullable SyncOutcome outcome,
+    @Nullable String lastError,
     List<String> pathsSent,
-    String password) {
+    @Nullable String password) {
 
   public ObjectSyncState {
     Objects.requireNonNull(provider, "provider");
@@ -51,7 +52,10 @@ public record ObjectSyncState(
   }
 
   private ObjectSyncState withAttempt(
-      Instant at, SyncOutcome result, String error, String passwordNote) {
+      @Nullable Instant at,
+      @Nullable SyncOutcome result,
+      @Nullable String error,
+      @Nullable String passwordNote) {
     return new ObjectSyncState(
         provider,
         type,

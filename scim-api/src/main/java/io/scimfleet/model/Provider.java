@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SCIM target and how the fleet provisions it.
@@ -59,29 +60,29 @@ public record Provider(
     int deletionThresholdPercent,
     List<PropertyMapping> userMappings,
     List<PropertyMapping> groupMappings,
-    String userFilter,
-    String groupFilter,
+    @Nullable String userFilter,
+    @Nullable String groupFilter,
     String fullSyncCron,
     boolean dryRun,
     int maxConcurrency,
     int requestsPerMinute,
     boolean tlsInsecure,
-    String caBundleFile,
+    @Nullable String caBundleFile,
     List<String> scopeGroups,
     NestedGroups nestedGroups,
     Duration deletionWindow,
     MatchOn matchOn,
     boolean adoptExisting,
     VendorProfile profile,
-    UserUpdate userUpdate,
-    Integer memberPatchChunk,
-    List<String> filters,
-    Boolean groupsReturnMembers,
-    RequiredAttributes requiredAttributes,
-    FeatureUse etag,
-    FeatureUse changePassword,
+    @Nullable UserUpdate userUpdate,
+    @Nullable Integer memberPatchChunk,
+    @Nullable List<String> filters,
+    @Nullable Boolean groupsReturnMembers,
+    @Nullable RequiredAttributes requiredAttributes,
+    @Nullable FeatureUse etag,
+    @Nullable FeatureUse changePassword,
     boolean syncPasswords,
-    BulkMode bulk,
+    @Nullable BulkMode bulk,
     DriftCheck driftCheck,
     boolean deleteUnmanaged) {
 

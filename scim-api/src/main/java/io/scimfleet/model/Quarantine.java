@@ -3,6 +3,7 @@ package io.scimfleet.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider paused because its requests kept failing (bad token, target down). Each new quarantine
@@ -21,7 +22,8 @@ public record Quarantine(String provider, int level, Instant since, Instant unti
   }
 
   /** The quarantine that follows {@code previous} (null: none before), starting now. */
-  public static Quarantine after(Quarantine previous, String provider, String reason, Instant now) {
+  public static Quarantine after(
+      @Nullable Quarantine previous, String provider, String reason, Instant now) {
     int level = previous == null ? 1 : previous.level + 1;
     return new Quarantine(provider, level, now, now.plus(delay(level)), reason);
   }
@@ -32,7 +34,7 @@ public record Quarantine(String provider, int level, Instant since, Instant unti
   }
 
   /** True when both are the same quarantine (same level, same start), or both are none (null). */
-  public static boolean same(Quarantine one, Quarantine other) {
+  public static boolean same(@Nullable Quarantine one, Quarantine other) {
     if (one == null || other == null) return one == null && other == null;
     return one.level == other.level && one.since.equals(other.since);
   }

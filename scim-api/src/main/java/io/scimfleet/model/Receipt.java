@@ -2,6 +2,7 @@ package io.scimfleet.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one provider's target did with one user, kept for an auditor also after the user left the
@@ -17,12 +18,12 @@ import java.util.Objects;
  */
 public record Receipt(
     String provider,
-    String remoteId,
-    String lastAction,
-    Instant acknowledgedAt,
-    Instant removedAt,
-    Instant lastAttemptAt,
-    String lastError) {
+    @Nullable String remoteId,
+    @Nullable String lastAction,
+    @Nullable Instant acknowledgedAt,
+    @Nullable Instant removedAt,
+    @Nullable Instant lastAttemptAt,
+    @Nullable String lastError) {
 
   public Receipt {
     Objects.requireNonNull(provider, "provider");

@@ -3,6 +3,7 @@ package io.scimfleet.scim;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the {@code Authorization} header of every request comes from: a fixed bearer token, Basic
@@ -16,18 +17,18 @@ public interface Authorization {
   Authorization NONE = () -> null;
 
   /** The header value for the next request, or null to send none. */
-  String header();
+  @Nullable String header();
 
   /**
    * The target refused {@code rejected} with 401. Returns true when a different header can now be
    * had (a cached token was dropped), so that the request is worth sending once more.
    */
-  default boolean invalidate(String rejected) {
+  default boolean invalidate(@Nullable String rejected) {
     return false;
   }
 
   /** A secret that error messages must mask even when a target echoes it back, or null. */
-  default String secret() {
+  default @Nullable String secret() {
     return null;
   }
 
@@ -36,7 +37,7 @@ public interface Authorization {
   }
 
   /** RFC 7617 Basic, UTF-8. */
-  static Authorization basic(String username, String password) {
+  static Authorization basic(@Nullable String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     String pair = username + ":" + password;

@@ -2,6 +2,7 @@ package io.scimfleet.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.scim.internal.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation of a Bulk request (RFC 7644 §3.7). {@code path} is relative ({@code /Users}, {@code
@@ -9,7 +10,11 @@ import io.scimfleet.scim.internal.Json;
  * data} and {@code version} may be null.
  */
 public record BulkOperation(
-    String method, String path, String bulkId, ObjectNode data, String version) {
+    String method,
+    String path,
+    @Nullable String bulkId,
+    @Nullable ObjectNode data,
+    @Nullable String version) {
   public static BulkOperation create(String endpoint, String bulkId, ObjectNode resource) {
     return new BulkOperation("POST", "/" + endpoint, bulkId, resource, null);
   }

@@ -1,6 +1,7 @@
 package io.scimfleet.scim;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one Bulk operation, on its own: one failed operation does not fail the others.
@@ -13,12 +14,12 @@ import java.util.Optional;
 public record BulkResult(
     String method,
     String path,
-    String bulkId,
+    @Nullable String bulkId,
     int status,
-    String location,
-    String id,
-    String version,
-    ScimException error) {
+    @Nullable String location,
+    @Nullable String id,
+    @Nullable String version,
+    @Nullable ScimException error) {
   public boolean ok() {
     return status >= 200 && status < 300;
   }

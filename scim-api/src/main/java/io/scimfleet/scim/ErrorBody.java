@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person can read from an error body: the SCIM {@code detail} and {@code scimType}, another
  * common message field, an HTML page's {@code <title>}, or the first 200 characters of the text.
  */
-record ErrorBody(String scimType, String detail) {
+record ErrorBody(@Nullable String scimType, String detail) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE =
       Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -42,7 +43,7 @@ record ErrorBody(String scimType, String detail) {
     return readable.isEmpty() ? "no readable text in the response body" : readable;
   }
 
-  private static JsonNode readJson(String body) {
+  private static @Nullable JsonNode readJson(String body) {
     try {
       return JSON.readTree(body);
     } catch (Exception e) {

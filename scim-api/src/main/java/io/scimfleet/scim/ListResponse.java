@@ -2,6 +2,7 @@ package io.scimfleet.scim;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a search. {@code totalResults} is what the target claims and may be wrong (some
@@ -12,7 +13,7 @@ public record ListResponse(
     int startIndex,
     int itemsPerPage,
     List<ScimResource> resources,
-    String nextCursor) {
+    @Nullable String nextCursor) {
   public ListResponse {
     resources = List.copyOf(resources);
   }

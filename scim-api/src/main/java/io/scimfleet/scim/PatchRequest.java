@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 7644 §3.5.2 PatchOp. Member removal is always one {@code remove} per member with the path
@@ -112,7 +113,7 @@ public record PatchRequest(List<PatchOperation> operations) {
       return remove("members[value eq " + Json.quote(id) + "]");
     }
 
-    public Builder op(String op, String path, JsonNode value) {
+    public Builder op(String op, String path, @Nullable JsonNode value) {
       operations.add(new PatchOperation(op, path, value));
       return this;
     }

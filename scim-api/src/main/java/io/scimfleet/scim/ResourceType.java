@@ -1,12 +1,17 @@
 package io.scimfleet.scim;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entry of {@code /ResourceTypes}: {@code endpoint} without its leading slash ({@code Users}).
  */
 public record ResourceType(
-    String id, String name, String endpoint, String schema, List<String> schemaExtensions) {
+    @Nullable String id,
+    @Nullable String name,
+    String endpoint,
+    @Nullable String schema,
+    List<String> schemaExtensions) {
   public ResourceType {
     schemaExtensions = List.copyOf(schemaExtensions);
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client for one SCIM 2.0 target (RFC 7644), safe for concurrent use; one connection pool per
@@ -231,7 +232,7 @@ public final class ScimClient implements AutoCloseable {
     return capabilities.cursorPaging() ? first.withCursor("") : first;
   }
 
-  private String ifMatch(String version) {
+  private @Nullable String ifMatch(String version) {
     return version != null && capabilities().etag() ? version : null;
   }
 

@@ -14,18 +14,19 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /** Configures a {@link ScimClient}; every setting has a safe default. Not thread-safe. */
 public final class ScimClientBuilder {
   private final URI baseUrl;
   private Authorization authorization = Authorization.NONE;
-  private OAuth2Grant oauth2;
+  private @Nullable OAuth2Grant oauth2;
   private Duration connectTimeout = Duration.ofSeconds(5);
   private Duration responseTimeout = Duration.ofSeconds(30);
   private Duration totalTimeout = Duration.ofSeconds(60);
   private int maxConnections = 20;
-  private SSLContext sslContext;
-  private HostnameVerifier hostnameVerifier;
+  private @Nullable SSLContext sslContext;
+  private @Nullable HostnameVerifier hostnameVerifier;
   private Duration discoveryTtl = Duration.ofMinutes(10);
   private RequestListener listener = RequestListener.NONE;
   private RequestGate gate = RequestGate.OPEN;

@@ -1,6 +1,7 @@
 package io.scimfleet.scim;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facts of one failed request, as {@link ScimErrors} gathered them. {@code retryAfter} and
@@ -10,10 +11,10 @@ public record ScimError(
     String method,
     String path,
     int status,
-    String scimType,
-    String detail,
-    Duration retryAfter,
-    Throwable cause) {
+    @Nullable String scimType,
+    @Nullable String detail,
+    @Nullable Duration retryAfter,
+    @Nullable Throwable cause) {
 
   /** {@code PATCH /Groups/42 -> 409 uniqueness: displayName already exists}. */
   public String message() {

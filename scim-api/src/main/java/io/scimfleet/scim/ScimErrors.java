@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that turns a failed request into its {@link ScimException} subclass: from status,
@@ -24,17 +25,17 @@ public final class ScimErrors {
   static final int MAX_QUOTED = 200;
   private static final int MAX_TRANSPORT = 400;
 
-  private final String secret;
+  private final @Nullable String secret;
   private final Clock clock;
 
-  public ScimErrors(String secret, Clock clock) {
+  public ScimErrors(@Nullable String secret, Clock clock) {
     this.secret = secret;
     this.clock = clock;
   }
 
   /** The error for an answer with a status other than 2xx. */
   public ScimException fromResponse(
-      String method, String path, int status, String retryAfter, String body) {
+      String method, String path, int status, @Nullable String retryAfter, String body) {
     ErrorBody parsed = ErrorBody.parse(body);
     Duration wait = RetryAfter.parse(retryAfter, clock);
     ScimError error =
@@ -101,7 +102,7 @@ public final class ScimErrors {
    * invalid_client: Client authentication failed}. Retryable on 429 and 5xx.
    */
   public TokenEndpointException tokenRefused(
-      String url, int status, String error, String description) {
+      String url, int status, @Nullable String error, @Nullable String description) {
     String detail =
         description == null || description.isBlank()
             ? "the token endpoint gave no access token"
@@ -115,7 +116,7 @@ public final class ScimErrors {
    * The token endpoint answered {@code status} with a body that is not a usable token response; not
    * retryable.
    */
-  public TokenEndpointException tokenMalformed(String url, int status, String why) {
+  public TokenEndpointException tokenMalformed(String url, int status, @Nullable String why) {
     String detail = "not a usable token response: " + quote(why, MAX_QUOTED);
     return new TokenEndpointException(
         new ScimError("POST", url, status, null, detail, null, null), false);
@@ -141,7 +142,7 @@ public final class ScimErrors {
     return new ScimException(error);
   }
 
-  private static String describe(IOException cause, String timeouts) {
+  private static @Nullable String describe(IOException cause, String timeouts) {
     if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException)
       return "timed out (" + timeouts + ")";
     if (cause instanceof ConnectException) return "connection refused: " + cause.getMessage();
@@ -166,7 +167,7 @@ public final class ScimErrors {
    * Text a target wrote, fit to quote: one line without control characters, the token masked, at
    * most {@code max} characters.
    */
-  String quote(String text, int max) {
+  @Nullable String quote(@Nullable String text, int max) {
     if (text == null) return null;
     String line = redact(text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ")).strip();
     return line.length() <= max ? line : line.substring(0, max) + "…";

@@ -3,6 +3,7 @@ package io.scimfleet.scim;
 import io.scimfleet.error.FleetException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SCIM request that failed: what was asked ({@link #method()}, {@link #path()}) and what the
@@ -28,7 +29,7 @@ public class ScimException extends FleetException {
     return Optional.ofNullable(error.scimType());
   }
 
-  public String detail() {
+  public @Nullable String detail() {
     return error.detail();
   }
 

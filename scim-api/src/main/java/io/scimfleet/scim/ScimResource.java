@@ -3,6 +3,7 @@ package io.scimfleet.scim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.scim.internal.Json;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource as the target returned it. {@link #json()} is the whole body, unknown attributes
@@ -11,13 +12,13 @@ import java.util.Optional;
  * @param json the response body
  * @param etag the {@code ETag} header of the response, or null
  */
-public record ScimResource(ObjectNode json, String etag) {
+public record ScimResource(ObjectNode json, @Nullable String etag) {
   public static ScimResource of(ObjectNode json) {
     return new ScimResource(json, null);
   }
 
   /** The id as text, also when the target sends a number; null when absent. */
-  public String id() {
+  public @Nullable String id() {
     return Json.text(json.get("id"));
   }
 

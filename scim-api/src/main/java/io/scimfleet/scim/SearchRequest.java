@@ -1,6 +1,7 @@
 package io.scimfleet.scim;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search on an endpoint (RFC 7644 §3.4.2). Every part is optional: {@code filter} null means all;
@@ -9,10 +10,10 @@ import java.util.List;
  * attributes the answer should leave out (e.g. {@code members} of groups).
  */
 public record SearchRequest(
-    Filter filter,
-    Integer startIndex,
-    Integer count,
-    String cursor,
+    @Nullable Filter filter,
+    @Nullable Integer startIndex,
+    @Nullable Integer count,
+    @Nullable String cursor,
     List<String> attributes,
     List<String> excludedAttributes) {
   public SearchRequest {
@@ -22,7 +23,11 @@ public record SearchRequest(
 
   /** Without excluded attributes. */
   public SearchRequest(
-      Filter filter, Integer startIndex, Integer count, String cursor, List<String> attributes) {
+      @Nullable Filter filter,
+      @Nullable Integer startIndex,
+      @Nullable Integer count,
+      @Nullable String cursor,
+      List<String> attributes) {
     this(filter, startIndex, count, cursor, attributes, List.of());
   }
 
@@ -47,7 +52,7 @@ public record SearchRequest(
   }
 
   /** Cursor paging instead of index paging: drops {@code startIndex}. */
-  public SearchRequest withCursor(String value) {
+  public SearchRequest withCursor(@Nullable String value) {
     return new SearchRequest(filter, null, count, value, attributes, excludedAttributes);
   }
 

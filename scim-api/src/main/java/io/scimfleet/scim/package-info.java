@@ -5,4 +5,7 @@
  * the target said about itself ({@link io.scimfleet.scim.Capabilities}), and one error class per
  * kind of failure, all made by {@link io.scimfleet.scim.ScimErrors}.
  */
+@NullMarked
 package io.scimfleet.scim;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts inline secrets at rest with AES-256-GCM (the JDK's). A sealed value reads {@code
@@ -183,7 +184,7 @@ public final class SecretBox {
     return cipher.doFinal(input, offset, input.length - offset);
   }
 
-  private static String read(String file) {
+  private static String read(@Nullable String file) {
     try {
       return Files.readString(Path.of(file));
     } catch (IOException e) {
@@ -192,7 +193,7 @@ public final class SecretBox {
     }
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One AES-256 key and its id: the first 8 hex digits of the SHA-256 of the key, so that a sealed
@@ -29,7 +30,7 @@ record SecretKey(String id, SecretKeySpec spec) {
    * names where the text came from (a variable or a file), for the error message, which never shows
    * the text.
    */
-  static SecretKey parse(String base64, String source) {
+  static SecretKey parse(String base64, @Nullable String source) {
     String text = base64.strip();
     byte[] key;
     try {
@@ -44,7 +45,7 @@ record SecretKey(String id, SecretKeySpec spec) {
     return of(key);
   }
 
-  private static IllegalArgumentException refused(String source, String why) {
+  private static IllegalArgumentException refused(@Nullable String source, String why) {
     return new IllegalArgumentException(source + " must be " + HOW_TO + "; " + why);
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules every provider secret follows, checked when a provider is saved and again when a worker
@@ -33,11 +34,11 @@ public final class SecretSources {
 
   private final Path dir;
   private final String envPrefix;
-  private final SecretBox box;
+  private final @Nullable SecretBox box;
   private final Function<String, String> variables;
 
   public SecretSources(
-      Path dir, String envPrefix, SecretBox box, Function<String, String> variables) {
+      Path dir, String envPrefix, @Nullable SecretBox box, Function<String, String> variables) {
     this.dir = dir.toAbsolutePath().normalize();
     this.envPrefix = envPrefix;
     this.box = box;
@@ -139,12 +140,18 @@ public final class SecretSources {
    * file} or {@code variable}. Every rule is checked again.
    */
   public String resolve(
-      String provider, String field, String inline, String file, String variable) {
+      String provider,
+      String field,
+      @Nullable String inline,
+      @Nullable String file,
+      @Nullable String variable) {
     if (inline != null) return open(SecretBinding.provider(provider, field), field, inline);
     if (variable != null) {
       requireAllowedEnv(field + "Env", variable);
       return requireValue(variables.apply(variable), "environment variable " + variable);
     }
+    if (file == null)
+      throw new SecretException(field + ": none of inline, file or variable is set");
     Path real = requireAllowedFile(field + "File", file);
     if (!Files.exists(real)) throw new SecretException(field + "File " + file + " does not exist");
     try {
@@ -169,7 +176,7 @@ public final class SecretSources {
     return Files.exists(dir) ? dir.toRealPath() : dir;
   }
 
-  private SecretException outside(String field, String file) {
+  private SecretException outside(String field, @Nullable String file) {
     return new SecretException(
         field
             + " '"
@@ -184,7 +191,7 @@ public final class SecretSources {
     return value;
   }
 
-  private static String orDefault(String value, String fallback) {
+  private static String orDefault(@Nullable String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 

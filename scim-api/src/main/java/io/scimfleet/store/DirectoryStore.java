@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fleet's copy of the identity directory. Every write is atomic, bumps {@link #version()} and
@@ -80,7 +81,9 @@ public interface DirectoryStore {
    * then.
    */
   void putGroup(
-      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds);
+      DirectoryGroup group,
+      Collection<String> memberIds,
+      @Nullable Collection<String> memberGroupIds);
 
   Optional<DirectoryGroup> group(String id);
 

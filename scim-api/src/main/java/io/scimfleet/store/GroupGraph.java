@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -78,7 +79,9 @@ public final class GroupGraph {
     if (!cameFrom.containsKey(parent)) return Optional.empty();
     List<String> path = new ArrayList<>();
     path.add(parent);
-    for (String at = cameFrom.get(parent); !at.equals(parent); at = cameFrom.get(at)) path.add(at);
+    for (String at = Objects.requireNonNull(cameFrom.get(parent));
+        !at.equals(parent);
+        at = Objects.requireNonNull(cameFrom.get(at))) path.add(at);
     path.add(parent);
     Collections.reverse(path);
     return Optional.of(path);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sessions in this process's memory, at most {@link #MAX} (the least recently used goes first), for
@@ -19,7 +20,7 @@ public final class InMemoryConsoleSessionStore implements ConsoleSessionStore {
     final String csrfToken;
     Instant lastUsed;
     Duration idle;
-    String notice;
+    @Nullable String notice;
 
     Entry(String csrfToken, Instant lastUsed, Duration idle) {
       this.csrfToken = csrfToken;
@@ -78,7 +79,7 @@ public final class InMemoryConsoleSessionStore implements ConsoleSessionStore {
     return live(sessionId)
         .map(
             e -> {
-              String notice = e.notice;
+              @Nullable String notice = e.notice;
               e.notice = null;
               return notice;
             });

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory in memory. One monitor guards everything, so that each write, with its change
@@ -106,7 +107,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     Set<String> groupIds = groupsOf.getOrDefault(id, Set.of());
     groupIds.forEach(
         group -> {
-          members.get(group).remove(id);
+          Objects.requireNonNull(members.get(group)).remove(id);
           touch(groupTimes, group);
           feed.append(Change.membership(group, id, Operation.DELETE));
         });
@@ -117,7 +118,9 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public synchronized void putGroup(
-      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
+      DirectoryGroup group,
+      Collection<String> memberIds,
+      @Nullable Collection<String> memberGroupIds) {
     Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
     Set<String> wantedChildren =
         memberGroupIds == null ? null : new LinkedHashSet<>(memberGroupIds);
@@ -281,8 +284,8 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   private void unlinkMember(String groupId, String userId) {
     touch(groupTimes, groupId);
-    members.get(groupId).remove(userId);
-    groupsOf.get(userId).remove(groupId);
+    Objects.requireNonNull(members.get(groupId)).remove(userId);
+    Objects.requireNonNull(groupsOf.get(userId)).remove(groupId);
     feed.append(Change.membership(groupId, userId, Operation.DELETE));
   }
 
@@ -296,8 +299,8 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   private void unlinkChild(String groupId, String childId) {
     touch(groupTimes, groupId);
-    children.get(groupId).remove(childId);
-    parents.get(childId).remove(groupId);
+    Objects.requireNonNull(children.get(groupId)).remove(childId);
+    Objects.requireNonNull(parents.get(childId)).remove(groupId);
     graphVersion++;
     feed.append(Change.memberGroup(groupId, childId, Operation.DELETE));
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Sealed passwords in memory, for all-in-one without Redis and for tests; time from the clock. */
 public final class InMemoryPasswordStore implements PasswordStore {
@@ -23,7 +24,7 @@ public final class InMemoryPasswordStore implements PasswordStore {
     final String sealed;
     final Instant expires;
     final Set<String> done = new LinkedHashSet<>();
-    Set<String> wanted;
+    @Nullable Set<String> wanted;
 
     Entry(String sealed, Instant expires) {
       this.sealed = sealed;
@@ -92,7 +93,7 @@ public final class InMemoryPasswordStore implements PasswordStore {
    * The user's entry while its time is not up (an expired one stays until {@link #dropExpired}
    * records it).
    */
-  private Entry live(String userId) {
+  private @Nullable Entry live(String userId) {
     Entry entry = entries.get(userId);
     return entry == null || !entry.expires.isAfter(clock.instant()) ? null : entry;
   }

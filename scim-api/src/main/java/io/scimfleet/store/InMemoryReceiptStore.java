@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ReceiptStore} in this process: a user's receipts are dropped when read after their
  * retention ran out.
  */
 public final class InMemoryReceiptStore implements ReceiptStore {
-  private record Kept(Instant deletedAt, Instant expiresAt, Map<String, Receipt> byProvider) {}
+  private record Kept(
+      @Nullable Instant deletedAt, @Nullable Instant expiresAt, Map<String, Receipt> byProvider) {}
 
   private final Map<String, Kept> users = new ConcurrentSkipListMap<>();
   private final Clock clock;
@@ -66,7 +68,7 @@ public final class InMemoryReceiptStore implements ReceiptStore {
     return new Page<>(items, ids.size() > limit ? ids.get(limit - 1) : null);
   }
 
-  private Instant expiry(Instant deletedAt) {
+  private @Nullable Instant expiry(@Nullable Instant deletedAt) {
     return deletedAt == null ? null : clock.instant().plus(retention);
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -189,7 +190,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public synchronized void finishRun(
       String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
     if (!isCurrent(provider, runId)) return;
-    FullSyncRun run = withTally(currentRuns.remove(provider));
+    FullSyncRun run = withTally(Objects.requireNonNull(currentRuns.remove(provider)));
     tallies.remove(key(provider, runId));
     FullSyncRun finished = run.finished(status, message, at);
     lastRuns.put(provider, finished);
@@ -223,7 +224,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public synchronized Optional<FullSyncFollowUp> takeFollowUp(String provider, String runId) {
     FullSyncFollowUp waiting = followUps.get(provider);
     if (waiting == null || !waiting.runId().equals(runId)) return Optional.empty();
-    return Optional.of(followUps.remove(provider));
+    followUps.remove(provider);
+    return Optional.of(waiting);
   }
 
   private boolean isCurrent(String provider, String runId) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One writer per (provider, object) across every worker: a short lease with an expiry. */
 public interface ObjectLocks {
@@ -29,7 +30,7 @@ public interface ObjectLocks {
      * The holder's token, which fences its state writes ({@link SyncStateStore#putAll(Collection,
      * String)}); null for a lock that has none (its writes go unfenced).
      */
-    default String token() {
+    default @Nullable String token() {
       return null;
     }
   }
@@ -44,7 +45,7 @@ public interface ObjectLocks {
     List<String> held();
 
     /** The token all of {@link #held()} hold (see {@link Lock#token()}); null when none. */
-    default String token() {
+    default @Nullable String token() {
       return null;
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the fleet may send requests. Link-local, cloud metadata and unspecified addresses are
@@ -115,7 +116,7 @@ public final class TargetPolicy {
   /**
    * The address itself, or the IPv4 address it stands for, that the rules refuse; null when none.
    */
-  private InetAddress refusedPart(InetAddress address) {
+  private @Nullable InetAddress refusedPart(InetAddress address) {
     InetAddress canonical = EmbeddedIpv4.canonical(address);
     if (!allowsOne(canonical)) return canonical;
     for (InetAddress carried : EmbeddedIpv4.carried(canonical))

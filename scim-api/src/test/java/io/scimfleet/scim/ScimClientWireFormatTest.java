@@ -296,7 +296,7 @@ class ScimClientWireFormatTest {
     List<Long> starts =
         wireMock.getAllServeEvents().stream()
             .filter(event -> event.getRequest().getUrl().contains("/Users?"))
-            .map(event -> event.getRequest().getLoggedDate().getTime())
+            .map(event -> event.getRequest().getLoggedDate().toInstant().toEpochMilli())
             .sorted()
             .toList();
     assertThat(starts.size()).isGreaterThanOrEqualTo(7);

@@ -83,7 +83,7 @@ public final class StrictTokenEndpoint implements AutoCloseable {
   /** No charset, or UTF-8 in any case and with or without quotes, as Express' body parser. */
   static boolean isUtf8Form(String contentType) {
     if (contentType == null) return false;
-    String[] parts = contentType.split(";");
+    String[] parts = contentType.split(";", -1);
     if (!parts[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) return false;
     for (int i = 1; i < parts.length; i++) {
       String[] pair = parts[i].strip().split("=", 2);
@@ -97,7 +97,7 @@ public final class StrictTokenEndpoint implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       String[] kv = pair.split("=", 2);
       if (kv.length == 2) {
         form.put(decode(kv[0]), decode(kv[1]));

@@ -143,6 +143,8 @@ public final class TestCertificates {
   }
 
   /** A server's certificate chain and private key. */
+  // the chain is an array because the TLS API (KeyStore, X509TrustManager) takes and returns one
+  @SuppressWarnings("ArrayRecordComponent")
   public record Server(X509Certificate[] chain, KeyPair keys) {
     Server(X509Certificate leaf, KeyPair keys, X509Certificate... issuers) {
       this(concat(leaf, issuers), keys);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * coalescing still holds inside a burst.
  */
 class BurstBatchingIT {
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final String PROVIDER = "target";
 
   private ScimSdkServer target;

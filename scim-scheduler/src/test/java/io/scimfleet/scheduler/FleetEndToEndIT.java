@@ -205,7 +205,7 @@ class FleetEndToEndIT {
 
   private FullSyncRun awaitRun(String runId) {
     await()
-        .atMost(Duration.ofSeconds(120))
+        .atMost(Duration.ofMinutes(2))
         .until(
             () -> fleet.lastRun(providerName).filter(run -> run.runId().equals(runId)).isPresent());
     return fleet.lastRun(providerName).orElseThrow();

@@ -111,7 +111,7 @@ class ReceiptsIT {
 
     assertThat(lag("crm", "deprovision").totalTime(TimeUnit.MILLISECONDS))
         .isPositive()
-        .isLessThan(PATIENCE.toMillis());
+        .isLessThan((double) PATIENCE.toMillis());
   }
 
   @Test

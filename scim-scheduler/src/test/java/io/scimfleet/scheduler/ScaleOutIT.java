@@ -151,7 +151,7 @@ class ScaleOutIT {
 
     String runId = scheduler.fullSyncs().startNow("crm", true);
     await()
-        .atMost(Duration.ofSeconds(120))
+        .atMost(Duration.ofMinutes(2))
         .until(
             () ->
                 stores

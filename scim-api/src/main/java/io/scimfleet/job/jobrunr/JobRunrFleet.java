@@ -23,6 +23,7 @@ import org.jobrunr.server.metrics.BackgroundJobServerMetricsBinder;
 import org.jobrunr.storage.InMemoryStorageProvider;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
@@ -59,18 +60,18 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   private final BooleanSupplier storageAnswers;
   private final WorkSignal signal;
   private final Runnable afterEnqueue;
-  private volatile JobWaker waker;
+  private volatile @Nullable JobWaker waker;
   private final JsonMapper json = new FleetJsonMapper();
   private final JobRequestScheduler scheduler;
-  private volatile BackgroundJobServer server;
-  private volatile JobServerSupervisor supervisor;
-  private ScheduledExecutorService supervision;
-  private DashboardServer dashboard;
-  private JobStatsGauges jobStats;
-  private BackgroundJobServerMetricsBinder serverMetrics;
+  private volatile @Nullable BackgroundJobServer server;
+  private volatile @Nullable JobServerSupervisor supervisor;
+  private @Nullable ScheduledExecutorService supervision;
+  private @Nullable DashboardServer dashboard;
+  private @Nullable JobStatsGauges jobStats;
+  private @Nullable BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
   private JobRetention retention = JobRetention.fromEnv(System.getenv());
-  private ScheduledExecutorService purge;
+  private @Nullable ScheduledExecutorService purge;
 
   JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers) {
     this(storage, storageAnswers, WorkSignal.local(), true);
@@ -184,7 +185,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   public synchronized void stopServer() {
     if (waker != null) waker.close();
     waker = null;
-    if (supervision != null) stopSupervision();
+    if (supervision != null) stopSupervision(supervision);
     supervision = null;
     supervisor = null;
     if (server != null) server.stop();
@@ -243,7 +244,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   /**
    * Waits for a restart in progress, so that the supervisor never starts a server we are stopping.
    */
-  private void stopSupervision() {
+  private static void stopSupervision(ScheduledExecutorService supervision) {
     supervision.shutdown();
     try {
       if (!supervision.awaitTermination(1, TimeUnit.MINUTES)) supervision.shutdownNow();

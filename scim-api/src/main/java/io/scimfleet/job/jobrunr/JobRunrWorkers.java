@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.jobrunr.server.threadpool.JobRunrExecutor;
 import org.jobrunr.server.threadpool.PlatformThreadPoolJobRunrExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The job server's worker threads, made as JobRunr makes them by default, and kept so that their
@@ -17,7 +18,7 @@ import org.jobrunr.server.threadpool.PlatformThreadPoolJobRunrExecutor;
 final class JobRunrWorkers implements Function<Integer, JobRunrExecutor>, MeterBinder {
   static final String NAME = "jobrunr.workers";
 
-  private volatile Pool executor;
+  private volatile @Nullable Pool executor;
 
   @Override
   public JobRunrExecutor apply(Integer workerCount) {

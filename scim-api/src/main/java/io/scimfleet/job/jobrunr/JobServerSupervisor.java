@@ -16,6 +16,7 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.ConcurrentJobModificationException;
 import org.jobrunr.storage.Paging;
 import org.jobrunr.storage.StorageProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,9 @@ final class JobServerSupervisor implements Runnable {
   private final Duration stuckAfter;
   private final Duration announceGrace;
   private volatile Instant lastRun;
-  private volatile Instant unannouncedSince;
-  private volatile Instant stoppedSince;
-  private volatile Instant stuckSince;
+  private volatile @Nullable Instant unannouncedSince;
+  private volatile @Nullable Instant stoppedSince;
+  private volatile @Nullable Instant stuckSince;
   private Consumer<UUID> release = id -> {};
 
   JobServerSupervisor(BackgroundJobServer server, BooleanSupplier storageAnswers, Clock clock) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failed logins per client address: after {@value #MAX_FAILURES} failures, each within {@link
@@ -19,7 +20,7 @@ final class LoginLockout {
   /** Beyond this many clients remembered, the ones neither locked nor recently failed go. */
   private static final int MAX_CLIENTS = 10_000;
 
-  private record Failures(int count, Instant last, Instant lockedUntil) {}
+  private record Failures(int count, Instant last, @Nullable Instant lockedUntil) {}
 
   private final Clock clock;
   private final Map<String, Failures> clients = new ConcurrentHashMap<>();

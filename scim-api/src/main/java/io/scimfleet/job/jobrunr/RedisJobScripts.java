@@ -1,6 +1,7 @@
 package io.scimfleet.job.jobrunr;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -222,7 +223,7 @@ enum RedisJobScripts {
       """);
 
   private final String source;
-  private volatile String sha;
+  private volatile @Nullable String sha;
 
   RedisJobScripts(String source) {
     this.source = source;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jobrunr.storage.BackgroundJobServerStatus;
+import org.jspecify.annotations.Nullable;
 
 /** A job server's registration as the fields of its Redis hash (times in µs since the epoch). */
 final class RedisServerFields {
@@ -62,11 +63,11 @@ final class RedisServerFields {
         asDouble(fields.get("processCpuLoad")));
   }
 
-  private static Long asLong(String value) {
+  private static @Nullable Long asLong(@Nullable String value) {
     return value == null || value.equals("null") ? null : Long.valueOf(value);
   }
 
-  private static Double asDouble(String value) {
+  private static @Nullable Double asDouble(@Nullable String value) {
     return value == null || value.equals("null") ? null : Double.valueOf(value);
   }
 }

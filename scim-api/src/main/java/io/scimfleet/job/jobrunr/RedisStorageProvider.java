@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import org.jobrunr.storage.listeners.StorageProviderChangeListener;
 import org.jobrunr.storage.navigation.AmountRequest;
 import org.jobrunr.storage.navigation.OffsetBasedPageRequest;
 import org.jobrunr.storage.navigation.OrderTerm;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
@@ -197,7 +199,7 @@ public final class RedisStorageProvider implements StorageProvider {
   }
 
   @Override
-  public JobRunrMetadata getMetadata(String name, String owner) {
+  public @Nullable JobRunrMetadata getMetadata(String name, String owner) {
     try (Jedis jedis = pool.getResource()) {
       String value = jedis.hget(metadataKey(name), owner);
       return value == null ? null : RedisMetadata.decode(name, owner, value);
@@ -415,7 +417,8 @@ public final class RedisStorageProvider implements StorageProvider {
   }
 
   @Override
-  public Instant getRecurringJobLatestScheduledInstant(String recurringJobId, StateName... states) {
+  public @Nullable Instant getRecurringJobLatestScheduledInstant(
+      String recurringJobId, StateName... states) {
     Set<String> wanted =
         states.length == 0
             ? null
@@ -501,14 +504,14 @@ public final class RedisStorageProvider implements StorageProvider {
       return new JobStats(
           now,
           total,
-          counts.get(StateName.AWAITING).get(),
-          counts.get(StateName.SCHEDULED).get(),
-          counts.get(StateName.ENQUEUED).get(),
-          counts.get(StateName.PROCESSING).get(),
-          counts.get(StateName.FAILED).get(),
-          counts.get(StateName.SUCCEEDED).get(),
+          Objects.requireNonNull(counts.get(StateName.AWAITING)).get(),
+          Objects.requireNonNull(counts.get(StateName.SCHEDULED)).get(),
+          Objects.requireNonNull(counts.get(StateName.ENQUEUED)).get(),
+          Objects.requireNonNull(counts.get(StateName.PROCESSING)).get(),
+          Objects.requireNonNull(counts.get(StateName.FAILED)).get(),
+          Objects.requireNonNull(counts.get(StateName.SUCCEEDED)).get(),
           succeeded == null ? 0L : succeeded.getValueAsLong(),
-          counts.get(StateName.DELETED).get(),
+          Objects.requireNonNull(counts.get(StateName.DELETED)).get(),
           recurring.get().intValue(),
           servers.get().intValue());
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -28,8 +29,8 @@ final class RedisWorkSignal implements WorkSignal {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Subscriber subscriber = new Subscriber();
   private volatile boolean open = true;
-  private Thread listening;
-  private ScheduledExecutorService pinger;
+  private @Nullable Thread listening;
+  private @Nullable ScheduledExecutorService pinger;
 
   /**
    * {@code channel}: where the storage announces enqueued jobs ({@link

@@ -1,5 +1,7 @@
 package io.scimfleet.job.jobrunr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored job whose JSON the fleet refuses to load ({@link FleetJsonMapper}): nothing of it was
  * instantiated. The storage sets it aside ({@link RedisStorageProvider}) and counts it.
@@ -7,7 +9,7 @@ package io.scimfleet.job.jobrunr;
 final class RefusedJobData extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  RefusedJobData(String why, Throwable cause) {
+  RefusedJobData(String why, @Nullable Throwable cause) {
     super("job data refused: " + why, cause);
   }
 }

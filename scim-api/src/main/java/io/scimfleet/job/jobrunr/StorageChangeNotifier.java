@@ -20,6 +20,7 @@ import org.jobrunr.storage.listeners.JobChangeListener;
 import org.jobrunr.storage.listeners.JobStatsChangeListener;
 import org.jobrunr.storage.listeners.MetadataChangeListener;
 import org.jobrunr.storage.listeners.StorageProviderChangeListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ final class StorageChangeNotifier implements AutoCloseable {
   private final Set<StorageProviderChangeListener> listeners = ConcurrentHashMap.newKeySet();
   private final JobStatsEnricher enricher = new JobStatsEnricher();
   private final AtomicBoolean statsPending = new AtomicBoolean();
-  private ScheduledExecutorService executor;
+  private @Nullable ScheduledExecutorService executor;
 
   StorageChangeNotifier(StorageProvider storage) {
     this.storage = storage;

@@ -7,4 +7,7 @@
  * io.scimfleet.job.jobrunr.DashboardServer}: bound to {@code SCIM_DASHBOARD_BIND}, which JobRunr's
  * web server cannot do), behind a login compared in constant time with a lockout, without CORS.
  */
+@NullMarked
 package io.scimfleet.job.jobrunr;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import io.scimfleet.scim.ScimErrors;
 import io.scimfleet.scim.ScimException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a BulkResponse operation by operation, matched to what was sent by bulkId, else by
@@ -73,7 +74,7 @@ final class BulkResults {
     return digits.matches("\\d{3}") ? Integer.parseInt(digits) : -1;
   }
 
-  private static String id(String location, JsonNode node) {
+  private static @Nullable String id(@Nullable String location, JsonNode node) {
     String fromResponse = Json.text(node.path("response").get("id"));
     if (fromResponse != null || location == null) return fromResponse;
     String trimmed = Paths.trimSlashes(location);

@@ -1,18 +1,24 @@
 package io.scimfleet.scim.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request to send: {@code path} is relative to the base URL, encoded, with a leading slash
  * ({@code /Users/42}); {@code query} is encoded without {@code ?} or null; {@code body} and {@code
  * ifMatch} may be null.
  */
-public record Call(String method, String path, String query, JsonNode body, String ifMatch) {
+public record Call(
+    String method,
+    String path,
+    @Nullable String query,
+    @Nullable JsonNode body,
+    @Nullable String ifMatch) {
   public static Call of(String method, String path) {
     return new Call(method, path, null, null, null);
   }
 
-  public Call withQuery(String value) {
+  public Call withQuery(@Nullable String value) {
     return new Call(method, path, value, body, ifMatch);
   }
 
@@ -20,7 +26,7 @@ public record Call(String method, String path, String query, JsonNode body, Stri
     return new Call(method, path, query, value, ifMatch);
   }
 
-  public Call withIfMatch(String value) {
+  public Call withIfMatch(@Nullable String value) {
     return new Call(method, path, query, body, value);
   }
 

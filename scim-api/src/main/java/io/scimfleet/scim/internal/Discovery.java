@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class Discovery {
     return body == null ? MissingNode.getInstance() : body;
   }
 
-  private JsonNode fetchOrNull(String path) {
+  private @Nullable JsonNode fetchOrNull(String path) {
     try {
       Call call = Call.of("GET", path);
       return transport.json(call, transport.send(call));

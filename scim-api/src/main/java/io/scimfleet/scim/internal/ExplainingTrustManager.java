@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's PKIX trust manager, with refusals reworded: "certificate expired on …", "untrusted
@@ -102,7 +103,8 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   /** The certificate the refusal says is out of its validity period, or null. */
-  private static X509Certificate outOfDate(X509Certificate[] chain, CertificateException refusal) {
+  private static @Nullable X509Certificate outOfDate(
+      X509Certificate[] chain, CertificateException refusal) {
     CertPathValidatorException invalid = find(refusal, CertPathValidatorException.class);
     if (invalid != null
         && (invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED
@@ -154,7 +156,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     return find(failure, type) != null;
   }
 
-  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+  private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) return type.cast(t);
     }

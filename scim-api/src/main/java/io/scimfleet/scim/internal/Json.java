@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 
 /** The client's one {@link ObjectMapper}; thread-safe once configured. */
 public final class Json {
@@ -32,7 +33,7 @@ public final class Json {
   }
 
   /** A text node's text or a number's digits; null for a missing, null or structured node. */
-  public static String text(JsonNode node) {
+  public static @Nullable String text(JsonNode node) {
     return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
   }
 }

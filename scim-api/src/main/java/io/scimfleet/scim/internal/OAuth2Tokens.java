@@ -35,6 +35,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4) as an {@link Authorization}: asks the token endpoint
@@ -63,7 +64,7 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
   private final ScimErrors errors;
   private final CloseableHttpClient http;
   private final String url;
-  private String header;
+  private @Nullable String header;
   private Instant refreshAt = Instant.MIN;
 
   public OAuth2Tokens(OAuth2Grant grant, ClientSettings settings) {
@@ -83,7 +84,7 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
    * The cached access token as a header, fetched first when there is none or it is about to expire.
    */
   @Override
-  public synchronized String header() {
+  public synchronized @Nullable String header() {
     if (header == null || !settings.clock().instant().isBefore(refreshAt)) fetch();
     return header;
   }
@@ -93,7 +94,7 @@ public final class OAuth2Tokens implements Authorization, AutoCloseable {
    * fresh one.
    */
   @Override
-  public synchronized boolean invalidate(String rejected) {
+  public synchronized boolean invalidate(@Nullable String rejected) {
     if (Objects.equals(rejected, header)) header = null;
     return true;
   }

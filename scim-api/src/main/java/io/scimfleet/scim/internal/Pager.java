@@ -8,12 +8,14 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks every page of a search, fetching a page only when the previous one is used up. Follows
@@ -35,8 +37,8 @@ public final class Pager implements Iterator<ScimResource> {
   private final Deque<Ahead> ahead = new ArrayDeque<>();
   private final Executor executor;
   private final int readAhead;
-  private SearchRequest next;
-  private String previousFirstId;
+  private @Nullable SearchRequest next;
+  private @Nullable String previousFirstId;
   private long totalResults;
 
   /** A page asked for before it is needed. */
@@ -74,7 +76,7 @@ public final class Pager implements Iterator<ScimResource> {
   }
 
   private void fetch() {
-    SearchRequest request = next;
+    SearchRequest request = Objects.requireNonNull(next, "fetched only while there is a next page");
     ListResponse page = pageFor(request);
     boolean repeated = repeats(page);
     totalResults = page.totalResults();
@@ -114,12 +116,12 @@ public final class Pager implements Iterator<ScimResource> {
       SearchRequest asked = request;
       ahead.addLast(
           new Ahead(asked, CompletableFuture.supplyAsync(() -> search.apply(asked), executor)));
-      request = asked.withStartIndex(startOf(asked) + asked.count());
+      request = asked.withStartIndex(startOf(asked) + Objects.requireNonNull(asked.count()));
     }
   }
 
   private static int after(Ahead last) {
-    return startOf(last.request()) + last.request().count();
+    return startOf(last.request()) + Objects.requireNonNull(last.request().count());
   }
 
   private void dropAhead() {
@@ -127,7 +129,7 @@ public final class Pager implements Iterator<ScimResource> {
     ahead.clear();
   }
 
-  private SearchRequest following(SearchRequest request, ListResponse page) {
+  private @Nullable SearchRequest following(SearchRequest request, ListResponse page) {
     if (page.cursor().isPresent())
       return cursors.add(page.nextCursor()) ? request.withCursor(page.nextCursor()) : null;
     if (request.cursor() != null) return null;

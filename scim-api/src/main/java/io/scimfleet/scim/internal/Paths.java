@@ -3,13 +3,14 @@ package io.scimfleet.scim.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /** Encodes path segments and query parameters; a space is {@code %20} in both. */
 public final class Paths {
   private Paths() {}
 
   /** {@code /Users} or {@code /Users/<encoded id>}. */
-  public static String of(String endpoint, String id) {
+  public static String of(String endpoint, @Nullable String id) {
     String base = "/" + trimSlashes(endpoint);
     return id == null ? base : base + "/" + encode(id);
   }
@@ -19,7 +20,7 @@ public final class Paths {
   }
 
   /** Builds {@code a=1&b=2}, skipping null values; null when nothing is left. */
-  public static String query(String... namesAndValues) {
+  public static @Nullable String query(@Nullable String... namesAndValues) {
     StringJoiner joiner = new StringJoiner("&");
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
       if (namesAndValues[i + 1] != null)

@@ -29,6 +29,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ public final class ScimTransport implements AutoCloseable {
     }
   }
 
-  private Answer sendOnce(Call call, String header) {
+  private Answer sendOnce(Call call, @Nullable String header) {
     gate.beforeRequest(call.method(), call.endpointLabel());
     long started = System.nanoTime();
     Answer answer = execute(call, header, started);
@@ -132,7 +133,7 @@ public final class ScimTransport implements AutoCloseable {
     return errors;
   }
 
-  private Answer execute(Call call, String header, long started) {
+  private Answer execute(Call call, @Nullable String header, long started) {
     HttpUriRequestBase request = request(call, header);
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> deadline =
@@ -170,7 +171,7 @@ public final class ScimTransport implements AutoCloseable {
     return timeout;
   }
 
-  private HttpUriRequestBase request(Call call, String authorization) {
+  private HttpUriRequestBase request(Call call, @Nullable String authorization) {
     String query = call.query() == null ? "" : "?" + call.query();
     HttpUriRequestBase request =
         new HttpUriRequestBase(call.method(), URI.create(base + call.path() + query));
@@ -194,7 +195,7 @@ public final class ScimTransport implements AutoCloseable {
         contentType);
   }
 
-  private static String header(ClassicHttpResponse response, String name) {
+  private static @Nullable String header(ClassicHttpResponse response, String name) {
     Header header = response.getFirstHeader(name);
     return header == null ? null : header.getValue();
   }
@@ -209,7 +210,7 @@ public final class ScimTransport implements AutoCloseable {
     }
   }
 
-  private static JsonNode parse(String body) {
+  private static @Nullable JsonNode parse(String body) {
     try {
       return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package io.scimfleet.scim.internal;
 
 import io.scimfleet.scim.ListResponse;
 import io.scimfleet.scim.SearchRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a search as {@code GET
@@ -19,7 +20,7 @@ public final class Searches {
     return ListResponses.read(transport.sendForObject(call));
   }
 
-  static String query(SearchRequest request) {
+  static @Nullable String query(SearchRequest request) {
     return Paths.query(
         "filter",
         request.filter() == null ? null : request.filter().render(),
@@ -37,7 +38,7 @@ public final class Searches {
             : String.join(",", request.excludedAttributes()));
   }
 
-  private static String text(Integer number) {
+  private static @Nullable String text(@Nullable Integer number) {
     return number == null ? null : number.toString();
   }
 }

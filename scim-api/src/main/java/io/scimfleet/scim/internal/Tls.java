@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The three TLS set-ups: the JDK's trust store (default), the CAs of a PEM bundle (and only those),
@@ -85,7 +86,7 @@ public final class Tls {
    * The JDK's PKIX trust manager for {@code store} (null: the default store), with readable
    * refusals.
    */
-  private static TrustManager explaining(KeyStore store, String trusted)
+  private static TrustManager explaining(@Nullable KeyStore store, String trusted)
       throws GeneralSecurityException, IOException {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -2,6 +2,8 @@ package io.scimfleet.store.redis;
 
 import io.scimfleet.model.Change;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.params.XAddParams;
 
 /** How a {@link Change} is written to and read from the change-feed stream. */
@@ -25,13 +27,13 @@ final class RedisChanges {
   /**
    * The change, or null for an entry that is not one (trimmed away, or written by something else).
    */
-  static Change decode(Map<String, String> fields) {
+  static @Nullable Change decode(Map<String, String> fields) {
     if (fields == null || !fields.containsKey("k") || !fields.containsKey("i")) return null;
     String member = fields.getOrDefault("m", "");
     return new Change(
-        Change.Kind.valueOf(fields.get("k")),
+        Change.Kind.valueOf(Objects.requireNonNull(fields.get("k"), "k")),
         fields.get("i"),
         member.isEmpty() ? null : member,
-        Change.Operation.valueOf(fields.get("o")));
+        Change.Operation.valueOf(Objects.requireNonNull(fields.get("o"), "o")));
   }
 }

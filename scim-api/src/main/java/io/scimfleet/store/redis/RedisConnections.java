@@ -4,6 +4,7 @@ import io.scimfleet.config.RedisUrl;
 import java.net.URI;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
@@ -37,7 +38,7 @@ public final class RedisConnections {
    * the primary the sentinels name ({@link SentinelJedisPool}); {@code sentinelPassword} (null:
    * none) is the sentinels' own, the URL's password the data nodes'.
    */
-  public static JedisPool pool(String redisUrl, int maxTotal, String sentinelPassword) {
+  public static JedisPool pool(String redisUrl, int maxTotal, @Nullable String sentinelPassword) {
     return pool(redisUrl, maxTotal, null, sentinelPassword);
   }
 
@@ -49,7 +50,10 @@ public final class RedisConnections {
   }
 
   private static JedisPool pool(
-      String redisUrl, int maxTotal, SSLSocketFactory tls, String sentinelPassword) {
+      String redisUrl,
+      int maxTotal,
+      @Nullable SSLSocketFactory tls,
+      @Nullable String sentinelPassword) {
     if (RedisSentinelUrl.isSentinel(redisUrl))
       return sentinelPool(RedisSentinelUrl.parse(redisUrl), maxTotal, sentinelPassword);
     URI uri = parse(redisUrl);
@@ -61,7 +65,8 @@ public final class RedisConnections {
    * Asks the sentinels for the primary now (Jedis fails here when none answers or none knows the
    * name) and follows its fail-overs.
    */
-  static JedisPool sentinelPool(RedisSentinelUrl url, int maxTotal, String sentinelPassword) {
+  static JedisPool sentinelPool(
+      RedisSentinelUrl url, int maxTotal, @Nullable String sentinelPassword) {
     JedisClientConfig data =
         DefaultJedisClientConfig.builder()
             .user(url.user())
@@ -106,7 +111,7 @@ public final class RedisConnections {
    * name checked during the handshake (endpoint identification "HTTPS": the certificate's subject
    * alternative names must hold the URL's DNS name or IP address), before the password is sent.
    */
-  static JedisClientConfig clientConfig(URI uri, SSLSocketFactory tls) {
+  static JedisClientConfig clientConfig(URI uri, @Nullable SSLSocketFactory tls) {
     if (!JedisURIHelper.isValid(uri))
       throw new InvalidURIException("not a Redis URL: " + uri.getScheme() + "://" + uri.getHost());
     boolean ssl = JedisURIHelper.isRedisSSLScheme(uri);

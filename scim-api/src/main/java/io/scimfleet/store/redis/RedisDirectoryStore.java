@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
@@ -275,7 +276,9 @@ public final class RedisDirectoryStore implements DirectoryStore {
 
   @Override
   public void putGroup(
-      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
+      DirectoryGroup group,
+      Collection<String> memberIds,
+      @Nullable Collection<String> memberGroupIds) {
     if (memberIds == null && memberGroupIds == null) {
       redis.transaction(
           "put group " + group.id(),
@@ -295,7 +298,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
    * diffs.
    */
   private Optional<Boolean> replaceGroup(
-      Jedis j, DirectoryGroup group, Set<String> wanted, Set<String> children) {
+      Jedis j, DirectoryGroup group, @Nullable Set<String> wanted, @Nullable Set<String> children) {
     List<String> watched =
         new ArrayList<>(
             List.of(
@@ -562,7 +565,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public Page<String> userIds(String cursor, int limit) {
+  public Page<String> userIds(@Nullable String cursor, int limit) {
     return redis.call("page user ids", j -> RedisPages.byLex(j, keys.userIndex(), cursor, limit));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.scimfleet.store.StoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@link ObjectMapper} of the Redis stores: records as JSON, instants as ISO-8601 text,
@@ -40,7 +41,7 @@ public final class RedisJson {
   }
 
   /** The value, or null for a null text (a missing key). */
-  public static <T> T read(String json, Class<T> type) {
+  public static <T> @Nullable T read(String json, Class<T> type) {
     if (json == null) return null;
     try {
       return MAPPER.readValue(json, type);

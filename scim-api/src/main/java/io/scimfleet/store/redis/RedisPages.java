@@ -2,6 +2,7 @@ package io.scimfleet.store.redis;
 
 import io.scimfleet.store.Page;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -14,7 +15,7 @@ final class RedisPages {
    * Ids after {@code cursor} (exclusive: {@code (cursor}), one more than asked to learn whether a
    * next page exists. The cursor is an id, so it stays valid when that id is deleted meanwhile.
    */
-  static Page<String> byLex(Jedis jedis, String key, String cursor, int limit) {
+  static Page<String> byLex(Jedis jedis, String key, @Nullable String cursor, int limit) {
     if (limit <= 0) throw new IllegalArgumentException("limit must be positive: " + limit);
     String from = cursor == null ? "-" : "(" + cursor;
     List<String> ids = jedis.zrangeByLex(key, from, "+", 0, limit + 1);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -17,7 +18,11 @@ import redis.clients.jedis.HostAndPort;
  * @param password null: no password
  */
 record RedisSentinelUrl(
-    String user, String password, Set<HostAndPort> sentinels, String master, int database) {
+    @Nullable String user,
+    @Nullable String password,
+    Set<HostAndPort> sentinels,
+    String master,
+    int database) {
   static final String SCHEME = "redis-sentinel://";
   private static final String FORM =
       "expected redis-sentinel://[user:password@]host:port[,host:port...]/<master>[/db]";
@@ -47,13 +52,13 @@ record RedisSentinelUrl(
         path.length == 2 ? database(redisUrl, path[1]) : 0);
   }
 
-  private static String user(String credentials) {
+  private static @Nullable String user(String credentials) {
     int colon = credentials.indexOf(':');
     String user = colon < 0 ? "" : credentials.substring(0, colon);
     return user.isEmpty() ? null : decode(user);
   }
 
-  private static String password(String credentials) {
+  private static @Nullable String password(String credentials) {
     int colon = credentials.indexOf(':');
     String password = colon < 0 ? credentials : credentials.substring(colon + 1);
     return password.isEmpty() ? null : decode(password);

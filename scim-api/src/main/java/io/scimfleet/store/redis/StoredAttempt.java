@@ -6,6 +6,7 @@ import io.scimfleet.model.SyncTrigger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link SyncAttempt} as stored: short field names, the time in epoch millis and the requests as
@@ -15,7 +16,7 @@ record StoredAttempt(
     @JsonProperty("t") long epochMillis,
     @JsonProperty("g") SyncTrigger trigger,
     @JsonProperty("o") String outcome,
-    @JsonProperty("r") String requests,
+    @JsonProperty("r") @Nullable String requests,
     @JsonProperty("d") long durationMs,
     @JsonProperty("e") String error) {
 
@@ -33,7 +34,7 @@ record StoredAttempt(
             attempt.error()));
   }
 
-  static SyncAttempt read(String json) {
+  static @Nullable SyncAttempt read(String json) {
     StoredAttempt stored = RedisJson.read(json, StoredAttempt.class);
     if (stored == null) return null;
     return new SyncAttempt(
@@ -45,7 +46,7 @@ record StoredAttempt(
         stored.error);
   }
 
-  private static List<SyncAttempt.Request> requests(String text) {
+  private static List<SyncAttempt.Request> requests(@Nullable String text) {
     if (text == null || text.isEmpty()) return List.of();
     return Arrays.stream(text.split(","))
         .map(

@@ -6,21 +6,22 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ObjectSyncState} as stored: short field names, without the provider, type and id that
  * its key and hash field already say (there is one per object per provider: size matters).
  */
 record StoredSyncState(
-    @JsonProperty("r") String remoteId,
-    @JsonProperty("v") String version,
-    @JsonProperty("h") String payloadHash,
-    @JsonProperty("m") List<String> membersSent,
-    @JsonProperty("t") Instant time,
-    @JsonProperty("o") SyncOutcome outcome,
-    @JsonProperty("e") String lastError,
-    @JsonProperty("p") List<String> pathsSent,
-    @JsonProperty("pw") String password) {
+    @JsonProperty("r") @Nullable String remoteId,
+    @JsonProperty("v") @Nullable String version,
+    @JsonProperty("h") @Nullable String payloadHash,
+    @JsonProperty("m") @Nullable List<String> membersSent,
+    @JsonProperty("t") @Nullable Instant time,
+    @JsonProperty("o") @Nullable SyncOutcome outcome,
+    @JsonProperty("e") @Nullable String lastError,
+    @JsonProperty("p") @Nullable List<String> pathsSent,
+    @JsonProperty("pw") @Nullable String password) {
 
   static String write(ObjectSyncState state) {
     return SyncStateJson.write(
@@ -36,7 +37,8 @@ record StoredSyncState(
             state.password()));
   }
 
-  static ObjectSyncState read(String provider, ObjectType type, String objectId, String json) {
+  static @Nullable ObjectSyncState read(
+      String provider, ObjectType type, String objectId, String json) {
     if (json == null) return null;
     StoredSyncState fast = SyncStateJson.read(json);
     StoredSyncState stored = fast != null ? fast : RedisJson.read(json, StoredSyncState.class);
@@ -48,11 +50,11 @@ record StoredSyncState(
         stored.remoteId,
         stored.version,
         stored.payloadHash,
-        stored.membersSent,
+        stored.membersSent == null ? List.of() : stored.membersSent,
         stored.time,
         stored.outcome,
         stored.lastError,
-        stored.pathsSent,
+        stored.pathsSent == null ? List.of() : stored.pathsSent,
         stored.password);
   }
 }

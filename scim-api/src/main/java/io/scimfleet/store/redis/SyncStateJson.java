@@ -13,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes a {@link StoredSyncState} token by token: a full sync reads every object's state
@@ -30,7 +32,7 @@ final class SyncStateJson {
   /**
    * The state, or null when the text is not in the shape {@link StoredSyncState#write} gives it.
    */
-  static StoredSyncState read(String json) {
+  static @Nullable StoredSyncState read(String json) {
     try (JsonParser parser = JSON.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) return null;
       String remoteId = null, version = null, hash = null, error = null, password = null;
@@ -50,10 +52,16 @@ final class SyncStateJson {
           case "m" -> members = texts(parser, value);
           case "p" -> paths = texts(parser, value);
           case "pw" -> password = text(parser, value);
-          case "t" -> time = value == JsonToken.VALUE_NULL ? null : instant(text(parser, value));
+          case "t" ->
+              time =
+                  value == JsonToken.VALUE_NULL
+                      ? null
+                      : instant(Objects.requireNonNull(text(parser, value)));
           case "o" ->
               outcome =
-                  value == JsonToken.VALUE_NULL ? null : SyncOutcome.valueOf(text(parser, value));
+                  value == JsonToken.VALUE_NULL
+                      ? null
+                      : SyncOutcome.valueOf(Objects.requireNonNull(text(parser, value)));
           default -> parser.skipChildren(); // a field a newer fleet wrote
         }
       }
@@ -86,11 +94,12 @@ final class SyncStateJson {
     return json.toString();
   }
 
-  private static void field(JsonGenerator out, String name, String value) throws IOException {
+  private static void field(JsonGenerator out, String name, @Nullable String value)
+      throws IOException {
     if (value != null && !value.isEmpty()) out.writeStringField(name, value);
   }
 
-  private static void field(JsonGenerator out, String name, List<String> values)
+  private static void field(JsonGenerator out, String name, @Nullable List<String> values)
       throws IOException {
     if (values == null || values.isEmpty()) return;
     out.writeArrayFieldStart(name);
@@ -98,13 +107,14 @@ final class SyncStateJson {
     out.writeEndArray();
   }
 
-  private static String text(JsonParser parser, JsonToken value) throws IOException {
+  private static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
     if (value == JsonToken.VALUE_NULL) return null;
     if (value != JsonToken.VALUE_STRING) throw new IllegalArgumentException("not text: " + value);
     return parser.getText();
   }
 
-  private static List<String> texts(JsonParser parser, JsonToken value) throws IOException {
+  private static @Nullable List<String> texts(JsonParser parser, JsonToken value)
+      throws IOException {
     if (value == JsonToken.VALUE_NULL) return null;
     if (value != JsonToken.START_ARRAY) throw new IllegalArgumentException("not a list: " + value);
     List<String> items = new ArrayList<>();

@@ -4,4 +4,7 @@
  * Redis; every write that touches several keys is one MULTI/EXEC transaction. Jedis exceptions
  * never leave this package: they become a retryable {@link io.scimfleet.store.StoreException}.
  */
+@NullMarked
 package io.scimfleet.store.redis;
+
+import org.jspecify.annotations.NullMarked;

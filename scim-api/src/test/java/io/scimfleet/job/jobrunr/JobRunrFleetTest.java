@@ -47,7 +47,7 @@ class JobRunrFleetTest {
                     "POST /Users -> 400 invalidValue: userName is empty", null);
             case "busy" -> {
               attempts.incrementAndGet();
-              throw new RetryLater("429 Too Many Requests", Duration.ofSeconds(120), null);
+              throw new RetryLater("429 Too Many Requests", Duration.ofMinutes(2), null);
             }
             default -> ran.add(request.objectId());
           }

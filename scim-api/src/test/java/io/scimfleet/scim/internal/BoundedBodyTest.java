@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BoundedBodyTest {
   private static ByteArrayEntity body(int bytes) {
-    return new ByteArrayEntity("x".repeat(bytes).getBytes(), ContentType.APPLICATION_JSON);
+    return new ByteArrayEntity(
+        "x".repeat(bytes).getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
   }
 
   @Test

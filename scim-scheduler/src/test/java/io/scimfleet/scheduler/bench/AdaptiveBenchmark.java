@@ -135,7 +135,7 @@ public final class AdaptiveBenchmark {
     String body =
         http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString())
             .body();
-    String[] parts = body.trim().split(" ");
+    String[] parts = body.trim().split(" ", -1);
     return new long[] {
       Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])
     };

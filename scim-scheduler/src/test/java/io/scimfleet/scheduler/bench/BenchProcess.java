@@ -66,7 +66,7 @@ final class BenchProcess implements AutoCloseable {
   long cpuMillis() {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -68,7 +68,7 @@ public final class CpuPerObjectBenchmark {
           new BufferedReader(
                   new InputStreamReader(targetProcess.getInputStream(), StandardCharsets.UTF_8))
               .readLine()
-              .split(" ");
+              .split(" ", -1);
       run(target[0], target[1], users, rounds, bulk, changes);
     } finally {
       targetProcess.destroy();
@@ -190,7 +190,7 @@ public final class CpuPerObjectBenchmark {
   /** utime + stime of this process, from /proc/self/stat. */
   static long cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc/self/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
   }
 

@@ -80,7 +80,7 @@ final class ScaleOutBenchmark {
     String prefix = TestRedis.uniquePrefix("bench-scale-out");
     String name = "scale-out-target-" + workers + "-" + users;
     try (BenchProcess target = bench.target(LATENCY_MS, name)) {
-      String[] url = target.await(SpeedBenchmark.TARGET_READY).split(" ");
+      String[] url = target.await(SpeedBenchmark.TARGET_READY).split(" ", -1);
       try (SpeedBenchmark.Fleet fleet =
           SpeedBenchmark.Fleet.start(bench, prefix, workers, true, url[1])) {
         fleet.importUsers("so" + workers, 0, users);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -103,7 +105,7 @@ public final class SpeedBenchmark {
    */
   private double ceiling() throws Exception {
     try (BenchProcess target = target(0, "ceiling-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       Path script = wrkScript(url[1]);
       // warms the target up: two passes, SCIMple's JIT (Jersey, Weld proxies) takes longer than one
       wrk(url[0] + "/Users", 16, script);
@@ -125,7 +127,7 @@ public final class SpeedBenchmark {
   private void mainFleet(int users, int imported, double ceiling) throws Exception {
     String prefix = TestRedis.uniquePrefix("bench-speed");
     try (BenchProcess target = target(0, "target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       runMainFleet(users, imported, ceiling, prefix, url);
     } finally {
       deleteKeys(prefix);
@@ -257,29 +259,33 @@ public final class SpeedBenchmark {
     Map<String, Long> sent = new ConcurrentHashMap<>();
     long cpu = fleet.cpuMillis();
     ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
+    List<Future<?>> calls = new ArrayList<>();
     for (int i = 0; i < changes; i++) {
       String id = String.format("%s%05d", idPrefix, i);
-      pace.schedule(
-          () -> {
-            sent.put(id, System.currentTimeMillis());
-            fleet.api(
-                "PUT",
-                "/api/v1/users/" + id,
-                "application/json",
-                "{\"username\":\""
-                    + id
-                    + "\",\"name\":\"Latency "
-                    + id
-                    + "\",\"email\":\""
-                    + id
-                    + "@example.org\"}");
-            return null;
-          },
-          i * 20L,
-          TimeUnit.MILLISECONDS);
+      calls.add(
+          pace.schedule(
+              () -> {
+                sent.put(id, System.currentTimeMillis());
+                fleet.api(
+                    "PUT",
+                    "/api/v1/users/" + id,
+                    "application/json",
+                    "{\"username\":\""
+                        + id
+                        + "\",\"name\":\"Latency "
+                        + id
+                        + "\",\"email\":\""
+                        + id
+                        + "@example.org\"}");
+                return null;
+              },
+              i * 20L,
+              TimeUnit.MILLISECONDS));
     }
     pace.shutdown();
     pace.awaitTermination(2, TimeUnit.MINUTES);
+    for (Future<?> call : calls) call.get(); // a failed API call fails the run
+
     Map<String, Long> created = Map.of();
     for (int i = 0; i < 600 && created.size() < changes; i++) {
       Thread.sleep(100); // the target is another process: poll its record of creates
@@ -334,7 +340,7 @@ public final class SpeedBenchmark {
     if (users <= 0) return;
     String prefix = TestRedis.uniquePrefix("bench-heap");
     try (BenchProcess target = target(0, "heap-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       try (Fleet fleet = Fleet.start(this, prefix, 1, false, url[1], List.of("-Xmx256m"))) {
         for (int from = 0; from < users; from += 5_000)
           fleet.importUsers("h", from, Math.min(5_000, users - from));
@@ -372,7 +378,7 @@ public final class SpeedBenchmark {
    */
   private void scaleOut(int users) throws Exception {
     try (BenchProcess target = target(50, "slow-target")) {
-      String[] url = target.await(TARGET_READY).split(" ");
+      String[] url = target.await(TARGET_READY).split(" ", -1);
       for (String bulk : List.of("off", "auto")) {
         double[] seconds = new double[3];
         for (int workers = 1; workers <= 2; workers++) {
@@ -463,7 +469,7 @@ public final class SpeedBenchmark {
                 "r" + UUID.randomUUID().toString().substring(0, 8))
             .redirectErrorStream(true)
             .start();
-    String out = new String(wrk.getInputStream().readAllBytes());
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     wrk.waitFor();
     Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
     if (!rate.find()) throw new IllegalStateException("wrk said: " + out);
@@ -491,7 +497,7 @@ public final class SpeedBenchmark {
   }
 
   private static List<String> options(String text) {
-    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+", -1));
   }
 
   /** The target's /bench route. */
@@ -508,14 +514,16 @@ public final class SpeedBenchmark {
 
     /** writes, first write millis, last write millis */
     long[] counts() throws Exception {
-      return Arrays.stream(bench("counts").trim().split(" ")).mapToLong(Long::parseLong).toArray();
+      return Arrays.stream(bench("counts").trim().split(" ", -1))
+          .mapToLong(Long::parseLong)
+          .toArray();
     }
 
     Map<String, Long> created(String prefix) throws Exception {
       Map<String, Long> created = new HashMap<>();
-      for (String line : bench("created?" + prefix).split("\n")) {
+      for (String line : bench("created?" + prefix).lines().toList()) {
         if (line.isBlank()) continue;
-        String[] parts = line.split(" ");
+        String[] parts = line.split(" ", -1);
         created.put(parts[0], Long.parseLong(parts[1]));
       }
       return created;
@@ -616,7 +624,7 @@ public final class SpeedBenchmark {
                       HttpRequest.newBuilder(URI.create(metrics)).build(),
                       HttpResponse.BodyHandlers.ofString())
                   .body();
-          for (String line : text.split("\n")) {
+          for (String line : text.lines().toList()) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
               sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
           }

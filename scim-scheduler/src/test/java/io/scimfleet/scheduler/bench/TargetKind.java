@@ -38,7 +38,7 @@ enum TargetKind {
   static List<TargetKind> chosen(String names) {
     if (names == null || names.isBlank()) return List.of(values());
     List<TargetKind> chosen = new ArrayList<>();
-    for (String name : names.split(",")) {
+    for (String name : names.split(",", -1)) {
       String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
       try {
         chosen.add(valueOf(key));

@@ -215,6 +215,7 @@ class ImportApiTest {
    * {@code lines} NDJSON lines made as they are read: users, a group every 1000th line + 500, a bad
    * line every 1000th.
    */
+  @SuppressWarnings("JdkObsolete") // SequenceInputStream takes an Enumeration
   private static InputStream generated(int lines) {
     return new SequenceInputStream(
         new Enumeration<>() {

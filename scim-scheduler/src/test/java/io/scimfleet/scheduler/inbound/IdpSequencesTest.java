@@ -6,6 +6,7 @@ import static io.scimfleet.scheduler.inbound.Requests.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,10 @@ class IdpSequencesTest {
     // 3. read by id, 4. by userName (any case), 5. a userName that does not exist
     assertThat(scim.get("/Users/" + id).json().path("userName").asText()).isEqualTo(userName);
     assertThat(
-            total(scim.get("/Users?filter=" + q("userName eq \"" + userName.toUpperCase() + "\""))))
+            total(
+                scim.get(
+                    "/Users?filter="
+                        + q("userName eq \"" + userName.toUpperCase(Locale.ROOT) + "\""))))
         .isEqualTo(1);
     assertThat(total(scim.get("/Users?filter=" + q("userName eq \"non-existent user\"")))).isZero();
     // 6. a duplicate create

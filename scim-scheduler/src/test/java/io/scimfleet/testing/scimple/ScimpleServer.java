@@ -59,7 +59,7 @@ public final class ScimpleServer implements AutoCloseable {
       while ((line = out.readLine()) != null) {
         log.append(line).append('\n');
         if (line.startsWith("bench-target ")) {
-          String[] parts = line.split(" ");
+          String[] parts = line.split(" ", -1);
           drain(out);
           return new ScimpleServer(process, parts[1], parts[2]);
         }

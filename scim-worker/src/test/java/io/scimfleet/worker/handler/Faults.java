@@ -13,6 +13,8 @@ import java.util.function.Function;
  */
 final class Faults {
   /** A call to the store: its method's name and its arguments. */
+  // the arguments are the array the proxy's InvocationHandler receives, passed on as they are
+  @SuppressWarnings("ArrayRecordComponent")
   record Call(String method, Object[] args) {
     boolean mentions(String text) {
       return Arrays.deepToString(args).contains(text);

@@ -147,12 +147,12 @@ class PageRunnerTest {
     assertThat(posts).hasSize(4);
     long first =
         posts.stream()
-            .map(r -> r.getLoggedDate().getTime())
+            .map(r -> r.getLoggedDate().toInstant().toEpochMilli())
             .min(Comparator.naturalOrder())
             .orElseThrow();
     long last =
         posts.stream()
-            .map(r -> r.getLoggedDate().getTime())
+            .map(r -> r.getLoggedDate().toInstant().toEpochMilli())
             .max(Comparator.naturalOrder())
             .orElseThrow();
     assertThat(last - first)

@@ -446,17 +446,16 @@ class VendorProfileScriptsTest {
           delete(urlPathEqualTo(BASE + "/Users/GH-1")).willReturn(aResponse().withStatus(204)));
     }
 
-    private static UnaryOperator<ProviderBuilder> employeeIdAsExternalId() {
-      return provider ->
-          provider
-              .withUserMapping("20-externalId", "{\"externalId\": attributes.employeeId}")
-              .withDeletionThreshold(100)
-              .limitedTo(8, 0);
+    private static ProviderBuilder employeeIdAsExternalId(ProviderBuilder provider) {
+      return provider
+          .withUserMapping("20-externalId", "{\"externalId\": attributes.employeeId}")
+          .withDeletionThreshold(100)
+          .limitedTo(8, 0);
     }
 
     @Override
     public void playWithProfile(VendorProfileScriptsTest fleet) throws Exception {
-      fleet.provider(VendorProfile.GITHUB_EMU, employeeIdAsExternalId());
+      fleet.provider(VendorProfile.GITHUB_EMU, GithubEmu::employeeIdAsExternalId);
       fleet
           .stores
           .directory()
@@ -486,7 +485,7 @@ class VendorProfileScriptsTest {
 
     @Override
     public void playAsGeneric(VendorProfileScriptsTest fleet) throws Exception {
-      fleet.provider(VendorProfile.GENERIC, employeeIdAsExternalId());
+      fleet.provider(VendorProfile.GENERIC, GithubEmu::employeeIdAsExternalId);
       fleet.stores.directory().putUser(aUser("u2").named("Grace Hopper").build());
       fleet
           .stores
@@ -648,18 +647,17 @@ class VendorProfileScriptsTest {
               .willReturn(scimError(405, "Users can't be deleted")));
     }
 
-    private static UnaryOperator<ProviderBuilder> profileIdAsEntitlement() {
-      return provider ->
-          provider
-              .withUserMapping(
-                  "70-entitlements",
-                  "attributes.profileId ? {\"entitlements\": [{\"value\": attributes.profileId}]} : {}")
-              .withDeletionThreshold(100);
+    private static ProviderBuilder profileIdAsEntitlement(ProviderBuilder provider) {
+      return provider
+          .withUserMapping(
+              "70-entitlements",
+              "attributes.profileId ? {\"entitlements\": [{\"value\": attributes.profileId}]} : {}")
+          .withDeletionThreshold(100);
     }
 
     @Override
     public void playWithProfile(VendorProfileScriptsTest fleet) throws Exception {
-      fleet.provider(VendorProfile.SALESFORCE, profileIdAsEntitlement());
+      fleet.provider(VendorProfile.SALESFORCE, Salesforce::profileIdAsEntitlement);
       fleet
           .stores
           .directory()
@@ -684,7 +682,7 @@ class VendorProfileScriptsTest {
 
     @Override
     public void playAsGeneric(VendorProfileScriptsTest fleet) throws Exception {
-      fleet.provider(VendorProfile.GENERIC, profileIdAsEntitlement());
+      fleet.provider(VendorProfile.GENERIC, Salesforce::profileIdAsEntitlement);
       fleet.stores.directory().putUser(aUser("u2").named("Grace Hopper").build());
       fleet
           .stores

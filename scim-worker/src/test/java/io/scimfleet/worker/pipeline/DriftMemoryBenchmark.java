@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -121,7 +122,8 @@ public final class DriftMemoryBenchmark {
 
   /** Users r-0 … r-(n-1) by startIndex; no groups; nothing else. */
   private static HttpServer fakeTarget(int users) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/scim/v2/Users", exchange -> answer(exchange, 200, listing(exchange, users)));
     server.createContext(

@@ -11,6 +11,7 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.Mappings;
 import io.scimfleet.model.DirectoryUser;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ class PayloadHashTest {
     Random random = new Random(3);
     for (int i = 0; i < 5_000; i++) {
       JsonNode tree = randomObject(random, 0);
-      assertThat(new String(PayloadHash.canonical(tree)))
+      assertThat(new String(PayloadHash.canonical(tree), StandardCharsets.UTF_8))
           .as("%s", tree)
-          .isEqualTo(new String(PayloadHash.viaMaps(tree)));
+          .isEqualTo(new String(PayloadHash.viaMaps(tree), StandardCharsets.UTF_8));
     }
   }
 
@@ -64,28 +65,21 @@ class PayloadHashTest {
   }
 
   private static JsonNode value(Random random, int depth) {
-    switch (random.nextInt(depth > 3 ? 7 : 9)) {
-      case 0:
-        return NODES.textNode("t\u00e9\"\\\n" + random.nextInt(100));
-      case 1:
-        return NODES.booleanNode(random.nextBoolean());
-      case 2:
-        return NODES.nullNode();
-      case 3:
-        return NODES.numberNode(random.nextInt());
-      case 4:
-        return NODES.numberNode(random.nextLong());
-      case 5:
-        return NODES.numberNode(random.nextDouble() * 1e6);
-      case 6:
-        return NODES.textNode("😀 " + key(random));
-      case 7:
-        return randomObject(random, depth);
-      default:
+    return switch (random.nextInt(depth > 3 ? 7 : 9)) {
+      case 0 -> NODES.textNode("t\u00e9\"\\\n" + random.nextInt(100));
+      case 1 -> NODES.booleanNode(random.nextBoolean());
+      case 2 -> NODES.nullNode();
+      case 3 -> NODES.numberNode(random.nextInt());
+      case 4 -> NODES.numberNode(random.nextLong());
+      case 5 -> NODES.numberNode(random.nextDouble() * 1e6);
+      case 6 -> NODES.textNode("😀 " + key(random));
+      case 7 -> randomObject(random, depth);
+      default -> {
         ArrayNode array = NODES.arrayNode();
         for (int n = random.nextInt(4); n > 0; n--) array.add(value(random, depth + 1));
-        return array;
-    }
+        yield array;
+      }
+    };
   }
 
   private static String key(Random random) {

@@ -181,7 +181,7 @@ public final class JobCommandsBenchmark {
   private static Map<String, Long> commandStats(JedisPool pool) {
     Map<String, Long> calls = new TreeMap<>();
     try (Jedis jedis = pool.getResource()) {
-      for (String line : jedis.info("commandstats").split("\r?\n")) {
+      for (String line : jedis.info("commandstats").lines().toList()) {
         if (!line.startsWith("cmdstat_")) continue;
         String name = line.substring("cmdstat_".length(), line.indexOf(':'));
         String rest = line.substring(line.indexOf("calls=") + "calls=".length());
