@@ -13,6 +13,7 @@ import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncAttempt;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -101,6 +102,24 @@ class BulkPagesTest {
     assertThat(target.requestCount("POST")).as("ceil(12 / 5) Bulk requests").isEqualTo(3);
     assertThat(target.requestCount("PATCH")).isZero();
     assertTargetEqualsDirectory(ids);
+    for (String id : ids) {
+      assertThat(stores.history().recent("crm", ObjectType.USER, id))
+          .as("the history of " + id + ", written with its request's others")
+          .singleElement()
+          .satisfies(
+              attempt -> {
+                assertThat(attempt.outcome()).isEqualTo("created");
+                assertThat(attempt.requests())
+                    .containsExactly(new SyncAttempt.Request("POST", 201));
+              });
+      assertThat(stores.receipts().get(id, "crm"))
+          .as("the receipt of " + id + " names the object it created")
+          .hasValueSatisfying(
+              receipt -> {
+                assertThat(receipt.lastAction()).isEqualTo("created");
+                assertThat(receipt.remoteId()).isEqualTo(state(id).remoteId());
+              });
+    }
 
     ids.subList(0, 7)
         .forEach(
