@@ -88,8 +88,17 @@ final class Acknowledgements {
                 one -> one.outcome() == SyncOutcome.FAILED || Receipt.acknowledged(one.outcome()))
             .toList();
     if (kept.isEmpty()) return;
+    // an acknowledged write with its remote id makes a receipt of its own: only failures (which
+    // keep the last acknowledgement) and writes without an id read the one before
     Map<String, Receipt> previous =
-        stores.receipts().getAll(provider, kept.stream().map(Ended::objectId).toList());
+        stores
+            .receipts()
+            .getAll(
+                provider,
+                kept.stream()
+                    .filter(one -> one.outcome() == SyncOutcome.FAILED || one.remoteId() == null)
+                    .map(Ended::objectId)
+                    .toList());
     Map<String, Receipt> next = new LinkedHashMap<>();
     for (Ended one : kept) {
       next.put(
