@@ -25,6 +25,7 @@ import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.PageSize;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -139,6 +140,31 @@ class BulkPagesTest {
     assertThat(target.requestCount("POST")).as("ceil(7 / 5) Bulk requests").isEqualTo(2);
     assertThat(target.requestCount("PATCH") + target.requestCount("PUT")).isZero();
     assertTargetEqualsDirectory(ids);
+  }
+
+  @Test
+  void pagesAboveAHundredTakeEffectOnlyAsFarAsTheTargetsBulkAllows() {
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .withPageSize(500)
+                .build());
+    assertThat(PageSize.of(contexts.get("crm").orElseThrow()))
+        .as("maxOperations " + MAX_OPERATIONS + ": pages stay at 100")
+        .isEqualTo(100);
+
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .withPageSize(40)
+                .build());
+    assertThat(PageSize.of(contexts.get("crm").orElseThrow())).isEqualTo(40);
   }
 
   @Test
