@@ -44,9 +44,10 @@ public interface JobQueue {
 
   /**
    * Hands a job back to run again after {@code after}, neither as a failure nor as a retry: a job
-   * that may not run now (its provider has all the job threads it may hold) calls it with a copy of
-   * its own request and returns. Called from a running job, the copy's id derives from that job's,
-   * so a re-run of the job after a crash hands back no second copy.
+   * that may not run now (its provider has all the job threads it may hold) calls it with its own
+   * request and returns. Called from a running job, that same job is rescheduled when it returns
+   * (no copy is made, so an import's batches stay as many jobs however often they are handed back);
+   * called elsewhere, a job is scheduled.
    */
   void handBack(FleetJob job, Duration after);
 

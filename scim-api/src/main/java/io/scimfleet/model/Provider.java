@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  *     full)
  * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the
  *     deletion guard); default false: they are only counted
+ * @param pageSize objects per full-sync page, 1 to {@value #MAX_PAGE_SIZE} (0: the default {@value
+ *     #DEFAULT_PAGE_SIZE}); above {@value #DEFAULT_PAGE_SIZE} only as far as the target's Bulk
+ *     {@code maxOperations} allows ({@link #pageSize(int)})
  */
 public record Provider(
     String name,
@@ -84,8 +87,11 @@ public record Provider(
     boolean syncPasswords,
     @Nullable BulkMode bulk,
     DriftCheck driftCheck,
-    boolean deleteUnmanaged) {
+    boolean deleteUnmanaged,
+    int pageSize) {
 
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int MAX_PAGE_SIZE = 1000;
   public static final String HOURLY = "0 * * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
 
@@ -109,6 +115,18 @@ public record Provider(
     }
     filters = filters == null ? null : List.copyOf(filters);
     driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
+    pageSize = pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+  }
+
+  /**
+   * The objects of a full-sync page on a target whose Bulk requests take {@code bulkMaxOperations}
+   * operations (0: no Bulk for this provider): {@code pageSize}, but above {@value
+   * #DEFAULT_PAGE_SIZE} only up to {@code bulkMaxOperations}, so that a bigger page still goes in
+   * one Bulk request per {@code maxOperations} and never in more requests than pages of 100 would.
+   */
+  public int pageSize(int bulkMaxOperations) {
+    if (pageSize <= DEFAULT_PAGE_SIZE) return pageSize;
+    return Math.max(DEFAULT_PAGE_SIZE, Math.min(pageSize, bulkMaxOperations));
   }
 
   /**
@@ -149,7 +167,8 @@ public record Provider(
         false,
         null,
         DriftCheck.FULL,
-        false);
+        false,
+        DEFAULT_PAGE_SIZE);
   }
 
   public Provider withCredential(Credential value) {
@@ -186,7 +205,8 @@ public record Provider(
         syncPasswords,
         bulk,
         driftCheck,
-        deleteUnmanaged);
+        deleteUnmanaged,
+        pageSize);
   }
 
   /**

@@ -4,6 +4,8 @@ import io.scimfleet.model.Receipt;
 import io.scimfleet.model.UserReceipts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +22,21 @@ public interface ReceiptStore {
   void put(String userId, Receipt receipt);
 
   Optional<Receipt> get(String userId, String provider);
+
+  /**
+   * The receipts of {@code provider} of these users (user id to receipt), without the users that
+   * have none: {@link #get} for each, in one round trip where the store allows.
+   */
+  default Map<String, Receipt> getAll(String provider, Collection<String> userIds) {
+    Map<String, Receipt> found = new LinkedHashMap<>();
+    for (String userId : userIds) get(userId, provider).ifPresent(r -> found.put(userId, r));
+    return found;
+  }
+
+  /** {@link #put} for each user (user id to receipt), in one round trip where the store allows. */
+  default void putAll(Map<String, Receipt> receipts) {
+    receipts.forEach(this::put);
+  }
 
   /** Marks the user as gone from the directory at {@code at}; its receipts expire from then on. */
   void userDeleted(String userId, Instant at);

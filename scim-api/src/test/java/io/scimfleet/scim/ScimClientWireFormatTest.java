@@ -119,6 +119,69 @@ class ScimClientWireFormatTest {
   }
 
   @Test
+  void bulkAnswersAreReadInEveryShapeTargetsSendWithoutBuildingTheResourcesTheyCarry() {
+    ScimWireMock.discovery(wireMock, false, 100, false, 100);
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b1\""))
+            .willReturn(
+                scimJson(
+                    200,
+                    """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkResponse"],
+             "Operations":[
+              {"method":"POST","bulkId":"b2","status":{"code":201},"location":"/Users/L-2",
+               "response":{"meta":{"location":"/Users/X"},"id":"R-2",
+                           "emails":[{"value":"a@example.org"}],"name":{"givenName":"Ada"}}},
+              {"method":"POST","bulkId":"b1","status":201,"location":"/Users/R-1/",
+               "version":"W/\\"1\\"","extra":{"nested":[1,{"id":"not this"}]}},
+              {"method":"POST","bulkId":"b3","status":"201 Created",
+               "location":"https://target.example/scim/v2/Users/R-3","response":null},
+              {"method":"PUT","status":"200","location":"/Users/R-9","version":"W/\\"7\\"",
+               "response":{"id":"R-9","groups":[{"value":"g","id":"inner"}]}}]}""")));
+    wireMock.stubFor(
+        post(urlPathEqualTo(BASE + "/Bulk"))
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"b4\""))
+            .willReturn(
+                scimJson(
+                    200,
+                    """
+            {"Operations":[
+              {"method":"POST","bulkId":"b5","status":"201","location":"/Users/R-5",
+               "response":{"id":"R-5"}},
+              {"method":"POST","bulkId":"b4","status":"409",
+               "response":{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],
+                           "status":"409","scimType":"uniqueness","detail":"userName taken"}}]}""")));
+    List<BulkOperation> first =
+        List.of(
+            BulkOperation.create("Users", "b1", aUser("u1")),
+            BulkOperation.create("Users", "b2", aUser("u2")),
+            BulkOperation.create("Users", "b3", aUser("u3")),
+            BulkOperation.replace("Users", "R-9", aUser("u9")));
+
+    List<BulkResult> results = client.bulk(first);
+
+    assertThat(results).extracting(BulkResult::id).containsExactly("R-1", "R-2", "R-3", "R-9");
+    assertThat(results).extracting(BulkResult::status).containsExactly(201, 201, 201, 200);
+    assertThat(results).extracting(BulkResult::error).containsOnlyNulls();
+    assertThat(results)
+        .extracting(BulkResult::version)
+        .containsExactly("W/\"1\"", null, null, "W/\"7\"");
+    assertThat(results.get(1).location()).isEqualTo("/Users/L-2");
+
+    List<BulkResult> mixed =
+        client.bulk(
+            List.of(
+                BulkOperation.create("Users", "b4", aUser("u4")),
+                BulkOperation.create("Users", "b5", aUser("u5"))));
+
+    assertThat(mixed.get(0).error()).isInstanceOf(ConflictException.class);
+    assertThat(mixed.get(0).error().getMessage()).contains("userName taken");
+    assertThat(mixed.get(1).id()).isEqualTo("R-5");
+    assertThat(mixed.get(1).error()).isNull();
+  }
+
+  @Test
   void everyRequestCarriesTheScimHeadersAndBooleansStayBooleans() {
     wireMock.stubFor(
         post(urlPathEqualTo(BASE + "/Users")).willReturn(scimJson(201, user("1", "alice"))));

@@ -6,7 +6,9 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncAttempt;
 import io.scimfleet.model.SyncTrigger;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,24 @@ public abstract class ObjectHistoryContractTest {
     assertThat(recent).hasSize(ObjectHistory.KEPT);
     assertThat(recent.get(0)).isEqualTo(attempt(24));
     assertThat(recent.get(19)).isEqualTo(attempt(5));
+  }
+
+  @Test
+  public void aPagesAttemptsRecordedTogetherAreEachObjectsNewestAndKeepTheBound() {
+    IntStream.range(0, 20).forEach(i -> history.record("slack", ObjectType.USER, "u1", attempt(i)));
+    Map<String, SyncAttempt> page = new LinkedHashMap<>();
+    page.put("u1", attempt(100));
+    page.put("u2", attempt(101));
+
+    history.recordAll("slack", ObjectType.USER, page);
+    history.recordAll("slack", ObjectType.USER, Map.of());
+
+    List<SyncAttempt> first = history.recent("slack", ObjectType.USER, "u1");
+    assertThat(first).hasSize(ObjectHistory.KEPT);
+    assertThat(first.get(0)).isEqualTo(attempt(100));
+    assertThat(first.get(1)).isEqualTo(attempt(19));
+    assertThat(history.recent("slack", ObjectType.USER, "u2")).containsExactly(attempt(101));
+    assertThat(history.recent("slack", ObjectType.GROUP, "u2")).isEmpty();
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Deprovisioning receipts, for every {@link ReceiptStore}. */
@@ -40,6 +42,26 @@ public abstract class ReceiptStoreContractTest {
 
     assertThat(store.get("u1", "slack")).contains(slack);
     assertThat(store.of("u1")).contains(new UserReceipts("u1", null, List.of(github, slack)));
+  }
+
+  @Test
+  public void aPagesReceiptsAreWrittenAndReadTogetherPerProvider() {
+    ReceiptStore store = newReceiptStore(LONG);
+    store.put("u1", created("github", "g-1"));
+    Map<String, Receipt> page = new LinkedHashMap<>();
+    page.put("u1", created("slack", "s-1"));
+    page.put("u2", created("slack", "s-2"));
+
+    store.putAll(page);
+    store.putAll(Map.of());
+
+    assertThat(store.getAll("slack", List.of("u1", "u2", "u3"))).isEqualTo(page);
+    assertThat(store.getAll("github", List.of("u1", "u2")))
+        .isEqualTo(Map.of("u1", created("github", "g-1")));
+    assertThat(store.getAll("slack", List.of())).isEmpty();
+    assertThat(store.of("u2"))
+        .contains(new UserReceipts("u2", null, List.of(created("slack", "s-2"))));
+    assertThat(store.page(null, 10).items()).extracting(UserReceipts::userId).contains("u1", "u2");
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class ProviderBuilder {
   private BulkMode bulk;
   private DriftCheck driftCheck = DriftCheck.FULL;
   private boolean deleteUnmanaged;
+  private int pageSize;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -242,6 +243,11 @@ public final class ProviderBuilder {
     return this;
   }
 
+  public ProviderBuilder withPageSize(int value) {
+    this.pageSize = value;
+    return this;
+  }
+
   public ProviderBuilder withoutDriftCheck() {
     this.driftCheck = DriftCheck.OFF;
     return this;
@@ -286,6 +292,7 @@ public final class ProviderBuilder {
         syncPasswords,
         bulk,
         driftCheck,
-        deleteUnmanaged);
+        deleteUnmanaged,
+        pageSize);
   }
 }

@@ -13,6 +13,7 @@ import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.ratelimit.RateLimiter;
 import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.handler.Cleanup;
 import io.scimfleet.worker.handler.DeletionRelease;
@@ -26,6 +27,7 @@ import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.handler.PageShares;
 import io.scimfleet.worker.handler.ProviderJobSlots;
 import io.scimfleet.worker.pipeline.ObjectSync;
+import io.scimfleet.worker.pipeline.PageSize;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.probe.TargetProbe;
@@ -134,7 +136,12 @@ public final class Worker implements AutoCloseable {
                 slots,
                 new PageShares(queue::jobServers)),
             FullSyncHandler.class,
-            new FullSyncPlanner(stores, flow, clock),
+            new FullSyncPlanner(
+                stores,
+                flow,
+                clock,
+                provider ->
+                    contexts.get(provider).map(PageSize::of).orElse(DirectoryStore.PAGE_SIZE)),
             FullSyncPhaseHandler.class,
             new FullSyncPhases(
                 stores, contexts, new Cleanup(stores, objects), flow, metrics, clock),

@@ -5,25 +5,43 @@ import io.scimfleet.job.RetryLater;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.filters.ElectStateFilter;
 import org.jobrunr.jobs.filters.RetryFilter;
 import org.jobrunr.jobs.states.FailedState;
 import org.jobrunr.jobs.states.JobState;
+import org.jobrunr.jobs.states.SucceededState;
 
 /**
  * Retries at the target's pace. A job that failed with {@link RetryLater} is retried at its
  * Retry-After (neither sooner nor later), or after a short back-off when it has none, until the job
  * is {@code retryFor} old; then it stays failed with its last error. A {@link PermanentJobFailure}
  * stays failed at once. Any other failure (a bug, a crashed server's job) gets JobRunr's own
- * bounded, counted retries. Replaces JobRunr's default retry filter (JobRunr keeps only the last
- * elect-state filter).
+ * bounded, counted retries. A job that handed itself back ({@link JobRunrJobQueue#handBack}: its
+ * provider's job slots were taken) and returned is scheduled again instead of succeeding: the same
+ * job, not a copy. Replaces JobRunr's default retry filter (JobRunr keeps only the last elect-state
+ * filter).
  */
 final class FleetRetryFilter implements ElectStateFilter {
   /** The back-off without a Retry-After: 5 s doubling per failed attempt, at most 10 min. */
   static final Duration FIRST_BACK_OFF = Duration.ofSeconds(5);
 
   static final Duration LONGEST_BACK_OFF = Duration.ofMinutes(10);
+
+  /**
+   * Running jobs of this process that asked to run again this long after they return (removed when
+   * they end, so an entry never outlives the run that made it). Not the job's metadata: JobRunr
+   * clears that when a job succeeds, before the state election.
+   */
+  private static final Map<UUID, Duration> RUN_AGAIN = new ConcurrentHashMap<>();
+
+  /** The running job {@code jobId} is to be scheduled {@code after} from when it returns. */
+  static void runAgain(UUID jobId, Duration after) {
+    RUN_AGAIN.put(jobId, after);
+  }
 
   private final RetryFilter counted;
   private final Duration retryFor;
@@ -37,6 +55,18 @@ final class FleetRetryFilter implements ElectStateFilter {
 
   @Override
   public void onStateElection(Job job, JobState newState) {
+    Duration again =
+        newState instanceof SucceededState || newState instanceof FailedState
+            ? RUN_AGAIN.remove(job.getId())
+            : null;
+    if (again != null && newState instanceof SucceededState) {
+      job.scheduleAt(
+          clock.instant().plus(again),
+          "handed back: its provider's job slots were taken; runs again in "
+              + again.toMillis()
+              + " ms");
+      return;
+    }
     if (newState instanceof FailedState failed
         && failed.getException() instanceof PermanentJobFailure) return;
     if (!(newState instanceof FailedState failed

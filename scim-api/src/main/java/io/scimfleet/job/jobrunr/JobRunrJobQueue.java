@@ -6,14 +6,12 @@ import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobQueue;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jobrunr.jobs.Job;
-import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -116,18 +114,19 @@ final class JobRunrJobQueue implements JobQueue {
     return Math.max(1, storage.getBackgroundJobServers().size());
   }
 
+  /**
+   * Called from a running job (its own request, as the contract says), that job runs again: it is
+   * rescheduled when it returns ({@link FleetRetryFilter} turns its success into a scheduled
+   * state), so a job handed back many times stays one job. Called elsewhere, a new job is
+   * scheduled.
+   */
   @Override
   public void handBack(FleetJob job, Duration after) {
-    JobBuilder copy = builderFor(job).scheduleIn(after);
-    JobContext running =
-        ThreadLocalJobContext.hasJobContext() ? ThreadLocalJobContext.getJobContext() : null;
-    if (running != null) copy.withId(handBackId(running.getJobId()));
-    scheduler.create(copy); // an existing id is skipped, not overwritten
-  }
-
-  static UUID handBackId(UUID runningJob) {
-    return UUID.nameUUIDFromBytes(
-        ("handed back by " + runningJob).getBytes(StandardCharsets.UTF_8));
+    if (ThreadLocalJobContext.hasJobContext()) {
+      FleetRetryFilter.runAgain(ThreadLocalJobContext.getJobContext().getJobId(), after);
+      return;
+    }
+    scheduler.create(builderFor(job).scheduleIn(after));
   }
 
   @Override

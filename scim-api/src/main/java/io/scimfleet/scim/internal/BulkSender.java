@@ -69,7 +69,9 @@ public final class BulkSender {
   private List<BulkResult> sendOne(
       List<BulkOperation> operations, Function<BulkOperation, String> json) {
     Call call = Call.of("POST", "/Bulk").withBody(request(operations, json));
-    return BulkResults.read(operations, transport.sendForObject(call), transport.errors());
+    Answer answer = transport.send(call);
+    return BulkResults.read(
+        operations, answer.body(), transport.errors(), () -> transport.object(call, answer));
   }
 
   /** The operations go in as the raw JSON they were sized by, not as trees to write again. */

@@ -5,6 +5,7 @@ import io.scimfleet.model.SyncAttempt;
 import io.scimfleet.store.ObjectHistory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
@@ -37,6 +38,25 @@ final class RedisObjectHistory implements ObjectHistory {
           pipeline.lpush(key, json);
           pipeline.ltrim(key, 0, KEPT - 1);
           pipeline.expire(key, KEEP_FOR.toSeconds());
+          pipeline.sync();
+        });
+  }
+
+  /** Every object's LPUSH, LTRIM and EXPIRE in one pipeline: one round trip for a page. */
+  @Override
+  public void recordAll(String provider, ObjectType type, Map<String, SyncAttempt> attempts) {
+    if (attempts.isEmpty()) return;
+    redis.run(
+        "record the sync attempts of " + attempts.size() + " " + type.label() + "s",
+        j -> {
+          Pipeline pipeline = j.pipelined();
+          attempts.forEach(
+              (objectId, attempt) -> {
+                String key = keys.history(provider, type, objectId);
+                pipeline.lpush(key, StoredAttempt.write(attempt));
+                pipeline.ltrim(key, 0, KEPT - 1);
+                pipeline.expire(key, KEEP_FOR.toSeconds());
+              });
           pipeline.sync();
         });
   }

@@ -7,6 +7,8 @@ import io.scimfleet.store.ReceiptStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,50 @@ final class RedisReceiptStore implements ReceiptStore {
     redis.run(
         "record the receipt of user " + userId + " on " + receipt.provider(),
         j -> j.eval(PUT, List.of(keys.receipts(userId), keys.receiptUsers()), args));
+  }
+
+  /** Every user's PUT script in one pipeline. */
+  @Override
+  public void putAll(Map<String, Receipt> receipts) {
+    if (receipts.isEmpty()) return;
+    String index = keys.receiptUsers();
+    String retentionMillis = Long.toString(retention.toMillis());
+    redis.run(
+        "record the receipts of " + receipts.size() + " users",
+        j -> {
+          Pipeline pipeline = j.pipelined();
+          receipts.forEach(
+              (userId, receipt) ->
+                  pipeline.eval(
+                      PUT,
+                      List.of(keys.receipts(userId), index),
+                      List.of(
+                          receipt.provider(), RedisJson.write(receipt), retentionMillis, userId)));
+          pipeline.sync();
+        });
+  }
+
+  /** One HGET per user in one pipeline. */
+  @Override
+  public Map<String, Receipt> getAll(String provider, Collection<String> userIds) {
+    if (userIds.isEmpty()) return Map.of();
+    List<String> ids = List.copyOf(userIds);
+    List<String> found =
+        redis.call(
+            "read the receipts of " + ids.size() + " users",
+            j -> {
+              Pipeline pipeline = j.pipelined();
+              List<Response<String>> reads = new ArrayList<>(ids.size());
+              ids.forEach(id -> reads.add(pipeline.hget(keys.receipts(id), provider)));
+              pipeline.sync();
+              return reads.stream().map(Response::get).toList();
+            });
+    Map<String, Receipt> receipts = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Receipt receipt = RedisJson.read(found.get(i), Receipt.class);
+      if (receipt != null) receipts.put(ids.get(i), receipt);
+    }
+    return receipts;
   }
 
   @Override

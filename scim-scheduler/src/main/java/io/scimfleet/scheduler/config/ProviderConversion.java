@@ -96,7 +96,8 @@ public final class ProviderConversion {
             orDefault(request.syncPasswords(), false),
             request.bulk() == null ? null : BulkMode.parse(request.bulk()),
             request.driftCheck() == null ? null : DriftCheck.parse(request.driftCheck()),
-            orDefault(request.deleteUnmanaged(), false));
+            orDefault(request.deleteUnmanaged(), false),
+            pageSize(request.pageSize()));
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;
@@ -104,6 +105,19 @@ public final class ProviderConversion {
 
   private static VendorProfile profile(String value) {
     return blankToNull(value) == null ? VendorProfile.GENERIC : VendorProfile.parse(value);
+  }
+
+  private static int pageSize(Integer value) {
+    if (value == null) return Provider.DEFAULT_PAGE_SIZE;
+    if (value < 1 || value > Provider.MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "pageSize must be from 1 to "
+              + Provider.MAX_PAGE_SIZE
+              + " objects per full-sync page, not "
+              + value
+              + " (pages above 100 take effect as far as the target's Bulk maxOperations allows)");
+    }
+    return value;
   }
 
   private static Integer memberPatchChunk(Integer value) {

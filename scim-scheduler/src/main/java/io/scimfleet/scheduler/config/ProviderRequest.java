@@ -35,6 +35,8 @@ import java.util.Map;
  *     target and repairs hand edits
  * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default
  *     false: only counted)
+ * @param pageSize objects per full-sync page, 1 to 1000 (default 100); above 100 only as far as the
+ *     target's Bulk maxOperations allows
  */
 public record ProviderRequest(
     String baseUrl,
@@ -71,7 +73,8 @@ public record ProviderRequest(
     Boolean syncPasswords,
     String bulk,
     String driftCheck,
-    Boolean deleteUnmanaged) {
+    Boolean deleteUnmanaged,
+    Integer pageSize) {
 
   @Override
   public String toString() {

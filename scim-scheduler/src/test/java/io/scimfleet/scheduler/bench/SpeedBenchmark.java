@@ -89,6 +89,7 @@ public final class SpeedBenchmark {
       bench.target = kind;
       bench.rows.column(kind.label());
       if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
+      else if (imported > 0) bench.importOnly(imported);
     }
     // scale-out and heap: on the first target only (the goals allow it)
     bench.target = targets.get(0);
@@ -171,6 +172,20 @@ public final class SpeedBenchmark {
       forcedSync(fleet, scim, users);
       changeLatency(fleet, scim);
       if (imported > 0) importJobs(fleet, scim, prefix, imported);
+    }
+  }
+
+  /** Only the jobs of an import ({@code bench/speed.sh 0 10000 0 0}): a fleet of 2 workers. */
+  private void importOnly(int imported) throws Exception {
+    String prefix = TestRedis.uniquePrefix("bench-import");
+    try (BenchProcess target = target(0, "target")) {
+      String[] url = target.await(TARGET_READY).split(" ", -1);
+      try (Fleet fleet = Fleet.start(this, prefix, 2, true, url[1])) {
+        fleet.putProvider("bench", url[0]);
+        importJobs(fleet, new Target(url[0]), prefix, imported);
+      }
+    } finally {
+      deleteKeys(prefix);
     }
   }
 

@@ -330,13 +330,15 @@ class ProviderApiTest {
             .json();
     assertThat(defaults.path("driftCheck").asText()).isEqualTo("full");
     assertThat(defaults.path("deleteUnmanaged").asBoolean()).isFalse();
+    assertThat(defaults.path("pageSize").asInt()).isEqualTo(100);
 
     JsonNode view =
         api.put(
                 "/api/v1/providers/p",
                 """
-        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true}""")
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheck":"OFF","deleteUnmanaged":true,"pageSize":500}""")
             .json();
+    assertThat(view.path("pageSize").asInt()).isEqualTo(500);
     assertThat(view.path("driftCheck").asText()).isEqualTo("off");
     assertThat(view.path("deleteUnmanaged").asBoolean()).isTrue();
     assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheck())

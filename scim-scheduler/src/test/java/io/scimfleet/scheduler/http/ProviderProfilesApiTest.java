@@ -115,6 +115,8 @@ class ProviderProfilesApiTest {
         "\"profile\":\"okta\"                                  | profile must be one of generic, aws-identity-center, slack",
         "\"userUpdate\":\"post\"                               | userUpdate must be 'auto', 'patch' or 'put'",
         "\"memberPatchChunk\":0                                | memberPatchChunk must be from 1 to 1000",
+        "\"pageSize\":0                                        | pageSize must be from 1 to 1000 objects per full-sync page, not 0",
+        "\"pageSize\":1001                                     | pageSize must be from 1 to 1000 objects per full-sync page, not 1001",
         "\"etag\":\"on\"                                       | etag must be 'auto' or 'off'",
         "\"changePassword\":\"yes\"                            | changePassword must be 'auto' or 'off'",
         "\"filters\":[\"\"]                                    | filters must be attribute names",

@@ -7,7 +7,9 @@ import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.Stores;
+import io.scimfleet.worker.pipeline.PageSize;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import java.time.Clock;
@@ -79,7 +81,8 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             request.provider(),
             request.runId(),
             request.force(),
-            flow.pagesInFlight());
+            flow.pagesInFlight(),
+            contexts.get(request.provider()).map(PageSize::of).orElse(DirectoryStore.PAGE_SIZE));
     JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
     flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }

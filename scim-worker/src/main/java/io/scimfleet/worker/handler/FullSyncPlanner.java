@@ -9,12 +9,14 @@ import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
  * Starts a full sync: records the run, cuts the users into page jobs of 100 and hands them to the
@@ -29,11 +31,21 @@ public final class FullSyncPlanner implements FullSyncHandler {
   private final Stores stores;
   private final FullSyncFlow flow;
   private final Clock clock;
+  private final ToIntFunction<String> pageSize;
 
   public FullSyncPlanner(Stores stores, FullSyncFlow flow, Clock clock) {
+    this(stores, flow, clock, provider -> DirectoryStore.PAGE_SIZE);
+  }
+
+  /**
+   * @param pageSize a provider's objects per page ({@link io.scimfleet.worker.pipeline.PageSize})
+   */
+  public FullSyncPlanner(
+      Stores stores, FullSyncFlow flow, Clock clock, ToIntFunction<String> pageSize) {
     this.stores = stores;
     this.flow = flow;
     this.clock = clock;
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -58,7 +70,8 @@ public final class FullSyncPlanner implements FullSyncHandler {
             request.provider(),
             runId,
             force,
-            flow.pagesInFlight());
+            flow.pagesInFlight(),
+            pageSize.applyAsInt(request.provider()));
     FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
     JobLog.info(
         "full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");

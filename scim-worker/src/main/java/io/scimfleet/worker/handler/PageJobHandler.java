@@ -104,7 +104,7 @@ public final class PageJobHandler implements SyncPageHandler {
               + page.page()
               + " handed back");
       queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
-      return; // not run, not counted: the copy counts when it runs
+      return; // not run, not counted: it counts when it runs again
     }
     try {
       runInSlot(page);

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts the directory's ids of one type into page jobs of 100, in id order, each told how many pages
- * run at once ({@link SyncPageRequest#inFlight()}).
+ * Cuts the directory's ids of one type into page jobs of 100 (or the provider's page size, {@link
+ * io.scimfleet.worker.pipeline.PageSize}), in id order, each told how many pages run at once
+ * ({@link SyncPageRequest#inFlight()}).
  */
 final class PagePlan {
   private PagePlan() {}
@@ -21,13 +22,24 @@ final class PagePlan {
       String runId,
       boolean force,
       int inFlight) {
+    return pages(directory, type, provider, runId, force, inFlight, DirectoryStore.PAGE_SIZE);
+  }
+
+  static List<SyncPageRequest> pages(
+      DirectoryStore directory,
+      ObjectType type,
+      String provider,
+      String runId,
+      boolean force,
+      int inFlight,
+      int pageSize) {
     List<List<String>> idPages = new ArrayList<>();
     String cursor = null;
     do {
       Page<String> page =
           type == ObjectType.USER
-              ? directory.userIds(cursor, DirectoryStore.PAGE_SIZE)
-              : directory.groupIds(cursor, DirectoryStore.PAGE_SIZE);
+              ? directory.userIds(cursor, pageSize)
+              : directory.groupIds(cursor, pageSize);
       if (!page.items().isEmpty()) idPages.add(page.items());
       cursor = page.nextCursor();
     } while (cursor != null);

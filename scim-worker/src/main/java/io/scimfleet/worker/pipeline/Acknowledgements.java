@@ -10,6 +10,9 @@ import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,62 @@ final class Acknowledgements {
           provider,
           e.getMessage());
     }
+  }
+
+  /** One object's attempt of a page, as {@link #attempted} takes it, with its remote id. */
+  record Ended(String objectId, SyncOutcome outcome, String error, String remoteId) {}
+
+  /**
+   * {@link #attempted} for each of a page's objects (its Bulk requests' users): their receipts read
+   * and written in one round trip each; {@code remoteId} of each is what it is linked to now.
+   */
+  void attemptedAll(String provider, ObjectType type, SyncTrigger trigger, List<Ended> ended) {
+    try {
+      Instant now = clock.instant();
+      if (type == ObjectType.USER) receipts(provider, ended, now);
+      if (trigger == SyncTrigger.CHANGE)
+        ended.forEach(one -> lag(provider, type, one.objectId(), one.outcome(), now));
+    } catch (RuntimeException e) {
+      log.debug(
+          "receipts or lags of {} {}s on {} not recorded: {}",
+          ended.size(),
+          type.label(),
+          provider,
+          e.getMessage());
+    }
+  }
+
+  private void receipts(String provider, List<Ended> ended, Instant now) {
+    List<Ended> kept =
+        ended.stream()
+            .filter(
+                one -> one.outcome() == SyncOutcome.FAILED || Receipt.acknowledged(one.outcome()))
+            .toList();
+    if (kept.isEmpty()) return;
+    // an acknowledged write with its remote id makes a receipt of its own: only failures (which
+    // keep the last acknowledgement) and writes without an id read the one before
+    Map<String, Receipt> previous =
+        stores
+            .receipts()
+            .getAll(
+                provider,
+                kept.stream()
+                    .filter(one -> one.outcome() == SyncOutcome.FAILED || one.remoteId() == null)
+                    .map(Ended::objectId)
+                    .toList());
+    Map<String, Receipt> next = new LinkedHashMap<>();
+    for (Ended one : kept) {
+      next.put(
+          one.objectId(),
+          Receipt.after(
+              previous.get(one.objectId()),
+              provider,
+              one.outcome(),
+              one.remoteId(),
+              now,
+              one.error()));
+    }
+    stores.receipts().putAll(next);
   }
 
   private void receipt(

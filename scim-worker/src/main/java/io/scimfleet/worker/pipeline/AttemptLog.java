@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,28 +65,53 @@ final class AttemptLog {
   }
 
   /**
-   * An attempt made inside a SCIM Bulk request of a page (a full sync's, or a burst of changes):
-   * its one operation (method and the status the target gave it) and the time the page's Bulk
-   * requests took.
+   * One attempt made inside a SCIM Bulk request of a page (a full sync's, or a burst of changes):
+   * its one operation (method and the status the target gave it), its result, and the remote id the
+   * object is linked to now (for its receipt).
+   */
+  record BulkAttempt(
+      String objectId, String method, int status, SyncResult result, String remoteId) {}
+
+  /**
+   * The attempts of one Bulk request's objects, each taking the time the request took: their
+   * histories and receipts written in a round trip or two for all of them, not a few per object.
    */
   void recordBulk(
       String provider,
       ObjectType type,
-      String objectId,
       SyncTrigger trigger,
       Instant started,
       long tookMillis,
-      String method,
-      int status,
-      SyncResult result) {
-    List<SyncAttempt.Request> requests = List.of(new SyncAttempt.Request(method, status));
-    write(
-        provider,
-        type,
-        objectId,
-        new SyncAttempt(
-            started, trigger, result.outcome().label(), requests, tookMillis, result.error()));
-    acknowledgements.attempted(provider, type, objectId, trigger, result.outcome(), result.error());
+      List<BulkAttempt> attempts) {
+    if (attempts.isEmpty()) return;
+    Map<String, SyncAttempt> written = new LinkedHashMap<>();
+    List<Acknowledgements.Ended> ended = new ArrayList<>(attempts.size());
+    for (BulkAttempt one : attempts) {
+      SyncResult result = one.result();
+      written.put(
+          one.objectId(),
+          new SyncAttempt(
+              started,
+              trigger,
+              result.outcome().label(),
+              List.of(new SyncAttempt.Request(one.method(), one.status())),
+              tookMillis,
+              result.error()));
+      ended.add(
+          new Acknowledgements.Ended(
+              one.objectId(), result.outcome(), result.error(), one.remoteId()));
+    }
+    try {
+      history.recordAll(provider, type, written);
+    } catch (RuntimeException e) {
+      log.debug(
+          "history of {} {}s on {} not written: {}",
+          written.size(),
+          type.label(),
+          provider,
+          e.getMessage());
+    }
+    acknowledgements.attemptedAll(provider, type, trigger, ended);
   }
 
   /**

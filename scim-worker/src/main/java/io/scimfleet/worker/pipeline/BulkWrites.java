@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,9 @@ final class BulkWrites {
       return operation.method().equals("POST");
     }
   }
+
+  /** An operation's result, for its object's history and receipt. */
+  private record Settled(Planned planned, int status, SyncResult result) {}
 
   BulkWrites(
       Stores stores,
@@ -318,23 +322,32 @@ final class BulkWrites {
     noteWholeFailures(ctx, answered);
     forgetRefusedCreates(ctx, planned, answered);
     List<ObjectSyncState> states = new ArrayList<>();
+    List<Settled> settled = new ArrayList<>();
     for (int i = 0; i < planned.size(); i++) {
       Planned one = planned.get(i);
       SyncResult result = settle(ctx, one, answered.get(i), states);
       if (result == null) continue;
       results[one.index()] = finished(ctx, result);
-      attempts.recordBulk(
-          ctx.name(),
-          ObjectType.USER,
-          one.objectId(),
-          trigger,
-          started,
-          Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
-          one.operation().method(),
-          answered.get(i).status(),
-          result);
+      settled.add(new Settled(one, answered.get(i).status(), result));
     }
-    record(ctx, planned, states, results);
+    long tookMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    boolean stored = record(ctx, planned, states, results);
+    Map<String, String> linked = new HashMap<>();
+    if (stored) states.forEach(state -> linked.put(state.objectId(), state.remoteId()));
+    List<AttemptLog.BulkAttempt> attempted = new ArrayList<>(settled.size());
+    for (Settled each : settled) {
+      Planned one = each.planned();
+      String remoteId =
+          linked.containsKey(one.objectId())
+              ? linked.get(one.objectId())
+              : one.state() == null ? null : one.state().remoteId();
+      attempted.add(
+          new AttemptLog.BulkAttempt(
+              one.objectId(), one.operation().method(), each.status(), each.result(), remoteId));
+    }
+    // the attempts go to the histories and receipts after the states: a receipt names the remote
+    // id the object is linked to now, and the page's writes each take one round trip
+    attempts.recordBulk(ctx.name(), ObjectType.USER, trigger, started, tookMillis, attempted);
   }
 
   /**
@@ -342,17 +355,19 @@ final class BulkWrites {
    * request and another worker took a lock), nothing is recorded and every object of the request is
    * left to the single path, which syncs it under its own lock after the other worker.
    */
-  private void record(
+  private boolean record(
       ProviderContext ctx,
       List<Planned> planned,
       List<ObjectSyncState> states,
       SyncResult[] results) {
     try {
       stores.syncState().putAll(states, WriteFence.current());
+      return true;
     } catch (LockLostException lost) {
       log.warn(lost.getMessage());
       metrics.lockLostWrite(ctx.name(), ObjectType.USER);
       planned.forEach(one -> results[one.index()] = null);
+      return false;
     }
   }
 

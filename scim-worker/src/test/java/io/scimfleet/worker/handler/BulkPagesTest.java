@@ -13,6 +13,7 @@ import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.SyncAttempt;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.ratelimit.RateLimiter;
@@ -24,6 +25,7 @@ import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PagePreload;
+import io.scimfleet.worker.pipeline.PageSize;
 import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.SyncResult;
@@ -101,6 +103,24 @@ class BulkPagesTest {
     assertThat(target.requestCount("POST")).as("ceil(12 / 5) Bulk requests").isEqualTo(3);
     assertThat(target.requestCount("PATCH")).isZero();
     assertTargetEqualsDirectory(ids);
+    for (String id : ids) {
+      assertThat(stores.history().recent("crm", ObjectType.USER, id))
+          .as("the history of " + id + ", written with its request's others")
+          .singleElement()
+          .satisfies(
+              attempt -> {
+                assertThat(attempt.outcome()).isEqualTo("created");
+                assertThat(attempt.requests())
+                    .containsExactly(new SyncAttempt.Request("POST", 201));
+              });
+      assertThat(stores.receipts().get(id, "crm"))
+          .as("the receipt of " + id + " names the object it created")
+          .hasValueSatisfying(
+              receipt -> {
+                assertThat(receipt.lastAction()).isEqualTo("created");
+                assertThat(receipt.remoteId()).isEqualTo(state(id).remoteId());
+              });
+    }
 
     ids.subList(0, 7)
         .forEach(
@@ -120,6 +140,31 @@ class BulkPagesTest {
     assertThat(target.requestCount("POST")).as("ceil(7 / 5) Bulk requests").isEqualTo(2);
     assertThat(target.requestCount("PATCH") + target.requestCount("PUT")).isZero();
     assertTargetEqualsDirectory(ids);
+  }
+
+  @Test
+  void pagesAboveAHundredTakeEffectOnlyAsFarAsTheTargetsBulkAllows() {
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .withPageSize(500)
+                .build());
+    assertThat(PageSize.of(contexts.get("crm").orElseThrow()))
+        .as("maxOperations " + MAX_OPERATIONS + ": pages stay at 100")
+        .isEqualTo(100);
+
+    stores
+        .providers()
+        .put(
+            aProvider("crm")
+                .at(target.baseUrl().toString())
+                .withCredential(Credential.inline(target.token()))
+                .withPageSize(40)
+                .build());
+    assertThat(PageSize.of(contexts.get("crm").orElseThrow())).isEqualTo(40);
   }
 
   @Test
