@@ -109,16 +109,17 @@ class ScimApiLayersTest {
   }
 
   @Test
-  void theModelDependsOnTheJdkAndJacksonAnnotationsOnly() {
+  void theModelDependsOnTheJdkAndJacksonAndNullnessAnnotationsOnly() {
     classes()
         .that()
         .resideInAPackage("io.scimfleet.model..")
         .should(
             Layering.dependOnlyOn(
-                "the JDK, Jackson's annotations and the model",
+                "the JDK, Jackson's and JSpecify's annotations and the model",
                 target ->
                     target.startsWith("java.")
                         || target.startsWith("com.fasterxml.jackson.annotation.")
+                        || target.startsWith("org.jspecify.annotations.")
                         || target.startsWith("io.scimfleet.model."),
                 MODEL_FROZEN))
         .check(MAIN);
