@@ -49,6 +49,9 @@ import java.util.Objects;
  *     full)
  * @param deleteUnmanaged remove objects on the target that the fleet does not manage (through the
  *     deletion guard); default false: they are only counted
+ * @param driftCheckCron cron (5 fields, UTC) of the drift check's full read of the target: the
+ *     first full sync after each of its times reads the target in full, the others between check
+ *     only what changed on it since the last check; default daily at 03:00
  */
 public record Provider(
     String name,
@@ -83,9 +86,11 @@ public record Provider(
     boolean syncPasswords,
     BulkMode bulk,
     DriftCheck driftCheck,
-    boolean deleteUnmanaged) {
+    boolean deleteUnmanaged,
+    String driftCheckCron) {
 
   public static final String HOURLY = "0 * * * *";
+  public static final String DAILY = "0 3 * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
 
   public Provider {
@@ -108,6 +113,7 @@ public record Provider(
     }
     filters = filters == null ? null : List.copyOf(filters);
     driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
+    driftCheckCron = driftCheckCron == null || driftCheckCron.isBlank() ? DAILY : driftCheckCron;
   }
 
   /**
@@ -148,7 +154,8 @@ public record Provider(
         false,
         null,
         DriftCheck.FULL,
-        false);
+        false,
+        DAILY);
   }
 
   public Provider withCredential(Credential value) {
@@ -185,7 +192,8 @@ public record Provider(
         syncPasswords,
         bulk,
         driftCheck,
-        deleteUnmanaged);
+        deleteUnmanaged,
+        driftCheckCron);
   }
 
   /**

@@ -56,6 +56,7 @@ public final class ProviderBuilder {
   private BulkMode bulk;
   private DriftCheck driftCheck = DriftCheck.FULL;
   private boolean deleteUnmanaged;
+  private String driftCheckCron;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -247,6 +248,12 @@ public final class ProviderBuilder {
     return this;
   }
 
+  /** The cron of the drift check's full read of the target (default daily). */
+  public ProviderBuilder withDriftCheckCron(String cron) {
+    this.driftCheckCron = cron;
+    return this;
+  }
+
   public ProviderBuilder deletingUnmanaged() {
     this.deleteUnmanaged = true;
     return this;
@@ -286,6 +293,7 @@ public final class ProviderBuilder {
         syncPasswords,
         bulk,
         driftCheck,
-        deleteUnmanaged);
+        deleteUnmanaged,
+        driftCheckCron);
   }
 }

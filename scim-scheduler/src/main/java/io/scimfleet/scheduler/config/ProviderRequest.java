@@ -35,6 +35,8 @@ import java.util.Map;
  *     target and repairs hand edits
  * @param deleteUnmanaged remove objects on the target that the fleet does not manage (default
  *     false: only counted)
+ * @param driftCheckCron cron (5 fields, UTC) of the drift check's full read of the target; the
+ *     plain full syncs between check only what changed on it; default {@code 0 3 * * *}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -71,7 +73,8 @@ public record ProviderRequest(
     Boolean syncPasswords,
     String bulk,
     String driftCheck,
-    Boolean deleteUnmanaged) {
+    Boolean deleteUnmanaged,
+    String driftCheckCron) {
 
   @Override
   public String toString() {

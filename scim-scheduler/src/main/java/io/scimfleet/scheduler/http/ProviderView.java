@@ -45,7 +45,8 @@ public record ProviderView(
     boolean syncPasswords,
     String bulk,
     String driftCheck,
-    boolean deleteUnmanaged) {
+    boolean deleteUnmanaged,
+    String driftCheckCron) {
 
   /**
    * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where
@@ -157,6 +158,7 @@ public record ProviderView(
         p.syncPasswords(),
         lower(p.switches().bulk()),
         lower(p.driftCheck()),
-        p.deleteUnmanaged());
+        p.deleteUnmanaged(),
+        p.driftCheckCron());
   }
 }

@@ -13,6 +13,7 @@ import io.scimfleet.worker.pipeline.DriftRepair;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +37,26 @@ public final class Cleanup {
   private final DriftRepair drift;
 
   public Cleanup(Stores stores, ObjectSync objects) {
+    this(stores, objects, Clock.systemUTC());
+  }
+
+  /** {@code clock} decides when the drift check reads the target in full. */
+  public Cleanup(Stores stores, ObjectSync objects, Clock clock) {
     this.stores = stores;
     this.objects = objects;
-    this.drift = new DriftRepair(stores, objects);
+    this.drift = new DriftRepair(stores, objects, clock);
+  }
+
+  Result run(ProviderContext ctx, String runId, Instant runStarted) {
+    return run(ctx, runId, runStarted, false);
   }
 
   /**
    * @param runStarted when the run started: what it created since holds what was just sent
+   * @param force a forced full sync: the drift check reads the target in full
    */
-  Result run(ProviderContext ctx, String runId, Instant runStarted) {
-    DriftRepair.Result repaired = drift.run(ctx, runStarted);
+  Result run(ProviderContext ctx, String runId, Instant runStarted, boolean force) {
+    DriftRepair.Result repaired = drift.run(ctx, runStarted, force);
     if (!repaired.equals(DriftRepair.Result.NONE)) {
       stores
           .syncState()
