@@ -128,7 +128,12 @@ public final class Worker implements AutoCloseable {
             new FullSyncPlanner(stores, flow, clock),
             FullSyncPhaseHandler.class,
             new FullSyncPhases(
-                stores, contexts, new Cleanup(stores, objects, clock), flow, metrics, clock),
+                stores,
+                contexts,
+                new Cleanup(stores, objects, clock, metrics),
+                flow,
+                metrics,
+                clock),
             ReleaseDeletionsHandler.class,
             new DeletionRelease(stores.deletions(), contexts, objects, metrics),
             ProbeHandler.class,

@@ -1,6 +1,7 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -37,14 +38,14 @@ public final class Cleanup {
   private final DriftRepair drift;
 
   public Cleanup(Stores stores, ObjectSync objects) {
-    this(stores, objects, Clock.systemUTC());
+    this(stores, objects, Clock.systemUTC(), new FleetMetrics());
   }
 
   /** {@code clock} decides when the drift check reads the target in full. */
-  public Cleanup(Stores stores, ObjectSync objects, Clock clock) {
+  public Cleanup(Stores stores, ObjectSync objects, Clock clock, FleetMetrics metrics) {
     this.stores = stores;
     this.objects = objects;
-    this.drift = new DriftRepair(stores, objects, clock);
+    this.drift = new DriftRepair(stores, objects, clock, metrics);
   }
 
   Result run(ProviderContext ctx, String runId, Instant runStarted) {

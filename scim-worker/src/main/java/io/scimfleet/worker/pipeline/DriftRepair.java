@@ -2,6 +2,7 @@ package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.error.FleetException;
 import io.scimfleet.job.jobrunr.Crons;
+import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DriftCheck;
 import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.ObjectType;
@@ -42,15 +43,17 @@ public final class DriftRepair {
   private final Stores stores;
   private final ObjectSync objects;
   private final Clock clock;
+  private final FleetMetrics metrics;
 
   public DriftRepair(Stores stores, ObjectSync objects) {
-    this(stores, objects, Clock.systemUTC());
+    this(stores, objects, Clock.systemUTC(), new FleetMetrics());
   }
 
-  public DriftRepair(Stores stores, ObjectSync objects, Clock clock) {
+  public DriftRepair(Stores stores, ObjectSync objects, Clock clock, FleetMetrics metrics) {
     this.stores = stores;
     this.objects = objects;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public Result run(ProviderContext ctx, Instant runStarted) {
@@ -99,6 +102,7 @@ public final class DriftRepair {
     if (run.filterRefused()) after = after.withIncremental(null);
     if (complete) after = full ? after.withFullCheck(now) : after.withIncrementalCheck(now);
     stores.syncState().putDriftMarks(ctx.name(), after);
+    if (complete) metrics.driftChecked(ctx.name(), full, now);
     return run.result();
   }
 

@@ -61,6 +61,7 @@ class IncrementalDriftCheckTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final Stores stores = Stores.inMemory(clock);
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private Worker worker;
   private int runs;
 
@@ -89,7 +90,7 @@ class IncrementalDriftCheckTest {
         new Worker(
             stores,
             new NoJobQueue(),
-            new FleetMetrics(new SimpleMeterRegistry()),
+            new FleetMetrics(registry),
             clock,
             2,
             TestSecurity.settings());
@@ -121,6 +122,10 @@ class IncrementalDriftCheckTest {
     assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.FILTER);
     assertThat(marks().lastIncrementalCheck()).isEqualTo(clock.instant());
     assertThat(marks().lastFullCheck()).isBefore(clock.instant());
+    assertThat(gauge(FleetMetrics.DRIFT_INCREMENTAL_CHECK))
+        .isEqualTo((double) clock.instant().getEpochSecond());
+    assertThat(gauge(FleetMetrics.DRIFT_FULL_CHECK))
+        .isEqualTo((double) marks().lastFullCheck().getEpochSecond());
     assertThat(target.getQueries())
         .as("no listing of the whole target")
         .noneMatch(IncrementalDriftCheckTest::fullListing)
@@ -312,6 +317,10 @@ class IncrementalDriftCheckTest {
         (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
     handler.run(new FullSyncPhaseRequest("crm", runId, FullSyncRun.Phase.CLEANUP, force));
     return stores.syncState().lastRun("crm").orElseThrow();
+  }
+
+  private double gauge(String name) {
+    return registry.get(name).tag("provider", "crm").gauge().value();
   }
 
   private DriftMarks marks() {
