@@ -97,6 +97,7 @@ public final class DriftRepair {
         complete = false;
       }
     }
+    if (full && complete && mode == null) verified = verifyAfterFullRead(ctx);
     DriftMarks after = run.marks();
     if (verified != null) after = after.withIncremental(verified);
     if (run.filterRefused()) after = after.withIncremental(null);
@@ -104,6 +105,26 @@ public final class DriftRepair {
     stores.syncState().putDriftMarks(ctx.name(), after);
     if (complete) metrics.driftChecked(ctx.name(), full, now);
     return run.result();
+  }
+
+  /**
+   * How the checks between full reads will read the target, found out once, after a full read (so
+   * the first of those checks does not pay for it); null when the target cannot tell yet or failed
+   * to answer (then the next check asks).
+   */
+  private static DriftMarks.Incremental verifyAfterFullRead(ProviderContext ctx) {
+    try {
+      DriftMarks.Incremental verified = DriftProbe.verify(ctx);
+      if (verified != null)
+        log.info("{}: the drift checks between full reads go by {}", ctx.name(), verified.label());
+      return verified;
+    } catch (FleetException e) {
+      log.warn(
+          "{}: how to check the target for changes is not known yet: {}",
+          ctx.name(),
+          e.getMessage());
+      return null;
+    }
   }
 
   /**

@@ -241,7 +241,6 @@ class IncrementalDriftCheckTest {
   @Test
   void aTargetThatAnnouncesFilteringButIgnoresTheFilterIsNotTrustedWithIt() throws Exception {
     provisionedAt(proxy.baseUrl() + "/scim/v2");
-    lastPhase(false);
     // every lastModified filter answered with a user, as a target that drops the filter would
     String anyUser = target.users().get(0).toString();
     proxy.stubFor(
@@ -256,6 +255,10 @@ class IncrementalDriftCheckTest {
                         + "\"Resources\":["
                         + anyUser
                         + "]}")));
+    lastPhase(false);
+    assertThat(marks().incremental())
+        .as("found out after the first full read")
+        .isEqualTo(DriftMarks.Incremental.LISTING);
     byHand.patch(
         "Users",
         remoteId("u2"),
