@@ -174,7 +174,7 @@ public final class SpeedBenchmark {
     double ratio = seconds / firstSeconds;
     rows.put(
         row + " ÷ first sync (goal ≤ 0.10)",
-        String.format("%.2f, goal %s", ratio, ratio <= 0.10 ? "met" : "NOT met"));
+        String.format("%.3f, goal %s", ratio, ratio <= 0.10 ? "met" : "NOT met"));
   }
 
   /** A forced full sync of the same users, warm: every user is sent again (as an update). */
