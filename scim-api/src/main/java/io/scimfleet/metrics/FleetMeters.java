@@ -51,6 +51,12 @@ record FleetMeters(
               FULL_SYNC_LAST_SUCCESS,
               "Time of the provider's last successful full sync (Unix seconds)"),
           Map.entry(FULL_SYNC_INTERVAL, "Period of the provider's recurring full sync"),
+          Map.entry(
+              FleetMetrics.DRIFT_FULL_CHECK,
+              "Time the provider's last full read of the target by the drift check started (Unix seconds)"),
+          Map.entry(
+              FleetMetrics.DRIFT_INCREMENTAL_CHECK,
+              "Time the provider's last drift check of what changed on the target started (Unix seconds)"),
           Map.entry(PENDING_JOBS, "Per-object sync jobs waiting to run"),
           Map.entry(QUARANTINED, "1 while the provider is quarantined, else 0"),
           Map.entry(

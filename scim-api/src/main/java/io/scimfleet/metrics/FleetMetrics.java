@@ -37,6 +37,9 @@ public final class FleetMetrics implements MeterBinder {
   public static final String FULL_SYNC_DURATION = "scim.full.sync.duration";
   public static final String FULL_SYNC_LAST_SUCCESS = "scim.full.sync.last.success.timestamp";
   public static final String FULL_SYNC_INTERVAL = "scim.full.sync.interval";
+  public static final String DRIFT_FULL_CHECK = "scim.drift.last.full.check.timestamp";
+  public static final String DRIFT_INCREMENTAL_CHECK =
+      "scim.drift.last.incremental.check.timestamp";
   public static final String PENDING_JOBS = "scim.pending.jobs";
   public static final String QUARANTINED = "scim.provider.quarantined";
   public static final String DELETIONS_HELD = "scim.deletions.held";
@@ -147,6 +150,14 @@ public final class FleetMetrics implements MeterBinder {
         .tag("type", type.label())
         .register(registry())
         .increment();
+  }
+
+  /**
+   * A drift check of the provider went to its end: a full read of the target ({@code full}) or a
+   * check of what changed on it.
+   */
+  public void driftChecked(String provider, boolean full, Instant at) {
+    holder(provider, full ? DRIFT_FULL_CHECK : DRIFT_INCREMENTAL_CHECK).set(at.getEpochSecond());
   }
 
   /** Publishes the provider's full-sync schedule period, for the staleness alert. */

@@ -53,6 +53,9 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize objects per full-sync page, 1 to {@value #MAX_PAGE_SIZE} (0: the default {@value
  *     #DEFAULT_PAGE_SIZE}); above {@value #DEFAULT_PAGE_SIZE} only as far as the target's Bulk
  *     {@code maxOperations} allows ({@link #pageSize(int)})
+ * @param driftCheckCron cron (5 fields, UTC) of the drift check's full read of the target: the
+ *     first full sync after each of its times reads the target in full, the others between check
+ *     only what changed on it since the last check; default daily at 03:00
  */
 public record Provider(
     String name,
@@ -88,11 +91,13 @@ public record Provider(
     @Nullable BulkMode bulk,
     DriftCheck driftCheck,
     boolean deleteUnmanaged,
-    int pageSize) {
+    int pageSize,
+    String driftCheckCron) {
 
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int MAX_PAGE_SIZE = 1000;
   public static final String HOURLY = "0 * * * *";
+  public static final String DAILY = "0 3 * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
 
   public Provider {
@@ -116,6 +121,7 @@ public record Provider(
     filters = filters == null ? null : List.copyOf(filters);
     driftCheck = driftCheck == null ? DriftCheck.FULL : driftCheck;
     pageSize = pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+    driftCheckCron = driftCheckCron == null || driftCheckCron.isBlank() ? DAILY : driftCheckCron;
   }
 
   /**
@@ -168,7 +174,8 @@ public record Provider(
         null,
         DriftCheck.FULL,
         false,
-        DEFAULT_PAGE_SIZE);
+        DEFAULT_PAGE_SIZE,
+        DAILY);
   }
 
   public Provider withCredential(Credential value) {
@@ -206,7 +213,8 @@ public record Provider(
         bulk,
         driftCheck,
         deleteUnmanaged,
-        pageSize);
+        pageSize,
+        driftCheckCron);
   }
 
   /**

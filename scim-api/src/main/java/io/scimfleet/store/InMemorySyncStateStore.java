@@ -1,5 +1,6 @@
 package io.scimfleet.store;
 
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
@@ -33,6 +34,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, List<FullSyncRun>> recentRuns = new HashMap<>();
   private final Map<String, Tally> tallies = new HashMap<>();
   private final Map<String, FullSyncFollowUp> followUps = new HashMap<>();
+  private final Map<String, DriftMarks> driftMarks = new HashMap<>();
   private final Map<String, Map<String, String>> intents = new HashMap<>();
 
   private final InMemoryObjectLocks locks;
@@ -143,6 +145,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     lastRuns.remove(provider);
     recentRuns.remove(provider);
     followUps.remove(provider);
+    driftMarks.remove(provider);
     tallies.keySet().removeIf(key -> key.startsWith(provider + "\u0000"));
   }
 
@@ -244,5 +247,32 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   private static String key(String provider, String part) {
     return provider + "\u0000" + part;
+  }
+
+  @Override
+  public synchronized DriftMarks driftMarks(String provider) {
+    return driftMarks.getOrDefault(provider, DriftMarks.NONE);
+  }
+
+  @Override
+  public synchronized void putDriftMarks(String provider, DriftMarks marks) {
+    DriftMarks now = driftMarks(provider);
+    driftMarks.put(
+        provider,
+        new DriftMarks(
+            marks.lastFullCheck(),
+            marks.lastIncrementalCheck(),
+            now.fullRequestedAt(),
+            marks.incremental(),
+            marks.types()));
+  }
+
+  @Override
+  public synchronized void requestFullDriftCheck(String provider, Instant at) {
+    DriftMarks now = driftMarks(provider);
+    driftMarks.put(
+        provider,
+        new DriftMarks(
+            now.lastFullCheck(), now.lastIncrementalCheck(), at, now.incremental(), now.types()));
   }
 }

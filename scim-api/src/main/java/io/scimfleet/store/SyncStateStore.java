@@ -1,5 +1,6 @@
 package io.scimfleet.store;
 
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
@@ -133,4 +134,18 @@ public interface SyncStateStore {
    * (atomically, so a request folded in just before is not lost: it is in what is returned).
    */
   Optional<FullSyncFollowUp> takeFollowUp(String provider, String runId);
+
+  // --- drift checks ----------------------------------------------------------------------------
+
+  /** What the provider's drift checks remember; {@link DriftMarks#NONE} before the first. */
+  DriftMarks driftMarks(String provider);
+
+  /**
+   * Replaces what the drift checks remember, all but {@code fullRequestedAt} (only {@link
+   * #requestFullDriftCheck} sets that, so a request made meanwhile is not lost).
+   */
+  void putDriftMarks(String provider, DriftMarks marks);
+
+  /** The first full sync whose drift check starts after {@code at} reads the target in full. */
+  void requestFullDriftCheck(String provider, Instant at);
 }

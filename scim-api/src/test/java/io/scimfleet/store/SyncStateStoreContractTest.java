@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncMachine;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.FullSyncRun.Phase;
 import io.scimfleet.model.FullSyncRun.Status;
 import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
 import java.time.Duration;
@@ -414,6 +416,34 @@ public abstract class SyncStateStoreContractTest {
     assertThat(recent.get(0)).isEqualTo(store.lastRun("slack").orElseThrow());
     store.deleteProvider("slack");
     assertThat(store.recentRuns("slack")).isEmpty();
+  }
+
+  @Test
+  public void driftMarksAreKeptPerProviderAndAFullCheckAskedForIsNotOverwritten() {
+    assertThat(store.driftMarks("slack")).isEqualTo(DriftMarks.NONE);
+    DriftMarks marks =
+        DriftMarks.NONE
+            .withFullCheck(T0)
+            .withIncremental(DriftMarks.Incremental.FILTER)
+            .with(ObjectType.USER, new DriftMarks.TypeMarks(T0.minusSeconds(3), 2));
+    store.putDriftMarks("slack", marks);
+    assertThat(store.driftMarks("slack")).isEqualTo(marks);
+    assertThat(store.driftMarks("github")).isEqualTo(DriftMarks.NONE);
+
+    store.requestFullDriftCheck("slack", T0.plusSeconds(5));
+    store.putDriftMarks(
+        "slack", marks.withIncrementalCheck(T0.plusSeconds(9)).withIncremental(null));
+    DriftMarks now = store.driftMarks("slack");
+    assertThat(now.fullRequested()).as("asked after the last full check").isTrue();
+    assertThat(now.incremental()).isNull();
+    assertThat(now.lastIncrementalCheck()).isEqualTo(T0.plusSeconds(9));
+    assertThat(now.of(ObjectType.GROUP)).isEqualTo(DriftMarks.TypeMarks.UNKNOWN);
+
+    store.putDriftMarks("slack", now.withFullCheck(T0.plusSeconds(10)));
+    assertThat(store.driftMarks("slack").fullRequested()).isFalse();
+
+    store.deleteProvider("slack");
+    assertThat(store.driftMarks("slack")).isEqualTo(DriftMarks.NONE);
   }
 
   @Test

@@ -57,6 +57,7 @@ public final class ProviderBuilder {
   private DriftCheck driftCheck = DriftCheck.FULL;
   private boolean deleteUnmanaged;
   private int pageSize;
+  private String driftCheckCron;
 
   private ProviderBuilder(String name) {
     this.name = name;
@@ -253,6 +254,12 @@ public final class ProviderBuilder {
     return this;
   }
 
+  /** The cron of the drift check's full read of the target (default daily). */
+  public ProviderBuilder withDriftCheckCron(String cron) {
+    this.driftCheckCron = cron;
+    return this;
+  }
+
   public ProviderBuilder deletingUnmanaged() {
     this.deleteUnmanaged = true;
     return this;
@@ -293,6 +300,7 @@ public final class ProviderBuilder {
         bulk,
         driftCheck,
         deleteUnmanaged,
-        pageSize);
+        pageSize,
+        driftCheckCron);
   }
 }

@@ -14,11 +14,22 @@ final class RequestCounts {
 
   private final Map<String, LongAdder> byMethod = new ConcurrentHashMap<>();
   private final LongAdder discovery = new LongAdder();
+  private final java.util.Queue<String> queries =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   void record(String method, String endpoint) {
     if (DISCOVERY.contains(endpoint)) discovery.increment();
     else
       byMethod.computeIfAbsent(method.toUpperCase(Locale.ROOT), m -> new LongAdder()).increment();
+  }
+
+  /** A GET's endpoint and decoded query ({@code Users?count=1&attributes=id,meta}). */
+  void query(String endpoint, String query) {
+    if (!DISCOVERY.contains(endpoint)) queries.add(endpoint + (query == null ? "" : "?" + query));
+  }
+
+  java.util.List<String> queries() {
+    return java.util.List.copyOf(queries);
   }
 
   long count(String method) {
@@ -37,5 +48,6 @@ final class RequestCounts {
   void reset() {
     byMethod.clear();
     discovery.reset();
+    queries.clear();
   }
 }

@@ -36,6 +36,8 @@ final class ScimHttpHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       counts.record(exchange.getRequestMethod(), endpointOf(exchange));
+      if (exchange.getRequestMethod().equals("GET"))
+        counts.query(endpointOf(exchange), exchange.getRequestURI().getQuery());
       if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, Map.of(), error(401, "missing or wrong bearer token"));
         return;

@@ -264,6 +264,14 @@ public final class ScimSdkServer implements AutoCloseable {
     return counts.writes();
   }
 
+  /**
+   * The GETs since the last reset, discovery excluded, in order: endpoint and decoded query, e.g.
+   * {@code Users?count=1&attributes=id,meta}.
+   */
+  public List<String> getQueries() {
+    return counts.queries();
+  }
+
   /** Requests to /ServiceProviderConfig, /ResourceTypes and /Schemas since the last reset. */
   public long discoveryRequestCount() {
     return counts.discovery();

@@ -144,7 +144,12 @@ public final class Worker implements AutoCloseable {
                     contexts.get(provider).map(PageSize::of).orElse(DirectoryStore.PAGE_SIZE)),
             FullSyncPhaseHandler.class,
             new FullSyncPhases(
-                stores, contexts, new Cleanup(stores, objects), flow, metrics, clock),
+                stores,
+                contexts,
+                new Cleanup(stores, objects, clock, metrics),
+                flow,
+                metrics,
+                clock),
             ReleaseDeletionsHandler.class,
             new DeletionRelease(stores.deletions(), contexts, objects, metrics),
             ProbeHandler.class,

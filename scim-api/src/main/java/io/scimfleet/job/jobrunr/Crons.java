@@ -11,12 +11,30 @@ public final class Crons {
 
   /** Throws {@link IllegalArgumentException} with a readable message when the cron is not valid. */
   public static void requireValid(String cron) {
+    requireValid("fullSyncCron", cron);
+  }
+
+  /** Likewise, naming the field. */
+  public static void requireValid(String field, String cron) {
     try {
       new CronExpression(cron);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "fullSyncCron '" + cron + "' is not a valid cron expression: " + e.getMessage());
+          field
+              + " '"
+              + cron
+              + "' is not a valid cron expression ("
+              + e.getMessage()
+              + "): give 5 fields, minute hour day-of-month month day-of-week, e.g. '0 3 * * *'"
+              + " for daily at 03:00 UTC");
     }
+  }
+
+  /** True when the cron has a time after {@code since} and not after {@code now} (UTC). */
+  public static boolean firedBetween(String cron, Instant since, Instant now) {
+    CronExpression expression = new CronExpression(cron);
+    Instant next = expression.next(since, since, ZoneOffset.UTC);
+    return !next.isAfter(now);
   }
 
   /** The time between the next two runs (for the staleness alert). */

@@ -172,6 +172,14 @@ public final class RedisKeys {
     return sync(provider) + "followup";
   }
 
+  /**
+   * Hash: what the provider's drift checks remember ({@code lastFull}, {@code lastIncremental},
+   * {@code fullRequested}, {@code incremental}, {@code since:<type>}, {@code unmanaged:<type>}).
+   */
+  public String driftMarks(String provider) {
+    return sync(provider) + "drift";
+  }
+
   /** List: the first errors of one run, capped. */
   public String runErrors(String provider, String runId) {
     return sync(provider) + "run:" + runId + ":errors";

@@ -3,6 +3,7 @@ package io.scimfleet.store.redis;
 import static io.scimfleet.store.redis.RedisCommands.committed;
 import static io.scimfleet.store.redis.RedisCommands.unwatched;
 
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectSyncState;
@@ -17,12 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
@@ -458,6 +461,70 @@ public final class RedisSyncStateStore implements SyncStateStore {
         String.valueOf(values.get(0)),
         "1".equals(values.get(1)),
         Instant.parse(String.valueOf(values.get(2))));
+  }
+
+  // --- drift checks ------------------------------------------------------------------------
+
+  @Override
+  public DriftMarks driftMarks(String provider) {
+    Map<String, String> hash =
+        redis.call(
+            "read the drift marks of " + provider, j -> j.hgetAll(keys.driftMarks(provider)));
+    Map<ObjectType, DriftMarks.TypeMarks> types = new EnumMap<>(ObjectType.class);
+    for (ObjectType type : ObjectType.values()) {
+      String since = hash.get("since:" + type.label());
+      String unmanaged = hash.get("unmanaged:" + type.label());
+      if (since != null || unmanaged != null)
+        types.put(
+            type,
+            new DriftMarks.TypeMarks(
+                instant(since), unmanaged == null ? -1 : Long.parseLong(unmanaged)));
+    }
+    return new DriftMarks(
+        instant(hash.get("lastFull")),
+        instant(hash.get("lastIncremental")),
+        instant(hash.get("fullRequested")),
+        DriftMarks.Incremental.parse(hash.get("incremental")),
+        types);
+  }
+
+  /** One MULTI: every field but {@code fullRequested} removed, then the marks' set. */
+  @Override
+  public void putDriftMarks(String provider, DriftMarks marks) {
+    String key = keys.driftMarks(provider);
+    Map<String, String> fields = new HashMap<>();
+    if (marks.lastFullCheck() != null) fields.put("lastFull", marks.lastFullCheck().toString());
+    if (marks.lastIncrementalCheck() != null)
+      fields.put("lastIncremental", marks.lastIncrementalCheck().toString());
+    if (marks.incremental() != null) fields.put("incremental", marks.incremental().label());
+    List<String> stale = new ArrayList<>(List.of("lastFull", "lastIncremental", "incremental"));
+    for (ObjectType type : ObjectType.values()) {
+      DriftMarks.TypeMarks of = marks.of(type);
+      stale.add("since:" + type.label());
+      stale.add("unmanaged:" + type.label());
+      if (of.since() != null) fields.put("since:" + type.label(), of.since().toString());
+      if (of.unmanaged() >= 0)
+        fields.put("unmanaged:" + type.label(), Long.toString(of.unmanaged()));
+    }
+    redis.run(
+        "record the drift marks of " + provider,
+        j -> {
+          Transaction t = j.multi();
+          t.hdel(key, stale.toArray(String[]::new));
+          if (!fields.isEmpty()) t.hset(key, fields);
+          t.exec();
+        });
+  }
+
+  @Override
+  public void requestFullDriftCheck(String provider, Instant at) {
+    redis.run(
+        "ask a full drift check of " + provider,
+        j -> j.hset(keys.driftMarks(provider), "fullRequested", at.toString()));
+  }
+
+  private static @Nullable Instant instant(@Nullable String value) {
+    return value == null ? null : Instant.parse(value);
   }
 
   private boolean isCurrent(Jedis j, String provider, String runId) {

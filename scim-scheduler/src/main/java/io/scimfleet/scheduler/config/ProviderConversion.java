@@ -51,6 +51,8 @@ public final class ProviderConversion {
     List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
     if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank())
       Crons.requireValid(request.fullSyncCron());
+    if (request.driftCheckCron() != null && !request.driftCheckCron().isBlank())
+      Crons.requireValid("driftCheckCron", request.driftCheckCron());
     VendorProfile profile = profile(request.profile());
     Credential credential =
         credential(request, security.secrets()).sealed(security.secrets(), name);
@@ -97,7 +99,8 @@ public final class ProviderConversion {
             request.bulk() == null ? null : BulkMode.parse(request.bulk()),
             request.driftCheck() == null ? null : DriftCheck.parse(request.driftCheck()),
             orDefault(request.deleteUnmanaged(), false),
-            pageSize(request.pageSize()));
+            pageSize(request.pageSize()),
+            blankToNull(request.driftCheckCron()));
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;

@@ -37,6 +37,8 @@ import java.util.Map;
  *     false: only counted)
  * @param pageSize objects per full-sync page, 1 to 1000 (default 100); above 100 only as far as the
  *     target's Bulk maxOperations allows
+ * @param driftCheckCron cron (5 fields, UTC) of the drift check's full read of the target; the
+ *     plain full syncs between check only what changed on it; default {@code 0 3 * * *}
  */
 public record ProviderRequest(
     String baseUrl,
@@ -74,7 +76,8 @@ public record ProviderRequest(
     String bulk,
     String driftCheck,
     Boolean deleteUnmanaged,
-    Integer pageSize) {
+    Integer pageSize,
+    String driftCheckCron) {
 
   @Override
   public String toString() {

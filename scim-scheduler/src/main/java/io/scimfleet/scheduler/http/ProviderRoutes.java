@@ -76,6 +76,15 @@ final class ProviderRoutes {
           409, "provider '" + provider.name() + "' is disabled: set \"enabled\": true first");
     }
     boolean force = Boolean.parseBoolean(ctx.queryParam("force"));
+    String drift = ctx.queryParam("drift");
+    if (drift != null && !drift.equals("full")) {
+      throw new ApiException(
+          400,
+          "drift must be 'full' (the run's drift check reads the whole target), not '"
+              + drift
+              + "'; leave it out for the usual check (full on driftCheckCron, else what changed)");
+    }
+    if (drift != null) stores.syncState().requestFullDriftCheck(provider.name(), Instant.now());
     FullSyncStarts.Asked asked = fullSyncs.ask(provider.name(), force);
     ApiJson.write(
         ctx,
@@ -108,7 +117,8 @@ final class ProviderRoutes {
             pending,
             paused,
             quarantine,
-            DeletionsHeld.of(stores.deletions(), name)));
+            DeletionsHeld.of(stores.deletions(), name),
+            DriftStatus.of(stores.syncState().driftMarks(name))));
   }
 
   /** An operator lifts a quarantine (the token was replaced, the target is back). */

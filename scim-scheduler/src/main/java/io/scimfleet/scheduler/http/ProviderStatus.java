@@ -11,6 +11,7 @@ import io.scimfleet.model.Quarantine;
  *     probes)
  * @param queued the full sync asked for while the current run goes, which starts when it ends
  * @param deletionsHeld the removals its deletion guard holds
+ * @param drift when its drift checks last read the target in full and checked what changed
  */
 record ProviderStatus(
     boolean running,
@@ -20,4 +21,5 @@ record ProviderStatus(
     long pendingJobs,
     boolean quarantined,
     Quarantine quarantine,
-    DeletionsHeld deletionsHeld) {}
+    DeletionsHeld deletionsHeld,
+    DriftStatus drift) {}

@@ -46,7 +46,8 @@ public record ProviderView(
     String bulk,
     String driftCheck,
     boolean deleteUnmanaged,
-    int pageSize) {
+    int pageSize,
+    String driftCheckCron) {
 
   /**
    * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where
@@ -159,6 +160,7 @@ public record ProviderView(
         lower(p.switches().bulk()),
         lower(p.driftCheck()),
         p.deleteUnmanaged(),
-        p.pageSize());
+        p.pageSize(),
+        p.driftCheckCron());
   }
 }

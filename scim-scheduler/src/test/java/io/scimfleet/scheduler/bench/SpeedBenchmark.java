@@ -162,6 +162,7 @@ public final class SpeedBenchmark {
           "first request to the target after the first full sync is triggered (cold workers)",
           (counts[1] - start) + " ms");
 
+      // the first sync's drift check read the target in full: this one checks what changed
       rows.measured(
           Goal.UNCHANGED_RESYNC, unchangedResync(fleet, scim, "unchanged re-sync", seconds));
       // driftCheck off: the sync states are trusted and the target is not read (the drift check's

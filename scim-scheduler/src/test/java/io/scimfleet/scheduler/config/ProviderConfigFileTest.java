@@ -231,6 +231,35 @@ class ProviderConfigFileTest {
   }
 
   @Test
+  void theDriftCheckCronIsSetFromTheFileAndABadOneIsNamed() throws IOException {
+    ProviderConfigFile.apply(
+        file(
+            """
+        providers:
+          - name: slack
+            baseUrl: https://api.slack.com/scim/v2
+            tokenEnv: SCIM_TARGET_X
+            driftCheckCron: "0 4 * * 1"
+        """),
+        registry);
+    assertThat(stores.providers().get("slack").orElseThrow().driftCheckCron())
+        .isEqualTo("0 4 * * 1");
+
+    Path bad =
+        file(
+            """
+        providers:
+          - name: github
+            baseUrl: https://api.github.com/scim/v2
+            tokenEnv: SCIM_TARGET_X
+            driftCheckCron: "at night"
+        """);
+    assertThatThrownBy(() -> ProviderConfigFile.apply(bad, registry))
+        .hasMessageContaining("driftCheckCron 'at night' is not a valid cron expression");
+    assertThat(stores.providers().get("github")).isEmpty();
+  }
+
+  @Test
   void unknownFieldsAreNamed() throws IOException {
     Path file =
         file(

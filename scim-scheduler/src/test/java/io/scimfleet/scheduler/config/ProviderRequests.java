@@ -9,6 +9,6 @@ public final class ProviderRequests {
     return new ProviderRequest(
         baseUrl, token, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
   }
 }

@@ -105,6 +105,10 @@ class DriftRepairIT {
 
     JsonNode run = fullSync();
 
+    JsonNode drift = api.get("/api/v1/providers/crm/status").json().path("drift");
+    assertThat(drift.path("lastIncrementalCheck").asText())
+        .as("the second sync checks only what changed, and finds every hand edit")
+        .isNotEmpty();
     assertThat(snapshot()).isEqualTo(synced);
     assertThat(user("ada").path("displayName").asText()).isEqualTo("ada Example");
     assertThat(api.get("/api/v1/providers/crm/objects/users/alan").json().path("remoteId").asText())
@@ -135,7 +139,12 @@ class DriftRepairIT {
     assertThat(snapshot().get("users")).contains("stranger");
 
     putProvider("{\"deleteUnmanaged\":true}"); // 25% of 4 objects: one removal passes the guard
-    JsonNode removed = fullSync();
+    JsonNode between = fullSync();
+    assertThat(between.path("counts").path("unmanaged").asLong())
+        .as("between full reads unmanaged objects are counted, never removed")
+        .isEqualTo(1);
+    assertThat(snapshot().get("users")).contains("stranger");
+    JsonNode removed = fullSync("?drift=full");
     assertThat(removed.path("counts").path("unmanaged").asLong()).isEqualTo(1);
     assertThat(removed.path("counts").path("deleted").asLong()).isEqualTo(1);
     assertThat(snapshot().get("users")).containsExactlyInAnyOrder("ada", "alan", "grace");
@@ -162,10 +171,14 @@ class DriftRepairIT {
    * Starts a plain full sync once the one under way (if any) is over, and returns the finished run.
    */
   private JsonNode fullSync() {
+    return fullSync("");
+  }
+
+  private JsonNode fullSync(String query) {
     await()
         .atMost(PATIENCE)
         .until(() -> !api.get("/api/v1/providers/crm/status").json().path("running").asBoolean());
-    String runId = api.post("/api/v1/providers/crm/sync", "").json().path("runId").asText();
+    String runId = api.post("/api/v1/providers/crm/sync" + query, "").json().path("runId").asText();
     await()
         .atMost(PATIENCE)
         .until(

@@ -354,6 +354,74 @@ class ProviderApiTest {
   }
 
   @Test
+  void theFullReadOfTheTargetIsDailyByDefaultItsCronIsCheckedAndShown() {
+    JsonNode defaults =
+        api.put(
+                "/api/v1/providers/q",
+                "{\"baseUrl\":\"https://scim.local/v2\",\"tokenEnv\":\"SCIM_TARGET_T\"}")
+            .json();
+    assertThat(defaults.path("driftCheckCron").asText()).isEqualTo("0 3 * * *");
+
+    JsonNode view =
+        api.put(
+                "/api/v1/providers/p",
+                """
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheckCron":"30 2 * * 0"}""")
+            .json();
+    assertThat(view.path("driftCheckCron").asText()).isEqualTo("30 2 * * 0");
+    assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheckCron())
+        .isEqualTo("30 2 * * 0");
+
+    ApiClient.Answer bad =
+        api.put(
+            "/api/v1/providers/p",
+            """
+        {"baseUrl":"https://scim.local/v2","tokenEnv":"SCIM_TARGET_T","driftCheckCron":"daily"}""");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error())
+        .contains("driftCheckCron 'daily' is not a valid cron expression")
+        .contains("e.g. '0 3 * * *'");
+    assertThat(fixture.stores.providers().get("p").orElseThrow().driftCheckCron())
+        .isEqualTo("30 2 * * 0");
+  }
+
+  @Test
+  void aSyncWithDriftFullAsksForAFullReadAndTheStatusShowsTheDriftChecks() {
+    api.put("/api/v1/providers/slack", SLACK);
+    assertThat(
+            api.get("/api/v1/providers/slack/status")
+                .json()
+                .path("drift")
+                .path("lastFullCheck")
+                .isNull())
+        .isTrue();
+
+    ApiClient.Answer bad = api.post("/api/v1/providers/slack/sync?drift=all", "");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error()).contains("drift must be 'full'");
+    assertThat(fixture.stores.syncState().driftMarks("slack").fullRequested()).isFalse();
+
+    ApiClient.Answer asked = api.post("/api/v1/providers/slack/sync?drift=full", "");
+    assertThat(asked.status()).isEqualTo(202);
+    assertThat(fixture.stores.syncState().driftMarks("slack").fullRequested()).isTrue();
+
+    Instant full = Instant.parse("2025-01-01T03:00:00Z");
+    fixture
+        .stores
+        .syncState()
+        .putDriftMarks(
+            "slack",
+            io.scimfleet.model.DriftMarks.NONE
+                .withFullCheck(full)
+                .withIncrementalCheck(full.plusSeconds(3600))
+                .withIncremental(io.scimfleet.model.DriftMarks.Incremental.FILTER));
+    JsonNode drift = api.get("/api/v1/providers/slack/status").json().path("drift");
+    assertThat(drift.path("lastIncrementalCheck").asText()).isEqualTo("2025-01-01T04:00:00Z");
+    assertThat(drift.path("incremental").asText()).isEqualTo("filter");
+    assertThat(Instant.parse(drift.path("lastFullCheck").asText())).isEqualTo(full);
+  }
+
+  @Test
   void objectsShowTheirSyncStateOr404() {
     api.put("/api/v1/providers/slack", SLACK);
     fixture.stores.syncState().put(syncedUser("slack", "u1", "remote-1"));

@@ -1,6 +1,7 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -13,6 +14,7 @@ import io.scimfleet.worker.pipeline.DriftRepair;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +38,26 @@ public final class Cleanup {
   private final DriftRepair drift;
 
   public Cleanup(Stores stores, ObjectSync objects) {
+    this(stores, objects, Clock.systemUTC(), new FleetMetrics());
+  }
+
+  /** {@code clock} decides when the drift check reads the target in full. */
+  public Cleanup(Stores stores, ObjectSync objects, Clock clock, FleetMetrics metrics) {
     this.stores = stores;
     this.objects = objects;
-    this.drift = new DriftRepair(stores, objects);
+    this.drift = new DriftRepair(stores, objects, clock, metrics);
+  }
+
+  Result run(ProviderContext ctx, String runId, Instant runStarted) {
+    return run(ctx, runId, runStarted, false);
   }
 
   /**
    * @param runStarted when the run started: what it created since holds what was just sent
+   * @param force a forced full sync: the drift check reads the target in full
    */
-  Result run(ProviderContext ctx, String runId, Instant runStarted) {
-    DriftRepair.Result repaired = drift.run(ctx, runStarted);
+  Result run(ProviderContext ctx, String runId, Instant runStarted, boolean force) {
+    DriftRepair.Result repaired = drift.run(ctx, runStarted, force);
     if (!repaired.equals(DriftRepair.Result.NONE)) {
       stores
           .syncState()

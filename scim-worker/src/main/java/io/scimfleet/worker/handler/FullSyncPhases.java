@@ -92,7 +92,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
     Optional<ProviderContext> context = contexts.get(request.provider());
     Cleanup.Result result =
         context
-            .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt()))
+            .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt(), request.force()))
             .orElse(new Cleanup.Result(true, "provider is gone"));
     FullSyncRun counted = stores.syncState().currentRun(request.provider()).orElse(run);
     String message = counted.verdictMessage(result.message());

@@ -1,10 +1,15 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.error.FleetException;
+import io.scimfleet.job.jobrunr.Crons;
+import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DriftCheck;
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.model.Provider;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.store.Stores;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * attributes re-sent, members added or removed by hand put back to the directory's set. Objects on
  * the target that the fleet does not manage are counted as {@code unmanaged}; with {@code
  * deleteUnmanaged} they are removed, through the deletion guard.
+ *
+ * <p>The full read happens on the provider's {@code driftCheckCron} (the first full sync after each
+ * of its times), on a forced full sync, when asked ({@code ?drift=full}) and on the first check;
+ * the plain full syncs between check only what changed on the target since ({@link
+ * DriftRun#checkChanges}), the way {@link DriftProbe} found out once. What the checks remember is
+ * in the provider's {@link DriftMarks}.
  */
 public final class DriftRepair {
   private static final Logger log = LoggerFactory.getLogger(DriftRepair.class);
@@ -31,10 +42,22 @@ public final class DriftRepair {
 
   private final Stores stores;
   private final ObjectSync objects;
+  private final Clock clock;
+  private final FleetMetrics metrics;
 
   public DriftRepair(Stores stores, ObjectSync objects) {
+    this(stores, objects, Clock.systemUTC(), new FleetMetrics());
+  }
+
+  public DriftRepair(Stores stores, ObjectSync objects, Clock clock, FleetMetrics metrics) {
     this.stores = stores;
     this.objects = objects;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  public Result run(ProviderContext ctx, Instant runStarted) {
+    return run(ctx, runStarted, false);
   }
 
   /**
@@ -43,19 +66,77 @@ public final class DriftRepair {
    * unreachable, the provider quarantined) is left for the next run, with the error in this one:
    * the clean-up still runs. Objects created since {@code runStarted} are listed but not compared:
    * the target holds what this run just sent them (on a first full sync, that is every object).
+   *
+   * @param force a forced full sync: read the target in full
    */
-  public Result run(ProviderContext ctx, Instant runStarted) {
+  public Result run(ProviderContext ctx, Instant runStarted, boolean force) {
     if (ctx.provider().driftCheck() == DriftCheck.OFF || ctx.provider().dryRun())
       return Result.NONE;
-    DriftRun run = new DriftRun(stores, objects, ctx, runStarted);
+    Instant now = clock.instant();
+    DriftMarks marks = stores.syncState().driftMarks(ctx.name());
+    boolean full = fullReadDue(ctx.provider(), marks, now, force);
+    DriftRun run = new DriftRun(stores, objects, ctx, runStarted, marks);
+    DriftMarks.Incremental mode = marks.incremental();
+    DriftMarks.Incremental verified = null;
+    boolean complete = true;
     for (ObjectType type : List.of(ObjectType.USER, ObjectType.GROUP)) {
       try {
-        run.check(type);
+        if (full) {
+          run.check(type);
+          continue;
+        }
+        if (mode == null) {
+          verified = DriftProbe.verify(ctx);
+          mode = verified == null ? DriftMarks.Incremental.LISTING : verified;
+          log.info("{}: incremental drift check by {}", ctx.name(), mode.label());
+        }
+        run.checkChanges(type, mode);
       } catch (FleetException e) {
         log.warn("{}: drift check of {} stopped: {}", ctx.name(), type.endpoint(), e.getMessage());
         run.stopped(type, e);
+        complete = false;
       }
     }
+    if (full && complete && mode == null) verified = verifyAfterFullRead(ctx);
+    DriftMarks after = run.marks();
+    if (verified != null) after = after.withIncremental(verified);
+    if (run.filterRefused()) after = after.withIncremental(null);
+    if (complete) after = full ? after.withFullCheck(now) : after.withIncrementalCheck(now);
+    stores.syncState().putDriftMarks(ctx.name(), after);
+    if (complete) metrics.driftChecked(ctx.name(), full, now);
     return run.result();
+  }
+
+  /**
+   * How the checks between full reads will read the target, found out once, after a full read (so
+   * the first of those checks does not pay for it); null when the target cannot tell yet or failed
+   * to answer (then the next check asks).
+   */
+  private static DriftMarks.Incremental verifyAfterFullRead(ProviderContext ctx) {
+    try {
+      DriftMarks.Incremental verified = DriftProbe.verify(ctx);
+      if (verified != null)
+        log.info("{}: the drift checks between full reads go by {}", ctx.name(), verified.label());
+      return verified;
+    } catch (FleetException e) {
+      log.warn(
+          "{}: how to check the target for changes is not known yet: {}",
+          ctx.name(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * A forced sync, a full read asked for, the first check, or a time of {@code driftCheckCron}
+   * since the last full read.
+   */
+  static boolean fullReadDue(Provider provider, DriftMarks marks, Instant now, boolean force) {
+    if (force || marks.lastFullCheck() == null || marks.fullRequested()) return true;
+    try {
+      return Crons.firedBetween(provider.driftCheckCron(), marks.lastFullCheck(), now);
+    } catch (RuntimeException unreadable) {
+      return true; // validated when saved: never here
+    }
   }
 }

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.DriftMarks;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
 import io.scimfleet.model.SyncOutcome;
+import io.scimfleet.scim.Filter;
+import io.scimfleet.scim.ListResponse;
+import io.scimfleet.scim.ScimException;
 import io.scimfleet.scim.ScimResource;
+import io.scimfleet.scim.SearchRequest;
 import io.scimfleet.store.Stores;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +30,9 @@ import java.util.function.UnaryOperator;
  * One drift check of one provider: per type, the managed objects from the sync states, then the
  * target's pages compared with them as they come (one read of states and one of the directory per
  * page of 100), then by id the managed objects the listing did not show (gone, unless the listing
- * was short) and groups listed without members. Holds the counts.
+ * was short) and groups listed without members. Between two full reads ({@link #checkChanges}) only
+ * what changed on the target since the last check is read. Holds the counts, and what the next
+ * check starts from ({@link #marks}).
  */
 final class DriftRun {
   /**
@@ -35,21 +43,46 @@ final class DriftRun {
 
   private static final int MAX_ERRORS = 100;
 
+  /** What a listing that only finds changes and deletions asks for. */
+  static final List<String> ID_META = List.of("id", "meta");
+
   private final Stores stores;
   private final ObjectSync objects;
   private final ProviderContext ctx;
   private final Instant runStarted;
+  private final DriftMarks before;
+  private final Map<ObjectType, DriftMarks.TypeMarks> after = new EnumMap<>(ObjectType.class);
+  private boolean filterRefused;
   private final Set<String> recreatedUsers = new HashSet<>();
   private final List<String> errors = new ArrayList<>();
   private SyncCounts counts = SyncCounts.ZERO;
   private long held;
   private boolean targetShowsMembers;
 
-  DriftRun(Stores stores, ObjectSync objects, ProviderContext ctx, Instant runStarted) {
+  DriftRun(
+      Stores stores,
+      ObjectSync objects,
+      ProviderContext ctx,
+      Instant runStarted,
+      DriftMarks before) {
     this.stores = stores;
     this.objects = objects;
     this.ctx = ctx;
     this.runStarted = runStarted;
+    this.before = before;
+  }
+
+  /** The marks the check started from, with what it learned of each type it checked. */
+  DriftMarks marks() {
+    DriftMarks marks = before;
+    for (Map.Entry<ObjectType, DriftMarks.TypeMarks> type : after.entrySet())
+      marks = marks.with(type.getKey(), type.getValue());
+    return marks;
+  }
+
+  /** The target refused the filtered listing it had honoured: verify it again next time. */
+  boolean filterRefused() {
+    return filterRefused;
   }
 
   DriftRepair.Result result() {
@@ -70,16 +103,18 @@ final class DriftRun {
     int[] unmanagedCount = {0};
     List<String> unmanaged = new ArrayList<>(); // kept only to remove them: else only counted
     List<String> withoutMembers = new ArrayList<>();
+    Instant[] latest = {null};
     boolean listed =
         TargetSnapshot.list(
             ctx,
             type,
-            attributes(type, managed),
+            withMeta(attributes(type, managed)),
             page -> {
               List<String> ours = new ArrayList<>();
               Map<String, ScimResource> found = new HashMap<>();
               for (ScimResource resource : page) {
                 notListed.remove(resource.id());
+                latest[0] = later(latest[0], TargetSnapshot.lastModified(resource));
                 if (managed.objectId(resource.id()) == null) {
                   unmanagedCount[0]++;
                   if (removing) unmanaged.add(resource.id());
@@ -96,6 +131,160 @@ final class DriftRun {
     unseen.addAll(withoutMembers);
     readById(type, managed, unseen);
     if (listed) handleUnmanaged(type, removing, unmanagedCount[0], unmanaged);
+    long left = removing ? (unmanagedCount[0] == 0 ? 0 : -1) : unmanagedCount[0];
+    after.put(
+        type, listed ? new DriftMarks.TypeMarks(latest[0], left) : DriftMarks.TypeMarks.UNKNOWN);
+  }
+
+  /**
+   * The check between two full reads. One request asks the target how many objects of this type it
+   * holds (one of them shown with its {@code meta}); when that is what the fleet manages plus the
+   * unmanaged ones the last check saw, and the target honours the filter, only the objects whose
+   * {@code meta.lastModified} is later than the latest seen before are listed and compared. Else
+   * (another number: something was deleted or created by hand; or no filter) the target is listed
+   * with {@code id} and {@code meta} only, and the managed objects changed since, or not listed,
+   * are read by id. With no {@code meta.lastModified} on the target ({@code none}) only a number
+   * that disagrees is looked into, for deletions; hand edits wait for the full read.
+   */
+  void checkChanges(ObjectType type, DriftMarks.Incremental mode) {
+    DriftMarks.TypeMarks last = before.of(type);
+    ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
+    ListResponse probe;
+    try {
+      probe =
+          ctx.client()
+              .search(type.endpoint(), SearchRequest.all().withCount(1).withAttributes(ID_META));
+    } catch (ScimException refused) {
+      if (!TargetSnapshot.refusesListing(refused)) throw refused;
+      return; // a target that lists nothing: only the full read (by id) looks
+    }
+    boolean countsAgree =
+        last.unmanaged() >= 0
+            && probe.totalResults() == managed.objectIdByRemoteId().size() + last.unmanaged();
+    if (mode == DriftMarks.Incremental.NONE) {
+      if (countsAgree) countUnmanagedAsBefore(last);
+      else listChanges(type, managed, last, null);
+      return;
+    }
+    if (last.since() == null) {
+      check(type); // nothing seen to start from (the target was empty): read it all
+      return;
+    }
+    if (mode == DriftMarks.Incremental.FILTER && countsAgree) filterChanges(type, managed, last);
+    else listChanges(type, managed, last, last.since());
+    if (type == ObjectType.GROUP) readGroupsOfRecreatedUsers(managed);
+  }
+
+  /**
+   * The groups that had a user recreated by this check among their members: the target may still
+   * list the old remote id, or none, without the group having changed.
+   */
+  private void readGroupsOfRecreatedUsers(ManagedObjects managed) {
+    if (recreatedUsers.isEmpty()) return;
+    List<String> objectIds = new ArrayList<>(managed.objectIdByRemoteId().values());
+    List<String> affected = new ArrayList<>();
+    for (int from = 0; from < objectIds.size(); from += TargetSnapshot.PAGE) {
+      List<String> chunk =
+          objectIds.subList(from, Math.min(objectIds.size(), from + TargetSnapshot.PAGE));
+      for (ObjectSyncState state :
+          stores.syncState().getAll(ctx.name(), ObjectType.GROUP, chunk).values()) {
+        if (state.remoteId() != null
+            && state.membersSent().stream().anyMatch(recreatedUsers::contains))
+          affected.add(state.remoteId());
+      }
+    }
+    readById(ObjectType.GROUP, managed, affected);
+  }
+
+  /**
+   * Lists {@code id} and {@code meta} of every object: those managed and changed after {@code
+   * since} (null: none is taken for changed), or not listed, are read by id and compared.
+   */
+  private void listChanges(
+      ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last, Instant since) {
+    Set<String> notListed = new HashSet<>(managed.objectIdByRemoteId().keySet());
+    List<String> changed = new ArrayList<>();
+    long[] unmanagedCount = {0};
+    Instant[] latest = {last.since()};
+    boolean listed =
+        TargetSnapshot.list(
+            ctx,
+            type,
+            ID_META,
+            page -> {
+              for (ScimResource resource : page) {
+                notListed.remove(resource.id());
+                Instant modified = TargetSnapshot.lastModified(resource);
+                latest[0] = later(latest[0], modified);
+                if (managed.objectId(resource.id()) == null) unmanagedCount[0]++;
+                else if (since != null && (modified == null || modified.isAfter(since)))
+                  changed.add(resource.id());
+              }
+            });
+    if (!listed) return;
+    counts = counts.plus(SyncOutcome.UNMANAGED, unmanagedCount[0]); // counted, never removed here
+    for (String remoteId : managed.objectIdByRemoteId().keySet())
+      if (notListed.contains(remoteId)) changed.add(remoteId);
+    readById(type, managed, changed);
+    after.put(type, new DriftMarks.TypeMarks(latest[0], unmanagedCount[0]));
+  }
+
+  /**
+   * Lists, with the managed attributes, the objects changed on the target since the latest time
+   * seen, and compares the managed ones.
+   */
+  private void filterChanges(ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last) {
+    List<String> withoutMembers = new ArrayList<>();
+    Instant[] latest = {last.since()};
+    boolean listed =
+        TargetSnapshot.list(
+            ctx,
+            type,
+            changedSince(last.since()),
+            withMeta(attributes(type, managed)),
+            page -> {
+              List<String> ours = new ArrayList<>();
+              Map<String, ScimResource> found = new HashMap<>();
+              for (ScimResource resource : page) {
+                latest[0] = later(latest[0], TargetSnapshot.lastModified(resource));
+                if (managed.objectId(resource.id()) != null) {
+                  ours.add(resource.id());
+                  found.put(resource.id(), resource);
+                }
+              }
+              compare(type, managed, ours, found, withoutMembers);
+            });
+    if (!listed) {
+      filterRefused = true;
+      listChanges(type, managed, last, last.since());
+      return;
+    }
+    readById(type, managed, withoutMembers);
+    countUnmanagedAsBefore(last);
+    after.put(type, new DriftMarks.TypeMarks(latest[0], last.unmanaged()));
+  }
+
+  /** The number of objects agreed: the unmanaged ones are as many as the last listing saw. */
+  private void countUnmanagedAsBefore(DriftMarks.TypeMarks last) {
+    if (last.unmanaged() > 0) counts = counts.plus(SyncOutcome.UNMANAGED, last.unmanaged());
+  }
+
+  /** {@code meta.lastModified gt "<since>"}. */
+  static Filter changedSince(Instant since) {
+    return Filter.gt("meta.lastModified", since.toString());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    if (a == null) return b;
+    return b == null || !b.isAfter(a) ? a : b;
+  }
+
+  /** Asking for these attributes and {@code meta}; empty (all) stays all. */
+  private static List<String> withMeta(List<String> attributes) {
+    if (attributes.isEmpty() || attributes.contains("meta")) return attributes;
+    List<String> with = new ArrayList<>(attributes);
+    with.add("meta");
+    return with;
   }
 
   /** Reads these objects one by one: those the target no longer has are gone. */

@@ -1,10 +1,17 @@
 package io.scimfleet.worker.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.scim.Filter;
 import io.scimfleet.scim.MalformedResponseException;
 import io.scimfleet.scim.NotFoundException;
 import io.scimfleet.scim.ScimException;
 import io.scimfleet.scim.ScimResource;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -40,8 +47,18 @@ final class TargetSnapshot {
       ObjectType type,
       List<String> attributes,
       Consumer<List<ScimResource>> page) {
+    return list(ctx, type, null, attributes, page);
+  }
+
+  /** Likewise for the objects matching {@code filter} (null: all). */
+  static boolean list(
+      ProviderContext ctx,
+      ObjectType type,
+      Filter filter,
+      List<String> attributes,
+      Consumer<List<ScimResource>> page) {
     Iterator<ScimResource> listing =
-        ctx.client().searchAll(type.endpoint(), null, attributes).iterator();
+        ctx.client().searchAll(type.endpoint(), filter, attributes).iterator();
     try {
       if (!listing.hasNext()) return true; // an empty listing: nothing to hand over
     } catch (ScimException refused) {
@@ -74,6 +91,31 @@ final class TargetSnapshot {
       }
     }
     return found;
+  }
+
+  /**
+   * The object's {@code meta.lastModified} on the target's clock; null when absent or unreadable. A
+   * time without an offset (xsd:dateTime allows it; Apache SCIMple sends one) is read as UTC: the
+   * drift check only compares the target's times with each other, so any fixed zone orders them.
+   */
+  static Instant lastModified(ScimResource resource) {
+    JsonNode value =
+        ManagedAttributes.field(ManagedAttributes.field(resource.json(), "meta"), "lastModified");
+    if (value == null || !value.isTextual()) return null;
+    return dateTime(value.asText());
+  }
+
+  /** An xsd:dateTime with or without its offset (then UTC); null when it is neither. */
+  static Instant dateTime(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException unreadable) {
+        return null;
+      }
+    }
   }
 
   static boolean refusesListing(ScimException e) {

@@ -93,9 +93,14 @@ class DriftReadByIdTest {
     ((FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class))
         .run(new FullSyncPhaseRequest("crm", "r1", FullSyncRun.Phase.CLEANUP, false));
 
-    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users")))).hasSize(1);
+    assertThat(target.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Users"))))
+        .as("the refused listing; once, the probe of how to check for changes, refused too")
+        .hasSize(2);
     assertThat(target.findAll(getRequestedFor(urlPathMatching(BASE + "/Users/R-.*"))))
         .hasSize(1000);
+    assertThat(stores.syncState().driftMarks("crm").incremental())
+        .as("between full reads nothing is read: the target lists nothing")
+        .isEqualTo(io.scimfleet.model.DriftMarks.Incremental.NONE);
     assertThat(stores.syncState().lastRun("crm").orElseThrow().counts().unmanaged()).isZero();
   }
 

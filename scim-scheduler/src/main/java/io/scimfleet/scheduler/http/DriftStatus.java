@@ -1,0 +1,24 @@
+package io.scimfleet.scheduler.http;
+
+import io.scimfleet.model.DriftMarks;
+import java.time.Instant;
+
+/**
+ * A provider's drift checks in its status: when the target was last read in full, when last checked
+ * for changes only, how ({@code filter}, {@code listing}, {@code none}; null until found out), and
+ * a full read asked for and not yet done.
+ */
+record DriftStatus(
+    Instant lastFullCheck,
+    Instant lastIncrementalCheck,
+    String incremental,
+    Instant fullCheckRequestedAt) {
+
+  static DriftStatus of(DriftMarks marks) {
+    return new DriftStatus(
+        marks.lastFullCheck(),
+        marks.lastIncrementalCheck(),
+        marks.incremental() == null ? null : marks.incremental().label(),
+        marks.fullRequested() ? marks.fullRequestedAt() : null);
+  }
+}
