@@ -137,6 +137,8 @@ class FleetMetricsTest {
     metrics.quarantined(provider, 0, Integer::doubleValue);
     metrics.deletionsHeld(provider, 0, Integer::doubleValue);
     metrics.propagated(provider, "deprovision", Duration.ofSeconds(12));
+    metrics.driftChecked(provider, true, Instant.ofEpochSecond(1_700_000_100));
+    metrics.driftChecked(provider, false, Instant.ofEpochSecond(1_700_000_200));
   }
 
   @Test

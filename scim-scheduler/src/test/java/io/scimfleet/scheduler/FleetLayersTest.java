@@ -52,7 +52,11 @@ class FleetLayersTest {
           holder(
               "io.scimfleet.scheduler.sync.FullSyncScheduling",
               "Crons",
-              "the period of a provider's cron, for the full-sync interval gauge"));
+              "the period of a provider's cron, for the full-sync interval gauge"),
+          holder(
+              "io.scimfleet.worker.pipeline.DriftRepair",
+              "Crons",
+              "whether driftCheckCron fired since the last full read of the target"));
 
   /** What the scheduler uses of the worker: to embed one (--all-in-one and the one-shot sync). */
   static final List<Allowed> SCHEDULER_USES_WORKER = List.of();

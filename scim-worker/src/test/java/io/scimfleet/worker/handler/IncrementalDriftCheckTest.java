@@ -315,7 +315,11 @@ class IncrementalDriftCheckTest {
   /** A run's clean-up phase (with its drift check), the run started a second before. */
   private FullSyncRun lastPhase(boolean force) throws Exception {
     String runId = "r" + ++runs;
-    stores.syncState().startRun(FullSyncRun.started(runId, "crm", clock.instant().minusSeconds(1)));
+    stores
+        .syncState()
+        .startRun(
+            CleanableRuns.cleanable(
+                FullSyncRun.started(runId, "crm", clock.instant().minusSeconds(1))));
     FullSyncPhaseHandler handler =
         (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
     handler.run(new FullSyncPhaseRequest("crm", runId, FullSyncRun.Phase.CLEANUP, force));
