@@ -80,37 +80,39 @@ public final class PageJobHandler implements SyncPageHandler {
   @Override
   public void run(SyncPageRequest page) {
     if (!shares.tryTake(page)) {
-      JobLog.info(
+      handBack(
+          page,
           "this worker runs its share of "
               + page.provider()
               + "'s pages: page "
               + page.page()
               + " left to the other workers");
-      queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
-      return; // not run, not counted: the copy counts when it runs
+      return;
     }
     try {
-      runShared(page);
+      if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
+        handBack(
+            page,
+            page.provider()
+                + " holds all the job threads it may: page "
+                + page.page()
+                + " handed back");
+        return;
+      }
+      try {
+        runInSlot(page);
+      } finally {
+        slots.release(page.provider());
+      }
     } finally {
       shares.release(page.provider());
     }
   }
 
-  private void runShared(SyncPageRequest page) {
-    if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
-      JobLog.info(
-          page.provider()
-              + " holds all the job threads it may: page "
-              + page.page()
-              + " handed back");
-      queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
-      return; // not run, not counted: it counts when it runs again
-    }
-    try {
-      runInSlot(page);
-    } finally {
-      slots.release(page.provider());
-    }
+  /** Not run, not counted: the same job runs (and counts) again a moment later. */
+  private void handBack(SyncPageRequest page, String why) {
+    JobLog.info(why);
+    queue.handBack(page, ObjectJobHandler.HAND_BACK_AFTER);
   }
 
   private void runInSlot(SyncPageRequest page) {
