@@ -90,6 +90,10 @@ public record DriftMarks(
     return new DriftMarks(lastFullCheck, at, fullRequestedAt, incremental, types);
   }
 
+  public DriftMarks withFullRequestedAt(@Nullable Instant at) {
+    return new DriftMarks(lastFullCheck, lastIncrementalCheck, at, incremental, types);
+  }
+
   public DriftMarks withIncremental(Incremental value) {
     return new DriftMarks(lastFullCheck, lastIncrementalCheck, fullRequestedAt, value, types);
   }

@@ -254,25 +254,17 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     return driftMarks.getOrDefault(provider, DriftMarks.NONE);
   }
 
+  /**
+   * As Redis does: a put keeps the full read asked for, which only {@link #requestFullDriftCheck}
+   * sets.
+   */
   @Override
   public synchronized void putDriftMarks(String provider, DriftMarks marks) {
-    DriftMarks now = driftMarks(provider);
-    driftMarks.put(
-        provider,
-        new DriftMarks(
-            marks.lastFullCheck(),
-            marks.lastIncrementalCheck(),
-            now.fullRequestedAt(),
-            marks.incremental(),
-            marks.types()));
+    driftMarks.put(provider, marks.withFullRequestedAt(driftMarks(provider).fullRequestedAt()));
   }
 
   @Override
   public synchronized void requestFullDriftCheck(String provider, Instant at) {
-    DriftMarks now = driftMarks(provider);
-    driftMarks.put(
-        provider,
-        new DriftMarks(
-            now.lastFullCheck(), now.lastIncrementalCheck(), at, now.incremental(), now.types()));
+    driftMarks.put(provider, driftMarks(provider).withFullRequestedAt(at));
   }
 }

@@ -106,7 +106,8 @@ public final class LdapReadBenchmark {
             .status("bench")
             .map(SourceStatus::lastFullRead)
             .filter(t -> t.isAfter(started))
-            .isEmpty()) Thread.sleep(100);
+            .isEmpty())
+          Thread.sleep(100); // a benchmark's wait, not a test's: polls the source's status
         latency(slapd, stores, users, changes, pollSeconds, mode);
         modeRunner.close();
       }
@@ -154,7 +155,7 @@ public final class LdapReadBenchmark {
         long changed = System.nanoTime();
         ldap.modify(person(uid), new Modification(ModificationType.REPLACE, "mail", mail));
         while (!mail.equals(stores.directory().user(id).map(u -> u.email()).orElse(null)))
-          Thread.sleep(20);
+          Thread.sleep(20); // the latency's resolution: polls the directory for the change
         latencies.add(secs(changed));
       }
     }
@@ -221,7 +222,7 @@ public final class LdapReadBenchmark {
                 while (!Thread.currentThread().isInterrupted()) {
                   watch.peak.accumulateAndGet(watch.used(), Math::max);
                   try {
-                    Thread.sleep(20);
+                    Thread.sleep(20); // samples the heap every 20 ms
                   } catch (InterruptedException e) {
                     return;
                   }

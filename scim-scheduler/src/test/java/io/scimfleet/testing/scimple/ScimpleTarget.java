@@ -144,7 +144,7 @@ public final class ScimpleTarget {
 
     private static void pause() {
       try {
-        Thread.sleep(latencyMs);
+        Thread.sleep(latencyMs); // the injected target latency the bench asks for (fault injection)
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
