@@ -79,13 +79,7 @@ class ObjectScopeTest {
 
   @Test
   void idsInScopeAgreeWithIncludesForScopedUsersAndGroups() {
-    directory.putUser(aUser("deep").build());
-    directory.putUser(aUser("root-member").build());
-    directory.putUser(aUser("inactive-deep").inactive().build());
-    directory.putUser(aUser("outsider").build());
-    directory.putGroup(aGroup("leaf").build(), List.of("deep", "inactive-deep"));
-    directory.putGroup(aGroup("root").build(), List.of("root-member"), List.of("leaf"));
-    directory.putGroup(aGroup("elsewhere").build(), List.of("outsider"));
+    aDirectoryWithNestedGroups();
     Provider provider = aProvider("p").scopedTo("root").withUserFilter("active = true").build();
 
     ObjectScope users = ProviderMappings.scope(provider, ObjectType.USER, directory);
