@@ -152,9 +152,12 @@ public interface DirectoryStore {
   }
 
   /** User ids after {@code cursor} (null: from the start), at most {@code limit}, ordered by id. */
-  Page<String> userIds(String cursor, int limit);
+  Page<String> userIds(@Nullable String cursor, int limit);
 
-  Page<String> groupIds(String cursor, int limit);
+  /**
+   * Group ids after {@code cursor} (null: from the start), at most {@code limit}, ordered by id.
+   */
+  Page<String> groupIds(@Nullable String cursor, int limit);
 
   long userCount();
 

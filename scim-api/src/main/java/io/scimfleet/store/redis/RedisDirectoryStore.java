@@ -570,7 +570,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public Page<String> groupIds(String cursor, int limit) {
+  public Page<String> groupIds(@Nullable String cursor, int limit) {
     return redis.call("page group ids", j -> RedisPages.byLex(j, keys.groupIndex(), cursor, limit));
   }
 
