@@ -119,7 +119,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   @Override
   public synchronized void putGroup(
       DirectoryGroup group,
-      Collection<String> memberIds,
+      @Nullable Collection<String> memberIds,
       @Nullable Collection<String> memberGroupIds) {
     Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
     Set<String> wantedChildren =

@@ -277,7 +277,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   @Override
   public void putGroup(
       DirectoryGroup group,
-      Collection<String> memberIds,
+      @Nullable Collection<String> memberIds,
       @Nullable Collection<String> memberGroupIds) {
     if (memberIds == null && memberGroupIds == null) {
       redis.transaction(
