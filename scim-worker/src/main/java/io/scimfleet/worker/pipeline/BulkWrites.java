@@ -230,7 +230,7 @@ final class BulkWrites {
     for (int index : locked) {
       String id = ids.get(index);
       ObjectSyncState known = states.get(id);
-      if (unsettled.contains(id) && !SyncSteps.hasRemote(known))
+      if (unsettled.contains(id) && !SyncDecision.onTarget(known))
         continue; // a create sent before a crash: the single path looks for it first
       Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
       if (input.isEmpty())
@@ -239,11 +239,13 @@ final class BulkWrites {
         continue; // the single path syncs the manager first
       ObjectNode payload;
       String hash;
+      SyncDecision.Action action;
       ObjectSyncState state = states.get(id);
       try {
         payload = steps.mapped(ctx, ObjectType.USER, input.get());
         hash = PayloadHash.of(payload);
-        if (SyncSteps.unchanged(state, hash, force)) {
+        action = SyncDecision.of(state, hash, force);
+        if (action == SyncDecision.Action.UNCHANGED) {
           results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
           continue;
         }
@@ -251,7 +253,7 @@ final class BulkWrites {
       } catch (FleetException invalid) {
         continue; // the single path records why
       }
-      operation(ctx, state, payload, index)
+      operation(ctx, action, state, payload, index)
           .ifPresent(
               operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
     }
@@ -271,9 +273,13 @@ final class BulkWrites {
    * A create (POST) or an update (PATCH, or PUT without PATCH support); empty: for the single path.
    */
   private static Optional<BulkOperation> operation(
-      ProviderContext ctx, ObjectSyncState state, ObjectNode payload, int index) {
+      ProviderContext ctx,
+      SyncDecision.Action action,
+      ObjectSyncState state,
+      ObjectNode payload,
+      int index) {
     String endpoint = ObjectType.USER.endpoint();
-    if (!SyncSteps.hasRemote(state)) {
+    if (action == SyncDecision.Action.CREATE) {
       // adoptExisting searches before each create: that is the single path's
       return ctx.provider().adoptExisting()
           ? Optional.empty()

@@ -434,11 +434,12 @@ final class DriftRun {
   private static UnaryOperator<ObjectSyncState> withoutHash(
       Set<String> members, boolean attributes) {
     return state -> {
-      String hash = state.payloadHash();
       String kept =
-          attributes || hash == null || !hash.contains(":")
+          attributes
               ? null
-              : "drift" + hash.substring(hash.lastIndexOf(':'));
+              : GroupHash.parse(state.payloadHash())
+                  .map(hash -> hash.drifted().stored())
+                  .orElse(null);
       List<String> sent =
           members == null ? state.membersSent() : List.copyOf(new TreeSet<>(members));
       return new ObjectSyncState(

@@ -28,9 +28,6 @@ import java.util.Set;
  * the whole list.
  */
 final class GroupSync {
-  /** Starts the hash of a group's state written before all its member changes went. */
-  static final String PENDING = "members-pending";
-
   private final Stores stores;
   private final SyncSteps steps;
   private final RemoteWriter writer;
@@ -59,27 +56,31 @@ final class GroupSync {
             ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
     ObjectNode attributes = payload.deepCopy();
     attributes.remove("members");
-    String attributesHash = PayloadHash.of(attributes);
-    String hash = PayloadHash.of(payload) + ":" + attributesHash;
-    if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    GroupHash hash = GroupHash.of(payload, attributes);
+    SyncDecision.Action action = SyncDecision.of(state, hash.stored(), force);
+    if (action == SyncDecision.Action.UNCHANGED) return SyncOutcome.UNCHANGED;
     if (ctx.provider().dryRun())
       return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
-    boolean attributesChanged =
-        force
-            || state == null
-            || state.payloadHash() == null
-            || !state.payloadHash().endsWith(":" + attributesHash);
+    boolean attributesChanged = SyncDecision.attributesChanged(state, hash, force);
     Progress progress =
-        new Progress(ctx, groupId, PENDING + ":" + attributesHash, RemoteWriter.paths(payload));
+        new Progress(
+            ctx, groupId, hash.membersPending().stored(), RemoteWriter.paths(payload));
     Written written =
         RemoteWriter.capabilities(ctx).patch()
-            ? writeWithPatch(ctx, groupId, state, payload, attributes, attributesChanged, progress)
-            : writeWithPut(ctx, groupId, state, payload);
+            ? writeWithPatch(
+                ctx, groupId, state, action, payload, attributes, attributesChanged, progress)
+            : writeWithPut(ctx, groupId, state, action, payload);
     stores
         .syncState()
         .put(
             steps.state(
-                ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload), null),
+                ctx,
+                ObjectType.GROUP,
+                groupId,
+                written,
+                hash.stored(),
+                RemoteWriter.paths(payload),
+                null),
             WriteFence.current());
     return written.outcome();
   }
@@ -92,12 +93,13 @@ final class GroupSync {
       ProviderContext ctx,
       String groupId,
       ObjectSyncState state,
+      SyncDecision.Action action,
       ObjectNode payload,
       ObjectNode attributes,
       boolean attributesChanged,
       Progress progress) {
     Written written =
-        !SyncSteps.hasRemote(state)
+        action == SyncDecision.Action.CREATE
             ? writer.createOrLink(ctx, ObjectType.GROUP, groupId, attributes)
             : attributesChanged
                 ? writer.update(
@@ -112,7 +114,7 @@ final class GroupSync {
                 : new Written(
                     SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before =
-        written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
+        written.outcome() == SyncOutcome.CREATED || action == SyncDecision.Action.CREATE
             ? List.of()
             : state.membersSent();
     List<String> members = remoteIds(payload);
@@ -209,9 +211,13 @@ final class GroupSync {
   }
 
   private Written writeWithPut(
-      ProviderContext ctx, String groupId, ObjectSyncState state, ObjectNode payload) {
+      ProviderContext ctx,
+      String groupId,
+      ObjectSyncState state,
+      SyncDecision.Action action,
+      ObjectNode payload) {
     Written written =
-        SyncSteps.hasRemote(state)
+        action == SyncDecision.Action.UPDATE
             ? writer.update(
                 ctx,
                 ObjectType.GROUP,

@@ -110,16 +110,8 @@ final class SyncSteps {
       ObjectNode payload,
       String hash,
       ObjectSyncState state) {
-    if (state == null || !hash.equals(state.payloadHash()))
+    if (!SyncDecision.sentBefore(state, hash))
       payloads.check(ctx.provider(), type, payload).requireValid();
-  }
-
-  static boolean unchanged(ObjectSyncState state, String hash, boolean force) {
-    return !force && state != null && state.remoteId() != null && hash.equals(state.payloadHash());
-  }
-
-  static boolean hasRemote(ObjectSyncState state) {
-    return state != null && state.remoteId() != null;
   }
 
   /**
@@ -132,7 +124,7 @@ final class SyncSteps {
       String objectId,
       ObjectSyncState state,
       ObjectNode payload) {
-    boolean update = hasRemote(state);
+    boolean update = SyncDecision.onTarget(state);
     String target = update ? "/" + type.endpoint() + "/" + state.remoteId() : "/" + type.endpoint();
     log.info(
         "dry run {}: would {} {} for {} {}",
@@ -155,7 +147,7 @@ final class SyncSteps {
       String objectId,
       ObjectSyncState state,
       String capturedRemoteId) {
-    String remoteId = hasRemote(state) ? state.remoteId() : capturedRemoteId;
+    String remoteId = SyncDecision.onTarget(state) ? state.remoteId() : capturedRemoteId;
     if (remoteId == null) return SyncOutcome.SKIPPED;
     if (ctx.provider().dryRun()) {
       log.info(
@@ -166,11 +158,8 @@ final class SyncSteps {
           remoteId);
       return SyncOutcome.DELETED;
     }
-    if (RemoteWriter.deactivates(ctx, type)
-        && state != null
-        && state.outcome() == SyncOutcome.DEACTIVATED) {
+    if (SyncDecision.removedBefore(state, RemoteWriter.deactivates(ctx, type)))
       return SyncOutcome.UNCHANGED;
-    }
     if (!guard.allows(ctx, type, objectId, remoteId, !RemoteWriter.deactivates(ctx, type)))
       return SyncOutcome.SKIPPED;
     SyncOutcome outcome = writer.remove(ctx, type, remoteId, state);

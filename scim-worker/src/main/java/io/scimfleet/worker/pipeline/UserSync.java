@@ -38,14 +38,13 @@ final class UserSync {
    */
   boolean unchanged(
       ProviderContext ctx, DirectoryUser user, ObjectSyncState state, ObjectSyncState manager) {
-    if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED)
-      return false;
+    if (user == null || !SyncDecision.mayBeUnchangedUnlocked(state)) return false;
     try {
       if (!ctx.userScope().includes(MappingInput.user(user))) return false;
       MappingInput input = SyncSteps.userInput(ctx, user, manager);
-      return !SyncSteps.awaitsManager(user, input)
-          && SyncSteps.unchanged(
-              state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
+      if (SyncSteps.awaitsManager(user, input)) return false;
+      String hash = PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input));
+      return SyncDecision.of(state, hash, false) == SyncDecision.Action.UNCHANGED;
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
@@ -66,7 +65,8 @@ final class UserSync {
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
     ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
-    boolean unchanged = SyncSteps.unchanged(state, hash, force);
+    SyncDecision.Action action = SyncDecision.of(state, hash, force);
+    boolean unchanged = action == SyncDecision.Action.UNCHANGED;
     Optional<PasswordStore.Pending> password = passwords.pending(ctx, userId);
     if (unchanged && password.isEmpty()) return SyncOutcome.UNCHANGED;
     steps.requireValid(ctx, ObjectType.USER, payload, hash, state);
@@ -88,7 +88,7 @@ final class UserSync {
       String hash,
       String passwordNote) {
     Written written =
-        SyncSteps.hasRemote(state)
+        SyncDecision.onTarget(state)
             ? update(ctx, state, payload)
             : writer.createOrLink(ctx, ObjectType.USER, userId, payload);
     record(ctx, userId, written, hash, payload, passwordNote);
@@ -167,7 +167,7 @@ final class UserSync {
       boolean unchanged,
       PasswordDelivery.Waiting password) {
     Written written;
-    if (!SyncSteps.hasRemote(state)) {
+    if (!SyncDecision.onTarget(state)) {
       written =
           PasswordDelivery.scrubbed(
               () ->
