@@ -63,6 +63,7 @@ final class BulkWrites {
 
   private final Stores stores;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final RemoteWriter writer;
   private final AttemptLog attempts;
   private final Clock clock;
@@ -96,6 +97,7 @@ final class BulkWrites {
   BulkWrites(
       Stores stores,
       SyncSteps steps,
+      ProviderPayloads payloads,
       RemoteWriter writer,
       UserSync users,
       FleetMetrics metrics,
@@ -106,6 +108,7 @@ final class BulkWrites {
     this.clock = clock;
     this.stores = stores;
     this.steps = steps;
+    this.payloads = payloads;
     this.writer = writer;
     this.users = users;
     this.metrics = metrics;
@@ -235,21 +238,21 @@ final class BulkWrites {
       Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
       if (input.isEmpty())
         continue; // left the directory or the scope meanwhile: the single path removes it
-      if (SyncSteps.awaitsManager(current.get(id), input.get()))
+      if (ProviderPayloads.awaitsManager(current.get(id), input.get()))
         continue; // the single path syncs the manager first
       ObjectNode payload;
       String hash;
       SyncDecision.Action action;
       ObjectSyncState state = states.get(id);
       try {
-        payload = steps.mapped(ctx, ObjectType.USER, input.get());
+        payload = payloads.mapped(ctx, ObjectType.USER, input.get());
         hash = PayloadHash.of(payload);
         action = SyncDecision.of(state, hash, force);
         if (action == SyncDecision.Action.UNCHANGED) {
           results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
           continue;
         }
-        steps.requireValid(ctx, ObjectType.USER, payload, hash, state);
+        payloads.requireValid(ctx, ObjectType.USER, payload, hash, state);
       } catch (FleetException invalid) {
         continue; // the single path records why
       }
@@ -263,7 +266,7 @@ final class BulkWrites {
   /** The users as mapping input; none when discovery fails (the single path reports it). */
   private Map<String, MappingInput> inputs(ProviderContext ctx, Collection<DirectoryUser> users) {
     try {
-      return steps.userInputs(ctx, users);
+      return payloads.users(ctx, users);
     } catch (FleetException unreachable) {
       return Map.of();
     }

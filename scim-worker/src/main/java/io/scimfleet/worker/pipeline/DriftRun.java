@@ -341,7 +341,9 @@ final class DriftRun {
       List<DirectoryUser> users = stores.directory().users(objectIds);
       Set<String> inScope =
           ctx.scope(type).idsInScope(users.stream().map(MappingInput::user).toList());
-      return objects.userInputs(ctx, users.stream().filter(u -> inScope.contains(u.id())).toList());
+      return objects
+          .payloads()
+          .users(ctx, users.stream().filter(u -> inScope.contains(u.id())).toList());
     }
     List<MappingInput> inputs =
         stores.directory().groups(objectIds).stream()
@@ -396,7 +398,7 @@ final class DriftRun {
       ObjectType type, MappingInput input, ObjectSyncState state, ScimResource onTarget) {
     ObjectNode payload;
     try {
-      payload = ctx.mappings(type).map(input);
+      payload = objects.payloads().mapped(ctx, type, input);
     } catch (FleetException invalid) {
       return null; // the page's sync recorded why
     }

@@ -1,7 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryGroup;
@@ -19,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A group's sync. Members go as remote ids; members in scope that were never synced have been
- * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested
+ * A group's sync, from the group and its members as read once under its lock ({@link Read}).
+ * Members go as remote ids; members in scope that were never synced have been synced first by
+ * {@link ObjectSync} (see {@link MembersFirst}), none while this group's lock was held. Nested
  * groups: {@code flatten} sends the users of the whole subtree; {@code native} sends the direct
  * users and the child groups (as {@code "type": "Group"}, synced first). Where the target has
  * PATCH, the group is written without members and membership goes as add/remove diffs against the
@@ -30,30 +30,52 @@ import java.util.Set;
 final class GroupSync {
   private final Stores stores;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final RemoteWriter writer;
 
-  GroupSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
+  /**
+   * What a group's sync reads of the stores under its lock, once: the group (empty when it left the
+   * directory) and its members, resolved once ({@link PayloadBuilder.Members}: none when the group
+   * left).
+   */
+  record Read(Optional<DirectoryGroup> group, PayloadBuilder.Members members)
+      implements ObjectSync.Read {}
+
+  private static final PayloadBuilder.Members NONE =
+      new PayloadBuilder.Members(List.of(), List.of());
+
+  GroupSync(Stores stores, SyncSteps steps, ProviderPayloads payloads, RemoteWriter writer) {
     this.stores = stores;
     this.steps = steps;
+    this.payloads = payloads;
     this.writer = writer;
   }
 
+  /** Reads the group, and resolves its members for the provider while it is in the directory. */
+  Read read(ProviderContext ctx, String groupId) {
+    Optional<DirectoryGroup> group = stores.directory().group(groupId);
+    return new Read(group, group.isPresent() ? payloads.members(ctx, groupId) : NONE);
+  }
+
+  /**
+   * Brings the group, as {@code read} under its lock, to the target.
+   *
+   * @param state its sync state, read under the same lock; null when none
+   */
   SyncOutcome sync(
       ProviderContext ctx,
       String groupId,
       ObjectSyncState state,
+      Read read,
       String capturedRemoteId,
       boolean force) {
     Optional<DirectoryGroup> group =
-        stores
-            .directory()
-            .group(groupId)
-            .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
+        read.group().filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
     if (group.isEmpty())
       return steps.remove(ctx, ObjectType.GROUP, groupId, state, capturedRemoteId);
     ObjectNode payload =
-        steps.payload(
-            ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
+        payloads.checked(
+            ctx, ObjectType.GROUP, ProviderPayloads.group(group.get(), read.members()));
     ObjectNode attributes = payload.deepCopy();
     attributes.remove("members");
     GroupHash hash = GroupHash.of(payload, attributes);
@@ -63,25 +85,21 @@ final class GroupSync {
       return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
     boolean attributesChanged = SyncDecision.attributesChanged(state, hash, force);
     Progress progress =
-        new Progress(
-            ctx, groupId, hash.membersPending().stored(), RemoteWriter.paths(payload));
+        new Progress(ctx, groupId, hash.membersPending().stored(), RemoteWriter.paths(payload));
     Written written =
         RemoteWriter.capabilities(ctx).patch()
             ? writeWithPatch(
                 ctx, groupId, state, action, payload, attributes, attributesChanged, progress)
             : writeWithPut(ctx, groupId, state, action, payload);
-    stores
-        .syncState()
-        .put(
-            steps.state(
-                ctx,
-                ObjectType.GROUP,
-                groupId,
-                written,
-                hash.stored(),
-                RemoteWriter.paths(payload),
-                null),
-            WriteFence.current());
+    steps.record(
+        steps.state(
+            ctx,
+            ObjectType.GROUP,
+            groupId,
+            written,
+            hash.stored(),
+            RemoteWriter.paths(payload),
+            null));
     return written.outcome();
   }
 
@@ -192,11 +210,7 @@ final class GroupSync {
     }
 
     void record(Written soFar) {
-      stores
-          .syncState()
-          .put(
-              steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null),
-              WriteFence.current());
+      steps.record(steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null));
     }
   }
 
@@ -230,14 +244,6 @@ final class GroupSync {
             : writer.createOrLink(ctx, ObjectType.GROUP, groupId, payload);
     return new Written(
         written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
-  }
-
-  /**
-   * The group's members with a remote id; {@link ObjectSync} synced those in scope without one
-   * first.
-   */
-  private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
   }
 
   private static Set<String> groupRemoteIds(ObjectNode payload) {

@@ -41,8 +41,8 @@ final class SyncDecision {
   }
 
   /**
-   * A full-sync page may find the object unchanged without its lock (and without mapping it): it
-   * is on the target and its last sync went well. Anything else goes the locked way.
+   * A full-sync page may find the object unchanged without its lock (and without mapping it): it is
+   * on the target and its last sync went well. Anything else goes the locked way.
    */
   static boolean mayBeUnchangedUnlocked(ObjectSyncState state) {
     return onTarget(state) && state.outcome() != SyncOutcome.FAILED;
