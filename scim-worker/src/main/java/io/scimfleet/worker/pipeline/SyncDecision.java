@@ -1,15 +1,16 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.model.ObjectSyncState;
+import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 
 /**
  * Whether an object is unchanged, to be created, updated or removed on a provider's target: the one
  * place that compares what the directory maps to now (its payload's hash) with what its sync state
- * says was last sent. The single, batch and Bulk paths of users and groups all ask it; none
- * compares hashes or states on its own.
+ * says was last sent. The single, batch and Bulk paths of users and groups, and a full sync's
+ * clean-up, all ask it; none compares hashes or states on its own.
  */
-final class SyncDecision {
+public final class SyncDecision {
   /** What the target needs for the object. */
   enum Action {
     /** The payload last sent is the one the object maps to now: nothing to send. */
@@ -36,7 +37,7 @@ final class SyncDecision {
   }
 
   /** The target knows the object: its state holds a remote id. */
-  static boolean onTarget(ObjectSyncState state) {
+  public static boolean onTarget(ObjectSyncState state) {
     return state != null && state.remoteId() != null;
   }
 
@@ -70,5 +71,18 @@ final class SyncDecision {
    */
   static boolean removedBefore(ObjectSyncState state, boolean deactivates) {
     return deactivates && state != null && state.outcome() == SyncOutcome.DEACTIVATED;
+  }
+
+  /**
+   * A full sync's clean-up removes the object: it is on the target, gone from the directory or the
+   * scope ({@code present} false), and not removed before.
+   */
+  public static boolean removalCandidate(
+      ProviderContext ctx, ObjectType type, ObjectSyncState state, boolean present) {
+    return removalCandidate(state, present, RemoteWriter.deactivates(ctx, type));
+  }
+
+  static boolean removalCandidate(ObjectSyncState state, boolean present, boolean deactivates) {
+    return onTarget(state) && !present && !removedBefore(state, deactivates);
   }
 }

@@ -72,6 +72,23 @@ class SyncDecisionTest {
         .isEqualTo(changed);
   }
 
+  /** deactivated: on the target, deactivated there. */
+  @ParameterizedTest(name = "{0} state, present {1}, deactivates {2}: removal candidate {3}")
+  @CsvSource({
+    "none,        false, false, false",
+    "unlinked,    false, false, false",
+    "sent,        true,  false, false",
+    "sent,        false, false, true",
+    "sent,        false, true,  true",
+    "deactivated, false, true,  false",
+    "deactivated, false, false, true",
+  })
+  void theCleanUpRemovesWhatIsOnTheTargetAndGoneAndNotRemovedBefore(
+      String state, boolean present, boolean deactivates, boolean candidate) {
+    assertThat(SyncDecision.removalCandidate(state(state), present, deactivates))
+        .isEqualTo(candidate);
+  }
+
   @Test
   void aGroupHashIsItsWholeAndItsAttributesParts() {
     GroupHash hash = new GroupHash("w", "a");
@@ -103,6 +120,10 @@ class SyncDecisionTest {
       case "sent" -> aSyncState("crm", ObjectType.USER, "ada").withPayloadHash("h").build();
       case "failed" ->
           aSyncState("crm", ObjectType.USER, "ada").withPayloadHash("h").failedWith("x").build();
+      case "deactivated" ->
+          aSyncState("crm", ObjectType.USER, "ada")
+              .build()
+              .withFailure(SyncOutcome.DEACTIVATED, null, Instant.EPOCH);
       case "unlinked" ->
           aSyncState("crm", ObjectType.USER, "ada").createdAs(null).withPayloadHash("h").build();
       default -> throw new IllegalArgumentException(name);
