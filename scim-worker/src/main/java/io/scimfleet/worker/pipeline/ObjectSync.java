@@ -51,6 +51,7 @@ public final class ObjectSync {
   private final ProviderPayloads payloads;
   private final AttemptLog attempts;
   private final BulkWrites bulk;
+  private final FailureRecorder recorder;
 
   /**
    * Without a key: a password waiting for a provider that syncs passwords fails that user's sync,
@@ -85,6 +86,7 @@ public final class ObjectSync {
     this.payloads =
         new ProviderPayloads(new PayloadBuilder(stores.directory(), stores.syncState(), validator));
     this.steps = new SyncSteps(stores, writer, guard, clock);
+    this.recorder = new FailureRecorder(stores.syncState(), health, clock);
     this.users =
         new UserSync(
             stores, steps, payloads, writer, new PasswordDelivery(stores.passwords(), box));
@@ -92,7 +94,7 @@ public final class ObjectSync {
     this.membersFirst = new MembersFirst(stores.directory());
     this.managerFirst = new ManagerFirst(stores.directory());
     this.bulk =
-        new BulkWrites(stores, steps, payloads, writer, users, metrics, health, attempts, clock);
+        new BulkWrites(stores, steps, payloads, writer, users, metrics, recorder, attempts, clock);
   }
 
   /**
@@ -144,9 +146,8 @@ public final class ObjectSync {
       boolean force,
       SyncTrigger trigger,
       Set<String> managed) {
-    health.requireOpenHere(ctx.name());
-    return attempts.recording(
-        ctx.name(),
+    return recorded(
+        ctx,
         type,
         objectId,
         trigger,
@@ -280,13 +281,27 @@ public final class ObjectSync {
       ObjectType type,
       String objectId,
       UnaryOperator<ObjectSyncState> asOnTarget) {
-    health.requireOpenHere(ctx.name());
-    return attempts.recording(
-        ctx.name(),
+    return recorded(
+        ctx,
         type,
         objectId,
         SyncTrigger.FULL_SYNC,
         () -> repairLocked(ctx, type, objectId, asOnTarget));
+  }
+
+  /**
+   * One attempt of the object, recorded in its history; none while the provider is paused as this
+   * worker knows it: what the job read when it started ({@link ProviderHealth#requireOpen}), and a
+   * quarantine that this worker's failures entered since. Reads nothing.
+   */
+  private SyncResult recorded(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      SyncTrigger trigger,
+      Supplier<SyncResult> body) {
+    health.requireStillOpen(ctx.name());
+    return attempts.recording(ctx.name(), type, objectId, trigger, body);
   }
 
   @SuppressWarnings("try") // the lock is held for the block and released by close()
@@ -377,17 +392,16 @@ public final class ObjectSync {
           read instanceof UserSync.Read user
               ? users.sync(ctx, objectId, state, user, capturedRemoteId, force)
               : groups.sync(ctx, objectId, state, (GroupSync.Read) read, capturedRemoteId, force);
-      health.succeeded(ctx.name());
+      recorder.succeeded(ctx);
       return SyncResult.of(outcome);
     } catch (ProviderQuarantinedException paused) {
       throw paused; // not this object's failure: the whole provider waits
     } catch (LockLostException lost) {
       throw lost; // not the target's failure, and nothing may be recorded: see fenced()
     } catch (FleetException e) {
-      health.failed(ctx.name(), e);
-      steps.recordFailure(ctx, type, objectId, state, e);
+      SyncResult failed = recorder.failed(ctx, type, objectId, state, e);
       if (e.retryable()) throw e;
-      return SyncResult.failed(e.getMessage());
+      return failed;
     }
   }
 
