@@ -96,10 +96,10 @@ public final class ProviderHealth {
                     q.reason()));
   }
 
-  /** What the quarantine says it is for: the failure's message, else its kind (never null). */
+  /** What the quarantine says it is for: the failure's message (never null), else its kind. */
   static String reason(FleetException failure) {
     String message = failure.getMessage();
-    return message != null && !message.isBlank() ? message : failure.getClass().getSimpleName();
+    return !message.isBlank() ? message : failure.getClass().getSimpleName();
   }
 
   static boolean targetDown(FleetException failure) {

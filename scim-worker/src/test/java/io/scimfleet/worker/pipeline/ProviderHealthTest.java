@@ -1,6 +1,7 @@
 package io.scimfleet.worker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.scimfleet.error.FleetException;
 import io.scimfleet.scim.ScimErrors;
@@ -71,11 +72,11 @@ class ProviderHealthTest {
   @Test
   void aQuarantinesReasonIsTheFailuresMessageElseItsKindNeverNull() {
     assertThat(ProviderHealth.reason(down)).isEqualTo(down.getMessage());
-    assertThat(ProviderHealth.reason(new Silent(null))).isEqualTo("Silent");
+    assertThatNullPointerException().isThrownBy(() -> new Silent(null)); // FleetException refuses
     assertThat(ProviderHealth.reason(new Silent(" "))).isEqualTo("Silent");
   }
 
-  /** A failure whose message may be missing (a subclass, a wrapped cause without one). */
+  /** A failure whose message may be blank (a subclass, a wrapped cause without one). */
   private static final class Silent extends FleetException {
     private static final long serialVersionUID = 1L;
 
