@@ -16,19 +16,20 @@ public final class RedisAdaptiveLimits implements AdaptiveLimits {
    * KEYS: limit hash; ARGV: successes, overloaded (1/0), now ms, initial, min, max, decrease,
    * cool-down ms.
    */
-  private static final String REPORT =
-      "local limit = tonumber(redis.call('HGET', KEYS[1], 'limit') or ARGV[4]) "
-          + "local last = tonumber(redis.call('HGET', KEYS[1], 'decreasedAt') or '0') "
-          + "local now = tonumber(ARGV[3]) "
-          + "if ARGV[2] == '1' then "
-          + "  if now >= last + tonumber(ARGV[8]) then "
-          + "    limit = limit * tonumber(ARGV[7]) redis.call('HSET', KEYS[1], 'decreasedAt', now) "
-          + "  end "
-          + "else limit = limit + tonumber(ARGV[1]) / math.max(limit, tonumber(ARGV[5])) end "
-          + "limit = math.max(tonumber(ARGV[5]), math.min(tonumber(ARGV[6]), limit)) "
-          + "redis.call('HSET', KEYS[1], 'limit', tostring(limit)) "
-          + "redis.call('EXPIRE', KEYS[1], 3600) "
-          + "return tostring(limit)";
+  private static final RedisScript REPORT =
+      new RedisScript(
+          "local limit = tonumber(redis.call('HGET', KEYS[1], 'limit') or ARGV[4]) "
+              + "local last = tonumber(redis.call('HGET', KEYS[1], 'decreasedAt') or '0') "
+              + "local now = tonumber(ARGV[3]) "
+              + "if ARGV[2] == '1' then "
+              + "  if now >= last + tonumber(ARGV[8]) then "
+              + "    limit = limit * tonumber(ARGV[7]) redis.call('HSET', KEYS[1], 'decreasedAt', now) "
+              + "  end "
+              + "else limit = limit + tonumber(ARGV[1]) / math.max(limit, tonumber(ARGV[5])) end "
+              + "limit = math.max(tonumber(ARGV[5]), math.min(tonumber(ARGV[6]), limit)) "
+              + "redis.call('HSET', KEYS[1], 'limit', tostring(limit)) "
+              + "redis.call('EXPIRE', KEYS[1], 3600) "
+              + "return tostring(limit)");
 
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -53,7 +54,7 @@ public final class RedisAdaptiveLimits implements AdaptiveLimits {
     Object limit =
         redis.call(
             "report the adaptive limit of " + host,
-            j -> j.eval(REPORT, List.of(keys.adaptiveLimit(host)), args));
+            j -> REPORT.run(j, List.of(keys.adaptiveLimit(host)), args));
     return Double.parseDouble(String.valueOf(limit));
   }
 
