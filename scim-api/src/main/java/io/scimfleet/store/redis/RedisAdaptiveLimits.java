@@ -4,12 +4,14 @@ import io.scimfleet.ratelimit.AdaptiveLimits;
 import java.time.Instant;
 import java.util.List;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * {@link AdaptiveLimits} for the whole fleet: per host a hash ({@code limit}, {@code decreasedAt})
  * changed by one Lua script with the same AIMD step as {@link AdaptiveLimits#next} (kept in step by
- * one contract test), and a sorted set of the workers that reported, scored by when. Both expire an
- * hour after the last report.
+ * one contract test), and a sorted set of the workers that reported, scored by when (its four
+ * commands in one pipelined round trip). Both expire an hour after the last report.
  */
 public final class RedisAdaptiveLimits implements AdaptiveLimits {
   /**
@@ -65,10 +67,14 @@ public final class RedisAdaptiveLimits implements AdaptiveLimits {
     return redis.call(
         "count the workers sending to " + host,
         j -> {
-          j.zadd(key, (double) at, worker);
-          j.zremrangeByScore(key, Double.NEGATIVE_INFINITY, (double) (at - WORKER_TTL.toMillis()));
-          j.expire(key, 3600);
-          return (int) Math.max(1, j.zcard(key));
+          Pipeline pipeline = j.pipelined();
+          pipeline.zadd(key, (double) at, worker);
+          pipeline.zremrangeByScore(
+              key, Double.NEGATIVE_INFINITY, (double) (at - WORKER_TTL.toMillis()));
+          pipeline.expire(key, 3600);
+          Response<Long> count = pipeline.zcard(key);
+          pipeline.sync();
+          return (int) Math.max(1, count.get());
         });
   }
 }
