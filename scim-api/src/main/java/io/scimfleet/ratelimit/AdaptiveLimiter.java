@@ -20,11 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * This process's adaptive concurrency per target host, shared by every provider that points at the
  * host: a {@link RequestGate} that waits for room and a {@link RequestListener} that frees it and
- * reads the answer. Every {@link #RECONCILE} it reports to the fleet's {@link AdaptiveLimits} and
- * takes its even share of the fleet's limit. A provider's {@code maxConcurrency} stays a ceiling.
+ * reads the answer. Every {@link #RECONCILE} it reports to the fleet's {@link AdaptiveLimits} what
+ * would change the limit (else a heartbeat every {@link #HEARTBEAT}) and takes its even share of
+ * the fleet's limit. A provider's {@code maxConcurrency} stays a ceiling.
  */
 public final class AdaptiveLimiter implements AutoCloseable {
   static final Duration RECONCILE = Duration.ofMillis(250);
+
+  /**
+   * A host with nothing to change is reported at least this often (well within {@link
+   * AdaptiveLimits#WORKER_TTL}, so the worker keeps its share).
+   */
+  static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
   private static final Logger log = LoggerFactory.getLogger(AdaptiveLimiter.class);
 
   /** The host whose room this thread holds, so that an answer frees what its request took. */
@@ -53,7 +61,7 @@ public final class AdaptiveLimiter implements AutoCloseable {
     this.onNewHost = onNewHost;
     this.reconciling =
         reconciler.scheduleWithFixedDelay(
-            this::reconcile, RECONCILE.toMillis(), RECONCILE.toMillis(), TimeUnit.MILLISECONDS);
+            this::reconcileDue, RECONCILE.toMillis(), RECONCILE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** {@code host[:port]} of a base URL, lower case: the key the limit is shared under. */
@@ -93,11 +101,23 @@ public final class AdaptiveLimiter implements AutoCloseable {
     return host(host).allowed();
   }
 
-  /** Reports every host now (also run every {@link #RECONCILE}). */
+  /** Reports every host now. */
   public void reconcile() {
+    reconcile(true);
+  }
+
+  /**
+   * Every {@link #RECONCILE}: reports the hosts whose report would change the limit (an overload,
+   * successes enough to raise it by one), and the others every {@link #HEARTBEAT}.
+   */
+  void reconcileDue() {
+    reconcile(false);
+  }
+
+  private void reconcile(boolean force) {
     for (HostConcurrency host : hosts.values()) {
       try {
-        host.reconcile(limits, worker, clock.instant());
+        host.reconcile(limits, worker, clock.instant(), HEARTBEAT, force);
       } catch (RuntimeException e) {
         log.debug("adaptive limit of {} not reconciled: {}", host.host(), e.getMessage());
       }

@@ -23,6 +23,7 @@ final class HostConcurrency {
   private int successes;
   private boolean overloaded;
   private double bestNanos = Double.MAX_VALUE;
+  private Instant reportedAt = Instant.MIN;
 
   HostConcurrency(String host) {
     this.host = host;
@@ -61,15 +62,24 @@ final class HostConcurrency {
     }
   }
 
-  /** Reports what this process saw to the fleet and takes its new share of the limit. */
-  void reconcile(AdaptiveLimits limits, String worker, Instant now) {
+  /**
+   * Reports what this process saw to the fleet and takes its new share of the limit, unless {@code
+   * force} is false and the report would change nothing yet: no overload, fewer successes than it
+   * takes to raise the limit by one (or the limit already at its maximum), and the last report less
+   * than {@code heartbeat} ago. The successes wait for the next report; the heartbeat keeps this
+   * worker among those sharing the limit and learns what the others changed.
+   */
+  void reconcile(
+      AdaptiveLimits limits, String worker, Instant now, Duration heartbeat, boolean force) {
     int reported;
     boolean refused;
     synchronized (this) {
+      if (!force && !due(now, heartbeat)) return;
       reported = successes;
       refused = overloaded;
       successes = 0;
       overloaded = false;
+      reportedAt = now;
     }
     double fleet = limits.report(host, reported, refused, now);
     int workers = limits.workers(host, worker, now);
@@ -78,6 +88,11 @@ final class HostConcurrency {
       allowed = Math.max(1, (int) Math.floor(fleet / workers));
       notifyAll();
     }
+  }
+
+  private boolean due(Instant now, Duration heartbeat) {
+    boolean raises = successes >= limit && limit < AdaptiveLimits.MAX;
+    return overloaded || raises || !now.isBefore(reportedAt.plus(heartbeat));
   }
 
   synchronized double limit() {

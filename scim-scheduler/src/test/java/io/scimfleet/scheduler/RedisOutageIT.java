@@ -15,6 +15,7 @@ import io.scimfleet.scheduler.sync.FullSyncScheduling;
 import io.scimfleet.store.Stores;
 import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisStores;
+import io.scimfleet.testing.PrivateRedis;
 import io.scimfleet.testing.ScimSdkServer;
 import io.scimfleet.testing.TestSecurity;
 import java.time.Duration;

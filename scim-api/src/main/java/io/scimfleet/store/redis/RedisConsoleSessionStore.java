@@ -18,9 +18,10 @@ import redis.clients.jedis.Transaction;
  */
 public final class RedisConsoleSessionStore implements ConsoleSessionStore {
   /** Sets the notice only while the session exists, so a late notice cannot outlive it. */
-  private static final String NOTICE_IF_LIVE =
-      "if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], 'notice', ARGV[1]) end"
-          + " return 0";
+  private static final RedisScript NOTICE_IF_LIVE =
+      new RedisScript(
+          "if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], 'notice', ARGV[1]) end"
+              + " return 0");
 
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -67,7 +68,7 @@ public final class RedisConsoleSessionStore implements ConsoleSessionStore {
   public void notice(String sessionId, String text) {
     redis.run(
         "leave a console notice",
-        j -> j.eval(NOTICE_IF_LIVE, List.of(key(sessionId)), List.of(text)));
+        j -> NOTICE_IF_LIVE.run(j, List.of(key(sessionId)), List.of(text)));
   }
 
   @Override

@@ -20,8 +20,9 @@ public final class RedisDeletionStore implements DeletionStore {
   /**
    * KEYS: window, left; ARGV: member, now, cutoff, percent, on target, leaves (1/0), window millis.
    */
-  private static final String ADMIT =
-      """
+  private static final RedisScript ADMIT =
+      new RedisScript(
+          """
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
       redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
       if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 1 end
@@ -35,7 +36,7 @@ public final class RedisDeletionStore implements DeletionStore {
         redis.call('PEXPIRE', KEYS[2], ARGV[7])
       end
       return 1
-      """;
+      """);
 
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -60,7 +61,7 @@ public final class RedisDeletionStore implements DeletionStore {
             removal.leavesTarget() ? "1" : "0",
             Long.toString(threshold.window().toMillis()));
     Object admitted =
-        redis.call("count a removal of " + provider, j -> j.eval(ADMIT, scriptKeys, args));
+        redis.call("count a removal of " + provider, j -> ADMIT.run(j, scriptKeys, args));
     return Long.valueOf(1).equals(admitted);
   }
 

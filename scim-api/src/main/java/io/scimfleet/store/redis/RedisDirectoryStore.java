@@ -54,8 +54,9 @@ public final class RedisDirectoryStore implements DirectoryStore {
    * another existing user holds the name (nothing written), else false. The change's fields are
    * those of {@link RedisChanges#encode}.
    */
-  private static final String PUT_USER =
-      """
+  private static final RedisScript PUT_USER =
+      new RedisScript(
+          """
       local holder = redis.call('HGET', KEYS[3], ARGV[3])
       if ARGV[4] == '1' and holder and holder ~= ARGV[1]
           and redis.call('EXISTS', ARGV[6] .. holder) == 1 then
@@ -75,28 +76,30 @@ public final class RedisDirectoryStore implements DirectoryStore {
           'k', 'USER', 'i', ARGV[1], 'm', '', 'o', 'UPSERT')
       redis.call('INCR', KEYS[7])
       return false
-      """;
+      """);
 
   /** Clears a user's username entries. KEYS: usernames, username-of; ARGV: id. */
-  private static final String UNINDEX_USER =
-      """
+  private static final RedisScript UNINDEX_USER =
+      new RedisScript(
+          """
       local old = redis.call('HGET', KEYS[2], ARGV[1])
       if old and redis.call('HGET', KEYS[1], old) == ARGV[1] then redis.call('HDEL', KEYS[1], old) end
       redis.call('HDEL', KEYS[2], ARGV[1])
       return 1
-      """;
+      """);
 
   /**
    * Indexes a user written before the index existed, unless it is indexed already. KEYS: usernames,
    * username-of; ARGV: id, username key.
    */
-  private static final String INDEX_OLD_USER =
-      """
+  private static final RedisScript INDEX_OLD_USER =
+      new RedisScript(
+          """
       if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
       redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[1])
       redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
       return 1
-      """;
+      """);
 
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -116,7 +119,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   @Override
   public void putUser(DirectoryUser user) {
     redis.call(
-        "put user " + user.id(), j -> j.eval(PUT_USER, userKeys(user), userArgs(user, false)));
+        "put user " + user.id(), j -> PUT_USER.run(j, userKeys(user), userArgs(user, false)));
   }
 
   @Override
@@ -124,7 +127,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
     completeUsernames();
     Object holder =
         redis.call(
-            "put user " + user.id(), j -> j.eval(PUT_USER, userKeys(user), userArgs(user, true)));
+            "put user " + user.id(), j -> PUT_USER.run(j, userKeys(user), userArgs(user, true)));
     if (holder instanceof String id) throw new UsernameTakenException(user.username(), id);
   }
 
@@ -139,7 +142,10 @@ public final class RedisDirectoryStore implements DirectoryStore {
       List<DirectoryUser> chunk = all.subList(from, Math.min(all.size(), from + BULK_CHUNK));
       redis.transaction(
           "put " + chunk.size() + " users",
-          t -> chunk.forEach(user -> t.eval(PUT_USER, userKeys(user), userArgs(user, false))));
+          t -> {
+            List<RedisScript> loaded = new ArrayList<>(1);
+            chunk.forEach(user -> PUT_USER.queue(t, loaded, userKeys(user), userArgs(user, false)));
+          });
     }
   }
 
@@ -225,18 +231,15 @@ public final class RedisDirectoryStore implements DirectoryStore {
       do {
         Page<String> page = userIds(cursor, BULK_CHUNK);
         List<DirectoryUser> users = users(page.items());
-        redis.run(
-            "index " + users.size() + " usernames",
-            j -> {
-              Pipeline pipeline = j.pipelined();
-              users.forEach(
-                  user ->
-                      pipeline.eval(
-                          INDEX_OLD_USER,
-                          List.of(keys.usernames(), keys.usernameOf()),
-                          List.of(user.id(), DirectoryStore.usernameKey(user.username()))));
-              pipeline.sync();
-            });
+        List<RedisScript.Call> calls =
+            users.stream()
+                .map(
+                    user ->
+                        new RedisScript.Call(
+                            List.of(keys.usernames(), keys.usernameOf()),
+                            List.of(user.id(), DirectoryStore.usernameKey(user.username()))))
+                .toList();
+        redis.run("index " + users.size() + " usernames", j -> INDEX_OLD_USER.runAll(j, calls));
         cursor = page.nextCursor();
       } while (cursor != null);
       redis.run("mark the username index complete", j -> j.set(keys.usernamesComplete(), "1"));
@@ -260,7 +263,8 @@ public final class RedisDirectoryStore implements DirectoryStore {
           Transaction t = j.multi();
           t.del(keys.user(id), keys.groupsOf(id));
           t.zrem(keys.userIndex(), id);
-          t.eval(UNINDEX_USER, List.of(keys.usernames(), keys.usernameOf()), List.of(id));
+          UNINDEX_USER.queue(
+              t, new ArrayList<>(1), List.of(keys.usernames(), keys.usernameOf()), List.of(id));
           t.hdel(keys.created(ObjectType.USER), id);
           t.hdel(keys.modified(ObjectType.USER), id);
           for (String group : groups) {

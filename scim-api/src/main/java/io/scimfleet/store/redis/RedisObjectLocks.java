@@ -19,10 +19,12 @@ import redis.clients.jedis.params.SetParams;
  * never releases the next holder's lock, nor renews it.
  */
 public final class RedisObjectLocks implements ObjectLocks {
-  private static final String RELEASE =
-      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-  private static final String RENEW =
-      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+  private static final RedisScript RELEASE =
+      new RedisScript(
+          "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end");
+  private static final RedisScript RENEW =
+      new RedisScript(
+          "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end");
   private static final long FIRST_BACKOFF_MILLIS = 5;
   private static final long MAX_BACKOFF_MILLIS = 50;
 
@@ -94,16 +96,14 @@ public final class RedisObjectLocks implements ObjectLocks {
       @Override
       public void close() {
         if (held.isEmpty()) return;
-        redis.run(
-            "release " + held.size() + " locks",
-            j -> {
-              Pipeline pipeline = j.pipelined();
-              held.forEach(
-                  id ->
-                      pipeline.eval(
-                          RELEASE, List.of(keys.lock(provider, type, id)), List.of(token)));
-              pipeline.sync();
-            });
+        List<RedisScript.Call> calls =
+            held.stream()
+                .map(
+                    id ->
+                        new RedisScript.Call(
+                            List.of(keys.lock(provider, type, id)), List.of(token)))
+                .toList();
+        redis.run("release " + held.size() + " locks", j -> RELEASE.runAll(j, calls));
       }
     };
   }
@@ -132,8 +132,8 @@ public final class RedisObjectLocks implements ObjectLocks {
             redis.call(
                 "renew lock " + key,
                 j ->
-                    j.eval(
-                        RENEW,
+                    RENEW.run(
+                        j,
                         List.of(key),
                         List.of(token, String.valueOf(Math.max(1, lease.toMillis())))));
         return Long.valueOf(1).equals(renewed);
@@ -142,7 +142,7 @@ public final class RedisObjectLocks implements ObjectLocks {
   }
 
   private void release(String key, String token) {
-    redis.run("release lock " + key, j -> j.eval(RELEASE, List.of(key), List.of(token)));
+    redis.run("release lock " + key, j -> RELEASE.run(j, List.of(key), List.of(token)));
   }
 
   private static void pause(long millis) {

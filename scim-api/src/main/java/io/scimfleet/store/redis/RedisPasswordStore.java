@@ -49,38 +49,41 @@ public final class RedisPasswordStore implements PasswordStore {
       """;
 
   /** KEYS: password, state, expiries; ARGV: user id, wanted (comma-separated). */
-  private static final String EXPECT =
-      EVERYONE_DONE
-          + """
+  private static final RedisScript EXPECT =
+      new RedisScript(
+          EVERYONE_DONE
+              + """
       if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
       redis.call('HSET', KEYS[2], 'wanted', ARGV[2])
       if everyone_done(KEYS[2]) then forget() end
       return 1
-      """;
+      """);
 
   /** KEYS: password, state, expiries; ARGV: user id, change id, provider. */
-  private static final String DONE =
-      EVERYONE_DONE
-          + """
+  private static final RedisScript DONE =
+      new RedisScript(
+          EVERYONE_DONE
+              + """
       if redis.call('HGET', KEYS[2], 'change') ~= ARGV[2] then return 0 end
       redis.call('HSET', KEYS[2], 'done', (redis.call('HGET', KEYS[2], 'done') or '') .. ',' .. ARGV[3])
       if everyone_done(KEYS[2]) then forget() end
       return 1
-      """;
+      """);
 
   /**
    * KEYS: password, state, expiries; ARGV: user id, now (epoch millis). Returns {wanted, done}, or
    * nil when not due or taken.
    */
-  private static final String DROP =
-      """
+  private static final RedisScript DROP =
+      new RedisScript(
+          """
       local due = redis.call('ZSCORE', KEYS[3], ARGV[1])
       if not due or tonumber(due) > tonumber(ARGV[2]) then return nil end
       local facts = redis.call('HMGET', KEYS[2], 'wanted', 'done')
       redis.call('DEL', KEYS[1], KEYS[2])
       redis.call('ZREM', KEYS[3], ARGV[1])
       return {facts[1] or '?', facts[2] or ''}
-      """;
+      """);
 
   private static final String UNKNOWN = "?";
 
@@ -164,14 +167,14 @@ public final class RedisPasswordStore implements PasswordStore {
   public void expect(String userId, Set<String> providers) {
     redis.run(
         "record who wants a password",
-        j -> j.eval(EXPECT, scriptKeys(userId), List.of(userId, String.join(",", providers))));
+        j -> EXPECT.run(j, scriptKeys(userId), List.of(userId, String.join(",", providers))));
   }
 
   @Override
   public void done(String userId, String changeId, String provider) {
     redis.run(
         "record a delivered password",
-        j -> j.eval(DONE, scriptKeys(userId), List.of(userId, changeId, provider)));
+        j -> DONE.run(j, scriptKeys(userId), List.of(userId, changeId, provider)));
   }
 
   @Override
@@ -186,7 +189,7 @@ public final class RedisPasswordStore implements PasswordStore {
       Object facts =
           redis.call(
               "drop an expired password",
-              j -> j.eval(DROP, scriptKeys(userId), List.of(userId, at)));
+              j -> DROP.run(j, scriptKeys(userId), List.of(userId, at)));
       if (facts instanceof List<?> list) dropped.add(new Dropped(userId, undelivered(list)));
     }
     return dropped;

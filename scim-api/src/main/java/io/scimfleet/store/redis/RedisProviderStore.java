@@ -4,14 +4,28 @@ import io.scimfleet.model.Provider;
 import io.scimfleet.store.ProviderStore;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
 
-/** Providers in one hash, name to JSON; a handful of providers, so {@link #list} reads them all. */
+/**
+ * Providers in one hash, name to JSON; a handful of providers, so {@link #list} reads them all.
+ *
+ * <p>A worker reads its provider for every job. The store keeps the last JSON it read of each
+ * provider with what it parsed to: a provider whose JSON is unchanged costs one {@code HGET} and a
+ * string comparison instead of a Jackson parse, and is the same {@link Provider} instance (so the
+ * worker's check whether its cached client still matches is an identity check). Any change to the
+ * stored JSON is read on the next call, as before.
+ */
 public final class RedisProviderStore implements ProviderStore {
   private final RedisCommands redis;
   private final String key;
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  /** A provider's JSON as last read, and the provider it parsed to. */
+  private record Parsed(String json, Provider provider) {}
 
   public RedisProviderStore(JedisPool pool, RedisKeys keys) {
     this.redis = new RedisCommands(pool);
@@ -43,16 +57,31 @@ public final class RedisProviderStore implements ProviderStore {
 
   @Override
   public Optional<Provider> get(String name) {
-    return Optional.ofNullable(
-        RedisJson.read(redis.call("get provider " + name, j -> j.hget(key, name)), Provider.class));
+    String json = redis.call("get provider " + name, j -> j.hget(key, name));
+    if (json == null) {
+      parsed.remove(name);
+      return Optional.empty();
+    }
+    return Optional.of(parse(name, json));
   }
 
   @Override
   public List<Provider> list() {
-    return redis.call("list providers", j -> j.hvals(key)).stream()
-        .map(json -> RedisJson.read(json, Provider.class))
+    return redis.call("list providers", j -> j.hgetAll(key)).entrySet().stream()
+        .map(stored -> parse(stored.getKey(), stored.getValue()))
         .sorted(Comparator.comparing(Provider::name))
         .toList();
+  }
+
+  /** The provider of this JSON: parsed again only when it differs from the last one read. */
+  private Provider parse(String name, String json) {
+    Parsed known = parsed.get(name);
+    if (known != null && known.json().equals(json)) return known.provider();
+    Provider provider = RedisJson.read(json, Provider.class);
+    if (provider == null)
+      throw new IllegalStateException("provider " + name + " is stored as null");
+    parsed.put(name, new Parsed(json, provider));
+    return provider;
   }
 
   @Override

@@ -27,12 +27,13 @@ final class RedisReceiptStore implements ReceiptStore {
   static final String DELETED = "~deleted";
 
   /** KEYS: receipts, index; ARGV: provider, json, retention ms, user id. */
-  private static final String PUT =
-      "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) "
-          + "if redis.call('HEXISTS', KEYS[1], '"
-          + DELETED
-          + "') == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end "
-          + "redis.call('ZADD', KEYS[2], 0, ARGV[4]) return 1";
+  private static final RedisScript PUT =
+      new RedisScript(
+          "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) "
+              + "if redis.call('HEXISTS', KEYS[1], '"
+              + DELETED
+              + "') == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end "
+              + "redis.call('ZADD', KEYS[2], 0, ARGV[4]) return 1");
 
   private final RedisCommands redis;
   private final RedisKeys keys;
@@ -54,7 +55,7 @@ final class RedisReceiptStore implements ReceiptStore {
             userId);
     redis.run(
         "record the receipt of user " + userId + " on " + receipt.provider(),
-        j -> j.eval(PUT, List.of(keys.receipts(userId), keys.receiptUsers()), args));
+        j -> PUT.run(j, List.of(keys.receipts(userId), keys.receiptUsers()), args));
   }
 
   /** Every user's PUT script in one pipeline. */
@@ -63,19 +64,15 @@ final class RedisReceiptStore implements ReceiptStore {
     if (receipts.isEmpty()) return;
     String index = keys.receiptUsers();
     String retentionMillis = Long.toString(retention.toMillis());
-    redis.run(
-        "record the receipts of " + receipts.size() + " users",
-        j -> {
-          Pipeline pipeline = j.pipelined();
-          receipts.forEach(
-              (userId, receipt) ->
-                  pipeline.eval(
-                      PUT,
-                      List.of(keys.receipts(userId), index),
-                      List.of(
-                          receipt.provider(), RedisJson.write(receipt), retentionMillis, userId)));
-          pipeline.sync();
-        });
+    List<RedisScript.Call> calls = new ArrayList<>(receipts.size());
+    receipts.forEach(
+        (userId, receipt) ->
+            calls.add(
+                new RedisScript.Call(
+                    List.of(keys.receipts(userId), index),
+                    List.of(
+                        receipt.provider(), RedisJson.write(receipt), retentionMillis, userId))));
+    redis.run("record the receipts of " + receipts.size() + " users", j -> PUT.runAll(j, calls));
   }
 
   /** One HGET per user in one pipeline. */

@@ -44,8 +44,9 @@ public final class RedisSyncStateStore implements SyncStateStore {
   /**
    * KEYS: pages, counts, errors; ARGV: page, ttl, max errors, n, n (outcome, count) pairs, errors.
    */
-  private static final String ADD_PAGE_RESULT =
-      """
+  private static final RedisScript ADD_PAGE_RESULT =
+      new RedisScript(
+          """
       local place = redis.call('HGET', KEYS[1], ARGV[1])
       if place then return tonumber(place) end
       place = redis.call('HLEN', KEYS[1]) + 1
@@ -63,15 +64,16 @@ public final class RedisSyncStateStore implements SyncStateStore {
         redis.call('EXPIRE', KEYS[3], ARGV[2])
       end
       return place
-      """;
+      """);
 
   /**
    * KEYS: per state its lock, states hash, ids set, intents hash; ARGV: token, then per state its
    * id, JSON and 1 when it has a remote id. Writes nothing and returns the ids whose lock does not
    * hold the token, if any; else writes them all and returns an empty list.
    */
-  private static final String PUT_FENCED =
-      """
+  private static final RedisScript PUT_FENCED =
+      new RedisScript(
+          """
       local lost = {}
       for i = 0, #KEYS / 4 - 1 do
         if redis.call('GET', KEYS[4 * i + 1]) ~= ARGV[1] then
@@ -86,27 +88,29 @@ public final class RedisSyncStateStore implements SyncStateStore {
         if ARGV[3 * i + 4] == '1' then redis.call('HDEL', KEYS[4 * i + 4], id) end
       end
       return lost
-      """;
+      """);
 
   /** KEYS: follow-up; ARGV: run id, force (1 or 0), requested at. Returns the waiting one. */
-  private static final String QUEUE_FOLLOW_UP =
-      """
+  private static final RedisScript QUEUE_FOLLOW_UP =
+      new RedisScript(
+          """
       if redis.call('EXISTS', KEYS[1]) == 0 then
         redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'force', ARGV[2], 'requestedAt', ARGV[3])
       elseif ARGV[2] == '1' then
         redis.call('HSET', KEYS[1], 'force', '1')
       end
       return redis.call('HMGET', KEYS[1], 'runId', 'force', 'requestedAt')
-      """;
+      """);
 
   /** KEYS: follow-up; ARGV: run id. Removes and returns it when it has that run id. */
-  private static final String TAKE_FOLLOW_UP =
-      """
+  private static final RedisScript TAKE_FOLLOW_UP =
+      new RedisScript(
+          """
       if redis.call('HGET', KEYS[1], 'runId') ~= ARGV[1] then return nil end
       local waiting = redis.call('HMGET', KEYS[1], 'runId', 'force', 'requestedAt')
       redis.call('DEL', KEYS[1])
       return waiting
-      """;
+      """);
 
   /**
    * Counts of a run nobody finishes (a scheduler that died) disappear after this long without
@@ -215,7 +219,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     Object lost =
         redis.call(
             "put " + states.size() + " fenced sync states",
-            j -> j.eval(PUT_FENCED, scriptKeys, args));
+            j -> PUT_FENCED.run(j, scriptKeys, args));
     if (lost instanceof List<?> ids && !ids.isEmpty()) {
       ObjectSyncState first = states.iterator().next();
       throw new LockLostException(
@@ -372,7 +376,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     args.addAll(errors);
     Object place =
         redis.call(
-            "add page " + page + " to run " + runId, j -> j.eval(ADD_PAGE_RESULT, keys, args));
+            "add page " + page + " to run " + runId, j -> ADD_PAGE_RESULT.run(j, keys, args));
     return Math.toIntExact((Long) place);
   }
 
@@ -434,7 +438,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     Object waiting =
         redis.call(
             "queue a full sync of " + provider,
-            j -> j.eval(QUEUE_FOLLOW_UP, List.of(keys.followUp(provider)), args));
+            j -> QUEUE_FOLLOW_UP.run(j, List.of(keys.followUp(provider)), args));
     return followUp(waiting);
   }
 
@@ -452,7 +456,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
     Object taken =
         redis.call(
             "take the follow-up of " + provider,
-            j -> j.eval(TAKE_FOLLOW_UP, List.of(keys.followUp(provider)), List.of(runId)));
+            j -> TAKE_FOLLOW_UP.run(j, List.of(keys.followUp(provider)), List.of(runId)));
     return Optional.ofNullable(taken).map(RedisSyncStateStore::followUp);
   }
 

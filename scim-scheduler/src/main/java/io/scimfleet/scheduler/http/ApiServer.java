@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The control-plane API on one port. {@code /api/*} needs the admin token, or on the directory
@@ -67,6 +72,8 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.startupWatcherEnabled = false;
+              config.jetty.modifyServletContextHandler(
+                  handler -> handler.setSessionHandler(new NoSessions()));
               config.routes.before("/api/*", auth::require);
               register(config.routes, plane, providers, sources, directory, registry, settings);
             });
@@ -107,6 +114,26 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The servlet session handler in Jetty's chain: {@link NoSessions}. */
+  SessionHandler sessionHandler() {
+    return app.jettyServer().server().getDescendant(SessionHandler.class);
+  }
+
+  /**
+   * Javalin puts a servlet {@link SessionHandler} in front of every route (Jetty cannot leave it
+   * out of a servlet context once it has one), and it looks for a session in every request: it
+   * wraps the request and resolves a requested session id from its cookies and URL. Nothing here
+   * uses servlet sessions (the console keeps its own: {@code console.Sessions}, a cookie and the
+   * store), so this one passes each request straight on.
+   */
+  static final class NoSessions extends SessionHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      Handler next = getHandler();
+      return next != null && next.handle(request, response, callback);
+    }
   }
 
   private static void ready(Context ctx, ControlPlane plane) {

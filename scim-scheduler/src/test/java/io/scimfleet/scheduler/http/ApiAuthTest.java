@@ -8,7 +8,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scimfleet.scheduler.ControlPlane;
 import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.testing.TestSecurity;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +24,21 @@ class ApiAuthTest {
   @AfterEach
   void close() {
     fixture.close();
+  }
+
+  @Test
+  void requestsPassNoServletSessionHandlerAndGetNoSessionCookie() throws Exception {
+    assertThat(fixture.server.sessionHandler()).isInstanceOf(ApiServer.NoSessions.class);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + fixture.server.port() + "/health/live"))
+                    .header("Cookie", "JSESSIONID=node0abc")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} {1}")

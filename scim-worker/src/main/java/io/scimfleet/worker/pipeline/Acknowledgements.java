@@ -84,8 +84,7 @@ final class Acknowledgements {
     try {
       Instant now = clock.instant();
       if (type == ObjectType.USER) receipts(provider, ended, now);
-      if (trigger == SyncTrigger.CHANGE)
-        ended.forEach(one -> lag(provider, type, one.objectId(), one.outcome(), now));
+      if (trigger == SyncTrigger.CHANGE) lags(provider, type, ended, now);
     } catch (RuntimeException e) {
       log.debug(
           "receipts or lags of {} {}s on {} not recorded: {}",
@@ -153,9 +152,23 @@ final class Acknowledgements {
       String provider, ObjectType type, String objectId, SyncOutcome outcome, Instant now) {
     String action = PropagationAction.of(outcome);
     if (action == null) return;
-    writes
-        .lastWrite(type, objectId)
-        .filter(written -> !written.isAfter(now))
-        .ifPresent(written -> metrics.propagated(provider, action, Duration.between(written, now)));
+    writes.lastWrite(type, objectId).ifPresent(written -> lag(provider, action, written, now));
+  }
+
+  /** {@link #lag} of each acknowledged object, their write times read at once. */
+  private void lags(String provider, ObjectType type, List<Ended> ended, Instant now) {
+    List<Ended> acknowledged =
+        ended.stream().filter(one -> PropagationAction.of(one.outcome()) != null).toList();
+    if (acknowledged.isEmpty()) return;
+    Map<String, Instant> written =
+        writes.lastWrites(type, acknowledged.stream().map(Ended::objectId).toList());
+    for (Ended one : acknowledged) {
+      Instant at = written.get(one.objectId());
+      if (at != null) lag(provider, PropagationAction.of(one.outcome()), at, now);
+    }
+  }
+
+  private void lag(String provider, String action, Instant written, Instant now) {
+    if (!written.isAfter(now)) metrics.propagated(provider, action, Duration.between(written, now));
   }
 }

@@ -5,6 +5,9 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.UserReceipts;
 import io.scimfleet.store.Stores;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,28 @@ final class WriteTimes {
 
   WriteTimes(Stores stores) {
     this.stores = stores;
+  }
+
+  /**
+   * {@link #lastWrite} of many objects: the directory's times of all of them in one read, then a
+   * deleted user's receipts one by one (rare: only users no longer in the directory).
+   */
+  Map<String, Instant> lastWrites(ObjectType type, List<String> objectIds) {
+    Map<String, Instant> written = new HashMap<>();
+    stores
+        .directory()
+        .times(type, objectIds)
+        .forEach((id, times) -> written.put(id, times.lastModified()));
+    if (type != ObjectType.USER) return written;
+    for (String id : objectIds) {
+      if (written.containsKey(id)) continue;
+      stores
+          .receipts()
+          .of(id)
+          .map(UserReceipts::deletedAt)
+          .ifPresent(deletedAt -> written.put(id, deletedAt));
+    }
+    return written;
   }
 
   Optional<Instant> lastWrite(ObjectType type, String objectId) {

@@ -1,4 +1,4 @@
-package io.scimfleet.scheduler;
+package io.scimfleet.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +17,7 @@ import redis.clients.jedis.Jedis;
  * can be stopped (SIGTERM: Redis writes its AOF and exits) and started again on the same port and
  * directory with its data. Needs {@code redis-server} on the PATH.
  */
-final class PrivateRedis implements AutoCloseable {
+public final class PrivateRedis implements AutoCloseable {
   private final int port;
   private final Path dir;
   private Process process;
@@ -27,7 +27,7 @@ final class PrivateRedis implements AutoCloseable {
     this.dir = dir;
   }
 
-  static PrivateRedis start(String name) {
+  public static PrivateRedis start(String name) {
     try {
       PrivateRedis redis = new PrivateRedis(freePort(), Files.createTempDirectory("redis-" + name));
       redis.startAgain();
@@ -37,12 +37,12 @@ final class PrivateRedis implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** Starts it on the same port and directory (after {@link #stop()}); returns once it answers. */
-  void startAgain() {
+  public void startAgain() {
     try {
       process =
           new ProcessBuilder(
@@ -70,7 +70,7 @@ final class PrivateRedis implements AutoCloseable {
   }
 
   /** SIGTERM: Redis flushes its AOF and exits, as in a restart or failover. */
-  void stop() {
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS))
@@ -81,7 +81,7 @@ final class PrivateRedis implements AutoCloseable {
     }
   }
 
-  boolean answers() {
+  public boolean answers() {
     try (Jedis jedis = new Jedis(URI.create(url()))) {
       return "PONG".equals(jedis.ping());
     } catch (RuntimeException e) {
