@@ -16,6 +16,7 @@ import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ import java.util.Optional;
 public final class PageJobHandler implements SyncPageHandler {
   /** How many times a page may fail before it is recorded as failed and its run goes on. */
   static final int TRIES = 3;
+
+  /**
+   * How long a page over this process's share waits for one of its provider's pages here to end
+   * before it is handed back ({@link PageShares#tryTake(SyncPageRequest, Duration)}).
+   */
+  static final Duration SHARE_WAIT = Duration.ofMillis(200);
 
   private final Stores stores;
   private final SyncStateStore syncState;
@@ -79,7 +86,7 @@ public final class PageJobHandler implements SyncPageHandler {
 
   @Override
   public void run(SyncPageRequest page) {
-    if (!shares.tryTake(page)) {
+    if (!shares.tryTake(page, SHARE_WAIT)) {
       handBack(
           page,
           "this worker runs its share of "
