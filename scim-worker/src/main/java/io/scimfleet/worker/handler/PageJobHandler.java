@@ -116,6 +116,29 @@ public final class PageJobHandler implements SyncPageHandler {
     }
   }
 
+  /**
+   * Runs {@code page} in the job that planned its phase ({@link FullSyncFlow#runsPagesWith}), and
+   * records it as its own job would. A page that cannot run here (its provider gone or paused, a
+   * failure) is left to its page job, which tries it as usual.
+   */
+  public FullSyncFlow.PageRan runForPlan(SyncPageRequest page) {
+    Optional<ProviderContext> context = contexts.get(page.provider());
+    if (context.isEmpty()) return FullSyncFlow.PageRan.NOT_RUN;
+    List<SyncResult> results;
+    try {
+      results = sync(page, context.get());
+    } catch (JobInterrupted stopping) {
+      throw stopping;
+    } catch (RuntimeException failure) {
+      JobLog.info("page " + page.page() + " left to its job: " + failure.getMessage());
+      return FullSyncFlow.PageRan.NOT_RUN;
+    }
+    record(page, results);
+    return results.stream().allMatch(result -> result.outcome() == SyncOutcome.UNCHANGED)
+        ? FullSyncFlow.PageRan.NOTHING_SENT
+        : FullSyncFlow.PageRan.SENT;
+  }
+
   /** Not run, not counted: the same job runs (and counts) again a moment later. */
   private void handBack(SyncPageRequest page, String why) {
     JobLog.info(why);
