@@ -26,6 +26,7 @@ public final class BenchTarget {
   private final long latencyMs;
   private final RequestCounts counts = new RequestCounts();
   private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong reads = new AtomicLong();
   private final AtomicLong firstWrite = new AtomicLong();
   private final AtomicLong lastWrite = new AtomicLong();
   private final Map<String, Long> created = new ConcurrentHashMap<>();
@@ -60,7 +61,8 @@ public final class BenchTarget {
   private void scim(HttpExchange exchange, ScimHttpHandler scim) throws IOException {
     if (latencyMs > 0) pause();
     String method = exchange.getRequestMethod();
-    if (!method.equals("GET")) {
+    if (method.equals("GET")) reads.incrementAndGet();
+    else {
       long now = System.currentTimeMillis();
       writes.incrementAndGet();
       firstWrite.compareAndSet(0, now);
@@ -78,7 +80,7 @@ public final class BenchTarget {
   }
 
   /**
-   * {@code /bench/counts}: "writes first last"; {@code /bench/reset}; {@code
+   * {@code /bench/counts}: "writes first last reads"; {@code /bench/reset}; {@code
    * /bench/created?prefix}: "userName millis" lines.
    */
   private void bench(HttpExchange exchange) throws IOException {
@@ -86,9 +88,11 @@ public final class BenchTarget {
       String path = exchange.getRequestURI().getPath();
       String body =
           switch (path) {
-            case "/bench/counts" -> writes.get() + " " + firstWrite.get() + " " + lastWrite.get();
+            case "/bench/counts" ->
+                writes.get() + " " + firstWrite.get() + " " + lastWrite.get() + " " + reads.get();
             case "/bench/reset" -> {
               writes.set(0);
+              reads.set(0);
               firstWrite.set(0);
               lastWrite.set(0);
               yield "ok";

@@ -118,6 +118,17 @@ public final class Worker implements AutoCloseable {
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, maxPageThreads, pacing);
     FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, pacing.jobsPerProvider());
+    PageJobHandler pages =
+        new PageJobHandler(
+            stores,
+            contexts,
+            pageRunner,
+            queue,
+            flow,
+            health,
+            slots,
+            new PageShares(queue::jobServers));
+    flow.runsPagesWith(pages::runForPlan);
     this.handlers =
         Map.of(
             SyncObjectHandler.class,
@@ -126,15 +137,7 @@ public final class Worker implements AutoCloseable {
             SyncObjectsHandler.class,
             new ObjectsJobHandler(stores, contexts, objects, pageRunner, health, queue, slots),
             SyncPageHandler.class,
-            new PageJobHandler(
-                stores,
-                contexts,
-                pageRunner,
-                queue,
-                flow,
-                health,
-                slots,
-                new PageShares(queue::jobServers)),
+            pages,
             FullSyncHandler.class,
             new FullSyncPlanner(
                 stores,

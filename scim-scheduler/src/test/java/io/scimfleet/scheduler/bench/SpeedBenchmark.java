@@ -8,6 +8,7 @@ import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.mapping.DefaultMappings;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.Mappings;
+import io.scimfleet.store.redis.RedisKeys;
 import io.scimfleet.testing.TestRedis;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.states.StateName;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
 /**
@@ -164,11 +166,12 @@ public final class SpeedBenchmark {
 
       // the first sync's drift check read the target in full: this one checks what changed
       rows.measured(
-          Goal.UNCHANGED_RESYNC, unchangedResync(fleet, scim, "unchanged re-sync", seconds));
+          Goal.UNCHANGED_RESYNC,
+          unchangedResync(fleet, scim, prefix, "unchanged re-sync", seconds));
       // driftCheck off: the sync states are trusted and the target is not read (the drift check's
       // listing is most of an unchanged re-sync's time)
       fleet.putProvider("bench", url[0], "auto", "off");
-      unchangedResync(fleet, scim, "unchanged re-sync, driftCheck off", seconds);
+      unchangedResync(fleet, scim, prefix, "unchanged re-sync, driftCheck off", seconds);
       fleet.putProvider("bench", url[0]);
       forcedSync(fleet, scim, users);
       changeLatency(fleet, scim);
@@ -190,19 +193,94 @@ public final class SpeedBenchmark {
     }
   }
 
-  /** A plain full sync with nothing changed: its time as a share of the first sync's. */
-  private double unchangedResync(Fleet fleet, Target scim, String row, double firstSeconds)
-      throws Exception {
-    scim.reset();
-    long start = System.currentTimeMillis();
-    fleet.awaitRun("bench", fleet.startSync("bench"));
-    double seconds = (System.currentTimeMillis() - start) / 1000.0;
-    rows.put(
-        row,
-        String.format(
-            "%.2f s = %.1f%% of the first sync's time, %d writes",
-            seconds, 100 * seconds / firstSeconds, scim.counts()[0]));
-    return seconds / firstSeconds;
+  /**
+   * A plain full sync with nothing changed: its time as a share of the first sync's, and what it
+   * cost besides: the target's writes and reads, the JobRunr jobs it made, and the Redis commands
+   * the run took (INFO commandstats; exact only on a Redis of the bench's own, {@code REDIS_URL}).
+   * The run's end is read from Redis directly (one GET a poll, taken off the count) rather than
+   * through the API, and the fleet's idle rate (heartbeats, polls: measured over 2 s before the
+   * run) times the run's duration is taken off too; the five most called commands are raw deltas.
+   */
+  private double unchangedResync(
+      Fleet fleet, Target scim, String prefix, String row, double firstSeconds) throws Exception {
+    try (JedisPool pool = new JedisPool(URI.create(redisUrl));
+        JobRunrFleet jobs = JobRunrFleet.redis(pool, prefix)) {
+      scim.reset();
+      Map<String, Long> idleFrom = redisCommands(pool);
+      long idleStart = System.nanoTime();
+      Thread.sleep(2_000); // the fleet at rest: its background commands per second
+      Map<String, Long> before = redisCommands(pool);
+      double idlePerMs =
+          (total(before) - total(idleFrom) - 1) / ((System.nanoTime() - idleStart) / 1e6);
+      long jobsBefore = allJobs(jobs);
+      long start = System.currentTimeMillis();
+      String runId = fleet.startSync("bench");
+      long polls = awaitRunInRedis(pool, prefix, runId);
+      long millis = System.currentTimeMillis() - start;
+      Map<String, Long> after = redisCommands(pool);
+      double seconds = millis / 1000.0;
+      long run = Math.round(total(after) - total(before) - 1 - polls - idlePerMs * millis);
+      long[] counts = scim.counts();
+      rows.put(
+          row,
+          String.format(
+              "%.2f s = %.1f%% of the first sync's time, %d writes, %d reads, %d jobs, %d Redis"
+                  + " commands (%s)",
+              seconds,
+              100 * seconds / firstSeconds,
+              counts[0],
+              counts.length > 3 ? counts[3] : -1,
+              allJobs(jobs) - jobsBefore,
+              run,
+              topCommands(before, after)));
+      return seconds / firstSeconds;
+    }
+  }
+
+  /** Waits for the run to be the provider's last, reading its key; the number of GETs it took. */
+  private static long awaitRunInRedis(JedisPool pool, String prefix, String runId)
+      throws InterruptedException {
+    String key = new RedisKeys(prefix).lastRun("bench");
+    try (Jedis redis = pool.getResource()) {
+      for (long polls = 1; polls < 60_000; polls++) {
+        String last = redis.get(key);
+        if (last != null && last.contains("\"" + runId + "\"")) return polls;
+        Thread.sleep(20);
+      }
+    }
+    throw new IllegalStateException("run " + runId + " did not end");
+  }
+
+  private static long total(Map<String, Long> calls) {
+    return calls.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The calls of each command the Redis server has answered (INFO commandstats). */
+  private static Map<String, Long> redisCommands(JedisPool pool) {
+    Map<String, Long> calls = new java.util.TreeMap<>();
+    try (Jedis redis = pool.getResource()) {
+      for (String line : redis.info("commandstats").split("\\n", -1)) {
+        int at = line.indexOf("calls=");
+        if (!line.startsWith("cmdstat_") || at < 0) continue;
+        int end = line.indexOf(',', at);
+        calls.put(
+            line.substring(8, line.indexOf(':')),
+            Long.parseLong(line.substring(at + 6, end < 0 ? line.length() : end).trim()));
+      }
+    }
+    return calls;
+  }
+
+  /** The five most called commands between two readings. */
+  private static String topCommands(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new java.util.HashMap<>();
+    after.forEach((name, calls) -> delta.put(name, calls - before.getOrDefault(name, 0L)));
+    return delta.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(5)
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** A forced full sync of the same users, warm: every user is sent again (as an update). */
@@ -528,7 +606,7 @@ public final class SpeedBenchmark {
       bench("reset");
     }
 
-    /** writes, first write millis, last write millis */
+    /** writes, first write millis, last write millis, reads (GET requests) */
     long[] counts() throws Exception {
       return Arrays.stream(bench("counts").trim().split(" ", -1))
           .mapToLong(Long::parseLong)

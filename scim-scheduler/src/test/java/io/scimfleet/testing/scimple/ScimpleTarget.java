@@ -45,6 +45,7 @@ public final class ScimpleTarget {
   private static final Pattern USER_NAME = Pattern.compile("\"userName\"\\s*:\\s*\"([^\"]+)\"");
   private static final String TOKEN = UUID.randomUUID().toString();
   private static final AtomicLong WRITES = new AtomicLong();
+  private static final AtomicLong READS = new AtomicLong();
   private static final AtomicLong FIRST_WRITE = new AtomicLong();
   private static final AtomicLong LAST_WRITE = new AtomicLong();
   private static final Map<String, Long> CREATED = new ConcurrentHashMap<>();
@@ -129,7 +130,10 @@ public final class ScimpleTarget {
       }
       if (latencyMs > 0) pause();
       String method = request.getMethod();
-      if (method.equals("GET")) return;
+      if (method.equals("GET")) {
+        READS.incrementAndGet();
+        return;
+      }
       long now = System.currentTimeMillis();
       WRITES.incrementAndGet();
       FIRST_WRITE.compareAndSet(0, now);
@@ -152,7 +156,7 @@ public final class ScimpleTarget {
   }
 
   /**
-   * {@code /bench/counts}: "writes first last"; {@code /bench/reset}; {@code
+   * {@code /bench/counts}: "writes first last reads"; {@code /bench/reset}; {@code
    * /bench/created?prefix}: "userName millis" lines.
    */
   @Path("bench")
@@ -161,7 +165,7 @@ public final class ScimpleTarget {
     @Path("counts")
     @jakarta.ws.rs.Produces("text/plain")
     public String counts() {
-      return WRITES.get() + " " + FIRST_WRITE.get() + " " + LAST_WRITE.get();
+      return WRITES.get() + " " + FIRST_WRITE.get() + " " + LAST_WRITE.get() + " " + READS.get();
     }
 
     @GET
@@ -169,6 +173,7 @@ public final class ScimpleTarget {
     @jakarta.ws.rs.Produces("text/plain")
     public String reset() {
       WRITES.set(0);
+      READS.set(0);
       FIRST_WRITE.set(0);
       LAST_WRITE.set(0);
       return "ok";

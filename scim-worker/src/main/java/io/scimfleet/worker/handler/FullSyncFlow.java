@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one place a full sync moves from phase to phase ({@code PLANNED → USERS → GROUPS → CLEANUP →
@@ -41,8 +42,27 @@ public final class FullSyncFlow {
   /** How much later each further held page starts by itself, so they don't all come due at once. */
   static final Duration HELD_SPACING = Duration.ofSeconds(1);
 
+  /**
+   * How long a plan's job may run its phase's pages itself while they find nothing to do (an
+   * unchanged re-sync): such a page costs a few milliseconds, its job's life cycle in JobRunr most
+   * of its time and Redis commands. Bounded, so that a large directory's pages still spread over
+   * the workers.
+   */
+  static final Duration RUN_HERE_FOR = Duration.ofSeconds(2);
+
+  /** What running a page in the plan's job came to. */
+  public enum PageRan {
+    /** Recorded; none of its objects needed anything sent. */
+    NOTHING_SENT,
+    /** Recorded; it sent something (or failed an object): its successors go as page jobs. */
+    SENT,
+    /** Not run here (its provider paused, a failure): it goes as a page job, with its tries. */
+    NOT_RUN
+  }
+
   private final SyncStateStore syncState;
   private final JobQueue queue;
+  private volatile Function<SyncPageRequest, PageRan> here = page -> PageRan.NOT_RUN;
   private final int jobsPerProvider;
   private final FullSyncStarts starts;
 
@@ -54,6 +74,14 @@ public final class FullSyncFlow {
     this.queue = queue;
     this.jobsPerProvider = jobsPerProvider;
     this.starts = new FullSyncStarts(syncState, queue, Clock.systemUTC());
+  }
+
+  /**
+   * Lets a phase's plan run its first pages itself ({@link PageJobHandler#runForPlan}) rather than
+   * as page jobs while they find nothing to do; without it (tests) every page is a job.
+   */
+  public void runsPagesWith(Function<SyncPageRequest, PageRan> pages) {
+    this.here = pages;
   }
 
   /** Where a full sync asked for during a run waits, and is started from when the run ends. */
@@ -104,9 +132,13 @@ public final class FullSyncFlow {
   }
 
   /**
-   * Records the pages planned for {@code phase}, enqueues those within their window and holds the
-   * rest; with none, enqueues the next phase. A phase planned again (its planner died after
-   * recording it) enqueues every page, each once: a page job that exists already is left alone.
+   * Records the pages planned for {@code phase}, runs its first pages here while they find nothing
+   * to do (not when forced or when none of the type was synced yet: every object is sent), enqueues
+   * the next ones within their window and holds the rest; with none left, the next phase is
+   * enqueued (by the last page recorded, or here). A page run here is recorded as a page job
+   * records it, so a planner that dies meanwhile leaves the run as a page job's crash does: the
+   * phase planned again (its planner's job runs again) enqueues every page, each once (a page job
+   * that exists already is left alone; a page recorded already counts once).
    */
   void planned(FullSyncRun run, Phase phase, List<SyncPageRequest> pages, boolean force) {
     boolean again = phase == Phase.USERS ? run.userPages() > 0 : run.phase() == Phase.GROUPS;
@@ -120,11 +152,32 @@ public final class FullSyncFlow {
       queue.enqueueAll(pages); // stable ids: one create each, an existing page is skipped
       return;
     }
-    int window = pages.get(0).inFlight() > 0 ? pages.get(0).inFlight() : pages.size();
+    // forced, or nothing of this type synced yet: every page sends, so each is a job at once
+    boolean sends = force || syncState.count(run.provider(), pages.get(0).type()) == 0;
+    List<SyncPageRequest> rest = pages.subList(sends ? 0 : ranHere(pages), pages.size());
+    if (rest.isEmpty()) return; // the last page, recorded here, enqueued the next phase
+    int window = rest.get(0).inFlight() > 0 ? rest.get(0).inFlight() : rest.size();
     // held first: a fast first page must find the page it releases
-    if (window < pages.size())
-      queue.enqueueHeld(pages.subList(window, pages.size()), HELD_FALLBACK, HELD_SPACING);
-    queue.enqueueAll(pages.subList(0, Math.min(window, pages.size())));
+    if (window < rest.size())
+      queue.enqueueHeld(rest.subList(window, rest.size()), HELD_FALLBACK, HELD_SPACING);
+    queue.enqueueAll(rest.subList(0, Math.min(window, rest.size())));
+  }
+
+  /**
+   * How many of the phase's first pages the plan's own job ran and recorded ({@link
+   * #runsPagesWith}): one after the other while each finds nothing to do, for at most {@link
+   * #RUN_HERE_FOR}; the first page that sends something, or that could not run, ends it.
+   */
+  private int ranHere(List<SyncPageRequest> pages) {
+    long until = System.nanoTime() + RUN_HERE_FOR.toNanos();
+    int ran = 0;
+    while (ran < pages.size() && System.nanoTime() - until < 0) {
+      PageRan page = here.apply(pages.get(ran));
+      if (page == PageRan.NOT_RUN) break;
+      ran++;
+      if (page == PageRan.SENT) break;
+    }
+    return ran;
   }
 
   /**

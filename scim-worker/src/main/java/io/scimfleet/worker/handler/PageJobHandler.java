@@ -16,6 +16,7 @@ import io.scimfleet.worker.pipeline.ProviderContexts;
 import io.scimfleet.worker.pipeline.ProviderHealth;
 import io.scimfleet.worker.pipeline.ProviderQuarantinedException;
 import io.scimfleet.worker.pipeline.SyncResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ import java.util.Optional;
 public final class PageJobHandler implements SyncPageHandler {
   /** How many times a page may fail before it is recorded as failed and its run goes on. */
   static final int TRIES = 3;
+
+  /**
+   * How long a page over this process's share waits for one of its provider's pages here to end
+   * before it is handed back ({@link PageShares#tryTake(SyncPageRequest, Duration)}).
+   */
+  static final Duration SHARE_WAIT = Duration.ofMillis(200);
 
   private final Stores stores;
   private final SyncStateStore syncState;
@@ -79,7 +86,7 @@ public final class PageJobHandler implements SyncPageHandler {
 
   @Override
   public void run(SyncPageRequest page) {
-    if (!shares.tryTake(page)) {
+    if (!shares.tryTake(page, SHARE_WAIT)) {
       handBack(
           page,
           "this worker runs its share of "
@@ -107,6 +114,29 @@ public final class PageJobHandler implements SyncPageHandler {
     } finally {
       shares.release(page.provider());
     }
+  }
+
+  /**
+   * Runs {@code page} in the job that planned its phase ({@link FullSyncFlow#runsPagesWith}), and
+   * records it as its own job would. A page that cannot run here (its provider gone or paused, a
+   * failure) is left to its page job, which tries it as usual.
+   */
+  public FullSyncFlow.PageRan runForPlan(SyncPageRequest page) {
+    Optional<ProviderContext> context = contexts.get(page.provider());
+    if (context.isEmpty()) return FullSyncFlow.PageRan.NOT_RUN;
+    List<SyncResult> results;
+    try {
+      results = sync(page, context.get());
+    } catch (JobInterrupted stopping) {
+      throw stopping;
+    } catch (RuntimeException failure) {
+      JobLog.info("page " + page.page() + " left to its job: " + failure.getMessage());
+      return FullSyncFlow.PageRan.NOT_RUN;
+    }
+    record(page, results);
+    return results.stream().allMatch(result -> result.outcome() == SyncOutcome.UNCHANGED)
+        ? FullSyncFlow.PageRan.NOTHING_SENT
+        : FullSyncFlow.PageRan.SENT;
   }
 
   /** Not run, not counted: the same job runs (and counts) again a moment later. */

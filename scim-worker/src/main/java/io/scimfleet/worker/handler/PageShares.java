@@ -4,7 +4,7 @@ import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -21,7 +21,7 @@ public final class PageShares {
   static final Duration WORKERS_FRESH = Duration.ofSeconds(1);
 
   private final IntSupplier liveWorkers;
-  private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
   private volatile long workersReadAt;
   private volatile int workers;
 
@@ -54,22 +54,59 @@ public final class PageShares {
    * its share; the caller must then {@link #release} it.
    */
   boolean tryTake(SyncPageRequest page) {
+    return tryTake(page, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #tryTake(SyncPageRequest)}, waiting up to {@code wait} for one of this process's
+   * pages of the provider to end when its share is full. Pages that find nothing to do end in tens
+   * of milliseconds: a short wait runs such a page here at once, where handing it back cost a
+   * second's reschedule on the phase's last pages (an unchanged re-sync's time). A page that still
+   * finds the share full is handed back to the other workers.
+   */
+  boolean tryTake(SyncPageRequest page, Duration wait) {
     int live = liveWorkers();
     int limit = live <= 1 ? Integer.MAX_VALUE : share(page.inFlight(), page.pages(), live);
-    AtomicInteger count = running.computeIfAbsent(page.provider(), name -> new AtomicInteger());
-    for (int now = count.get(); now < limit; now = count.get()) {
-      if (count.compareAndSet(now, now + 1)) return true;
-    }
-    return false;
+    Running count = running.computeIfAbsent(page.provider(), name -> new Running());
+    return count.take(limit, wait);
   }
 
   void release(String provider) {
-    running.get(provider).decrementAndGet();
+    running.get(provider).release();
   }
 
   int running(String provider) {
-    AtomicInteger count = running.get(provider);
-    return count == null ? 0 : count.get();
+    Running count = running.get(provider);
+    return count == null ? 0 : count.now();
+  }
+
+  /** One provider's pages running in this process; a page over the limit may wait for one. */
+  private static final class Running {
+    private int count;
+
+    synchronized boolean take(int limit, Duration wait) {
+      long until = System.nanoTime() + wait.toNanos();
+      for (long left = wait.toNanos(); count >= limit; left = until - System.nanoTime()) {
+        if (left <= 0) return false;
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      count++;
+      return true;
+    }
+
+    synchronized void release() {
+      count--;
+      notifyAll();
+    }
+
+    synchronized int now() {
+      return count;
+    }
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.ObjectType;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,33 @@ class PageSharesTest {
     shares.release("crm");
     assertThat(shares.running("crm")).isEqualTo(2);
     assertThat(shares.tryTake(page)).isTrue();
+  }
+
+  @Test
+  void aPageOverTheShareWaitsForOneOfThisProcesssPagesToEnd() throws Exception {
+    PageShares shares = new PageShares(() -> 2);
+    SyncPageRequest page = page("crm", 2, 2); // a share of one page
+    assertThat(shares.tryTake(page)).isTrue();
+
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(() -> shares.tryTake(page, Duration.ofSeconds(30)));
+    shares.release("crm");
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).as("taken once the first page ended").isTrue();
+    assertThat(shares.running("crm")).isEqualTo(1);
+  }
+
+  @Test
+  void aPageOverTheShareIsLeftToTheOthersWhenNothingEndsWithinTheWait() {
+    PageShares shares = new PageShares(() -> 2);
+    SyncPageRequest page = page("crm", 2, 2);
+    assertThat(shares.tryTake(page)).isTrue();
+
+    long start = System.nanoTime();
+    assertThat(shares.tryTake(page, Duration.ofMillis(50))).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    assertThat(shares.running("crm")).isEqualTo(1);
   }
 
   @Test
