@@ -27,7 +27,8 @@ class ObjectScopeTest {
     directory.putGroup(aGroup("elsewhere").build(), List.of("outsider"));
     Provider provider = aProvider("p").scopedTo("root").withUserFilter("active = true").build();
 
-    ObjectScope users = ProviderMappings.scope(provider, ObjectType.USER, directory);
+    ObjectScope users =
+        ProviderMappings.scope(provider, ObjectType.USER, directory, MappingLimits.defaults());
     List<MappingInput> userInputs =
         directory.users(List.of("deep", "root-member", "inactive-deep", "outsider")).stream()
             .map(MappingInput::user)
@@ -40,7 +41,8 @@ class ObjectScopeTest {
                 .map(input -> String.valueOf(input.json().get("id")))
                 .toList());
 
-    ObjectScope groups = ProviderMappings.scope(provider, ObjectType.GROUP, directory);
+    ObjectScope groups =
+        ProviderMappings.scope(provider, ObjectType.GROUP, directory, MappingLimits.defaults());
     List<MappingInput> groupInputs =
         directory.groups(List.of("leaf", "root", "elsewhere")).stream()
             .map(group -> MappingInput.group(group, List.of()))

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.ChangeFeed;
@@ -90,12 +91,26 @@ public final class ChangeConsumer implements AutoCloseable {
       Clock clock,
       Runnable afterOutage,
       FleetMetrics metrics) {
+    this(stores, queue, consumer, clock, afterOutage, metrics, MappingLimits.defaults());
+  }
+
+  /**
+   * @param limits the bounds of every scope filter's evaluation ({@code SCIM_MAPPING_*})
+   */
+  public ChangeConsumer(
+      Stores stores,
+      JobQueue queue,
+      String consumer,
+      Clock clock,
+      Runnable afterOutage,
+      FleetMetrics metrics,
+      MappingLimits limits) {
     this.trims = new FeedTrims(stores, queue, metrics, clock);
     this.stores = stores;
     this.queue = queue;
     this.consumer = consumer;
     this.clock = clock;
-    this.router = new ChangeRouter(stores);
+    this.router = new ChangeRouter(stores, limits);
     this.afterOutage = afterOutage;
     this.outage = new Outage("change feed", log, clock);
     this.expiredPasswords = new ExpiredPasswords(stores);
