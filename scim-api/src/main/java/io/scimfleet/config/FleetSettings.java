@@ -98,69 +98,41 @@ public record FleetSettings(
 
   /** The same settings with this admin token (all-in-one generates one when none is set). */
   public FleetSettings withAdminToken(String value) {
-    return new FleetSettings(
-        redisUrl,
-        redisPrefix,
-        httpPort,
-        dashboardPort,
-        metricsPort,
-        value,
-        workerThreads,
-        pollIntervalSeconds,
-        drainSeconds,
-        pageThreads,
-        configFile,
-        maxBodyBytes,
-        security,
-        imports,
-        redisSentinelPassword,
-        mappingLimits,
-        jobRetention,
-        receiptRetention,
-        worker);
+    return with(redisUrl, value, configFile, security, redisSentinelPassword);
   }
 
   /** The same settings without Redis, admin token or provider file (the one-shot sync). */
   public FleetSettings inMemory() {
-    return new FleetSettings(
-        null,
-        redisPrefix,
-        httpPort,
-        dashboardPort,
-        metricsPort,
-        null,
-        workerThreads,
-        pollIntervalSeconds,
-        drainSeconds,
-        pageThreads,
-        null,
-        maxBodyBytes,
-        security,
-        imports,
-        null,
-        mappingLimits,
-        jobRetention,
-        receiptRetention,
-        worker);
+    return with(null, null, null, security, null);
   }
 
   public FleetSettings withSecurity(SecuritySettings value) {
+    return with(redisUrl, adminToken, configFile, value, redisSentinelPassword);
+  }
+
+  /** These settings with the ones a process may change after reading them. */
+  private FleetSettings with(
+      @Nullable String redis,
+      @Nullable String token,
+      @Nullable String config,
+      SecuritySettings securitySettings,
+      @Nullable String sentinelPassword) {
     return new FleetSettings(
-        redisUrl,
+        redis,
         redisPrefix,
         httpPort,
         dashboardPort,
         metricsPort,
-        adminToken,
+        token,
         workerThreads,
         pollIntervalSeconds,
         drainSeconds,
         pageThreads,
-        configFile,
+        config,
         maxBodyBytes,
-        value,
+        securitySettings,
         imports,
-        redisSentinelPassword,
+        sentinelPassword,
         mappingLimits,
         jobRetention,
         receiptRetention,

@@ -75,23 +75,9 @@ public final class ChangeConsumer implements AutoCloseable {
   private Instant lastChangeRead = Instant.EPOCH;
   private boolean streaming;
 
+  /** Nothing to do after an outage, metrics of its own, the default mapping limits (tests). */
   public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock) {
-    this(stores, queue, consumer, clock, () -> {});
-  }
-
-  public ChangeConsumer(
-      Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
-    this(stores, queue, consumer, clock, afterOutage, new FleetMetrics());
-  }
-
-  public ChangeConsumer(
-      Stores stores,
-      JobQueue queue,
-      String consumer,
-      Clock clock,
-      Runnable afterOutage,
-      FleetMetrics metrics) {
-    this(stores, queue, consumer, clock, afterOutage, metrics, MappingLimits.defaults());
+    this(stores, queue, consumer, clock, () -> {}, new FleetMetrics(), MappingLimits.defaults());
   }
 
   /**
