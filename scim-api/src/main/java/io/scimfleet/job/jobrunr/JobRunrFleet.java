@@ -71,6 +71,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   private @Nullable JobStatsGauges jobStats;
   private @Nullable BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
+  private final RunAgain runAgain = new RunAgain();
   private JobRetention retention = JobRetention.defaults();
   private @Nullable ScheduledExecutorService purge;
 
@@ -145,7 +146,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
 
   @Override
   public JobQueue queue() {
-    return new JobRunrJobQueue(scheduler, storage, afterEnqueue);
+    return new JobRunrJobQueue(scheduler, storage, afterEnqueue, runAgain);
   }
 
   /**
@@ -170,7 +171,8 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
                 JobRunrJobQueue.RETRIES,
                 RETRY_BACKOFF_SEED_SECONDS,
                 settings.retryFor(),
-                Clock.systemUTC())));
+                Clock.systemUTC(),
+                runAgain)));
     server.start();
     supervise(server, settings);
     JobWaker wakes = new JobWaker(started, settings.workerThreads());

@@ -1,7 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
@@ -217,31 +216,5 @@ final class SyncSteps {
         null,
         paths,
         passwordNote);
-  }
-
-  /**
-   * Records a failure for the object: its last state kept, with the error (a store that is down too
-   * is noted).
-   */
-  void recordFailure(
-      ProviderContext ctx,
-      ObjectType type,
-      String objectId,
-      ObjectSyncState state,
-      FleetException e) {
-    ObjectSyncState base =
-        state != null
-            ? state
-            : new ObjectSyncState(
-                ctx.name(), type, objectId, null, null, null, null, null, null, null, null, null);
-    try {
-      stores
-          .syncState()
-          .put(
-              base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()),
-              WriteFence.current());
-    } catch (FleetException storeDown) {
-      e.addSuppressed(storeDown);
-    }
   }
 }
