@@ -8,6 +8,7 @@ import io.scimfleet.store.redis.RedisConnections;
 import io.scimfleet.store.redis.RedisKeys;
 import io.scimfleet.store.redis.RedisRateLimiter;
 import io.scimfleet.store.redis.RedisStores;
+import java.time.Clock;
 import java.util.Objects;
 import redis.clients.jedis.JedisPool;
 
@@ -31,14 +32,22 @@ public record FleetBackend(Stores stores, JobRunrFleet jobs, RateLimiter rateLim
             settings.redisSentinelPassword());
     String prefix = settings.redisPrefix();
     return new FleetBackend(
-        RedisStores.create(pool, prefix),
-        JobRunrFleet.redis(pool, prefix),
+        RedisStores.create(pool, prefix, settings.receiptRetention()),
+        retaining(JobRunrFleet.redis(pool, prefix), settings),
         new RedisRateLimiter(pool, new RedisKeys(prefix)));
   }
 
   /** Everything in this process's memory: all-in-one without Redis, the one-shot sync, tests. */
-  public static FleetBackend inMemory() {
-    return new FleetBackend(Stores.inMemory(), JobRunrFleet.inMemory(), RateLimiter.local());
+  public static FleetBackend inMemory(FleetSettings settings) {
+    return new FleetBackend(
+        Stores.inMemory(Clock.systemUTC(), settings.receiptRetention()),
+        retaining(JobRunrFleet.inMemory(), settings),
+        RateLimiter.local());
+  }
+
+  private static JobRunrFleet retaining(JobRunrFleet jobs, FleetSettings settings) {
+    jobs.retainJobs(settings.jobRetention());
+    return jobs;
   }
 
   /**

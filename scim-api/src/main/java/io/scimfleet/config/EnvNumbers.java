@@ -24,4 +24,19 @@ public final class EnvNumbers {
       throw new IllegalArgumentException(name + " is out of range: " + value);
     return (int) value;
   }
+
+  /** Like {@link #wholeNumber}, refusing a value below {@code least}. */
+  public static long atLeast(Map<String, String> env, String name, long fallback, long least) {
+    long number = wholeNumber(env, name, fallback);
+    if (number < least)
+      throw new IllegalArgumentException(
+          name + " must be a whole number of at least " + least + ", not '" + env.get(name) + "'");
+    return number;
+  }
+
+  /** Like {@link #atLeast}, for settings that must fit an {@code int}. */
+  public static int intAtLeast(Map<String, String> env, String name, int fallback, int least) {
+    atLeast(env, name, fallback, least);
+    return wholeInt(env, name, fallback);
+  }
 }

@@ -41,11 +41,8 @@ public record Pacing(
 
   public static Pacing fromEnv(Map<String, String> env, int workerThreads) {
     Pacing defaults = defaults(workerThreads);
-    String perProvider = env.get("SCIM_JOBS_PER_PROVIDER");
     return new Pacing(
-        perProvider == null || perProvider.isBlank()
-            ? defaults.jobsPerProvider()
-            : Integer.parseInt(perProvider.trim()),
+        EnvNumbers.intAtLeast(env, "SCIM_JOBS_PER_PROVIDER", defaults.jobsPerProvider(), 1),
         durationOf(env, "SCIM_RETRY_WAIT_IN_JOB", defaults.longestWaitInJob()),
         defaults.attemptsInJob(),
         durationOf(env, "SCIM_RETRY_FOR", defaults.retryFor()));

@@ -23,23 +23,28 @@ final class BoundedBuiltIns {
   static final String EVAL_REFUSED =
       "refused function $eval (a mapping may not evaluate text as JSONata)";
 
-  private BoundedBuiltIns() {}
+  private final int maxStringLength;
+
+  /**
+   * @param maxStringLength {@link MappingLimits#maxStringLength()}
+   */
+  BoundedBuiltIns(int maxStringLength) {
+    this.maxStringLength = maxStringLength;
+  }
 
   /** Replaces the library's built-ins in {@code expression} by the bounded ones. */
-  static void register(Jsonata expression) {
-    expression.registerFunction("pad", Jsonata.function("pad", BoundedBuiltIns::pad, "<s-ns?:s>"));
+  void register(Jsonata expression) {
+    expression.registerFunction("pad", Jsonata.function("pad", this::pad, "<s-ns?:s>"));
     expression.registerFunction(
         "join",
         Jsonata.function(
-            "join",
-            (Jsonata.Fn2<List<String>, String, String>) BoundedBuiltIns::join,
-            "<a<s>s?:s>"));
+            "join", (Jsonata.Fn2<List<String>, String, String>) this::join, "<a<s>s?:s>"));
     expression.registerFunction(
         "string",
         Jsonata.function(
-            "string", (Jsonata.Fn2<Object, Boolean, String>) BoundedBuiltIns::string, "<x-b?:s>"));
+            "string", (Jsonata.Fn2<Object, Boolean, String>) this::string, "<x-b?:s>"));
     expression.registerFunction(
-        "replace", Jsonata.function("replace", BoundedBuiltIns::replace, "<s-(sf)(sf)n?:s>"));
+        "replace", Jsonata.function("replace", this::replace, "<s-(sf)(sf)n?:s>"));
     expression.registerFunction(
         "eval",
         Jsonata.function(
@@ -55,7 +60,7 @@ final class BoundedBuiltIns {
    * {@code $pad} in linear time: the library's 0.9.8 grows its padding one concatenation at a time,
    * which takes seconds for a width of 64 Ki.
    */
-  static String pad(String text, Number width, String padding) {
+  String pad(String text, Number width, String padding) {
     if (text == null || width == null) return text;
     if (Math.abs(width.doubleValue()) > limit()) throw tooLong();
     int[] fill = (padding == null || padding.isEmpty() ? " " : padding).codePoints().toArray();
@@ -68,7 +73,7 @@ final class BoundedBuiltIns {
     return padded.toString();
   }
 
-  static @Nullable String join(List<String> strings, String separator) {
+  @Nullable String join(List<String> strings, String separator) {
     if (strings == null) return null;
     long length = separator == null ? 0 : (long) separator.length() * (strings.size() - 1);
     for (String s : strings) length += s == null ? 4 : s.length();
@@ -76,7 +81,7 @@ final class BoundedBuiltIns {
     return Functions.join(strings, separator);
   }
 
-  static String string(Object value, Boolean prettify) {
+  String string(Object value, Boolean prettify) {
     if (!(value instanceof String)) {
       long cap = limit() + 1L;
       requireLength(JsonText.lengthAtLeast(value, cap, Boolean.TRUE.equals(prettify)));
@@ -86,7 +91,7 @@ final class BoundedBuiltIns {
     return text;
   }
 
-  static String replace(String text, Object pattern, Object replacement, Number limit) {
+  String replace(String text, Object pattern, Object replacement, Number limit) {
     if (text == null || pattern == null)
       return Functions.replace(text, pattern, replacement, count(limit));
     if (!(replacement instanceof String with))
@@ -107,8 +112,7 @@ final class BoundedBuiltIns {
    * {@code $replace} with a function: the function's strings are added up as they come, and its
    * errors (such as a limit it reached) are not swallowed as the library's 0.9.8 does.
    */
-  private static String replaceByFunction(
-      String text, Pattern pattern, Object function, Number limit) {
+  private String replaceByFunction(String text, Pattern pattern, Object function, Number limit) {
     Matcher matcher = pattern.matcher(text);
     StringBuilder result = new StringBuilder();
     long left = limit == null ? Long.MAX_VALUE : limit.longValue();
@@ -163,15 +167,15 @@ final class BoundedBuiltIns {
     return limit == null ? null : limit.intValue();
   }
 
-  private static int limit() {
-    return MappingLimits.current().maxStringLength();
+  private int limit() {
+    return maxStringLength;
   }
 
-  private static void requireLength(long length) {
+  private void requireLength(long length) {
     if (length > limit()) throw tooLong();
   }
 
-  private static MappingLimitException tooLong() {
+  private MappingLimitException tooLong() {
     return new MappingLimitException(
         "$string", "string length limit of " + limit() + " characters");
   }

@@ -16,17 +16,13 @@ record CompiledMapping(
     JsonataExpression expression,
     @Nullable Function<Map<String, Object>, Object> twin) {
 
-  static CompiledMapping compile(PropertyMapping mapping) {
-    return compile(mapping, true);
-  }
-
   /**
    * @param twins false: always the JSONata (to test the twins against it)
    */
-  static CompiledMapping compile(PropertyMapping mapping, boolean twins) {
+  static CompiledMapping compile(PropertyMapping mapping, boolean twins, MappingLimits limits) {
     return new CompiledMapping(
         mapping.name(),
-        JsonataExpression.compile(mapping.name(), mapping.expression()),
+        JsonataExpression.compile(mapping.name(), mapping.expression(), limits),
         twins ? DefaultUserTwins.of(mapping.expression()).orElse(null) : null);
   }
 

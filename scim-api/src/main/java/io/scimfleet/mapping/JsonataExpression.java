@@ -22,17 +22,21 @@ final class JsonataExpression {
   private static final String RANGE_TOO_LARGE = "D2014";
 
   private final ThreadLocal<Jsonata> perThread;
+  private final MappingLimits limits;
 
-  private JsonataExpression(Jsonata parsed, String source) {
-    this.perThread = ThreadLocal.withInitial(() -> bounded(Jsonata.jsonata(source)));
-    this.perThread.set(bounded(parsed));
+  private JsonataExpression(Jsonata parsed, String source, MappingLimits limits) {
+    this.limits = limits;
+    BoundedBuiltIns builtIns = new BoundedBuiltIns(limits.maxStringLength());
+    this.perThread = ThreadLocal.withInitial(() -> bounded(Jsonata.jsonata(source), builtIns));
+    this.perThread.set(bounded(parsed, builtIns));
   }
 
   /**
-   * Parses {@code source}; a syntax error becomes a {@link MappingException} naming {@code name}.
+   * Parses {@code source}, to be evaluated within {@code limits}; a syntax error becomes a {@link
+   * MappingException} naming {@code name}.
    */
-  static JsonataExpression compile(String name, String source) {
-    return new JsonataExpression(parse(name, source), source);
+  static JsonataExpression compile(String name, String source, MappingLimits limits) {
+    return new JsonataExpression(parse(name, source), source, limits);
   }
 
   /**
@@ -41,7 +45,7 @@ final class JsonataExpression {
    * @throws MappingLimitException when the evaluation reaches one of the {@link MappingLimits}
    */
   Object evaluate(String name, MappingInput input) {
-    EvaluationBudget budget = new EvaluationBudget(name, MappingLimits.current());
+    EvaluationBudget budget = new EvaluationBudget(name, limits);
     try {
       return EvaluationWatchdog.run(
           budget,
@@ -76,8 +80,8 @@ final class JsonataExpression {
    * $eval} by a refusal, and {@code $trim} (in every default user mapping) by one without a regular
    * expression compiled per call.
    */
-  private static Jsonata bounded(Jsonata expression) {
-    BoundedBuiltIns.register(expression);
+  private static Jsonata bounded(Jsonata expression, BoundedBuiltIns builtIns) {
+    builtIns.register(expression);
     expression.registerFunction(
         "trim",
         Jsonata.function("trim", (Jsonata.Fn1<String, String>) JsonataExpression::trim, "<s-:s>"));

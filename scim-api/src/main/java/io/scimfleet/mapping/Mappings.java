@@ -22,23 +22,33 @@ public final class Mappings {
   }
 
   /**
-   * Parses every expression once.
+   * Parses every expression once; each evaluation runs within {@code limits}.
    *
    * @throws MappingException naming the first mapping that does not compile, or a duplicate name
    */
+  public static Mappings compile(List<PropertyMapping> mappings, MappingLimits limits) {
+    return compile(mappings, true, limits);
+  }
+
+  /** As {@link #compile(List, MappingLimits)} within the default limits (tests, benchmarks). */
   public static Mappings compile(List<PropertyMapping> mappings) {
-    return compile(mappings, true);
+    return compile(mappings, MappingLimits.defaults());
   }
 
   /**
    * @param twins false: the built-in user mappings run as JSONata too (tests compare the two)
    */
   static Mappings compile(List<PropertyMapping> mappings, boolean twins) {
+    return compile(mappings, twins, MappingLimits.defaults());
+  }
+
+  private static Mappings compile(
+      List<PropertyMapping> mappings, boolean twins, MappingLimits limits) {
     requireUniqueNames(mappings);
     return new Mappings(
         mappings.stream()
             .sorted(Comparator.comparing(PropertyMapping::name))
-            .map(mapping -> CompiledMapping.compile(mapping, twins))
+            .map(mapping -> CompiledMapping.compile(mapping, twins, limits))
             .toList());
   }
 

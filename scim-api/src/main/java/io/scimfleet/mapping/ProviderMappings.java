@@ -7,33 +7,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's mappings and scope as every part of the fleet reads them: the built-in mappings
- * overlaid by name with the provider's own, and its JSONata scope filter per object type.
+ * overlaid by name with the provider's own, and its JSONata scope filter per object type, each
+ * evaluated within the process's {@link MappingLimits}.
  */
 public final class ProviderMappings {
   private ProviderMappings() {}
 
-  public static Mappings compile(Provider provider, ObjectType type) {
+  public static Mappings compile(Provider provider, ObjectType type, MappingLimits limits) {
     return type == ObjectType.USER
         ? Mappings.compile(
-            DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings()))
+            DefaultMappings.overlay(DefaultMappings.users(), provider.userMappings()), limits)
         : Mappings.compile(
-            DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings()));
+            DefaultMappings.overlay(DefaultMappings.groups(), provider.groupMappings()), limits);
   }
 
-  public static ScopeFilter scope(Provider provider, ObjectType type) {
-    return ScopeFilter.compile(scopeExpression(provider, type));
+  public static ScopeFilter scope(Provider provider, ObjectType type, MappingLimits limits) {
+    return ScopeFilter.compile(scopeExpression(provider, type), limits);
   }
 
   /**
    * The provider's whole scope for this type: its filter AND, with {@code scopeGroups}, membership
    * of them, read from {@code directory}.
    */
-  public static ObjectScope scope(Provider provider, ObjectType type, DirectoryStore directory) {
+  public static ObjectScope scope(
+      Provider provider, ObjectType type, DirectoryStore directory, MappingLimits limits) {
     ScopeGroups groups =
         provider.scopeGroups().isEmpty()
             ? null
             : new ScopeGroups(directory, provider.scopeGroups());
-    return new ObjectScope(type, scope(provider, type), groups);
+    return new ObjectScope(type, scope(provider, type, limits), groups);
   }
 
   /** The provider's scope filter for this type; null: everything is in scope. */
@@ -43,12 +45,12 @@ public final class ProviderMappings {
 
   /**
    * Compiles every mapping and scope filter of the provider: a {@link MappingException} names the
-   * first that does not.
+   * first that does not. Whether an expression compiles does not depend on the limits.
    */
   public static void requireValid(Provider provider) {
     for (ObjectType type : ObjectType.values()) {
-      compile(provider, type);
-      scope(provider, type);
+      compile(provider, type, MappingLimits.defaults());
+      scope(provider, type, MappingLimits.defaults());
     }
   }
 }

@@ -21,13 +21,18 @@ public final class ScopeFilter {
   }
 
   /**
-   * The filter of a JSONata expression; blank: everything.
+   * The filter of a JSONata expression, evaluated within {@code limits}; blank: everything.
    *
    * @throws MappingException when the expression does not compile
    */
-  public static ScopeFilter compile(@Nullable String jsonataExpression) {
+  public static ScopeFilter compile(@Nullable String jsonataExpression, MappingLimits limits) {
     if (jsonataExpression == null || jsonataExpression.isBlank()) return EVERYTHING;
-    return new ScopeFilter(JsonataExpression.compile(NAME, jsonataExpression));
+    return new ScopeFilter(JsonataExpression.compile(NAME, jsonataExpression, limits));
+  }
+
+  /** As {@link #compile(String, MappingLimits)} within the default limits (tests). */
+  public static ScopeFilter compile(@Nullable String jsonataExpression) {
+    return compile(jsonataExpression, MappingLimits.defaults());
   }
 
   /**

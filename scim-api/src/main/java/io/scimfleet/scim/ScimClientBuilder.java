@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Configures a {@link ScimClient}; every setting has a safe default. Not thread-safe. */
 public final class ScimClientBuilder {
+  /** 4 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L << 20;
+
   private final URI baseUrl;
   private Authorization authorization = Authorization.NONE;
   private @Nullable OAuth2Grant oauth2;
@@ -33,7 +36,7 @@ public final class ScimClientBuilder {
   private Clock clock = Clock.systemUTC();
   private PoolMetrics poolMetrics = PoolMetrics.NONE;
   private TargetPolicy targets = TargetPolicy.defaults();
-  private long maxResponseBytes = defaultMaxResponseBytes(System.getenv("SCIM_MAX_RESPONSE_BYTES"));
+  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
   ScimClientBuilder(URI baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -147,23 +150,13 @@ public final class ScimClientBuilder {
 
   /**
    * The longest response body read (after decompression): a longer one fails its request with a
-   * {@link MalformedResponseException} and is never held in memory. Default {@code
-   * SCIM_MAX_RESPONSE_BYTES}, else 4 MiB.
+   * {@link MalformedResponseException} and is never held in memory. Default {@link
+   * #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB); a worker sets its {@code SCIM_MAX_RESPONSE_BYTES}.
    */
   public ScimClientBuilder maxResponseBytes(long value) {
     if (value < 1) throw new IllegalArgumentException("maxResponseBytes must be at least 1");
     this.maxResponseBytes = value;
     return this;
-  }
-
-  static long defaultMaxResponseBytes(String fromEnv) {
-    if (fromEnv == null || fromEnv.isBlank()) return 4L << 20;
-    try {
-      return Long.parseLong(fromEnv.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "SCIM_MAX_RESPONSE_BYTES must be a whole number, not '" + fromEnv + "'");
-    }
   }
 
   public ScimClient build() {

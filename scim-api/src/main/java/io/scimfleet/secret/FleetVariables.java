@@ -13,6 +13,7 @@ public final class FleetVariables {
   public static final Set<String> NAMES =
       Set.of(
           "REDIS_URL",
+          "HOSTNAME",
           "REDIS_PASSWORD",
           "JAVA_TOOL_OPTIONS",
           "SCIM_ADAPTIVE_CONCURRENCY",

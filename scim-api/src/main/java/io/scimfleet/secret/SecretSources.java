@@ -70,6 +70,11 @@ public final class SecretSources {
     return envPrefix;
   }
 
+  /** The process's environment variables, as read at start: where a {@code *Env} secret lives. */
+  public Function<String, String> variables() {
+    return variables;
+  }
+
   public Optional<SecretBox> box() {
     return Optional.ofNullable(box);
   }

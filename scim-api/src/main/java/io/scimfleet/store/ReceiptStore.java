@@ -2,7 +2,6 @@ package io.scimfleet.store;
 
 import io.scimfleet.model.Receipt;
 import io.scimfleet.model.UserReceipts;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,18 +45,4 @@ public interface ReceiptStore {
 
   /** Every user's receipts after {@code cursor}, ordered by user id, at most {@code limit}. */
   Page<UserReceipts> page(String cursor, int limit);
-
-  /** {@code SCIM_RECEIPT_RETENTION_DAYS}, a whole number of days above 0. */
-  static Duration retention(Map<String, String> env) {
-    String value = env.get("SCIM_RECEIPT_RETENTION_DAYS");
-    if (value == null || value.isBlank()) return Duration.ofDays(DEFAULT_RETENTION_DAYS);
-    try {
-      long days = Long.parseLong(value.trim());
-      if (days > 0) return Duration.ofDays(days);
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "SCIM_RECEIPT_RETENTION_DAYS must be a whole number of days above 0, not '" + value + "'");
-  }
 }

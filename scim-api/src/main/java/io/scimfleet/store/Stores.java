@@ -1,6 +1,7 @@
 package io.scimfleet.store;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The stores a fleet process uses, built together on one backend, and how to let go of it. Redis
@@ -112,6 +113,14 @@ public record Stores(
   }
 
   public static Stores inMemory(Clock clock) {
+    return inMemory(clock, Duration.ofDays(ReceiptStore.DEFAULT_RETENTION_DAYS));
+  }
+
+  /**
+   * In-memory stores keeping a deleted user's receipts for {@code receiptRetention} ({@code
+   * SCIM_RECEIPT_RETENTION_DAYS}).
+   */
+  public static Stores inMemory(Clock clock, Duration receiptRetention) {
     InMemoryChangeFeed changes = new InMemoryChangeFeed(clock);
     InMemoryObjectLocks locks = new InMemoryObjectLocks(clock);
     return new Stores(
@@ -127,7 +136,7 @@ public record Stores(
         new InMemoryPasswordStore(clock),
         new InMemoryObjectHistory(),
         new InMemoryConsoleSessionStore(clock),
-        new InMemoryReceiptStore(clock, ReceiptStore.retention(System.getenv())),
+        new InMemoryReceiptStore(clock, receiptRetention),
         new InMemoryProbeStore(clock));
   }
 

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.dashjoin.jsonata.Jsonata;
+import io.scimfleet.config.FleetSettings;
 import io.scimfleet.model.PropertyMapping;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,13 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MappingLimitsTest {
 
-  @AfterEach
-  void restoreDefaults() {
-    MappingLimits.use(MappingLimits.defaults());
-  }
+  /** The limits {@link #mapping} compiles with (a process reads its own once, at start). */
+  private MappingLimits limits = MappingLimits.defaults();
 
-  private static Mappings mapping(String expression) {
-    return Mappings.compile(List.of(new PropertyMapping("40-evil", expression)));
+  private Mappings mapping(String expression) {
+    return Mappings.compile(List.of(new PropertyMapping("40-evil", expression)), limits);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -88,7 +86,7 @@ class MappingLimitsTest {
         "[0, $split('abcdefghijkl', '')]",
       })
   void noStepIsLeftUncheckedAfterTheFirstValueOfAConstructor(String expression) {
-    MappingLimits.use(new MappingLimits(Duration.ofSeconds(1), 200, 100, 10));
+    limits = new MappingLimits(Duration.ofSeconds(1), 200, 100, 10);
 
     assertThatThrownBy(() -> mapping(expression).map(aUser().input()))
         .isInstanceOf(MappingLimitException.class)
@@ -98,7 +96,7 @@ class MappingLimitsTest {
   @Test
   void aMegabyteStringFromTheDirectoryCannotBeJoinedAThousandTimes() {
     MappingInput input = aUser().with("photo", "x".repeat(1_000_000)).input();
-    MappingLimits.use(new MappingLimits(Duration.ofSeconds(1), 200, 1_000_000, 10_000));
+    limits = new MappingLimits(Duration.ofSeconds(1), 200, 1_000_000, 10_000);
 
     assertThatThrownBy(
             () -> mapping("{'x': ($p := attributes.photo; $join([1..10000].($p)))}").map(input))
@@ -108,7 +106,7 @@ class MappingLimitsTest {
 
   @Test
   void theWatchdogFreesTheCallerOfAStepThatNeverEnds() {
-    MappingLimits.use(new MappingLimits(Duration.ofMillis(200), 200, 65_536, 10_000));
+    limits = new MappingLimits(Duration.ofMillis(200), 200, 65_536, 10_000);
     // catastrophic backtracking: one built-in call that the step checks never see
     String expression = "{'x': $contains('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', /(.*a){12}$/)}";
     Mappings backtracking = mapping(expression);
@@ -163,19 +161,20 @@ class MappingLimitsTest {
 
   @Test
   void theLimitsAreConfigurable() {
-    MappingLimits.use(
-        MappingLimits.fromEnv(
-            Map.of(
-                "SCIM_MAPPING_MAX_STRING",
-                "10",
-                "SCIM_MAPPING_MAX_DEPTH",
-                "500",
-                "SCIM_MAPPING_MAX_ARRAY",
-                "10",
-                "SCIM_MAPPING_TIMEOUT_MS",
-                "50")));
+    limits =
+        FleetSettings.fromEnv(
+                Map.of(
+                    "SCIM_MAPPING_MAX_STRING",
+                    "10",
+                    "SCIM_MAPPING_MAX_DEPTH",
+                    "500",
+                    "SCIM_MAPPING_MAX_ARRAY",
+                    "10",
+                    "SCIM_MAPPING_TIMEOUT_MS",
+                    "50"))
+            .mappingLimits();
 
-    assertThat(MappingLimits.current().maxDepth()).isEqualTo(500);
+    assertThat(limits.maxDepth()).isEqualTo(500);
     assertThatThrownBy(() -> mapping("{'x': $pad('', 11)}").map(aUser().input()))
         .hasMessageContaining("string length limit of 10 characters");
     assertThat(mapping("{'x': $pad('', 10)}").map(aUser().input()).get("x").asText()).hasSize(10);

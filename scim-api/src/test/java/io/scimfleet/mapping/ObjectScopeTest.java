@@ -45,7 +45,8 @@ class ObjectScopeTest {
     aDirectoryWithNestedGroups();
     ProviderBuilder builder = aProvider("p").withUserFilter("active = true");
     if (scopeGroup != null) builder.scopedTo(scopeGroup);
-    ObjectScope scope = ProviderMappings.scope(builder.build(), type, directory);
+    ObjectScope scope =
+        ProviderMappings.scope(builder.build(), type, directory, MappingLimits.defaults());
     MappingInput input =
         type == ObjectType.USER
             ? MappingInput.user(directory.user(id).orElseThrow())
@@ -82,7 +83,8 @@ class ObjectScopeTest {
     aDirectoryWithNestedGroups();
     Provider provider = aProvider("p").scopedTo("root").withUserFilter("active = true").build();
 
-    ObjectScope users = ProviderMappings.scope(provider, ObjectType.USER, directory);
+    ObjectScope users =
+        ProviderMappings.scope(provider, ObjectType.USER, directory, MappingLimits.defaults());
     List<MappingInput> userInputs =
         directory.users(List.of("deep", "root-member", "inactive-deep", "outsider")).stream()
             .map(MappingInput::user)
@@ -95,7 +97,8 @@ class ObjectScopeTest {
                 .map(input -> String.valueOf(input.json().get("id")))
                 .toList());
 
-    ObjectScope groups = ProviderMappings.scope(provider, ObjectType.GROUP, directory);
+    ObjectScope groups =
+        ProviderMappings.scope(provider, ObjectType.GROUP, directory, MappingLimits.defaults());
     List<MappingInput> groupInputs =
         directory.groups(List.of("leaf", "root", "elsewhere")).stream()
             .map(group -> MappingInput.group(group, List.of()))

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler;
 
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.JobSystem;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.scheduler.changes.ChangeConsumer;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
@@ -19,9 +20,25 @@ public final class ControlPlane implements AutoCloseable {
   private final FleetMetrics metrics;
   private final FullSyncScheduling fullSyncs;
   private final ChangeConsumer changes;
+  private final MappingLimits mappingLimits;
 
+  /** Within the default mapping limits (tests). */
   public ControlPlane(Stores stores, JobSystem jobs, FleetMetrics metrics, Clock clock) {
+    this(stores, jobs, metrics, clock, MappingLimits.defaults());
+  }
+
+  /**
+   * @param mappingLimits the bounds of every mapping and scope evaluation: the router's, the
+   *     preview's and the plan's
+   */
+  public ControlPlane(
+      Stores stores,
+      JobSystem jobs,
+      FleetMetrics metrics,
+      Clock clock,
+      MappingLimits mappingLimits) {
     this.stores = stores;
+    this.mappingLimits = mappingLimits;
     this.jobs = jobs;
     this.metrics = metrics;
     this.fullSyncs = new FullSyncScheduling(stores, jobs.queue(), metrics);
@@ -32,7 +49,8 @@ public final class ControlPlane implements AutoCloseable {
             "scheduler-" + UUID.randomUUID(),
             clock,
             fullSyncs::applyAll,
-            metrics);
+            metrics,
+            mappingLimits);
   }
 
   /** Applies the stored providers' schedules and starts consuming the change feed. */
@@ -56,6 +74,10 @@ public final class ControlPlane implements AutoCloseable {
 
   public Stores stores() {
     return stores;
+  }
+
+  public MappingLimits mappingLimits() {
+    return mappingLimits;
   }
 
   public JobQueue queue() {

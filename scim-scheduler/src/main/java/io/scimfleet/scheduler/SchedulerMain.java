@@ -1,10 +1,7 @@
 package io.scimfleet.scheduler;
 
 import io.scimfleet.Version;
-import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.FleetSettings;
-import io.scimfleet.scheduler.console.ConsoleSettings;
-import io.scimfleet.scheduler.inbound.InboundSettings;
 import io.scimfleet.scheduler.quickstart.OneShotSync;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *       sync of every provider, in memory, then a summary and exit;
  *   <li>{@code --version}.
  * </ul>
+ *
+ * <p>It reads the environment once, here, into {@link SchedulerSettings} (the {@code sync} command:
+ * {@link io.scimfleet.config.FleetSettings}); a refused value ends it with exit code 2 and a
+ * message naming the variable.
  */
 public final class SchedulerMain {
   /** {@link #run} started a server: the JVM keeps running until it is stopped. */
@@ -41,7 +42,7 @@ public final class SchedulerMain {
   private SchedulerMain() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.getenv(), System.out, System.err);
+    int code = run(args, FleetSettings.environment(), System.out, System.err);
     if (code != SERVING) System.exit(code);
   }
 
@@ -61,10 +62,7 @@ public final class SchedulerMain {
         case "sync" -> OneShotSync.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
         case "", "--all-in-one" ->
             serve(
-                FleetSettings.fromEnv(env),
-                DashboardLogin.fromEnv(env),
-                InboundSettings.fromEnv(env),
-                ConsoleSettings.fromEnv(env),
+                SchedulerSettings.fromEnv(env),
                 command.isEmpty()
                     ? SchedulerProcess.Mode.SCHEDULER
                     : SchedulerProcess.Mode.ALL_IN_ONE,
@@ -80,15 +78,10 @@ public final class SchedulerMain {
     }
   }
 
-  private static int serve(
-      FleetSettings settings,
-      DashboardLogin dashboard,
-      InboundSettings inbound,
-      ConsoleSettings console,
-      SchedulerProcess.Mode mode,
-      PrintStream out) {
+  private static int serve(SchedulerSettings read, SchedulerProcess.Mode mode, PrintStream out) {
+    FleetSettings settings = read.fleet();
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
-      settings = withAdminToken(settings, generatedToken());
+      settings = settings.withAdminToken(generatedToken());
       Path file = GeneratedToken.write(settings.adminToken());
       out.println(
           "SCIM_ADMIN_TOKEN is not set: this run's admin token is in "
@@ -97,7 +90,7 @@ public final class SchedulerMain {
     }
     TokenRules.requireLongEnough("SCIM_ADMIN_TOKEN", settings.adminToken());
     log.info("scim-scheduler {} starting ({}): {}", Version.version(), mode, settings);
-    SchedulerProcess process = SchedulerProcess.start(settings, mode, dashboard, inbound, console);
+    SchedulerProcess process = SchedulerProcess.start(read.withFleet(settings), mode);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -113,24 +106,5 @@ public final class SchedulerMain {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  static FleetSettings withAdminToken(FleetSettings s, String token) {
-    return new FleetSettings(
-        s.redisUrl(),
-        s.redisPrefix(),
-        s.httpPort(),
-        s.dashboardPort(),
-        s.metricsPort(),
-        token,
-        s.workerThreads(),
-        s.pollIntervalSeconds(),
-        s.drainSeconds(),
-        s.pageThreads(),
-        s.configFile(),
-        s.maxBodyBytes(),
-        s.security(),
-        s.imports(),
-        s.redisSentinelPassword());
   }
 }

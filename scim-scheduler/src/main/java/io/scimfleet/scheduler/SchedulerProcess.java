@@ -84,7 +84,9 @@ public final class SchedulerProcess implements AutoCloseable {
     this.backend = backend;
     this.stores = backend.stores();
     this.jobs = backend.jobs();
-    this.plane = new ControlPlane(stores, jobs, new FleetMetrics(registry), Clock.systemUTC());
+    this.plane =
+        new ControlPlane(
+            stores, jobs, new FleetMetrics(registry), Clock.systemUTC(), settings.mappingLimits());
     this.providers = new ProviderRegistry(stores, plane.fullSyncs(), settings.security());
     SourceStore sourceStore;
     if (redis) {
@@ -99,7 +101,17 @@ public final class SchedulerProcess implements AutoCloseable {
         new SourceRegistry(
             sourceStore,
             stores.directory(),
-            new SourcePasswords(settings.security().secrets(), System::getenv));
+            new SourcePasswords(
+                settings.security().secrets(), settings.security().secrets().variables()));
+  }
+
+  /**
+   * Starts the mode's parts as the settings that {@link SchedulerMain} read say. The API needs an
+   * admin token: the caller generates one for all-in-one when none is set.
+   */
+  public static SchedulerProcess start(SchedulerSettings settings, Mode mode) {
+    return start(
+        settings.fleet(), mode, settings.dashboard(), settings.inbound(), settings.console());
   }
 
   /**
@@ -153,7 +165,9 @@ public final class SchedulerProcess implements AutoCloseable {
     }
     SchedulerProcess process =
         new SchedulerProcess(
-            redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(), settings, redis);
+            redis ? FleetBackend.redis(settings) : FleetBackend.inMemory(settings),
+            settings,
+            redis);
     try {
       process.startParts(settings, mode, new Served(dashboard, inbound, console));
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.scimfleet.worker;
 
+import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.FullSyncHandler;
@@ -103,9 +104,58 @@ public final class Worker implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       Pacing pacing) {
-    this.contexts =
+    this(
+        stores,
+        queue,
+        metrics,
+        clock,
         new ProviderContexts(
-            stores.providers(), metrics, rateLimiter, security, stores.directory());
+            stores.providers(), metrics, rateLimiter, security, stores.directory()),
+        new Threads(pageThreads, maxPageThreads, pacing),
+        security);
+  }
+
+  /** The worker of a process, as its settings ({@link FleetSettings#fromEnv()}) say. */
+  public Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      RateLimiter rateLimiter,
+      FleetSettings settings) {
+    this(
+        stores,
+        queue,
+        metrics,
+        clock,
+        new ProviderContexts(
+            stores.providers(),
+            metrics,
+            rateLimiter,
+            settings.security(),
+            stores.directory(),
+            settings.worker(),
+            settings.mappingLimits()),
+        new Threads(
+            settings.pageThreads(), settings.worker().pageThreadsMax(), settings.worker().pacing()),
+        settings.security());
+  }
+
+  /** How many page threads run and how job threads are shared. */
+  private record Threads(int pageThreads, int maxPageThreads, Pacing pacing) {}
+
+  private Worker(
+      Stores stores,
+      JobQueue queue,
+      FleetMetrics metrics,
+      Clock clock,
+      ProviderContexts contexts,
+      Threads threads,
+      SecuritySettings security) {
+    int pageThreads = threads.pageThreads();
+    int maxPageThreads = threads.maxPageThreads();
+    Pacing pacing = threads.pacing();
+    this.contexts = contexts;
     ProviderHealth health = new ProviderHealth(stores.quarantines(), clock);
     ObjectSync objects =
         new ObjectSync(

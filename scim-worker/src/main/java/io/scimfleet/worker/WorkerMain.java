@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker process: a JobRunr job server running the sync pipeline, plus /metrics and health. On
  * SIGTERM it stops taking jobs, lets running ones finish for up to SCIM_DRAIN_SECONDS and exits;
- * JobRunr re-runs elsewhere whatever a killed worker did not finish.
+ * JobRunr re-runs elsewhere whatever a killed worker did not finish. It reads its environment once,
+ * here ({@link FleetSettings#fromEnv()}); a bad value stops it with a message naming the variable.
  */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
@@ -27,7 +28,14 @@ public final class WorkerMain {
       System.out.println("scim-worker " + Version.version());
       return;
     }
-    FleetSettings settings = FleetSettings.fromEnv();
+    FleetSettings settings;
+    try {
+      settings = FleetSettings.fromEnv();
+    } catch (IllegalArgumentException e) {
+      System.err.println("scim-worker: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     if (settings.redisUrl() == null) {
       System.err.println(
           "scim-worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0); "
@@ -47,15 +55,6 @@ public final class WorkerMain {
     stopped.await();
   }
 
-  /**
-   * The name the dashboard shows for this worker: the pod's name in Kubernetes, else the process
-   * id.
-   */
-  static String serverName() {
-    String host = System.getenv("HOSTNAME");
-    return host != null && !host.isBlank() ? host : "scim-worker-" + ProcessHandle.current().pid();
-  }
-
   /** Starts everything; the returned action drains and stops it. */
   static Runnable start(FleetSettings settings) {
     log.info("scim-worker {} starting: {}", Version.version(), settings);
@@ -63,7 +62,9 @@ public final class WorkerMain {
     ProcessMetrics process = ProcessMetrics.boundTo(registry);
     FleetBackend backend = FleetBackend.redis(settings);
     JobRunrFleet jobs = backend.jobs();
-    Worker worker = WorkerServer.start(backend, settings, new FleetMetrics(registry), serverName());
+    Worker worker =
+        WorkerServer.start(
+            backend, settings, new FleetMetrics(registry), settings.worker().serverName());
     jobs.bindMetrics(registry);
     MetricsServer http =
         new MetricsServer(

@@ -1,12 +1,10 @@
 package io.scimfleet.worker;
 
 import io.scimfleet.FleetBackend;
-import io.scimfleet.config.EnvNumbers;
 import io.scimfleet.config.FleetSettings;
-import io.scimfleet.config.Pacing;
 import io.scimfleet.job.jobrunr.JobServerSettings;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.pipeline.JitWarmUp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,40 +22,37 @@ public final class WorkerServer {
   private WorkerServer() {}
 
   /**
-   * Builds the worker with the pacing of this process's environment and starts the backend's job
-   * server on its handlers, shown as {@code serverName}. The caller closes the job system first (it
-   * drains running jobs), then the worker.
+   * Builds the worker as the settings say ({@link FleetSettings#worker()}: pacing, page threads,
+   * warm-up, adaptive concurrency) and starts the backend's job server on its handlers, shown as
+   * {@code serverName}. The caller closes the job system first (it drains running jobs), then the
+   * worker.
    */
   public static Worker start(
       FleetBackend backend, FleetSettings settings, FleetMetrics metrics, String serverName) {
-    Pacing pacing = Pacing.fromEnv(System.getenv(), settings.workerThreads());
     Worker worker =
         new Worker(
             backend.stores(),
             backend.jobs().queue(),
             metrics,
             Clock.systemUTC(),
-            settings.pageThreads(),
-            EnvNumbers.wholeInt(
-                System.getenv(), "SCIM_PAGE_THREADS_MAX", PageRunner.DEFAULT_MAX_THREADS),
             backend.rateLimiter(),
-            settings.security(),
-            pacing);
-    warmUp(Duration.ofSeconds(EnvNumbers.wholeInt(System.getenv(), "SCIM_WARM_UP_SECONDS", 2)));
+            settings);
+    warmUp(settings.worker().warmUp(), settings.mappingLimits());
     backend
         .jobs()
         .startServer(
-            worker.handlers(), JobServerSettings.of(settings, pacing.retryFor(), serverName));
+            worker.handlers(),
+            JobServerSettings.of(settings, settings.worker().pacing().retryFor(), serverName));
     return worker;
   }
 
   /**
    * Before the first job: the per-object work compiled by the JIT (SCIM_WARM_UP_SECONDS, 0: none).
    */
-  private static void warmUp(Duration budget) {
+  private static void warmUp(Duration budget, MappingLimits limits) {
     if (budget.isZero()) return;
     long start = System.nanoTime();
-    int users = JitWarmUp.run(budget);
+    int users = JitWarmUp.run(budget, limits);
     log.info(
         "warmed up on {} made-up users in {} ms",
         users,

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
+import io.scimfleet.config.JobRetention;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.JobSystem;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   private @Nullable BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
   private final RunAgain runAgain = new RunAgain();
-  private JobRetention retention = JobRetention.fromEnv(System.getenv());
+  private JobRetention retention = JobRetention.defaults();
   private @Nullable ScheduledExecutorService purge;
 
   JobRunrFleet(StorageProvider storage, BooleanSupplier storageAnswers) {
@@ -267,8 +268,8 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   }
 
   /**
-   * How long finished jobs are kept; read from the environment unless set here before the server
-   * starts.
+   * How long finished jobs are kept ({@code FleetSettings.jobRetention()}); the defaults unless set
+   * here before the server starts.
    */
   public synchronized void retainJobs(JobRetention value) {
     this.retention = value;

@@ -10,10 +10,17 @@ import redis.clients.jedis.JedisPool;
 public final class RedisStores {
   private RedisStores() {}
 
-  /** The stores under {@code prefix}; closing them closes the pool, which they now own. */
+  /**
+   * The stores under {@code prefix}, a deleted user's receipts kept for {@code receiptRetention};
+   * closing them closes the pool, which they now own.
+   */
+  public static Stores create(JedisPool pool, String prefix, Duration receiptRetention) {
+    return create(pool, new RedisKeys(prefix), Clock.systemUTC(), receiptRetention);
+  }
+
+  /** As above, receipts kept for the default retention (tests). */
   public static Stores create(JedisPool pool, String prefix) {
-    return create(
-        pool, new RedisKeys(prefix), Clock.systemUTC(), ReceiptStore.retention(System.getenv()));
+    return create(pool, prefix, Duration.ofDays(ReceiptStore.DEFAULT_RETENTION_DAYS));
   }
 
   public static Stores create(JedisPool pool, RedisKeys keys, Clock clock) {

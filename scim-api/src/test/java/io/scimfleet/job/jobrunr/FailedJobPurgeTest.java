@@ -2,6 +2,7 @@ package io.scimfleet.job.jobrunr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimfleet.config.JobRetention;
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.testing.TestRedis;

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.ChangeFeed;
@@ -74,28 +75,28 @@ public final class ChangeConsumer implements AutoCloseable {
   private Instant lastChangeRead = Instant.EPOCH;
   private boolean streaming;
 
+  /** Nothing to do after an outage, metrics of its own, the default mapping limits (tests). */
   public ChangeConsumer(Stores stores, JobQueue queue, String consumer, Clock clock) {
-    this(stores, queue, consumer, clock, () -> {});
+    this(stores, queue, consumer, clock, () -> {}, new FleetMetrics(), MappingLimits.defaults());
   }
 
-  public ChangeConsumer(
-      Stores stores, JobQueue queue, String consumer, Clock clock, Runnable afterOutage) {
-    this(stores, queue, consumer, clock, afterOutage, new FleetMetrics());
-  }
-
+  /**
+   * @param limits the bounds of every scope filter's evaluation ({@code SCIM_MAPPING_*})
+   */
   public ChangeConsumer(
       Stores stores,
       JobQueue queue,
       String consumer,
       Clock clock,
       Runnable afterOutage,
-      FleetMetrics metrics) {
+      FleetMetrics metrics,
+      MappingLimits limits) {
     this.trims = new FeedTrims(stores, queue, metrics, clock);
     this.stores = stores;
     this.queue = queue;
     this.consumer = consumer;
     this.clock = clock;
-    this.router = new ChangeRouter(stores);
+    this.router = new ChangeRouter(stores, limits);
     this.afterOutage = afterOutage;
     this.outage = new Outage("change feed", log, clock);
     this.expiredPasswords = new ExpiredPasswords(stores);

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.mapping.ScopeFilter;
@@ -49,8 +50,18 @@ final class ChangeRouter {
   private final BoundedCache<List<String>, ScopeGroups> scopeGroups =
       new BoundedCache<>(CACHED_SETTINGS);
 
+  private final MappingLimits limits;
+
   ChangeRouter(Stores stores) {
+    this(stores, MappingLimits.defaults());
+  }
+
+  /**
+   * @param limits the bounds of every scope filter's evaluation
+   */
+  ChangeRouter(Stores stores, MappingLimits limits) {
     this.stores = stores;
+    this.limits = limits;
   }
 
   /**
@@ -223,7 +234,8 @@ final class ChangeRouter {
 
   private ScopeFilter scope(Provider provider, ObjectType type) {
     String expression = ProviderMappings.scopeExpression(provider, type);
-    return scopes.get(Objects.toString(expression, ""), ScopeFilter::compile);
+    return scopes.get(
+        Objects.toString(expression, ""), source -> ScopeFilter.compile(source, limits));
   }
 
   private static SyncObjectRequest job(

@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.console;
 
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.model.DirectoryGroup;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
@@ -33,10 +34,10 @@ final class ConsoleData {
   private final ProviderRegistry registry;
   private final Preview preview;
 
-  ConsoleData(Stores stores, ProviderRegistry registry) {
+  ConsoleData(Stores stores, ProviderRegistry registry, MappingLimits limits) {
     this.stores = stores;
     this.registry = registry;
-    this.preview = new Preview(stores, new ScimSchemaValidator());
+    this.preview = new Preview(stores, new ScimSchemaValidator(), limits);
   }
 
   List<ProviderSummary> providers() {

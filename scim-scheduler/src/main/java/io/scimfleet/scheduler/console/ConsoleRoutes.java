@@ -45,7 +45,7 @@ public final class ConsoleRoutes {
     this.clock = Clock.systemUTC();
     this.sessions = new Sessions(plane.stores().consoleSessions(), settings.sessionIdle());
     this.signIn = new SignIn(adminToken, sessions, clock);
-    this.data = new ConsoleData(plane.stores(), providers);
+    this.data = new ConsoleData(plane.stores(), providers, plane.mappingLimits());
     this.actions = new ConsoleActions(plane.stores(), data, plane.fullSyncs(), plane.queue());
     this.sources = new ConsoleSources(sources);
   }

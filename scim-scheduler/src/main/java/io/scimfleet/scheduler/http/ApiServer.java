@@ -51,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
         new SourceRegistry(
             new InMemorySourceStore(),
             plane.stores().directory(),
-            new SourcePasswords(providers.security().secrets(), System::getenv));
+            new SourcePasswords(
+                providers.security().secrets(), providers.security().secrets().variables()));
     return start(plane, providers, sources, registry, settings);
   }
 
@@ -99,7 +100,8 @@ public final class ApiServer implements AutoCloseable {
     InboundRoutes.register(
         routes, settings.inbound(), directory, passwords::setIfKept, registry, maxBodyBytes);
     new ImportRoutes(directory, maxBodyBytes, settings.imports(), passwords).register(routes);
-    new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json).register(routes);
+    new ProviderRoutes(plane.stores(), providers, plane.fullSyncs(), json, plane.mappingLimits())
+        .register(routes);
     new SourceRoutes(sources, json).register(routes);
     new DeletionRoutes(plane.stores().deletions(), providers, plane.queue()).register(routes);
     new ObjectRoutes(plane.stores(), providers, plane.queue(), Clock.systemUTC()).register(routes);

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scheduler.config.ProviderConversion;
 import io.scimfleet.scheduler.config.ProviderRegistry;
@@ -25,11 +26,16 @@ final class PlanRoutes {
   private final Planner planner;
   private final ApiJson json;
 
-  PlanRoutes(Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
+  PlanRoutes(
+      Stores stores,
+      ProviderRegistry registry,
+      FullSyncScheduling fullSyncs,
+      ApiJson json,
+      MappingLimits limits) {
     this.stores = stores;
     this.registry = registry;
     this.fullSyncs = fullSyncs;
-    this.planner = new Planner(stores, new ScimSchemaValidator());
+    this.planner = new Planner(stores, new ScimSchemaValidator(), limits);
     this.json = json;
   }
 

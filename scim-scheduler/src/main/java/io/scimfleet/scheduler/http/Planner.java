@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.mapping.Mappings;
 import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.mapping.PayloadBuilder;
@@ -34,8 +35,11 @@ final class Planner {
   private final Stores stores;
   private final PayloadBuilder payloads;
 
-  Planner(Stores stores, ScimSchemaValidator validator) {
+  private final MappingLimits limits;
+
+  Planner(Stores stores, ScimSchemaValidator validator, MappingLimits limits) {
     this.stores = stores;
+    this.limits = limits;
     this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
   }
 
@@ -80,10 +84,10 @@ final class Planner {
     DirectoryStore directory = stores.directory();
     return new Side(
         provider,
-        ProviderMappings.compile(provider, ObjectType.USER),
-        ProviderMappings.compile(provider, ObjectType.GROUP),
-        ProviderMappings.scope(provider, ObjectType.USER, directory),
-        ProviderMappings.scope(provider, ObjectType.GROUP, directory));
+        ProviderMappings.compile(provider, ObjectType.USER, limits),
+        ProviderMappings.compile(provider, ObjectType.GROUP, limits),
+        ProviderMappings.scope(provider, ObjectType.USER, directory, limits),
+        ProviderMappings.scope(provider, ObjectType.GROUP, directory, limits));
   }
 
   private void walkUsers(PlanTally tally, Side before, Side after) {

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.ProviderMappings;
@@ -28,8 +29,19 @@ public final class Preview {
   private final Stores stores;
   private final PayloadBuilder payloads;
 
+  private final MappingLimits limits;
+
+  /** Within the default mapping limits (tests). */
   public Preview(Stores stores, ScimSchemaValidator validator) {
+    this(stores, validator, MappingLimits.defaults());
+  }
+
+  /**
+   * @param limits the bounds of every mapping and scope evaluation ({@code SCIM_MAPPING_*})
+   */
+  public Preview(Stores stores, ScimSchemaValidator validator, MappingLimits limits) {
     this.stores = stores;
+    this.limits = limits;
     this.payloads = new PayloadBuilder(stores.directory(), stores.syncState(), validator);
   }
 
@@ -44,9 +56,9 @@ public final class Preview {
   public Result of(Provider provider, ObjectType type, String id) {
     MappingInput input = input(provider, type, id);
     ObjectScope.Verdict scope =
-        ProviderMappings.scope(provider, type, stores.directory()).verdict(input);
+        ProviderMappings.scope(provider, type, stores.directory(), limits).verdict(input);
     PayloadBuilder.Payload payload =
-        payloads.build(provider, ProviderMappings.compile(provider, type), type, input);
+        payloads.build(provider, ProviderMappings.compile(provider, type, limits), type, input);
     return new Result(
         payload.resource(),
         payload.valid(),

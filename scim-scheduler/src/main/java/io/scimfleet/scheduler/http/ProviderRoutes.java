@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scimfleet.job.FullSyncStarts;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
@@ -31,13 +32,17 @@ final class ProviderRoutes {
   private final PlanRoutes plans;
 
   ProviderRoutes(
-      Stores stores, ProviderRegistry registry, FullSyncScheduling fullSyncs, ApiJson json) {
+      Stores stores,
+      ProviderRegistry registry,
+      FullSyncScheduling fullSyncs,
+      ApiJson json,
+      MappingLimits limits) {
     this.stores = stores;
     this.registry = registry;
     this.fullSyncs = fullSyncs;
-    this.preview = new Preview(stores, new ScimSchemaValidator());
+    this.preview = new Preview(stores, new ScimSchemaValidator(), limits);
     this.json = json;
-    this.plans = new PlanRoutes(stores, registry, fullSyncs, json);
+    this.plans = new PlanRoutes(stores, registry, fullSyncs, json, limits);
   }
 
   void register(RoutesConfig routes) {

@@ -42,7 +42,7 @@ public final class OneShotSync {
     FleetSettings settings;
     try {
       command = SyncCommand.parse(args);
-      settings = inMemory(FleetSettings.fromEnv(env));
+      settings = FleetSettings.fromEnv(env).inMemory();
       providers =
           usable(ProviderConfigFile.read(command.config(), settings.security()), settings, out);
     } catch (IllegalArgumentException e) {
@@ -158,24 +158,5 @@ public final class OneShotSync {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the full syncs", e);
     }
-  }
-
-  private static FleetSettings inMemory(FleetSettings s) {
-    return new FleetSettings(
-        null,
-        s.redisPrefix(),
-        s.httpPort(),
-        s.dashboardPort(),
-        s.metricsPort(),
-        null,
-        s.workerThreads(),
-        s.pollIntervalSeconds(),
-        s.drainSeconds(),
-        s.pageThreads(),
-        null,
-        s.maxBodyBytes(),
-        s.security(),
-        s.imports(),
-        null);
   }
 }

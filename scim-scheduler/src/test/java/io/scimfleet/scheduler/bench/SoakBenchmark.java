@@ -1,9 +1,9 @@
 package io.scimfleet.scheduler.bench;
 
+import io.scimfleet.config.JobRetention;
 import io.scimfleet.job.PermanentJobFailure;
 import io.scimfleet.job.SyncObjectHandler;
 import io.scimfleet.job.SyncObjectRequest;
-import io.scimfleet.job.jobrunr.JobRetention;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.model.ObjectType;

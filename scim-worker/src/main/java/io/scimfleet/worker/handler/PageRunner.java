@@ -1,6 +1,7 @@
 package io.scimfleet.worker.handler;
 
 import io.scimfleet.config.Pacing;
+import io.scimfleet.config.WorkerSettings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Provider;
 import io.scimfleet.worker.pipeline.ObjectSync;
@@ -38,7 +39,7 @@ public final class PageRunner implements AutoCloseable {
   record Permits(int size, Semaphore semaphore) {}
 
   /** The most page threads by default ({@code SCIM_PAGE_THREADS_MAX}). */
-  public static final int DEFAULT_MAX_THREADS = 256;
+  public static final int DEFAULT_MAX_THREADS = WorkerSettings.DEFAULT_PAGE_THREADS_MAX;
 
   /**
    * @param threads threads kept ready; more start while providers' permits in use add up to more

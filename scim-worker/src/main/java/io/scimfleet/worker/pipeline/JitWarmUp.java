@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.mapping.Mappings;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.ProviderMappings;
@@ -41,10 +42,15 @@ public final class JitWarmUp {
    * @throws IllegalStateException when the pipeline fails on a made-up user: a bug to see at once
    */
   public static int run(Duration budget) {
+    return run(budget, MappingLimits.defaults());
+  }
+
+  /** As {@link #run(Duration)}, mapping within the process's {@code limits}. */
+  public static int run(Duration budget, MappingLimits limits) {
     Provider provider =
         Provider.of(
             "warm-up", URI.create("https://warm-up.invalid/scim/v2"), Credential.inline("none"));
-    Mappings mappings = ProviderMappings.compile(provider, ObjectType.USER);
+    Mappings mappings = ProviderMappings.compile(provider, ObjectType.USER, limits);
     PayloadBuilder payloads =
         new PayloadBuilder(
             new InMemoryDirectoryStore(new InMemoryChangeFeed(Clock.systemUTC())),

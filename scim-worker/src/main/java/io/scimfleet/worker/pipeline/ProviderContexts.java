@@ -1,6 +1,8 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.config.WorkerSettings;
+import io.scimfleet.mapping.MappingLimits;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
@@ -47,29 +49,54 @@ public final class ProviderContexts implements AutoCloseable {
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
   private final AdaptiveLimiter adaptive;
+  private final long maxResponseBytes;
+  private final MappingLimits limits;
 
+  /** With the default worker settings and mapping limits (tests). */
   public ProviderContexts(
       ProviderStore providers,
       FleetMetrics metrics,
       RateLimiter rateLimiter,
       SecuritySettings security,
       DirectoryStore directory) {
+    this(
+        providers,
+        metrics,
+        rateLimiter,
+        security,
+        directory,
+        WorkerSettings.defaults(1),
+        MappingLimits.defaults());
+  }
+
+  /**
+   * @param worker whether the concurrency per host adapts, how long a response may be
+   * @param limits the bounds of every mapping and scope evaluation
+   */
+  public ProviderContexts(
+      ProviderStore providers,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      SecuritySettings security,
+      DirectoryStore directory,
+      WorkerSettings worker,
+      MappingLimits limits) {
     this.directory = directory;
     this.providers = providers;
     this.metrics = metrics;
     this.rateLimiter = rateLimiter;
     this.security = security;
-    this.adaptive = adaptive(System.getenv(), rateLimiter, metrics);
+    this.maxResponseBytes = worker.maxResponseBytes();
+    this.limits = limits;
+    this.adaptive = adaptive(worker.adaptiveConcurrency(), rateLimiter, metrics);
   }
 
   /**
    * The adaptive concurrency per target host, unless {@code SCIM_ADAPTIVE_CONCURRENCY=off}; null
    * then.
    */
-  static AdaptiveLimiter adaptive(
-      Map<String, String> env, RateLimiter rateLimiter, FleetMetrics metrics) {
-    if ("off".equalsIgnoreCase(env.getOrDefault("SCIM_ADAPTIVE_CONCURRENCY", "on").trim()))
-      return null;
+  static AdaptiveLimiter adaptive(boolean on, RateLimiter rateLimiter, FleetMetrics metrics) {
+    if (!on) return null;
     AdaptiveLimiter[] limiter = new AdaptiveLimiter[1];
     limiter[0] =
         new AdaptiveLimiter(
@@ -92,7 +119,8 @@ public final class ProviderContexts implements AutoCloseable {
   private ProviderContext current(ProviderContext cached, Provider provider) {
     if (cached != null && cached.provider().equals(provider)) return cached;
     if (cached != null) retired.add(cached);
-    return build(provider, metrics, rateLimiter, security, directory, adaptive);
+    return build(
+        provider, metrics, rateLimiter, security, directory, adaptive, maxResponseBytes, limits);
   }
 
   /**
@@ -104,11 +132,21 @@ public final class ProviderContexts implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       DirectoryStore directory) {
-    return build(provider, metrics, rateLimiter, security, directory, null);
+    return build(
+        provider,
+        metrics,
+        rateLimiter,
+        security,
+        directory,
+        null,
+        ScimClientBuilder.DEFAULT_MAX_RESPONSE_BYTES,
+        MappingLimits.defaults());
   }
 
   /**
    * @param adaptive the process's adaptive concurrency per host; null: the static limits only
+   * @param maxResponseBytes the longest response body read ({@code SCIM_MAX_RESPONSE_BYTES})
+   * @param limits the bounds of every mapping and scope evaluation
    */
   static ProviderContext build(
       Provider provider,
@@ -116,14 +154,16 @@ public final class ProviderContexts implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       DirectoryStore directory,
-      AdaptiveLimiter adaptive) {
+      AdaptiveLimiter adaptive,
+      long maxResponseBytes,
+      MappingLimits limits) {
     return new ProviderContext(
         provider,
-        client(provider, metrics, rateLimiter, security, adaptive),
-        ProviderMappings.compile(provider, ObjectType.USER),
-        ProviderMappings.compile(provider, ObjectType.GROUP),
-        ProviderMappings.scope(provider, ObjectType.USER, directory),
-        ProviderMappings.scope(provider, ObjectType.GROUP, directory));
+        client(provider, metrics, rateLimiter, security, adaptive, maxResponseBytes),
+        ProviderMappings.compile(provider, ObjectType.USER, limits),
+        ProviderMappings.compile(provider, ObjectType.GROUP, limits),
+        ProviderMappings.scope(provider, ObjectType.USER, directory, limits),
+        ProviderMappings.scope(provider, ObjectType.GROUP, directory, limits));
   }
 
   private static ScimClient client(
@@ -131,13 +171,15 @@ public final class ProviderContexts implements AutoCloseable {
       FleetMetrics metrics,
       RateLimiter rateLimiter,
       SecuritySettings security,
-      AdaptiveLimiter adaptive) {
+      AdaptiveLimiter adaptive,
+      long maxResponseBytes) {
     RequestListener learn = adaptive == null ? RequestListener.NONE : adaptive.listener();
     requireAllowedTarget(provider, security);
     ScimClientBuilder builder =
         authorized(ScimClient.builder(provider.baseUrl()), provider, security)
             .targetPolicy(security.targets())
             .maxConnections(Math.max(provider.maxConcurrency(), 2))
+            .maxResponseBytes(maxResponseBytes)
             .poolMetrics(metrics.registry(), provider.name(), "provider", provider.name())
             .requestListener(
                 (method, endpoint, status, took) -> {

@@ -1,6 +1,5 @@
-package io.scimfleet.job.jobrunr;
+package io.scimfleet.config;
 
-import io.scimfleet.config.EnvNumbers;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,7 +13,7 @@ import java.util.Map;
  * @param deleted until a deleted job is removed for good ({@code
  *     SCIM_DELETED_JOB_RETENTION_MINUTES})
  * @param failed until a failed job is removed for good ({@code SCIM_FAILED_JOB_RETENTION_DAYS});
- *     JobRunr 7.5.3 never removes them itself, {@link FailedJobPurge} does
+ *     JobRunr 7.5.3 never removes them itself, {@code FailedJobPurge} does
  */
 public record JobRetention(Duration succeeded, Duration deleted, Duration failed) {
   public JobRetention {
