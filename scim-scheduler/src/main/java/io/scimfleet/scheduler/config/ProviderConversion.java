@@ -18,6 +18,8 @@ import io.scimfleet.model.RequiredAttributes;
 import io.scimfleet.model.TargetSwitches;
 import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
+import io.scimfleet.scim.OAuth2Grant;
+import io.scimfleet.secret.CredentialSecrets;
 import io.scimfleet.secret.SecretSources;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -55,7 +57,7 @@ public final class ProviderConversion {
       Crons.requireValid("driftCheckCron", request.driftCheckCron());
     VendorProfile profile = profile(request.profile());
     Credential credential =
-        credential(request, security.secrets()).sealed(security.secrets(), name);
+        CredentialSecrets.sealed(credential(request, security.secrets()), security.secrets(), name);
     if (credential.oauth2() != null)
       security.targets().requireAllowedUrl("auth.tokenUrl", credential.oauth2().tokenUrl());
     Provider provider =
@@ -270,7 +272,7 @@ public final class ProviderConversion {
             clientId,
             blankToNull(auth.scope()),
             blankToNull(auth.audience()),
-            auth.clientAuth());
+            OAuth2Grant.ClientAuth.parse(auth.clientAuth()).label());
     Credential secret =
         secretSource(
             "auth.clientSecret",
