@@ -204,19 +204,16 @@ final class SyncSteps {
       String hash,
       List<String> paths,
       String passwordNote) {
-    return new ObjectSyncState(
-        ctx.name(),
-        type,
-        objectId,
-        written.remoteId(),
-        written.version(),
-        hash,
-        written.membersSent(),
-        clock.instant(),
-        written.outcome(),
-        null,
-        paths,
-        passwordNote);
+    return ObjectSyncState.builder(ctx.name(), type, objectId)
+        .remoteId(written.remoteId())
+        .version(written.version())
+        .payloadHash(hash)
+        .membersSent(written.membersSent())
+        .time(clock.instant())
+        .outcome(written.outcome())
+        .pathsSent(paths)
+        .password(passwordNote)
+        .build();
   }
 
   /**
@@ -230,10 +227,7 @@ final class SyncSteps {
       ObjectSyncState state,
       FleetException e) {
     ObjectSyncState base =
-        state != null
-            ? state
-            : new ObjectSyncState(
-                ctx.name(), type, objectId, null, null, null, null, null, null, null, null, null);
+        state != null ? state : ObjectSyncState.builder(ctx.name(), type, objectId).build();
     try {
       stores
           .syncState()
