@@ -44,6 +44,7 @@ public enum ProviderField {
   TOKEN_ENV("tokenEnv", readFirst(Wire.TEXT), null),
   CREDENTIAL("credential", null, p -> p.credential().describe()),
   ENABLED("enabled", bool((b, v) -> b.enabled(orDefault(v, true))), Provider::enabled),
+  /** {@code delete} or {@code deactivate}. */
   DELETE_MODE(
       "deleteMode",
       new Accepts(
@@ -52,6 +53,7 @@ public enum ProviderField {
               b.deleteMode(
                   v == null ? profile.switches().deleteMode() : DeleteMode.parse((String) v))),
       p -> lower(p.deleteMode())),
+  /** Percent 0–100. */
   DELETION_THRESHOLD(
       "deletionThreshold",
       number((b, v) -> b.deletionThresholdPercent(threshold(v))),
@@ -91,58 +93,93 @@ public enum ProviderField {
   /** Its place checked by {@link ProviderConversion} first. */
   CA_BUNDLE_FILE(
       "caBundleFile", text((b, v) -> b.caBundleFile(blankToNull(v))), Provider::caBundleFile),
+  /** Group ids: only their transitive members (and the groups nested in them) are in scope. */
   SCOPE_GROUPS(
       "scopeGroups", texts((b, v) -> b.scopeGroups(scopeGroups(v))), Provider::scopeGroups),
+  /** {@code flatten} (default) or {@code native}. */
   NESTED_GROUPS(
       "nestedGroups",
       text((b, v) -> b.nestedGroups(v == null ? null : NestedGroups.parse(v))),
       p -> lower(p.nestedGroups())),
+  /** ISO-8601 ({@code PT1H}) or {@code 30m}, {@code 1h}, {@code 1d}; default an hour. */
   DELETION_WINDOW(
       "deletionWindow",
       text((b, v) -> b.deletionWindow(window(v))),
       p -> p.deletionWindow().toString()),
+  /** {@code users} and {@code groups}: the attribute that finds an existing object. */
   MATCH_ON("matchOn", textMap((b, v) -> b.matchOn(matchOn(v))), Provider::matchOn),
   ADOPT_EXISTING(
       "adoptExisting",
       bool((b, v) -> b.adoptExisting(orDefault(v, false))),
       Provider::adoptExisting),
+  /**
+   * How to authenticate ({@code bearer} or {@code basic}); instead of {@code token}, {@code
+   * tokenFile} or {@code tokenEnv}.
+   */
   AUTH("auth", readFirst(Wire.AUTH), p -> AuthView.of(p.credential())),
+  /**
+   * Vendor profile ({@code generic}, {@code aws-identity-center}, {@code slack}, {@code
+   * github-emu}, {@code atlassian}, {@code salesforce}, {@code google-cloud-identity}); its
+   * switches apply where these fields are absent.
+   */
   PROFILE(
       "profile",
       new Accepts(Wire.TEXT, (b, profile, v) -> b.profile(profile)),
       p -> p.profile().wireName()),
   SWITCHES("switches", null, p -> SwitchesView.of(p.switches())),
+  /** "auto", {@code patch} or {@code put}. */
   USER_UPDATE(
       "userUpdate",
       text((b, v) -> b.userUpdate(blankToNull(v) == null ? null : UserUpdate.parse(v))),
       null),
+  /** Most membership changes per group PATCH, at least 1. */
   MEMBER_PATCH_CHUNK(
       "memberPatchChunk", number((b, v) -> b.memberPatchChunk(memberPatchChunk(v))), null),
+  /** Attribute names the target can filter on with {@code eq}; {@code ["*"]}: any. */
   FILTERS("filters", texts((b, v) -> b.filters(filters(v))), null),
+  /** False: group reads ask {@code excludedAttributes=members}. */
   GROUPS_RETURN_MEMBERS("groupsReturnMembers", bool(Provider.Builder::groupsReturnMembers), null),
+  /** {@code users} and {@code groups}: attributes every payload must carry. */
   REQUIRED_ATTRIBUTES(
       "requiredAttributes", textsMap((b, v) -> b.requiredAttributes(requiredAttributes(v))), null),
+  /** "auto" or {@code off}. */
   ETAG("etag", text((b, v) -> b.etag(featureUse("etag", v))), null),
+  /** "auto" or {@code off}. */
   CHANGE_PASSWORD(
       "changePassword", text((b, v) -> b.changePassword(featureUse("changePassword", v))), null),
+  /** Deliver users' new passwords to a target that accepts them; default false. */
   SYNC_PASSWORDS(
       "syncPasswords",
       bool((b, v) -> b.syncPasswords(orDefault(v, false))),
       Provider::syncPasswords),
+  /** "auto" (default: SCIM Bulk in full syncs when the target offers it) or {@code off}. */
   BULK(
       "bulk",
       text((b, v) -> b.bulk(v == null ? null : BulkMode.parse(v))),
       p -> lower(p.switches().bulk())),
+  /**
+   * {@code full} (default) or {@code off}: whether a plain full sync reads the target and repairs
+   * hand edits.
+   */
   DRIFT_CHECK(
       "driftCheck",
       text((b, v) -> b.driftCheck(v == null ? null : DriftCheck.parse(v))),
       p -> lower(p.driftCheck())),
+  /** Remove objects on the target that the fleet does not manage (default false: only counted). */
   DELETE_UNMANAGED(
       "deleteUnmanaged",
       bool((b, v) -> b.deleteUnmanaged(orDefault(v, false))),
       Provider::deleteUnmanaged),
+  /**
+   * Objects per full-sync page, 1 to 1000 (default 100); above 100 only as far as the target's Bulk
+   * maxOperations allows.
+   */
   PAGE_SIZE("pageSize", number((b, v) -> b.pageSize(pageSize(v))), p -> p.pageSize()),
-  /** Checked as a cron by {@link ProviderConversion} first. */
+  /**
+   * Cron (5 fields, UTC) of the drift check's full read of the target; the plain full syncs between
+   * check only what changed on it; default {@code 0 3 * * *}; checked as a cron by {@link
+   * ProviderConversion} first.
+   */
   DRIFT_CHECK_CRON(
       "driftCheckCron", text((b, v) -> b.driftCheckCron(blankToNull(v))), Provider::driftCheckCron);
 
