@@ -1,24 +1,27 @@
 package io.scimfleet.scheduler.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import static io.scimfleet.scheduler.config.FieldChecks.atLeast;
+import static io.scimfleet.scheduler.config.FieldChecks.featureUse;
+import static io.scimfleet.scheduler.config.FieldChecks.filters;
+import static io.scimfleet.scheduler.config.FieldChecks.mappings;
+import static io.scimfleet.scheduler.config.FieldChecks.matchOn;
+import static io.scimfleet.scheduler.config.FieldChecks.memberPatchChunk;
+import static io.scimfleet.scheduler.config.FieldChecks.pageSize;
+import static io.scimfleet.scheduler.config.FieldChecks.requiredAttributes;
+import static io.scimfleet.scheduler.config.FieldChecks.scopeGroups;
+import static io.scimfleet.scheduler.config.FieldChecks.threshold;
+import static io.scimfleet.scheduler.config.FieldChecks.window;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.scimfleet.model.BulkMode;
-import io.scimfleet.model.Credential;
 import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.DriftCheck;
-import io.scimfleet.model.FeatureUse;
-import io.scimfleet.model.MatchOn;
 import io.scimfleet.model.NestedGroups;
-import io.scimfleet.model.OAuth2Client;
-import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
-import io.scimfleet.model.RequiredAttributes;
-import io.scimfleet.model.TargetSwitches;
 import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,187 +313,8 @@ public enum ProviderField {
     static final JavaType AUTH = TYPES.constructType(AuthRequest.class);
   }
 
-  /**
-   * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where
-   * its secret comes from; never the secret.
-   */
-  record AuthView(
-      String type,
-      String username,
-      String source,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String clientAuth) {
-
-    static AuthView of(Credential credential) {
-      OAuth2Client client = credential.oauth2();
-      if (client == null)
-        return new AuthView(
-            credential.type(),
-            credential.username(),
-            credential.describe(),
-            null,
-            null,
-            null,
-            null,
-            null);
-      return new AuthView(
-          credential.type(),
-          null,
-          credential.describe(),
-          client.tokenUrl().toString(),
-          client.clientId(),
-          client.scope(),
-          client.audience(),
-          client.clientAuth());
-    }
-  }
-
-  /**
-   * The switches in force: the profile's, each replaced by the provider's own setting where it has
-   * one.
-   */
-  record SwitchesView(
-      String userUpdate,
-      int memberPatchChunk,
-      List<String> filters,
-      boolean groupsReturnMembers,
-      RequiredAttributes requiredAttributes,
-      String deleteMode,
-      int requestsPerMinute,
-      String bulk,
-      String etag,
-      String changePassword) {
-    static SwitchesView of(TargetSwitches s) {
-      return new SwitchesView(
-          lower(s.userUpdate()),
-          s.memberPatchChunk(),
-          s.filters(),
-          s.groupsReturnMembers(),
-          s.requiredAttributes(),
-          lower(s.deleteMode()),
-          s.requestsPerMinute(),
-          lower(s.bulk()),
-          lower(s.etag()),
-          lower(s.changePassword()));
-    }
-  }
-
-  private static String lower(Enum<?> value) {
+  static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static int pageSize(Integer value) {
-    if (value == null) return Provider.DEFAULT_PAGE_SIZE;
-    if (value < 1 || value > Provider.MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException(
-          "pageSize must be from 1 to "
-              + Provider.MAX_PAGE_SIZE
-              + " objects per full-sync page, not "
-              + value
-              + " (pages above 100 take effect as far as the target's Bulk maxOperations allows)");
-    }
-    return value;
-  }
-
-  private static Integer memberPatchChunk(Integer value) {
-    if (value != null && (value < 1 || value > 1000)) {
-      throw new IllegalArgumentException(
-          "memberPatchChunk must be from 1 to 1000 membership changes, not " + value);
-    }
-    return value;
-  }
-
-  private static List<String> filters(List<String> value) {
-    if (value != null
-        && value.stream().anyMatch(attribute -> attribute == null || attribute.isBlank())) {
-      throw new IllegalArgumentException(
-          "filters must be attribute names (or \"*\" for any), not null or empty");
-    }
-    return value;
-  }
-
-  private static RequiredAttributes requiredAttributes(Map<String, List<String>> value) {
-    if (value == null) return null;
-    requireUsersAndGroups("requiredAttributes", value);
-    return new RequiredAttributes(value.get("users"), value.get("groups"));
-  }
-
-  private static MatchOn matchOn(Map<String, String> value) {
-    if (value == null) return null;
-    requireUsersAndGroups("matchOn", value);
-    return new MatchOn(value.get("users"), value.get("groups"));
-  }
-
-  private static void requireUsersAndGroups(String field, Map<String, ?> value) {
-    for (String key : value.keySet()) {
-      if (!key.equals("users") && !key.equals("groups")) {
-        throw new IllegalArgumentException(
-            field + " takes \"users\" and \"groups\", not '" + key + "'");
-      }
-    }
-  }
-
-  private static FeatureUse featureUse(String field, String value) {
-    return blankToNull(value) == null ? null : FeatureUse.parse(field, value);
-  }
-
-  private static List<String> scopeGroups(List<String> ids) {
-    if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
-      throw new IllegalArgumentException("scopeGroups must be group ids, not null or empty");
-    }
-    return ids;
-  }
-
-  private static int threshold(Integer value) {
-    if (value == null) return Provider.DEFAULT_DELETION_THRESHOLD;
-    if (value < 0 || value > 100) {
-      throw new IllegalArgumentException(
-          "deletionThreshold must be a percentage from 0 to 100, not " + value);
-    }
-    return value;
-  }
-
-  private static Duration window(String value) {
-    if (value == null || value.isBlank()) return null;
-    String text = value.trim().toLowerCase(Locale.ROOT);
-    try {
-      Duration window =
-          text.startsWith("p")
-              ? Duration.parse(text.toUpperCase(Locale.ROOT))
-              : Duration.parse((text.endsWith("d") ? "P" : "PT") + text.toUpperCase(Locale.ROOT));
-      if (!window.isNegative() && !window.isZero()) return window;
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "deletionWindow must be a positive duration such as 30m, 1h, 1d or PT1H, not '"
-            + value
-            + "'");
-  }
-
-  private static List<PropertyMapping> mappings(String field, List<MappingRequest> given) {
-    if (given == null) return List.of();
-    List<PropertyMapping> mappings = new ArrayList<>();
-    for (int i = 0; i < given.size(); i++) {
-      MappingRequest mapping = given.get(i);
-      if (mapping == null
-          || blankToNull(mapping.name()) == null
-          || blankToNull(mapping.expression()) == null) {
-        throw new IllegalArgumentException(field + "[" + i + "] needs a name and an expression");
-      }
-      mappings.add(new PropertyMapping(mapping.name(), mapping.expression()));
-    }
-    return mappings;
-  }
-
-  private static int atLeast(String field, Integer value, int min, int fallback) {
-    if (value == null) return fallback;
-    if (value < min)
-      throw new IllegalArgumentException(field + " must be at least " + min + ", not " + value);
-    return value;
   }
 
   static boolean orDefault(Boolean value, boolean fallback) {
