@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a provider receives an object of one type: its JSONata filter and, when the provider has
  * {@code scopeGroups}, membership of them (a user: a member of a scoped group at any depth; a
- * group: a scoped group or one nested in it), as an AND. Thread-safe.
+ * group: a scoped group or one nested in it), as an AND. The one owner of the scope decision: the
+ * change router ({@link #idsInScope(List, Map)}), the worker ({@link #includes}), the clean-up and
+ * drift check ({@link #idsInScope(List)}) and the preview ({@link #verdict}) all ask it.
+ * Thread-safe.
  */
 public final class ObjectScope {
   private final ObjectType type;
@@ -28,12 +32,31 @@ public final class ObjectScope {
   }
 
   /**
-   * True when the object passes the filter and, with scope groups, is in one of them.
+   * Why an object is in scope or not, as {@link #includes} decides it: the filter's word and, with
+   * scope groups, the scoped group it is reached through (empty: none, or no scope by group).
+   */
+  public record Verdict(boolean byFilter, Optional<ScopeGroups.Reason> byGroup, boolean inScope) {}
+
+  /**
+   * True when the object passes the filter and, with scope groups, is in one of them (read only
+   * when the filter passes).
    *
    * @throws MappingException when the filter fails to evaluate
    */
   public boolean includes(MappingInput input) {
-    return filter.includes(input) && (groups == null || byGroup(id(input)).isPresent());
+    return filter.includes(input) && byGroups(byGroup(id(input)));
+  }
+
+  /**
+   * The decision of {@link #includes} with its reasons (the preview's): the filter and the scope
+   * groups both asked.
+   *
+   * @throws MappingException when the filter fails to evaluate
+   */
+  public Verdict verdict(MappingInput input) {
+    boolean byFilter = filter.includes(input);
+    Optional<ScopeGroups.Reason> byGroup = byGroup(id(input));
+    return new Verdict(byFilter, byGroup, byFilter && byGroups(byGroup));
   }
 
   /**
@@ -42,22 +65,35 @@ public final class ObjectScope {
    * path).
    */
   public Set<String> idsInScope(List<MappingInput> inputs) {
+    return idsInScope(inputs, ScopeGroups::groupsOf);
+  }
+
+  /**
+   * As {@link #idsInScope(List)}, with the users' direct groups already read (the change router
+   * reads them once for every provider of a batch).
+   *
+   * @param usersGroups each user's direct groups; a user missing has none
+   */
+  public Set<String> idsInScope(List<MappingInput> inputs, Map<String, Set<String>> usersGroups) {
+    return idsInScope(inputs, (scoped, ids) -> usersGroups);
+  }
+
+  private Set<String> idsInScope(
+      List<MappingInput> inputs,
+      BiFunction<ScopeGroups, Set<String>, Map<String, Set<String>>> usersGroups) {
     List<MappingInput> byFilter = inputs.stream().filter(filter::includes).toList();
     Set<String> ids = new LinkedHashSet<>();
     byFilter.forEach(input -> ids.add(id(input)));
-    if (groups == null) return ids;
-    Map<String, String> inScope = groups.groups();
+    ScopeGroups scoped = groups;
+    if (scoped == null || ids.isEmpty()) return ids;
+    Map<String, String> inScope = scoped.groups();
     if (type == ObjectType.GROUP) {
       ids.retainAll(inScope.keySet());
       return ids;
     }
-    Map<String, Set<String>> direct = groups.groupsOf(ids);
+    Map<String, Set<String>> direct = usersGroups.apply(scoped, ids);
     ids.removeIf(id -> direct.getOrDefault(id, Set.of()).stream().noneMatch(inScope::containsKey));
     return ids;
-  }
-
-  public boolean includesByFilter(MappingInput input) {
-    return filter.includes(input);
   }
 
   /** Null when the provider has no scope by group. */
@@ -72,6 +108,11 @@ public final class ObjectScope {
   public Optional<ScopeGroups.Reason> byGroup(String id) {
     if (groups == null) return Optional.empty();
     return type == ObjectType.USER ? groups.user(id) : groups.group(id);
+  }
+
+  /** True when the scope groups let the object in: it is reached through one, or there are none. */
+  private boolean byGroups(Optional<ScopeGroups.Reason> byGroup) {
+    return groups == null || byGroup.isPresent();
   }
 
   private static String id(MappingInput input) {

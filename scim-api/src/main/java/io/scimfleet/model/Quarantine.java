@@ -34,7 +34,7 @@ public record Quarantine(String provider, int level, Instant since, Instant unti
   }
 
   /** True when both are the same quarantine (same level, same start), or both are none (null). */
-  public static boolean same(@Nullable Quarantine one, Quarantine other) {
+  public static boolean same(@Nullable Quarantine one, @Nullable Quarantine other) {
     if (one == null || other == null) return one == null && other == null;
     return one.level == other.level && one.since.equals(other.since);
   }

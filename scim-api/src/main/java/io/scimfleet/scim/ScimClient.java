@@ -116,7 +116,7 @@ public final class ScimClient implements AutoCloseable {
 
   /** PUT; sends {@code If-Match} when a version is given and the target supports ETags. */
   public ScimResource replace(
-      String endpoint, String id, ObjectNode resource, String ifMatchVersion) {
+      String endpoint, String id, ObjectNode resource, @Nullable String ifMatchVersion) {
     Call call =
         Call.of("PUT", Paths.of(endpoint, id))
             .withBody(resource)
@@ -126,7 +126,7 @@ public final class ScimClient implements AutoCloseable {
 
   /** PATCH; empty when the target answers 204 (or 200 without a body). */
   public Optional<ScimResource> patch(
-      String endpoint, String id, PatchRequest patch, String ifMatchVersion) {
+      String endpoint, String id, PatchRequest patch, @Nullable String ifMatchVersion) {
     Call call =
         Call.of("PATCH", Paths.of(endpoint, id))
             .withBody(patch.toJson())
@@ -135,7 +135,8 @@ public final class ScimClient implements AutoCloseable {
     return answer.hasBody() ? Optional.of(resource(call, answer)) : Optional.empty();
   }
 
-  public void delete(String endpoint, String id, String ifMatchVersion) {
+  /** DELETE; sends {@code If-Match} when a version is given and the target supports ETags. */
+  public void delete(String endpoint, String id, @Nullable String ifMatchVersion) {
     transport.send(Call.of("DELETE", Paths.of(endpoint, id)).withIfMatch(ifMatch(ifMatchVersion)));
   }
 
@@ -232,7 +233,7 @@ public final class ScimClient implements AutoCloseable {
     return capabilities.cursorPaging() ? first.withCursor("") : first;
   }
 
-  private @Nullable String ifMatch(String version) {
+  private @Nullable String ifMatch(@Nullable String version) {
     return version != null && capabilities().etag() ? version : null;
   }
 

@@ -69,7 +69,7 @@ public interface DirectoryStore {
    * Stores the group. {@code memberIds} null keeps the current members; otherwise it replaces them
    * (every member must exist: {@link UnknownMemberException} and nothing written otherwise).
    */
-  default void putGroup(DirectoryGroup group, Collection<String> memberIds) {
+  default void putGroup(DirectoryGroup group, @Nullable Collection<String> memberIds) {
     putGroup(group, memberIds, null);
   }
 
@@ -82,7 +82,7 @@ public interface DirectoryStore {
    */
   void putGroup(
       DirectoryGroup group,
-      Collection<String> memberIds,
+      @Nullable Collection<String> memberIds,
       @Nullable Collection<String> memberGroupIds);
 
   Optional<DirectoryGroup> group(String id);
@@ -152,9 +152,12 @@ public interface DirectoryStore {
   }
 
   /** User ids after {@code cursor} (null: from the start), at most {@code limit}, ordered by id. */
-  Page<String> userIds(String cursor, int limit);
+  Page<String> userIds(@Nullable String cursor, int limit);
 
-  Page<String> groupIds(String cursor, int limit);
+  /**
+   * Group ids after {@code cursor} (null: from the start), at most {@code limit}, ordered by id.
+   */
+  Page<String> groupIds(@Nullable String cursor, int limit);
 
   long userCount();
 

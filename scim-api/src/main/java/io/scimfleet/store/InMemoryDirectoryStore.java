@@ -119,7 +119,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   @Override
   public synchronized void putGroup(
       DirectoryGroup group,
-      Collection<String> memberIds,
+      @Nullable Collection<String> memberIds,
       @Nullable Collection<String> memberGroupIds) {
     Set<String> wanted = memberIds == null ? null : new LinkedHashSet<>(memberIds);
     Set<String> wantedChildren =
@@ -317,12 +317,12 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public synchronized Page<String> userIds(String cursor, int limit) {
+  public synchronized Page<String> userIds(@Nullable String cursor, int limit) {
     return page(users, cursor, limit);
   }
 
   @Override
-  public synchronized Page<String> groupIds(String cursor, int limit) {
+  public synchronized Page<String> groupIds(@Nullable String cursor, int limit) {
     return page(groups, cursor, limit);
   }
 
@@ -347,7 +347,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   }
 
   /** Ids after {@code cursor}, ordered by id; a cursor id deleted meanwhile still works. */
-  static Page<String> page(NavigableMap<String, ?> map, String cursor, int limit) {
+  static Page<String> page(NavigableMap<String, ?> map, @Nullable String cursor, int limit) {
     if (limit <= 0) throw new IllegalArgumentException("limit must be positive: " + limit);
     NavigableMap<String, ?> after = cursor == null ? map : map.tailMap(cursor, false);
     List<String> ids = after.keySet().stream().limit(limit + 1L).toList();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Quarantines of this process. */
 public final class InMemoryQuarantineStore implements QuarantineStore {
@@ -22,7 +23,8 @@ public final class InMemoryQuarantineStore implements QuarantineStore {
   }
 
   @Override
-  public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
+  public Optional<Quarantine> deepen(
+      String provider, @Nullable Quarantine seen, String reason, Instant now) {
     return Optional.ofNullable(
         quarantines.compute(
             provider,

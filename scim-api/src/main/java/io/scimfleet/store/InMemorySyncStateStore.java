@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sync state in memory, guarded by one monitor. Like the Redis store, a run's counts are kept apart
@@ -126,7 +127,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized Page<String> objectIds(
-      String provider, ObjectType type, String cursor, int limit) {
+      String provider, ObjectType type, @Nullable String cursor, int limit) {
     return InMemoryDirectoryStore.page(states(provider, type), cursor, limit);
   }
 

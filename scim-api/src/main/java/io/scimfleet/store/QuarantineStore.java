@@ -3,6 +3,7 @@ package io.scimfleet.store;
 import io.scimfleet.model.Quarantine;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Which providers are quarantined, for every worker to see; see {@link Quarantine}. */
 public interface QuarantineStore {
@@ -19,7 +20,8 @@ public interface QuarantineStore {
    * compare-and-set, atomic across workers. Returns the provider's quarantine after it (empty when
    * another worker lifted it).
    */
-  Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now);
+  Optional<Quarantine> deepen(
+      String provider, @Nullable Quarantine seen, String reason, Instant now);
 
   /**
    * Lifts the quarantine (a request succeeded, or an operator said so); false when there was none.

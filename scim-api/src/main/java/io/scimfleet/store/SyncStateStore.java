@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The lasting record of every object's sync per provider, and of each provider's full syncs. */
 public interface SyncStateStore {
@@ -66,9 +67,10 @@ public interface SyncStateStore {
   Set<String> createIntents(String provider, ObjectType type, Collection<String> objectIds);
 
   /**
-   * Object ids that have a state for this provider and type, after {@code cursor}, ordered by id.
+   * Object ids that have a state for this provider and type, after {@code cursor} (null: from the
+   * start), ordered by id.
    */
-  Page<String> objectIds(String provider, ObjectType type, String cursor, int limit);
+  Page<String> objectIds(String provider, ObjectType type, @Nullable String cursor, int limit);
 
   long count(String provider, ObjectType type);
 

@@ -9,15 +9,65 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.Stores;
+import io.scimfleet.testing.ProviderBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The clean-up's batch scope check decides exactly as the one-by-one check. */
+/**
+ * One scope decision, asked four ways (the worker's one by one, the preview's with reasons, the
+ * clean-up's batch and the change router's batch with the users' groups given): all decide alike.
+ */
 class ObjectScopeTest {
   private final DirectoryStore directory = Stores.inMemory().directory();
 
-  @Test
-  void idsInScopeAgreeWithIncludesForScopedUsersAndGroups() {
+  @ParameterizedTest(name = "scoped to {0}: {1} {2} -> by filter {3}, through {4}, in scope {5}")
+  @CsvSource({
+    // scopeGroups, type, id,   byFilter (active = true), through group, inScope
+    "root, USER,  deep,          true,  leaf,  true",
+    "root, USER,  inactive-deep, false, leaf,  false",
+    "root, USER,  outsider,      true,  ,      false",
+    "root, USER,  root-member,   true,  root,  true",
+    "root, GROUP, leaf,          true,  leaf,  true",
+    "root, GROUP, elsewhere,     true,  ,      false",
+    ",     USER,  outsider,      true,  ,      true",
+    ",     USER,  inactive-deep, false, ,      false",
+    ",     GROUP, elsewhere,     true,  ,      true",
+  })
+  void everyWayOfAskingDecidesAlike(
+      String scopeGroup,
+      ObjectType type,
+      String id,
+      boolean byFilter,
+      String throughGroup,
+      boolean inScope) {
+    aDirectoryWithNestedGroups();
+    ProviderBuilder builder = aProvider("p").withUserFilter("active = true");
+    if (scopeGroup != null) builder.scopedTo(scopeGroup);
+    ObjectScope scope = ProviderMappings.scope(builder.build(), type, directory);
+    MappingInput input =
+        type == ObjectType.USER
+            ? MappingInput.user(directory.user(id).orElseThrow())
+            : MappingInput.group(directory.group(id).orElseThrow(), List.of());
+
+    ObjectScope.Verdict verdict = scope.verdict(input);
+
+    assertThat(verdict.byFilter()).as("by filter").isEqualTo(byFilter);
+    assertThat(verdict.byGroup().map(ScopeGroups.Reason::group).orElse(null))
+        .as("through group")
+        .isEqualTo(throughGroup);
+    assertThat(verdict.inScope()).as("the preview's verdict").isEqualTo(inScope);
+    assertThat(scope.includes(input)).as("the worker's check").isEqualTo(inScope);
+    assertThat(scope.idsInScope(List.of(input)).contains(id))
+        .as("the clean-up's batch")
+        .isEqualTo(inScope);
+    assertThat(scope.idsInScope(List.of(input), directory.groupsOf(List.of(id))).contains(id))
+        .as("the router's batch, the users' groups given")
+        .isEqualTo(inScope);
+  }
+
+  private void aDirectoryWithNestedGroups() {
     directory.putUser(aUser("deep").build());
     directory.putUser(aUser("root-member").build());
     directory.putUser(aUser("inactive-deep").inactive().build());
@@ -25,6 +75,11 @@ class ObjectScopeTest {
     directory.putGroup(aGroup("leaf").build(), List.of("deep", "inactive-deep"));
     directory.putGroup(aGroup("root").build(), List.of("root-member"), List.of("leaf"));
     directory.putGroup(aGroup("elsewhere").build(), List.of("outsider"));
+  }
+
+  @Test
+  void idsInScopeAgreeWithIncludesForScopedUsersAndGroups() {
+    aDirectoryWithNestedGroups();
     Provider provider = aProvider("p").scopedTo("root").withUserFilter("active = true").build();
 
     ObjectScope users = ProviderMappings.scope(provider, ObjectType.USER, directory);

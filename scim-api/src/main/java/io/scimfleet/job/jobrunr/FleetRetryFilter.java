@@ -5,9 +5,6 @@ import io.scimfleet.job.RetryLater;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.filters.ElectStateFilter;
 import org.jobrunr.jobs.filters.RetryFilter;
@@ -31,33 +28,27 @@ final class FleetRetryFilter implements ElectStateFilter {
 
   static final Duration LONGEST_BACK_OFF = Duration.ofMinutes(10);
 
-  /**
-   * Running jobs of this process that asked to run again this long after they return (removed when
-   * they end, so an entry never outlives the run that made it). Not the job's metadata: JobRunr
-   * clears that when a job succeeds, before the state election.
-   */
-  private static final Map<UUID, Duration> RUN_AGAIN = new ConcurrentHashMap<>();
-
-  /** The running job {@code jobId} is to be scheduled {@code after} from when it returns. */
-  static void runAgain(UUID jobId, Duration after) {
-    RUN_AGAIN.put(jobId, after);
-  }
-
   private final RetryFilter counted;
   private final Duration retryFor;
   private final Clock clock;
+  private final RunAgain runAgain;
 
-  FleetRetryFilter(int retries, int backOffSeedSeconds, Duration retryFor, Clock clock) {
+  /**
+   * @param runAgain the running jobs that handed themselves back, shared with the fleet's queues
+   */
+  FleetRetryFilter(
+      int retries, int backOffSeedSeconds, Duration retryFor, Clock clock, RunAgain runAgain) {
     this.counted = new RetryFilter(retries, backOffSeedSeconds);
     this.retryFor = retryFor;
     this.clock = clock;
+    this.runAgain = runAgain;
   }
 
   @Override
   public void onStateElection(Job job, JobState newState) {
     Duration again =
         newState instanceof SucceededState || newState instanceof FailedState
-            ? RUN_AGAIN.remove(job.getId())
+            ? runAgain.take(job.getId())
             : null;
     if (again != null && newState instanceof SucceededState) {
       job.scheduleAt(

@@ -70,6 +70,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   private @Nullable JobStatsGauges jobStats;
   private @Nullable BackgroundJobServerMetricsBinder serverMetrics;
   private final JobRunrWorkers workers = new JobRunrWorkers();
+  private final RunAgain runAgain = new RunAgain();
   private JobRetention retention = JobRetention.fromEnv(System.getenv());
   private @Nullable ScheduledExecutorService purge;
 
@@ -144,7 +145,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
 
   @Override
   public JobQueue queue() {
-    return new JobRunrJobQueue(scheduler, storage, afterEnqueue);
+    return new JobRunrJobQueue(scheduler, storage, afterEnqueue, runAgain);
   }
 
   /**
@@ -169,7 +170,8 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
                 JobRunrJobQueue.RETRIES,
                 RETRY_BACKOFF_SEED_SECONDS,
                 settings.retryFor(),
-                Clock.systemUTC())));
+                Clock.systemUTC(),
+                runAgain)));
     server.start();
     supervise(server, settings);
     JobWaker wakes = new JobWaker(started, settings.workerThreads());

@@ -34,14 +34,22 @@ final class JobRunrJobQueue implements JobQueue {
   private final JobRequestScheduler scheduler;
   private final StorageProvider storage;
   private final Runnable enqueued;
+  private final RunAgain runAgain;
 
   /**
    * @param enqueued told after each enqueue, so that job servers fetch now (a {@link WorkSignal})
+   * @param runAgain where a running job that hands itself back is noted, for the fleet's {@link
+   *     FleetRetryFilter}
    */
-  JobRunrJobQueue(JobRequestScheduler scheduler, StorageProvider storage, Runnable enqueued) {
+  JobRunrJobQueue(
+      JobRequestScheduler scheduler,
+      StorageProvider storage,
+      Runnable enqueued,
+      RunAgain runAgain) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.enqueued = enqueued;
+    this.runAgain = runAgain;
   }
 
   @Override
@@ -123,7 +131,7 @@ final class JobRunrJobQueue implements JobQueue {
   @Override
   public void handBack(FleetJob job, Duration after) {
     if (ThreadLocalJobContext.hasJobContext()) {
-      FleetRetryFilter.runAgain(ThreadLocalJobContext.getJobContext().getJobId(), after);
+      runAgain.ask(ThreadLocalJobContext.getJobContext().getJobId(), after);
       return;
     }
     scheduler.create(builderFor(job).scheduleIn(after));

@@ -277,7 +277,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   @Override
   public void putGroup(
       DirectoryGroup group,
-      Collection<String> memberIds,
+      @Nullable Collection<String> memberIds,
       @Nullable Collection<String> memberGroupIds) {
     if (memberIds == null && memberGroupIds == null) {
       redis.transaction(
@@ -570,7 +570,7 @@ public final class RedisDirectoryStore implements DirectoryStore {
   }
 
   @Override
-  public Page<String> groupIds(String cursor, int limit) {
+  public Page<String> groupIds(@Nullable String cursor, int limit) {
     return redis.call("page group ids", j -> RedisPages.byLex(j, keys.groupIndex(), cursor, limit));
   }
 

@@ -7,6 +7,7 @@ import io.scimfleet.model.Quarantine;
 import io.scimfleet.store.QuarantineStore;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
 
@@ -48,7 +49,8 @@ public final class RedisQuarantineStore implements QuarantineStore {
 
   /** WATCH, read, compare with {@code seen}; MULTI/SET only when it is still the one seen. */
   @Override
-  public Optional<Quarantine> deepen(String provider, Quarantine seen, String reason, Instant now) {
+  public Optional<Quarantine> deepen(
+      String provider, @Nullable Quarantine seen, String reason, Instant now) {
     String key = keys.quarantine(provider);
     return redis.optimistic(
         "deepen the quarantine of " + provider,

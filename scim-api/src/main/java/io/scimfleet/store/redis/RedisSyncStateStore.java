@@ -267,7 +267,8 @@ public final class RedisSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public Page<String> objectIds(String provider, ObjectType type, String cursor, int limit) {
+  public Page<String> objectIds(
+      String provider, ObjectType type, @Nullable String cursor, int limit) {
     return redis.call(
         "page synced ids", j -> RedisPages.byLex(j, keys.syncIds(provider, type), cursor, limit));
   }

@@ -15,12 +15,15 @@ import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.JobDetails;
 import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.jobs.states.SucceededState;
 import org.junit.jupiter.api.Test;
 
 /** Retries at the target's pace, bounded by time, not by JobRunr's 3^n back-off and count. */
 class FleetRetryFilterTest {
   private final MutableClock clock = new MutableClock(Instant.now());
-  private final FleetRetryFilter filter = new FleetRetryFilter(8, 3, Duration.ofHours(24), clock);
+  private final RunAgain runAgain = new RunAgain();
+  private final FleetRetryFilter filter =
+      new FleetRetryFilter(8, 3, Duration.ofHours(24), clock, runAgain);
 
   @Test
   void aRetryAfterIsTheRetrysTimeNeitherSoonerNorLater() {
@@ -53,6 +56,21 @@ class FleetRetryFilterTest {
     assertThat(FleetRetryFilter.backOff(2)).isEqualTo(Duration.ofSeconds(10));
     assertThat(FleetRetryFilter.backOff(3)).isEqualTo(Duration.ofSeconds(20));
     assertThat(FleetRetryFilter.backOff(40)).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aJobThatHandedItselfBackIsScheduledOnceWhenItReturnsByItsOwnFleetsFilterOnly() {
+    Job mine = aJob();
+    Job elsewhere = aJob();
+    runAgain.ask(mine.getId(), Duration.ofSeconds(1));
+    new RunAgain().ask(elsewhere.getId(), Duration.ofSeconds(1)); // another fleet's hand-back
+
+    filter.onStateElection(mine, new SucceededState(Duration.ZERO, Duration.ZERO));
+    filter.onStateElection(elsewhere, new SucceededState(Duration.ZERO, Duration.ZERO));
+
+    assertThat(scheduledIn(mine)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(elsewhere.getState()).isEqualTo(StateName.ENQUEUED);
+    assertThat(runAgain.take(mine.getId())).as("taken when the job returned").isNull();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.changes;
 
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.mapping.ProviderMappings;
 import io.scimfleet.mapping.ScopeFilter;
 import io.scimfleet.mapping.ScopeGroups;
@@ -79,18 +80,19 @@ final class ChangeRouter {
     Map<String, Set<String>> passwordWanted = passwordUsers(changes);
     List<SyncObjectRequest> jobs = new ArrayList<>();
     for (Provider provider : providers) {
-      GroupScope groupScope = groupScope(provider, userGroups);
       idsByProvider
           .get(provider.name())
           .forEach(
               (type, typeIds) -> {
                 Map<String, ObjectSyncState> states =
                     stores.syncState().getAll(provider.name(), type, typeIds);
+                Set<String> inScope =
+                    inScope(provider, type, typeIds, inputs.get(type), userGroups);
                 List<SyncObjectRequest> concerned = new ArrayList<>();
                 for (String id : typeIds) {
                   MappingInput input = inputs.get(type).get(id);
                   Optional<SyncObjectRequest> job =
-                      concern(provider, type, id, input, states.get(id), groupScope);
+                      concern(provider, type, id, input, states.get(id), inScope.contains(id));
                   if (job.isPresent()
                       && input != null
                       && type == ObjectType.USER
@@ -149,25 +151,23 @@ final class ChangeRouter {
   }
 
   /**
-   * A provider's scope by group for this batch: the groups in scope read once, the users' groups
-   * given.
+   * The ids among these that are in the provider's scope, as {@link ObjectScope} decides for the
+   * worker too: the filter and scope groups kept for their settings, the users' groups given (read
+   * once for the batch).
    */
-  private record GroupScope(Map<String, String> groups, Map<String, Set<String>> userGroups) {
-    static final GroupScope NONE = new GroupScope(null, null);
-
-    boolean includes(ObjectType type, String id) {
-      if (groups == null) return true;
-      if (type == ObjectType.GROUP) return groups.containsKey(id);
-      return userGroups.getOrDefault(id, Set.of()).stream().anyMatch(groups::containsKey);
-    }
-  }
-
-  private GroupScope groupScope(Provider provider, Map<String, Set<String>> userGroups) {
-    if (provider.scopeGroups().isEmpty()) return GroupScope.NONE;
-    ScopeGroups scope =
-        scopeGroups.get(
-            provider.scopeGroups(), roots -> new ScopeGroups(stores.directory(), roots));
-    return new GroupScope(scope.groups(), userGroups);
+  private Set<String> inScope(
+      Provider provider,
+      ObjectType type,
+      List<String> ids,
+      Map<String, MappingInput> inputs,
+      Map<String, Set<String>> userGroups) {
+    List<MappingInput> present = ids.stream().map(inputs::get).filter(Objects::nonNull).toList();
+    ScopeGroups groups =
+        provider.scopeGroups().isEmpty()
+            ? null
+            : scopeGroups.get(
+                provider.scopeGroups(), roots -> new ScopeGroups(stores.directory(), roots));
+    return new ObjectScope(type, scope(provider, type), groups).idsInScope(present, userGroups);
   }
 
   /**
@@ -192,12 +192,11 @@ final class ChangeRouter {
       String id,
       MappingInput input,
       ObjectSyncState state,
-      GroupScope groupScope) {
+      boolean inScope) {
     boolean wasSent = state != null && state.remoteId() != null;
     if (input == null) {
       return wasSent ? Optional.of(job(provider, type, id, state.remoteId())) : Optional.empty();
     }
-    boolean inScope = scope(provider, type).includes(input) && groupScope.includes(type, id);
     return inScope || wasSent ? Optional.of(job(provider, type, id, null)) : Optional.empty();
   }
 

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.console;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin token a sign-in must give: compared as SHA-256 hashes in constant time, so that neither
@@ -11,13 +12,13 @@ import java.security.NoSuchAlgorithmException;
 final class AdminToken {
   private final byte[] hash;
 
-  AdminToken(String token) {
+  AdminToken(@Nullable String token) {
     if (token == null || token.isBlank())
       throw new IllegalArgumentException("the console needs SCIM_ADMIN_TOKEN");
     this.hash = sha256(token);
   }
 
-  boolean matches(String given) {
+  boolean matches(@Nullable String given) {
     return given != null && MessageDigest.isEqual(hash, sha256(given.strip()));
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's two files, read from the jar once: htmx from its WebJar and the style sheet. No
@@ -47,7 +48,7 @@ final class ConsoleAssets {
   }
 
   /** The named file, or null. */
-  Asset get(String name) {
+  @Nullable Asset get(String name) {
     return byName.get(name);
   }
 

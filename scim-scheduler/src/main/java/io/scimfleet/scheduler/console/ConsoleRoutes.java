@@ -8,6 +8,7 @@ import io.scimfleet.scheduler.config.ProviderRegistry;
 import io.scimfleet.scheduler.source.SourceRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class ConsoleRoutes {
     redirect(ctx, "/ui/");
   }
 
-  private String signOut(Context ctx, Session session) {
+  private @Nullable String signOut(Context ctx, Session session) {
     sessions.close(session.id());
     ctx.header("Set-Cookie", SessionCookie.clear(secure(ctx)));
     return null;
@@ -169,7 +170,7 @@ public final class ConsoleRoutes {
     return SourceStatusPanel.render(sources.one(ctx.pathParam("name")), s);
   }
 
-  private String search(Context ctx, Session s) {
+  private @Nullable String search(Context ctx, Session s) {
     String query = ctx.queryParam("q");
     if (query == null) return SearchPage.render(null, java.util.List.of(), s);
     var found = data.search(query);
@@ -245,12 +246,12 @@ public final class ConsoleRoutes {
 
   /** Renders what the session may see; without a session, back to sign-in. */
   private interface View {
-    String render(Context ctx, Session session);
+    @Nullable String render(Context ctx, Session session);
   }
 
   /** Does what the session asked and answers where to go next (null: the sign-in page). */
   private interface Action {
-    String run(Context ctx, Session session);
+    @Nullable String run(Context ctx, Session session);
   }
 
   private void page(Context ctx, View view) {
@@ -330,7 +331,7 @@ public final class ConsoleRoutes {
     };
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.console;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the admin console keeps its sessions.
@@ -29,7 +30,7 @@ public record ConsoleSettings(Duration sessionIdle, boolean secureCookie) {
         flag(env.get("SCIM_UI_SECURE_COOKIE")));
   }
 
-  private static long minutes(String value) {
+  private static long minutes(@Nullable String value) {
     if (value == null || value.isBlank()) return DEFAULT_SESSION_MINUTES;
     try {
       return Long.parseLong(value.strip());
@@ -39,7 +40,7 @@ public record ConsoleSettings(Duration sessionIdle, boolean secureCookie) {
     }
   }
 
-  private static boolean flag(String value) {
+  private static boolean flag(@Nullable String value) {
     if (value == null || value.isBlank()) return false;
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> true;

@@ -1,10 +1,12 @@
 package io.scimfleet.scheduler.console;
 
+import org.jspecify.annotations.Nullable;
+
 /** A refused request: what went wrong and a way back. */
 final class ErrorPage {
   private ErrorPage() {}
 
-  static String render(String message, Session session) {
+  static String render(String message, @Nullable Session session) {
     String body =
         "<p class=\"error\" role=\"alert\">"
             + Html.escape(message)

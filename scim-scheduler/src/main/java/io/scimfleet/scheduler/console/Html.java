@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.console;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a value becomes HTML: every text and attribute value a page shows goes through
@@ -12,7 +13,7 @@ final class Html {
   private Html() {}
 
   /** Text or a double-quoted attribute value: {@code & < > " '} escaped; null is empty. */
-  static String escape(Object value) {
+  static String escape(@Nullable Object value) {
     if (value == null) return "";
     String text = value.toString();
     StringBuilder out = new StringBuilder(text.length() + 16);

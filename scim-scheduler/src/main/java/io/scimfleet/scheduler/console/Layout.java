@@ -1,5 +1,7 @@
 package io.scimfleet.scheduler.console;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The page every console page sits in: one {@code h1}, the navigation, the session's sign-out form
  * and a notice from the last action. Styles and the one script come from {@code /ui/assets/}; no
@@ -15,7 +17,7 @@ final class Layout {
   private Layout() {}
 
   /** A page for a signed-in operator. */
-  static String page(String title, Session session, String notice, String body) {
+  static String page(String title, Session session, @Nullable String notice, String body) {
     String nav =
         """
         <header class="top"><nav aria-label="Console">
@@ -42,7 +44,7 @@ final class Layout {
         + "\">";
   }
 
-  private static String document(String title, String nav, String notice, String body) {
+  private static String document(String title, String nav, @Nullable String notice, String body) {
     return """
         <!doctype html>
         <html lang="en">

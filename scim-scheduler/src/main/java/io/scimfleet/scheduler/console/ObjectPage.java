@@ -4,6 +4,7 @@ import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.SyncAttempt;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One user or group on every provider: its state, remote id and last error there, its last
@@ -28,7 +29,7 @@ final class ObjectPage {
   }
 
   static String render(
-      ObjectRef ref, List<ObjectOnProvider> providers, Session session, String notice) {
+      ObjectRef ref, List<ObjectOnProvider> providers, Session session, @Nullable String notice) {
     StringBuilder body =
         new StringBuilder("<p>Id <code>").append(Html.escape(ref.id())).append("</code></p>");
     if (providers.isEmpty()) body.append("<p>No provider yet.</p>");

@@ -4,6 +4,7 @@ import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.scheduler.http.Preview;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One provider: its status and actions, the last runs, the last run's failures grouped by error,
@@ -15,13 +16,13 @@ final class ProviderPage {
       ProviderSummary summary,
       List<FullSyncRun> runs,
       String configuration,
-      String previewId,
-      Preview.Result preview,
-      String previewError) {}
+      @Nullable String previewId,
+      Preview.@Nullable Result preview,
+      @Nullable String previewError) {}
 
   private ProviderPage() {}
 
-  static String render(Model m, Session session, String notice, Instant now) {
+  static String render(Model m, Session session, @Nullable String notice, Instant now) {
     ProviderSummary s = m.summary();
     String body =
         "<section aria-labelledby=\"status\"><h2 id=\"status\">Status</h2>"
@@ -41,7 +42,7 @@ final class ProviderPage {
     return Layout.page("Provider " + s.name(), session, notice, body);
   }
 
-  private static String failures(FullSyncRun last) {
+  private static String failures(@Nullable FullSyncRun last) {
     if (last == null || last.errors().isEmpty()) return "<p>None.</p>";
     StringBuilder items = new StringBuilder("<ul class=\"failures\">");
     for (FailureGroup g : FailureGroup.of(last.errors())) {

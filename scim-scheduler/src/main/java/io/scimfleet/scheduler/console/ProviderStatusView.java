@@ -6,6 +6,7 @@ import io.scimfleet.model.Provider;
 import io.scimfleet.model.Quarantine;
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One provider's health: settings at a glance, the last run, the run in progress, quarantine and
@@ -40,7 +41,7 @@ final class ProviderStatusView {
         + held(s, session);
   }
 
-  private static String lastRun(FullSyncRun last, Instant now) {
+  private static String lastRun(@Nullable FullSyncRun last, Instant now) {
     if (last == null) return fact("Last run", "none yet");
     return "<dt>Last run</dt><dd>"
         + statusWord(last.status())
@@ -54,7 +55,7 @@ final class ProviderStatusView {
         + "</dd>";
   }
 
-  private static String running(FullSyncRun run, Instant now) {
+  private static String running(@Nullable FullSyncRun run, Instant now) {
     if (run == null) return fact("Running", "no");
     return "<dt>Running</dt><dd class=\"running\">"
         + Html.escape(Show.progress(run))
@@ -65,7 +66,7 @@ final class ProviderStatusView {
         + "</dd>";
   }
 
-  private static String quarantine(Quarantine q, Instant now) {
+  private static String quarantine(@Nullable Quarantine q, Instant now) {
     if (q == null) return fact("Quarantine", "none");
     String state = q.pausing(now) ? "paused until " : "probing since ";
     return fact("Quarantine", state + Show.time(q.until()) + ": " + q.reason());

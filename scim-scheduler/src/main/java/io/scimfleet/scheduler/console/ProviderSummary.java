@@ -5,6 +5,7 @@ import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.model.Provider;
 import io.scimfleet.model.Quarantine;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the console shows of one provider at a glance.
@@ -17,10 +18,10 @@ import java.util.List;
  */
 record ProviderSummary(
     Provider provider,
-    FullSyncRun running,
-    FullSyncRun last,
+    @Nullable FullSyncRun running,
+    @Nullable FullSyncRun last,
     long pendingJobs,
-    Quarantine quarantine,
+    @Nullable Quarantine quarantine,
     long held,
     List<HeldDeletion> firstHeld) {
 

@@ -2,13 +2,14 @@ package io.scimfleet.scheduler.console;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The landing page: every provider's health, last run and actions, refreshed live. */
 final class ProvidersPage {
   private ProvidersPage() {}
 
   static String render(
-      List<ProviderSummary> providers, Session session, String notice, Instant now) {
+      List<ProviderSummary> providers, Session session, @Nullable String notice, Instant now) {
     StringBuilder body = new StringBuilder();
     if (providers.isEmpty()) {
       body.append(

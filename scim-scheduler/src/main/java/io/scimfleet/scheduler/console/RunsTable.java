@@ -3,12 +3,14 @@ package io.scimfleet.scheduler.console;
 import io.scimfleet.model.FullSyncRun;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A provider's run in progress and its last finished runs, newest first; polled live. */
 final class RunsTable {
   private RunsTable() {}
 
-  static String live(String provider, FullSyncRun running, List<FullSyncRun> runs, Instant now) {
+  static String live(
+      String provider, @Nullable FullSyncRun running, List<FullSyncRun> runs, Instant now) {
     return "<div class=\"live\" hx-get=\"/ui/live/providers/"
         + Html.url(provider)
         + "/runs\" hx-trigger=\"every "
@@ -18,7 +20,7 @@ final class RunsTable {
         + "</div>";
   }
 
-  static String render(FullSyncRun running, List<FullSyncRun> runs, Instant now) {
+  static String render(@Nullable FullSyncRun running, List<FullSyncRun> runs, Instant now) {
     if (running == null && runs.isEmpty()) return "<p>No run yet.</p>";
     StringBuilder rows = new StringBuilder();
     if (running != null) rows.append(row(running, now));

@@ -1,13 +1,14 @@
 package io.scimfleet.scheduler.console;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Find a user or group by id, username or group name. */
 final class SearchPage {
   private SearchPage() {}
 
   /** {@code query} null: nothing asked yet. */
-  static String render(String query, List<ObjectRef> found, Session session) {
+  static String render(@Nullable String query, List<ObjectRef> found, Session session) {
     String form =
         "<form method=\"get\" action=\"/ui/objects\" class=\"row\" role=\"search\">"
             + "<label for=\"q\">Search</label>"
@@ -18,7 +19,7 @@ final class SearchPage {
     return Layout.page("Objects", session, null, form + results(query, found));
   }
 
-  private static String results(String query, List<ObjectRef> found) {
+  private static String results(@Nullable String query, List<ObjectRef> found) {
     if (query == null) return "";
     if (found.isEmpty())
       return "<p role=\"status\">Nothing found for “" + Html.escape(query) + "”.</p>";

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's sessions: ids and CSRF tokens of 256 random bits each, kept in the fleet's {@link
@@ -28,12 +29,12 @@ final class Sessions {
   }
 
   /** The live session with this id, its idle time started again; empty when none or over. */
-  Optional<Session> find(String id) {
+  Optional<Session> find(@Nullable String id) {
     if (id == null || id.isEmpty()) return Optional.empty();
     return store.touch(id, idle).map(csrf -> new Session(id, csrf));
   }
 
-  void close(String id) {
+  void close(@Nullable String id) {
     if (id != null && !id.isEmpty()) store.close(id);
   }
 
@@ -42,7 +43,7 @@ final class Sessions {
   }
 
   /** The notice the session's last action left, once; null when none. */
-  String takeNotice(Session session) {
+  @Nullable String takeNotice(Session session) {
     return store.takeNotice(session.id()).orElse(null);
   }
 

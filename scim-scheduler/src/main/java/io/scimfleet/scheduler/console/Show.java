@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** How the console writes times, durations, counts and progress; plain text, escaped by callers. */
 final class Show {
@@ -17,7 +18,7 @@ final class Show {
 
   private Show() {}
 
-  static String time(Instant at) {
+  static String time(@Nullable Instant at) {
     return at == null ? "—" : TIME.format(at);
   }
 

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.console;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in by the admin token: a right token opens a session, a wrong one is counted against the
@@ -10,7 +11,7 @@ import java.time.Duration;
  */
 final class SignIn {
   /** A new session, or the status and message of a refusal. */
-  record Outcome(Session session, int status, String error) {}
+  record Outcome(@Nullable Session session, int status, @Nullable String error) {}
 
   private final AdminToken token;
   private final Sessions sessions;
@@ -22,7 +23,7 @@ final class SignIn {
     this.throttle = new SignInThrottle(clock);
   }
 
-  Outcome attempt(String address, String given) {
+  Outcome attempt(String address, @Nullable String given) {
     Duration wait = throttle.wait(address);
     if (!wait.isZero()) {
       return new Outcome(

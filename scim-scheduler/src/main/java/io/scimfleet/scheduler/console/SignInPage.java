@@ -1,10 +1,12 @@
 package io.scimfleet.scheduler.console;
 
+import org.jspecify.annotations.Nullable;
+
 /** The sign-in form: the admin token, never shown back, and why the last try failed. */
 final class SignInPage {
   private SignInPage() {}
 
-  static String render(String error) {
+  static String render(@Nullable String error) {
     String alert =
         error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>";
     return Layout.anonymous(

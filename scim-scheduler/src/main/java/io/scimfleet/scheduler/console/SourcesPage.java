@@ -1,12 +1,13 @@
 package io.scimfleet.scheduler.console;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The Sources page: every LDAP source's health, last reads and held deletions, refreshed live. */
 final class SourcesPage {
   private SourcesPage() {}
 
-  static String render(List<SourceSummary> sources, Session session, String notice) {
+  static String render(List<SourceSummary> sources, Session session, @Nullable String notice) {
     StringBuilder body = new StringBuilder();
     if (sources.isEmpty()) {
       body.append(

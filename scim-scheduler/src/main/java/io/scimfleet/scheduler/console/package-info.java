@@ -6,4 +6,7 @@
  * pages are plain classes that return HTML, every value passing through {@link
  * io.scimfleet.scheduler.console.Html#escape}. docs/console.md describes it.
  */
+@NullMarked
 package io.scimfleet.scheduler.console;
+
+import org.jspecify.annotations.NullMarked;

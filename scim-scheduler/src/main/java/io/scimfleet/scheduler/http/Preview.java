@@ -5,14 +5,12 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.ObjectScope;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.ProviderMappings;
-import io.scimfleet.mapping.ScopeGroups;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
 import io.scimfleet.schema.ScimSchemaValidator;
 import io.scimfleet.schema.Violation;
 import io.scimfleet.store.Stores;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the worker would send for one object, built by the worker's {@link PayloadBuilder} (default
@@ -22,8 +20,9 @@ import java.util.Optional;
  * nestedGroups}); a member never synced is left out, where the worker would sync it first. A user's
  * manager likewise, by its remote id when it has one; the target is not asked, and taken to
  * announce the Enterprise User extension ({@link PayloadBuilder#UNASKED}). {@code scope} says why
- * the object is in scope or not: the filter, and through which scoped group. The admin console
- * shows the same preview.
+ * the object is in scope or not: the filter, and through which scoped group, as {@link
+ * ObjectScope#verdict} decides it for the router and the worker too. The admin console shows the
+ * same preview.
  */
 public final class Preview {
   private final Stores stores;
@@ -44,30 +43,29 @@ public final class Preview {
 
   public Result of(Provider provider, ObjectType type, String id) {
     MappingInput input = input(provider, type, id);
-    ObjectScope scope = ProviderMappings.scope(provider, type, stores.directory());
-    boolean byFilter = scope.includesByFilter(input);
-    Optional<ScopeGroups.Reason> byGroup = scope.byGroup(id);
-    boolean inScope = byFilter && (scope.groups() == null || byGroup.isPresent());
+    ObjectScope.Verdict scope =
+        ProviderMappings.scope(provider, type, stores.directory()).verdict(input);
     PayloadBuilder.Payload payload =
         payloads.build(provider, ProviderMappings.compile(provider, type), type, input);
     return new Result(
         payload.resource(),
         payload.valid(),
         payload.violations(),
-        inScope,
-        reason(provider, type, byFilter, byGroup));
+        scope.inScope(),
+        reason(provider, type, scope));
   }
 
-  private static String reason(
-      Provider provider, ObjectType type, boolean byFilter, Optional<ScopeGroups.Reason> byGroup) {
+  /** The scope's verdict in words: the filter, and through which scoped group. */
+  private static String reason(Provider provider, ObjectType type, ObjectScope.Verdict scope) {
     String filterName = type == ObjectType.USER ? "userFilter" : "groupFilter";
     String filter =
         ProviderMappings.scopeExpression(provider, type) == null
             ? "no " + filterName
-            : filterName + (byFilter ? " matches" : " does not match");
+            : filterName + (scope.byFilter() ? " matches" : " does not match");
     if (provider.scopeGroups().isEmpty()) return filter;
     String groups =
-        byGroup
+        scope
+            .byGroup()
             .map(reason -> "through " + reason)
             .orElse(
                 (type == ObjectType.USER ? "not a member of " : "not nested in ")

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SCIM-SDK's resource endpoint over the directory: Users (with the enterprise extension) and
@@ -53,7 +54,7 @@ final class InboundEndpoint {
    * Why a POST or PUT of a resource ({@code Users} or {@code Groups}) is refused before the SDK
    * sees it; empty when it is not.
    */
-  Optional<String> refusal(String resource, HttpMethod method, String body) {
+  Optional<String> refusal(String resource, HttpMethod method, @Nullable String body) {
     RequestShape shape = shapes.get(resource);
     if (shape == null || (method != HttpMethod.POST && method != HttpMethod.PUT))
       return Optional.empty();
@@ -61,7 +62,8 @@ final class InboundEndpoint {
   }
 
   /** Answers one request; {@code url} is the whole request URL, query included. */
-  ScimResponse handle(String url, HttpMethod method, String body, Map<String, String> headers) {
+  ScimResponse handle(
+      String url, HttpMethod method, @Nullable String body, Map<String, String> headers) {
     return endpoint.handleRequest(url, method, body, headers, new Context(new Authenticated()));
   }
 

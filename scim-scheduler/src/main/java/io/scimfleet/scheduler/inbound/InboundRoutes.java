@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +148,7 @@ public final class InboundRoutes {
     return status;
   }
 
-  private byte[] boundedBody(Context ctx) throws IOException {
+  private byte @Nullable [] boundedBody(Context ctx) throws IOException {
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       return body.length > maxBodyBytes ? null : body;
@@ -158,7 +159,7 @@ public final class InboundRoutes {
     return error(ctx, status, null, detail);
   }
 
-  private static int error(Context ctx, int status, String scimType, String detail) {
+  private static int error(Context ctx, int status, @Nullable String scimType, String detail) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putArray("schemas").add(ERROR_SCHEMA);
     body.put("status", Integer.toString(status));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inbound SCIM endpoint's settings. {@link #toString()} shows no token.
@@ -56,15 +57,16 @@ public record InboundSettings(List<String> tokens, int requestsPerSecond, int ma
    * The settings the environment gives; tokens the admin or directory token also uses are refused.
    */
   public static InboundSettings fromEnv(Map<String, String> env) {
-    String inline = env.get("SCIM_INBOUND_TOKEN");
-    String file = env.get("SCIM_INBOUND_TOKEN_FILE");
-    if (present(inline) && present(file))
+    String inline = present(env.get("SCIM_INBOUND_TOKEN"));
+    String file = present(env.get("SCIM_INBOUND_TOKEN_FILE"));
+    if (inline != null && file != null)
       throw new IllegalArgumentException(
           "set SCIM_INBOUND_TOKEN or SCIM_INBOUND_TOKEN_FILE, not both");
-    List<String> tokens = split(present(file) ? read(file) : inline);
+    List<String> tokens = split(file != null ? read(file) : inline);
     tokens.forEach(token -> TokenRules.requireLongEnough("SCIM_INBOUND_TOKEN", token));
     for (String other : List.of("SCIM_ADMIN_TOKEN", "SCIM_DIRECTORY_TOKEN")) {
-      if (present(env.get(other)) && tokens.contains(env.get(other).strip()))
+      String taken = present(env.get(other));
+      if (taken != null && tokens.contains(taken.strip()))
         throw new IllegalArgumentException("SCIM_INBOUND_TOKEN must differ from " + other);
     }
     return new InboundSettings(
@@ -73,9 +75,10 @@ public record InboundSettings(List<String> tokens, int requestsPerSecond, int ma
         number(env, "SCIM_INBOUND_MAX_RESULTS", DEFAULT_MAX_RESULTS));
   }
 
-  private static List<String> split(String value) {
-    if (!present(value)) return List.of();
-    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  private static List<String> split(@Nullable String value) {
+    String given = present(value);
+    if (given == null) return List.of();
+    return Arrays.stream(given.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static String read(String file) {
@@ -87,8 +90,8 @@ public record InboundSettings(List<String> tokens, int requestsPerSecond, int ma
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {
-    String value = env.get(name);
-    if (!present(value)) return fallback;
+    String value = present(env.get(name));
+    if (value == null) return fallback;
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
@@ -96,8 +99,9 @@ public record InboundSettings(List<String> tokens, int requestsPerSecond, int ma
     }
   }
 
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
+  /** The value when it says something, else null (unset or blank). */
+  private static @Nullable String present(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What identity providers send in a PATCH that the SCIM-SDK would misread, rewritten to its RFC
@@ -19,7 +20,7 @@ final class PatchQuirks {
   private PatchQuirks() {}
 
   /** The body to hand to the SDK: rewritten where needed, else as it came (also when not JSON). */
-  static String normalise(String body) {
+  static @Nullable String normalise(@Nullable String body) {
     if (body == null) return null;
     JsonNode request;
     try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the SCIM-SDK would let pass silently and we refuse: a resource body (POST or PUT) that names
@@ -39,7 +40,7 @@ final class RequestShape {
   }
 
   /** Why the body is refused; empty when its shape is fine or it is not JSON (the SDK says so). */
-  Optional<String> problem(String body) {
+  Optional<String> problem(@Nullable String body) {
     JsonNode resource;
     try {
       resource = body == null ? null : JSON.readTree(body);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one mapping between a SCIM Group and a directory group: {@code displayName} is the name,
@@ -51,8 +52,8 @@ final class ScimGroups {
    */
   static ObjectNode toScim(
       DirectoryGroup group,
-      Collection<String> users,
-      Collection<String> groups,
+      @Nullable Collection<String> users,
+      @Nullable Collection<String> groups,
       Optional<ObjectTimes> times,
       Function<String, String> userLocation,
       Function<String, String> groupLocation) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one mapping between a SCIM User and a directory user, both ways (docs/inbound.md has the
@@ -171,7 +172,7 @@ final class ScimUsers {
     return emails;
   }
 
-  private static String fullName(JsonNode scim, JsonNode name) {
+  private static @Nullable String fullName(JsonNode scim, JsonNode name) {
     String display = text(scim.get("displayName"));
     if (display != null) return display;
     String formatted = text(name.get("formatted"));
@@ -185,7 +186,7 @@ final class ScimUsers {
   }
 
   /** The primary email's value, else the first one's; null without emails. */
-  static String email(JsonNode emails) {
+  static @Nullable String email(@Nullable JsonNode emails) {
     if (emails == null || !emails.isArray() || emails.isEmpty()) return null;
     for (JsonNode email : emails) {
       if (email.path("primary").asBoolean(false)) return text(email.get("value"));
@@ -193,18 +194,18 @@ final class ScimUsers {
     return text(emails.get(0).get("value"));
   }
 
-  private static void put(Map<String, Object> attributes, String key, JsonNode value) {
+  private static void put(Map<String, Object> attributes, String key, @Nullable JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) return;
     attributes.put(key, JSON.convertValue(value, Object.class));
   }
 
-  private static void putText(ObjectNode node, String key, Object value) {
+  private static void putText(ObjectNode node, String key, @Nullable Object value) {
     if (value != null && !(value instanceof Map) && !(value instanceof List))
       node.put(key, value.toString());
   }
 
   /** A kept value as it was written: a text stays text, a list a list of objects. */
-  private static void putKept(ObjectNode node, String key, Object value) {
+  private static void putKept(ObjectNode node, String key, @Nullable Object value) {
     if (value instanceof List<?> list) {
       node.set(key, JSON.valueToTree(list.stream().filter(Map.class::isInstance).toList()));
     } else {
@@ -212,7 +213,7 @@ final class ScimUsers {
     }
   }
 
-  static String text(JsonNode node) {
+  static @Nullable String text(@Nullable JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty()
         ? null
         : node.asText();

@@ -6,4 +6,7 @@
  * check and rate limit, the mapping between SCIM resources and directory objects, and the
  * normalising of what real clients send.
  */
+@NullMarked
 package io.scimfleet.scheduler.inbound;
+
+import org.jspecify.annotations.NullMarked;

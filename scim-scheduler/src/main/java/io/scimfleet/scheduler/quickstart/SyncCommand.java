@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.quickstart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** The arguments of {@code sync}: {@code --config FILE --directory FILE [--wait-seconds N]}. */
 record SyncCommand(Path config, Path directory, Duration waitAtMost) {
@@ -33,7 +34,7 @@ record SyncCommand(Path config, Path directory, Duration waitAtMost) {
     return new SyncCommand(config, directory, wait);
   }
 
-  private static String required(String option, String value) {
+  private static String required(String option, @Nullable String value) {
     if (value == null) throw new IllegalArgumentException(option + " needs a value");
     return value;
   }

@@ -3,4 +3,7 @@
  * a directory and providers into an in-memory fleet, runs one full sync of each provider and prints
  * what happened.
  */
+@NullMarked
 package io.scimfleet.scheduler.quickstart;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.source;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A directory the fleet reads itself ({@code type: ldap}), as stored: validated by {@link
@@ -29,20 +30,20 @@ public record Source(
     boolean enabled,
     List<String> urls,
     boolean startTls,
-    String caBundleFile,
-    String bindDn,
-    String bindPassword,
-    String bindPasswordFile,
-    String bindPasswordEnv,
+    @Nullable String caBundleFile,
+    @Nullable String bindDn,
+    @Nullable String bindPassword,
+    @Nullable String bindPasswordFile,
+    @Nullable String bindPasswordEnv,
     String baseDn,
-    String userBase,
-    String groupBase,
+    @Nullable String userBase,
+    @Nullable String groupBase,
     String userFilter,
     String groupFilter,
-    String idAttribute,
+    @Nullable String idAttribute,
     Map<String, String> attributes,
     List<String> extraAttributes,
-    String memberAttribute,
+    @Nullable String memberAttribute,
     int pageSize,
     int pollSeconds,
     ChangeDetection changeDetection,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SourceRequest} → {@link Source}, the one validation path of the API and the YAML file. A
@@ -44,18 +45,18 @@ public final class SourceConversion {
             urls,
             orFalse(request.startTls()),
             blankToNull(request.caBundleFile()),
-            dn("bindDn", request.bindDn(), false),
+            dn("bindDn", request.bindDn()),
             request.bindPassword(),
             blankToNull(request.bindPasswordFile()),
             blankToNull(request.bindPasswordEnv()),
-            dn("baseDn", request.baseDn(), true),
-            dn("userBase", request.userBase(), false),
-            dn("groupBase", request.groupBase(), false),
+            requiredDn("baseDn", request.baseDn()),
+            dn("userBase", request.userBase()),
+            dn("groupBase", request.groupBase()),
             filter("userFilter", request.userFilter(), Source.DEFAULT_USER_FILTER),
             filter("groupFilter", request.groupFilter(), Source.DEFAULT_GROUP_FILTER),
             blankToNull(request.idAttribute()),
             attributes(request.attributes()),
-            request.extraAttributes(),
+            Objects.requireNonNullElse(request.extraAttributes(), List.of()),
             memberAttribute(request.memberAttribute()),
             range("pageSize", request.pageSize(), 0, 10_000, 500),
             range("pollSeconds", request.pollSeconds(), 1, 86_400, 60),
@@ -77,7 +78,7 @@ public final class SourceConversion {
               + "'");
   }
 
-  private static List<String> urls(List<String> urls, boolean startTls) {
+  private static List<String> urls(@Nullable List<String> urls, boolean startTls) {
     if (urls == null || urls.isEmpty())
       throw new IllegalArgumentException(
           "url is required: ldap://host:389 or ldaps://host:636 (a list for fail-over)");
@@ -117,9 +118,9 @@ public final class SourceConversion {
           "a bind password needs a bindDn (without both the source binds anonymously)");
   }
 
-  private static ChangeDetection detection(String value) {
+  private static ChangeDetection detection(@Nullable String value) {
     ChangeDetection mode =
-        blankToNull(value) == null ? ChangeDetection.AUTO : ChangeDetection.parse(value);
+        value == null || value.isBlank() ? ChangeDetection.AUTO : ChangeDetection.parse(value);
     if (!mode.implemented())
       throw new IllegalArgumentException(
           "changeDetection '"
@@ -129,20 +130,23 @@ public final class SourceConversion {
     return mode;
   }
 
-  private static String dn(String field, String value, boolean required) {
-    if (blankToNull(value) == null) {
-      if (required)
-        throw new IllegalArgumentException(field + " is required, e.g. dc=example,dc=org");
-      return null;
-    }
+  private static String requiredDn(String field, @Nullable String value) {
+    String dn = dn(field, value);
+    if (dn == null)
+      throw new IllegalArgumentException(field + " is required, e.g. dc=example,dc=org");
+    return dn;
+  }
+
+  private static @Nullable String dn(String field, @Nullable String value) {
+    if (value == null || value.isBlank()) return null;
     if (!DN.isValidDN(value))
       throw new IllegalArgumentException(
           field + " '" + value + "' is not a DN, e.g. ou=people,dc=example,dc=org");
     return value;
   }
 
-  private static String filter(String field, String value, String fallback) {
-    if (blankToNull(value) == null) return fallback;
+  private static String filter(String field, @Nullable String value, String fallback) {
+    if (value == null || value.isBlank()) return fallback;
     try {
       Filter.create(value);
       return value;
@@ -152,7 +156,7 @@ public final class SourceConversion {
     }
   }
 
-  private static Map<String, String> attributes(Map<String, String> value) {
+  private static Map<String, String> attributes(@Nullable Map<String, String> value) {
     if (value == null) return Map.of();
     for (Map.Entry<String, String> entry : value.entrySet()) {
       if (!EntryShape.USER_FIELDS.contains(entry.getKey()))
@@ -165,15 +169,15 @@ public final class SourceConversion {
     return value;
   }
 
-  private static String memberAttribute(String value) {
-    if (blankToNull(value) == null) return null;
+  private static @Nullable String memberAttribute(@Nullable String value) {
+    if (value == null || value.isBlank()) return null;
     if (!MEMBER_ATTRIBUTES.contains(value))
       throw new IllegalArgumentException(
           "memberAttribute must be member, uniqueMember or memberUid, not '" + value + "'");
     return value;
   }
 
-  private static int range(String field, Integer value, int min, int max, int fallback) {
+  private static int range(String field, @Nullable Integer value, int min, int max, int fallback) {
     if (value == null) return fallback;
     if (value < min || value > max)
       throw new IllegalArgumentException(
@@ -181,11 +185,11 @@ public final class SourceConversion {
     return value;
   }
 
-  private static boolean orFalse(Boolean value) {
+  private static boolean orFalse(@Nullable Boolean value) {
     return value != null && value;
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory as the REST API, the import and inbound SCIM see it: every write to a user or group
@@ -51,14 +52,16 @@ public final class SourceOwnedDirectory implements DirectoryStore {
   }
 
   @Override
-  public void putGroup(DirectoryGroup group, Collection<String> memberIds) {
+  public void putGroup(DirectoryGroup group, @Nullable Collection<String> memberIds) {
     sources.requireWritable(ObjectType.GROUP, group.id());
     directory.putGroup(group, memberIds);
   }
 
   @Override
   public void putGroup(
-      DirectoryGroup group, Collection<String> memberIds, Collection<String> memberGroupIds) {
+      DirectoryGroup group,
+      @Nullable Collection<String> memberIds,
+      @Nullable Collection<String> memberGroupIds) {
     sources.requireWritable(ObjectType.GROUP, group.id());
     directory.putGroup(group, memberIds, memberGroupIds);
   }
@@ -181,12 +184,12 @@ public final class SourceOwnedDirectory implements DirectoryStore {
   }
 
   @Override
-  public Page<String> userIds(String cursor, int limit) {
+  public Page<String> userIds(@Nullable String cursor, int limit) {
     return directory.userIds(cursor, limit);
   }
 
   @Override
-  public Page<String> groupIds(String cursor, int limit) {
+  public Page<String> groupIds(@Nullable String cursor, int limit) {
     return directory.groupIds(cursor, limit);
   }
 

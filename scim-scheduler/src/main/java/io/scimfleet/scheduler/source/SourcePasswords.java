@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of a source's bind password: an inline one is sealed for its source (refused without
@@ -63,7 +64,7 @@ public final class SourcePasswords {
   }
 
   /** The password read now (files and variables may rotate); null for an anonymous bind. */
-  public String resolve(Source source) {
+  public @Nullable String resolve(Source source) {
     if (source.bindPassword() != null)
       return secrets
           .box()

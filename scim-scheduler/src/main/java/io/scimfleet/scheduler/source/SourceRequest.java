@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.source;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source's settings as the API body ({@code PUT /api/v1/sources/{name}}) and the YAML file's
@@ -10,30 +11,30 @@ import java.util.Map;
  * {@code url} is one URL or a list. {@link #toString()} never shows the password.
  */
 public record SourceRequest(
-    String type,
-    Boolean enabled,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> url,
-    Boolean startTls,
-    String caBundleFile,
-    String bindDn,
-    String bindPassword,
-    String bindPasswordFile,
-    String bindPasswordEnv,
-    String baseDn,
-    String userBase,
-    String groupBase,
-    String userFilter,
-    String groupFilter,
-    String idAttribute,
-    Map<String, String> attributes,
-    List<String> extraAttributes,
-    String memberAttribute,
-    Integer pageSize,
-    Integer pollSeconds,
-    String changeDetection,
-    Integer fullReadMinutes,
-    Integer maxDeletePercent,
-    Integer timeoutSeconds) {
+    @Nullable String type,
+    @Nullable Boolean enabled,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> url,
+    @Nullable Boolean startTls,
+    @Nullable String caBundleFile,
+    @Nullable String bindDn,
+    @Nullable String bindPassword,
+    @Nullable String bindPasswordFile,
+    @Nullable String bindPasswordEnv,
+    @Nullable String baseDn,
+    @Nullable String userBase,
+    @Nullable String groupBase,
+    @Nullable String userFilter,
+    @Nullable String groupFilter,
+    @Nullable String idAttribute,
+    @Nullable Map<String, String> attributes,
+    @Nullable List<String> extraAttributes,
+    @Nullable String memberAttribute,
+    @Nullable Integer pageSize,
+    @Nullable Integer pollSeconds,
+    @Nullable String changeDetection,
+    @Nullable Integer fullReadMinutes,
+    @Nullable Integer maxDeletePercent,
+    @Nullable Integer timeoutSeconds) {
 
   @Override
   public String toString() {

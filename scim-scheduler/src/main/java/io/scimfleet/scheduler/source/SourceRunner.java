@@ -17,11 +17,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +46,8 @@ public final class SourceRunner implements AutoCloseable {
   private final Clock clock;
   private final String holder;
   private final Map<String, Due> due = new HashMap<>();
-  private ScheduledExecutorService timer;
-  private ScheduledFuture<?> ticks;
+  private @Nullable ScheduledExecutorService timer;
+  private @Nullable ScheduledFuture<?> ticks;
 
   /** When the next reads of one source are due, for the settings they were planned with. */
   private record Due(Source settings, Instant fullRead, Instant poll) {}
@@ -155,7 +157,7 @@ public final class SourceRunner implements AutoCloseable {
       return true;
     } catch (SourceReadException | FleetException e) {
       log.warn("source {}: read failed, nothing deleted: {}", source.name(), e.getMessage());
-      return failed(source, status, e.getMessage());
+      return failed(source, status, Objects.requireNonNullElse(e.getMessage(), e.toString()));
     } catch (RuntimeException e) {
       log.error("source {}: read failed", source.name(), e);
       return failed(source, status, "internal error: see the scheduler log (" + e + ")");
@@ -170,8 +172,8 @@ public final class SourceRunner implements AutoCloseable {
   }
 
   /** Content sync with the last cookie, or the entries changed since the last modifyTimestamp. */
-  private DirectoryRead poll(Source source, String password, String mark) {
-    if (ContentSync.isCookie(mark))
+  private DirectoryRead poll(Source source, @Nullable String password, @Nullable String mark) {
+    if (mark != null && ContentSync.isCookie(mark))
       return withUnseen(
           source,
           password,
@@ -198,7 +200,7 @@ public final class SourceRunner implements AutoCloseable {
    * without a change of their own (a wider filter, a moved base) are in the listing but not yet the
    * source's: they are read one by one.
    */
-  private DirectoryRead withUnseen(Source source, String password, DirectoryRead read) {
+  private DirectoryRead withUnseen(Source source, @Nullable String password, DirectoryRead read) {
     List<String> users =
         unseen(
             read.userDns(),

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.source;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the scheduler reading a source last saw, as stored and shown by {@code GET
@@ -24,20 +25,20 @@ import java.util.List;
  * @param writeErrors objects the last read could not write (first few), e.g. a nesting cycle
  */
 public record SourceStatus(
-    String mode,
-    String announced,
+    @Nullable String mode,
+    @Nullable String announced,
     long users,
     long groups,
     int skipped,
-    Instant lastFullRead,
-    Double lastFullReadSeconds,
-    Instant lastPoll,
-    Instant lastChange,
-    String lastError,
-    Instant lastErrorAt,
-    Instant failingSince,
-    String mark,
-    String readBy,
+    @Nullable Instant lastFullRead,
+    @Nullable Double lastFullReadSeconds,
+    @Nullable Instant lastPoll,
+    @Nullable Instant lastChange,
+    @Nullable String lastError,
+    @Nullable Instant lastErrorAt,
+    @Nullable Instant failingSince,
+    @Nullable String mark,
+    @Nullable String readBy,
     List<String> writeErrors) {
 
   public SourceStatus {
@@ -90,7 +91,7 @@ public record SourceStatus(
         outcome.writeErrors());
   }
 
-  public SourceStatus withMode(String value, String announcedBy) {
+  public SourceStatus withMode(String value, @Nullable String announcedBy) {
     return new SourceStatus(
         value,
         announcedBy,
@@ -115,6 +116,6 @@ public record SourceStatus(
       long groups,
       int skipped,
       boolean changed,
-      String mark,
+      @Nullable String mark,
       List<String> writeErrors) {}
 }

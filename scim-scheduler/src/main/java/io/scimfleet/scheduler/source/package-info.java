@@ -5,4 +5,7 @@
  * deletion guard, and the ownership that keeps REST and inbound SCIM writes off their objects.
  * {@code source.ldap} holds the LDAP protocol side.
  */
+@NullMarked
 package io.scimfleet.scheduler.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -85,11 +85,19 @@ public final class ObjectJobHandler implements SyncObjectHandler {
         request.type().label() + " " + request.objectId() + ": " + result.outcome().label());
   }
 
+  /**
+   * The provider's health is checked once, before the first try; a try whose failures quarantined
+   * it pauses the next one ({@link ProviderHealth}).
+   */
   private SyncResult syncWithRetries(ProviderContext context, SyncObjectRequest request) {
+    try {
+      health.requireOpen(request.provider());
+    } catch (ProviderQuarantinedException paused) {
+      throw Retries.later(paused);
+    }
     for (int attempt = 1; ; attempt++) {
       FleetException failure;
       try {
-        health.requireOpen(request.provider());
         return objects.sync(
             context,
             request.type(),

@@ -48,8 +48,17 @@ public final class ProviderJobSlots {
     return true;
   }
 
+  /**
+   * Gives back a slot taken by {@link #tryTake}.
+   *
+   * @throws IllegalStateException when none of the provider's slots is taken (a release without a
+   *     take): nothing changes, so the count never drops below zero
+   */
   void release(String provider) {
-    taken.get(provider).decrementAndGet();
+    AtomicInteger count = taken.get(provider);
+    if (count == null || count.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0)
+      throw new IllegalStateException(
+          "no job slot of provider " + provider + " is taken: a release without a take");
   }
 
   int taken(String provider) {

@@ -68,7 +68,7 @@ final class BulkWrites {
   private final Clock clock;
   private final UserSync users;
   private final FleetMetrics metrics;
-  private final ProviderHealth health;
+  private final FailureRecorder recorder;
 
   /**
    * Clients whose target answered a Bulk request 404, 405 or 501: single requests until the
@@ -99,7 +99,7 @@ final class BulkWrites {
       RemoteWriter writer,
       UserSync users,
       FleetMetrics metrics,
-      ProviderHealth health,
+      FailureRecorder recorder,
       AttemptLog attempts,
       Clock clock) {
     this.attempts = attempts;
@@ -109,7 +109,7 @@ final class BulkWrites {
     this.writer = writer;
     this.users = users;
     this.metrics = metrics;
-    this.health = health;
+    this.recorder = recorder;
   }
 
   /**
@@ -143,7 +143,6 @@ final class BulkWrites {
       boolean force,
       SyncTrigger trigger) {
     SyncResult[] results = new SyncResult[ids.size()];
-    health.requireOpenHere(ctx.name());
     List<Integer> changed = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
@@ -483,14 +482,12 @@ final class BulkWrites {
             one.hash(),
             RemoteWriter.paths(one.payload()),
             one.state() == null ? null : one.state().password()));
-    health.succeeded(ctx.name());
+    recorder.succeeded(ctx);
     return SyncResult.of(written.outcome());
   }
 
   private SyncResult failed(ProviderContext ctx, Planned one, FleetException e) {
-    health.failed(ctx.name(), e);
-    steps.recordFailure(ctx, ObjectType.USER, one.objectId(), one.state(), e);
-    return SyncResult.failed(e.getMessage());
+    return recorder.failed(ctx, ObjectType.USER, one.objectId(), one.state(), e);
   }
 
   private SyncResult finished(ProviderContext ctx, SyncResult result) {

@@ -50,6 +50,7 @@ public final class ObjectSync {
   private final SyncSteps steps;
   private final AttemptLog attempts;
   private final BulkWrites bulk;
+  private final FailureRecorder recorder;
 
   /**
    * Without a key: a password waiting for a provider that syncs passwords fails that user's sync,
@@ -82,11 +83,12 @@ public final class ObjectSync {
         new AttemptLog(stores.history(), clock, new Acknowledgements(stores, metrics, clock));
     RemoteWriter writer = new RemoteWriter(new CreateIntents(stores.syncState(), clock));
     this.steps = new SyncSteps(stores, validator, writer, guard, clock);
+    this.recorder = new FailureRecorder(stores.syncState(), health, clock);
     this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
     this.groups = new GroupSync(stores, steps, writer);
     this.membersFirst = new MembersFirst(stores.directory(), steps);
     this.managerFirst = new ManagerFirst(stores);
-    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, health, attempts, clock);
+    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, recorder, attempts, clock);
   }
 
   /**
@@ -138,9 +140,8 @@ public final class ObjectSync {
       boolean force,
       SyncTrigger trigger,
       Set<String> managed) {
-    health.requireOpenHere(ctx.name());
-    return attempts.recording(
-        ctx.name(),
+    return recorded(
+        ctx,
         type,
         objectId,
         trigger,
@@ -230,13 +231,27 @@ public final class ObjectSync {
       ObjectType type,
       String objectId,
       UnaryOperator<ObjectSyncState> asOnTarget) {
-    health.requireOpenHere(ctx.name());
-    return attempts.recording(
-        ctx.name(),
+    return recorded(
+        ctx,
         type,
         objectId,
         SyncTrigger.FULL_SYNC,
         () -> repairLocked(ctx, type, objectId, asOnTarget));
+  }
+
+  /**
+   * One attempt of the object, recorded in its history; none while the provider is paused as this
+   * worker knows it: what the job read when it started ({@link ProviderHealth#requireOpen}), and a
+   * quarantine that this worker's failures entered since. Reads nothing.
+   */
+  private SyncResult recorded(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      SyncTrigger trigger,
+      Supplier<SyncResult> body) {
+    health.requireStillOpen(ctx.name());
+    return attempts.recording(ctx.name(), type, objectId, trigger, body);
   }
 
   @SuppressWarnings("try") // the lock is held for the block and released by close()
@@ -324,17 +339,16 @@ public final class ObjectSync {
           type == ObjectType.USER
               ? users.sync(ctx, objectId, state, capturedRemoteId, force)
               : groups.sync(ctx, objectId, state, capturedRemoteId, force);
-      health.succeeded(ctx.name());
+      recorder.succeeded(ctx);
       return SyncResult.of(outcome);
     } catch (ProviderQuarantinedException paused) {
       throw paused; // not this object's failure: the whole provider waits
     } catch (LockLostException lost) {
       throw lost; // not the target's failure, and nothing may be recorded: see fenced()
     } catch (FleetException e) {
-      health.failed(ctx.name(), e);
-      steps.recordFailure(ctx, type, objectId, state, e);
+      SyncResult failed = recorder.failed(ctx, type, objectId, state, e);
       if (e.retryable()) throw e;
-      return SyncResult.failed(e.getMessage());
+      return failed;
     }
   }
 

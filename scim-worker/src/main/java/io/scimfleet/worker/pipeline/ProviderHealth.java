@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Quarantine of providers whose requests keep failing. This worker counts a provider's failures in
  * a row that say the target cannot serve us (401/403, 5xx, no connection, no OAuth 2.0 token); at
- * {@link #FAILURES_IN_A_ROW} it quarantines the provider for the whole fleet. Jobs look the
- * quarantine up once each ({@link #requireOpen}); objects check this worker's copy, without Redis.
- * The first success after the pause (the probe) lifts it; a failure deepens it, once: it deepens
- * only the quarantine this worker saw (a compare-and-set), so many probes failing at once after a
- * pause raise the level by one.
+ * {@link #FAILURES_IN_A_ROW} it quarantines the provider for the whole fleet. A job checks once,
+ * when it starts ({@link #requireOpen}: one read), and what it read is handed down as this worker's
+ * copy: the job's objects ask that copy ({@link #requireStillOpen}, no read), which changes during
+ * the job only when this worker's own failures quarantine the provider, so a job stops sending as
+ * soon as its failures paused the provider. The first success after the pause (the probe) lifts it;
+ * a failure deepens it, once: it deepens only the quarantine this worker saw (a compare-and-set),
+ * so many probes failing at once after a pause raise the level by one. Successes and failures come
+ * from {@link FailureRecorder}.
  */
 public final class ProviderHealth {
   static final int FAILURES_IN_A_ROW = 10;
@@ -39,16 +42,22 @@ public final class ProviderHealth {
     this.clock = clock;
   }
 
-  /** Reads the provider's quarantine (one read per job); throws while its pause lasts. */
+  /**
+   * The job's check, once when it starts: reads the provider's quarantine into this worker's copy;
+   * throws while its pause lasts.
+   */
   public void requireOpen(String provider) {
     quarantines
         .get(provider)
         .ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
-    requireOpenHere(provider);
+    requireStillOpen(provider);
   }
 
-  /** Throws while this worker knows the provider is paused; reads nothing. */
-  void requireOpenHere(String provider) {
+  /**
+   * Throws while this worker's copy says the provider is paused (what the job read, or what this
+   * worker's failures entered since); reads nothing.
+   */
+  void requireStillOpen(String provider) {
     Quarantine quarantine = known.get(provider);
     Instant now = clock.instant();
     if (quarantine != null && quarantine.pausing(now))
@@ -74,7 +83,7 @@ public final class ProviderHealth {
     if (!probe && counter(provider).incrementAndGet() < FAILURES_IN_A_ROW) return;
     counter(provider).set(0);
     Instant at = clock.instant();
-    Optional<Quarantine> now = quarantines.deepen(provider, previous, failure.getMessage(), at);
+    Optional<Quarantine> now = quarantines.deepen(provider, previous, reason(failure), at);
     now.ifPresentOrElse(q -> known.put(provider, q), () -> known.remove(provider));
     now.filter(q -> q.since().equals(at) && !Quarantine.same(q, previous))
         .ifPresent(
@@ -84,7 +93,13 @@ public final class ProviderHealth {
                     provider,
                     q.until(),
                     q.level(),
-                    failure.getMessage()));
+                    q.reason()));
+  }
+
+  /** What the quarantine says it is for: the failure's message, else its kind (never null). */
+  static String reason(FleetException failure) {
+    String message = failure.getMessage();
+    return message != null && !message.isBlank() ? message : failure.getClass().getSimpleName();
   }
 
   static boolean targetDown(FleetException failure) {

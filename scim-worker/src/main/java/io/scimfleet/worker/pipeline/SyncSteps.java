@@ -1,7 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
@@ -214,28 +213,5 @@ final class SyncSteps {
         .pathsSent(paths)
         .password(passwordNote)
         .build();
-  }
-
-  /**
-   * Records a failure for the object: its last state kept, with the error (a store that is down too
-   * is noted).
-   */
-  void recordFailure(
-      ProviderContext ctx,
-      ObjectType type,
-      String objectId,
-      ObjectSyncState state,
-      FleetException e) {
-    ObjectSyncState base =
-        state != null ? state : ObjectSyncState.builder(ctx.name(), type, objectId).build();
-    try {
-      stores
-          .syncState()
-          .put(
-              base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()),
-              WriteFence.current());
-    } catch (FleetException storeDown) {
-      e.addSuppressed(storeDown);
-    }
   }
 }

@@ -63,13 +63,16 @@ final class Advice {
       set("groupsReturnMembers", false, "a GET of the group did not return the member just added");
   }
 
+  /** Bulk off when it was tried and failed (not tried: the scratch user was never created). */
   private void bulk() {
-    if (!works(Probe.BULK)) set("bulk", "off", checks.get(Probe.BULK).detail());
+    Check bulk = checks.get(Probe.BULK);
+    if (bulk != null && !bulk.works()) set("bulk", "off", bulk.detail());
   }
 
   private void etag() {
-    if (announced.etag() && !works(Probe.ETAG))
-      set("etag", "off", "discovery announces ETags, but " + checks.get(Probe.ETAG).detail());
+    Check etag = checks.get(Probe.ETAG);
+    if (announced.etag() && etag != null && !etag.works())
+      set("etag", "off", "discovery announces ETags, but " + etag.detail());
   }
 
   private void set(String name, Object value, String reason) {

@@ -14,7 +14,9 @@ import io.scimfleet.scim.SearchRequest;
 import io.scimfleet.scim.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One probe of a target: a scratch user and group ({@code scimfleet-probe-<random>}), each thing
@@ -41,8 +43,11 @@ final class Probe {
   private final List<Check> checks = new ArrayList<>();
   private final List<Removal> cleanup = new ArrayList<>();
   private Capabilities announced = Capabilities.defaults();
-  private ScimResource user;
-  private ScimResource group;
+
+  /** The scratch objects' ids, once created (a POST answers an id, or ScimClient.create throws). */
+  private @Nullable String userId;
+
+  private @Nullable String groupId;
 
   /** A scratch object removed (or not) at the end. */
   record Removal(String endpoint, String id, boolean removed, String detail) {}
@@ -77,8 +82,8 @@ final class Probe {
         if (createGroup()) groupMembers();
       }
     } finally {
-      remove("Groups", group);
-      remove("Users", user);
+      remove("Groups", groupId);
+      remove("Users", userId);
     }
     return new Result(announced, List.copyOf(checks), List.copyOf(cleanup));
   }
@@ -98,8 +103,8 @@ final class Probe {
         .put("primary", true);
     body.put("active", false);
     try {
-      user = client.create("Users", body);
-      checks.add(Check.works(USER_CREATE, "POST /Users → 2xx, id " + user.id()));
+      userId = createdId("Users", body);
+      checks.add(Check.works(USER_CREATE, "POST /Users → 2xx, id " + userId));
       return true;
     } catch (RuntimeException e) {
       checks.add(Check.fails(USER_CREATE, failure(e) + "; nothing else could be tried"));
@@ -111,8 +116,8 @@ final class Probe {
     String value = displayName() + " patched";
     try {
       client.patch(
-          "Users", user.id(), PatchRequest.builder().replace("displayName", value).build(), null);
-      checks.add(readBack(USER_PATCH, "PATCH /Users/" + user.id(), value));
+          "Users", userId(), PatchRequest.builder().replace("displayName", value).build(), null);
+      checks.add(readBack(USER_PATCH, "PATCH /Users/" + userId(), value));
     } catch (RuntimeException e) {
       checks.add(Check.fails(USER_PATCH, failure(e)));
     }
@@ -121,11 +126,11 @@ final class Probe {
   private void userPut() {
     String value = displayName() + " put";
     try {
-      ObjectNode body = client.get("Users", user.id()).json().deepCopy();
+      ObjectNode body = client.get("Users", userId()).json().deepCopy();
       body.remove("meta");
       body.put("displayName", value);
-      client.replace("Users", user.id(), body, null);
-      checks.add(readBack(USER_PUT, "PUT /Users/" + user.id(), value));
+      client.replace("Users", userId(), body, null);
+      checks.add(readBack(USER_PUT, "PUT /Users/" + userId(), value));
     } catch (RuntimeException e) {
       checks.add(Check.fails(USER_PUT, failure(e)));
     }
@@ -133,8 +138,7 @@ final class Probe {
 
   /** The write answered 2xx; works when a GET then shows the new displayName. */
   private Check readBack(String check, String request, String value) {
-    user = client.get("Users", user.id());
-    String seen = user.json().path("displayName").asText(null);
+    String seen = client.get("Users", userId()).json().path("displayName").asText(null);
     if (value.equals(seen)) return Check.works(check, request + " → 2xx, read back");
     return Check.fails(
         check, request + " → 2xx, but a GET shows displayName " + Json.quote(String.valueOf(seen)));
@@ -148,7 +152,7 @@ final class Probe {
           client
               .search("Users", SearchRequest.of(filter).withStartIndex(1).withCount(10))
               .resources();
-      boolean hit = found.stream().anyMatch(r -> user.id().equals(r.id()));
+      boolean hit = found.stream().anyMatch(r -> userId().equals(r.id()));
       if (hit && found.size() == 1)
         checks.add(Check.works(check, request + " → 2xx with the scratch user"));
       else if (hit)
@@ -168,7 +172,7 @@ final class Probe {
       checks.add(Check.fails(ETAG, "not announced in /ServiceProviderConfig"));
       return;
     }
-    Optional<String> version = client.get("Users", user.id()).version();
+    Optional<String> version = client.get("Users", userId()).version();
     if (version.isEmpty()) {
       checks.add(Check.fails(ETAG, "announced, but the user has no meta.version nor ETag"));
       return;
@@ -176,7 +180,7 @@ final class Probe {
     try {
       client.patch(
           "Users",
-          user.id(),
+          userId(),
           PatchRequest.builder().replace("displayName", displayName() + " stale").build(),
           "W/\"scimfleet-probe-stale\"");
       checks.add(Check.fails(ETAG, "a PATCH with a stale If-Match → 2xx, not 412: ignored"));
@@ -194,7 +198,7 @@ final class Probe {
     try {
       client.patch(
           "Users",
-          user.id(),
+          userId(),
           PatchRequest.builder().replace("displayName", displayName() + " etag").build(),
           version);
       checks.add(
@@ -213,7 +217,7 @@ final class Probe {
         PatchRequest.builder().replace("displayName", displayName() + " bulk").build();
     try {
       BulkResult result =
-          client.bulk(List.of(BulkOperation.patch("Users", user.id(), patch))).get(0);
+          client.bulk(List.of(BulkOperation.patch("Users", userId(), patch))).get(0);
       if (result.ok()) checks.add(Check.works(BULK, "1-operation Bulk PATCH → " + result.status()));
       else
         checks.add(
@@ -232,8 +236,8 @@ final class Probe {
     body.putArray("schemas").add(GROUP_SCHEMA);
     body.put("displayName", displayName()).put("externalId", name);
     try {
-      group = client.create("Groups", body);
-      checks.add(Check.works(GROUP_CREATE, "POST /Groups → 2xx, id " + group.id()));
+      groupId = createdId("Groups", body);
+      checks.add(Check.works(GROUP_CREATE, "POST /Groups → 2xx, id " + groupId));
       return true;
     } catch (RuntimeException e) {
       checks.add(Check.fails(GROUP_CREATE, failure(e)));
@@ -246,10 +250,7 @@ final class Probe {
   private void groupMembers() {
     try {
       client.patch(
-          "Groups",
-          group.id(),
-          PatchRequest.builder().addMembers(List.of(user.id())).build(),
-          null);
+          "Groups", groupId(), PatchRequest.builder().addMembers(List.of(userId())).build(), null);
       checks.add(Check.works(MEMBER_PATCH, "PATCH add 1 member → 2xx"));
     } catch (RuntimeException e) {
       checks.add(Check.fails(MEMBER_PATCH, "PATCH add 1 member → " + failure(e)));
@@ -257,16 +258,16 @@ final class Probe {
       return;
     }
     try {
-      ArrayNode members = membersOf(client.get("Groups", group.id()));
+      ArrayNode members = membersOf(client.get("Groups", groupId()));
       boolean seen = false;
-      for (var member : members) seen |= user.id().equals(member.path("value").asText());
+      for (var member : members) seen |= userId().equals(member.path("value").asText());
       checks.add(
           seen
-              ? Check.works(GROUP_MEMBERS_ON_GET, "GET /Groups/" + group.id() + " lists the member")
+              ? Check.works(GROUP_MEMBERS_ON_GET, "GET /Groups/" + groupId() + " lists the member")
               : Check.fails(
                   GROUP_MEMBERS_ON_GET,
                   "GET /Groups/"
-                      + group.id()
+                      + groupId()
                       + " → 2xx with "
                       + members.size()
                       + " members, not the one added"));
@@ -275,22 +276,35 @@ final class Probe {
     }
   }
 
+  private String createdId(String endpoint, ObjectNode body) {
+    return Objects.requireNonNull(
+        client.create(endpoint, body).id(), "ScimClient.create answers a resource with an id");
+  }
+
+  private String userId() {
+    return Objects.requireNonNull(userId, "the steps after createUser run only once it worked");
+  }
+
+  private String groupId() {
+    return Objects.requireNonNull(groupId, "groupMembers runs only once createGroup worked");
+  }
+
   private static ArrayNode membersOf(ScimResource group) {
     return group.json().path("members") instanceof ArrayNode members
         ? members
         : Json.MAPPER.createArrayNode();
   }
 
-  private void remove(String endpoint, ScimResource object) {
-    if (object == null) return;
+  private void remove(String endpoint, @Nullable String id) {
+    if (id == null) return;
     try {
-      client.delete(endpoint, object.id(), null);
-      cleanup.add(new Removal(endpoint, object.id(), true, "DELETE → 2xx"));
+      client.delete(endpoint, id, null);
+      cleanup.add(new Removal(endpoint, id, true, "DELETE → 2xx"));
     } catch (ScimException e) {
       boolean gone = e.status() == 404;
-      cleanup.add(new Removal(endpoint, object.id(), gone, "DELETE → " + failure(e)));
+      cleanup.add(new Removal(endpoint, id, gone, "DELETE → " + failure(e)));
     } catch (RuntimeException e) {
-      cleanup.add(new Removal(endpoint, object.id(), false, "DELETE → " + failure(e)));
+      cleanup.add(new Removal(endpoint, id, false, "DELETE → " + failure(e)));
     }
   }
 

@@ -2,6 +2,7 @@ package io.scimfleet.worker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scimfleet.error.FleetException;
 import io.scimfleet.scim.ScimErrors;
 import io.scimfleet.scim.ScimException;
 import io.scimfleet.store.InMemoryQuarantineStore;
@@ -65,6 +66,27 @@ class ProviderHealthTest {
     late.failed("crm", down);
 
     assertThat(quarantines.get("crm").orElseThrow().level()).isEqualTo(2);
+  }
+
+  @Test
+  void aQuarantinesReasonIsTheFailuresMessageElseItsKindNeverNull() {
+    assertThat(ProviderHealth.reason(down)).isEqualTo(down.getMessage());
+    assertThat(ProviderHealth.reason(new Silent(null))).isEqualTo("Silent");
+    assertThat(ProviderHealth.reason(new Silent(" "))).isEqualTo("Silent");
+  }
+
+  /** A failure whose message may be missing (a subclass, a wrapped cause without one). */
+  private static final class Silent extends FleetException {
+    private static final long serialVersionUID = 1L;
+
+    Silent(String message) {
+      super(message);
+    }
+
+    @Override
+    public boolean retryable() {
+      return true;
+    }
   }
 
   private static void await(CyclicBarrier barrier) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4533 content synchronization in refreshOnly mode (OpenLDAP's syncprov): with the cookie of
@@ -43,7 +44,7 @@ public final class ContentSync {
   private ContentSync() {}
 
   /** Whether a mark is a content sync cookie (else a modifyTimestamp). */
-  public static boolean isCookie(String mark) {
+  public static boolean isCookie(@Nullable String mark) {
     return mark != null && mark.startsWith(MARK_PREFIX);
   }
 
@@ -70,7 +71,7 @@ public final class ContentSync {
    */
   public static DirectoryRead poll(
       Source source,
-      String password,
+      @Nullable String password,
       String mark,
       Map<String, String> ownedUsers,
       Map<String, String> ownedGroups) {

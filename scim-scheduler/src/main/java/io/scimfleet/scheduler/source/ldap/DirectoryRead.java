@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.source.ldap;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one read of a source found.
@@ -20,9 +21,9 @@ public record DirectoryRead(
     Map<String, String> groupDns,
     List<LdapUser> users,
     List<LdapGroup> groups,
-    String mark,
+    @Nullable String mark,
     int skipped,
-    String announced) {
+    @Nullable String announced) {
 
   /** The same read with more entries to write. */
   public DirectoryRead plus(List<LdapUser> moreUsers, List<LdapGroup> moreGroups) {

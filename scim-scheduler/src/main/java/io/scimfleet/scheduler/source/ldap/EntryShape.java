@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a source's entries become directory users and groups: which attributes are asked for and
@@ -138,8 +140,11 @@ public final class EntryShape {
             id.get(), Dns.normalize(entry.getDN()), name == null ? id.get() : name, members));
   }
 
-  private String first(SearchResultEntry entry, String field) {
-    for (String name : fields.get(field)) {
+  private @Nullable String first(SearchResultEntry entry, String field) {
+    List<String> names =
+        Objects.requireNonNull(
+            fields.get(field), () -> "no LDAP attributes for the field " + field);
+    for (String name : names) {
       String value = entry.getAttributeValue(name);
       if (value != null && !value.isBlank()) return value;
     }
@@ -157,7 +162,8 @@ public final class EntryShape {
     return Optional.of(values.length == 1 ? values[0] : List.of(values));
   }
 
-  private static void putIfPresent(Map<String, Object> attributes, String name, String value) {
+  private static void putIfPresent(
+      Map<String, Object> attributes, String name, @Nullable String value) {
     if (value != null) attributes.put(name, value);
   }
 

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a bound connection to a source: its URLs in order (fail-over), LDAPS or StartTLS verified
@@ -26,7 +27,7 @@ public final class LdapConnector {
   private LdapConnector() {}
 
   /** A connection bound as the source's bindDn (anonymous without one); the caller closes it. */
-  public static LDAPConnection open(Source source, String password) {
+  public static LDAPConnection open(Source source, @Nullable String password) {
     List<String> failures = new ArrayList<>();
     for (String url : source.urls()) {
       try {
@@ -100,7 +101,7 @@ public final class LdapConnector {
     }
   }
 
-  private static void bind(LDAPConnection connection, Source source, String password)
+  private static void bind(LDAPConnection connection, Source source, @Nullable String password)
       throws LDAPException {
     if (source.bindDn() == null) return;
     connection.bind(source.bindDn(), password);

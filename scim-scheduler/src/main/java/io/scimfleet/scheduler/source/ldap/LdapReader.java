@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a source over one bound connection: a full read (every user and group with its attributes)
@@ -35,7 +36,7 @@ public final class LdapReader {
   private final Source source;
   private final EntryShape shape;
   private final LDAPConnection connection;
-  private String mark;
+  private @Nullable String mark;
   private int skipped;
 
   private LdapReader(Source source, LDAPConnection connection) {
@@ -45,14 +46,15 @@ public final class LdapReader {
   }
 
   /** Everything in scope, with its attributes. */
-  public static DirectoryRead fullRead(Source source, String password) {
+  public static DirectoryRead fullRead(Source source, @Nullable String password) {
     try (LDAPConnection connection = LdapConnector.open(source, password)) {
       return new LdapReader(source, connection).readAll();
     }
   }
 
   /** Every id and DN in scope, and the entries changed since {@code since}. */
-  public static DirectoryRead poll(Source source, String password, String since) {
+  public static DirectoryRead poll(
+      Source source, @Nullable String password, @Nullable String since) {
     try (LDAPConnection connection = LdapConnector.open(source, password)) {
       return new LdapReader(source, connection).readChanges(since);
     }
@@ -85,7 +87,7 @@ public final class LdapReader {
    * Whether polls use RFC 4533 content sync: asked for ({@code syncrepl}), or {@code auto} where
    * the server announces it; both need entryUUID ids.
    */
-  private boolean contentSync(String announced) {
+  private boolean contentSync(@Nullable String announced) {
     boolean byUuid =
         source.idAttribute() == null || source.idAttribute().equalsIgnoreCase("entryUUID");
     boolean offered = "syncprov".equals(announced);
@@ -114,7 +116,7 @@ public final class LdapReader {
   }
 
   /** What change detection the server announces in its root DSE; null when it says nothing. */
-  private String announced() {
+  private @Nullable String announced() {
     try {
       RootDSE root = connection.getRootDSE();
       if (root == null) return null;
@@ -126,7 +128,7 @@ public final class LdapReader {
     }
   }
 
-  private DirectoryRead readChanges(String since) {
+  private DirectoryRead readChanges(@Nullable String since) {
     Map<String, String> userDns = list(source.usersUnder(), source.userFilter());
     Map<String, String> groupDns = list(source.groupsUnder(), source.groupFilter());
     List<LdapUser> users = new ArrayList<>();
@@ -148,7 +150,7 @@ public final class LdapReader {
   /** The entries with these DNs (found by a listing but never written), read one by one. */
   public static void readEntries(
       Source source,
-      String password,
+      @Nullable String password,
       List<String> userDns,
       List<String> groupDns,
       DirectoryReadSink sink) {
@@ -210,7 +212,7 @@ public final class LdapReader {
     if (stamp != null && (mark == null || stamp.compareTo(mark) > 0)) mark = stamp;
   }
 
-  private static String changedSince(String filter, String since) {
+  private static String changedSince(String filter, @Nullable String since) {
     if (since == null) return filter;
     return Filter.createANDFilter(
             parse(filter), Filter.createGreaterOrEqualFilter(EntryShape.MODIFY_TIMESTAMP, since))

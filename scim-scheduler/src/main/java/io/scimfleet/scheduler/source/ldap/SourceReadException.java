@@ -1,5 +1,7 @@
 package io.scimfleet.scheduler.source.ldap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read of a source that did not complete (unreachable server, failed bind, timeout, refused
  * search): nothing is written or deleted, and the message goes into the source's status.
@@ -7,7 +9,7 @@ package io.scimfleet.scheduler.source.ldap;
 public final class SourceReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public SourceReadException(String message, Throwable cause) {
+  public SourceReadException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

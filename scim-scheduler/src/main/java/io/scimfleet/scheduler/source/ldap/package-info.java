@@ -3,4 +3,7 @@
  * CA bundle), binding, paged searches (RFC 2696) and turning entries into directory users and
  * groups.
  */
+@NullMarked
 package io.scimfleet.scheduler.source.ldap;
+
+import org.jspecify.annotations.NullMarked;
