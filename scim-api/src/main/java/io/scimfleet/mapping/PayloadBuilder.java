@@ -25,34 +25,26 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way a directory object becomes the SCIM resource a provider gets, for the worker and the
- * preview alike: a group's members resolved to the remote ids the fleet recorded, the provider's
- * mappings applied, the result checked against the SCIM schema.
+ * The one way a directory object becomes the SCIM resource a provider gets, for the worker (single,
+ * batch, Bulk and drift paths, and its warm-up) and the preview alike: the mapping input (a group's
+ * members resolved to the remote ids the fleet recorded, a user's manager likewise), the provider's
+ * mappings applied ({@link #map}), the result checked against the SCIM schema and the provider's
+ * required attributes ({@link #check}); {@link #build} does both.
  *
- * <p>A group's members: with {@code nestedGroups: flatten} the users of the whole subtree; with
- * {@code native} the direct users, then the child groups (as {@code "type": "Group"}). Each kind in
- * the order of its ids; a member goes with its remote id, one without (never synced, or
- * deactivated) is left out unless {@link Unsynced} gives it one.
+ * <p>A group's members ({@link #members}): with {@code nestedGroups: flatten} the users of the
+ * whole subtree; with {@code native} the direct users, then the child groups (as {@code "type":
+ * "Group"}). Each kind in the order of its ids; a member goes with its remote id, and one without
+ * (never synced, or deactivated) is left out: those never synced are named apart, for the worker to
+ * sync first.
  *
  * <p>A user: with the schema extensions the target announces ({@code target.schemaExtensions}) and
  * its manager ({@code attributes.manager}, a directory id) by the manager's remote id ({@code
- * manager.remoteId}), by the same rule as a member: none without one, unless {@link Unsynced} gives
- * it one.
+ * manager.remoteId}), by the same rule as a member: none without one.
  */
 public final class PayloadBuilder {
-  /** What becomes of a member in scope that has no remote id yet. */
-  @FunctionalInterface
-  public interface Unsynced {
-    /** The member's state once it has been synced, or null to leave it out. */
-    @Nullable ObjectSyncState syncFirst(ObjectType type, String objectId);
-  }
-
-  /** Leaves a member without a remote id out (the preview, a dry run). */
-  public static final Unsynced LEAVE_OUT = (type, objectId) -> null;
-
   /**
-   * What is taken of a target that is not asked (the preview, a dry run): it announces the
-   * Enterprise User extension.
+   * What is taken of a target that is not asked (the preview, a dry run, the warm-up): it announces
+   * the Enterprise User extension.
    */
   public static final Set<String> UNASKED = Set.of(DefaultMappings.ENTERPRISE_USER_SCHEMA);
 
@@ -60,12 +52,34 @@ public final class PayloadBuilder {
   private final SyncStateStore syncState;
   private final ScimSchemaValidator validator;
 
+  /**
+   * @param directory where a group's members are read
+   * @param syncState where the remote ids of members and managers are read
+   */
   public PayloadBuilder(
       DirectoryStore directory, SyncStateStore syncState, ScimSchemaValidator validator) {
     this.directory = directory;
     this.syncState = syncState;
     this.validator = validator;
   }
+
+  /**
+   * A group's members as the provider knows them (see the class comment), and those in the
+   * directory that the target does not know yet.
+   *
+   * @param resolved the members with their remote ids, as they go in the payload
+   * @param notOnTarget the members never synced (no state, or one without a remote id): users
+   *     first, then child groups, each kind in the order of its ids
+   */
+  public record Members(List<GroupMember> resolved, List<Member> notOnTarget) {
+    public Members {
+      resolved = List.copyOf(resolved);
+      notOnTarget = List.copyOf(notOnTarget);
+    }
+  }
+
+  /** A member by its type and directory id. */
+  public record Member(ObjectType type, String id) {}
 
   /** A resource and what the schema finds wrong with it. */
   public record Payload(ObjectType type, ObjectNode resource, List<Violation> violations) {
@@ -88,15 +102,21 @@ public final class PayloadBuilder {
     }
   }
 
-  /** The mappings applied to the input, and checked against the schema. */
-  public Payload build(Mappings mappings, ObjectType type, MappingInput input) {
-    ObjectNode resource = mappings.map(input);
-    return new Payload(type, resource, validator.validate(type, resource));
+  /**
+   * The provider's mappings applied to the input, and the result checked against the schema and the
+   * provider's required attributes.
+   */
+  public Payload build(Provider provider, Mappings mappings, ObjectType type, MappingInput input) {
+    return check(provider, type, map(mappings, input));
   }
 
-  /** The same, also checked for the attributes the provider's target requires. */
-  public Payload build(Provider provider, Mappings mappings, ObjectType type, MappingInput input) {
-    return check(provider, type, mappings.map(input));
+  /**
+   * The mappings applied to the input, not yet checked: a caller that finds this resource is the
+   * one last sent (valid when it went) sends nothing; any other {@link #check}s it before it
+   * leaves.
+   */
+  public ObjectNode map(Mappings mappings, MappingInput input) {
+    return mappings.map(input);
   }
 
   /**
@@ -112,17 +132,16 @@ public final class PayloadBuilder {
    * A user as mapping input for the provider's target, which announces {@code schemaExtensions}:
    * its manager's state is read.
    */
-  public MappingInput user(
-      String provider, Set<String> schemaExtensions, DirectoryUser user, Unsynced unsynced) {
+  public MappingInput user(String provider, Set<String> schemaExtensions, DirectoryUser user) {
     String managerId = UserTarget.managerId(user);
     ObjectSyncState manager =
         managerId == null ? null : syncState.get(provider, ObjectType.USER, managerId).orElse(null);
-    return user(schemaExtensions, user, manager, unsynced);
+    return user(schemaExtensions, user, manager);
   }
 
   /**
    * Users as mapping input for the provider's target, by id, their managers' states read in one
-   * round trip; a manager without a remote id is left out.
+   * round trip.
    */
   public Map<String, MappingInput> users(
       String provider, Set<String> schemaExtensions, Collection<DirectoryUser> users) {
@@ -133,33 +152,22 @@ public final class PayloadBuilder {
       String managerId = UserTarget.managerId(user);
       inputs.put(
           user.id(),
-          user(
-              schemaExtensions,
-              user,
-              managerId == null ? null : managers.get(managerId),
-              LEAVE_OUT));
+          user(schemaExtensions, user, managerId == null ? null : managers.get(managerId)));
     }
     return inputs;
   }
 
   /**
-   * A user as mapping input, its manager's state already read ({@code manager}, null when none).
+   * A user as mapping input, its manager's state already read ({@code manager}, null when none); a
+   * manager without a remote id is left out.
    */
   public static MappingInput user(
-      Set<String> schemaExtensions,
-      DirectoryUser user,
-      @Nullable ObjectSyncState manager,
-      Unsynced unsynced) {
+      Set<String> schemaExtensions, DirectoryUser user, @Nullable ObjectSyncState manager) {
     UserTarget target = new UserTarget(schemaExtensions, null);
     String managerId = UserTarget.managerId(user);
-    if (managerId == null) return MappingInput.user(user, target);
     String remoteId = remoteId(manager);
-    if (remoteId == null) remoteId = remoteId(unsynced.syncFirst(ObjectType.USER, managerId));
-    return MappingInput.user(
-        user,
-        remoteId == null
-            ? target
-            : target.withManager(new UserTarget.Manager(managerId, remoteId)));
+    if (managerId == null || remoteId == null) return MappingInput.user(user, target);
+    return MappingInput.user(user, target.withManager(new UserTarget.Manager(managerId, remoteId)));
   }
 
   /** The directory ids of these users' managers. */
@@ -183,33 +191,43 @@ public final class PayloadBuilder {
   }
 
   /** A group as mapping input, with its members resolved for the provider. */
-  public MappingInput group(
-      String provider, NestedGroups nested, DirectoryGroup group, Unsynced unsynced) {
-    return MappingInput.group(group, members(provider, nested, group.id(), unsynced));
+  public MappingInput group(String provider, NestedGroups nested, DirectoryGroup group) {
+    return group(group, members(provider, nested, group.id()));
+  }
+
+  /** A group as mapping input, with its members already resolved. */
+  public static MappingInput group(DirectoryGroup group, Members members) {
+    return MappingInput.group(group, members.resolved());
   }
 
   /** The group's members as the provider knows them (see the class comment). */
-  public List<GroupMember> members(
-      String provider, NestedGroups nested, String groupId, Unsynced unsynced) {
+  public Members members(String provider, NestedGroups nested, String groupId) {
+    List<GroupMember> resolved = new ArrayList<>();
+    List<Member> notOnTarget = new ArrayList<>();
     if (nested != NestedGroups.NATIVE) {
-      return resolved(provider, ObjectType.USER, directory.transitiveMembers(groupId), unsynced);
+      Set<String> users = directory.transitiveMembers(groupId);
+      resolve(provider, ObjectType.USER, users, resolved, notOnTarget);
+    } else {
+      Set<String> users = directory.members(groupId);
+      resolve(provider, ObjectType.USER, users, resolved, notOnTarget);
+      Set<String> groups = directory.memberGroups(groupId);
+      resolve(provider, ObjectType.GROUP, groups, resolved, notOnTarget);
     }
-    List<GroupMember> members =
-        resolved(provider, ObjectType.USER, directory.members(groupId), unsynced);
-    members.addAll(resolved(provider, ObjectType.GROUP, directory.memberGroups(groupId), unsynced));
-    return members;
+    return new Members(resolved, notOnTarget);
   }
 
-  private List<GroupMember> resolved(
-      String provider, ObjectType type, Set<String> ids, Unsynced unsynced) {
+  private void resolve(
+      String provider,
+      ObjectType type,
+      Set<String> ids,
+      List<GroupMember> resolved,
+      List<Member> notOnTarget) {
     Map<String, ObjectSyncState> states = syncState.getAll(provider, type, ids);
-    List<GroupMember> members = new ArrayList<>();
     for (String id : new TreeSet<>(ids)) {
       ObjectSyncState state = states.get(id);
-      if (state == null || state.remoteId() == null) state = unsynced.syncFirst(type, id);
+      if (state == null || state.remoteId() == null) notOnTarget.add(new Member(type, id));
       String remoteId = remoteId(state);
-      if (remoteId != null) members.add(new GroupMember(id, remoteId, type == ObjectType.GROUP));
+      if (remoteId != null) resolved.add(new GroupMember(id, remoteId, type == ObjectType.GROUP));
     }
-    return members;
   }
 }

@@ -131,8 +131,7 @@ final class Planner {
 
   private MappingInput groupInput(Side side, DirectoryGroup group) {
     Provider provider = side.provider();
-    return payloads.group(
-        provider.name(), provider.nestedGroups(), group, PayloadBuilder.LEAVE_OUT);
+    return payloads.group(provider.name(), provider.nestedGroups(), group);
   }
 
   /** Counts (and samples) what the proposed settings do to one object. */

@@ -79,19 +79,13 @@ public final class Preview {
       return stores
           .directory()
           .user(id)
-          .map(
-              user ->
-                  payloads.user(
-                      provider.name(), PayloadBuilder.UNASKED, user, PayloadBuilder.LEAVE_OUT))
+          .map(user -> payloads.user(provider.name(), PayloadBuilder.UNASKED, user))
           .orElseThrow(() -> ApiException.notFound("no user '" + id + "'"));
     }
     return stores
         .directory()
         .group(id)
-        .map(
-            group ->
-                payloads.group(
-                    provider.name(), provider.nestedGroups(), group, PayloadBuilder.LEAVE_OUT))
+        .map(group -> payloads.group(provider.name(), provider.nestedGroups(), group))
         .orElseThrow(() -> ApiException.notFound("no group '" + id + "'"));
   }
 }

@@ -2,17 +2,16 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.metrics.FleetMetrics;
-import io.scimfleet.model.DeleteMode;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncCounts;
-import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.model.SyncTrigger;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.Stores;
 import io.scimfleet.worker.pipeline.DriftRepair;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.ProviderContext;
+import io.scimfleet.worker.pipeline.SyncDecision;
 import io.scimfleet.worker.pipeline.SyncResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,9 +128,9 @@ public final class Cleanup {
       Set<String> present = inScope(ctx, type, page.items());
       for (String id : page.items()) {
         ObjectSyncState state = states.get(id);
-        if (state == null || state.remoteId() == null) continue;
+        if (!SyncDecision.onTarget(state)) continue;
         managed++;
-        if (!present.contains(id) && !alreadyDeactivated(ctx, type, state))
+        if (SyncDecision.removalCandidate(ctx, type, state, present.contains(id)))
           candidates.add(new Candidate(type, id));
       }
       cursor = page.nextCursor();
@@ -149,12 +148,5 @@ public final class Cleanup {
             stores.directory().groups(ids).stream()
                 .map(g -> MappingInput.group(g, List.of()))
                 .toList());
-  }
-
-  private static boolean alreadyDeactivated(
-      ProviderContext ctx, ObjectType type, ObjectSyncState state) {
-    return type == ObjectType.USER
-        && ctx.provider().deleteMode() == DeleteMode.DEACTIVATE
-        && state.outcome() == SyncOutcome.DEACTIVATED;
   }
 }

@@ -36,17 +36,23 @@ final class Acknowledgements {
     this.clock = clock;
   }
 
-  /** The attempt of the object ended in {@code outcome} ({@code error} when it failed). */
+  /**
+   * The attempt of the object ended in {@code outcome} ({@code error} when it failed).
+   *
+   * @param linked the remote id its state holds now, when the attempt noted it; else its state is
+   *     read
+   */
   void attempted(
       String provider,
       ObjectType type,
       String objectId,
       SyncTrigger trigger,
       SyncOutcome outcome,
-      String error) {
+      String error,
+      Linked linked) {
     try {
       Instant now = clock.instant();
-      if (type == ObjectType.USER) receipt(provider, objectId, outcome, error, now);
+      if (type == ObjectType.USER) receipt(provider, objectId, outcome, error, now, linked);
       if (trigger == SyncTrigger.CHANGE) lag(provider, type, objectId, outcome, now);
     } catch (RuntimeException e) {
       log.debug(
@@ -56,6 +62,15 @@ final class Acknowledgements {
           provider,
           e.getMessage());
     }
+  }
+
+  /**
+   * The remote id an attempt left its object linked to (null: none), when it noted it ({@code
+   * known}: its state read under its lock, or written since, and no failure); else the receipt
+   * reads the state.
+   */
+  record Linked(boolean known, String remoteId) {
+    static final Linked UNKNOWN = new Linked(false, null);
   }
 
   /** One object's attempt of a page, as {@link #attempted} takes it, with its remote id. */
@@ -115,14 +130,21 @@ final class Acknowledgements {
   }
 
   private void receipt(
-      String provider, String userId, SyncOutcome outcome, String error, Instant now) {
+      String provider,
+      String userId,
+      SyncOutcome outcome,
+      String error,
+      Instant now,
+      Linked linked) {
     if (outcome != SyncOutcome.FAILED && !Receipt.acknowledged(outcome)) return;
     String remoteId =
-        stores
-            .syncState()
-            .get(provider, ObjectType.USER, userId)
-            .map(ObjectSyncState::remoteId)
-            .orElse(null);
+        linked.known()
+            ? linked.remoteId()
+            : stores
+                .syncState()
+                .get(provider, ObjectType.USER, userId)
+                .map(ObjectSyncState::remoteId)
+                .orElse(null);
     Receipt previous = stores.receipts().get(userId, provider).orElse(null);
     stores.receipts().put(userId, Receipt.after(previous, provider, outcome, remoteId, now, error));
   }

@@ -52,6 +52,16 @@ final class AttemptLog {
     return open == null ? fallback : open.trigger;
   }
 
+  /**
+   * The object of the attempt open on this thread is linked to {@code remoteId} on the target
+   * (null: to none), as its sync state now holds: read under its lock, or just written. Its receipt
+   * takes it from here; an attempt that failed, or noted none, reads its state again.
+   */
+  static void linked(String remoteId) {
+    Open open = CURRENT.get();
+    if (open != null) open.linked(remoteId);
+  }
+
   /** Opens an attempt on this thread; close it with {@link Open#finish}. */
   Open open(SyncTrigger trigger) {
     Open open =
@@ -159,12 +169,17 @@ final class AttemptLog {
     private final long startedNanos;
     private final Open outer;
     private final List<SyncAttempt.Request> requests = new ArrayList<>();
+    private Acknowledgements.Linked linked = Acknowledgements.Linked.UNKNOWN;
 
     private Open(SyncTrigger trigger, Instant started, long startedNanos, Open outer) {
       this.trigger = trigger;
       this.started = started;
       this.startedNanos = startedNanos;
       this.outer = outer;
+    }
+
+    private void linked(String remoteId) {
+      linked = new Acknowledgements.Linked(true, remoteId);
     }
 
     /**
@@ -188,7 +203,14 @@ final class AttemptLog {
           type,
           objectId,
           new SyncAttempt(started, trigger, outcome, requests, took, error));
-      acknowledgements.attempted(provider, type, objectId, trigger, ended, error);
+      acknowledgements.attempted(
+          provider,
+          type,
+          objectId,
+          trigger,
+          ended,
+          error,
+          result == null || result.failed() ? Acknowledgements.Linked.UNKNOWN : linked);
     }
   }
 }

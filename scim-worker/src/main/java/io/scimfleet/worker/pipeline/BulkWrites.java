@@ -63,6 +63,7 @@ final class BulkWrites {
 
   private final Stores stores;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final RemoteWriter writer;
   private final AttemptLog attempts;
   private final Clock clock;
@@ -96,6 +97,7 @@ final class BulkWrites {
   BulkWrites(
       Stores stores,
       SyncSteps steps,
+      ProviderPayloads payloads,
       RemoteWriter writer,
       UserSync users,
       FleetMetrics metrics,
@@ -106,6 +108,7 @@ final class BulkWrites {
     this.clock = clock;
     this.stores = stores;
     this.steps = steps;
+    this.payloads = payloads;
     this.writer = writer;
     this.users = users;
     this.metrics = metrics;
@@ -229,28 +232,30 @@ final class BulkWrites {
     for (int index : locked) {
       String id = ids.get(index);
       ObjectSyncState known = states.get(id);
-      if (unsettled.contains(id) && !SyncSteps.hasRemote(known))
+      if (unsettled.contains(id) && !SyncDecision.onTarget(known))
         continue; // a create sent before a crash: the single path looks for it first
       Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
       if (input.isEmpty())
         continue; // left the directory or the scope meanwhile: the single path removes it
-      if (SyncSteps.awaitsManager(current.get(id), input.get()))
+      if (ProviderPayloads.awaitsManager(current.get(id), input.get()))
         continue; // the single path syncs the manager first
       ObjectNode payload;
       String hash;
+      SyncDecision.Action action;
       ObjectSyncState state = states.get(id);
       try {
-        payload = steps.mapped(ctx, ObjectType.USER, input.get());
+        payload = payloads.mapped(ctx, ObjectType.USER, input.get());
         hash = PayloadHash.of(payload);
-        if (SyncSteps.unchanged(state, hash, force)) {
+        action = SyncDecision.of(state, hash, force);
+        if (action == SyncDecision.Action.UNCHANGED) {
           results[index] = finished(ctx, SyncResult.of(SyncOutcome.UNCHANGED));
           continue;
         }
-        steps.requireValid(ctx, ObjectType.USER, payload, hash, state);
+        payloads.requireValid(ctx, ObjectType.USER, payload, hash, state);
       } catch (FleetException invalid) {
         continue; // the single path records why
       }
-      operation(ctx, state, payload, index)
+      operation(ctx, action, state, payload, index)
           .ifPresent(
               operation -> planned.add(new Planned(index, id, state, payload, hash, operation)));
     }
@@ -260,7 +265,7 @@ final class BulkWrites {
   /** The users as mapping input; none when discovery fails (the single path reports it). */
   private Map<String, MappingInput> inputs(ProviderContext ctx, Collection<DirectoryUser> users) {
     try {
-      return steps.userInputs(ctx, users);
+      return payloads.users(ctx, users);
     } catch (FleetException unreachable) {
       return Map.of();
     }
@@ -270,9 +275,13 @@ final class BulkWrites {
    * A create (POST) or an update (PATCH, or PUT without PATCH support); empty: for the single path.
    */
   private static Optional<BulkOperation> operation(
-      ProviderContext ctx, ObjectSyncState state, ObjectNode payload, int index) {
+      ProviderContext ctx,
+      SyncDecision.Action action,
+      ObjectSyncState state,
+      ObjectNode payload,
+      int index) {
     String endpoint = ObjectType.USER.endpoint();
-    if (!SyncSteps.hasRemote(state)) {
+    if (action == SyncDecision.Action.CREATE) {
       // adoptExisting searches before each create: that is the single path's
       return ctx.provider().adoptExisting()
           ? Optional.empty()

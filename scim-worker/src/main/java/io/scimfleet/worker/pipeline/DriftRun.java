@@ -341,7 +341,9 @@ final class DriftRun {
       List<DirectoryUser> users = stores.directory().users(objectIds);
       Set<String> inScope =
           ctx.scope(type).idsInScope(users.stream().map(MappingInput::user).toList());
-      return objects.userInputs(ctx, users.stream().filter(u -> inScope.contains(u.id())).toList());
+      return objects
+          .payloads()
+          .users(ctx, users.stream().filter(u -> inScope.contains(u.id())).toList());
     }
     List<MappingInput> inputs =
         stores.directory().groups(objectIds).stream()
@@ -390,7 +392,7 @@ final class DriftRun {
       ObjectType type, MappingInput input, ObjectSyncState state, ScimResource onTarget) {
     ObjectNode payload;
     try {
-      payload = ctx.mappings(type).map(input);
+      payload = objects.payloads().mapped(ctx, type, input);
     } catch (FleetException invalid) {
       return null; // the page's sync recorded why
     }
@@ -428,11 +430,12 @@ final class DriftRun {
   private static UnaryOperator<ObjectSyncState> withoutHash(
       Set<String> members, boolean attributes) {
     return state -> {
-      String hash = state.payloadHash();
       String kept =
-          attributes || hash == null || !hash.contains(":")
+          attributes
               ? null
-              : "drift" + hash.substring(hash.lastIndexOf(':'));
+              : GroupHash.parse(state.payloadHash())
+                  .map(hash -> hash.drifted().stored())
+                  .orElse(null);
       List<String> sent =
           members == null ? state.membersSent() : List.copyOf(new TreeSet<>(members));
       return state.toBuilder().payloadHash(kept).membersSent(sent).password(null).build();

@@ -1,7 +1,6 @@
 package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimfleet.mapping.GroupMember;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.DirectoryGroup;
@@ -19,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A group's sync. Members go as remote ids; members in scope that were never synced have been
- * synced first by {@link ObjectSync} (see {@link MembersFirst}), before this group's lock. Nested
+ * A group's sync, from the group and its members as read once under its lock ({@link Read}).
+ * Members go as remote ids; members in scope that were never synced have been synced first by
+ * {@link ObjectSync} (see {@link MembersFirst}), none while this group's lock was held. Nested
  * groups: {@code flatten} sends the users of the whole subtree; {@code native} sends the direct
  * users and the child groups (as {@code "type": "Group"}, synced first). Where the target has
  * PATCH, the group is written without members and membership goes as add/remove diffs against the
@@ -28,59 +28,78 @@ import java.util.Set;
  * the whole list.
  */
 final class GroupSync {
-  /** Starts the hash of a group's state written before all its member changes went. */
-  static final String PENDING = "members-pending";
-
   private final Stores stores;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final RemoteWriter writer;
 
-  GroupSync(Stores stores, SyncSteps steps, RemoteWriter writer) {
+  /**
+   * What a group's sync reads of the stores under its lock, once: the group (empty when it left the
+   * directory) and its members, resolved once ({@link PayloadBuilder.Members}: none when the group
+   * left).
+   */
+  record Read(Optional<DirectoryGroup> group, PayloadBuilder.Members members)
+      implements ObjectSync.Read {}
+
+  private static final PayloadBuilder.Members NONE =
+      new PayloadBuilder.Members(List.of(), List.of());
+
+  GroupSync(Stores stores, SyncSteps steps, ProviderPayloads payloads, RemoteWriter writer) {
     this.stores = stores;
     this.steps = steps;
+    this.payloads = payloads;
     this.writer = writer;
   }
 
+  /** Reads the group, and resolves its members for the provider while it is in the directory. */
+  Read read(ProviderContext ctx, String groupId) {
+    Optional<DirectoryGroup> group = stores.directory().group(groupId);
+    return new Read(group, group.isPresent() ? payloads.members(ctx, groupId) : NONE);
+  }
+
+  /**
+   * Brings the group, as {@code read} under its lock, to the target.
+   *
+   * @param state its sync state, read under the same lock; null when none
+   */
   SyncOutcome sync(
       ProviderContext ctx,
       String groupId,
       ObjectSyncState state,
+      Read read,
       String capturedRemoteId,
       boolean force) {
     Optional<DirectoryGroup> group =
-        stores
-            .directory()
-            .group(groupId)
-            .filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
+        read.group().filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
     if (group.isEmpty())
       return steps.remove(ctx, ObjectType.GROUP, groupId, state, capturedRemoteId);
     ObjectNode payload =
-        steps.payload(
-            ctx, ObjectType.GROUP, MappingInput.group(group.get(), members(ctx, groupId)));
+        payloads.checked(
+            ctx, ObjectType.GROUP, ProviderPayloads.group(group.get(), read.members()));
     ObjectNode attributes = payload.deepCopy();
     attributes.remove("members");
-    String attributesHash = PayloadHash.of(attributes);
-    String hash = PayloadHash.of(payload) + ":" + attributesHash;
-    if (SyncSteps.unchanged(state, hash, force)) return SyncOutcome.UNCHANGED;
+    GroupHash hash = GroupHash.of(payload, attributes);
+    SyncDecision.Action action = SyncDecision.of(state, hash.stored(), force);
+    if (action == SyncDecision.Action.UNCHANGED) return SyncOutcome.UNCHANGED;
     if (ctx.provider().dryRun())
       return steps.dryRun(ctx, ObjectType.GROUP, groupId, state, payload);
-    boolean attributesChanged =
-        force
-            || state == null
-            || state.payloadHash() == null
-            || !state.payloadHash().endsWith(":" + attributesHash);
+    boolean attributesChanged = SyncDecision.attributesChanged(state, hash, force);
     Progress progress =
-        new Progress(ctx, groupId, PENDING + ":" + attributesHash, RemoteWriter.paths(payload));
+        new Progress(ctx, groupId, hash.membersPending().stored(), RemoteWriter.paths(payload));
     Written written =
         RemoteWriter.capabilities(ctx).patch()
-            ? writeWithPatch(ctx, groupId, state, payload, attributes, attributesChanged, progress)
-            : writeWithPut(ctx, groupId, state, payload);
-    stores
-        .syncState()
-        .put(
-            steps.state(
-                ctx, ObjectType.GROUP, groupId, written, hash, RemoteWriter.paths(payload), null),
-            WriteFence.current());
+            ? writeWithPatch(
+                ctx, groupId, state, action, payload, attributes, attributesChanged, progress)
+            : writeWithPut(ctx, groupId, state, action, payload);
+    steps.record(
+        steps.state(
+            ctx,
+            ObjectType.GROUP,
+            groupId,
+            written,
+            hash.stored(),
+            RemoteWriter.paths(payload),
+            null));
     return written.outcome();
   }
 
@@ -92,12 +111,13 @@ final class GroupSync {
       ProviderContext ctx,
       String groupId,
       ObjectSyncState state,
+      SyncDecision.Action action,
       ObjectNode payload,
       ObjectNode attributes,
       boolean attributesChanged,
       Progress progress) {
     Written written =
-        !SyncSteps.hasRemote(state)
+        action == SyncDecision.Action.CREATE
             ? writer.createOrLink(ctx, ObjectType.GROUP, groupId, attributes)
             : attributesChanged
                 ? writer.update(
@@ -112,7 +132,7 @@ final class GroupSync {
                 : new Written(
                     SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
     List<String> before =
-        written.outcome() == SyncOutcome.CREATED || !SyncSteps.hasRemote(state)
+        written.outcome() == SyncOutcome.CREATED || action == SyncDecision.Action.CREATE
             ? List.of()
             : state.membersSent();
     List<String> members = remoteIds(payload);
@@ -190,11 +210,7 @@ final class GroupSync {
     }
 
     void record(Written soFar) {
-      stores
-          .syncState()
-          .put(
-              steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null),
-              WriteFence.current());
+      steps.record(steps.state(ctx, ObjectType.GROUP, groupId, soFar, hash, paths, null));
     }
   }
 
@@ -209,9 +225,13 @@ final class GroupSync {
   }
 
   private Written writeWithPut(
-      ProviderContext ctx, String groupId, ObjectSyncState state, ObjectNode payload) {
+      ProviderContext ctx,
+      String groupId,
+      ObjectSyncState state,
+      SyncDecision.Action action,
+      ObjectNode payload) {
     Written written =
-        SyncSteps.hasRemote(state)
+        action == SyncDecision.Action.UPDATE
             ? writer.update(
                 ctx,
                 ObjectType.GROUP,
@@ -224,14 +244,6 @@ final class GroupSync {
             : writer.createOrLink(ctx, ObjectType.GROUP, groupId, payload);
     return new Written(
         written.outcome(), written.remoteId(), written.version(), remoteIds(payload));
-  }
-
-  /**
-   * The group's members with a remote id; {@link ObjectSync} synced those in scope without one
-   * first.
-   */
-  private List<GroupMember> members(ProviderContext ctx, String groupId) {
-    return steps.members(ctx, groupId, PayloadBuilder.LEAVE_OUT);
   }
 
   private static Set<String> groupRemoteIds(ObjectNode payload) {

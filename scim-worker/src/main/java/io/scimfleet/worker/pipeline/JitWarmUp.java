@@ -7,13 +7,18 @@ import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.Mappings;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.ProviderMappings;
-import io.scimfleet.mapping.UserTarget;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DirectoryUser;
+import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.schema.ScimSchemaValidator;
+import io.scimfleet.store.InMemoryChangeFeed;
+import io.scimfleet.store.InMemoryDirectoryStore;
+import io.scimfleet.store.InMemorySyncStateStore;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,7 +26,8 @@ import java.util.Map;
  * Runs a worker's per-object work (mapping, schema check, payload hash, JSON writing) on made-up
  * users before the worker takes jobs, so that the JIT has compiled it when the first full sync
  * comes: a cold worker spent about three times the CPU per object of a warm one on its first sync
- * ({@code bench/speed.sh}). Nothing leaves the process: no request, no Redis.
+ * ({@code bench/speed.sh}). It builds them with the worker's {@link PayloadBuilder} over empty
+ * in-memory stores: nothing leaves the process, no request, no Redis.
  */
 public final class JitWarmUp {
   static final int USERS = 5_000;
@@ -39,7 +45,11 @@ public final class JitWarmUp {
         Provider.of(
             "warm-up", URI.create("https://warm-up.invalid/scim/v2"), Credential.inline("none"));
     Mappings mappings = ProviderMappings.compile(provider, ObjectType.USER);
-    PayloadBuilder payloads = new PayloadBuilder(null, null, new ScimSchemaValidator());
+    PayloadBuilder payloads =
+        new PayloadBuilder(
+            new InMemoryDirectoryStore(new InMemoryChangeFeed(Clock.systemUTC())),
+            new InMemorySyncStateStore(),
+            new ScimSchemaValidator());
     long deadline = System.nanoTime() + budget.toNanos();
     int users = 0;
     while (users < USERS && System.nanoTime() < deadline) {
@@ -51,10 +61,28 @@ public final class JitWarmUp {
     return users;
   }
 
-  /** Every third with a manager on a target that announces the Enterprise User extension. */
+  /**
+   * Every third with a manager on a target that announces the Enterprise User extension, as the
+   * worker makes the input ({@link PayloadBuilder#user}).
+   */
   private static MappingInput input(int i) {
-    UserTarget.Manager manager = i % 3 == 0 ? new UserTarget.Manager("m-" + i, "R-" + i) : null;
-    return MappingInput.user(user(i), new UserTarget(PayloadBuilder.UNASKED, manager));
+    ObjectSyncState manager =
+        i % 3 == 0
+            ? new ObjectSyncState(
+                "warm-up",
+                ObjectType.USER,
+                "m-" + i,
+                "R-" + i,
+                null,
+                null,
+                null,
+                null,
+                SyncOutcome.CREATED,
+                null,
+                null,
+                null)
+            : null;
+    return PayloadBuilder.user(PayloadBuilder.UNASKED, user(i), manager);
   }
 
   private static DirectoryUser user(int i) {

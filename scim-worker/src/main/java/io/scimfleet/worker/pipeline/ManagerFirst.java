@@ -3,8 +3,7 @@ package io.scimfleet.worker.pipeline;
 import io.scimfleet.mapping.MappingInput;
 import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.UserTarget;
-import io.scimfleet.model.ObjectType;
-import io.scimfleet.store.Stores;
+import io.scimfleet.store.DirectoryStore;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,38 +17,30 @@ final class ManagerFirst {
   /** Most managers synced first above one user; beyond, the user goes without for now. */
   static final int MAX_CHAIN = 20;
 
-  private final Stores stores;
+  private final DirectoryStore directory;
 
-  ManagerFirst(Stores stores) {
-    this.stores = stores;
+  ManagerFirst(DirectoryStore directory) {
+    this.directory = directory;
   }
 
   /**
-   * The manager of {@code userId} to sync first, if any.
+   * The manager of the user, as its sync read it under its lock with its manager's state, to sync
+   * first, if any.
    *
    * @param chain the users waiting for their managers on this call, {@code userId} included: a
    *     manager among them is not synced first (a cycle ends), nor one beyond {@link #MAX_CHAIN}
    */
-  Optional<String> of(ProviderContext ctx, String userId, Set<String> chain) {
+  Optional<String> of(ProviderContext ctx, UserSync.Read read, Set<String> chain) {
     if (chain.size() > MAX_CHAIN) return Optional.empty();
-    return stores
-        .directory()
-        .user(userId)
+    return read.user()
         .map(UserTarget::managerId)
         .filter(managerId -> !chain.contains(managerId))
-        .filter(managerId -> notOnTarget(ctx, managerId))
+        .filter(managerId -> PayloadBuilder.remoteId(read.manager()) == null)
         .filter(managerId -> inScope(ctx, managerId));
   }
 
-  private boolean notOnTarget(ProviderContext ctx, String managerId) {
-    return PayloadBuilder.remoteId(
-            stores.syncState().get(ctx.name(), ObjectType.USER, managerId).orElse(null))
-        == null;
-  }
-
   private boolean inScope(ProviderContext ctx, String managerId) {
-    return stores
-        .directory()
+    return directory
         .user(managerId)
         .map(MappingInput::user)
         .filter(ctx.userScope()::includes)

@@ -1,39 +1,29 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Which members of a group to sync before the group: those in scope that the target does not know
- * yet (no remote id), users before child groups, each kind in the order of its ids. {@link
- * ObjectSync} syncs them, each under its own lock and none while the group's is held, so the group
- * then goes out with their remote ids.
+ * yet (no remote id), users before child groups, each kind in the order of its ids, as the group's
+ * sync resolved them ({@link PayloadBuilder.Members#notOnTarget}). {@link ObjectSync} syncs them,
+ * each under its own lock and none while the group's is held, so the group then goes out with their
+ * remote ids.
  */
 final class MembersFirst {
   private final DirectoryStore directory;
-  private final SyncSteps steps;
 
-  /** A member to sync first. */
-  record Member(ObjectType type, String id) {}
-
-  MembersFirst(DirectoryStore directory, SyncSteps steps) {
+  MembersFirst(DirectoryStore directory) {
     this.directory = directory;
-    this.steps = steps;
   }
 
-  List<Member> of(ProviderContext ctx, String groupId) {
-    List<Member> first = new ArrayList<>();
-    steps.members(
-        ctx,
-        groupId,
-        (type, id) -> {
-          if (inScope(ctx, type, id)) first.add(new Member(type, id));
-          return null;
-        });
-    return first;
+  List<PayloadBuilder.Member> of(ProviderContext ctx, PayloadBuilder.Members members) {
+    return members.notOnTarget().stream()
+        .filter(member -> inScope(ctx, member.type(), member.id()))
+        .toList();
   }
 
   private boolean inScope(ProviderContext ctx, ObjectType type, String id) {

@@ -1,7 +1,7 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.error.FleetException;
-import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.PayloadBuilder;
 import io.scimfleet.mapping.UserTarget;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.DirectoryUser;
@@ -17,10 +17,8 @@ import io.scimfleet.store.ObjectLocks;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -28,11 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Syncs one object to one provider: (a group: its unsynced members first; a user: its unsynced
- * manager first) → lock → load the latest state → scope → map → validate → compare with the last
- * payload's hash → send → record (its sync state, and the attempt in its history). Permanent
- * failures (a 4xx, invalid data, a mapping error) are recorded and returned; transient ones are
- * recorded and thrown, for the caller to retry.
+ * Syncs one object to one provider: lock → read its state and its directory object once (a user
+ * with its manager's state, a group with its members resolved) → (a group: its members in scope not
+ * on the target synced first; a user: its manager likewise, each outside this lock, then read
+ * again) → scope → map ({@link ProviderPayloads}) → decide ({@link SyncDecision}) → validate → send
+ * → record (its sync state, and the attempt in its history). Permanent failures (a 4xx, invalid
+ * data, a mapping error) are recorded and returned; transient ones are recorded and thrown, for the
+ * caller to retry.
  */
 public final class ObjectSync {
   private static final Logger log = LoggerFactory.getLogger(ObjectSync.class);
@@ -48,6 +48,7 @@ public final class ObjectSync {
   private final ManagerFirst managerFirst;
   private final DeletionGuard guard;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final AttemptLog attempts;
   private final BulkWrites bulk;
   private final FailureRecorder recorder;
@@ -82,13 +83,18 @@ public final class ObjectSync {
     this.attempts =
         new AttemptLog(stores.history(), clock, new Acknowledgements(stores, metrics, clock));
     RemoteWriter writer = new RemoteWriter(new CreateIntents(stores.syncState(), clock));
-    this.steps = new SyncSteps(stores, validator, writer, guard, clock);
+    this.payloads =
+        new ProviderPayloads(new PayloadBuilder(stores.directory(), stores.syncState(), validator));
+    this.steps = new SyncSteps(stores, writer, guard, clock);
     this.recorder = new FailureRecorder(stores.syncState(), health, clock);
-    this.users = new UserSync(stores, steps, writer, new PasswordDelivery(stores.passwords(), box));
-    this.groups = new GroupSync(stores, steps, writer);
-    this.membersFirst = new MembersFirst(stores.directory(), steps);
-    this.managerFirst = new ManagerFirst(stores);
-    this.bulk = new BulkWrites(stores, steps, writer, users, metrics, recorder, attempts, clock);
+    this.users =
+        new UserSync(
+            stores, steps, payloads, writer, new PasswordDelivery(stores.passwords(), box));
+    this.groups = new GroupSync(stores, steps, payloads, writer);
+    this.membersFirst = new MembersFirst(stores.directory());
+    this.managerFirst = new ManagerFirst(stores.directory());
+    this.bulk =
+        new BulkWrites(stores, steps, payloads, writer, users, metrics, recorder, attempts, clock);
   }
 
   /**
@@ -145,62 +151,106 @@ public final class ObjectSync {
         type,
         objectId,
         trigger,
-        () -> {
-          if (type == ObjectType.GROUP && !ctx.provider().dryRun()) syncMembersFirst(ctx, objectId);
-          if (type == ObjectType.USER && !ctx.provider().dryRun())
-            syncManagerFirst(ctx, objectId, managed);
-          return locked(ctx, type, objectId, capturedRemoteId, force);
-        });
+        () -> locked(ctx, type, objectId, capturedRemoteId, force, managed));
   }
 
   /**
-   * The user's manager, when it is in scope and not on the target yet, synced under its own lock
-   * before the user's is taken (its own manager first, and so on up, at most {@link
-   * ManagerFirst#MAX_CHAIN} managers). A manager that fails for good is recorded on it, and the
-   * user goes without; a transient failure is thrown, for a retry.
+   * What a sync reads of the directory under the object's lock, once (the state aside): {@link
+   * UserSync.Read} or {@link GroupSync.Read}.
    */
-  private void syncManagerFirst(ProviderContext ctx, String userId, Set<String> managed) {
-    Set<String> chain = new HashSet<>(managed);
-    chain.add(userId);
-    managerFirst
-        .of(ctx, userId, chain)
-        .ifPresent(
-            managerId ->
-                sync(
-                    ctx,
-                    ObjectType.USER,
-                    managerId,
-                    null,
-                    false,
-                    AttemptLog.currentTrigger(SyncTrigger.CHANGE),
-                    chain));
-  }
+  sealed interface Read permits UserSync.Read, GroupSync.Read {}
 
+  /**
+   * Under the object's lock: its state and its directory object read once, then the sync. Where
+   * that read finds objects to sync first (a group's members in scope that the target does not know
+   * yet, a user's manager likewise; not in a dry run), the lock is let go, they are synced each
+   * under its own lock, and the object is read again under its lock and synced.
+   *
+   * @param managed see {@link #syncFirst}
+   */
   @SuppressWarnings("try") // the lock is held for the block and released by close()
   private SyncResult locked(
       ProviderContext ctx,
       ObjectType type,
       String objectId,
       String capturedRemoteId,
-      boolean force) {
-    try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
-      ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
-      SyncResult result =
-          fenced(
-              lock, ctx, type, () -> attempt(ctx, type, objectId, state, capturedRemoteId, force));
-      metrics.objectSynced(ctx.name(), type, result.outcome());
-      return result;
+      boolean force,
+      Set<String> managed) {
+    boolean firstSynced = ctx.provider().dryRun();
+    while (true) {
+      List<PayloadBuilder.Member> first;
+      try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
+        ObjectSyncState state = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
+        AttemptLog.linked(state == null ? null : state.remoteId());
+        Read read = read(ctx, type, objectId);
+        first = firstSynced ? List.of() : first(ctx, objectId, read, managed);
+        if (first.isEmpty()) {
+          SyncResult result =
+              fenced(
+                  lock,
+                  ctx,
+                  type,
+                  () -> attempt(ctx, type, objectId, state, read, capturedRemoteId, force));
+          metrics.objectSynced(ctx.name(), type, result.outcome());
+          return result;
+        }
+      }
+      firstSynced = true;
+      syncFirst(ctx, type, objectId, first, managed);
     }
   }
 
+  private Read read(ProviderContext ctx, ObjectType type, String objectId) {
+    return type == ObjectType.USER ? users.read(ctx, objectId) : groups.read(ctx, objectId);
+  }
+
   /**
-   * A group's members in scope that the target does not know yet, each synced under its own lock
-   * before the group's is taken (a child group first syncs its own: down the tree, which has no
-   * cycles). Their failures are their own: recorded on them, a transient one thrown for a retry.
+   * What to sync before the object: a group's members in scope that the target does not know yet
+   * ({@link MembersFirst}); a user's manager, when it is in scope and not on the target yet ({@link
+   * ManagerFirst}).
    */
-  private void syncMembersFirst(ProviderContext ctx, String groupId) {
-    for (MembersFirst.Member member : membersFirst.of(ctx, groupId))
-      sync(ctx, member.type(), member.id(), null, false);
+  private List<PayloadBuilder.Member> first(
+      ProviderContext ctx, String objectId, Read read, Set<String> managed) {
+    if (read instanceof GroupSync.Read group) return membersFirst.of(ctx, group.members());
+    return managerFirst
+        .of(ctx, (UserSync.Read) read, chain(objectId, managed))
+        .map(managerId -> List.of(new PayloadBuilder.Member(ObjectType.USER, managerId)))
+        .orElse(List.of());
+  }
+
+  /**
+   * Syncs the objects found to go first, each under its own lock, none while the object's is held.
+   * A group's members each sync on their own (a child group first syncs its own: down the tree,
+   * which has no cycles). A user's manager first syncs its own manager, and so on up, at most
+   * {@link ManagerFirst#MAX_CHAIN} managers. Their failures are their own: a failure for good is
+   * recorded on them (and the object goes without), a transient one is thrown, for a retry.
+   *
+   * @param managed the users whose managers are being synced first, further up this call: a manager
+   *     among them is not synced first again (a chain A → B → A ends)
+   */
+  private void syncFirst(
+      ProviderContext ctx,
+      ObjectType type,
+      String objectId,
+      List<PayloadBuilder.Member> first,
+      Set<String> managed) {
+    Set<String> chain = type == ObjectType.USER ? chain(objectId, managed) : Set.of();
+    for (PayloadBuilder.Member member : first) {
+      sync(
+          ctx,
+          member.type(),
+          member.id(),
+          null,
+          false,
+          AttemptLog.currentTrigger(SyncTrigger.CHANGE),
+          chain);
+    }
+  }
+
+  private static Set<String> chain(String userId, Set<String> managed) {
+    Set<String> chain = new HashSet<>(managed);
+    chain.add(userId);
+    return chain;
   }
 
   /**
@@ -261,10 +311,12 @@ public final class ObjectSync {
       String objectId,
       UnaryOperator<ObjectSyncState> asOnTarget) {
     try (ObjectLocks.Lock lock = lock(ctx, type, objectId)) {
-      ObjectSyncState state =
-          stores.syncState().get(ctx.name(), type, objectId).map(asOnTarget).orElse(null);
+      ObjectSyncState stored = stores.syncState().get(ctx.name(), type, objectId).orElse(null);
+      AttemptLog.linked(stored == null ? null : stored.remoteId());
+      ObjectSyncState state = stored == null ? null : asOnTarget.apply(stored);
+      Read read = read(ctx, type, objectId);
       SyncResult result =
-          fenced(lock, ctx, type, () -> attempt(ctx, type, objectId, state, null, false));
+          fenced(lock, ctx, type, () -> attempt(ctx, type, objectId, state, read, null, false));
       metrics.objectSynced(ctx.name(), type, result.outcome());
       if (result.outcome() == SyncOutcome.CREATED || result.outcome() == SyncOutcome.UPDATED) {
         metrics.objectSynced(ctx.name(), type, SyncOutcome.REPAIRED);
@@ -322,9 +374,9 @@ public final class ObjectSync {
     return managerId == null ? null : preload.managers().get(managerId);
   }
 
-  /** Users as mapping input for the provider's target (see {@link SyncSteps#userInputs}). */
-  Map<String, MappingInput> userInputs(ProviderContext ctx, Collection<DirectoryUser> users) {
-    return steps.userInputs(ctx, users);
+  /** The payloads of this worker's objects, for the drift check to compare. */
+  ProviderPayloads payloads() {
+    return payloads;
   }
 
   private SyncResult attempt(
@@ -332,13 +384,14 @@ public final class ObjectSync {
       ObjectType type,
       String objectId,
       ObjectSyncState state,
+      Read read,
       String capturedRemoteId,
       boolean force) {
     try {
       SyncOutcome outcome =
-          type == ObjectType.USER
-              ? users.sync(ctx, objectId, state, capturedRemoteId, force)
-              : groups.sync(ctx, objectId, state, capturedRemoteId, force);
+          read instanceof UserSync.Read user
+              ? users.sync(ctx, objectId, state, user, capturedRemoteId, force)
+              : groups.sync(ctx, objectId, state, (GroupSync.Read) read, capturedRemoteId, force);
       recorder.succeeded(ctx);
       return SyncResult.of(outcome);
     } catch (ProviderQuarantinedException paused) {

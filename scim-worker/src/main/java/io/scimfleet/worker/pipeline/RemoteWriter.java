@@ -130,7 +130,7 @@ final class RemoteWriter {
    */
   SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
     if (deactivates(ctx, type)) {
-      if (state != null && state.outcome() == SyncOutcome.DEACTIVATED) return SyncOutcome.UNCHANGED;
+      if (SyncDecision.removedBefore(state, true)) return SyncOutcome.UNCHANGED;
       withCurrentVersion(
           ctx,
           type,

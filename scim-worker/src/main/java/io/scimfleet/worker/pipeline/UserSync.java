@@ -3,6 +3,7 @@ package io.scimfleet.worker.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimfleet.error.FleetException;
 import io.scimfleet.mapping.MappingInput;
+import io.scimfleet.mapping.UserTarget;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectSyncState;
 import io.scimfleet.model.ObjectType;
@@ -19,14 +20,38 @@ import java.util.Optional;
 final class UserSync {
   private final Stores stores;
   private final SyncSteps steps;
+  private final ProviderPayloads payloads;
   private final RemoteWriter writer;
   private final PasswordDelivery passwords;
 
-  UserSync(Stores stores, SyncSteps steps, RemoteWriter writer, PasswordDelivery passwords) {
+  /**
+   * What a user's sync reads of the stores under its lock, once: the user (empty when it left the
+   * directory) and its manager's state (null when it names none, or the manager has none).
+   */
+  record Read(Optional<DirectoryUser> user, ObjectSyncState manager) implements ObjectSync.Read {}
+
+  UserSync(
+      Stores stores,
+      SyncSteps steps,
+      ProviderPayloads payloads,
+      RemoteWriter writer,
+      PasswordDelivery passwords) {
     this.stores = stores;
     this.steps = steps;
+    this.payloads = payloads;
     this.writer = writer;
     this.passwords = passwords;
+  }
+
+  /** Reads the user, and its manager's state when it names one. */
+  Read read(ProviderContext ctx, String userId) {
+    Optional<DirectoryUser> user = stores.directory().user(userId);
+    String managerId = user.map(UserTarget::managerId).orElse(null);
+    ObjectSyncState manager =
+        managerId == null
+            ? null
+            : stores.syncState().get(ctx.name(), ObjectType.USER, managerId).orElse(null);
+    return new Read(user, manager);
   }
 
   /**
@@ -38,38 +63,42 @@ final class UserSync {
    */
   boolean unchanged(
       ProviderContext ctx, DirectoryUser user, ObjectSyncState state, ObjectSyncState manager) {
-    if (user == null || !SyncSteps.hasRemote(state) || state.outcome() == SyncOutcome.FAILED)
-      return false;
+    if (user == null || !SyncDecision.mayBeUnchangedUnlocked(state)) return false;
     try {
       if (!ctx.userScope().includes(MappingInput.user(user))) return false;
-      MappingInput input = SyncSteps.userInput(ctx, user, manager);
-      return !SyncSteps.awaitsManager(user, input)
-          && SyncSteps.unchanged(
-              state, PayloadHash.of(steps.mapped(ctx, ObjectType.USER, input)), false);
+      MappingInput input = ProviderPayloads.user(ctx, user, manager);
+      if (ProviderPayloads.awaitsManager(user, input)) return false;
+      String hash = PayloadHash.of(payloads.mapped(ctx, ObjectType.USER, input));
+      return SyncDecision.of(state, hash, false) == SyncDecision.Action.UNCHANGED;
     } catch (FleetException invalid) {
       return false; // the full path records why
     }
   }
 
+  /**
+   * Brings the user, as {@code read} under its lock, to the target.
+   *
+   * @param state its sync state, read under the same lock; null when none
+   */
   SyncOutcome sync(
       ProviderContext ctx,
       String userId,
       ObjectSyncState state,
+      Read read,
       String capturedRemoteId,
       boolean force) {
     Optional<MappingInput> input =
-        stores
-            .directory()
-            .user(userId)
+        read.user()
             .filter(user -> ctx.userScope().includes(MappingInput.user(user)))
-            .map(user -> steps.userInput(ctx, user));
+            .map(user -> ProviderPayloads.user(ctx, user, read.manager()));
     if (input.isEmpty()) return steps.remove(ctx, ObjectType.USER, userId, state, capturedRemoteId);
-    ObjectNode payload = steps.mapped(ctx, ObjectType.USER, input.get());
+    ObjectNode payload = payloads.mapped(ctx, ObjectType.USER, input.get());
     String hash = PayloadHash.of(payload);
-    boolean unchanged = SyncSteps.unchanged(state, hash, force);
+    SyncDecision.Action action = SyncDecision.of(state, hash, force);
+    boolean unchanged = action == SyncDecision.Action.UNCHANGED;
     Optional<PasswordStore.Pending> password = passwords.pending(ctx, userId);
     if (unchanged && password.isEmpty()) return SyncOutcome.UNCHANGED;
-    steps.requireValid(ctx, ObjectType.USER, payload, hash, state);
+    payloads.requireValid(ctx, ObjectType.USER, payload, hash, state);
     if (ctx.provider().dryRun()) return steps.dryRun(ctx, ObjectType.USER, userId, state, payload);
     if (password.isPresent() && !PasswordDelivery.targetAccepts(ctx)) {
       return refusePassword(ctx, userId, state, password.get(), unchanged, payload, hash);
@@ -88,7 +117,7 @@ final class UserSync {
       String hash,
       String passwordNote) {
     Written written =
-        SyncSteps.hasRemote(state)
+        SyncDecision.onTarget(state)
             ? update(ctx, state, payload)
             : writer.createOrLink(ctx, ObjectType.USER, userId, payload);
     record(ctx, userId, written, hash, payload, passwordNote);
@@ -102,18 +131,15 @@ final class UserSync {
       String hash,
       ObjectNode payload,
       String passwordNote) {
-    stores
-        .syncState()
-        .put(
-            steps.state(
-                ctx,
-                ObjectType.USER,
-                userId,
-                written,
-                hash,
-                RemoteWriter.paths(payload),
-                passwordNote),
-            WriteFence.current());
+    steps.record(
+        steps.state(
+            ctx,
+            ObjectType.USER,
+            userId,
+            written,
+            hash,
+            RemoteWriter.paths(payload),
+            passwordNote));
   }
 
   /** Updates the user known to the target, from the version and paths last sent. */
@@ -143,9 +169,7 @@ final class UserSync {
       String hash) {
     SyncOutcome outcome;
     if (unchanged) {
-      stores
-          .syncState()
-          .put(state.withPassword(PasswordDelivery.NOT_SUPPORTED), WriteFence.current());
+      steps.record(state.withPassword(PasswordDelivery.NOT_SUPPORTED));
       outcome = SyncOutcome.UNCHANGED;
     } else {
       outcome = write(ctx, userId, state, payload, hash, PasswordDelivery.NOT_SUPPORTED);
@@ -167,7 +191,7 @@ final class UserSync {
       boolean unchanged,
       PasswordDelivery.Waiting password) {
     Written written;
-    if (!SyncSteps.hasRemote(state)) {
+    if (!SyncDecision.onTarget(state)) {
       written =
           PasswordDelivery.scrubbed(
               () ->

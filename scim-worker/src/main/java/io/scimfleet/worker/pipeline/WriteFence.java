@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * users), which fences that sync's state writes: a write made after the lease ran out and another
  * worker took the lock is refused by the store ({@link io.scimfleet.store.LockLostException}). An
  * object's sync runs on one thread from lock to state write, and the objects synced first (members,
- * a manager) are synced before the lock is taken, so one token per thread is enough.
+ * a manager) are synced while its lock is not held, so one token per thread is enough.
  */
 final class WriteFence {
   private static final ThreadLocal<String> TOKEN = new ThreadLocal<>();

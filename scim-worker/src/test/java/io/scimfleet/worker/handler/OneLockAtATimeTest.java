@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A group whose members the target does not know yet syncs them first, each under its own lock and
- * none while the group's lock is held: a sync never holds two object locks at once.
+ * none while the group's lock is held (the group's read under its lock finds them, and lets the
+ * lock go for them): a sync never holds two object locks at once.
  */
 class OneLockAtATimeTest {
   private static ScimSdkServer target;
@@ -75,8 +76,11 @@ class OneLockAtATimeTest {
           .run(new SyncObjectRequest("crm", ObjectType.GROUP, "g1", null));
     }
 
+    // each group is locked to read it and its members once, let go while its members go first,
+    // then locked again to be read and synced
     assertThat(locks.taken)
-        .containsExactly("user:u1", "user:u2", "user:u3", "group:child", "group:g1");
+        .containsExactly(
+            "group:g1", "user:u1", "user:u2", "group:child", "user:u3", "group:child", "group:g1");
     assertThat(locks.mostHeldAtOnce).isEqualTo(1);
     assertThat(target.users()).hasSize(3);
     assertThat(target.groups()).hasSize(2);
