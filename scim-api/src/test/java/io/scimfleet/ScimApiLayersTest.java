@@ -7,16 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import io.scimfleet.testing.Layering;
-import io.scimfleet.testing.Layering.Allowed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layers inside {@code scim-api} (docs/architecture.md, "Layers"), held on its main classes:
  * the SCIM client depends on no other part of the fleet but the few leaf classes listed here; the
- * model on the JDK and Jackson's annotations only, but for the dependencies frozen below; and no
- * class outside the JobRunr seam uses JobRunr. A new dependency across a line fails here; an
- * allow-list entry that is no longer needed fails too, so the lists only shrink.
+ * model on the JDK, Jackson's and JSpecify's annotations only; and no class outside the JobRunr
+ * seam uses JobRunr. A new dependency across a line fails here; an allow-list entry that is no
+ * longer needed fails too, so the lists only shrink.
  */
 class ScimApiLayersTest {
   private static final JavaClasses MAIN = Layering.mainClasses();
@@ -38,28 +37,6 @@ class ScimApiLayersTest {
   private static boolean mayBeUsedByTheScimClient(String type) {
     return SCIM_CLIENT_MAY_USE.stream().anyMatch(type::startsWith);
   }
-
-  /** Today's dependencies of {@code model} beyond the JDK and Jackson's annotations. */
-  static final List<Allowed> MODEL_FROZEN =
-      List.of(
-          new Allowed(
-              "io.scimfleet.model.Credential",
-              "io.scimfleet.scim.Authorization",
-              "Credential.authorization() builds the SCIM client's header; moves with the"
-                  + " provider's fields (issue 19, wide records)"),
-          new Allowed(
-              "io.scimfleet.model.Credential",
-              "io.scimfleet.scim.OAuth2Grant",
-              "an OAuth 2.0 credential becomes the client's grant, as above"),
-          new Allowed(
-              "io.scimfleet.model.OAuth2Client",
-              "io.scimfleet.scim.OAuth2Grant",
-              "the provider's OAuth 2.0 client settings become the client's grant, as above"),
-          new Allowed(
-              "io.scimfleet.model.Credential",
-              "io.scimfleet.secret.SecretSources",
-              "a credential read from a file or the environment resolves itself; moves with"
-                  + " the settings object (issue 19, settings)"));
 
   @Test
   void theScimClientDependsOnNoOtherPartOfTheFleet() {
@@ -121,7 +98,7 @@ class ScimApiLayersTest {
                         || target.startsWith("com.fasterxml.jackson.annotation.")
                         || target.startsWith("org.jspecify.annotations.")
                         || target.startsWith("io.scimfleet.model."),
-                MODEL_FROZEN))
+                List.of()))
         .check(MAIN);
   }
 
@@ -137,10 +114,7 @@ class ScimApiLayersTest {
   }
 
   @Test
-  void everyFrozenDependencyIsStillThere() {
-    assertThat(Layering.unused(MAIN, MODEL_FROZEN))
-        .as("fixed: remove these from ScimApiLayersTest.MODEL_FROZEN")
-        .isEmpty();
+  void everyEntryTheScimClientMayUseExists() {
     assertThat(SCIM_CLIENT_MAY_USE)
         .as("each entry the SCIM client may use exists")
         .allSatisfy(

@@ -1,20 +1,16 @@
 package io.scimfleet.model;
 
-import io.scimfleet.scim.Authorization;
-import io.scimfleet.scim.OAuth2Grant;
-import io.scimfleet.secret.SecretSources;
 import java.util.Locale;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How a provider authenticates to its target: {@code bearer} (the token is the secret), {@code
  * basic} ({@code username} plus a password, the secret) or {@code oauth2} (client credentials:
  * {@code oauth2} says where tokens come from, the client secret is the secret). The secret comes
- * from exactly one source: inline (API only; stored sealed, see {@link
- * io.scimfleet.secret.SecretBox}), a file (a mounted Kubernetes Secret) or an environment variable;
- * {@code token}, {@code tokenFile} and {@code tokenEnv} hold that source whatever the type. {@link
- * #toString()} never shows the secret.
+ * from exactly one source: inline (API only; stored sealed; {@link
+ * io.scimfleet.secret.CredentialSecrets} reads, seals and hands it to the SCIM client), a file (a
+ * mounted Kubernetes Secret) or an environment variable; {@code token}, {@code tokenFile} and
+ * {@code tokenEnv} hold that source whatever the type. {@link #toString()} never shows the secret.
  *
  * @param type {@code bearer} (also when absent: providers saved before types existed), {@code
  *     basic} or {@code oauth2}
@@ -89,52 +85,6 @@ public record Credential(
         clientSecret.token, clientSecret.tokenFile, clientSecret.tokenEnv, OAUTH2, null, client);
   }
 
-  /**
-   * The secret itself (token, password or client secret) of this provider's credential, read now
-   * (files and variables may rotate), under the sources' rules; an inline secret opens only when it
-   * was sealed for this provider and this kind of secret.
-   */
-  public String resolve(SecretSources sources, String provider) {
-    return sources.resolve(provider, secretField(), token, tokenFile, tokenEnv);
-  }
-
-  /**
-   * The {@code Authorization} header source for the SCIM client, the secret read now; not for
-   * oauth2 (see {@link #grant}).
-   */
-  public Authorization authorization(SecretSources sources, String provider) {
-    if (type.equals(OAUTH2))
-      throw new IllegalStateException("oauth2 credentials give a grant, not a fixed header");
-    String secret = resolve(sources, provider);
-    return type.equals(BASIC)
-        ? Authorization.basic(username, secret)
-        : Authorization.bearer(secret);
-  }
-
-  /** The client credentials grant of an oauth2 credential, the client secret read now. */
-  public OAuth2Grant grant(SecretSources sources, String provider) {
-    if (!type.equals(OAUTH2) || oauth2 == null)
-      throw new IllegalStateException(type + " credentials have no OAuth 2.0 grant");
-    return oauth2.grant(resolve(sources, provider));
-  }
-
-  /**
-   * This credential with its inline secret sealed for this provider; file and variable credentials
-   * are returned as they are.
-   */
-  public Credential sealed(SecretSources sources, String provider) {
-    return token == null ? this : withInline(sources.seal(provider, secretField(), token));
-  }
-
-  /**
-   * This credential with its stored inline secret sealed again (with the current key, in the
-   * current format, for this provider); empty when there is nothing to do.
-   */
-  public Optional<Credential> resealed(SecretSources sources, String provider) {
-    if (token == null) return Optional.empty();
-    return sources.resealed(provider, secretField(), token).map(this::withInline);
-  }
-
   /** The same type and user with this inline (sealed) secret. */
   public Credential withInline(String value) {
     return new Credential(value, null, null, type, username, oauth2);
@@ -146,7 +96,11 @@ public record Credential(
     return tokenFile != null ? "file:" + tokenFile : "env:" + tokenEnv;
   }
 
-  private String secretField() {
+  /**
+   * The kind of secret, as it is bound when sealed: {@code token}, {@code password} (basic) or
+   * {@code clientSecret} (oauth2).
+   */
+  public String secretField() {
     return switch (type) {
       case BASIC -> "password";
       case OAUTH2 -> "clientSecret";

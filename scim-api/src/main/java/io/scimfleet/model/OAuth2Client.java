@@ -1,8 +1,8 @@
 package io.scimfleet.model;
 
-import io.scimfleet.scim.OAuth2Grant;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The non-secret half of OAuth 2.0 client credentials: the token endpoint, the client, what to ask
@@ -11,24 +11,14 @@ import java.util.Objects;
  *
  * @param scope space-separated, or null
  * @param audience the {@code audience} parameter some servers want, or null
+ * @param clientAuth {@code basic} or {@code body} as the conversion of the API body normalised it
+ *     ({@code io.scimfleet.scim.OAuth2Grant.ClientAuth}); null: basic
  */
 public record OAuth2Client(
-    URI tokenUrl, String clientId, String scope, String audience, String clientAuth) {
+    URI tokenUrl, String clientId, String scope, String audience, @Nullable String clientAuth) {
 
   public OAuth2Client {
     Objects.requireNonNull(tokenUrl, "tokenUrl");
     Objects.requireNonNull(clientId, "clientId");
-    clientAuth = OAuth2Grant.ClientAuth.parse(clientAuth).label();
-  }
-
-  /** The grant with this client secret. */
-  OAuth2Grant grant(String clientSecret) {
-    return new OAuth2Grant(
-        tokenUrl,
-        clientId,
-        clientSecret,
-        scope,
-        audience,
-        OAuth2Grant.ClientAuth.parse(clientAuth));
   }
 }

@@ -99,6 +99,7 @@ public record Provider(
   public static final String HOURLY = "0 * * * *";
   public static final String DAILY = "0 3 * * *";
   public static final Duration DEFAULT_DELETION_WINDOW = Duration.ofHours(1);
+  public static final int DEFAULT_DELETION_THRESHOLD = 25;
 
   public Provider {
     Objects.requireNonNull(name, "name");
@@ -140,81 +141,56 @@ public record Provider(
    * hourly.
    */
   public static Provider of(String name, URI baseUrl, Credential credential) {
-    return new Provider(
-        name,
-        baseUrl,
-        credential,
-        true,
-        DeleteMode.DELETE,
-        25,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        HOURLY,
-        false,
-        8,
-        0,
-        false,
-        null,
-        List.of(),
-        NestedGroups.FLATTEN,
-        DEFAULT_DELETION_WINDOW,
-        MatchOn.DEFAULT,
-        false,
-        VendorProfile.GENERIC,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        null,
-        DriftCheck.FULL,
-        false,
-        DEFAULT_PAGE_SIZE,
-        DAILY);
+    return builder(name, baseUrl, credential).build();
+  }
+
+  /**
+   * A builder with every setting at its default ({@link #of}); what is left unset (null or 0) takes
+   * the default of the canonical constructor, the one place that holds them.
+   */
+  public static Builder builder(String name, URI baseUrl, Credential credential) {
+    return new Builder(name, baseUrl, credential);
+  }
+
+  /** A builder holding this provider's settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(name, baseUrl, credential)
+        .enabled(enabled)
+        .deleteMode(deleteMode)
+        .deletionThresholdPercent(deletionThresholdPercent)
+        .userMappings(userMappings)
+        .groupMappings(groupMappings)
+        .userFilter(userFilter)
+        .groupFilter(groupFilter)
+        .fullSyncCron(fullSyncCron)
+        .dryRun(dryRun)
+        .maxConcurrency(maxConcurrency)
+        .requestsPerMinute(requestsPerMinute)
+        .tlsInsecure(tlsInsecure)
+        .caBundleFile(caBundleFile)
+        .scopeGroups(scopeGroups)
+        .nestedGroups(nestedGroups)
+        .deletionWindow(deletionWindow)
+        .matchOn(matchOn)
+        .adoptExisting(adoptExisting)
+        .profile(profile)
+        .userUpdate(userUpdate)
+        .memberPatchChunk(memberPatchChunk)
+        .filters(filters)
+        .groupsReturnMembers(groupsReturnMembers)
+        .requiredAttributes(requiredAttributes)
+        .etag(etag)
+        .changePassword(changePassword)
+        .syncPasswords(syncPasswords)
+        .bulk(bulk)
+        .driftCheck(driftCheck)
+        .deleteUnmanaged(deleteUnmanaged)
+        .pageSize(pageSize)
+        .driftCheckCron(driftCheckCron);
   }
 
   public Provider withCredential(Credential value) {
-    return new Provider(
-        name,
-        baseUrl,
-        value,
-        enabled,
-        deleteMode,
-        deletionThresholdPercent,
-        userMappings,
-        groupMappings,
-        userFilter,
-        groupFilter,
-        fullSyncCron,
-        dryRun,
-        maxConcurrency,
-        requestsPerMinute,
-        tlsInsecure,
-        caBundleFile,
-        scopeGroups,
-        nestedGroups,
-        deletionWindow,
-        matchOn,
-        adoptExisting,
-        profile,
-        userUpdate,
-        memberPatchChunk,
-        filters,
-        groupsReturnMembers,
-        requiredAttributes,
-        etag,
-        changePassword,
-        syncPasswords,
-        bulk,
-        driftCheck,
-        deleteUnmanaged,
-        pageSize,
-        driftCheckCron);
+    return toBuilder().credential(value).build();
   }
 
   /**
@@ -234,6 +210,262 @@ public record Provider(
         bulk != null ? bulk.use() : base.bulk(),
         etag != null ? etag : base.etag(),
         changePassword != null ? changePassword : base.changePassword());
+  }
+
+  /** Builds a {@link Provider}, one setting at a time; see the record's parameters. */
+  public static final class Builder {
+    private final String name;
+    private URI baseUrl;
+    private Credential credential;
+    private boolean enabled = true;
+    private @Nullable DeleteMode deleteMode;
+    private int deletionThresholdPercent = DEFAULT_DELETION_THRESHOLD;
+    private @Nullable List<PropertyMapping> userMappings;
+    private @Nullable List<PropertyMapping> groupMappings;
+    private @Nullable String userFilter;
+    private @Nullable String groupFilter;
+    private @Nullable String fullSyncCron;
+    private boolean dryRun;
+    private int maxConcurrency;
+    private int requestsPerMinute;
+    private boolean tlsInsecure;
+    private @Nullable String caBundleFile;
+    private @Nullable List<String> scopeGroups;
+    private @Nullable NestedGroups nestedGroups;
+    private @Nullable Duration deletionWindow;
+    private @Nullable MatchOn matchOn;
+    private boolean adoptExisting;
+    private @Nullable VendorProfile profile;
+    private @Nullable UserUpdate userUpdate;
+    private @Nullable Integer memberPatchChunk;
+    private @Nullable List<String> filters;
+    private @Nullable Boolean groupsReturnMembers;
+    private @Nullable RequiredAttributes requiredAttributes;
+    private @Nullable FeatureUse etag;
+    private @Nullable FeatureUse changePassword;
+    private boolean syncPasswords;
+    private @Nullable BulkMode bulk;
+    private @Nullable DriftCheck driftCheck;
+    private boolean deleteUnmanaged;
+    private int pageSize;
+    private @Nullable String driftCheckCron;
+
+    private Builder(String name, URI baseUrl, Credential credential) {
+      this.name = name;
+      this.baseUrl = baseUrl;
+      this.credential = credential;
+    }
+
+    public Builder baseUrl(URI value) {
+      this.baseUrl = value;
+      return this;
+    }
+
+    public Builder credential(Credential value) {
+      this.credential = value;
+      return this;
+    }
+
+    public Builder enabled(boolean value) {
+      this.enabled = value;
+      return this;
+    }
+
+    public Builder deleteMode(@Nullable DeleteMode value) {
+      this.deleteMode = value;
+      return this;
+    }
+
+    public Builder deletionThresholdPercent(int value) {
+      this.deletionThresholdPercent = value;
+      return this;
+    }
+
+    public Builder userMappings(@Nullable List<PropertyMapping> value) {
+      this.userMappings = value;
+      return this;
+    }
+
+    public Builder groupMappings(@Nullable List<PropertyMapping> value) {
+      this.groupMappings = value;
+      return this;
+    }
+
+    public Builder userFilter(@Nullable String value) {
+      this.userFilter = value;
+      return this;
+    }
+
+    public Builder groupFilter(@Nullable String value) {
+      this.groupFilter = value;
+      return this;
+    }
+
+    public Builder fullSyncCron(@Nullable String value) {
+      this.fullSyncCron = value;
+      return this;
+    }
+
+    public Builder dryRun(boolean value) {
+      this.dryRun = value;
+      return this;
+    }
+
+    public Builder maxConcurrency(int value) {
+      this.maxConcurrency = value;
+      return this;
+    }
+
+    public Builder requestsPerMinute(int value) {
+      this.requestsPerMinute = value;
+      return this;
+    }
+
+    public Builder tlsInsecure(boolean value) {
+      this.tlsInsecure = value;
+      return this;
+    }
+
+    public Builder caBundleFile(@Nullable String value) {
+      this.caBundleFile = value;
+      return this;
+    }
+
+    public Builder scopeGroups(@Nullable List<String> value) {
+      this.scopeGroups = value;
+      return this;
+    }
+
+    public Builder nestedGroups(@Nullable NestedGroups value) {
+      this.nestedGroups = value;
+      return this;
+    }
+
+    public Builder deletionWindow(@Nullable Duration value) {
+      this.deletionWindow = value;
+      return this;
+    }
+
+    public Builder matchOn(@Nullable MatchOn value) {
+      this.matchOn = value;
+      return this;
+    }
+
+    public Builder adoptExisting(boolean value) {
+      this.adoptExisting = value;
+      return this;
+    }
+
+    public Builder profile(@Nullable VendorProfile value) {
+      this.profile = value;
+      return this;
+    }
+
+    public Builder userUpdate(@Nullable UserUpdate value) {
+      this.userUpdate = value;
+      return this;
+    }
+
+    public Builder memberPatchChunk(@Nullable Integer value) {
+      this.memberPatchChunk = value;
+      return this;
+    }
+
+    public Builder filters(@Nullable List<String> value) {
+      this.filters = value;
+      return this;
+    }
+
+    public Builder groupsReturnMembers(@Nullable Boolean value) {
+      this.groupsReturnMembers = value;
+      return this;
+    }
+
+    public Builder requiredAttributes(@Nullable RequiredAttributes value) {
+      this.requiredAttributes = value;
+      return this;
+    }
+
+    public Builder etag(@Nullable FeatureUse value) {
+      this.etag = value;
+      return this;
+    }
+
+    public Builder changePassword(@Nullable FeatureUse value) {
+      this.changePassword = value;
+      return this;
+    }
+
+    public Builder syncPasswords(boolean value) {
+      this.syncPasswords = value;
+      return this;
+    }
+
+    public Builder bulk(@Nullable BulkMode value) {
+      this.bulk = value;
+      return this;
+    }
+
+    public Builder driftCheck(@Nullable DriftCheck value) {
+      this.driftCheck = value;
+      return this;
+    }
+
+    public Builder deleteUnmanaged(boolean value) {
+      this.deleteUnmanaged = value;
+      return this;
+    }
+
+    public Builder pageSize(int value) {
+      this.pageSize = value;
+      return this;
+    }
+
+    public Builder driftCheckCron(@Nullable String value) {
+      this.driftCheckCron = value;
+      return this;
+    }
+
+    /** Unset settings are null here: the canonical constructor gives them their defaults. */
+    @SuppressWarnings("NullAway")
+    public Provider build() {
+      return new Provider(
+          name,
+          baseUrl,
+          credential,
+          enabled,
+          deleteMode,
+          deletionThresholdPercent,
+          userMappings,
+          groupMappings,
+          userFilter,
+          groupFilter,
+          fullSyncCron,
+          dryRun,
+          maxConcurrency,
+          requestsPerMinute,
+          tlsInsecure,
+          caBundleFile,
+          scopeGroups,
+          nestedGroups,
+          deletionWindow,
+          matchOn,
+          adoptExisting,
+          profile,
+          userUpdate,
+          memberPatchChunk,
+          filters,
+          groupsReturnMembers,
+          requiredAttributes,
+          etag,
+          changePassword,
+          syncPasswords,
+          bulk,
+          driftCheck,
+          deleteUnmanaged,
+          pageSize,
+          driftCheckCron);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.scimfleet.scim;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4): where to ask for access tokens and as whom. The
@@ -32,7 +33,7 @@ public record OAuth2Grant(
     }
 
     /** {@code basic} or {@code body}; null means basic. */
-    public static ClientAuth parse(String value) {
+    public static ClientAuth parse(@Nullable String value) {
       if (value == null || value.isBlank()) return BASIC;
       return switch (value.strip().toLowerCase(Locale.ROOT)) {
         case "basic" -> BASIC;

@@ -23,45 +23,16 @@ import java.util.List;
  */
 public final class ProviderBuilder {
   private final String name;
-  private URI baseUrl;
-  private Credential credential = Credential.inline("test-token");
-  private boolean storedAsGiven;
-  private boolean enabled = true;
-  private DeleteMode deleteMode = DeleteMode.DELETE;
-  private int deletionThresholdPercent = 25;
+  private final Provider.Builder provider;
   private final List<PropertyMapping> userMappings = new ArrayList<>();
   private final List<PropertyMapping> groupMappings = new ArrayList<>();
-  private String userFilter;
-  private String groupFilter;
-  private String fullSyncCron = Provider.HOURLY;
-  private boolean dryRun;
-  private int maxConcurrency = 8;
-  private int requestsPerMinute;
-  private boolean tlsInsecure;
-  private String caBundleFile;
-  private List<String> scopeGroups = List.of();
-  private NestedGroups nestedGroups = NestedGroups.FLATTEN;
-  private Duration deletionWindow;
-  private MatchOn matchOn;
-  private boolean adoptExisting;
-  private VendorProfile profile;
-  private UserUpdate userUpdate;
-  private Integer memberPatchChunk;
-  private List<String> filters;
-  private FeatureUse etag;
-  private Boolean groupsReturnMembers;
-  private RequiredAttributes requiredAttributes;
-  private FeatureUse changePassword;
-  private boolean syncPasswords;
-  private BulkMode bulk;
-  private DriftCheck driftCheck = DriftCheck.FULL;
-  private boolean deleteUnmanaged;
-  private int pageSize;
-  private String driftCheckCron;
+  private Credential credential = Credential.inline("test-token");
+  private boolean storedAsGiven;
 
   private ProviderBuilder(String name) {
     this.name = name;
-    this.baseUrl = URI.create("https://" + name + ".example.org/scim/v2");
+    this.provider =
+        Provider.builder(name, URI.create("https://" + name + ".example.org/scim/v2"), credential);
   }
 
   public static ProviderBuilder aProvider(String name) {
@@ -69,7 +40,7 @@ public final class ProviderBuilder {
   }
 
   public ProviderBuilder at(String url) {
-    this.baseUrl = URI.create(url);
+    provider.baseUrl(URI.create(url));
     return this;
   }
 
@@ -95,17 +66,17 @@ public final class ProviderBuilder {
   }
 
   public ProviderBuilder disabled() {
-    this.enabled = false;
+    provider.enabled(false);
     return this;
   }
 
   public ProviderBuilder deactivatingInsteadOfDeleting() {
-    this.deleteMode = DeleteMode.DEACTIVATE;
+    provider.deleteMode(DeleteMode.DEACTIVATE);
     return this;
   }
 
   public ProviderBuilder withDeletionThreshold(int percent) {
-    this.deletionThresholdPercent = percent;
+    provider.deletionThresholdPercent(percent);
     return this;
   }
 
@@ -125,72 +96,71 @@ public final class ProviderBuilder {
   }
 
   public ProviderBuilder withUserFilter(String expression) {
-    this.userFilter = expression;
+    provider.userFilter(expression);
     return this;
   }
 
   public ProviderBuilder withGroupFilter(String expression) {
-    this.groupFilter = expression;
+    provider.groupFilter(expression);
     return this;
   }
 
   public ProviderBuilder fullSyncAt(String cron) {
-    this.fullSyncCron = cron;
+    provider.fullSyncCron(cron);
     return this;
   }
 
   /** Scope by group: the transitive members of these groups. */
   public ProviderBuilder scopedTo(String... groupIds) {
-    this.scopeGroups = List.of(groupIds);
+    provider.scopeGroups(List.of(groupIds));
     return this;
   }
 
   public ProviderBuilder nestedGroups(NestedGroups mode) {
-    this.nestedGroups = mode;
+    provider.nestedGroups(mode);
     return this;
   }
 
   public ProviderBuilder dryRun() {
-    this.dryRun = true;
+    provider.dryRun(true);
     return this;
   }
 
   public ProviderBuilder limitedTo(int concurrency, int perMinute) {
-    this.maxConcurrency = concurrency;
-    this.requestsPerMinute = perMinute;
+    provider.maxConcurrency(concurrency).requestsPerMinute(perMinute);
     return this;
   }
 
   /** Skips certificate checks (refused unless the worker allows insecure TLS). */
   public ProviderBuilder withTlsInsecure() {
-    this.tlsInsecure = true;
+    provider.tlsInsecure(true);
     return this;
   }
 
   /** Trusts the CAs of this PEM file. */
   public ProviderBuilder trustingCaBundle(String path) {
-    this.caBundleFile = path;
+    provider.caBundleFile(path);
     return this;
   }
 
   public ProviderBuilder withDeletionWindow(Duration window) {
-    this.deletionWindow = window;
+    provider.deletionWindow(window);
     return this;
   }
 
   /** Finds existing objects by these attributes (null: the default). */
   public ProviderBuilder matchingOn(String users, String groups) {
-    this.matchOn = new MatchOn(users, groups);
+    provider.matchOn(new MatchOn(users, groups));
     return this;
   }
 
   public ProviderBuilder bulk(BulkMode mode) {
-    this.bulk = mode;
+    provider.bulk(mode);
     return this;
   }
 
   public ProviderBuilder adoptingExisting() {
-    this.adoptExisting = true;
+    provider.adoptExisting(true);
     return this;
   }
 
@@ -198,109 +168,79 @@ public final class ProviderBuilder {
    * The vendor profile, with its delete mode and rate limit, as the API's conversion gives them.
    */
   public ProviderBuilder withProfile(VendorProfile value) {
-    this.profile = value;
-    this.deleteMode = value.switches().deleteMode();
-    this.requestsPerMinute = value.switches().requestsPerMinute();
+    provider
+        .profile(value)
+        .deleteMode(value.switches().deleteMode())
+        .requestsPerMinute(value.switches().requestsPerMinute());
     return this;
   }
 
   public ProviderBuilder updatingUsersBy(UserUpdate value) {
-    this.userUpdate = value;
+    provider.userUpdate(value);
     return this;
   }
 
   public ProviderBuilder withMemberPatchChunk(int value) {
-    this.memberPatchChunk = value;
+    provider.memberPatchChunk(value);
     return this;
   }
 
   public ProviderBuilder filteringOn(String... attributes) {
-    this.filters = List.of(attributes);
+    provider.filters(List.of(attributes));
     return this;
   }
 
   public ProviderBuilder withETags(FeatureUse value) {
-    this.etag = value;
+    provider.etag(value);
     return this;
   }
 
   public ProviderBuilder groupsReturnMembers(boolean value) {
-    this.groupsReturnMembers = value;
+    provider.groupsReturnMembers(value);
     return this;
   }
 
   public ProviderBuilder requiring(RequiredAttributes value) {
-    this.requiredAttributes = value;
+    provider.requiredAttributes(value);
     return this;
   }
 
   public ProviderBuilder withPasswordChange(FeatureUse value) {
-    this.changePassword = value;
+    provider.changePassword(value);
     return this;
   }
 
   public ProviderBuilder syncingPasswords() {
-    this.syncPasswords = true;
+    provider.syncPasswords(true);
     return this;
   }
 
   public ProviderBuilder withPageSize(int value) {
-    this.pageSize = value;
+    provider.pageSize(value);
     return this;
   }
 
   public ProviderBuilder withoutDriftCheck() {
-    this.driftCheck = DriftCheck.OFF;
+    provider.driftCheck(DriftCheck.OFF);
     return this;
   }
 
   /** The cron of the drift check's full read of the target (default daily). */
   public ProviderBuilder withDriftCheckCron(String cron) {
-    this.driftCheckCron = cron;
+    provider.driftCheckCron(cron);
     return this;
   }
 
   public ProviderBuilder deletingUnmanaged() {
-    this.deleteUnmanaged = true;
+    provider.deleteUnmanaged(true);
     return this;
   }
 
   public Provider build() {
-    return new Provider(
-        name,
-        baseUrl,
-        storedAsGiven ? credential : TestSecurity.sealed(name, credential),
-        enabled,
-        deleteMode,
-        deletionThresholdPercent,
-        userMappings,
-        groupMappings,
-        userFilter,
-        groupFilter,
-        fullSyncCron,
-        dryRun,
-        maxConcurrency,
-        requestsPerMinute,
-        tlsInsecure,
-        caBundleFile,
-        scopeGroups,
-        nestedGroups,
-        deletionWindow,
-        matchOn,
-        adoptExisting,
-        profile,
-        userUpdate,
-        memberPatchChunk,
-        filters,
-        groupsReturnMembers,
-        requiredAttributes,
-        etag,
-        changePassword,
-        syncPasswords,
-        bulk,
-        driftCheck,
-        deleteUnmanaged,
-        pageSize,
-        driftCheckCron);
+    return provider
+        .credential(storedAsGiven ? credential : TestSecurity.sealed(name, credential))
+        .userMappings(userMappings)
+        .groupMappings(groupMappings)
+        .build();
   }
 }

@@ -2,6 +2,7 @@ package io.scimfleet.testing;
 
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Credential;
+import io.scimfleet.secret.CredentialSecrets;
 import io.scimfleet.secret.SecretBinding;
 import io.scimfleet.secret.SecretBox;
 import io.scimfleet.secret.SecretSources;
@@ -69,7 +70,7 @@ public final class TestSecurity {
    */
   public static Credential sealed(String provider, Credential credential) {
     if (credential.token() == null || SecretBox.isSealed(credential.token())) return credential;
-    return credential.sealed(settings().secrets(), provider);
+    return CredentialSecrets.sealed(credential, settings().secrets(), provider);
   }
 
   public static byte[] key(byte fill) {

@@ -43,18 +43,16 @@ record StoredSyncState(
     StoredSyncState fast = SyncStateJson.read(json);
     StoredSyncState stored = fast != null ? fast : RedisJson.read(json, StoredSyncState.class);
     if (stored == null) return null;
-    return new ObjectSyncState(
-        provider,
-        type,
-        objectId,
-        stored.remoteId,
-        stored.version,
-        stored.payloadHash,
-        stored.membersSent == null ? List.of() : stored.membersSent,
-        stored.time,
-        stored.outcome,
-        stored.lastError,
-        stored.pathsSent == null ? List.of() : stored.pathsSent,
-        stored.password);
+    return ObjectSyncState.builder(provider, type, objectId)
+        .remoteId(stored.remoteId)
+        .version(stored.version)
+        .payloadHash(stored.payloadHash)
+        .membersSent(stored.membersSent)
+        .time(stored.time)
+        .outcome(stored.outcome)
+        .lastError(stored.lastError)
+        .pathsSent(stored.pathsSent)
+        .password(stored.password)
+        .build();
   }
 }

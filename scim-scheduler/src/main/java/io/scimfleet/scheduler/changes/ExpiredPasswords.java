@@ -50,20 +50,7 @@ final class ExpiredPasswords {
             .syncState()
             .get(provider, ObjectType.USER, userId)
             .orElseGet(
-                () ->
-                    new ObjectSyncState(
-                        provider,
-                        ObjectType.USER,
-                        userId,
-                        null,
-                        null,
-                        null,
-                        null,
-                        now,
-                        null,
-                        null,
-                        List.of(),
-                        null));
+                () -> ObjectSyncState.builder(provider, ObjectType.USER, userId).time(now).build());
     stores.syncState().put(state.withPassword(DROPPED));
   }
 }

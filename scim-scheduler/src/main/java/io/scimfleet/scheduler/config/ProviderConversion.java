@@ -1,30 +1,31 @@
 package io.scimfleet.scheduler.config;
 
+import static io.scimfleet.scheduler.config.ProviderField.AUTH;
+import static io.scimfleet.scheduler.config.ProviderField.BASE_URL;
+import static io.scimfleet.scheduler.config.ProviderField.CA_BUNDLE_FILE;
+import static io.scimfleet.scheduler.config.ProviderField.DRIFT_CHECK_CRON;
+import static io.scimfleet.scheduler.config.ProviderField.FULL_SYNC_CRON;
+import static io.scimfleet.scheduler.config.ProviderField.PROFILE;
+import static io.scimfleet.scheduler.config.ProviderField.TLS_INSECURE;
+import static io.scimfleet.scheduler.config.ProviderField.TOKEN;
+import static io.scimfleet.scheduler.config.ProviderField.TOKEN_ENV;
+import static io.scimfleet.scheduler.config.ProviderField.TOKEN_FILE;
+import static io.scimfleet.scheduler.config.ProviderField.blankToNull;
+
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.job.jobrunr.Crons;
 import io.scimfleet.mapping.ProviderMappings;
-import io.scimfleet.model.BulkMode;
 import io.scimfleet.model.Credential;
-import io.scimfleet.model.DeleteMode;
-import io.scimfleet.model.DriftCheck;
-import io.scimfleet.model.FeatureUse;
-import io.scimfleet.model.MatchOn;
-import io.scimfleet.model.NestedGroups;
 import io.scimfleet.model.OAuth2Client;
 import io.scimfleet.model.ObjectType;
-import io.scimfleet.model.PropertyMapping;
 import io.scimfleet.model.Provider;
-import io.scimfleet.model.RequiredAttributes;
 import io.scimfleet.model.TargetSwitches;
-import io.scimfleet.model.UserUpdate;
 import io.scimfleet.model.VendorProfile;
+import io.scimfleet.scim.OAuth2Grant;
+import io.scimfleet.secret.CredentialSecrets;
 import io.scimfleet.secret.SecretSources;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -37,122 +38,40 @@ import java.util.regex.Pattern;
  */
 public final class ProviderConversion {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
-  private static final int DEFAULT_THRESHOLD = 25;
 
   private ProviderConversion() {}
 
+  /**
+   * The base URL, the target's security rules, the crons, the profile and the credential first;
+   * then every {@link ProviderField} in its order; then the checks across fields.
+   */
   public static Provider toProvider(
       String name, ProviderRequest request, SecuritySettings security) {
     requireName(name);
     Objects.requireNonNull(request, "request");
-    URI baseUrl = baseUrl(request.baseUrl());
+    URI baseUrl = baseUrl(request.text(BASE_URL));
     requireAllowedTarget(baseUrl, request, security);
-    List<PropertyMapping> userMappings = mappings("userMappings", request.userMappings());
-    List<PropertyMapping> groupMappings = mappings("groupMappings", request.groupMappings());
-    if (request.fullSyncCron() != null && !request.fullSyncCron().isBlank())
-      Crons.requireValid(request.fullSyncCron());
-    if (request.driftCheckCron() != null && !request.driftCheckCron().isBlank())
-      Crons.requireValid("driftCheckCron", request.driftCheckCron());
-    VendorProfile profile = profile(request.profile());
+    requireCron(FULL_SYNC_CRON, request);
+    requireCron(DRIFT_CHECK_CRON, request);
+    VendorProfile profile = ProviderField.profile(request.text(PROFILE));
     Credential credential =
-        credential(request, security.secrets()).sealed(security.secrets(), name);
+        CredentialSecrets.sealed(credential(request, security.secrets()), security.secrets(), name);
     if (credential.oauth2() != null)
       security.targets().requireAllowedUrl("auth.tokenUrl", credential.oauth2().tokenUrl());
-    Provider provider =
-        new Provider(
-            name,
-            baseUrl,
-            credential,
-            orDefault(request.enabled(), true),
-            deleteMode(request.deleteMode(), profile),
-            threshold(request.deletionThreshold()),
-            userMappings,
-            groupMappings,
-            blankToNull(request.userFilter()),
-            blankToNull(request.groupFilter()),
-            request.fullSyncCron(),
-            orDefault(request.dryRun(), false),
-            atLeast("maxConcurrency", request.maxConcurrency(), 1, 8),
-            atLeast(
-                "requestsPerMinute",
-                request.requestsPerMinute(),
-                0,
-                profile.switches().requestsPerMinute()),
-            orDefault(request.tlsInsecure(), false),
-            blankToNull(request.caBundleFile()),
-            scopeGroups(request.scopeGroups()),
-            request.nestedGroups() == null ? null : NestedGroups.parse(request.nestedGroups()),
-            window(request.deletionWindow()),
-            matchOn(request.matchOn()),
-            orDefault(request.adoptExisting(), false),
-            profile,
-            blankToNull(request.userUpdate()) == null
-                ? null
-                : UserUpdate.parse(request.userUpdate()),
-            memberPatchChunk(request.memberPatchChunk()),
-            filters(request.filters()),
-            request.groupsReturnMembers(),
-            requiredAttributes(request.requiredAttributes()),
-            featureUse("etag", request.etag()),
-            featureUse("changePassword", request.changePassword()),
-            orDefault(request.syncPasswords(), false),
-            request.bulk() == null ? null : BulkMode.parse(request.bulk()),
-            request.driftCheck() == null ? null : DriftCheck.parse(request.driftCheck()),
-            orDefault(request.deleteUnmanaged(), false),
-            pageSize(request.pageSize()),
-            blankToNull(request.driftCheckCron()));
+    Provider.Builder builder = Provider.builder(name, baseUrl, credential);
+    for (ProviderField field : ProviderField.values())
+      field.read(builder, profile, request.get(field));
+    Provider provider = builder.build();
     requireFilterableMatch(provider);
     ProviderMappings.requireValid(provider);
     return provider;
   }
 
-  private static VendorProfile profile(String value) {
-    return blankToNull(value) == null ? VendorProfile.GENERIC : VendorProfile.parse(value);
-  }
-
-  private static int pageSize(Integer value) {
-    if (value == null) return Provider.DEFAULT_PAGE_SIZE;
-    if (value < 1 || value > Provider.MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException(
-          "pageSize must be from 1 to "
-              + Provider.MAX_PAGE_SIZE
-              + " objects per full-sync page, not "
-              + value
-              + " (pages above 100 take effect as far as the target's Bulk maxOperations allows)");
-    }
-    return value;
-  }
-
-  private static Integer memberPatchChunk(Integer value) {
-    if (value != null && (value < 1 || value > 1000)) {
-      throw new IllegalArgumentException(
-          "memberPatchChunk must be from 1 to 1000 membership changes, not " + value);
-    }
-    return value;
-  }
-
-  private static List<String> filters(List<String> value) {
-    if (value != null
-        && value.stream().anyMatch(attribute -> attribute == null || attribute.isBlank())) {
-      throw new IllegalArgumentException(
-          "filters must be attribute names (or \"*\" for any), not null or empty");
-    }
-    return value;
-  }
-
-  private static RequiredAttributes requiredAttributes(Map<String, List<String>> value) {
-    if (value == null) return null;
-    for (String key : value.keySet()) {
-      if (!key.equals("users") && !key.equals("groups")) {
-        throw new IllegalArgumentException(
-            "requiredAttributes takes \"users\" and \"groups\", not '" + key + "'");
-      }
-    }
-    return new RequiredAttributes(value.get("users"), value.get("groups"));
-  }
-
-  private static FeatureUse featureUse(String field, String value) {
-    return blankToNull(value) == null ? null : FeatureUse.parse(field, value);
+  private static void requireCron(ProviderField field, ProviderRequest request) {
+    String cron = request.text(field);
+    if (cron == null || cron.isBlank()) return;
+    if (field == FULL_SYNC_CRON) Crons.requireValid(cron);
+    else Crons.requireValid(field.jsonName(), cron);
   }
 
   /**
@@ -188,12 +107,13 @@ public final class ProviderConversion {
   private static void requireAllowedTarget(
       URI baseUrl, ProviderRequest request, SecuritySettings security) {
     security.targets().requireAllowedUrl(baseUrl);
-    if (orDefault(request.tlsInsecure(), false) && !security.targets().insecureTlsAllowed()) {
+    if (Boolean.TRUE.equals(request.get(TLS_INSECURE))
+        && !security.targets().insecureTlsAllowed()) {
       throw new IllegalArgumentException(
           "tlsInsecure is refused: certificate checks can be turned off only when the "
               + "operator sets SCIM_ALLOW_INSECURE_TLS=true; give caBundleFile for a private CA instead");
     }
-    String caBundleFile = blankToNull(request.caBundleFile());
+    String caBundleFile = blankToNull(request.text(CA_BUNDLE_FILE));
     if (caBundleFile != null) security.secrets().requireAllowedFile("caBundleFile", caBundleFile);
   }
 
@@ -225,13 +145,13 @@ public final class ProviderConversion {
   }
 
   private static Credential credential(ProviderRequest request, SecretSources secrets) {
-    AuthRequest auth = request.auth();
+    AuthRequest auth = (AuthRequest) request.get(AUTH);
+    String token = request.text(TOKEN);
+    String tokenFile = request.text(TOKEN_FILE);
+    String tokenEnv = request.text(TOKEN_ENV);
     if (auth == null)
-      return checked(
-          secretSource("token", request.token(), request.tokenFile(), request.tokenEnv()),
-          secrets,
-          "token");
-    if (request.token() != null || request.tokenFile() != null || request.tokenEnv() != null) {
+      return checked(secretSource("token", token, tokenFile, tokenEnv), secrets, "token");
+    if (token != null || tokenFile != null || tokenEnv != null) {
       throw new IllegalArgumentException(
           "more than one credential given: give either auth or token, tokenFile or tokenEnv");
     }
@@ -270,7 +190,7 @@ public final class ProviderConversion {
             clientId,
             blankToNull(auth.scope()),
             blankToNull(auth.audience()),
-            auth.clientAuth());
+            OAuth2Grant.ClientAuth.parse(auth.clientAuth()).label());
     Credential secret =
         secretSource(
             "auth.clientSecret",
@@ -344,85 +264,5 @@ public final class ProviderConversion {
     if (credential.tokenEnv() != null)
       secrets.requireAllowedEnv(field + "Env", credential.tokenEnv());
     return credential;
-  }
-
-  private static List<String> scopeGroups(List<String> ids) {
-    if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
-      throw new IllegalArgumentException("scopeGroups must be group ids, not null or empty");
-    }
-    return ids;
-  }
-
-  private static DeleteMode deleteMode(String value, VendorProfile profile) {
-    return value == null ? profile.switches().deleteMode() : DeleteMode.parse(value);
-  }
-
-  private static int threshold(Integer value) {
-    if (value == null) return DEFAULT_THRESHOLD;
-    if (value < 0 || value > 100) {
-      throw new IllegalArgumentException(
-          "deletionThreshold must be a percentage from 0 to 100, not " + value);
-    }
-    return value;
-  }
-
-  private static Duration window(String value) {
-    if (value == null || value.isBlank()) return null;
-    String text = value.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      Duration window =
-          text.startsWith("p")
-              ? Duration.parse(text.toUpperCase(java.util.Locale.ROOT))
-              : Duration.parse(
-                  (text.endsWith("d") ? "P" : "PT") + text.toUpperCase(java.util.Locale.ROOT));
-      if (!window.isNegative() && !window.isZero()) return window;
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "deletionWindow must be a positive duration such as 30m, 1h, 1d or PT1H, not '"
-            + value
-            + "'");
-  }
-
-  private static MatchOn matchOn(Map<String, String> value) {
-    if (value == null) return null;
-    for (String key : value.keySet()) {
-      if (!key.equals("users") && !key.equals("groups")) {
-        throw new IllegalArgumentException(
-            "matchOn takes \"users\" and \"groups\", not '" + key + "'");
-      }
-    }
-    return new MatchOn(value.get("users"), value.get("groups"));
-  }
-
-  private static List<PropertyMapping> mappings(String field, List<MappingRequest> given) {
-    if (given == null) return List.of();
-    List<PropertyMapping> mappings = new ArrayList<>();
-    for (int i = 0; i < given.size(); i++) {
-      MappingRequest mapping = given.get(i);
-      if (mapping == null
-          || blankToNull(mapping.name()) == null
-          || blankToNull(mapping.expression()) == null) {
-        throw new IllegalArgumentException(field + "[" + i + "] needs a name and an expression");
-      }
-      mappings.add(new PropertyMapping(mapping.name(), mapping.expression()));
-    }
-    return mappings;
-  }
-
-  private static int atLeast(String field, Integer value, int min, int fallback) {
-    if (value == null) return fallback;
-    if (value < min)
-      throw new IllegalArgumentException(field + " must be at least " + min + ", not " + value);
-    return value;
-  }
-
-  private static boolean orDefault(Boolean value, boolean fallback) {
-    return value == null ? fallback : value;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -4,6 +4,7 @@ import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.Provider;
 import io.scimfleet.scheduler.sync.FullSyncScheduling;
+import io.scimfleet.secret.CredentialSecrets;
 import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.Stores;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ProviderRegistry {
   private boolean reseal(Provider provider) {
     try {
       Optional<Credential> resealed =
-          provider.credential().resealed(security.secrets(), provider.name());
+          CredentialSecrets.resealed(provider.credential(), security.secrets(), provider.name());
       if (resealed.isEmpty()) return false;
       if (stores.providers().replace(provider, provider.withCredential(resealed.get())))
         return true;

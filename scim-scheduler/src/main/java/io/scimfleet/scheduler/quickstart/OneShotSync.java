@@ -8,6 +8,7 @@ import io.scimfleet.scheduler.SchedulerProcess;
 import io.scimfleet.scheduler.config.ProviderConfigFile;
 import io.scimfleet.scheduler.http.ImportResult;
 import io.scimfleet.scheduler.http.NdjsonImport;
+import io.scimfleet.secret.CredentialSecrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -103,7 +104,7 @@ public final class OneShotSync {
   private static Optional<String> tokenProblem(Provider provider, FleetSettings settings) {
     Credential credential = provider.credential();
     try {
-      credential.resolve(settings.security().secrets(), provider.name());
+      CredentialSecrets.resolve(credential, settings.security().secrets(), provider.name());
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of("no token (" + credential.describe() + ")");

@@ -6,9 +6,8 @@ public final class ProviderRequests {
 
   /** A request for {@code baseUrl} with an inline bearer {@code token} and nothing else. */
   public static ProviderRequest bearer(String baseUrl, String token) {
-    return new ProviderRequest(
-        baseUrl, token, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+    return ProviderRequest.empty()
+        .with(ProviderField.BASE_URL, baseUrl)
+        .with(ProviderField.TOKEN, token);
   }
 }

@@ -219,19 +219,13 @@ class PasswordApiTest {
         .stores
         .syncState()
         .put(
-            new ObjectSyncState(
-                "p",
-                ObjectType.USER,
-                "u1",
-                "R-1",
-                null,
-                "h",
-                null,
-                Instant.now(),
-                SyncOutcome.UPDATED,
-                null,
-                null,
-                "delivered"));
+            ObjectSyncState.builder("p", ObjectType.USER, "u1")
+                .remoteId("R-1")
+                .payloadHash("h")
+                .time(Instant.now())
+                .outcome(SyncOutcome.UPDATED)
+                .password("delivered")
+                .build());
 
     assertThat(api.get("/api/v1/providers/p/objects/users/u1").json().path("password").asText())
         .isEqualTo("delivered");

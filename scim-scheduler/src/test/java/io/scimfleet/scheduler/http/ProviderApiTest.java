@@ -534,18 +534,11 @@ class ProviderApiTest {
   }
 
   static ObjectSyncState syncedUser(String provider, String id, String remoteId) {
-    return new ObjectSyncState(
-        provider,
-        ObjectType.USER,
-        id,
-        remoteId,
-        null,
-        "hash",
-        List.of(),
-        Instant.parse("2025-01-01T00:00:00Z"),
-        SyncOutcome.CREATED,
-        null,
-        List.of(),
-        null);
+    return ObjectSyncState.builder(provider, ObjectType.USER, id)
+        .remoteId(remoteId)
+        .payloadHash("hash")
+        .time(Instant.parse("2025-01-01T00:00:00Z"))
+        .outcome(SyncOutcome.CREATED)
+        .build();
   }
 }

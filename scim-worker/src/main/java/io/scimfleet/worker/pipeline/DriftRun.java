@@ -375,19 +375,13 @@ final class DriftRun {
 
   /** Deleted on the target: forget the remote id, so the sync creates (or links) it again. */
   private static ObjectSyncState gone(ObjectSyncState state) {
-    return new ObjectSyncState(
-        state.provider(),
-        state.type(),
-        state.objectId(),
-        null,
-        null,
-        null,
-        List.of(),
-        state.time(),
-        state.outcome(),
-        state.lastError(),
-        state.pathsSent(),
-        null);
+    return state.toBuilder()
+        .remoteId(null)
+        .version(null)
+        .payloadHash(null)
+        .membersSent(List.of())
+        .password(null)
+        .build();
   }
 
   /**
@@ -444,19 +438,7 @@ final class DriftRun {
                   .orElse(null);
       List<String> sent =
           members == null ? state.membersSent() : List.copyOf(new TreeSet<>(members));
-      return new ObjectSyncState(
-          state.provider(),
-          state.type(),
-          state.objectId(),
-          state.remoteId(),
-          state.version(),
-          kept,
-          sent,
-          state.time(),
-          state.outcome(),
-          state.lastError(),
-          state.pathsSent(),
-          null);
+      return state.toBuilder().payloadHash(kept).membersSent(sent).password(null).build();
     };
   }
 

@@ -46,10 +46,7 @@ final class FailureRecorder {
       FleetException e) {
     health.failed(ctx.name(), e);
     ObjectSyncState base =
-        state != null
-            ? state
-            : new ObjectSyncState(
-                ctx.name(), type, objectId, null, null, null, null, null, null, null, null, null);
+        state != null ? state : ObjectSyncState.builder(ctx.name(), type, objectId).build();
     try {
       syncState.put(
           base.withFailure(SyncOutcome.FAILED, e.getMessage(), clock.instant()),

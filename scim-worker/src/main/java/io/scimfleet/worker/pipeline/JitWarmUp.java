@@ -74,19 +74,10 @@ public final class JitWarmUp {
   private static MappingInput input(int i) {
     ObjectSyncState manager =
         i % 3 == 0
-            ? new ObjectSyncState(
-                "warm-up",
-                ObjectType.USER,
-                "m-" + i,
-                "R-" + i,
-                null,
-                null,
-                null,
-                null,
-                SyncOutcome.CREATED,
-                null,
-                null,
-                null)
+            ? ObjectSyncState.builder("warm-up", ObjectType.USER, "m-" + i)
+                .remoteId("R-" + i)
+                .outcome(SyncOutcome.CREATED)
+                .build()
             : null;
     return PayloadBuilder.user(PayloadBuilder.UNASKED, user(i), manager);
   }

@@ -16,6 +16,7 @@ import io.scimfleet.scim.RequestGate;
 import io.scimfleet.scim.RequestListener;
 import io.scimfleet.scim.ScimClient;
 import io.scimfleet.scim.ScimClientBuilder;
+import io.scimfleet.secret.CredentialSecrets;
 import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.ProviderStore;
 import io.scimfleet.target.RefusedTargetException;
@@ -203,8 +204,10 @@ public final class ProviderContexts implements AutoCloseable {
       return builder.authorization(Authorization.bearer("dry-run: nothing is sent"));
     Credential credential = provider.credential();
     if (credential.oauth2() != null)
-      return builder.oauth2(credential.grant(security.secrets(), provider.name()));
-    return builder.authorization(credential.authorization(security.secrets(), provider.name()));
+      return builder.oauth2(
+          CredentialSecrets.grant(credential, security.secrets(), provider.name()));
+    return builder.authorization(
+        CredentialSecrets.authorization(credential, security.secrets(), provider.name()));
   }
 
   private static void requireAllowedTarget(Provider provider, SecuritySettings security) {

@@ -114,18 +114,15 @@ final class SyncSteps {
       String hash,
       List<String> paths,
       String passwordNote) {
-    return new ObjectSyncState(
-        ctx.name(),
-        type,
-        objectId,
-        written.remoteId(),
-        written.version(),
-        hash,
-        written.membersSent(),
-        clock.instant(),
-        written.outcome(),
-        null,
-        paths,
-        passwordNote);
+    return ObjectSyncState.builder(ctx.name(), type, objectId)
+        .remoteId(written.remoteId())
+        .version(written.version())
+        .payloadHash(hash)
+        .membersSent(written.membersSent())
+        .time(clock.instant())
+        .outcome(written.outcome())
+        .pathsSent(paths)
+        .password(passwordNote)
+        .build();
   }
 }

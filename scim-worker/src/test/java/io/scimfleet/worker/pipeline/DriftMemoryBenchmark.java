@@ -100,19 +100,13 @@ public final class DriftMemoryBenchmark {
     List<ObjectSyncState> batch = new ArrayList<>();
     for (int i = 0; i < objects; i++) {
       batch.add(
-          new ObjectSyncState(
-              "bench",
-              ObjectType.USER,
-              "user-" + i,
-              "r-" + i,
-              null,
-              "h",
-              List.of(),
-              before,
-              SyncOutcome.UPDATED,
-              null,
-              List.of("userName"),
-              null));
+          ObjectSyncState.builder("bench", ObjectType.USER, "user-" + i)
+              .remoteId("r-" + i)
+              .payloadHash("h")
+              .time(before)
+              .outcome(SyncOutcome.UPDATED)
+              .pathsSent(List.of("userName"))
+              .build());
       if (batch.size() == 1000 || i == objects - 1) {
         stores.syncState().putAll(batch);
         batch = new ArrayList<>();

@@ -16,7 +16,6 @@ import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,19 +48,12 @@ class FailureRecorderTest {
   @Test
   void aFailureIsWrittenOnTheObjectsStateKeepingWhatItKnew() {
     ObjectSyncState synced =
-        new ObjectSyncState(
-            "crm",
-            ObjectType.USER,
-            "u1",
-            "r1",
-            null,
-            "hash",
-            List.of(),
-            clock.instant(),
-            SyncOutcome.CREATED,
-            null,
-            List.of(),
-            null);
+        ObjectSyncState.builder("crm", ObjectType.USER, "u1")
+            .remoteId("r1")
+            .payloadHash("hash")
+            .time(clock.instant())
+            .outcome(SyncOutcome.CREATED)
+            .build();
 
     SyncResult known = recorder.failed(ctx, ObjectType.USER, "u1", synced, down);
     SyncResult unknown = recorder.failed(ctx, ObjectType.USER, "u2", null, down);
