@@ -58,7 +58,7 @@ final class ExpiredPasswords {
                         null,
                         null,
                         null,
-                        null,
+                        List.of(),
                         now,
                         null,
                         null,
