@@ -24,12 +24,14 @@ final class NestedEffects {
   NestedEffects(DirectoryStore directory, List<Change> changes) {
     this.directory = directory;
     for (Change change : changes) {
+      // a feed entry without its member (RedisChanges.decode) still changed its group
+      String member = change.memberId();
       if (change.kind() == Change.Kind.MEMBERSHIP) {
         changedGroups.add(change.id());
-        addedOrRemovedUsers.add(change.memberId());
+        if (member != null) addedOrRemovedUsers.add(member);
       } else if (change.kind() == Change.Kind.MEMBER_GROUP) {
         changedGroups.add(change.id());
-        nestedOrUnnested.add(change.memberId());
+        if (member != null) nestedOrUnnested.add(member);
       }
     }
   }
