@@ -26,7 +26,7 @@ public record SyncObjectRequest(
 
   /** A change-driven job. */
   public SyncObjectRequest(
-      String provider, ObjectType type, String objectId, String remoteIdAtDelete) {
+      String provider, ObjectType type, String objectId, @Nullable String remoteIdAtDelete) {
     this(provider, type, objectId, remoteIdAtDelete, SyncTrigger.CHANGE, false);
   }
 

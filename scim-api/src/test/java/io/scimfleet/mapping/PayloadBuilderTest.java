@@ -68,7 +68,8 @@ class PayloadBuilderTest {
   void mappingDoesNotCheckAndBuildingDoes() {
     Provider provider =
         aProvider("crm").withUserMapping("10-userName", "{\"userName\": 42}").build();
-    Mappings mappings = ProviderMappings.compile(provider, ObjectType.USER, MappingLimits.defaults());
+    Mappings mappings =
+        ProviderMappings.compile(provider, ObjectType.USER, MappingLimits.defaults());
     MappingInput numbered = MappingInput.user(aUser("ada").build());
 
     ObjectNode mapped = payloads.map(mappings, numbered);

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +71,11 @@ public final class ChangeConsumer implements AutoCloseable {
   private final Queue<SyncObjectRequest> marksToClear = new ConcurrentLinkedQueue<>();
   private final RecentObjects recent = new RecentObjects();
   private volatile boolean running;
-  private volatile Instant lastPass;
-  private volatile Thread thread;
+
+  /** Set by {@link #start}, before {@link #thread}. */
+  private volatile @Nullable Instant lastPass;
+
+  private volatile @Nullable Thread thread;
   private Instant lastHousekeeping = Instant.EPOCH;
   private Instant lastChangeRead = Instant.EPOCH;
   private boolean streaming;
@@ -184,7 +189,8 @@ public final class ChangeConsumer implements AutoCloseable {
   public boolean alive() {
     Thread loop = thread;
     if (loop == null || !running) return true;
-    return loop.isAlive() && lastPass.plus(STUCK_AFTER).isAfter(clock.instant());
+    Instant last = Objects.requireNonNull(lastPass, "start() sets lastPass before thread");
+    return loop.isAlive() && last.plus(STUCK_AFTER).isAfter(clock.instant());
   }
 
   private void loop() {

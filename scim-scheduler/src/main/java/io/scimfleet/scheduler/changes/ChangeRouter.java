@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which providers a change concerns and makes their jobs: one per (provider, object) that
@@ -86,22 +87,21 @@ final class ChangeRouter {
     Map<ObjectType, Map<String, MappingInput>> inputs = inputs(all);
     Map<String, Set<String>> userGroups =
         providers.stream().anyMatch(p -> !p.scopeGroups().isEmpty())
-            ? stores.directory().groupsOf(inputs.get(ObjectType.USER).keySet())
+            ? stores.directory().groupsOf(inputsOf(inputs, ObjectType.USER).keySet())
             : Map.of();
     Map<String, Set<String>> passwordWanted = passwordUsers(changes);
     List<SyncObjectRequest> jobs = new ArrayList<>();
     for (Provider provider : providers) {
-      idsByProvider
-          .get(provider.name())
+      Objects.requireNonNull(idsByProvider.get(provider.name()), "ids are put for every provider")
           .forEach(
               (type, typeIds) -> {
                 Map<String, ObjectSyncState> states =
                     stores.syncState().getAll(provider.name(), type, typeIds);
-                Set<String> inScope =
-                    inScope(provider, type, typeIds, inputs.get(type), userGroups);
+                Map<String, MappingInput> typeInputs = inputsOf(inputs, type);
+                Set<String> inScope = inScope(provider, type, typeIds, typeInputs, userGroups);
                 List<SyncObjectRequest> concerned = new ArrayList<>();
                 for (String id : typeIds) {
-                  MappingInput input = inputs.get(type).get(id);
+                  MappingInput input = typeInputs.get(id);
                   Optional<SyncObjectRequest> job =
                       concern(provider, type, id, input, states.get(id), inScope.contains(id));
                   if (job.isPresent()
@@ -155,7 +155,11 @@ final class ChangeRouter {
       Collection<Map<ObjectType, List<String>>> perProvider) {
     Map<ObjectType, Set<String>> sets = new EnumMap<>(ObjectType.class);
     for (ObjectType type : ObjectType.values()) sets.put(type, new LinkedHashSet<>());
-    perProvider.forEach(ids -> ids.forEach((type, list) -> sets.get(type).addAll(list)));
+    perProvider.forEach(
+        ids ->
+            ids.forEach(
+                (type, list) ->
+                    Objects.requireNonNull(sets.get(type), "a set per type").addAll(list)));
     Map<ObjectType, List<String>> lists = new EnumMap<>(ObjectType.class);
     sets.forEach((type, set) -> lists.put(type, List.copyOf(set)));
     return lists;
@@ -201,14 +205,16 @@ final class ChangeRouter {
       Provider provider,
       ObjectType type,
       String id,
-      MappingInput input,
-      ObjectSyncState state,
+      @Nullable MappingInput input,
+      @Nullable ObjectSyncState state,
       boolean inScope) {
-    boolean wasSent = state != null && state.remoteId() != null;
+    String remoteId = state == null ? null : state.remoteId();
     if (input == null) {
-      return wasSent ? Optional.of(job(provider, type, id, state.remoteId())) : Optional.empty();
+      return remoteId != null ? Optional.of(job(provider, type, id, remoteId)) : Optional.empty();
     }
-    return inScope || wasSent ? Optional.of(job(provider, type, id, null)) : Optional.empty();
+    return inScope || remoteId != null
+        ? Optional.of(job(provider, type, id, null))
+        : Optional.empty();
   }
 
   /**
@@ -220,16 +226,22 @@ final class ChangeRouter {
     Map<String, MappingInput> users = new HashMap<>();
     stores
         .directory()
-        .users(ids.get(ObjectType.USER))
+        .users(Objects.requireNonNull(ids.get(ObjectType.USER), "union() lists every type"))
         .forEach(u -> users.put(u.id(), MappingInput.user(u)));
     Map<String, MappingInput> groups = new HashMap<>();
     stores
         .directory()
-        .groups(ids.get(ObjectType.GROUP))
+        .groups(Objects.requireNonNull(ids.get(ObjectType.GROUP), "union() lists every type"))
         .forEach(g -> groups.put(g.id(), MappingInput.group(g, List.of())));
     inputs.put(ObjectType.USER, users);
     inputs.put(ObjectType.GROUP, groups);
     return inputs;
+  }
+
+  /** The inputs of one type: {@link #inputs} puts a map for every type. */
+  private static Map<String, MappingInput> inputsOf(
+      Map<ObjectType, Map<String, MappingInput>> inputs, ObjectType type) {
+    return Objects.requireNonNull(inputs.get(type), "inputs are read for every type");
   }
 
   private ScopeFilter scope(Provider provider, ObjectType type) {
@@ -239,7 +251,7 @@ final class ChangeRouter {
   }
 
   private static SyncObjectRequest job(
-      Provider provider, ObjectType type, String id, String remoteIdAtDelete) {
+      Provider provider, ObjectType type, String id, @Nullable String remoteIdAtDelete) {
     return new SyncObjectRequest(provider.name(), type, id, remoteIdAtDelete);
   }
 
@@ -247,7 +259,10 @@ final class ChangeRouter {
   private static Map<ObjectType, List<String>> idsByType(List<Change> changes) {
     Map<ObjectType, Set<String>> ids = new EnumMap<>(ObjectType.class);
     for (ObjectType type : ObjectType.values()) ids.put(type, new LinkedHashSet<>());
-    changes.forEach(change -> ids.get(change.objectType()).add(change.id()));
+    changes.forEach(
+        change ->
+            Objects.requireNonNull(ids.get(change.objectType()), "a set per type")
+                .add(change.id()));
     Map<ObjectType, List<String>> lists = new EnumMap<>(ObjectType.class);
     ids.forEach((type, set) -> lists.put(type, List.copyOf(set)));
     return lists;

@@ -5,6 +5,7 @@ import io.scimfleet.store.DirectoryStore;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a batch of membership and nesting changes reaches beyond the group it names: the groups it
@@ -16,19 +17,21 @@ final class NestedEffects {
   private final Set<String> changedGroups = new LinkedHashSet<>();
   private final Set<String> addedOrRemovedUsers = new LinkedHashSet<>();
   private final Set<String> nestedOrUnnested = new LinkedHashSet<>();
-  private Set<String> enclosing;
-  private Set<String> scopeUsers;
-  private Set<String> scopeGroups;
+  private @Nullable Set<String> enclosing;
+  private @Nullable Set<String> scopeUsers;
+  private @Nullable Set<String> scopeGroups;
 
   NestedEffects(DirectoryStore directory, List<Change> changes) {
     this.directory = directory;
     for (Change change : changes) {
+      // a feed entry without its member (RedisChanges.decode) still changed its group
+      String member = change.memberId();
       if (change.kind() == Change.Kind.MEMBERSHIP) {
         changedGroups.add(change.id());
-        addedOrRemovedUsers.add(change.memberId());
+        if (member != null) addedOrRemovedUsers.add(member);
       } else if (change.kind() == Change.Kind.MEMBER_GROUP) {
         changedGroups.add(change.id());
-        nestedOrUnnested.add(change.memberId());
+        if (member != null) nestedOrUnnested.add(member);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.changes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -17,7 +18,7 @@ final class Outage {
   private final String what;
   private final Logger log;
   private final Clock clock;
-  private Instant since;
+  private @Nullable Instant since;
   private int attempts;
   private Duration pause = FIRST_PAUSE;
 

@@ -73,6 +73,19 @@ class NestedRoutingTest {
     assertThat(jobsOf(router.route(changes(), false), "scoped")).isEmpty();
   }
 
+  @Test
+  void aMembershipChangeWithoutItsMemberStillRoutesTheGroup() {
+    // RedisChanges.decode gives a null member for a feed entry with an empty "m" field
+    Change noMember = new Change(Change.Kind.MEMBERSHIP, "leaf", null, Change.Operation.UPSERT);
+
+    List<SyncObjectRequest> jobs = router.route(List.of(noMember), false);
+
+    assertThat(jobsOf(jobs, "flat"))
+        .containsExactlyInAnyOrder("group:leaf", "group:mid", "group:root");
+    assertThat(jobsOf(jobs, "scoped"))
+        .containsExactlyInAnyOrder("group:leaf", "group:mid", "group:root");
+  }
+
   private static List<String> jobsOf(List<SyncObjectRequest> jobs, String provider) {
     return jobs.stream()
         .filter(job -> job.provider().equals(provider))
