@@ -55,7 +55,7 @@ public final class InMemoryReceiptStore implements ReceiptStore {
   }
 
   @Override
-  public Page<UserReceipts> page(String cursor, int limit) {
+  public Page<UserReceipts> page(@Nullable String cursor, int limit) {
     if (limit <= 0) throw new IllegalArgumentException("limit must be positive: " + limit);
     List<String> ids =
         users.keySet().stream()

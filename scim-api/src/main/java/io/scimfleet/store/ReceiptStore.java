@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deprovisioning receipts: per user, what each provider's target last acknowledged, and when the
@@ -44,5 +45,5 @@ public interface ReceiptStore {
   Optional<UserReceipts> of(String userId);
 
   /** Every user's receipts after {@code cursor}, ordered by user id, at most {@code limit}. */
-  Page<UserReceipts> page(String cursor, int limit);
+  Page<UserReceipts> page(@Nullable String cursor, int limit);
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -126,7 +127,7 @@ final class RedisReceiptStore implements ReceiptStore {
   }
 
   @Override
-  public Page<UserReceipts> page(String cursor, int limit) {
+  public Page<UserReceipts> page(@Nullable String cursor, int limit) {
     return redis.call(
         "list the receipts",
         j -> {

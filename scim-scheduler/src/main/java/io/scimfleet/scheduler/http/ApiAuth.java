@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Authorization: Bearer <token>} on every API route. {@code SCIM_ADMIN_TOKEN} opens every
@@ -26,9 +27,9 @@ final class ApiAuth {
   private static final Pattern TRICKY_PATH =
       Pattern.compile(".*(%2f|%5c|%2e|\\\\|/\\.\\.?(/|$)).*");
   private final byte[] admin;
-  private final byte[] directory;
+  private final byte @Nullable [] directory;
 
-  ApiAuth(String adminToken, String directoryToken) {
+  ApiAuth(String adminToken, @Nullable String directoryToken) {
     if (adminToken == null || adminToken.isBlank()) {
       throw new IllegalArgumentException(
           "the API needs SCIM_ADMIN_TOKEN: set it to a long random value");
@@ -67,7 +68,7 @@ final class ApiAuth {
         && !TRICKY_PATH.matcher(path.toLowerCase(Locale.ROOT)).matches();
   }
 
-  private static byte[] bearer(Context ctx) {
+  private static byte @Nullable [] bearer(Context ctx) {
     String header = ctx.header("Authorization");
     boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     return bearer ? sha256(header.substring(7).trim()) : null;

@@ -83,7 +83,7 @@ final class ApiErrors {
       return "malformed JSON: " + json.getOriginalMessage();
     if (e instanceof FleetException fleet && fleet.retryable())
       return "store unavailable, try again: " + e.getMessage();
-    return e.getMessage();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** {@code userMappings[0].name}. */

@@ -31,12 +31,18 @@ final class ApiJson {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** The body as {@code type}; Jackson's exceptions reach {@link ApiErrors}. */
+  /**
+   * The body as {@code type}; Jackson's exceptions reach {@link ApiErrors}. An empty body or a bare
+   * {@code null} is a 400.
+   */
   <T> T read(Context ctx, Class<T> type) throws IOException {
     byte[] body = body(ctx);
     if (body.length == 0)
       throw ApiException.badRequest("the request body is empty: send a JSON object");
-    return MAPPER.readValue(body, type);
+    T value = MAPPER.readValue(body, type); // a bare null reads as null
+    if (value == null)
+      throw ApiException.badRequest("the request body is null: send a JSON object");
+    return value;
   }
 
   /**

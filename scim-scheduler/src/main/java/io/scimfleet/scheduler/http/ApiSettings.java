@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import io.scimfleet.config.ImportLimits;
 import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the HTTP API listens and whom it lets in.
@@ -18,7 +19,7 @@ import io.scimfleet.scheduler.inbound.InboundSettings;
  */
 public record ApiSettings(
     String adminToken,
-    String directoryToken,
+    @Nullable String directoryToken,
     long maxBodyBytes,
     int port,
     InboundSettings inbound,
@@ -30,7 +31,8 @@ public record ApiSettings(
   }
 
   /** Settings without the inbound SCIM endpoint. */
-  public ApiSettings(String adminToken, String directoryToken, long maxBodyBytes, int port) {
+  public ApiSettings(
+      String adminToken, @Nullable String directoryToken, long maxBodyBytes, int port) {
     this(
         adminToken,
         directoryToken,

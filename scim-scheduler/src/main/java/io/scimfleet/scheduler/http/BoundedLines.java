@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import java.io.IOException;
 import java.io.Reader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lines of a stream, one at a time, holding at most {@code maxChars + 1} characters of a line: a
@@ -21,7 +22,7 @@ final class BoundedLines {
   }
 
   /** The next line without its line end, or null at the end of the stream. */
-  String next() throws IOException {
+  @Nullable String next() throws IOException {
     StringBuilder line = new StringBuilder();
     boolean any = false;
     while (true) {

@@ -4,15 +4,16 @@ import io.scimfleet.model.HeldDeletion;
 import io.scimfleet.store.DeletionStore;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The removals a provider's deletion guard holds, in its status: how many, the first ones (oldest
  * first) and since when.
  */
-record DeletionsHeld(long count, List<Held> first, Instant since) {
+record DeletionsHeld(long count, List<Held> first, @Nullable Instant since) {
   static final int FIRST = 10;
 
-  record Held(String type, String id, String remoteId, Instant heldAt) {}
+  record Held(String type, String id, @Nullable String remoteId, Instant heldAt) {}
 
   static DeletionsHeld of(DeletionStore deletions, String provider) {
     long count = deletions.heldCount(provider);

@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import io.scimfleet.model.DriftMarks;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's drift checks in its status: when the target was last read in full, when last checked
@@ -9,10 +10,10 @@ import java.time.Instant;
  * a full read asked for and not yet done.
  */
 record DriftStatus(
-    Instant lastFullCheck,
-    Instant lastIncrementalCheck,
-    String incremental,
-    Instant fullCheckRequestedAt) {
+    @Nullable Instant lastFullCheck,
+    @Nullable Instant lastIncrementalCheck,
+    @Nullable String incremental,
+    @Nullable Instant fullCheckRequestedAt) {
 
   static DriftStatus of(DriftMarks marks) {
     return new DriftStatus(

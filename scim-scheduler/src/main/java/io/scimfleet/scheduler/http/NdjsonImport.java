@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a directory from NDJSON, one {@code {"type":"user","id":...}} or {@code
@@ -35,7 +37,7 @@ public final class NdjsonImport {
   static final int USER_BATCH = 500;
 
   private final DirectoryStore directory;
-  private final PasswordChanges passwords;
+  private final @Nullable PasswordChanges passwords;
   private final int maxLineChars;
   private final ImportLimits limits;
   private final List<ImportResult.LineError> errors = new ArrayList<>();
@@ -46,7 +48,10 @@ public final class NdjsonImport {
   private long groups;
 
   private NdjsonImport(
-      DirectoryStore directory, PasswordChanges passwords, int maxLineChars, ImportLimits limits) {
+      DirectoryStore directory,
+      @Nullable PasswordChanges passwords,
+      int maxLineChars,
+      ImportLimits limits) {
     this.directory = directory;
     this.passwords = passwords;
     this.maxLineChars = maxLineChars;
@@ -139,10 +144,12 @@ public final class NdjsonImport {
       String password =
           fields.has("password") ? PasswordChanges.require(fields.remove("password")) : null;
       DirectoryUser user = ApiJson.MAPPER.treeToValue(fields, UserRequest.class).toUser(id);
-      if (password != null && passwords == null)
-        throw ApiException.badRequest(
-            "password is not taken here: set it with PUT /api/v1/users/{id}/password");
-      if (password != null) passwords.requireKey();
+      if (password != null) {
+        if (passwords == null)
+          throw ApiException.badRequest(
+              "password is not taken here: set it with PUT /api/v1/users/{id}/password");
+        passwords.requireKey();
+      }
       batch.add(user);
       if (password != null) batchPasswords.put(user.id(), password);
       if (batch.size() >= USER_BATCH) flushUsers();
@@ -165,7 +172,11 @@ public final class NdjsonImport {
     directory.putUsers(batch);
     users += batch.size();
     batch.clear();
-    batchPasswords.forEach((userId, password) -> passwords.set(userId, password));
+    if (!batchPasswords.isEmpty()) {
+      PasswordChanges to =
+          Objects.requireNonNull(passwords, "a password is batched only where passwords are taken");
+      batchPasswords.forEach(to::set);
+    }
     batchPasswords.clear();
   }
 
@@ -224,7 +235,7 @@ public final class NdjsonImport {
     if (errors.size() < MAX_ERRORS) errors.add(new ImportResult.LineError(number, error));
   }
 
-  private static String text(JsonNode node) {
+  private static @Nullable String text(@Nullable JsonNode node) {
     return node == null || node.isNull() ? null : node.asText();
   }
 }

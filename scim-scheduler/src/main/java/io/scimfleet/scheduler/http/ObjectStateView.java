@@ -2,6 +2,7 @@ package io.scimfleet.scheduler.http;
 
 import io.scimfleet.model.ObjectSyncState;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object's sync state on one provider, as the API shows it (no payload hash). {@code password}
@@ -11,13 +12,13 @@ record ObjectStateView(
     String provider,
     String type,
     String id,
-    String remoteId,
-    String outcome,
-    String lastError,
-    Instant time,
-    String version,
+    @Nullable String remoteId,
+    @Nullable String outcome,
+    @Nullable String lastError,
+    @Nullable Instant time,
+    @Nullable String version,
     int membersSent,
-    String password) {
+    @Nullable String password) {
 
   static ObjectStateView of(ObjectSyncState s) {
     return new ObjectStateView(

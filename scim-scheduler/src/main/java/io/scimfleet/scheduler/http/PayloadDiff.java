@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attributes in which two payloads differ: top-level names, and inside an extension (a key
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 final class PayloadDiff {
   private PayloadDiff() {}
 
-  static List<String> changed(JsonNode before, JsonNode after) {
+  static List<String> changed(@Nullable JsonNode before, @Nullable JsonNode after) {
     List<String> paths = new ArrayList<>();
     JsonNode b = before == null ? NullNode.getInstance() : before;
     JsonNode a = after == null ? NullNode.getInstance() : after;

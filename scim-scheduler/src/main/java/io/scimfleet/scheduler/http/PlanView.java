@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What putting a provider would do ({@code POST /api/v1/providers/{name}/plan}), computed without
@@ -48,7 +49,7 @@ record PlanView(
       String id,
       String action,
       List<String> changed,
-      JsonNode before,
-      JsonNode after,
-      String error) {}
+      @Nullable JsonNode before,
+      @Nullable JsonNode after,
+      @Nullable String error) {}
 }

@@ -21,6 +21,7 @@ import io.scimfleet.store.Stores;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a {@link PlanView}: walks the directory a page at a time and, for each object, maps it
@@ -60,7 +61,7 @@ final class Planner {
   }
 
   /** An object mapped by one side: out of scope, or its payload, or why it cannot be built. */
-  private record Mapped(boolean inScope, ObjectNode resource, String error) {}
+  private record Mapped(boolean inScope, @Nullable ObjectNode resource, @Nullable String error) {}
 
   PlanView plan(Provider proposed, Optional<Provider> current) {
     long version = stores.directory().version();
@@ -90,7 +91,7 @@ final class Planner {
         ProviderMappings.scope(provider, ObjectType.GROUP, directory, limits));
   }
 
-  private void walkUsers(PlanTally tally, Side before, Side after) {
+  private void walkUsers(PlanTally tally, @Nullable Side before, Side after) {
     String name = after.provider().name();
     String cursor = null;
     do {
@@ -106,7 +107,7 @@ final class Planner {
     } while (cursor != null);
   }
 
-  private void walkGroups(PlanTally tally, Side before, Side after) {
+  private void walkGroups(PlanTally tally, @Nullable Side before, Side after) {
     String name = after.provider().name();
     String cursor = null;
     do {
@@ -143,14 +144,14 @@ final class Planner {
       PlanTally tally,
       ObjectType type,
       String id,
-      ObjectSyncState state,
-      Side before,
+      @Nullable ObjectSyncState state,
+      @Nullable Side before,
       MappingInput beforeInput,
       Side after,
       MappingInput afterInput) {
     boolean user = type == ObjectType.USER;
     boolean onTarget = state != null && state.remoteId() != null;
-    boolean deactivated = onTarget && state.outcome() == SyncOutcome.DEACTIVATED;
+    boolean deactivated = state != null && onTarget && state.outcome() == SyncOutcome.DEACTIVATED;
     Mapped proposed = map(after, type, afterInput);
     Mapped current = before == null || !onTarget ? null : map(before, type, beforeInput);
     ObjectNode was = current == null ? null : current.resource();
@@ -183,9 +184,9 @@ final class Planner {
       ObjectType type,
       String id,
       PlanTally.Action action,
-      ObjectNode before,
-      ObjectNode after,
-      String error) {
+      @Nullable ObjectNode before,
+      @Nullable ObjectNode after,
+      @Nullable String error) {
     tally.count(type == ObjectType.USER, action);
     tally.sample(
         new PlanView.Sample(
@@ -207,7 +208,7 @@ final class Planner {
         return new Mapped(true, payload.resource(), "invalid: " + payload.violations());
       return new Mapped(true, payload.resource(), null);
     } catch (RuntimeException e) {
-      return new Mapped(true, null, e.getMessage());
+      return new Mapped(true, null, e.getMessage() == null ? e.toString() : e.getMessage());
     }
   }
 }

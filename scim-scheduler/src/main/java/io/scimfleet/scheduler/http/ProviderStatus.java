@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import io.scimfleet.model.FullSyncFollowUp;
 import io.scimfleet.model.FullSyncRun;
 import io.scimfleet.model.Quarantine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/v1/providers/{name}/status}.
@@ -15,11 +16,11 @@ import io.scimfleet.model.Quarantine;
  */
 record ProviderStatus(
     boolean running,
-    FullSyncRun current,
-    FullSyncFollowUp queued,
-    FullSyncRun last,
+    @Nullable FullSyncRun current,
+    @Nullable FullSyncFollowUp queued,
+    @Nullable FullSyncRun last,
     long pendingJobs,
     boolean quarantined,
-    Quarantine quarantine,
+    @Nullable Quarantine quarantine,
     DeletionsHeld deletionsHeld,
     DriftStatus drift) {}

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a user's {@link ProvisioningView}: the receipts the workers kept, completed by the live
@@ -53,7 +55,10 @@ final class Provisioning {
   }
 
   private ProvisioningView view(
-      String userId, boolean inDirectory, UserReceipts kept, Map<String, Provider> providers) {
+      String userId,
+      boolean inDirectory,
+      @Nullable UserReceipts kept,
+      Map<String, Provider> providers) {
     Map<String, Receipt> receipts = new TreeMap<>();
     if (kept != null) kept.receipts().forEach(r -> receipts.put(r.provider(), r));
     providers.keySet().forEach(name -> receipts.computeIfAbsent(name, n -> fromState(userId, n)));
@@ -78,10 +83,13 @@ final class Provisioning {
   }
 
   private ProvisioningView.Target target(
-      String userId, boolean inDirectory, Receipt r, Provider provider) {
+      String userId, boolean inDirectory, Receipt r, @Nullable Provider provider) {
     if (provider == null) return ProvisioningView.Target.of("provider deleted", null, r);
     if (r.removedAt() != null && (!inDirectory || "deactivated".equals(r.lastAction())))
-      return ProvisioningView.Target.of(r.lastAction(), null, r);
+      return ProvisioningView.Target.of(
+          Objects.requireNonNull(r.lastAction(), "a receipt with removedAt names its removal"),
+          null,
+          r);
     String blocked = blocked(userId, inDirectory, r, provider);
     if (blocked != null) return ProvisioningView.Target.of(blocked, reason(userId, r, provider), r);
     if (r.remoteId() == null) return notThere(inDirectory, r);
@@ -99,7 +107,8 @@ final class Provisioning {
   }
 
   /** Why the user is stuck on this provider, as a state; null when it is not. */
-  private String blocked(String userId, boolean inDirectory, Receipt r, Provider provider) {
+  private @Nullable String blocked(
+      String userId, boolean inDirectory, Receipt r, Provider provider) {
     if (!provider.enabled()) return "disabled";
     if (quarantine(provider).isPresent()) return "quarantined";
     if (!inDirectory && held(provider, userId).isPresent()) return "held";

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import io.scimfleet.model.Receipt;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one user stands on every provider ({@code GET /api/v1/users/{id}/provisioning}), also after
@@ -11,7 +12,7 @@ import java.util.List;
  * @param deletedAt when the user left the directory; null while it is there
  */
 record ProvisioningView(
-    String userId, boolean inDirectory, Instant deletedAt, List<Target> targets) {
+    String userId, boolean inDirectory, @Nullable Instant deletedAt, List<Target> targets) {
 
   /**
    * One provider's part.
@@ -26,15 +27,15 @@ record ProvisioningView(
   record Target(
       String provider,
       String state,
-      String reason,
-      String remoteId,
-      String lastAction,
-      Instant acknowledgedAt,
-      Instant removedAt,
-      Instant lastAttemptAt,
-      String lastError) {
+      @Nullable String reason,
+      @Nullable String remoteId,
+      @Nullable String lastAction,
+      @Nullable Instant acknowledgedAt,
+      @Nullable Instant removedAt,
+      @Nullable Instant lastAttemptAt,
+      @Nullable String lastError) {
 
-    static Target of(String state, String reason, Receipt r) {
+    static Target of(String state, @Nullable String reason, Receipt r) {
       return new Target(
           r.provider(),
           state,
@@ -49,7 +50,7 @@ record ProvisioningView(
   }
 
   /** One line of the NDJSON export: the user and one provider's part. */
-  record Line(String userId, Instant deletedAt, Target target) {}
+  record Line(String userId, @Nullable Instant deletedAt, Target target) {}
 
   List<Line> lines() {
     return targets.stream().map(t -> new Line(userId, deletedAt, t)).toList();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/v1/sources/{name}/status}, and the console's Sources page: whether it is healthy,
@@ -18,19 +19,19 @@ import java.util.Map;
 public record SourceStatusView(
     String name,
     String state,
-    String mode,
-    String announced,
+    @Nullable String mode,
+    @Nullable String announced,
     long users,
     long groups,
     int skipped,
-    Instant lastFullRead,
-    Double lastFullReadSeconds,
-    Instant lastPoll,
-    Instant lastChange,
-    String lastError,
-    Instant lastErrorAt,
-    Instant failingSince,
-    String readBy,
+    @Nullable Instant lastFullRead,
+    @Nullable Double lastFullReadSeconds,
+    @Nullable Instant lastPoll,
+    @Nullable Instant lastChange,
+    @Nullable String lastError,
+    @Nullable Instant lastErrorAt,
+    @Nullable Instant failingSince,
+    @Nullable String readBy,
     List<String> writeErrors,
     Held deletionsHeld) {
   static final int FIRST = 10;
@@ -41,7 +42,7 @@ public record SourceStatusView(
   public record HeldObject(String type, String id, String dn) {}
 
   public static SourceStatusView of(
-      String name, Boolean enabled, SourceStatus status, SourceStore store) {
+      String name, @Nullable Boolean enabled, @Nullable SourceStatus status, SourceStore store) {
     Held held = held(name, store);
     SourceStatus s = status == null ? SourceStatus.initial() : status;
     return new SourceStatusView(
@@ -64,7 +65,7 @@ public record SourceStatusView(
         held);
   }
 
-  private static String state(Boolean enabled, SourceStatus status, Held held) {
+  private static String state(@Nullable Boolean enabled, @Nullable SourceStatus status, Held held) {
     if (enabled == null) return "removed";
     if (!enabled) return "disabled";
     if (status != null && status.lastError() != null) return "failing";

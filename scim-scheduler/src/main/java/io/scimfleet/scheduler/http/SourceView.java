@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import io.scimfleet.scheduler.source.Source;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source as the API shows it: the password only as where it comes from ({@code inline}, {@code
@@ -14,18 +15,18 @@ record SourceView(
     boolean enabled,
     List<String> url,
     boolean startTls,
-    String caBundleFile,
-    String bindDn,
+    @Nullable String caBundleFile,
+    @Nullable String bindDn,
     String bindPassword,
     String baseDn,
-    String userBase,
-    String groupBase,
+    @Nullable String userBase,
+    @Nullable String groupBase,
     String userFilter,
     String groupFilter,
-    String idAttribute,
+    @Nullable String idAttribute,
     Map<String, String> attributes,
     List<String> extraAttributes,
-    String memberAttribute,
+    @Nullable String memberAttribute,
     int pageSize,
     int pollSeconds,
     String changeDetection,

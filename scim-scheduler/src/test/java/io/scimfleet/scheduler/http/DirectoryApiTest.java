@@ -68,6 +68,8 @@ class DirectoryApiTest {
         "{\"username\":\"ada\",\"active\":\"yes\"}       | 400 | field 'active'",
         "{\"username\":\"ada\"} trailing                 | 400 | malformed JSON",
         "[1,2]                                           | 400 | ",
+        "null                                            | 400 | the request body is null",
+        "{\"username\":\"ada\",\"attributes\":{\"x\":null}} | 400 | attributes.x is null",
       })
   void badUserBodiesAre4xxWithAnActionableErrorAndStoreNothing(
       String body, int status, String error) {
@@ -76,6 +78,19 @@ class DirectoryApiTest {
     assertThat(answer.status()).isEqualTo(status);
     assertThat(answer.error()).isNotBlank().contains(error == null ? "" : error);
     assertThat(fixture.stores.directory().user("u1")).isEmpty();
+  }
+
+  @Test
+  void aNullGroupBodyOrANullGroupAttributeIs400AndStoresNothing() {
+    ApiClient.Answer nullBody = api.put("/api/v1/groups/g1", "null");
+    ApiClient.Answer nullAttribute =
+        api.put("/api/v1/groups/g1", "{\"name\":\"G\",\"attributes\":{\"cost\":null}}");
+
+    assertThat(nullBody.status()).isEqualTo(400);
+    assertThat(nullBody.error()).contains("the request body is null");
+    assertThat(nullAttribute.status()).isEqualTo(400);
+    assertThat(nullAttribute.error()).contains("attributes.cost is null");
+    assertThat(fixture.stores.directory().group("g1")).isEmpty();
   }
 
   @Test

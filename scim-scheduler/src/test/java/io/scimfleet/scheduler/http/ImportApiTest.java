@@ -104,6 +104,25 @@ class ImportApiTest {
   }
 
   @Test
+  void aNullAttributeIsALineErrorThatSaysWhich() {
+    JsonNode result =
+        importLines(
+                """
+        {"type":"user","id":"u1","username":"ada","attributes":{"department":null}}
+        {"type":"group","id":"g1","name":"G","attributes":{"cost":null}}
+        {"type":"user","id":"u2","username":"alan"}
+        """)
+            .json();
+
+    assertThat(result.path("users").asLong()).isEqualTo(1);
+    assertThat(result.path("groups").asLong()).isZero();
+    assertThat(result.path("errors").findValuesAsText("error"))
+        .containsExactly(
+            "attributes.department is null: leave the attribute out to have none",
+            "attributes.cost is null: leave the attribute out to have none");
+  }
+
+  @Test
   void theErrorListIsCappedButAllErrorsAreCounted() {
     ApiClient.Answer answer = importLines("not json\n".repeat(250));
 
