@@ -90,10 +90,8 @@ enum RedisJobScripts {
   DELETE(
       Lua.UNINDEX
           + """
-      local p = ARGV[1]
-      local id = ARGV[2]
-      local key = p .. 'job:' .. id
-      if not unindex(p, id, key) then return 0 end
+      local key = unindex(ARGV[1], ARGV[2])
+      if not key then return 0 end
       redis.call('DEL', key)
       return 1
       """),
@@ -105,11 +103,9 @@ enum RedisJobScripts {
   REFUSE(
       Lua.UNINDEX
           + """
-      local p = ARGV[1]
-      local id = ARGV[2]
-      local key = p .. 'job:' .. id
-      if not unindex(p, id, key) then return 0 end
-      redis.call('RENAME', key, p .. 'refused:' .. id)
+      local key = unindex(ARGV[1], ARGV[2])
+      if not key then return 0 end
+      redis.call('RENAME', key, ARGV[1] .. 'refused:' .. ARGV[2])
       return 1
       """),
 
@@ -227,18 +223,20 @@ enum RedisJobScripts {
         """;
 
     /**
-     * {@code unindex(p, id, key)}: takes the job out of its state index, the scheduled index and
-     * its recurring job's runs; false (and nothing done) when the job hash {@code key} is gone.
+     * {@code unindex(p, id)}: takes the job out of its state index, the scheduled index and its
+     * recurring job's runs, and returns the key of its hash (left in place); nil (and nothing done)
+     * when the job is gone.
      */
     static final String UNINDEX =
         """
-        local function unindex(p, id, key)
+        local function unindex(p, id)
+          local key = p .. 'job:' .. id
           local job = redis.call('HMGET', key, 's', 'r')
-          if not job[1] then return false end
+          if not job[1] then return nil end
           redis.call('ZREM', p .. 'state:' .. job[1], id)
           redis.call('ZREM', p .. 'scheduled', id)
           if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
-          return true
+          return key
         end
         """;
 
