@@ -27,8 +27,11 @@ public final class DefaultMappings {
           "phoneNumbers",
           "addresses");
 
-  /** Enterprise User attributes (RFC 7643 §4.3) copied from the same key of {@code attributes}. */
-  static final List<String> ENTERPRISE_ATTRIBUTES =
+  /**
+   * Enterprise User attributes (RFC 7643 §4.3) copied from the same key of {@code attributes}; the
+   * inbound SCIM endpoint stores them under the same keys.
+   */
+  public static final List<String> ENTERPRISE_ATTRIBUTES =
       List.of("employeeNumber", "costCenter", "organization", "division", "department");
 
   /** True in JSONata when the target's User resource type announces the Enterprise extension. */

@@ -64,22 +64,7 @@ public final class InMemoryObjectLocks implements ObjectLocks {
       holders.put(key, new Holder(token, clock.instant().plus(lease)));
       held.add(id);
     }
-    return new Locks() {
-      @Override
-      public List<String> held() {
-        return List.copyOf(held);
-      }
-
-      @Override
-      public String token() {
-        return token;
-      }
-
-      @Override
-      public void close() {
-        held.forEach(id -> release(key(provider, type, id), token));
-      }
-    };
+    return Locks.of(held, token, () -> held.forEach(id -> release(key(provider, type, id), token)));
   }
 
   private static String key(String provider, ObjectType type, String objectId) {

@@ -51,6 +51,29 @@ public interface ObjectLocks {
 
     @Override
     void close();
+
+    /**
+     * Locks on {@code held} (in that order), all holding {@code token}, let go by {@code release}.
+     */
+    static Locks of(List<String> held, String token, Runnable release) {
+      List<String> ids = List.copyOf(held);
+      return new Locks() {
+        @Override
+        public List<String> held() {
+          return ids;
+        }
+
+        @Override
+        public String token() {
+          return token;
+        }
+
+        @Override
+        public void close() {
+          release.run();
+        }
+      };
+    }
   }
 
   /**

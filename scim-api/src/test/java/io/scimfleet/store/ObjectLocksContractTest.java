@@ -3,6 +3,7 @@ package io.scimfleet.store;
 import static io.scimfleet.model.ObjectType.GROUP;
 import static io.scimfleet.model.ObjectType.USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.scimfleet.store.ObjectLocks.Lock;
@@ -65,6 +66,16 @@ public abstract class ObjectLocksContractTest {
         .as("closing the page's locks leaves the other holder's")
         .isEmpty();
     other.close();
+  }
+
+  @Test
+  public void aPageOfLocksHoldsOneTokenAndAHeldListNobodyCanChange() {
+    try (ObjectLocks.Locks page = locks.acquireFree("slack", USER, List.of("u1", "u2"), LEASE)) {
+      assertThat(page.token()).isNotBlank();
+      assertThatThrownBy(() -> page.held().add("u9"))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(page.held()).containsExactly("u1", "u2");
+    }
   }
 
   @Test

@@ -61,13 +61,7 @@ final class DashboardServer implements AutoCloseable {
       HttpContext context = server.createContext(handler.getContextPath(), handler);
       context.getFilters().add(guard);
     }
-    ExecutorService executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "scim-dashboard");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("scim-dashboard"));
     server.setExecutor(executor);
     server.start();
     log.info(

@@ -54,12 +54,7 @@ final class FailedJobPurge {
   /** Runs a minute from now and then hourly on a daemon thread, until the executor is shut down. */
   ScheduledExecutorService scheduleHourly() {
     ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "scim-failed-job-purge");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("scim-failed-job-purge"));
     // runQuietly catches everything, so the schedule never ends with an exception worth reading
     ScheduledFuture<?> unused =
         executor.scheduleWithFixedDelay(this::runQuietly, 1, 60, TimeUnit.MINUTES);

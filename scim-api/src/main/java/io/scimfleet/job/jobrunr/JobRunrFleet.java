@@ -233,11 +233,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
             .releasingWith(queue()::release);
     supervision =
         Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "scim-job-server-supervisor");
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.named("scim-job-server-supervisor"));
     long every = JobServerSupervisor.EVERY.toMillis();
     // the supervisor catches what a round throws, so the schedule never ends with an exception
     ScheduledFuture<?> unused =

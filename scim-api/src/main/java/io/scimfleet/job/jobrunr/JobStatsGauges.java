@@ -29,12 +29,7 @@ final class JobStatsGauges implements AutoCloseable {
   private final StorageProvider storage;
   private final Map<ToLongFunction<JobStats>, AtomicLong> gauges = new LinkedHashMap<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "scim-job-stats");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("scim-job-stats"));
 
   JobStatsGauges(StorageProvider storage, MeterRegistry registry) {
     this.storage = storage;

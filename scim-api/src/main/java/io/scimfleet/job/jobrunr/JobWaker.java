@@ -44,8 +44,7 @@ final class JobWaker implements AutoCloseable {
   JobWaker(FleetJobServer server, int workerCount) {
     this.server = server;
     this.workerCount = workerCount;
-    this.thread = new Thread(this::loop, "scim-job-waker");
-    thread.setDaemon(true);
+    this.thread = DaemonThreads.named("scim-job-waker").newThread(this::loop);
     thread.start();
   }
 

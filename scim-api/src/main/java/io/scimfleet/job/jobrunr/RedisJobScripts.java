@@ -64,7 +64,8 @@ enum RedisJobScripts {
    * Arguments: prefix, state, min, max, offset, count, "1" for newest first.
    */
   LIST(
-      """
+      Lua.JSON_OF
+          + """
       local p = ARGV[1]
       local index = p .. 'state:' .. ARGV[2]
       local ids
@@ -73,38 +74,24 @@ enum RedisJobScripts {
       else
         ids = redis.call('ZRANGE', index, ARGV[3], ARGV[4], 'BYSCORE', 'LIMIT', ARGV[5], ARGV[6])
       end
-      local out = {}
-      for _, id in ipairs(ids) do
-        local json = redis.call('HGET', p .. 'job:' .. id, 'j')
-        if json then out[#out + 1] = json end
-      end
-      return out
+      return jsonOf(p, ids)
       """),
 
   /** The JSON of scheduled jobs due before a time. Arguments: prefix, max, offset, count. */
   DUE(
-      """
+      Lua.JSON_OF
+          + """
       local p = ARGV[1]
       local ids = redis.call('ZRANGE', p .. 'scheduled', '-inf', ARGV[2], 'BYSCORE', 'LIMIT', ARGV[3], ARGV[4])
-      local out = {}
-      for _, id in ipairs(ids) do
-        local json = redis.call('HGET', p .. 'job:' .. id, 'j')
-        if json then out[#out + 1] = json end
-      end
-      return out
+      return jsonOf(p, ids)
       """),
 
   /** Removes one job and its index entries; returns 1, or 0 when there was none. */
   DELETE(
-      """
-      local p = ARGV[1]
-      local id = ARGV[2]
-      local key = p .. 'job:' .. id
-      local job = redis.call('HMGET', key, 's', 'r')
-      if not job[1] then return 0 end
-      redis.call('ZREM', p .. 'state:' .. job[1], id)
-      redis.call('ZREM', p .. 'scheduled', id)
-      if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
+      Lua.UNINDEX
+          + """
+      local key = unindex(ARGV[1], ARGV[2])
+      if not key then return 0 end
       redis.call('DEL', key)
       return 1
       """),
@@ -114,16 +101,11 @@ enum RedisJobScripts {
    * a look), out of every index. Returns 1, or 0 when it was gone.
    */
   REFUSE(
-      """
-      local p = ARGV[1]
-      local id = ARGV[2]
-      local key = p .. 'job:' .. id
-      local job = redis.call('HMGET', key, 's', 'r')
-      if not job[1] then return 0 end
-      redis.call('ZREM', p .. 'state:' .. job[1], id)
-      redis.call('ZREM', p .. 'scheduled', id)
-      if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
-      redis.call('RENAME', key, p .. 'refused:' .. id)
+      Lua.UNINDEX
+          + """
+      local key = unindex(ARGV[1], ARGV[2])
+      if not key then return 0 end
+      redis.call('RENAME', key, ARGV[1] .. 'refused:' .. ARGV[2])
       return 1
       """),
 
@@ -221,6 +203,45 @@ enum RedisJobScripts {
       end
       return removed
       """);
+
+  /**
+   * Lua functions that more than one script needs, defined once and put in front of each script
+   * that calls them (a script can't call another).
+   */
+  private static final class Lua {
+    /** {@code jsonOf(p, ids)}: the JSON of each of these jobs that still exists, in order. */
+    static final String JSON_OF =
+        """
+        local function jsonOf(p, ids)
+          local out = {}
+          for _, id in ipairs(ids) do
+            local json = redis.call('HGET', p .. 'job:' .. id, 'j')
+            if json then out[#out + 1] = json end
+          end
+          return out
+        end
+        """;
+
+    /**
+     * {@code unindex(p, id)}: takes the job out of its state index, the scheduled index and its
+     * recurring job's runs, and returns the key of its hash (left in place); nil (and nothing done)
+     * when the job is gone.
+     */
+    static final String UNINDEX =
+        """
+        local function unindex(p, id)
+          local key = p .. 'job:' .. id
+          local job = redis.call('HMGET', key, 's', 'r')
+          if not job[1] then return nil end
+          redis.call('ZREM', p .. 'state:' .. job[1], id)
+          redis.call('ZREM', p .. 'scheduled', id)
+          if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
+          return key
+        end
+        """;
+
+    private Lua() {}
+  }
 
   private final String source;
   private volatile @Nullable String sha;

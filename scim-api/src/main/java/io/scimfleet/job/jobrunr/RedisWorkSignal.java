@@ -54,16 +54,10 @@ final class RedisWorkSignal implements WorkSignal {
   public synchronized void listen(Runnable wake) {
     listeners.add(wake);
     if (listening != null) return;
-    listening = new Thread(this::subscribeWhileOpen, "scim-work-signal");
-    listening.setDaemon(true);
+    listening = DaemonThreads.named("scim-work-signal").newThread(this::subscribeWhileOpen);
     listening.start();
     pinger =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "scim-work-signal-ping");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("scim-work-signal-ping"));
     long every = PING_EVERY.toMillis();
     var unused =
         pinger.scheduleWithFixedDelay(

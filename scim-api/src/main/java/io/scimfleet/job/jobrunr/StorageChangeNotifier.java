@@ -49,11 +49,7 @@ final class StorageChangeNotifier implements AutoCloseable {
     if (executor != null) return;
     executor =
         Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "scim-job-storage-notifier");
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.named("scim-job-storage-notifier"));
     var unused =
         executor.scheduleWithFixedDelay(this::notifyAllNow, 3, EVERY_SECONDS, TimeUnit.SECONDS);
   }

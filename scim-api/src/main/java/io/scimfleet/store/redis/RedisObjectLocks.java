@@ -82,30 +82,20 @@ public final class RedisObjectLocks implements ObjectLocks {
                 if ("OK".equals(replies.get(i).get())) taken.add(objectIds.get(i));
               return taken;
             });
-    return new Locks() {
-      @Override
-      public List<String> held() {
-        return List.copyOf(held);
-      }
-
-      @Override
-      public String token() {
-        return token;
-      }
-
-      @Override
-      public void close() {
-        if (held.isEmpty()) return;
-        List<RedisScript.Call> calls =
-            held.stream()
-                .map(
-                    id ->
-                        new RedisScript.Call(
-                            List.of(keys.lock(provider, type, id)), List.of(token)))
-                .toList();
-        redis.run("release " + held.size() + " locks", j -> RELEASE.runAll(j, calls));
-      }
-    };
+    return Locks.of(
+        held,
+        token,
+        () -> {
+          if (held.isEmpty()) return;
+          List<RedisScript.Call> calls =
+              held.stream()
+                  .map(
+                      id ->
+                          new RedisScript.Call(
+                              List.of(keys.lock(provider, type, id)), List.of(token)))
+                  .toList();
+          redis.run("release " + held.size() + " locks", j -> RELEASE.runAll(j, calls));
+        });
   }
 
   private boolean trySet(String key, String token, Duration lease) {

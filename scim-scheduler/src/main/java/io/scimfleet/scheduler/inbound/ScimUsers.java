@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.mapping.DefaultMappings;
 import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectTimes;
 import java.util.Collection;
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #OWNED}, so that it reads back as it was written and reaches the mappings.
  */
 final class ScimUsers {
-  static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
-  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  static final String CORE = DefaultMappings.CORE_USER_SCHEMA;
+  static final String ENTERPRISE = DefaultMappings.ENTERPRISE_USER_SCHEMA;
 
   /** Core attributes kept as they are, under their own names. */
   static final List<String> CORE_KEPT =
@@ -49,9 +50,11 @@ final class ScimUsers {
   static final List<String> NAME_PARTS =
       List.of("givenName", "familyName", "middleName", "honorificPrefix", "honorificSuffix");
 
-  /** Enterprise attributes kept under their own names ({@code manager} holds the manager's id). */
-  static final List<String> ENTERPRISE_KEPT =
-      List.of("employeeNumber", "costCenter", "organization", "division", "department");
+  /**
+   * Enterprise attributes kept under their own names ({@code manager} holds the manager's id): the
+   * ones the default mappings copy back out ({@link DefaultMappings#ENTERPRISE_ATTRIBUTES}).
+   */
+  static final List<String> ENTERPRISE_KEPT = DefaultMappings.ENTERPRISE_ATTRIBUTES;
 
   /** Every attribute this endpoint writes: a PUT replaces these and keeps any other. */
   static final Set<String> OWNED =
