@@ -132,7 +132,7 @@ public record FullSyncRun(
   }
 
   /** The message the run ends with: the clean-up's, and with failures how many and the first. */
-  public String verdictMessage(String cleanupMessage) {
+  public @Nullable String verdictMessage(@Nullable String cleanupMessage) {
     if (counts.failed() == 0) return cleanupMessage;
     String failed =
         counts.failed()
@@ -152,7 +152,7 @@ public record FullSyncRun(
   /**
    * Ended with {@code status} at {@code at}, in the phase it ends ({@link FullSyncMachine#ended}).
    */
-  public FullSyncRun finished(Status status, String message, Instant at) {
+  public FullSyncRun finished(Status status, @Nullable String message, Instant at) {
     Phase ended = FullSyncMachine.ended(status);
     return copy(userPages, groupPages, pagesDone, ended, status, at, message, counts, errors);
   }

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  *     ({@code io.scimfleet.scim.OAuth2Grant.ClientAuth}); null: basic
  */
 public record OAuth2Client(
-    URI tokenUrl, String clientId, String scope, String audience, @Nullable String clientAuth) {
+    URI tokenUrl,
+    String clientId,
+    @Nullable String scope,
+    @Nullable String audience,
+    @Nullable String clientAuth) {
 
   public OAuth2Client {
     Objects.requireNonNull(tokenUrl, "tokenUrl");

@@ -17,8 +17,8 @@ public record OAuth2Grant(
     URI tokenUrl,
     String clientId,
     String clientSecret,
-    String scope,
-    String audience,
+    @Nullable String scope,
+    @Nullable String audience,
     ClientAuth clientAuth) {
 
   /** How the client authenticates to the token endpoint (RFC 6749 §2.3.1). */

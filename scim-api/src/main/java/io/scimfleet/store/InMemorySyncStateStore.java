@@ -192,7 +192,11 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   /** Ignored unless the run is current, so that finishing twice is harmless. */
   @Override
   public synchronized void finishRun(
-      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
+      String provider,
+      String runId,
+      FullSyncRun.Status status,
+      @Nullable String message,
+      Instant at) {
     if (!isCurrent(provider, runId)) return;
     FullSyncRun run = withTally(Objects.requireNonNull(currentRuns.remove(provider)));
     tallies.remove(key(provider, runId));

@@ -112,7 +112,11 @@ public interface SyncStateStore {
 
   /** Moves the current run to {@link #lastRun} with this status, at this time. */
   void finishRun(
-      String provider, String runId, FullSyncRun.Status status, String message, Instant at);
+      String provider,
+      String runId,
+      FullSyncRun.Status status,
+      @Nullable String message,
+      Instant at);
 
   /**
    * Counts one more failure of a page of a run (atomically); returns the failures so far, 1 for the

@@ -81,8 +81,9 @@ public final class SchedulerMain {
   private static int serve(SchedulerSettings read, SchedulerProcess.Mode mode, PrintStream out) {
     FleetSettings settings = read.fleet();
     if (mode == SchedulerProcess.Mode.ALL_IN_ONE && settings.adminToken() == null) {
-      settings = settings.withAdminToken(generatedToken());
-      Path file = GeneratedToken.write(settings.adminToken());
+      String generated = generatedToken();
+      settings = settings.withAdminToken(generated);
+      Path file = GeneratedToken.write(generated);
       out.println(
           "SCIM_ADMIN_TOKEN is not set: this run's admin token is in "
               + file

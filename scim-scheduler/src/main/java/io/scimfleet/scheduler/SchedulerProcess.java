@@ -29,7 +29,9 @@ import io.scimfleet.worker.Worker;
 import io.scimfleet.worker.WorkerServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPool;
@@ -76,9 +78,9 @@ public final class SchedulerProcess implements AutoCloseable {
   private final FleetBackend backend;
   private final SourceRegistry sources;
   private final Runnable closeSources;
-  private SourceRunner sourceRunner;
-  private Worker worker;
-  private ApiServer api;
+  private @Nullable SourceRunner sourceRunner;
+  private @Nullable Worker worker;
+  private @Nullable ApiServer api;
 
   private SchedulerProcess(FleetBackend backend, FleetSettings settings, boolean redis) {
     this.backend = backend;
@@ -90,7 +92,10 @@ public final class SchedulerProcess implements AutoCloseable {
     this.providers = new ProviderRegistry(stores, plane.fullSyncs(), settings.security());
     SourceStore sourceStore;
     if (redis) {
-      JedisPool pool = RedisConnections.pool(settings.redisUrl(), SOURCE_CONNECTIONS);
+      JedisPool pool =
+          RedisConnections.pool(
+              Objects.requireNonNull(settings.redisUrl(), "Redis is on without REDIS_URL"),
+              SOURCE_CONNECTIONS);
       sourceStore = new RedisSourceStore(pool, settings.redisPrefix());
       closeSources = pool::close;
     } else {
@@ -127,7 +132,7 @@ public final class SchedulerProcess implements AutoCloseable {
    * login.
    */
   public static SchedulerProcess start(
-      FleetSettings settings, Mode mode, DashboardLogin dashboard) {
+      FleetSettings settings, Mode mode, @Nullable DashboardLogin dashboard) {
     return start(settings, mode, dashboard, InboundSettings.off());
   }
 
@@ -136,7 +141,10 @@ public final class SchedulerProcess implements AutoCloseable {
    * {@code inbound} has a token.
    */
   public static SchedulerProcess start(
-      FleetSettings settings, Mode mode, DashboardLogin dashboard, InboundSettings inbound) {
+      FleetSettings settings,
+      Mode mode,
+      @Nullable DashboardLogin dashboard,
+      InboundSettings inbound) {
     return start(settings, mode, dashboard, inbound, ConsoleSettings.defaults());
   }
 
@@ -146,7 +154,7 @@ public final class SchedulerProcess implements AutoCloseable {
   public static SchedulerProcess start(
       FleetSettings settings,
       Mode mode,
-      DashboardLogin dashboard,
+      @Nullable DashboardLogin dashboard,
       InboundSettings inbound,
       ConsoleSettings console) {
     boolean redis = mode != Mode.ONE_SHOT && settings.redisUrl() != null;
@@ -179,7 +187,7 @@ public final class SchedulerProcess implements AutoCloseable {
 
   /** What a serving mode offers besides the API: dashboard, inbound endpoint, console. */
   private record Served(
-      DashboardLogin dashboard, InboundSettings inbound, ConsoleSettings console) {}
+      @Nullable DashboardLogin dashboard, InboundSettings inbound, ConsoleSettings console) {}
 
   private void startParts(FleetSettings settings, Mode mode, Served served) {
     if (mode.serves) {
@@ -242,7 +250,7 @@ public final class SchedulerProcess implements AutoCloseable {
         served.dashboard() == null ? "off" : "on port " + settings.dashboardPort());
   }
 
-  private void startDashboard(int port, DashboardLogin login) {
+  private void startDashboard(int port, @Nullable DashboardLogin login) {
     if (login == null) {
       log.info(DashboardLogin.HOW_TO_ENABLE);
       return;

@@ -5,6 +5,7 @@ import io.scimfleet.config.FleetSettings;
 import io.scimfleet.scheduler.console.ConsoleSettings;
 import io.scimfleet.scheduler.inbound.InboundSettings;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the scheduler process reads of its environment, read once by {@link SchedulerMain}
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public record SchedulerSettings(
     FleetSettings fleet,
-    DashboardLogin dashboard,
+    @Nullable DashboardLogin dashboard,
     InboundSettings inbound,
     ConsoleSettings console) {
 

@@ -394,7 +394,11 @@ public final class RedisSyncStateStore implements SyncStateStore {
   /** Ignored unless the run is current, so that finishing twice is harmless. */
   @Override
   public void finishRun(
-      String provider, String runId, FullSyncRun.Status status, String message, Instant at) {
+      String provider,
+      String runId,
+      FullSyncRun.Status status,
+      @Nullable String message,
+      Instant at) {
     String currentKey = keys.currentRun(provider);
     String pagesKey = keys.runPages(provider, runId);
     String countsKey = keys.runCounts(provider, runId);

@@ -1,5 +1,7 @@
 package io.scimfleet.scheduler.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A provider's {@code auth} object as the API body and the YAML file give it: {@code bearer} with
  * one of {@code token}, {@code tokenFile}, {@code tokenEnv}, or {@code basic} with {@code username}
@@ -9,22 +11,22 @@ package io.scimfleet.scheduler.config;
  * basic}, the default, or {@code body}). {@link #toString()} never shows a secret.
  */
 public record AuthRequest(
-    String type,
-    String token,
-    String tokenFile,
-    String tokenEnv,
-    String username,
-    String password,
-    String passwordFile,
-    String passwordEnv,
-    String tokenUrl,
-    String clientId,
-    String clientSecret,
-    String clientSecretFile,
-    String clientSecretEnv,
-    String scope,
-    String audience,
-    String clientAuth) {
+    @Nullable String type,
+    @Nullable String token,
+    @Nullable String tokenFile,
+    @Nullable String tokenEnv,
+    @Nullable String username,
+    @Nullable String password,
+    @Nullable String passwordFile,
+    @Nullable String passwordEnv,
+    @Nullable String tokenUrl,
+    @Nullable String clientId,
+    @Nullable String clientSecret,
+    @Nullable String clientSecretFile,
+    @Nullable String clientSecretEnv,
+    @Nullable String scope,
+    @Nullable String audience,
+    @Nullable String clientAuth) {
 
   @Override
   public String toString() {

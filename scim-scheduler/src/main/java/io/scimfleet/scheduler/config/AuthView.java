@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.OAuth2Client;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The credential's type, user name (Basic), OAuth 2.0 client (shown for oauth2 only) and where its
@@ -10,13 +11,13 @@ import io.scimfleet.model.OAuth2Client;
  */
 record AuthView(
     String type,
-    String username,
+    @Nullable String username,
     String source,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String tokenUrl,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String clientId,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String clientAuth) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tokenUrl,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String clientId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String scope,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String audience,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String clientAuth) {
 
   static AuthView of(Credential credential) {
     OAuth2Client client = credential.oauth2();

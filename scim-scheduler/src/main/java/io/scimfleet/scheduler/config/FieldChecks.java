@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks and defaults of single {@link ProviderField}s, each failing with a message that says
@@ -20,7 +21,7 @@ import java.util.Map;
 final class FieldChecks {
   private FieldChecks() {}
 
-  static int pageSize(Integer value) {
+  static int pageSize(@Nullable Integer value) {
     if (value == null) return Provider.DEFAULT_PAGE_SIZE;
     if (value < 1 || value > Provider.MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
@@ -33,7 +34,7 @@ final class FieldChecks {
     return value;
   }
 
-  static Integer memberPatchChunk(Integer value) {
+  static @Nullable Integer memberPatchChunk(@Nullable Integer value) {
     if (value != null && (value < 1 || value > 1000)) {
       throw new IllegalArgumentException(
           "memberPatchChunk must be from 1 to 1000 membership changes, not " + value);
@@ -41,7 +42,7 @@ final class FieldChecks {
     return value;
   }
 
-  static List<String> filters(List<String> value) {
+  static @Nullable List<String> filters(@Nullable List<String> value) {
     if (value != null
         && value.stream().anyMatch(attribute -> attribute == null || attribute.isBlank())) {
       throw new IllegalArgumentException(
@@ -50,16 +51,26 @@ final class FieldChecks {
     return value;
   }
 
-  static RequiredAttributes requiredAttributes(Map<String, List<String>> value) {
+  static @Nullable RequiredAttributes requiredAttributes(
+      @Nullable Map<String, List<String>> value) {
     if (value == null) return null;
     requireUsersAndGroups("requiredAttributes", value);
-    return new RequiredAttributes(value.get("users"), value.get("groups"));
+    return new RequiredAttributes(orEmpty(value.get("users")), orEmpty(value.get("groups")));
   }
 
-  static MatchOn matchOn(Map<String, String> value) {
+  static @Nullable MatchOn matchOn(@Nullable Map<String, String> value) {
     if (value == null) return null;
     requireUsersAndGroups("matchOn", value);
-    return new MatchOn(value.get("users"), value.get("groups"));
+    String users = value.get("users");
+    String groups = value.get("groups");
+    return new MatchOn(
+        users == null ? MatchOn.DEFAULT.users() : users,
+        groups == null ? MatchOn.DEFAULT.groups() : groups);
+  }
+
+  /** An absent list of required attributes: none ({@link RequiredAttributes} reads null so). */
+  private static List<String> orEmpty(@Nullable List<String> paths) {
+    return paths == null ? List.of() : paths;
   }
 
   static void requireUsersAndGroups(String field, Map<String, ?> value) {
@@ -71,18 +82,19 @@ final class FieldChecks {
     }
   }
 
-  static FeatureUse featureUse(String field, String value) {
-    return blankToNull(value) == null ? null : FeatureUse.parse(field, value);
+  static @Nullable FeatureUse featureUse(String field, @Nullable String value) {
+    String given = blankToNull(value);
+    return given == null ? null : FeatureUse.parse(field, given);
   }
 
-  static List<String> scopeGroups(List<String> ids) {
+  static @Nullable List<String> scopeGroups(@Nullable List<String> ids) {
     if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
       throw new IllegalArgumentException("scopeGroups must be group ids, not null or empty");
     }
     return ids;
   }
 
-  static int threshold(Integer value) {
+  static int threshold(@Nullable Integer value) {
     if (value == null) return Provider.DEFAULT_DELETION_THRESHOLD;
     if (value < 0 || value > 100) {
       throw new IllegalArgumentException(
@@ -91,7 +103,7 @@ final class FieldChecks {
     return value;
   }
 
-  static Duration window(String value) {
+  static @Nullable Duration window(@Nullable String value) {
     if (value == null || value.isBlank()) return null;
     String text = value.trim().toLowerCase(Locale.ROOT);
     try {
@@ -109,22 +121,22 @@ final class FieldChecks {
             + "'");
   }
 
-  static List<PropertyMapping> mappings(String field, List<MappingRequest> given) {
+  static List<PropertyMapping> mappings(String field, @Nullable List<MappingRequest> given) {
     if (given == null) return List.of();
     List<PropertyMapping> mappings = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       MappingRequest mapping = given.get(i);
-      if (mapping == null
-          || blankToNull(mapping.name()) == null
-          || blankToNull(mapping.expression()) == null) {
+      String name = mapping == null ? null : blankToNull(mapping.name());
+      String expression = mapping == null ? null : blankToNull(mapping.expression());
+      if (name == null || expression == null) {
         throw new IllegalArgumentException(field + "[" + i + "] needs a name and an expression");
       }
-      mappings.add(new PropertyMapping(mapping.name(), mapping.expression()));
+      mappings.add(new PropertyMapping(name, expression));
     }
     return mappings;
   }
 
-  static int atLeast(String field, Integer value, int min, int fallback) {
+  static int atLeast(String field, @Nullable Integer value, int min, int fallback) {
     if (value == null) return fallback;
     if (value < min)
       throw new IllegalArgumentException(field + " must be at least " + min + ", not " + value);

@@ -1,4 +1,6 @@
 package io.scimfleet.scheduler.config;
 
+import org.jspecify.annotations.Nullable;
+
 /** One property mapping as given in the API body or the YAML file. */
-public record MappingRequest(String name, String expression) {}
+public record MappingRequest(@Nullable String name, @Nullable String expression) {}

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ProviderRequest} → {@link Provider}, with every check the API and the YAML file share,
@@ -127,7 +128,7 @@ public final class ProviderConversion {
     }
   }
 
-  private static URI baseUrl(String value) {
+  private static URI baseUrl(@Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(
           "baseUrl is required, e.g. https://api.example.com/scim/v2");
@@ -155,7 +156,8 @@ public final class ProviderConversion {
       throw new IllegalArgumentException(
           "more than one credential given: give either auth or token, tokenFile or tokenEnv");
     }
-    String type = auth.type() == null ? "" : auth.type().strip().toLowerCase(java.util.Locale.ROOT);
+    String given = auth.type();
+    String type = given == null ? "" : given.strip().toLowerCase(java.util.Locale.ROOT);
     return switch (type) {
       case Credential.BEARER ->
           checked(
@@ -200,7 +202,7 @@ public final class ProviderConversion {
     return checked(Credential.oauth2(client, secret), secrets, "clientSecret");
   }
 
-  private static URI tokenUrl(String value) {
+  private static URI tokenUrl(@Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(
           "auth.tokenUrl is required for oauth2, e.g. https://login.example.com/oauth2/token");
@@ -239,7 +241,10 @@ public final class ProviderConversion {
   }
 
   private static Credential secretSource(
-      String field, String inline, String fileValue, String envValue) {
+      String field,
+      @Nullable String inline,
+      @Nullable String fileValue,
+      @Nullable String envValue) {
     String token = blankToNull(inline);
     String file = blankToNull(fileValue);
     String env = blankToNull(envValue);

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider's fields, declared once, in the order the API shows them. Each has its JSON name;
@@ -190,12 +191,13 @@ public enum ProviderField {
 
   // stateless: each holds a lambda that reads or shows one value
   @SuppressWarnings("ImmutableEnumChecker")
-  private final Accepts accepts;
+  private final @Nullable Accepts accepts;
 
   @SuppressWarnings("ImmutableEnumChecker")
-  private final Function<Provider, Object> view;
+  private final @Nullable Function<Provider, Object> view;
 
-  ProviderField(String jsonName, Accepts accepts, Function<Provider, Object> view) {
+  ProviderField(
+      String jsonName, @Nullable Accepts accepts, @Nullable Function<Provider, Object> view) {
     this.jsonName = jsonName;
     this.accepts = accepts;
     this.view = view;
@@ -205,12 +207,12 @@ public enum ProviderField {
    * What the API body may give for a field: its JSON type, and how the value is checked and set
    * (null: read with the credential or the base URL, before the others).
    */
-  private record Accepts(JavaType type, Reading reading) {}
+  private record Accepts(JavaType type, @Nullable Reading reading) {}
 
   /** How a field's value, null when absent, is checked and set on the provider being built. */
   @FunctionalInterface
   interface Reading {
-    void into(Provider.Builder provider, VendorProfile profile, Object value);
+    void into(Provider.Builder provider, VendorProfile profile, @Nullable Object value);
   }
 
   /** The name in the API body, the YAML file and the API's answer. */
@@ -219,12 +221,12 @@ public enum ProviderField {
   }
 
   /** The type the API body gives; null for a field that is shown only. */
-  JavaType type() {
+  @Nullable JavaType type() {
     return accepts == null ? null : accepts.type();
   }
 
   /** The field of this JSON name that the API body may give, or null. */
-  static ProviderField accepted(String jsonName) {
+  static @Nullable ProviderField accepted(String jsonName) {
     for (ProviderField field : values())
       if (field.accepts != null && field.jsonName.equals(jsonName)) return field;
     return null;
@@ -238,9 +240,9 @@ public enum ProviderField {
   }
 
   /** Checks this field's value (null: absent) and sets it on the provider being built. */
-  void read(Provider.Builder provider, VendorProfile profile, Object value) {
-    if (accepts != null && accepts.reading() != null)
-      accepts.reading().into(provider, profile, value);
+  void read(Provider.Builder provider, VendorProfile profile, @Nullable Object value) {
+    Reading reading = accepts == null ? null : accepts.reading();
+    if (reading != null) reading.into(provider, profile, value);
   }
 
   /**
@@ -255,39 +257,42 @@ public enum ProviderField {
   }
 
   /** The vendor profile a request names ({@code generic} when it names none). */
-  static VendorProfile profile(String value) {
-    return blankToNull(value) == null ? VendorProfile.GENERIC : VendorProfile.parse(value);
+  static VendorProfile profile(@Nullable String value) {
+    String given = blankToNull(value);
+    return given == null ? VendorProfile.GENERIC : VendorProfile.parse(given);
   }
 
   private static Accepts readFirst(JavaType type) {
     return new Accepts(type, null);
   }
 
-  private static Accepts text(BiConsumer<Provider.Builder, String> set) {
+  private static Accepts text(BiConsumer<Provider.Builder, @Nullable String> set) {
     return accepts(Wire.TEXT, set);
   }
 
-  private static Accepts bool(BiConsumer<Provider.Builder, Boolean> set) {
+  private static Accepts bool(BiConsumer<Provider.Builder, @Nullable Boolean> set) {
     return accepts(Wire.BOOL, set);
   }
 
-  private static Accepts number(BiConsumer<Provider.Builder, Integer> set) {
+  private static Accepts number(BiConsumer<Provider.Builder, @Nullable Integer> set) {
     return accepts(Wire.NUMBER, set);
   }
 
-  private static Accepts texts(BiConsumer<Provider.Builder, List<String>> set) {
+  private static Accepts texts(BiConsumer<Provider.Builder, @Nullable List<String>> set) {
     return accepts(Wire.TEXTS, set);
   }
 
-  private static Accepts mappingList(BiConsumer<Provider.Builder, List<MappingRequest>> set) {
+  private static Accepts mappingList(
+      BiConsumer<Provider.Builder, @Nullable List<MappingRequest>> set) {
     return accepts(Wire.MAPPINGS, set);
   }
 
-  private static Accepts textMap(BiConsumer<Provider.Builder, Map<String, String>> set) {
+  private static Accepts textMap(BiConsumer<Provider.Builder, @Nullable Map<String, String>> set) {
     return accepts(Wire.MATCH_ON, set);
   }
 
-  private static Accepts textsMap(BiConsumer<Provider.Builder, Map<String, List<String>>> set) {
+  private static Accepts textsMap(
+      BiConsumer<Provider.Builder, @Nullable Map<String, List<String>>> set) {
     return accepts(Wire.REQUIRED, set);
   }
 
@@ -317,11 +322,11 @@ public enum ProviderField {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  static boolean orDefault(Boolean value, boolean fallback) {
+  static boolean orDefault(@Nullable Boolean value, boolean fallback) {
     return value == null ? fallback : value;
   }
 
-  static String blankToNull(String value) {
+  static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's settings as the API body ({@code PUT /api/v1/providers/{name}}) and the YAML file
@@ -32,7 +33,7 @@ public final class ProviderRequest {
   }
 
   /** This request with {@code field} given as {@code value} (null: absent). */
-  public ProviderRequest with(ProviderField field, Object value) {
+  public ProviderRequest with(ProviderField field, @Nullable Object value) {
     if (field.type() == null)
       throw new IllegalArgumentException(field.jsonName() + " is shown, never given");
     Map<ProviderField, Object> copy = new EnumMap<>(ProviderField.class);
@@ -43,12 +44,12 @@ public final class ProviderRequest {
   }
 
   /** The value given for this field, or null. */
-  Object get(ProviderField field) {
+  @Nullable Object get(ProviderField field) {
     return values.get(field);
   }
 
   /** The text given for this field, or null. */
-  String text(ProviderField field) {
+  @Nullable String text(ProviderField field) {
     return (String) values.get(field);
   }
 

@@ -97,6 +97,7 @@ class ProviderFieldTest {
         "nestedGroups       | \"native\"      | native",
         "deletionWindow     | \"30m\"         | PT30M",
         "adoptExisting      | false           | false",
+        "matchOn            | {\"users\":\"externalId\"} | MatchOn[users=externalId, groups=displayName]",
         "profile            | \"slack\"       | slack",
         "syncPasswords      | true            | true",
         "bulk               | \"off\"         | off",

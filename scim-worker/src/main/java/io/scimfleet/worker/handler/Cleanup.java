@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A full sync's last phase: first the drift check ({@link DriftRepair}, unless the provider turned
@@ -28,7 +29,7 @@ import java.util.Set;
  */
 public final class Cleanup {
   /** done false: the deletion guard held some removals; message says what it found. */
-  public record Result(boolean done, String message) {}
+  public record Result(boolean done, @Nullable String message) {}
 
   private record Candidate(ObjectType type, String id) {}
 

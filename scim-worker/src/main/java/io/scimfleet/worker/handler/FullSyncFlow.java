@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a full sync moves from phase to phase ({@code PLANNED → USERS → GROUPS → CLEANUP →
@@ -96,7 +97,7 @@ public final class FullSyncFlow {
    *
    * @return the status the run ended with
    */
-  FullSyncRun.Status finished(FullSyncRun run, Event event, String message, Instant at) {
+  FullSyncRun.Status finished(FullSyncRun run, Event event, @Nullable String message, Instant at) {
     moved(run, event); // refused unless the machine lets it end from where it is
     syncState.finishRun(run.provider(), run.runId(), event.status(), message, at);
     starts.startFollowUp(run.provider(), run.runId());

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The later phases of a full sync: plan the group pages, then clean up and finish the run (each
@@ -95,7 +96,7 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             .map(ctx -> cleanup.run(ctx, request.runId(), run.startedAt(), request.force()))
             .orElse(new Cleanup.Result(true, "provider is gone"));
     FullSyncRun counted = stores.syncState().currentRun(request.provider()).orElse(run);
-    String message = counted.verdictMessage(result.message());
+    @Nullable String message = counted.verdictMessage(result.message());
     FullSyncRun.Status status =
         flow.finished(
             counted,

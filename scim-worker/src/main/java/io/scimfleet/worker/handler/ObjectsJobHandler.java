@@ -21,6 +21,7 @@ import io.scimfleet.worker.pipeline.SyncResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a multi-object change job (a burst of changes): like {@link ObjectJobHandler} for each of
@@ -148,7 +149,11 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
   }
 
   private static SyncObjectRequest failure(
-      SyncObjectsRequest request, ObjectType type, String id, String remoteId, String error) {
+      SyncObjectsRequest request,
+      ObjectType type,
+      String id,
+      @Nullable String remoteId,
+      String error) {
     JobLog.failure(
         type.label() + " " + id + " failed (provider " + request.provider() + ")", error);
     return new SyncObjectRequest(request.provider(), type, id, remoteId);

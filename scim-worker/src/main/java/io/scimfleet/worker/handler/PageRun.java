@@ -27,6 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page under way. The job's thread takes the next object that is ready, waits for a permit
@@ -71,7 +72,7 @@ final class PageRun {
   private final List<Future<?>> started = new CopyOnWriteArrayList<>();
   private final SyncResult[] results;
   private final AtomicInteger open;
-  private volatile FleetException paused;
+  private volatile @Nullable FleetException paused;
 
   PageRun(Tools tools, Work work, Semaphore permits) {
     this.tools = tools;
@@ -94,9 +95,10 @@ final class PageRun {
       Thread.currentThread().interrupt();
       throw new JobInterrupted("syncing a page", e);
     }
-    if (paused != null) {
+    FleetException pausedBy = paused;
+    if (pausedBy != null) {
       cancelStarted(); // the page runs again later, whole: its other objects stop now
-      throw paused;
+      throw pausedBy;
     }
     return Arrays.asList(results);
   }
@@ -161,7 +163,7 @@ final class PageRun {
   }
 
   /** The object's result; null when it waits for another try or paused the page. */
-  private SyncResult tryOnce(Attempt attempt) {
+  private @Nullable SyncResult tryOnce(Attempt attempt) {
     String id = work.ids().get(attempt.index());
     try {
       return attempt.number() == 1
@@ -180,7 +182,7 @@ final class PageRun {
     }
   }
 
-  private SyncResult pause(FleetException reason) {
+  private @Nullable SyncResult pause(FleetException reason) {
     paused = reason;
     ready.add(ALL_DONE);
     return null;

@@ -3,6 +3,7 @@ package io.scimfleet.worker.handler;
 import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -72,7 +73,9 @@ public final class PageShares {
   }
 
   void release(String provider) {
-    running.get(provider).release();
+    Objects.requireNonNull(
+            running.get(provider), "a page of " + provider + " released here without a take")
+        .release();
   }
 
   int running(String provider) {

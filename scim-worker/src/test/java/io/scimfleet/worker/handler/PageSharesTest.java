@@ -1,6 +1,7 @@
 package io.scimfleet.worker.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.ObjectType;
@@ -26,6 +27,13 @@ class PageSharesTest {
     assertThat(PageShares.share(12, 5, 3)).isEqualTo(2);
     // rounded up: the shares together always hold the whole window
     assertThat(PageShares.share(8, 50, 3)).isEqualTo(3);
+  }
+
+  @Test
+  void aReleaseWithoutATakeSaysSo() {
+    assertThatThrownBy(() -> PageShares.alone().release("crm"))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("a page of crm released here without a take");
   }
 
   @Test
