@@ -237,7 +237,7 @@ public final class SchedulerProcess implements AutoCloseable {
             sources,
             registry,
             new ApiSettings(
-                settings.adminToken(),
+                Objects.requireNonNull(settings.adminToken(), "checked when the API is served"),
                 settings.security().directoryToken(),
                 settings.maxBodyBytes(),
                 settings.httpPort(),
