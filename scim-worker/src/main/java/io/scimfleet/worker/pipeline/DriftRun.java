@@ -119,7 +119,8 @@ final class DriftRun {
                 latest[0] = later(latest[0], TargetSnapshot.lastModified(resource));
                 if (managed.objectId(resource.id()) == null) {
                   unmanagedCount[0]++;
-                  if (removing) unmanaged.add(resource.id());
+                  // one listed without an id cannot be addressed: counted, never removed
+                  if (removing && resource.id() != null) unmanaged.add(resource.id());
                 } else {
                   ours.add(resource.id());
                   found.put(resource.id(), resource);
@@ -485,6 +486,8 @@ final class DriftRun {
       counts = counts.plus(SyncOutcome.UNMANAGED, unmanagedCount);
       return;
     }
+    int withoutId = unmanagedCount - remoteIds.size();
+    if (withoutId > 0) counts = counts.plus(SyncOutcome.UNMANAGED, withoutId);
     Set<String> linkedMeanwhile =
         ManagedObjects.scan(stores, ctx.name(), type).objectIdByRemoteId().keySet();
     for (String remoteId : remoteIds) {
