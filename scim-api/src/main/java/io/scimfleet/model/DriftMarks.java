@@ -94,7 +94,7 @@ public record DriftMarks(
     return new DriftMarks(lastFullCheck, lastIncrementalCheck, at, incremental, types);
   }
 
-  public DriftMarks withIncremental(Incremental value) {
+  public DriftMarks withIncremental(@Nullable Incremental value) {
     return new DriftMarks(lastFullCheck, lastIncrementalCheck, fullRequestedAt, value, types);
   }
 

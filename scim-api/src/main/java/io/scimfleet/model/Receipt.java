@@ -31,12 +31,12 @@ public record Receipt(
 
   /** The receipt after an attempt at {@code at} ended in {@code outcome}; null: no receipt yet. */
   public static Receipt after(
-      Receipt previous,
+      @Nullable Receipt previous,
       String provider,
       SyncOutcome outcome,
-      String remoteId,
+      @Nullable String remoteId,
       Instant at,
-      String error) {
+      @Nullable String error) {
     Receipt before =
         previous != null ? previous : new Receipt(provider, null, null, null, null, null, null);
     String id = remoteId != null ? remoteId : before.remoteId;

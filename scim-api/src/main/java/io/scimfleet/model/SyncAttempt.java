@@ -2,6 +2,7 @@ package io.scimfleet.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt to sync one object to one provider, as its history keeps it.
@@ -18,7 +19,7 @@ public record SyncAttempt(
     String outcome,
     List<Request> requests,
     long durationMs,
-    String error) {
+    @Nullable String error) {
 
   /** A request sent: its method and the status answered, -1 when no answer came. */
   public record Request(String method, int status) {}

@@ -149,7 +149,7 @@ public final class ScimClient implements AutoCloseable {
    * Every match, fetched page by page as the stream is read (pages of min(100, filter.maxResults));
    * by cursor when the target announces RFC 9865 cursors, else by startIndex.
    */
-  public Stream<ScimResource> searchAll(String endpoint, Filter filter) {
+  public Stream<ScimResource> searchAll(String endpoint, @Nullable Filter filter) {
     return searchAll(endpoint, filter, List.of());
   }
 
@@ -158,7 +158,8 @@ public final class ScimClient implements AutoCloseable {
    * comes); empty: all. {@code startIndex} pages after the first are asked for up to {@link
    * #PAGES_AT_ONCE} at a time, and handed out in order.
    */
-  public Stream<ScimResource> searchAll(String endpoint, Filter filter, List<String> attributes) {
+  public Stream<ScimResource> searchAll(
+      String endpoint, @Nullable Filter filter, List<String> attributes) {
     Pager pager =
         new Pager(
             request -> search(endpoint, request),
@@ -225,7 +226,7 @@ public final class ScimClient implements AutoCloseable {
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits, true);
   }
 
-  private SearchRequest firstPage(Filter filter) {
+  private SearchRequest firstPage(@Nullable Filter filter) {
     Capabilities capabilities = capabilities();
     int pageSize =
         Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());

@@ -83,7 +83,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   /** Checked and written while the locks can change no holder. */
   @Override
-  public synchronized void putAll(Collection<ObjectSyncState> states, String lockToken) {
+  public synchronized void putAll(Collection<ObjectSyncState> states, @Nullable String lockToken) {
     if (lockToken == null) {
       putAll(states);
       return;

@@ -40,10 +40,10 @@ public interface SyncStateStore {
    * is written and {@link LockLostException} names the objects whose lock was lost. A null token
    * writes unfenced.
    */
-  void putAll(Collection<ObjectSyncState> states, String lockToken);
+  void putAll(Collection<ObjectSyncState> states, @Nullable String lockToken);
 
   /** Fenced {@link #put}: see {@link #putAll(Collection, String)}. */
-  default void put(ObjectSyncState state, String lockToken) {
+  default void put(ObjectSyncState state, @Nullable String lockToken) {
     putAll(List.of(state), lockToken);
   }
 

@@ -198,7 +198,7 @@ public final class RedisSyncStateStore implements SyncStateStore {
    * every state (the states of one provider share its hash slot with its locks).
    */
   @Override
-  public void putAll(Collection<ObjectSyncState> states, String lockToken) {
+  public void putAll(Collection<ObjectSyncState> states, @Nullable String lockToken) {
     if (lockToken == null) {
       putAll(states);
       return;

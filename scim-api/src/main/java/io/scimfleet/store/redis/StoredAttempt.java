@@ -18,7 +18,7 @@ record StoredAttempt(
     @JsonProperty("o") String outcome,
     @JsonProperty("r") @Nullable String requests,
     @JsonProperty("d") long durationMs,
-    @JsonProperty("e") String error) {
+    @JsonProperty("e") @Nullable String error) {
 
   static String write(SyncAttempt attempt) {
     String requests =

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ final class Acknowledgements {
       String objectId,
       SyncTrigger trigger,
       SyncOutcome outcome,
-      String error,
+      @Nullable String error,
       Linked linked) {
     try {
       Instant now = clock.instant();
@@ -69,12 +70,13 @@ final class Acknowledgements {
    * known}: its state read under its lock, or written since, and no failure); else the receipt
    * reads the state.
    */
-  record Linked(boolean known, String remoteId) {
+  record Linked(boolean known, @Nullable String remoteId) {
     static final Linked UNKNOWN = new Linked(false, null);
   }
 
   /** One object's attempt of a page, as {@link #attempted} takes it, with its remote id. */
-  record Ended(String objectId, SyncOutcome outcome, String error, String remoteId) {}
+  record Ended(
+      String objectId, SyncOutcome outcome, @Nullable String error, @Nullable String remoteId) {}
 
   /**
    * {@link #attempted} for each of a page's objects (its Bulk requests' users): their receipts read
@@ -132,7 +134,7 @@ final class Acknowledgements {
       String provider,
       String userId,
       SyncOutcome outcome,
-      String error,
+      @Nullable String error,
       Instant now,
       Linked linked) {
     if (outcome != SyncOutcome.FAILED && !Receipt.acknowledged(outcome)) return;
@@ -164,7 +166,8 @@ final class Acknowledgements {
         writes.lastWrites(type, acknowledged.stream().map(Ended::objectId).toList());
     for (Ended one : acknowledged) {
       Instant at = written.get(one.objectId());
-      if (at != null) lag(provider, PropagationAction.of(one.outcome()), at, now);
+      String action = PropagationAction.of(one.outcome());
+      if (at != null && action != null) lag(provider, action, at, now);
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,7 @@ final class AttemptLog {
    * (null: to none), as its sync state now holds: read under its lock, or just written. Its receipt
    * takes it from here; an attempt that failed, or noted none, reads its state again.
    */
-  static void linked(String remoteId) {
+  static void linked(@Nullable String remoteId) {
     Open open = CURRENT.get();
     if (open != null) open.linked(remoteId);
   }
@@ -80,7 +82,7 @@ final class AttemptLog {
    * object is linked to now (for its receipt).
    */
   record BulkAttempt(
-      String objectId, String method, int status, SyncResult result, String remoteId) {}
+      String objectId, String method, int status, SyncResult result, @Nullable String remoteId) {}
 
   /**
    * The attempts of one Bulk request's objects, each taking the time the request took: their
@@ -162,23 +164,29 @@ final class AttemptLog {
     }
   }
 
+  /** What a failed attempt says: its exception's message, else the exception. */
+  private static String message(@Nullable Throwable failure) {
+    Throwable thrown = Objects.requireNonNull(failure, "an attempt without a result failed");
+    return thrown.getMessage() != null ? thrown.getMessage() : thrown.toString();
+  }
+
   /** One attempt under way on this thread. */
   final class Open {
     private final SyncTrigger trigger;
     private final Instant started;
     private final long startedNanos;
-    private final Open outer;
+    private final @Nullable Open outer;
     private final List<SyncAttempt.Request> requests = new ArrayList<>();
     private Acknowledgements.Linked linked = Acknowledgements.Linked.UNKNOWN;
 
-    private Open(SyncTrigger trigger, Instant started, long startedNanos, Open outer) {
+    private Open(SyncTrigger trigger, Instant started, long startedNanos, @Nullable Open outer) {
       this.trigger = trigger;
       this.started = started;
       this.startedNanos = startedNanos;
       this.outer = outer;
     }
 
-    private void linked(String remoteId) {
+    private void linked(@Nullable String remoteId) {
       linked = new Acknowledgements.Linked(true, remoteId);
     }
 
@@ -187,16 +195,17 @@ final class AttemptLog {
      * failure; a provider's quarantine is no attempt of this object and is not recorded.
      */
     void finish(
-        String provider, ObjectType type, String objectId, SyncResult result, Throwable failure) {
+        String provider,
+        ObjectType type,
+        String objectId,
+        @Nullable SyncResult result,
+        @Nullable Throwable failure) {
       if (outer == null) CURRENT.remove();
       else CURRENT.set(outer);
       if (failure instanceof ProviderQuarantinedException) return;
       SyncOutcome ended = result != null ? result.outcome() : SyncOutcome.FAILED;
       String outcome = ended.label();
-      String error =
-          result != null
-              ? result.error()
-              : failure.getMessage() != null ? failure.getMessage() : failure.toString();
+      String error = result != null ? result.error() : message(failure);
       long took = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
       write(
           provider,

@@ -32,12 +32,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +84,7 @@ final class BulkWrites {
   private record Planned(
       int index,
       String objectId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       ObjectNode payload,
       String hash,
       BulkOperation operation) {
@@ -234,10 +236,11 @@ final class BulkWrites {
       ObjectSyncState known = states.get(id);
       if (unsettled.contains(id) && !SyncDecision.onTarget(known))
         continue; // a create sent before a crash: the single path looks for it first
+      DirectoryUser user = current.get(id);
       Optional<MappingInput> input = Optional.ofNullable(inputs.get(id));
-      if (input.isEmpty())
+      if (user == null || input.isEmpty())
         continue; // left the directory or the scope meanwhile: the single path removes it
-      if (ProviderPayloads.awaitsManager(current.get(id), input.get()))
+      if (ProviderPayloads.awaitsManager(user, input.get()))
         continue; // the single path syncs the manager first
       ObjectNode payload;
       String hash;
@@ -277,7 +280,7 @@ final class BulkWrites {
   private static Optional<BulkOperation> operation(
       ProviderContext ctx,
       SyncDecision.Action action,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       ObjectNode payload,
       int index) {
     String endpoint = ObjectType.USER.endpoint();
@@ -287,16 +290,18 @@ final class BulkWrites {
           ? Optional.empty()
           : Optional.of(BulkOperation.create(endpoint, "o" + index, payload));
     }
+    ObjectSyncState known = Objects.requireNonNull(state, "an update has the user's state");
+    String remoteId = SyncDecision.remoteIdOnTarget(known);
     Capabilities capabilities = RemoteWriter.capabilities(ctx);
     BulkOperation operation;
     if (capabilities.patch()) {
-      PatchRequest patch = RemoteWriter.replaceAll(payload, state.pathsSent());
+      PatchRequest patch = RemoteWriter.replaceAll(payload, known.pathsSent());
       if (patch.isEmpty()) return Optional.empty();
-      operation = BulkOperation.patch(endpoint, state.remoteId(), patch);
+      operation = BulkOperation.patch(endpoint, remoteId, patch);
     } else {
-      operation = BulkOperation.replace(endpoint, state.remoteId(), payload);
+      operation = BulkOperation.replace(endpoint, remoteId, payload);
     }
-    String version = RemoteWriter.ifMatch(ctx, state.version());
+    String version = RemoteWriter.ifMatch(ctx, known.version());
     return Optional.of(version == null ? operation : operation.withVersion(version));
   }
 
@@ -340,7 +345,7 @@ final class BulkWrites {
     }
     long tookMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
     boolean stored = record(ctx, planned, states, results);
-    Map<String, String> linked = new HashMap<>();
+    Map<String, @Nullable String> linked = new HashMap<>();
     if (stored) states.forEach(state -> linked.put(state.objectId(), state.remoteId()));
     List<AttemptLog.BulkAttempt> attempted = new ArrayList<>(settled.size());
     for (Settled each : settled) {
@@ -348,7 +353,7 @@ final class BulkWrites {
       String remoteId =
           linked.containsKey(one.objectId())
               ? linked.get(one.objectId())
-              : one.state() == null ? null : one.state().remoteId();
+              : SyncDecision.remoteId(one.state());
       attempted.add(
           new AttemptLog.BulkAttempt(
               one.objectId(), one.operation().method(), each.status(), each.result(), remoteId));
@@ -412,16 +417,14 @@ final class BulkWrites {
   }
 
   /** The object's result from its operation's; null to leave it to the single path. */
-  private SyncResult settle(
+  private @Nullable SyncResult settle(
       ProviderContext ctx, Planned one, BulkResult answer, List<ObjectSyncState> states) {
     if (answer.ok()) {
       if (one.creates() && answer.id() == null)
         return null; // created, id unknown: the single path links it
-      String remoteId = one.creates() ? answer.id() : one.state().remoteId();
+      String remoteId = one.creates() ? answer.id() : SyncDecision.remoteId(one.state());
       String version =
-          answer.version() != null
-              ? answer.version()
-              : one.creates() ? null : one.state().version();
+          answer.version() != null ? answer.version() : one.creates() ? null : version(one.state());
       return recorded(
           ctx,
           one,
@@ -443,6 +446,7 @@ final class BulkWrites {
     }
     if (!one.creates()
         && (error instanceof NotFoundException || error instanceof PreconditionFailedException)) {
+      ObjectSyncState known = Objects.requireNonNull(one.state(), "an update has the user's state");
       return followUp(
           ctx,
           one,
@@ -451,10 +455,10 @@ final class BulkWrites {
                   ctx,
                   ObjectType.USER,
                   one.objectId(),
-                  one.state().remoteId(),
-                  one.state().version(),
+                  SyncDecision.remoteIdOnTarget(known),
+                  known.version(),
                   one.payload(),
-                  one.state().pathsSent(),
+                  known.pathsSent(),
                   true),
           states);
     }
@@ -465,7 +469,7 @@ final class BulkWrites {
   /**
    * A single request that finishes an operation's work (link after 409, recreate, current ETag).
    */
-  private SyncResult followUp(
+  private @Nullable SyncResult followUp(
       ProviderContext ctx, Planned one, Supplier<Written> write, List<ObjectSyncState> states) {
     try {
       return recorded(ctx, one, write.get(), states);
@@ -490,9 +494,17 @@ final class BulkWrites {
             written,
             one.hash(),
             RemoteWriter.paths(one.payload()),
-            one.state() == null ? null : one.state().password()));
+            password(one.state())));
     recorder.succeeded(ctx);
     return SyncResult.of(written.outcome());
+  }
+
+  private static @Nullable String version(@Nullable ObjectSyncState state) {
+    return state == null ? null : state.version();
+  }
+
+  private static @Nullable String password(@Nullable ObjectSyncState state) {
+    return state == null ? null : state.password();
   }
 
   private SyncResult failed(ProviderContext ctx, Planned one, FleetException e) {

@@ -8,6 +8,7 @@ import io.scimfleet.scim.ScimResource;
 import io.scimfleet.scim.SearchRequest;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds out, once per provider, how the incremental drift check can read a target (three requests
@@ -24,7 +25,7 @@ final class DriftProbe {
    * {@code filter}, {@code listing} or {@code none}; null when the target holds no user to tell by
    * (then ask again next time).
    */
-  static DriftMarks.Incremental verify(ProviderContext ctx) {
+  static DriftMarks.@Nullable Incremental verify(ProviderContext ctx) {
     SearchRequest one = SearchRequest.all().withCount(1).withAttributes(DriftRun.ID_META);
     ListResponse sample;
     try {

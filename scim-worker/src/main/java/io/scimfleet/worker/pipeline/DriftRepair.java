@@ -12,6 +12,7 @@ import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public final class DriftRepair {
    * the first of those checks does not pay for it); null when the target cannot tell yet or failed
    * to answer (then the next check asks).
    */
-  private static DriftMarks.Incremental verifyAfterFullRead(ProviderContext ctx) {
+  private static DriftMarks.@Nullable Incremental verifyAfterFullRead(ProviderContext ctx) {
     try {
       DriftMarks.Incremental verified = DriftProbe.verify(ctx);
       if (verified != null)

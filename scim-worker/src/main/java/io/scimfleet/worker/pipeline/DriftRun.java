@@ -22,9 +22,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One drift check of one provider: per type, the managed objects from the sync states, then the
@@ -103,7 +105,7 @@ final class DriftRun {
     int[] unmanagedCount = {0};
     List<String> unmanaged = new ArrayList<>(); // kept only to remove them: else only counted
     List<String> withoutMembers = new ArrayList<>();
-    Instant[] latest = {null};
+    @Nullable Instant[] latest = {null};
     boolean listed =
         TargetSnapshot.list(
             ctx,
@@ -117,7 +119,8 @@ final class DriftRun {
                 latest[0] = later(latest[0], TargetSnapshot.lastModified(resource));
                 if (managed.objectId(resource.id()) == null) {
                   unmanagedCount[0]++;
-                  if (removing) unmanaged.add(resource.id());
+                  // one listed without an id cannot be addressed: counted, never removed
+                  if (removing && resource.id() != null) unmanaged.add(resource.id());
                 } else {
                   ours.add(resource.id());
                   found.put(resource.id(), resource);
@@ -201,11 +204,11 @@ final class DriftRun {
    * since} (null: none is taken for changed), or not listed, are read by id and compared.
    */
   private void listChanges(
-      ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last, Instant since) {
+      ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last, @Nullable Instant since) {
     Set<String> notListed = new HashSet<>(managed.objectIdByRemoteId().keySet());
     List<String> changed = new ArrayList<>();
     long[] unmanagedCount = {0};
-    Instant[] latest = {last.since()};
+    @Nullable Instant[] latest = {last.since()};
     boolean listed =
         TargetSnapshot.list(
             ctx,
@@ -234,13 +237,15 @@ final class DriftRun {
    * seen, and compares the managed ones.
    */
   private void filterChanges(ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last) {
+    Instant since =
+        Objects.requireNonNull(last.since(), "the changes are filtered from the latest time seen");
     List<String> withoutMembers = new ArrayList<>();
-    Instant[] latest = {last.since()};
+    @Nullable Instant[] latest = {last.since()};
     boolean listed =
         TargetSnapshot.list(
             ctx,
             type,
-            changedSince(last.since()),
+            changedSince(since),
             withMeta(attributes(type, managed)),
             page -> {
               List<String> ours = new ArrayList<>();
@@ -256,7 +261,7 @@ final class DriftRun {
             });
     if (!listed) {
       filterRefused = true;
-      listChanges(type, managed, last, last.since());
+      listChanges(type, managed, last, since);
       return;
     }
     readById(type, managed, withoutMembers);
@@ -274,7 +279,7 @@ final class DriftRun {
     return Filter.gt("meta.lastModified", since.toString());
   }
 
-  private static Instant later(Instant a, Instant b) {
+  private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
     if (a == null) return b;
     return b == null || !b.isAfter(a) ? a : b;
   }
@@ -306,7 +311,7 @@ final class DriftRun {
       ManagedObjects managed,
       List<String> remoteIds,
       Map<String, ScimResource> found,
-      List<String> withoutMembers) {
+      @Nullable List<String> withoutMembers) {
     if (remoteIds.isEmpty()) return;
     Map<String, String> objectIds = new HashMap<>();
     remoteIds.forEach(remoteId -> objectIds.put(managed.objectId(remoteId), remoteId));
@@ -316,7 +321,10 @@ final class DriftRun {
     for (Map.Entry<String, String> object : objectIds.entrySet()) {
       ObjectSyncState state = states.get(object.getKey());
       MappingInput input = inputs.get(object.getKey());
-      if (input == null || !checked(state, object.getValue()) || createdByThisRun(state)) continue;
+      if (input == null
+          || state == null
+          || !checked(state, object.getValue())
+          || createdByThisRun(state)) continue;
       ScimResource onTarget = found.get(object.getValue());
       if (withoutMembers != null
           && onTarget != null
@@ -363,14 +371,14 @@ final class DriftRun {
    * rest.
    */
   private static boolean checked(ObjectSyncState state, String remoteId) {
-    return state != null
-        && remoteId.equals(state.remoteId())
+    return remoteId.equals(state.remoteId())
         && state.outcome() != SyncOutcome.FAILED
         && state.outcome() != SyncOutcome.DEACTIVATED;
   }
 
   private boolean createdByThisRun(ObjectSyncState state) {
-    return state.outcome() == SyncOutcome.CREATED && !state.time().isBefore(runStarted);
+    Instant time = state.time();
+    return state.outcome() == SyncOutcome.CREATED && time != null && !time.isBefore(runStarted);
   }
 
   /** Deleted on the target: forget the remote id, so the sync creates (or links) it again. */
@@ -388,7 +396,7 @@ final class DriftRun {
    * How to make the state say what the target holds, or null when the target holds what the fleet
    * sends.
    */
-  private UnaryOperator<ObjectSyncState> difference(
+  private @Nullable UnaryOperator<ObjectSyncState> difference(
       ObjectType type, MappingInput input, ObjectSyncState state, ScimResource onTarget) {
     ObjectNode payload;
     try {
@@ -412,14 +420,14 @@ final class DriftRun {
    * members, on a target that showed no members for any group so far (some never show them), is not
    * compared.
    */
-  private Set<String> membersOnTarget(ScimResource onTarget, ObjectSyncState state) {
+  private @Nullable Set<String> membersOnTarget(ScimResource onTarget, ObjectSyncState state) {
     Set<String> members = ManagedAttributes.members(onTarget.json());
     if (members != null && !members.isEmpty()) targetShowsMembers = true;
     if (members != null) return members;
     return targetShowsMembers || state.membersSent().isEmpty() ? Set.of() : null;
   }
 
-  private static UnaryOperator<ObjectSyncState> withoutHash(Set<String> members) {
+  private static UnaryOperator<ObjectSyncState> withoutHash(@Nullable Set<String> members) {
     return withoutHash(members, true);
   }
 
@@ -428,7 +436,7 @@ final class DriftRun {
    * whose attributes are as sent keeps their hash, so only its membership is written.
    */
   private static UnaryOperator<ObjectSyncState> withoutHash(
-      Set<String> members, boolean attributes) {
+      @Nullable Set<String> members, boolean attributes) {
     return state -> {
       String kept =
           attributes
@@ -478,6 +486,8 @@ final class DriftRun {
       counts = counts.plus(SyncOutcome.UNMANAGED, unmanagedCount);
       return;
     }
+    int withoutId = unmanagedCount - remoteIds.size();
+    if (withoutId > 0) counts = counts.plus(SyncOutcome.UNMANAGED, withoutId);
     Set<String> linkedMeanwhile =
         ManagedObjects.scan(stores, ctx.name(), type).objectIdByRemoteId().keySet();
     for (String remoteId : remoteIds) {

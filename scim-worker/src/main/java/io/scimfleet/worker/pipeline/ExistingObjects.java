@@ -11,6 +11,7 @@ import io.scimfleet.scim.ScimResource;
 import io.scimfleet.scim.SearchRequest;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the object on the target that a payload stands for, by the provider's {@code matchOn}
@@ -104,7 +105,7 @@ final class ExistingObjects {
   }
 
   /** The email marked primary, else the only one. */
-  static String primaryEmail(JsonNode resource) {
+  static @Nullable String primaryEmail(JsonNode resource) {
     JsonNode emails = resource.path("emails");
     for (JsonNode email : emails) {
       if (email.path("primary").asBoolean(false)) return email.path("value").asText(null);

@@ -6,6 +6,7 @@ import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.store.SyncStateStore;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where an object's sync attempt ends as a failure or a success toward its provider
@@ -42,7 +43,7 @@ final class FailureRecorder {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       FleetException e) {
     health.failed(ctx.name(), e);
     ObjectSyncState base =

@@ -2,6 +2,7 @@ package io.scimfleet.worker.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's payload hash as its sync state keeps it, {@code <whole>:<attributes>}: the hash of the
@@ -28,8 +29,9 @@ record GroupHash(String whole, String attributes) {
   }
 
   /** The stored form's parts; empty when it is not a group's hash (none, or another format). */
-  static Optional<GroupHash> parse(String stored) {
-    int at = stored == null ? -1 : stored.lastIndexOf(SEPARATOR);
+  static Optional<GroupHash> parse(@Nullable String stored) {
+    if (stored == null) return Optional.empty();
+    int at = stored.lastIndexOf(SEPARATOR);
     return at < 0
         ? Optional.empty()
         : Optional.of(new GroupHash(stored.substring(0, at), stored.substring(at + 1)));
@@ -46,7 +48,7 @@ record GroupHash(String whole, String attributes) {
   }
 
   /** True when {@code stored} (null: none) holds these attributes. */
-  boolean sameAttributes(String stored) {
+  boolean sameAttributes(@Nullable String stored) {
     return parse(stored).map(other -> other.attributes.equals(attributes)).orElse(false);
   }
 

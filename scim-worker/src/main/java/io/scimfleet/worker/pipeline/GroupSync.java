@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's sync, from the group and its members as read once under its lock ({@link Read}).
@@ -65,9 +67,9 @@ final class GroupSync {
   SyncOutcome sync(
       ProviderContext ctx,
       String groupId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       Read read,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force) {
     Optional<DirectoryGroup> group =
         read.group().filter(g -> ctx.groupScope().includes(MappingInput.group(g, List.of())));
@@ -110,31 +112,42 @@ final class GroupSync {
   private Written writeWithPatch(
       ProviderContext ctx,
       String groupId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       SyncDecision.Action action,
       ObjectNode payload,
       ObjectNode attributes,
       boolean attributesChanged,
       Progress progress) {
+    if (action == SyncDecision.Action.CREATE) {
+      Written created = writer.createOrLink(ctx, ObjectType.GROUP, groupId, attributes);
+      return withMembers(ctx, payload, created, List.of(), progress);
+    }
+    ObjectSyncState known = Objects.requireNonNull(state, "an update has the group's state");
     Written written =
-        action == SyncDecision.Action.CREATE
-            ? writer.createOrLink(ctx, ObjectType.GROUP, groupId, attributes)
-            : attributesChanged
-                ? writer.update(
-                    ctx,
-                    ObjectType.GROUP,
-                    groupId,
-                    state.remoteId(),
-                    state.version(),
-                    attributes,
-                    state.pathsSent(),
-                    true)
-                : new Written(
-                    SyncOutcome.UPDATED, state.remoteId(), state.version(), state.membersSent());
+        attributesChanged
+            ? writer.update(
+                ctx,
+                ObjectType.GROUP,
+                groupId,
+                SyncDecision.remoteIdOnTarget(known),
+                known.version(),
+                attributes,
+                known.pathsSent(),
+                true)
+            : new Written(
+                SyncOutcome.UPDATED, known.remoteId(), known.version(), known.membersSent());
     List<String> before =
-        written.outcome() == SyncOutcome.CREATED || action == SyncDecision.Action.CREATE
-            ? List.of()
-            : state.membersSent();
+        written.outcome() == SyncOutcome.CREATED ? List.of() : known.membersSent();
+    return withMembers(ctx, payload, written, before, progress);
+  }
+
+  /** Sends the member changes from {@code before} to the payload's after {@code written}. */
+  private Written withMembers(
+      ProviderContext ctx,
+      ObjectNode payload,
+      Written written,
+      List<String> before,
+      Progress progress) {
     List<String> members = remoteIds(payload);
     String version =
         sendMemberChanges(ctx, written, before, members, groupRemoteIds(payload), progress);
@@ -146,7 +159,7 @@ final class GroupSync {
    * state records what the target holds so far (its remote id, the members sent), so a crash
    * part-way neither creates the group again nor resends the chunks that went.
    */
-  private String sendMemberChanges(
+  private @Nullable String sendMemberChanges(
       ProviderContext ctx,
       Written written,
       List<String> before,
@@ -164,15 +177,16 @@ final class GroupSync {
       progress.record(new Written(written.outcome(), written.remoteId(), version, before));
     for (int i = 0; i < chunks.size(); i++) {
       PatchRequest chunk = chunks.get(i);
+      String remoteId =
+          Objects.requireNonNull(
+              written.remoteId(), "the target answered the create without an id");
       RemoteWriter.Versioned<Optional<ScimResource>> answer =
           RemoteWriter.withCurrentVersion(
               ctx,
               ObjectType.GROUP,
-              written.remoteId(),
+              remoteId,
               version,
-              current ->
-                  ctx.client()
-                      .patch(ObjectType.GROUP.endpoint(), written.remoteId(), chunk, current));
+              current -> ctx.client().patch(ObjectType.GROUP.endpoint(), remoteId, chunk, current));
       version = answer.value().flatMap(ScimResource::version).orElse(answer.version());
       if (i < chunks.size() - 1) {
         List<String> sent = membersAfter(before, add, remove, (i + 1) * size);
@@ -227,7 +241,7 @@ final class GroupSync {
   private Written writeWithPut(
       ProviderContext ctx,
       String groupId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       SyncDecision.Action action,
       ObjectNode payload) {
     Written written =
@@ -236,7 +250,8 @@ final class GroupSync {
                 ctx,
                 ObjectType.GROUP,
                 groupId,
-                state.remoteId(),
+                SyncDecision.remoteIdOnTarget(
+                    Objects.requireNonNull(state, "an update has the group's state")),
                 state.version(),
                 payload,
                 List.of(),

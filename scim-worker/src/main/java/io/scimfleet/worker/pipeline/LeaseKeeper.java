@@ -2,11 +2,13 @@ package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.store.ObjectLocks;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,7 @@ final class LeaseKeeper {
     return new ObjectLocks.Lock() {
       @Override
       public void close() {
-        renewing.get().cancel(false);
+        renewal(renewing).cancel(false);
         lock.close();
       }
 
@@ -48,10 +50,15 @@ final class LeaseKeeper {
       }
 
       @Override
-      public String token() {
+      public @Nullable String token() {
         return lock.token();
       }
     };
+  }
+
+  /** The renewal task: set as soon as it is scheduled, before it can run or the lock close. */
+  private static ScheduledFuture<?> renewal(AtomicReference<ScheduledFuture<?>> renewing) {
+    return Objects.requireNonNull(renewing.get(), "the renewal is scheduled");
   }
 
   private static void renew(
@@ -62,7 +69,7 @@ final class LeaseKeeper {
     try {
       if (lock.renew(lease)) return;
       log.warn("lock of {} lost: its lease ran out before it could be renewed", what);
-      renewing.get().cancel(false);
+      renewal(renewing).cancel(false);
     } catch (RuntimeException e) {
       log.debug("lock of {} not renewed this time: {}", what, e.getMessage()); // next period
     }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares, on the attributes the fleet's mappings manage, what the target holds with what the
@@ -40,7 +41,7 @@ final class ManagedAttributes {
    * The remote ids of the members the target lists; null when it does not list the attribute at
    * all.
    */
-  static Set<String> members(JsonNode onTarget) {
+  static @Nullable Set<String> members(JsonNode onTarget) {
     JsonNode members = field(onTarget, "members");
     if (members == null || members.isNull()) return null;
     Set<String> ids = new HashSet<>();
@@ -49,7 +50,7 @@ final class ManagedAttributes {
   }
 
   /** True when every part of {@code sent} is on the target, with the same value. */
-  static boolean covers(JsonNode sent, JsonNode onTarget) {
+  static boolean covers(@Nullable JsonNode sent, @Nullable JsonNode onTarget) {
     if (sent == null || sent.isNull()) return !present(onTarget);
     if (onTarget == null || onTarget.isNull()) return blank(sent);
     if (sent.isObject()) return onTarget.isObject() && coversObject(sent, onTarget);
@@ -104,12 +105,12 @@ final class ManagedAttributes {
     }
   }
 
-  private static boolean present(JsonNode value) {
+  private static boolean present(@Nullable JsonNode value) {
     return value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty());
   }
 
   /** The attribute of that name, in any case. */
-  static JsonNode field(JsonNode node, String name) {
+  static @Nullable JsonNode field(@Nullable JsonNode node, String name) {
     if (node == null || !node.isObject()) return null;
     JsonNode exact = node.get(name);
     if (exact != null) return exact;

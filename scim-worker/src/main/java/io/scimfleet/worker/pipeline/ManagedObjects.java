@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of one type that the fleet has on a target, by remote id, and the attributes it sends
@@ -32,7 +33,7 @@ record ManagedObjects(Map<String, String> objectIdByRemoteId, Set<String> paths)
     return new ManagedObjects(byRemoteId, paths);
   }
 
-  String objectId(String remoteId) {
+  @Nullable String objectId(@Nullable String remoteId) {
     return objectIdByRemoteId.get(remoteId);
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class ObjectSync {
       FleetMetrics metrics,
       ProviderHealth health,
       Clock clock,
-      SecretBox box) {
+      @Nullable SecretBox box) {
     this.stores = stores;
     this.health = health;
     this.metrics = metrics;
@@ -109,7 +110,7 @@ public final class ObjectSync {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force) {
     return sync(
         ctx,
@@ -128,7 +129,7 @@ public final class ObjectSync {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force,
       SyncTrigger trigger) {
     return sync(ctx, type, objectId, capturedRemoteId, force, trigger, Set.of());
@@ -142,7 +143,7 @@ public final class ObjectSync {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force,
       SyncTrigger trigger,
       Set<String> managed) {
@@ -173,7 +174,7 @@ public final class ObjectSync {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force,
       Set<String> managed) {
     boolean firstSynced = ctx.provider().dryRun();
@@ -368,7 +369,7 @@ public final class ObjectSync {
   }
 
   /** The preloaded state of the user's manager; null when none. */
-  static ObjectSyncState manager(PagePreload preload, String userId) {
+  static @Nullable ObjectSyncState manager(PagePreload preload, String userId) {
     DirectoryUser user = preload.users().get(userId);
     String managerId = user == null ? null : UserTarget.managerId(user);
     return managerId == null ? null : preload.managers().get(managerId);
@@ -383,9 +384,9 @@ public final class ObjectSync {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       Read read,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force) {
     try {
       SyncOutcome outcome =

@@ -12,6 +12,7 @@ import io.scimfleet.secret.SecretException;
 import io.scimfleet.store.PasswordStore;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's new password on its way to one provider. It is looked for only when the provider has
@@ -33,12 +34,12 @@ final class PasswordDelivery {
           + "workers the scheduler's key";
 
   private final PasswordStore passwords;
-  private final SecretBox box;
+  private final @Nullable SecretBox box;
 
   /**
    * @param box the key that opens the passwords; null: this worker has none
    */
-  PasswordDelivery(PasswordStore passwords, SecretBox box) {
+  PasswordDelivery(PasswordStore passwords, @Nullable SecretBox box) {
     this.passwords = passwords;
     this.box = box;
   }
@@ -93,7 +94,11 @@ final class PasswordDelivery {
 
   /** Replaces the password on the target; returns the new version, when the target sends one. */
   Optional<String> send(
-      ProviderContext ctx, String remoteId, String version, ObjectNode payload, Waiting password) {
+      ProviderContext ctx,
+      String remoteId,
+      @Nullable String version,
+      ObjectNode payload,
+      Waiting password) {
     RemoteWriter.Versioned<Optional<ScimResource>> answer =
         scrubbed(
             () ->
@@ -110,7 +115,11 @@ final class PasswordDelivery {
   }
 
   private static Optional<ScimResource> write(
-      ProviderContext ctx, String remoteId, String version, ObjectNode payload, Waiting password) {
+      ProviderContext ctx,
+      String remoteId,
+      @Nullable String version,
+      ObjectNode payload,
+      Waiting password) {
     if (!RemoteWriter.capabilities(ctx).patch()) {
       return Optional.of(
           ctx.client()

@@ -1,6 +1,7 @@
 package io.scimfleet.worker.pipeline;
 
 import io.scimfleet.model.SyncOutcome;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code action} tag of {@code scim_propagation_seconds} for an acknowledged outcome. */
 final class PropagationAction {
@@ -11,7 +12,7 @@ final class PropagationAction {
   private PropagationAction() {}
 
   /** The action, or null for an outcome the target did not acknowledge as a write. */
-  static String of(SyncOutcome outcome) {
+  static @Nullable String of(SyncOutcome outcome) {
     return switch (outcome) {
       case CREATED -> CREATE;
       case UPDATED -> UPDATE;

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker's providers, each built once and rebuilt when its settings change: a job reads the
@@ -49,7 +50,7 @@ public final class ProviderContexts implements AutoCloseable {
   private final DirectoryStore directory;
   private final Map<String, ProviderContext> contexts = new ConcurrentHashMap<>();
   private final RetiredContexts retired = new RetiredContexts(GRACE, SWEEP_EVERY);
-  private final AdaptiveLimiter adaptive;
+  private final @Nullable AdaptiveLimiter adaptive;
   private final long maxResponseBytes;
   private final MappingLimits limits;
 
@@ -96,7 +97,8 @@ public final class ProviderContexts implements AutoCloseable {
    * The adaptive concurrency per target host, unless {@code SCIM_ADAPTIVE_CONCURRENCY=off}; null
    * then.
    */
-  static AdaptiveLimiter adaptive(boolean on, RateLimiter rateLimiter, FleetMetrics metrics) {
+  static @Nullable AdaptiveLimiter adaptive(
+      boolean on, RateLimiter rateLimiter, FleetMetrics metrics) {
     if (!on) return null;
     AdaptiveLimiter[] limiter = new AdaptiveLimiter[1];
     limiter[0] =
@@ -155,7 +157,7 @@ public final class ProviderContexts implements AutoCloseable {
       RateLimiter rateLimiter,
       SecuritySettings security,
       DirectoryStore directory,
-      AdaptiveLimiter adaptive,
+      @Nullable AdaptiveLimiter adaptive,
       long maxResponseBytes,
       MappingLimits limits) {
     return new ProviderContext(
@@ -172,7 +174,7 @@ public final class ProviderContexts implements AutoCloseable {
       FleetMetrics metrics,
       RateLimiter rateLimiter,
       SecuritySettings security,
-      AdaptiveLimiter adaptive,
+      @Nullable AdaptiveLimiter adaptive,
       long maxResponseBytes) {
     RequestListener learn = adaptive == null ? RequestListener.NONE : adaptive.listener();
     requireAllowedTarget(provider, security);
@@ -232,7 +234,10 @@ public final class ProviderContexts implements AutoCloseable {
    * only while the request is in flight), if adaptive.
    */
   private static RequestGate gates(
-      Provider provider, FleetMetrics metrics, RateLimiter rateLimiter, AdaptiveLimiter adaptive) {
+      Provider provider,
+      FleetMetrics metrics,
+      RateLimiter rateLimiter,
+      @Nullable AdaptiveLimiter adaptive) {
     RequestGate rate =
         provider.requestsPerMinute() > 0
             ? rateLimit(provider, metrics, rateLimiter)

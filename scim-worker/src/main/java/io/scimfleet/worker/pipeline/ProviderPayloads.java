@@ -11,6 +11,7 @@ import io.scimfleet.model.ObjectType;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every payload the worker sends or compares, for a provider's context, built by the one {@link
@@ -40,7 +41,8 @@ final class ProviderPayloads {
    * ({@code manager}, null when none): a manager without a remote id is left out ({@link
    * ObjectSync} synced it first, where it could).
    */
-  static MappingInput user(ProviderContext ctx, DirectoryUser user, ObjectSyncState manager) {
+  static MappingInput user(
+      ProviderContext ctx, DirectoryUser user, @Nullable ObjectSyncState manager) {
     return PayloadBuilder.user(userExtensions(ctx), user, manager);
   }
 
@@ -90,7 +92,7 @@ final class ProviderPayloads {
       ObjectType type,
       ObjectNode payload,
       String hash,
-      ObjectSyncState state) {
+      @Nullable ObjectSyncState state) {
     if (!SyncDecision.sentBefore(state, hash))
       builder.check(ctx.provider(), type, payload).requireValid();
   }

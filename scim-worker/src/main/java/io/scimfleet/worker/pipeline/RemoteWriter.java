@@ -15,8 +15,10 @@ import io.scimfleet.scim.ScimResource;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The requests that put one object's payload on its target: create, or link the existing object on
@@ -85,7 +87,7 @@ final class RemoteWriter {
         ctx,
         type,
         null, // no recreate: the object id is not needed
-        existing.id(),
+        Objects.requireNonNull(existing.id(), "the target found an object without an id"),
         existing.version().orElse(null),
         payload,
         List.of(),
@@ -101,9 +103,9 @@ final class RemoteWriter {
   Written update(
       ProviderContext ctx,
       ObjectType type,
-      String objectId,
+      @Nullable String objectId,
       String remoteId,
-      String version,
+      @Nullable String version,
       ObjectNode payload,
       List<String> pathsBefore,
       boolean recreate) {
@@ -119,7 +121,12 @@ final class RemoteWriter {
       return new Written(SyncOutcome.UPDATED, remoteId, newVersion, List.of());
     } catch (NotFoundException gone) {
       if (!recreate) throw gone;
-      Written created = createOrLink(ctx, type, objectId, payload);
+      Written created =
+          createOrLink(
+              ctx,
+              type,
+              Objects.requireNonNull(objectId, "a recreate needs the object id"),
+              payload);
       return new Written(SyncOutcome.CREATED, created.remoteId(), created.version(), List.of());
     }
   }
@@ -128,7 +135,8 @@ final class RemoteWriter {
    * Removes what the fleet put on the target, per the provider's delete mode (groups are always
    * deleted).
    */
-  SyncOutcome remove(ProviderContext ctx, ObjectType type, String remoteId, ObjectSyncState state) {
+  SyncOutcome remove(
+      ProviderContext ctx, ObjectType type, String remoteId, @Nullable ObjectSyncState state) {
     if (deactivates(ctx, type)) {
       if (SyncDecision.removedBefore(state, true)) return SyncOutcome.UNCHANGED;
       withCurrentVersion(
@@ -162,7 +170,7 @@ final class RemoteWriter {
   }
 
   /** A request's answer and the version it was sent with. */
-  record Versioned<T>(T value, String version) {}
+  record Versioned<T>(T value, @Nullable String version) {}
 
   /**
    * Sends {@code request} with {@code If-Match: version} (when the target uses ETags); on a 412
@@ -173,8 +181,8 @@ final class RemoteWriter {
       ProviderContext ctx,
       ObjectType type,
       String remoteId,
-      String version,
-      Function<String, T> request) {
+      @Nullable String version,
+      Function<@Nullable String, T> request) {
     try {
       return new Versioned<>(request.apply(ifMatch(ctx, version)), version);
     } catch (PreconditionFailedException stale) {
@@ -196,7 +204,7 @@ final class RemoteWriter {
       ProviderContext ctx,
       ObjectType type,
       String remoteId,
-      String version,
+      @Nullable String version,
       ObjectNode payload,
       List<String> pathsBefore) {
     if (!patches(ctx, type)) {
@@ -268,7 +276,7 @@ final class RemoteWriter {
    * The version to send as {@code If-Match}: none when ETags are off for the provider or not
    * announced.
    */
-  static String ifMatch(ProviderContext ctx, String version) {
+  static @Nullable String ifMatch(ProviderContext ctx, @Nullable String version) {
     return version != null && ctx.provider().switches().etag().allows(capabilities(ctx).etag())
         ? version
         : null;

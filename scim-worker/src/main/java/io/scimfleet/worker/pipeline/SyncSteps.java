@@ -7,6 +7,7 @@ import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.store.Stores;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,11 @@ final class SyncSteps {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       ObjectNode payload) {
-    boolean update = SyncDecision.onTarget(state);
-    String target = update ? "/" + type.endpoint() + "/" + state.remoteId() : "/" + type.endpoint();
+    String remoteId = SyncDecision.remoteId(state);
+    boolean update = remoteId != null;
+    String target = update ? "/" + type.endpoint() + "/" + remoteId : "/" + type.endpoint();
     log.info(
         "dry run {}: would {} {} for {} {}",
         ctx.name(),
@@ -69,9 +71,10 @@ final class SyncSteps {
       ProviderContext ctx,
       ObjectType type,
       String objectId,
-      ObjectSyncState state,
-      String capturedRemoteId) {
-    String remoteId = SyncDecision.onTarget(state) ? state.remoteId() : capturedRemoteId;
+      @Nullable ObjectSyncState state,
+      @Nullable String capturedRemoteId) {
+    String known = SyncDecision.remoteId(state);
+    String remoteId = known != null ? known : capturedRemoteId;
     if (remoteId == null) return SyncOutcome.SKIPPED;
     if (ctx.provider().dryRun()) {
       log.info(
@@ -113,7 +116,7 @@ final class SyncSteps {
       Written written,
       String hash,
       List<String> paths,
-      String passwordNote) {
+      @Nullable String passwordNote) {
     return ObjectSyncState.builder(ctx.name(), type, objectId)
         .remoteId(written.remoteId())
         .version(written.version())

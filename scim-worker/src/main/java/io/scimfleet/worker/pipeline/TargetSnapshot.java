@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a target holds of one type, for the drift check: one listing of the endpoint in pages
@@ -54,7 +55,7 @@ final class TargetSnapshot {
   static boolean list(
       ProviderContext ctx,
       ObjectType type,
-      Filter filter,
+      @Nullable Filter filter,
       List<String> attributes,
       Consumer<List<ScimResource>> page) {
     Iterator<ScimResource> listing =
@@ -98,7 +99,7 @@ final class TargetSnapshot {
    * time without an offset (xsd:dateTime allows it; Apache SCIMple sends one) is read as UTC: the
    * drift check only compares the target's times with each other, so any fixed zone orders them.
    */
-  static Instant lastModified(ScimResource resource) {
+  static @Nullable Instant lastModified(ScimResource resource) {
     JsonNode value =
         ManagedAttributes.field(ManagedAttributes.field(resource.json(), "meta"), "lastModified");
     if (value == null || !value.isTextual()) return null;
@@ -106,7 +107,7 @@ final class TargetSnapshot {
   }
 
   /** An xsd:dateTime with or without its offset (then UTC); null when it is neither. */
-  static Instant dateTime(String text) {
+  static @Nullable Instant dateTime(String text) {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {

@@ -11,7 +11,9 @@ import io.scimfleet.model.SyncOutcome;
 import io.scimfleet.store.PasswordStore;
 import io.scimfleet.store.Stores;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's sync, from its latest directory state, with the user's new password when one waits for
@@ -28,7 +30,8 @@ final class UserSync {
    * What a user's sync reads of the stores under its lock, once: the user (empty when it left the
    * directory) and its manager's state (null when it names none, or the manager has none).
    */
-  record Read(Optional<DirectoryUser> user, ObjectSyncState manager) implements ObjectSync.Read {}
+  record Read(Optional<DirectoryUser> user, @Nullable ObjectSyncState manager)
+      implements ObjectSync.Read {}
 
   UserSync(
       Stores stores,
@@ -62,7 +65,10 @@ final class UserSync {
    * @param manager the state of the user's manager, null when none
    */
   boolean unchanged(
-      ProviderContext ctx, DirectoryUser user, ObjectSyncState state, ObjectSyncState manager) {
+      ProviderContext ctx,
+      @Nullable DirectoryUser user,
+      @Nullable ObjectSyncState state,
+      @Nullable ObjectSyncState manager) {
     if (user == null || !SyncDecision.mayBeUnchangedUnlocked(state)) return false;
     try {
       if (!ctx.userScope().includes(MappingInput.user(user))) return false;
@@ -83,9 +89,9 @@ final class UserSync {
   SyncOutcome sync(
       ProviderContext ctx,
       String userId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       Read read,
-      String capturedRemoteId,
+      @Nullable String capturedRemoteId,
       boolean force) {
     Optional<MappingInput> input =
         read.user()
@@ -112,12 +118,12 @@ final class UserSync {
   private SyncOutcome write(
       ProviderContext ctx,
       String userId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       ObjectNode payload,
       String hash,
-      String passwordNote) {
+      @Nullable String passwordNote) {
     Written written =
-        SyncDecision.onTarget(state)
+        state != null && SyncDecision.onTarget(state)
             ? update(ctx, state, payload)
             : writer.createOrLink(ctx, ObjectType.USER, userId, payload);
     record(ctx, userId, written, hash, payload, passwordNote);
@@ -130,7 +136,7 @@ final class UserSync {
       Written written,
       String hash,
       ObjectNode payload,
-      String passwordNote) {
+      @Nullable String passwordNote) {
     steps.record(
         steps.state(
             ctx,
@@ -148,7 +154,7 @@ final class UserSync {
         ctx,
         ObjectType.USER,
         state.objectId(),
-        state.remoteId(),
+        SyncDecision.remoteIdOnTarget(state),
         state.version(),
         payload,
         state.pathsSent(),
@@ -162,14 +168,15 @@ final class UserSync {
   private SyncOutcome refusePassword(
       ProviderContext ctx,
       String userId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       PasswordStore.Pending password,
       boolean unchanged,
       ObjectNode payload,
       String hash) {
     SyncOutcome outcome;
     if (unchanged) {
-      steps.record(state.withPassword(PasswordDelivery.NOT_SUPPORTED));
+      ObjectSyncState known = Objects.requireNonNull(state, "an unchanged user has a state");
+      steps.record(known.withPassword(PasswordDelivery.NOT_SUPPORTED));
       outcome = SyncOutcome.UNCHANGED;
     } else {
       outcome = write(ctx, userId, state, payload, hash, PasswordDelivery.NOT_SUPPORTED);
@@ -185,13 +192,13 @@ final class UserSync {
   private SyncOutcome withPassword(
       ProviderContext ctx,
       String userId,
-      ObjectSyncState state,
+      @Nullable ObjectSyncState state,
       ObjectNode payload,
       String hash,
       boolean unchanged,
       PasswordDelivery.Waiting password) {
     Written written;
-    if (!SyncDecision.onTarget(state)) {
+    if (state == null || !SyncDecision.onTarget(state)) {
       written =
           PasswordDelivery.scrubbed(
               () ->
@@ -203,11 +210,17 @@ final class UserSync {
     } else {
       written =
           unchanged
-              ? new Written(SyncOutcome.UPDATED, state.remoteId(), state.version(), List.of())
+              ? new Written(
+                  SyncOutcome.UPDATED,
+                  SyncDecision.remoteIdOnTarget(state),
+                  state.version(),
+                  List.of())
               : update(ctx, state, payload);
+      String remoteId =
+          Objects.requireNonNull(written.remoteId(), "the target answered without an id");
       String version =
           passwords
-              .send(ctx, written.remoteId(), written.version(), payload, password)
+              .send(ctx, remoteId, written.version(), payload, password)
               .orElse(written.version());
       written = new Written(written.outcome(), written.remoteId(), version, written.membersSent());
     }

@@ -1,6 +1,7 @@
 package io.scimfleet.worker.pipeline;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token of the object lock this thread holds while it syncs an object (or a Bulk request's
@@ -15,7 +16,7 @@ final class WriteFence {
   private WriteFence() {}
 
   /** Runs {@code work} with {@code token} fencing its state writes; the previous one after. */
-  static <T> T holding(String token, Supplier<T> work) {
+  static <T> T holding(@Nullable String token, Supplier<T> work) {
     String previous = TOKEN.get();
     TOKEN.set(token);
     try {
@@ -27,7 +28,7 @@ final class WriteFence {
   }
 
   /** The token fencing this thread's state writes; null outside a locked sync (unfenced). */
-  static String current() {
+  static @Nullable String current() {
     return TOKEN.get();
   }
 }
