@@ -80,7 +80,7 @@ public final class ObjectJobHandler implements SyncObjectHandler {
       return;
     }
     SyncResult result = syncWithRetries(context.get(), request);
-    if (result.failed()) throw new PermanentJobFailure(result.error(), null);
+    if (result.failed()) throw new PermanentJobFailure(result.failure(), null);
     JobLog.info(
         request.type().label() + " " + request.objectId() + ": " + result.outcome().label());
   }

@@ -117,7 +117,7 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
     for (int i = 0; i < results.size(); i++) {
       counts = counts.plus(results.get(i).outcome(), 1);
       if (results.get(i).failed())
-        failed.add(failure(request, type, ids.get(i), null, results.get(i).error()));
+        failed.add(failure(request, type, ids.get(i), null, results.get(i).failure()));
     }
     return counts;
   }
@@ -142,7 +142,7 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
       if (result.failed()) {
         failed.add(
             failure(
-                request, item.type(), item.objectId(), item.remoteIdAtDelete(), result.error()));
+                request, item.type(), item.objectId(), item.remoteIdAtDelete(), result.failure()));
       }
     }
     return counts;

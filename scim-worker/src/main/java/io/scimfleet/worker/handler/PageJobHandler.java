@@ -228,8 +228,9 @@ public final class PageJobHandler implements SyncPageHandler {
       counts = counts.plus(results.get(i).outcome(), 1);
       if (!results.get(i).failed()) continue;
       String object = page.type().label() + " " + page.objectIds().get(i);
-      errors.add(object + ": " + results.get(i).error());
-      JobLog.failure(object + " failed (provider " + page.provider() + ")", results.get(i).error());
+      errors.add(object + ": " + results.get(i).failure());
+      JobLog.failure(
+          object + " failed (provider " + page.provider() + ")", results.get(i).failure());
     }
     JobLog.info("page " + page.page() + "/" + page.pages() + ": " + counts);
     int done = syncState.addPageResult(page.provider(), page.runId(), name(page), counts, errors);
