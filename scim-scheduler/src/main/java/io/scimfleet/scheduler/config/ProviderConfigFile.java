@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scimfleet.config.SecuritySettings;
 import io.scimfleet.model.Provider;
@@ -112,36 +110,22 @@ public final class ProviderConfigFile {
   }
 
   private static Provider entry(String where, JsonNode node, SecuritySettings security) {
-    if (!node.isObject())
-      throw new IllegalArgumentException(where + " must be a mapping of provider fields");
-    ObjectNode fields = ((ObjectNode) node).deepCopy();
-    JsonNode name = fields.remove("name");
-    String label = name == null ? where : where + " (" + name.asText() + ")";
-    if (name == null || !name.isTextual())
-      throw new IllegalArgumentException(where + ": 'name' is required");
-    if (fields.has("token")) {
-      throw new IllegalArgumentException(
-          label
-              + ": an inline 'token' is refused in the file (ConfigMaps are not "
+    ConfigEntry entry = ConfigEntry.of(where, node, "provider");
+    if (entry.fields().has("token")) {
+      throw entry.refused(
+          "an inline 'token' is refused in the file (ConfigMaps are not "
               + "secret): use tokenEnv or tokenFile pointing at a Secret");
     }
-    JsonNode auth = fields.get("auth");
+    JsonNode auth = entry.fields().get("auth");
     if (auth != null && (auth.has("token") || auth.has("password") || auth.has("clientSecret"))) {
-      throw new IllegalArgumentException(
-          label
-              + ": an inline secret in 'auth' is refused in the file (ConfigMaps are "
+      throw entry.refused(
+          "an inline secret in 'auth' is refused in the file (ConfigMaps are "
               + "not secret): use tokenEnv/passwordEnv/clientSecretEnv or tokenFile/passwordFile/clientSecretFile pointing "
               + "at a Secret");
     }
-    try {
-      return ProviderConversion.toProvider(
-          name.asText(), YAML.treeToValue(fields, ProviderRequest.class), security);
-    } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(label + ": unknown field '" + e.getPropertyName() + "'");
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(label + ": " + e.getOriginalMessage());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
-    }
+    return entry.convert(
+        YAML,
+        ProviderRequest.class,
+        request -> ProviderConversion.toProvider(entry.name(), request, security));
   }
 }

@@ -1,11 +1,9 @@
 package io.scimfleet.scheduler.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimfleet.scheduler.config.ConfigEntry;
 import io.scimfleet.scheduler.config.ProviderConfigFile;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -58,27 +56,14 @@ public final class SourceConfigFile {
   }
 
   private static Source entry(String where, JsonNode node, SourcePasswords passwords) {
-    if (!node.isObject())
-      throw new IllegalArgumentException(where + " must be a mapping of source fields");
-    ObjectNode fields = ((ObjectNode) node).deepCopy();
-    JsonNode name = fields.remove("name");
-    if (name == null || !name.isTextual())
-      throw new IllegalArgumentException(where + ": 'name' is required");
-    String label = where + " (" + name.asText() + ")";
-    if (fields.has("bindPassword"))
-      throw new IllegalArgumentException(
-          label
-              + ": an inline 'bindPassword' is refused in the file (ConfigMaps are not secret): use"
+    ConfigEntry entry = ConfigEntry.of(where, node, "source");
+    if (entry.fields().has("bindPassword"))
+      throw entry.refused(
+          "an inline 'bindPassword' is refused in the file (ConfigMaps are not secret): use"
               + " bindPasswordFile or bindPasswordEnv pointing at a Secret");
-    try {
-      return SourceConversion.toSource(
-          name.asText(), YAML.treeToValue(fields, SourceRequest.class), passwords);
-    } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(label + ": unknown field '" + e.getPropertyName() + "'");
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(label + ": " + e.getOriginalMessage());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
-    }
+    return entry.convert(
+        YAML,
+        SourceRequest.class,
+        request -> SourceConversion.toSource(entry.name(), request, passwords));
   }
 }
