@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers inside {@code scim-api} (docs/architecture.md, "Layers"), held on its main classes:
  * the SCIM client depends on no other part of the fleet but the few leaf classes listed here; the
- * model on the JDK, Jackson's and JSpecify's annotations only; and no class outside the JobRunr
- * seam uses JobRunr. A new dependency across a line fails here; an allow-list entry that is no
- * longer needed fails too, so the lists only shrink.
+ * model on the JDK, Jackson's and JSpecify's annotations only; the core (mapping, schema, job
+ * requests, store interfaces) on no adapter; and no class outside the JobRunr seam uses JobRunr. A
+ * new dependency across a line fails here; an allow-list entry that is no longer needed fails too,
+ * so the lists only shrink.
  */
 class ScimApiLayersTest {
   private static final JavaClasses MAIN = Layering.mainClasses();
@@ -110,6 +111,22 @@ class ScimApiLayersTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.jobrunr..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theCoreKnowsNoAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.scimfleet.mapping..",
+            "io.scimfleet.schema..",
+            "io.scimfleet.job",
+            "io.scimfleet.store")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.scimfleet.store.redis..", "io.scimfleet.job.jobrunr..", "redis.clients..")
         .check(MAIN);
   }
 
