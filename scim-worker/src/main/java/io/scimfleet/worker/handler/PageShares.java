@@ -2,10 +2,6 @@ package io.scimfleet.worker.handler;
 
 import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -22,7 +18,7 @@ public final class PageShares {
   static final Duration WORKERS_FRESH = Duration.ofSeconds(1);
 
   private final IntSupplier liveWorkers;
-  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final ProviderCounts running = new ProviderCounts();
   private volatile long workersReadAt;
   private volatile int workers;
 
@@ -68,48 +64,16 @@ public final class PageShares {
   boolean tryTake(SyncPageRequest page, Duration wait) {
     int live = liveWorkers();
     int limit = live <= 1 ? Integer.MAX_VALUE : share(page.inFlight(), page.pages(), live);
-    Running count = running.computeIfAbsent(page.provider(), name -> new Running());
-    return count.take(limit, wait);
+    return running.take(page.provider(), limit, wait);
   }
 
   void release(String provider) {
-    Objects.requireNonNull(
-            running.get(provider), "a page of " + provider + " released here without a take")
-        .release();
+    if (!running.release(provider))
+      throw new NullPointerException("a page of " + provider + " released here without a take");
   }
 
   int running(String provider) {
-    Running count = running.get(provider);
-    return count == null ? 0 : count.now();
-  }
-
-  /** One provider's pages running in this process; a page over the limit may wait for one. */
-  private static final class Running {
-    private int count;
-
-    synchronized boolean take(int limit, Duration wait) {
-      long until = System.nanoTime() + wait.toNanos();
-      for (long left = wait.toNanos(); count >= limit; left = until - System.nanoTime()) {
-        if (left <= 0) return false;
-        try {
-          TimeUnit.NANOSECONDS.timedWait(this, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      count++;
-      return true;
-    }
-
-    synchronized void release() {
-      count--;
-      notifyAll();
-    }
-
-    synchronized int now() {
-      return count;
-    }
+    return running.now(provider);
   }
 
   /**

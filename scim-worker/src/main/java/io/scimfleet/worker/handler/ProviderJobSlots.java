@@ -1,9 +1,6 @@
 package io.scimfleet.worker.handler;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The job threads of this process that each provider's jobs hold: at most {@code limit} per
@@ -12,9 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hands itself back instead of waiting longer.
  */
 public final class ProviderJobSlots {
-  private static final long RETAKE_AFTER_MILLIS = 5;
   private final int limit;
-  private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+  private final ProviderCounts taken = new ProviderCounts();
 
   public ProviderJobSlots(int limit) {
     this.limit = limit;
@@ -22,11 +18,7 @@ public final class ProviderJobSlots {
 
   /** Takes a slot of the provider when one is free; the caller must {@link #release} it. */
   boolean tryTake(String provider) {
-    AtomicInteger count = taken.computeIfAbsent(provider, name -> new AtomicInteger());
-    for (int now = count.get(); now < limit; now = count.get()) {
-      if (count.compareAndSet(now, now + 1)) return true;
-    }
-    return false;
+    return taken.take(provider, limit, Duration.ZERO);
   }
 
   /**
@@ -35,17 +27,7 @@ public final class ProviderJobSlots {
    * #release} it.
    */
   boolean tryTake(String provider, Duration wait) {
-    long until = System.nanoTime() + wait.toNanos();
-    while (!tryTake(provider)) {
-      if (System.nanoTime() - until >= 0) return false;
-      try {
-        Thread.sleep(RETAKE_AFTER_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return taken.take(provider, limit, wait);
   }
 
   /**
@@ -55,14 +37,12 @@ public final class ProviderJobSlots {
    *     take): nothing changes, so the count never drops below zero
    */
   void release(String provider) {
-    AtomicInteger count = taken.get(provider);
-    if (count == null || count.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0)
+    if (!taken.release(provider))
       throw new IllegalStateException(
           "no job slot of provider " + provider + " is taken: a release without a take");
   }
 
   int taken(String provider) {
-    AtomicInteger count = taken.get(provider);
-    return count == null ? 0 : count.get();
+    return taken.now(provider);
   }
 }
