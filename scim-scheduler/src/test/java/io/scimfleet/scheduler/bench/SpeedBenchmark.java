@@ -245,7 +245,7 @@ public final class SpeedBenchmark {
       for (long polls = 1; polls < 60_000; polls++) {
         String last = redis.get(key);
         if (last != null && last.contains("\"" + runId + "\"")) return polls;
-        Thread.sleep(20); // a benchmark's poll of the run's key: its resolution, not a test's wait
+        Thread.sleep(20); // a benchmark's poll of the run's key, not a test's wait
       }
     }
     throw new IllegalStateException("run " + runId + " did not end");
@@ -796,7 +796,7 @@ public final class SpeedBenchmark {
         JsonNode status =
             JSON.readTree(api("GET", "/api/v1/providers/" + provider + "/status", null, null));
         if (status.path("last").path("runId").asText().equals(runId)) return;
-        Thread.sleep(20); // a benchmark's poll of the run's status: its resolution, not a test's wait
+        Thread.sleep(20); // a benchmark's poll of the run's status, not a test's wait
       }
       throw new IllegalStateException("run " + runId + " did not end");
     }
