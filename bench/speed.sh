@@ -17,6 +17,8 @@
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each
 # process's name, e.g. '-XX:StartFlightRecording=filename=target/bench-speed/%n.jfr,settings=profile'.
+# The fleet runs with the images' JVM options (deploy/docker/Dockerfile's JAVA_TOOL_OPTIONS);
+# BENCH_JVM=default runs it with the JVM's defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

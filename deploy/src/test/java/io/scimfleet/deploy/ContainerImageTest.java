@@ -123,10 +123,28 @@ class ContainerImageTest {
         .anyMatch(
             a ->
                 a.contains(
-                    "JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError\""));
+                    "JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+                        + " -XX:TieredStopAtLevel=1\""));
     assertThat(arguments("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/app/app.jar\"]");
     assertThat(Pattern.compile("\\bdocker\\b").matcher(String.join(" ", arguments("RUN"))).find())
         .isFalse();
+  }
+
+  @Test
+  void theChartAndJibRunTheDockerfilesJvmOptions() throws Exception {
+    String dockerfile = String.join(" ", arguments("ENV"));
+    var options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
+    assertThat(options.find()).as("the Dockerfile sets JAVA_TOOL_OPTIONS").isTrue();
+    var chart =
+        Pattern.compile("(?m)^\\s*javaToolOptions: \"([^\"]*)\"")
+            .matcher(RepoFiles.read(RepoFiles.ROOT.resolve("deploy/helm/scim-fleet/values.yaml")));
+    assertThat(chart.find()).as("the chart's values set javaToolOptions").isTrue();
+    assertThat(chart.group(1)).isEqualTo(options.group(1));
+    String jib = "/project/build/pluginManagement/plugins/plugin[artifactId='jib-maven-plugin']";
+    assertThat(
+            String.join(
+                " ", texts(xml("pom.xml"), jib + "/configuration/container/jvmFlags/jvmFlag")))
+        .isEqualTo(options.group(1));
   }
 
   @Test
@@ -138,7 +156,8 @@ class ContainerImageTest {
     assertThat(text(parent, jib + "/configuration/container/user")).isEqualTo("10001:10001");
     assertThat(text(parent, jib + "/configuration/container/mainClass")).isEqualTo("${main.class}");
     assertThat(texts(parent, jib + "/configuration/container/jvmFlags/jvmFlag"))
-        .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+        .contains(
+            "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
     assertThat(count(parent, jib + "/executions")).as("no execution bound by default").isZero();
   }
 

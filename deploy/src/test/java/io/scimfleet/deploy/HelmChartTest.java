@@ -325,12 +325,13 @@ class HelmChartTest {
   }
 
   @Test
-  void jvmHeapFollowsTheContainerMemory() {
+  void jvmHeapFollowsTheContainerMemoryAndTheJitStopsAtItsFirstTier() {
     Rendered chart = Chart.template(values());
-    assertThat(chart.env("Deployment", SCHEDULER, "JAVA_TOOL_OPTIONS"))
-        .contains("-XX:MaxRAMPercentage=75");
-    assertThat(chart.env("Deployment", WORKER, "JAVA_TOOL_OPTIONS"))
-        .contains("-XX:MaxRAMPercentage=75");
+    for (String process : List.of(SCHEDULER, WORKER)) {
+      assertThat(chart.env("Deployment", process, "JAVA_TOOL_OPTIONS"))
+          .contains("-XX:MaxRAMPercentage=75")
+          .contains("-XX:TieredStopAtLevel=1");
+    }
   }
 
   @Test

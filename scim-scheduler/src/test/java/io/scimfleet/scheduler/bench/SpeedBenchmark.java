@@ -49,7 +49,8 @@ import redis.clients.jedis.JedisPool;
  * answering in 50 ms. Run with {@code bench/speed.sh [users=5000] [importUsers=10000]
  * [scaleUsers=2000]}; BENCH_JARS names another directory holding scim-scheduler.jar and
  * scim-worker.jar (e.g. an older build), BENCH_FLEET_JAVA_OPTS adds JVM options to the fleet's
- * processes (e.g. JFR).
+ * processes (e.g. JFR). The fleet's processes run with the JVM options of the images ({@link
+ * DeployedJvm}); BENCH_JVM=default runs them with the JVM's defaults.
  */
 public final class SpeedBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +91,9 @@ public final class SpeedBenchmark {
     for (TargetKind kind : targets) {
       bench.target = kind;
       bench.rows.column(kind.label());
+      bench.rows.put(
+          "fleet JVM options (deploy/docker/Dockerfile's JAVA_TOOL_OPTIONS; BENCH_JVM=default: none)",
+          String.join(" ", DeployedJvm.forBench()));
       if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
       else if (imported > 0) bench.importOnly(imported);
     }
@@ -668,7 +672,11 @@ public final class SpeedBenchmark {
                 targetToken);
         String name = prefix.replace(':', '-');
         List<String> jvm =
-            Stream.concat(LOG_TIMES.stream(), profiled ? bench.fleetJvm.stream() : Stream.empty())
+            Stream.of(
+                    DeployedJvm.forBench(),
+                    LOG_TIMES,
+                    profiled ? bench.fleetJvm : List.<String>of())
+                .flatMap(List::stream)
                 .toList();
         BenchProcess scheduler =
             fleet.add(

@@ -1,0 +1,31 @@
+package io.scimfleet.scheduler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DeployedJvmTest {
+  @Test
+  void readsTheOptionsOfTheDockerfilesToolOptions() {
+    assertThat(
+            DeployedJvm.of(
+                "FROM x\nENV JAVA_TOOL_OPTIONS=\"-XX:A=1  -XX:+B\" \\\n    SCIM_PROCESS=worker\n"))
+        .containsExactly("-XX:A=1", "-XX:+B");
+  }
+
+  @Test
+  void aDockerfileWithoutToolOptionsIsAnError() {
+    assertThatThrownBy(() -> DeployedJvm.of("FROM x\n"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("JAVA_TOOL_OPTIONS");
+  }
+
+  @Test
+  void theRepositorysDockerfileRunsTheJitsFirstTierOnly() throws Exception {
+    Path dockerfile = Path.of("..").resolve(DeployedJvm.DOCKERFILE);
+    assertThat(DeployedJvm.of(Files.readString(dockerfile))).contains("-XX:TieredStopAtLevel=1");
+  }
+}
