@@ -100,6 +100,7 @@ public final class SpeedBenchmark {
     // scale-out and heap: on the first target only (the goals allow it)
     bench.target = targets.get(0);
     bench.rows.column(bench.target.label());
+    if (users > 0) bench.apiFloor();
     if (scaleUsers > 0) bench.scaleOut(scaleUsers);
     if (scaleUsers > 0) ScaleOutBenchmark.latencyBound(bench, bench.rows); // issue 25
     bench.heap(heapUsers);
@@ -339,6 +340,18 @@ public final class SpeedBenchmark {
         String.format(
             "%.2f ms (runs %.2f–%.2f ms)", cpu[cpu.length / 2], cpu[0], cpu[cpu.length - 1]));
     rows.measured(Goal.CPU_PER_CHANGE, cpu[cpu.length / 2]);
+  }
+
+  /**
+   * The HTTP floor inside the CPU per change ({@link ApiFloor}): a bare Javalin server's CPU per
+   * PUT at the same pace, with the fleet's JVM options.
+   */
+  private void apiFloor() throws Exception {
+    double floor = ApiFloor.cpuPerPut(DeployedJvm.forBench(), LOGS.resolve("bare-api.log"));
+    rows.put(
+        "CPU per PUT of a bare Javalin server (one route, no Redis, no job) at 50/s: the HTTP floor"
+            + " inside the CPU per change",
+        String.format("%.2f ms", floor));
   }
 
   /** One run's result: latency percentiles in seconds, fleet CPU per change in ms. */
