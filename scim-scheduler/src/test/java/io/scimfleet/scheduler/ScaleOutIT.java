@@ -45,13 +45,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scale-out (issue 25): two real worker instances (each its own JobRunr server and {@link Worker},
- * default pacing) on one real Redis run a provider's full sync of 6 pages against a target
- * answering every request in 100 ms: both run pages of it. Before each worker held to its share of
- * the window, the worker that fetched first took all 6 (its job slots allowed 8) and the other
- * idled.
+ * default pacing) on one real Redis run a provider's full sync of 600 users against a target
+ * answering every request in 100 ms: both run pages of it, an even share each. Before each worker
+ * held to its share of the window, the worker that fetched first took all 6 pages of 100 (its job
+ * slots allowed 8) and the other idled; now the 600 users are cut into the window's 8 pages of 75
+ * ({@code PageCut}), 4 for each worker.
  */
 class ScaleOutIT {
-  private static final int USERS = 600; // 6 pages of 100
+  private static final int USERS = 600; // 8 pages of 75 over 2 workers (6 of 100 for one)
+  private static final int PAGES = 8;
 
   private final List<String> ranBy = new ArrayList<>();
   private final Queue<String> pagesRun = new ConcurrentLinkedQueue<>();
@@ -163,17 +165,21 @@ class ScaleOutIT {
     FullSyncRun run = stores.syncState().lastRun("crm").orElseThrow();
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
     assertThat(target.users()).hasSize(USERS);
+    assertThat(run.userPages()).as("the window's pages: 4 per worker").isEqualTo(PAGES);
     assertThat(pagesRun)
         .as("each page ran once")
-        .containsExactlyInAnyOrder("user 1", "user 2", "user 3", "user 4", "user 5", "user 6");
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, PAGES)
+                .mapToObj(page -> "user " + page)
+                .toList());
     synchronized (ranBy) {
       System.out.println("ScaleOutIT: pages run by " + ranBy);
       assertThat(ranBy)
           .as("both workers ran pages of the provider's full sync")
           .contains("worker-0", "worker-1");
       assertThat(ranBy.stream().filter("worker-0"::equals).count())
-          .as("neither worker ran more than its share of the window (3 of 6 pages)")
-          .isBetween(2L, 4L);
+          .as("neither worker ran more than its share of the window (4 of 8 pages)")
+          .isBetween(3L, 5L);
     }
   }
 

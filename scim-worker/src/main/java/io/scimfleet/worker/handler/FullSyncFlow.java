@@ -129,7 +129,21 @@ public final class FullSyncFlow {
    * its share.
    */
   int pagesInFlight() {
-    return queue.jobServers() * Math.max(1, jobsPerProvider / 2);
+    return window(queue.jobServers());
+  }
+
+  private int window(int workers) {
+    return workers * Math.max(1, jobsPerProvider / 2);
+  }
+
+  /**
+   * How a phase's objects are cut into pages ({@link PageCut}): {@code pageSize} each, smaller when
+   * several workers are live and the phase has fewer pages than its window; the same cut as before
+   * when this phase was {@code plannedBefore} (its page count, 0 for a first plan).
+   */
+  PageCut cut(int pageSize, int plannedBefore) {
+    int workers = queue.jobServers();
+    return new PageCut(pageSize, window(workers), workers, plannedBefore);
   }
 
   /**

@@ -82,8 +82,9 @@ public final class FullSyncPhases implements FullSyncPhaseHandler {
             request.provider(),
             request.runId(),
             request.force(),
-            flow.pagesInFlight(),
-            contexts.get(request.provider()).map(PageSize::of).orElse(DirectoryStore.PAGE_SIZE));
+            flow.cut(
+                contexts.get(request.provider()).map(PageSize::of).orElse(DirectoryStore.PAGE_SIZE),
+                run.phase() == FullSyncRun.Phase.GROUPS ? run.groupPages() : 0));
     JobLog.info("full sync " + request.provider() + ": " + pages.size() + " group pages");
     flow.planned(run, FullSyncRun.Phase.GROUPS, pages, request.force());
   }

@@ -19,11 +19,12 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 
 /**
- * Starts a full sync: records the run, cuts the users into page jobs of 100 and hands them to the
- * {@link FullSyncFlow}. The same run asked again (its planner job run again after a crash) is
- * planned again while it is still in its user phase. Another run still going makes this one its
- * follow-up ({@link io.scimfleet.job.FullSyncStarts}), started when that run ends, unless that run
- * was abandoned long ago.
+ * Starts a full sync: records the run, cuts the users into page jobs ({@link PageCut}: of 100,
+ * smaller for a small directory over several workers) and hands them to the {@link FullSyncFlow}.
+ * The same run asked again (its planner job run again after a crash) is planned again while it is
+ * still in its user phase. Another run still going makes this one its follow-up ({@link
+ * io.scimfleet.job.FullSyncStarts}), started when that run ends, unless that run was abandoned long
+ * ago.
  */
 public final class FullSyncPlanner implements FullSyncHandler {
   static final Duration ABANDONED_AFTER = Duration.ofHours(12);
@@ -63,6 +64,7 @@ public final class FullSyncPlanner implements FullSyncHandler {
             .syncState()
             .takeFollowUp(request.provider(), runId); // this run is it: no longer queued
     boolean force = request.force() || followUp.map(FullSyncFollowUp::force).orElse(false);
+    FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
     List<SyncPageRequest> pages =
         PagePlan.pages(
             stores.directory(),
@@ -70,9 +72,7 @@ public final class FullSyncPlanner implements FullSyncHandler {
             request.provider(),
             runId,
             force,
-            flow.pagesInFlight(),
-            pageSize.applyAsInt(request.provider()));
-    FullSyncRun run = stores.syncState().currentRun(request.provider()).orElseThrow();
+            flow.cut(pageSize.applyAsInt(request.provider()), run.userPages()));
     JobLog.info(
         "full sync " + request.provider() + " run " + runId + ": " + pages.size() + " user pages");
     flow.planned(run, FullSyncRun.Phase.USERS, pages, force);

@@ -19,6 +19,17 @@ final class RecordingJobQueue implements JobQueue {
   private final List<UUID> released = new ArrayList<>();
   private final Set<UUID> ids = new HashSet<>();
   private boolean heldFirst;
+  private int servers = 1;
+
+  /** The live job servers it answers from now on (1 at first). */
+  synchronized void servers(int live) {
+    servers = live;
+  }
+
+  @Override
+  public synchronized int jobServers() {
+    return servers;
+  }
 
   synchronized List<FleetJob> enqueued() {
     return List.copyOf(enqueued);
