@@ -96,6 +96,14 @@ public final class ObjectScope {
     return ids;
   }
 
+  /**
+   * True when every object of the type is in scope (no filter, no scope groups): {@link
+   * #idsInScope(List)} then keeps every id it is given, and a caller need not read the objects.
+   */
+  public boolean everything() {
+    return filter.everything() && groups == null;
+  }
+
   /** Null when the provider has no scope by group. */
   public @Nullable ScopeGroups groups() {
     return groups;

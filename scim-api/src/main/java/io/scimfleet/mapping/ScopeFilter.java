@@ -35,6 +35,11 @@ public final class ScopeFilter {
     return compile(jsonataExpression, MappingLimits.defaults());
   }
 
+  /** True when there is no expression: every object is in scope. */
+  public boolean everything() {
+    return expression == null;
+  }
+
   /**
    * True when the expression holds for the object (always, without one).
    *

@@ -62,6 +62,13 @@ public interface DirectoryStore {
   /** Loads many users at once, in one round trip where the store can; unknown ids are left out. */
   List<DirectoryUser> users(Collection<String> ids);
 
+  /**
+   * The ids among {@code ids} of the objects of {@code type} that the directory holds, without
+   * reading the objects (one round trip where the store can); the clean-up's check when a scope
+   * lets everything in.
+   */
+  Set<String> present(ObjectType type, Collection<String> ids);
+
   /** Removes the user and its memberships; false when it did not exist. */
   boolean deleteUser(String id);
 

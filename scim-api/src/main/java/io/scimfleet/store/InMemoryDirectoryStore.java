@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +97,12 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   @Override
   public synchronized List<DirectoryUser> users(Collection<String> ids) {
     return ids.stream().map(users::get).filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public synchronized Set<String> present(ObjectType type, Collection<String> ids) {
+    Map<String, ?> held = type == ObjectType.USER ? users : groups;
+    return ids.stream().filter(held::containsKey).collect(Collectors.toSet());
   }
 
   @Override

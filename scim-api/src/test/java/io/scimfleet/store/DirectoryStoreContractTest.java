@@ -190,6 +190,19 @@ public abstract class DirectoryStoreContractTest {
   }
 
   @Test
+  public void presentNamesTheIdsHeldOfThatTypeOnly() {
+    store.putUser(aUser("u1").build());
+    store.putUser(aUser("u2").build());
+    store.putGroup(aGroup("g1").named("Engineers").build(), null);
+    store.deleteUser("u2");
+
+    assertThat(store.present(ObjectType.USER, List.of("u1", "u2", "g1", "missing")))
+        .containsExactly("u1");
+    assertThat(store.present(ObjectType.GROUP, List.of("g1", "u1"))).containsExactly("g1");
+    assertThat(store.present(ObjectType.USER, List.of())).isEmpty();
+  }
+
+  @Test
   public void batchGetOfGroupsLeavesOutUnknownOnes() {
     store.putGroup(aGroup("g1").named("Engineers").build(), null);
     store.putGroup(aGroup("g2").named("Sales").build(), null);

@@ -620,6 +620,21 @@ public final class RedisDirectoryStore implements DirectoryStore {
     return Optional.ofNullable(RedisJson.read(redis.call("get " + what, j -> j.get(key)), type));
   }
 
+  /** One ZMSCORE on the type's index (its entries are written with the objects). */
+  @Override
+  public Set<String> present(ObjectType type, Collection<String> ids) {
+    if (ids.isEmpty()) return Set.of();
+    List<String> asked = List.copyOf(ids);
+    String index = type == ObjectType.USER ? keys.userIndex() : keys.groupIndex();
+    List<Double> scores =
+        redis.call(
+            "check " + asked.size() + " " + type.label() + "s",
+            j -> j.zmscore(index, asked.toArray(String[]::new)));
+    Set<String> present = new HashSet<>();
+    for (int i = 0; i < asked.size(); i++) if (scores.get(i) != null) present.add(asked.get(i));
+    return present;
+  }
+
   private <T> List<T> load(Collection<String> ids, Function<String, String> key, Class<T> type) {
     if (ids.isEmpty()) return List.of();
     List<String> json =

@@ -124,6 +124,11 @@ public final class SourceOwnedDirectory implements DirectoryStore {
   }
 
   @Override
+  public Set<String> present(ObjectType type, Collection<String> ids) {
+    return directory.present(type, ids);
+  }
+
+  @Override
   public Optional<DirectoryGroup> group(String id) {
     return directory.group(id);
   }

@@ -139,7 +139,12 @@ public final class Cleanup {
     return managed;
   }
 
+  /**
+   * The ids among {@code ids} whose objects are in the directory and in scope; when the scope lets
+   * everything in, only whether they are in the directory is read, not the objects.
+   */
   private Set<String> inScope(ProviderContext ctx, ObjectType type, List<String> ids) {
+    if (ctx.scope(type).everything()) return stores.directory().present(type, ids);
     if (type == ObjectType.USER) {
       return ctx.userScope()
           .idsInScope(stores.directory().users(ids).stream().map(MappingInput::user).toList());

@@ -168,13 +168,11 @@ public final class PageJobHandler implements SyncPageHandler {
 
   private List<SyncResult> sync(SyncPageRequest page, ProviderContext context) {
     health.requireOpen(page.provider());
+    boolean passwords = context.provider().syncPasswords();
     PagePreload preload =
-        PagePreload.load(
-            stores,
-            page.provider(),
-            page.type(),
-            page.objectIds(),
-            context.provider().syncPasswords());
+        page.force()
+            ? PagePreload.forced(stores, page.provider(), page.type(), page.objectIds(), passwords)
+            : PagePreload.load(stores, page.provider(), page.type(), page.objectIds(), passwords);
     return runner.run(
         new PageRun.Work(
             context,

@@ -152,7 +152,9 @@ final class BulkWrites {
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       DirectoryUser user = preload.users().get(id);
-      if (user == null) continue; // gone: a removal, for the single path
+      // gone: a removal, for the single path (a forced page preloads no users: its plan reads
+      // each one under its lock and leaves one that is gone to the single path)
+      if (user == null && !force) continue;
       // a new password goes with the single path's create or PATCH
       if (preload.passwordsWaiting().contains(id)) continue;
       if (!force

@@ -25,6 +25,19 @@ public record PagePreload(
     Set<String> passwordsWaiting) {
   public static final PagePreload NONE = new PagePreload(Map.of(), Map.of(), Map.of(), Set.of());
 
+  /**
+   * A forced page's preload: only which users have a new password waiting. A forced page sends
+   * every object and reads each one again under its lock (in Bulk or one by one), so users and
+   * states read here would go unused.
+   *
+   * @param syncPasswords the provider delivers passwords: read which users have one waiting
+   */
+  public static PagePreload forced(
+      Stores stores, String provider, ObjectType type, List<String> ids, boolean syncPasswords) {
+    if (type != ObjectType.USER || !syncPasswords) return NONE;
+    return new PagePreload(Map.of(), Map.of(), Map.of(), stores.passwords().waiting(ids, provider));
+  }
+
   /** For a provider that does not sync passwords. */
   public static PagePreload load(
       Stores stores, String provider, ObjectType type, List<String> ids) {

@@ -26,6 +26,13 @@ final class PayloadHash {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+  /**
+   * One digest per thread, reset by each {@code digest}: looking SHA-256 up for every payload was
+   * an eighth of the hash's time.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(PayloadHash::newSha256);
+
   private PayloadHash() {}
 
   static String of(JsonNode payload) {
@@ -98,8 +105,12 @@ final class PayloadHash {
   }
 
   private static byte[] sha256(byte[] text) {
+    return SHA256.get().digest(text);
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256", e);
     }

@@ -203,6 +203,36 @@ class BulkPagesTest {
   }
 
   @Test
+  void aForcedPageReadsItsUsersUnderTheirLocksOnlyAndLeavesOneGoneToTheSinglePath() {
+    useProvider(BulkMode.AUTO);
+    List<String> ids = IntStream.rangeClosed(1, 6).mapToObj(i -> "u" + i).toList();
+    ids.forEach(id -> stores.directory().putUser(aUser(id).withUsername(id).build()));
+    page(ids);
+    stores.directory().putUser(aUser("u1").named("Grace Hopper").withUsername("u1").build());
+    stores.directory().deleteUser("u6");
+    target.resetCounts();
+
+    List<SyncResult> results =
+        runner.run(
+            new PageRun.Work(
+                contexts.get("crm").orElseThrow(),
+                ObjectType.USER,
+                ids,
+                PagePreload.forced(stores, "crm", ObjectType.USER, ids, false),
+                true,
+                SyncTrigger.FULL_SYNC,
+                () -> {}));
+
+    assertThat(results.subList(0, 5))
+        .extracting(SyncResult::outcome)
+        .containsOnly(SyncOutcome.UPDATED);
+    assertThat(results.get(5).outcome()).isEqualTo(SyncOutcome.DELETED);
+    assertThat(target.requestCount("POST")).as("ceil(5 / 5) Bulk request").isEqualTo(1);
+    assertThat(target.requestCount("DELETE")).as("the user gone, on its own").isEqualTo(1);
+    assertTargetEqualsDirectory(ids.subList(0, 5));
+  }
+
+  @Test
   void aUserWhoseNewPasswordWaitsGoesAloneWithItAndTheOthersInBulk() {
     try (ScimSdkServer takesPasswords =
         ScimSdkServer.start(

@@ -284,6 +284,40 @@ class TargetWritesTest {
   }
 
   @Test
+  void aCleanUpWithAScopeFilterAlsoRemovesWhatLeftTheScope() throws Exception {
+    providerWith(
+        provider ->
+            provider.withDeletionThreshold(80).withoutDriftCheck().withUserFilter("id != 'u2'"));
+    managedUsersOfWhichOnlyU1IsLeft();
+    stores.directory().putUser(aUser("u2").build()); // in the directory, out of the scope
+    target.stubFor(
+        delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
+
+    FullSyncRun last = cleanUp();
+
+    assertThat(last.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    assertThat(target.findAll(deleteRequestedFor(anyUrl())))
+        .extracting(LoggedRequest::getUrl)
+        .containsExactlyInAnyOrder(BASE + "/Users/R-2", BASE + "/Users/R-3", BASE + "/Users/R-4");
+  }
+
+  @Test
+  void aCleanUpWithoutScopeKeepsEveryUserStillInTheDirectory() throws Exception {
+    providerWith(provider -> provider.withDeletionThreshold(80).withoutDriftCheck());
+    managedUsersOfWhichOnlyU1IsLeft();
+    stores.directory().putUser(aUser("u2").build());
+    target.stubFor(
+        delete(urlPathMatching(BASE + "/Users/R-[234]")).willReturn(aResponse().withStatus(204)));
+
+    FullSyncRun last = cleanUp();
+
+    assertThat(last.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
+    assertThat(target.findAll(deleteRequestedFor(anyUrl())))
+        .extracting(LoggedRequest::getUrl)
+        .containsExactlyInAnyOrder(BASE + "/Users/R-3", BASE + "/Users/R-4");
+  }
+
+  @Test
   void groupMembershipGoesAsPatchAddAndRemoveOfTheDifference() throws Exception {
     stores.directory().putUser(aUser("u1").build());
     stores.directory().putUser(aUser("u3").build());

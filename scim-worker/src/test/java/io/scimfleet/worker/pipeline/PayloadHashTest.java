@@ -50,6 +50,17 @@ class PayloadHashTest {
         .isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.viaMaps(decimal))));
   }
 
+  @Test
+  void hashesTakenOneAfterTheOtherOnOneThreadAreEachTheirOwnPayloads() {
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      JsonNode tree = randomObject(random, 0);
+      assertThat(PayloadHash.of(tree))
+          .as("%s", tree)
+          .isEqualTo(java.util.HexFormat.of().formatHex(sha(PayloadHash.canonical(tree))));
+    }
+  }
+
   private static byte[] sha(byte[] text) {
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(text);
