@@ -1,5 +1,7 @@
 package io.scimfleet.job.jobrunr;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -16,13 +18,16 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
  * Here:
  *
  * <ul>
- *   <li>before a job or recurring job is bound, its JSON is read as a tree (nothing instantiated):
- *       its handler must be {@link FleetJobRunner} and its one parameter a {@link FleetJobRequest},
- *       else {@link RefusedJobData};
+ *   <li>before a job or recurring job is bound, its JSON is scanned and its {@code jobDetails} read
+ *       as a tree (nothing instantiated): its handler must be {@link FleetJobRunner} and its one
+ *       parameter a {@link FleetJobRequest}, else {@link RefusedJobData};
  *   <li>every polymorphic type id (JobRunr's {@code @class}, and the request inside a {@link
  *       FleetJobRequest}) must name a class of {@link #ALLOWED}: the fleet's requests, JobRunr's
  *       job states and context, {@code java.time} and the plain JDK collections and values.
  * </ul>
+ *
+ * <p>Timestamps are written and read as JobRunr does, without its formatter ({@link
+ * IsoInstantModule}).
  */
 final class FleetJsonMapper extends JacksonJsonMapper {
   /** Class names a job's JSON may name in a type id. */
@@ -54,6 +59,7 @@ final class FleetJsonMapper extends JacksonJsonMapper {
   @Override
   protected ObjectMapper initObjectMapper(ObjectMapper objectMapper, boolean moduleAutoDiscover) {
     return super.initObjectMapper(objectMapper, moduleAutoDiscover)
+        .registerModule(new IsoInstantModule())
         .setPolymorphicTypeValidator(VALIDATOR)
         .activateDefaultTypingAsProperty(
             VALIDATOR, ObjectMapper.DefaultTyping.NON_CONCRETE_AND_ARRAYS, "@class");
@@ -70,14 +76,30 @@ final class FleetJsonMapper extends JacksonJsonMapper {
     }
   }
 
-  /** Checks the classes JobRunr would load by name (handler and parameters) on the plain tree. */
+  /**
+   * Checks the classes JobRunr would load by name (handler and parameters) on the plain tree of
+   * each top-level {@code jobDetails} (a repeated one too); the rest of the JSON is only scanned.
+   */
   static void requireFleetJob(String json) {
-    JsonNode details;
-    try {
-      details = TREES.readTree(json).path("jobDetails");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    int checked = 0;
+    try (JsonParser parser = TREES.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT)
+        throw new RefusedJobData("it is no object", null);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean details = parser.currentName().equals("jobDetails");
+        parser.nextToken();
+        if (details) {
+          requireFleetDetails(parser.readValueAsTree());
+          checked++;
+        } else parser.skipChildren();
+      }
+    } catch (java.io.IOException e) {
       throw new RefusedJobData("it is not JSON", e);
     }
+    if (checked == 0) throw new RefusedJobData("it has no job details", null);
+  }
+
+  private static void requireFleetDetails(JsonNode details) {
     String handler = details.path("className").asText();
     if (!handler.equals(FleetJobRunner.class.getName()))
       throw new RefusedJobData("its handler is " + handler, null);
