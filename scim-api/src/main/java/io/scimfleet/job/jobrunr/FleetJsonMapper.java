@@ -1,14 +1,20 @@
 package io.scimfleet.job.jobrunr;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import java.util.regex.Pattern;
+import org.jobrunr.JobRunrException;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.utils.mapper.JobParameterJsonMapperException;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 
 /**
@@ -52,8 +58,20 @@ final class FleetJsonMapper extends JacksonJsonMapper {
 
   private static final ObjectMapper TREES = new ObjectMapper();
 
+  /** Jobs are read and written with a reader and a writer made once (JobRunr's ask the mapper). */
+  private final ObjectReader jobReader;
+
+  private final ObjectWriter jobWriter;
+
   FleetJsonMapper() {
-    super(false);
+    this(new ObjectMapper());
+  }
+
+  /** {@code json} is configured in place by JobRunr's constructor ({@link #initObjectMapper}). */
+  private FleetJsonMapper(ObjectMapper json) {
+    super(json, false);
+    this.jobReader = json.readerFor(Job.class);
+    this.jobWriter = json.writerFor(Job.class);
   }
 
   @Override
@@ -66,13 +84,35 @@ final class FleetJsonMapper extends JacksonJsonMapper {
   }
 
   @Override
+  public String serialize(Object object) {
+    if (!(object instanceof Job)) return super.serialize(object);
+    try {
+      return jobWriter.writeValueAsString(object);
+    } catch (JsonProcessingException e) {
+      throw new JobParameterJsonMapperException("The job parameters are not serializable.", e);
+    }
+  }
+
+  @Override
   public <T> T deserialize(String json, Class<T> type) {
     if (type == Job.class || type == RecurringJob.class) requireFleetJob(json);
     try {
-      return super.deserialize(json, type);
+      return type == Job.class ? type.cast(readJob(json)) : super.deserialize(json, type);
     } catch (RuntimeException e) {
       if (refusedType(e)) throw new RefusedJobData("it names a class that is not allowed", e);
       throw e;
+    }
+  }
+
+  /** What JobRunr's {@code deserialize} does, with the reader made once. */
+  private Job readJob(String json) {
+    try {
+      return jobReader.readValue(json);
+    } catch (InvalidDefinitionException e) {
+      throw JobRunrException.configurationException(
+          "Did you register all necessary Jackson Modules?", e);
+    } catch (java.io.IOException e) {
+      throw JobRunrException.shouldNotHappenException(e);
     }
   }
 
