@@ -8,8 +8,10 @@ import io.scimfleet.job.FullSyncRequest;
 import io.scimfleet.job.JobQueue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.states.StateName;
@@ -65,24 +67,29 @@ final class JobRunrJobQueue implements JobQueue {
   @Override
   public void enqueueAll(List<? extends FleetJob> jobs) {
     if (jobs.isEmpty()) return;
-    jobs.stream()
-        .filter(job -> job.stableId() != null)
-        .forEach(job -> scheduler.create(builderFor(job)));
-    List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
-    if (!fresh.isEmpty()) scheduler.create(fresh.stream().map(JobRunrJobQueue::builderFor));
+    createAll(jobs, builder -> builder);
     enqueued.run();
   }
 
   /** Scheduled jobs: a worker enqueues each within half a second of its time (and signals). */
   @Override
   public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
-    if (jobs.isEmpty()) return;
-    jobs.stream()
-        .filter(job -> job.stableId() != null)
-        .forEach(job -> scheduler.create(builderFor(job).scheduleIn(after)));
-    List<? extends FleetJob> fresh = jobs.stream().filter(job -> job.stableId() == null).toList();
-    if (!fresh.isEmpty())
-      scheduler.create(fresh.stream().map(job -> builderFor(job).scheduleIn(after)));
+    createAll(jobs, builder -> builder.scheduleIn(after));
+  }
+
+  /**
+   * Jobs with a stable id one by one, the others in one batch; a batch of one is a single create
+   * (JobRunr's batch is a stream and a collector, a change at a time is the common case).
+   */
+  private void createAll(List<? extends FleetJob> jobs, UnaryOperator<JobBuilder> timing) {
+    List<FleetJob> fresh = new ArrayList<>(jobs.size());
+    for (FleetJob job : jobs) {
+      if (job.stableId() == null) fresh.add(job);
+      else scheduler.create(timing.apply(builderFor(job)));
+    }
+    if (fresh.size() == 1) scheduler.create(timing.apply(builderFor(fresh.get(0))));
+    else if (fresh.size() > 1)
+      scheduler.create(fresh.stream().map(job -> timing.apply(builderFor(job))));
   }
 
   /**

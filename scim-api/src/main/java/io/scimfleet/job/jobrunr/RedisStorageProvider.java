@@ -18,6 +18,7 @@ import org.jobrunr.jobs.JobVersioner;
 import org.jobrunr.jobs.RecurringJob;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.jobs.states.CarbonAwareAwaitingState;
+import org.jobrunr.jobs.states.JobState;
 import org.jobrunr.jobs.states.SchedulableState;
 import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
@@ -285,10 +286,16 @@ public final class RedisStorageProvider implements StorageProvider {
             : "");
     arguments.add(job.getRecurringJobId().orElse(""));
     arguments.add(job.getJobSignature());
-    arguments.add(
-        job.getLastJobStateOfType(SchedulableState.class)
-            .map(state -> String.valueOf(micros(state.getScheduledAt())))
-            .orElse(""));
+    SchedulableState schedulable = lastSchedulableState(job);
+    arguments.add(schedulable == null ? "" : String.valueOf(micros(schedulable.getScheduledAt())));
+  }
+
+  /** {@link Job#getLastJobStateOfType} without its stream (this runs at every save). */
+  private static @Nullable SchedulableState lastSchedulableState(Job job) {
+    List<JobState> states = job.getJobStates();
+    for (int i = states.size() - 1; i >= 0; i--)
+      if (states.get(i) instanceof SchedulableState schedulable) return schedulable;
+    return null;
   }
 
   @Override

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * Reads the change feed as one consumer of its group and turns changes into per-object jobs, or,
  * for a burst, multi-object jobs per provider ({@link JobBatches}). An entry is acknowledged only
  * after its jobs are enqueued; entries that a dead scheduler (or this one, before Redis failed)
- * read but never acknowledged are claimed after {@link #CLAIM_AFTER}. Pending marks whose job never
- * cleared them expire; marks of jobs that could not be enqueued are cleared as soon as Redis
- * answers again. The loop rides out Redis outages of any length (one WARN line per outage, a
- * back-off of at most {@link Outage#MAX_PAUSE}) and runs {@code afterOutage} when Redis answers
- * again.
+ * read but never acknowledged are claimed after {@link #CLAIM_AFTER} (looked for every {@link
+ * #CLAIM_EVERY}). Pending marks whose job never cleared them expire; marks of jobs that could not
+ * be enqueued are cleared as soon as Redis answers again. The loop rides out Redis outages of any
+ * length (one WARN line per outage, a back-off of at most {@link Outage#MAX_PAUSE}) and runs {@code
+ * afterOutage} when Redis answers again.
  */
 public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
@@ -49,6 +49,13 @@ public final class ChangeConsumer implements AutoCloseable {
 
   private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
+
+  /**
+   * How often it looks for entries to claim: they become claimable only after {@link #CLAIM_AFTER},
+   * so a look at every pass (an XAUTOCLAIM per change in a trickle) finds nothing more.
+   */
+  static final Duration CLAIM_EVERY = Duration.ofSeconds(5);
+
   static final Duration PENDING_EXPIRY = Duration.ofHours(1);
 
   /**
@@ -78,6 +85,7 @@ public final class ChangeConsumer implements AutoCloseable {
   private volatile @Nullable Thread thread;
   private Instant lastHousekeeping = Instant.EPOCH;
   private Instant lastChangeRead = Instant.EPOCH;
+  private Instant lastClaim = Instant.EPOCH;
   private boolean streaming;
 
   /** Nothing to do after an outage, metrics of its own, the default mapping limits (tests). */
@@ -121,8 +129,7 @@ public final class ChangeConsumer implements AutoCloseable {
    */
   public int pollOnce(Duration block) {
     clearMarksOfJobsNotEnqueued();
-    List<ChangeFeed.Entry> entries =
-        new ArrayList<>(stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH));
+    List<ChangeFeed.Entry> entries = new ArrayList<>(claimStale());
     boolean redelivered = !entries.isEmpty();
     if (entries.isEmpty()) gather(entries, block);
     if (entries.isEmpty()) return 0;
@@ -132,6 +139,18 @@ public final class ChangeConsumer implements AutoCloseable {
     enqueue(jobs);
     stores.changes().ack(entries.stream().map(ChangeFeed.Entry::entryId).toList());
     return entries.size();
+  }
+
+  /**
+   * Entries read but not acknowledged for {@link #CLAIM_AFTER}, looked for at most every {@link
+   * #CLAIM_EVERY} (at the next pass again after a full batch).
+   */
+  private List<ChangeFeed.Entry> claimStale() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastClaim.plus(CLAIM_EVERY))) return List.of();
+    List<ChangeFeed.Entry> claimed = stores.changes().claimStale(consumer, CLAIM_AFTER, BATCH);
+    lastClaim = claimed.size() < BATCH ? now : Instant.EPOCH;
+    return claimed;
   }
 
   /**

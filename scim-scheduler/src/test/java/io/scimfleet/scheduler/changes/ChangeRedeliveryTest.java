@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.model.Change;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.store.ChangeFeed;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.TestSecurity;
@@ -60,6 +62,63 @@ class ChangeRedeliveryTest {
     consumer.pollOnce(Duration.ZERO);
 
     assertThat(queue.jobs).hasSize(1);
+  }
+
+  @Test
+  void staleEntriesAreLookedForAtMostEveryFewSeconds() {
+    CountingClaims feed = new CountingClaims(stores.changes());
+    ChangeConsumer consumer = new ChangeConsumer(stores.withChanges(feed), queue, "one", clock);
+
+    consumer.pollOnce(Duration.ZERO);
+    consumer.pollOnce(Duration.ZERO);
+    clock.advance(ChangeConsumer.CLAIM_EVERY.minusMillis(1));
+    consumer.pollOnce(Duration.ZERO);
+    assertThat(feed.claims).isEqualTo(1);
+
+    clock.advance(Duration.ofMillis(1));
+    consumer.pollOnce(Duration.ZERO);
+    assertThat(feed.claims).isEqualTo(2);
+  }
+
+  /** The in-memory feed, counting the looks for stale entries. */
+  private static final class CountingClaims implements ChangeFeed {
+    private final ChangeFeed feed;
+    int claims;
+
+    CountingClaims(ChangeFeed feed) {
+      this.feed = feed;
+    }
+
+    @Override
+    public List<Entry> claimStale(String consumer, Duration minIdle, int max) {
+      claims++;
+      return feed.claimStale(consumer, minIdle, max);
+    }
+
+    @Override
+    public void append(Change change) {
+      feed.append(change);
+    }
+
+    @Override
+    public List<Entry> read(String consumer, int max, Duration block) {
+      return feed.read(consumer, max, block);
+    }
+
+    @Override
+    public void ack(List<String> entryIds) {
+      feed.ack(entryIds);
+    }
+
+    @Override
+    public Trimmed trim(long maxLength) {
+      return feed.trim(maxLength);
+    }
+
+    @Override
+    public long lag() {
+      return feed.lag();
+    }
   }
 
   /** What a killed process looks like to the code after the failing call: nothing more runs. */

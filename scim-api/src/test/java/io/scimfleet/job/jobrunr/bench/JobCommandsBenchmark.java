@@ -24,14 +24,18 @@ import redis.clients.jedis.JedisPool;
  * redis-server} on a free port (so that nothing else counts), one job server with 4 threads, jobs
  * enqueued one at a time (as single changes are), and the {@code INFO commandstats} delta over the
  * run divided by the number of jobs. Background commands (heartbeats, polls, the pub/sub pings) are
- * in the total; the run is short enough that they are a small share. Run it with {@code
- * bench/jobrunr-commands.sh [jobs=500]}.
+ * in the total; the run is short enough that they are a small share. It also prints this JVM's CPU
+ * per job (the whole life cycle: enqueue, fetch, processing, succeeded, with the background
+ * threads) and Redis's. Run it with {@code bench/jobrunr-commands.sh [jobs=500] [rate=0 (as fast as
+ * it goes), else jobs/s] [warm-up jobs=20]}.
  */
 public final class JobCommandsBenchmark {
   private JobCommandsBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     int port = freePort();
     Path dir = Files.createTempDirectory("bench-redis");
     Process redis =
@@ -52,35 +56,51 @@ public final class JobCommandsBenchmark {
             .start();
     try (JedisPool pool = new JedisPool("127.0.0.1", port)) {
       awaitPing(pool);
-      run(pool, jobs);
+      run(pool, jobs, rate, warmUp);
     } finally {
       redis.destroy();
       redis.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
-  private static void run(JedisPool pool, int jobs) throws InterruptedException {
+  private static void run(JedisPool pool, int jobs, int rate, int warmUp)
+      throws InterruptedException {
     AtomicInteger done = new AtomicInteger();
     SyncObjectHandler handler = request -> done.incrementAndGet();
+    // MONITOR costs both processes CPU: -Dbench.roundTrips=false leaves it out of a CPU run
+    boolean countTrips = Boolean.parseBoolean(System.getProperty("bench.roundTrips", "true"));
     RoundTrips trips = new RoundTrips(pool);
     try (JobRunrFleet fleet = JobRunrFleet.redis(pool, "bench:")) {
       fleet.startServer(
           Map.of(SyncObjectHandler.class, handler),
           new JobServerSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(5), "bench"));
-      warmUp(fleet, done);
+      warmUp(fleet, done, warmUp);
+      double idlePerSecond = idleCpuPerSecond();
       Map<String, Long> before = commandStats(pool);
-      trips.start();
+      double redisBefore = redisCpuSeconds(pool);
+      if (countTrips) trips.start();
       long started = System.nanoTime();
+      long cpuBefore = processCpuNanos();
       int target = done.get() + jobs;
-      for (int i = 0; i < jobs; i++)
+      for (int i = 0; i < jobs; i++) {
+        if (rate > 0) pace(started, i, rate);
         fleet.queue().enqueue(new SyncObjectRequest("bench", ObjectType.USER, "u" + i, null));
+      }
       while (done.get() < target) Thread.sleep(5);
       // the last job's "succeeded" is saved after the handler returns
       Thread.sleep(200);
+      long cpu = processCpuNanos() - cpuBefore;
       Map<String, Long> after = commandStats(pool);
-      long[] counted = trips.stop();
+      long[] counted = countTrips ? trips.stop() : new long[] {0, 0};
+      double redisCpu = redisCpuSeconds(pool) - redisBefore;
       long millis = (System.nanoTime() - started) / 1_000_000;
       print(before, after, jobs, millis);
+      System.out.printf(
+          "%-22s %10.3f ms per job (JVM, whole life cycle)%n", "JVM CPU", cpu / 1e6 / jobs);
+      System.out.printf("%-22s %10.3f ms per job%n", "REDIS CPU", redisCpu * 1e3 / jobs);
+      System.out.printf(
+          "%-22s %10.3f ms per job (JVM CPU less what it burns idle: %.1f ms/s)%n",
+          "JVM CPU OF THE JOBS", (cpu / 1e6 - idlePerSecond * millis / 1e3) / jobs, idlePerSecond);
       System.out.printf(
           "%-22s %10d %10.2f   (commands sent by clients: EVALSHA counts once)%n",
           "ROUND TRIPS", counted[0], counted[0] / (double) jobs);
@@ -90,12 +110,45 @@ public final class JobCommandsBenchmark {
     }
   }
 
-  private static void warmUp(JobRunrFleet fleet, AtomicInteger done) throws InterruptedException {
-    for (int i = 0; i < 20; i++)
+  private static void warmUp(JobRunrFleet fleet, AtomicInteger done, int jobs)
+      throws InterruptedException {
+    for (int i = 0; i < jobs; i++)
       fleet.queue().enqueue(new SyncObjectRequest("bench", ObjectType.USER, "w" + i, null));
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (done.get() < 20 && System.nanoTime() < until) Thread.sleep(10);
+    while (done.get() < jobs && System.nanoTime() < until) Thread.sleep(10);
     Thread.sleep(500);
+  }
+
+  /** The JVM's CPU per second with no jobs (heartbeats, polls, the waker's looks), in ms. */
+  private static double idleCpuPerSecond() throws InterruptedException {
+    long before = processCpuNanos();
+    Thread.sleep(IDLE_MILLIS);
+    return (processCpuNanos() - before) / 1e6 / (IDLE_MILLIS / 1e3);
+  }
+
+  private static final long IDLE_MILLIS = 5_000;
+
+  /** Waits until the i-th job of a run at {@code rate} jobs/s is due. */
+  private static void pace(long started, int i, int rate) throws InterruptedException {
+    long dueNanos = started + i * 1_000_000_000L / rate - System.nanoTime();
+    if (dueNanos > 0) TimeUnit.NANOSECONDS.sleep(dueNanos);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** used_cpu_sys + used_cpu_user of {@code INFO cpu}. */
+  private static double redisCpuSeconds(JedisPool pool) {
+    double seconds = 0;
+    try (Jedis jedis = pool.getResource()) {
+      for (String line : jedis.info("cpu").lines().toList())
+        if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:"))
+          seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+    }
+    return seconds;
   }
 
   private static void print(Map<String, Long> before, Map<String, Long> after, int jobs, long ms) {
