@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON in and out: strict on input (unknown fields, nulls for primitives and trailing content are
@@ -39,14 +41,11 @@ final class ApiJson {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** One reader per body type, its root deserializer found once rather than per request. */
-  private static final ClassValue<ObjectReader> READERS =
-      new ClassValue<>() {
-        @Override
-        protected ObjectReader computeValue(Class<?> type) {
-          return MAPPER.readerFor(type);
-        }
-      };
+  /**
+   * One reader per body type, its root deserializer found once rather than per request (a map: a
+   * {@code ClassValue} took its slow, locked path on every request in the profile).
+   */
+  private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
   /**
    * The body as {@code type}, parsed straight from its bytes; Jackson's exceptions reach {@link
@@ -56,7 +55,10 @@ final class ApiJson {
     byte[] body = body(ctx);
     if (body.length == 0)
       throw ApiException.badRequest("the request body is empty: send a JSON object");
-    T value = READERS.get(type).readValue(body); // a bare null reads as null
+    T value =
+        READERS
+            .computeIfAbsent(type, MAPPER::readerFor)
+            .readValue(body); // a bare null reads as null
     if (value == null)
       throw ApiException.badRequest("the request body is null: send a JSON object");
     return value;
