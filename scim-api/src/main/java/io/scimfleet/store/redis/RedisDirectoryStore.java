@@ -15,6 +15,7 @@ import io.scimfleet.store.GroupGraph;
 import io.scimfleet.store.Page;
 import io.scimfleet.store.UnknownMemberException;
 import io.scimfleet.store.UsernameTakenException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,9 +55,8 @@ public final class RedisDirectoryStore implements DirectoryStore {
    * another existing user holds the name (nothing written), else false. The change's fields are
    * those of {@link RedisChanges#encode}.
    */
-  private static final RedisScript PUT_USER =
-      new RedisScript(
-          """
+  private static final String WRITE_USER =
+      """
       local holder = redis.call('HGET', KEYS[3], ARGV[3])
       if ARGV[4] == '1' and holder and holder ~= ARGV[1]
           and redis.call('EXISTS', ARGV[6] .. holder) == 1 then
@@ -76,7 +76,21 @@ public final class RedisDirectoryStore implements DirectoryStore {
           'k', 'USER', 'i', ARGV[1], 'm', '', 'o', 'UPSERT')
       redis.call('INCR', KEYS[7])
       return false
-      """);
+      """;
+
+  private static final RedisScript PUT_USER = new RedisScript(WRITE_USER);
+
+  /**
+   * {@link #PUT_USER} after a look at KEYS[9], a hash of object id to owner: when it names an owner
+   * of the user, nothing is written and the answer is {@code {'owned', owner}}.
+   */
+  private static final RedisScript PUT_UNOWNED_USER =
+      new RedisScript(
+          """
+      local owner = redis.call('HGET', KEYS[9], ARGV[1])
+      if owner then return {'owned', owner} end
+      """
+              + WRITE_USER);
 
   /** Clears a user's username entries. KEYS: usernames, username-of; ARGV: id. */
   private static final RedisScript UNINDEX_USER =
@@ -129,6 +143,30 @@ public final class RedisDirectoryStore implements DirectoryStore {
         redis.call(
             "put user " + user.id(), j -> PUT_USER.run(j, userKeys(user), userArgs(user, true)));
     if (holder instanceof String id) throw new UsernameTakenException(user.username(), id);
+  }
+
+  /**
+   * As {@link #putUser} ({@code unique}: {@link #putUniqueUser}) unless the hash {@code ownersKey}
+   * (object id to owner, e.g. the identity sources') names an owner of the user: then nothing is
+   * written and the owner is answered. The look-up and the write are one script: one round trip,
+   * and no write passes after the owner was recorded.
+   */
+  public Optional<String> putUserUnlessOwned(DirectoryUser user, boolean unique, String ownersKey) {
+    if (unique) completeUsernames();
+    List<String> keys = new ArrayList<>(userKeys(user));
+    keys.add(ownersKey);
+    Object reply =
+        redis.call(
+            "put user " + user.id(), j -> PUT_UNOWNED_USER.run(j, keys, userArgs(user, unique)));
+    if (reply instanceof List<?> owned) return Optional.of(text(owned.get(1)));
+    if (reply instanceof String id) throw new UsernameTakenException(user.username(), id);
+    return Optional.empty();
+  }
+
+  private static String text(@Nullable Object reply) {
+    return reply instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : String.valueOf(reply);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.scimfleet.scheduler.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,6 +11,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON in and out: strict on input (unknown fields, nulls for primitives and trailing content are
@@ -25,6 +29,12 @@ final class ApiJson {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
+  /**
+   * Bodies up to this declared length are read into an array of exactly that length; a longer one
+   * grows as it arrives, so that a length merely declared pins no memory.
+   */
+  private static final int EXACT_READ_BYTES = 65_536;
+
   private final long maxBodyBytes;
 
   ApiJson(long maxBodyBytes) {
@@ -32,14 +42,23 @@ final class ApiJson {
   }
 
   /**
-   * The body as {@code type}; Jackson's exceptions reach {@link ApiErrors}. An empty body or a bare
-   * {@code null} is a 400.
+   * One reader per body type, its root deserializer found once rather than per request (a map: a
+   * {@code ClassValue} took its slow, locked path on every request in the profile).
+   */
+  private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
+  /**
+   * The body as {@code type}, parsed straight from its bytes; Jackson's exceptions reach {@link
+   * ApiErrors}. An empty body or a bare {@code null} is a 400.
    */
   <T> T read(Context ctx, Class<T> type) throws IOException {
     byte[] body = body(ctx);
     if (body.length == 0)
       throw ApiException.badRequest("the request body is empty: send a JSON object");
-    T value = MAPPER.readValue(body, type); // a bare null reads as null
+    T value =
+        READERS
+            .computeIfAbsent(type, MAPPER::readerFor)
+            .readValue(body); // a bare null reads as null
     if (value == null)
       throw ApiException.badRequest("the request body is null: send a JSON object");
     return value;
@@ -69,19 +88,33 @@ final class ApiJson {
 
   static void write(Context ctx, int status, Object value) {
     try {
-      ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(value));
+      ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(value));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The body's bytes. With a small {@code Content-Length} exactly that many are read and no more:
+   * the connection's framing ends the body there, and a read past it would only ask Jetty for an
+   * end it already knows.
+   */
   private byte[] body(Context ctx) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) throw tooLarge();
+    if (declared >= 0 && declared <= EXACT_READ_BYTES) return declaredBody(ctx, (int) declared);
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (body.length > maxBodyBytes) throw tooLarge();
       return body;
+    }
+  }
+
+  private static byte[] declaredBody(Context ctx, int length) throws IOException {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = new byte[length];
+      int read = in.readNBytes(body, 0, length);
+      return read == length ? body : Arrays.copyOf(body, read);
     }
   }
 

@@ -13,8 +13,16 @@ final class Ids {
       throw ApiException.badRequest(what + " is required and must not be empty");
     if (id.length() > MAX_LENGTH)
       throw ApiException.badRequest(what + " is longer than " + MAX_LENGTH + " characters");
-    if (id.chars().anyMatch(Character::isISOControl))
+    if (hasControlCharacter(id))
       throw ApiException.badRequest(what + " must not hold control characters");
     return id;
+  }
+
+  /** A plain loop: it runs on every write, where a stream cost more than the check itself. */
+  private static boolean hasControlCharacter(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) return true;
+    }
+    return false;
   }
 }

@@ -1,7 +1,10 @@
 package io.scimfleet.scheduler.source;
 
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.DirectoryStore;
 import io.scimfleet.store.StoreException;
+import io.scimfleet.store.redis.RedisDirectoryStore;
 import io.scimfleet.store.redis.RedisJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ import redis.clients.jedis.params.SetParams;
  * Sources in Redis under the fleet's prefix: {@code sources} (hash, name to JSON), and per source
  * {@code source:{name}:status}, {@code :owned:user|group} and {@code :held:user|group} (hashes, id
  * to DN), {@code :lease} and {@code :read}; {@code source:owners:user|group} (hash, id to source)
- * answers who owns an object in one HGET.
+ * answers who owns an object in one HGET; a user write through {@link #putUnownedUser} reads it
+ * inside the write's own script.
  */
 public final class RedisSourceStore implements SourceStore {
   private static final int CHUNK = 1000;
@@ -130,6 +134,20 @@ public final class RedisSourceStore implements SourceStore {
   @Override
   public Optional<String> ownerOf(ObjectType type, String id) {
     return Optional.ofNullable(call("read owner", j -> j.hget(owners(type), id)));
+  }
+
+  /**
+   * On the Redis directory, the owner check runs inside the user write's own script: no round trip
+   * of its own, and no write passes after a source took the user.
+   */
+  @Override
+  public void putUnownedUser(DirectoryStore directory, DirectoryUser user, boolean unique) {
+    if (!(directory instanceof RedisDirectoryStore redis)) {
+      SourceStore.super.putUnownedUser(directory, user, unique);
+      return;
+    }
+    Optional<String> owner = redis.putUserUnlessOwned(user, unique, owners(ObjectType.USER));
+    if (owner.isPresent()) throw new SourceOwnedException(ObjectType.USER, user.id(), owner.get());
   }
 
   @Override

@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The directory as the REST API, the import and inbound SCIM see it: every write to a user or group
- * a source owns throws {@link SourceOwnedException} (409) before anything is written; reads pass
- * through. The sources themselves write to the store underneath.
+ * a source owns throws {@link SourceOwnedException} (409) and writes nothing; reads pass through. A
+ * user's put checks its owner in the same step as the write where the store can ({@link
+ * SourceStore#putUnownedUser}); the other writes look the owner up first. The sources themselves
+ * write to the store underneath.
  */
 public final class SourceOwnedDirectory implements DirectoryStore {
   private final DirectoryStore directory;
@@ -29,8 +31,7 @@ public final class SourceOwnedDirectory implements DirectoryStore {
 
   @Override
   public void putUser(DirectoryUser user) {
-    sources.requireWritable(ObjectType.USER, user.id());
-    directory.putUser(user);
+    sources.putUnownedUser(directory, user, false);
   }
 
   @Override
@@ -41,8 +42,7 @@ public final class SourceOwnedDirectory implements DirectoryStore {
 
   @Override
   public void putUniqueUser(DirectoryUser user) {
-    sources.requireWritable(ObjectType.USER, user.id());
-    directory.putUniqueUser(user);
+    sources.putUnownedUser(directory, user, true);
   }
 
   @Override

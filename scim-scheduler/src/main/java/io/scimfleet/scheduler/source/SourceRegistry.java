@@ -1,5 +1,6 @@
 package io.scimfleet.scheduler.source;
 
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.store.DirectoryStore;
 import java.util.Collection;
@@ -74,6 +75,11 @@ public final class SourceRegistry {
             owned -> {
               throw new SourceOwnedException(type, owned.getKey(), owned.getValue());
             });
+  }
+
+  /** Writes the user unless a source owns it ({@link SourceStore#putUnownedUser}). */
+  public void putUnownedUser(DirectoryStore directory, DirectoryUser user, boolean unique) {
+    store.putUnownedUser(directory, user, unique);
   }
 
   /** Refuses a write to an object a source owns. */

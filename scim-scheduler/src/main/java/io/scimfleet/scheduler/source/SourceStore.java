@@ -1,6 +1,8 @@
 package io.scimfleet.scheduler.source;
 
+import io.scimfleet.model.DirectoryUser;
 import io.scimfleet.model.ObjectType;
+import io.scimfleet.store.DirectoryStore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +44,18 @@ public interface SourceStore {
 
   /** The owners of these objects, in one round trip where the store can; unowned ones left out. */
   Map<String, String> owners(ObjectType type, Collection<String> ids);
+
+  /**
+   * Writes the user to {@code directory} ({@code unique}: {@link DirectoryStore#putUniqueUser})
+   * unless a source owns it: then {@link SourceOwnedException} and nothing is written. This default
+   * looks the owner up, then writes; a store that can check inside the write itself does so.
+   */
+  default void putUnownedUser(DirectoryStore directory, DirectoryUser user, boolean unique) {
+    Optional<String> owner = ownerOf(ObjectType.USER, user.id());
+    if (owner.isPresent()) throw new SourceOwnedException(ObjectType.USER, user.id(), owner.get());
+    if (unique) directory.putUniqueUser(user);
+    else directory.putUser(user);
+  }
 
   /** The deletions held for this source, of one type: id to DN. */
   Map<String, String> held(String source, ObjectType type);

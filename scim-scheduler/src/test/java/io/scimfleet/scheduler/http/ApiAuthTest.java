@@ -176,6 +176,24 @@ class ApiAuthTest {
   }
 
   @Test
+  void onlyTheWholeTokenOpensNotAPrefixOrALongerOne() {
+    String admin = ApiFixture.ADMIN_TOKEN;
+    for (String token :
+        new String[] {
+          admin.substring(0, admin.length() - 1),
+          admin + "x",
+          admin.substring(0, admin.length() - 1) + "X",
+          admin + admin,
+          ApiFixture.DIRECTORY_TOKEN.substring(1)
+        }) {
+      assertThat(fixture.api.withToken(token).get("/api/v1/providers").status())
+          .as(token)
+          .isEqualTo(401);
+    }
+    assertThat(fixture.api.withToken(admin).get("/api/v1/providers").status()).isEqualTo(200);
+  }
+
+  @Test
   void aBearerSchemeInAnyCaseIsAccepted() {
     var answer =
         fixture.api.withToken(null).send("GET", "/api/v1/providers", BodyPublishers.noBody(), null);
