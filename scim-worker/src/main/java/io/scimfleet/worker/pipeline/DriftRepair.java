@@ -67,6 +67,8 @@ public final class DriftRepair {
    * unreachable, the provider quarantined) is left for the next run, with the error in this one:
    * the clean-up still runs. Objects created since {@code runStarted} are listed but not compared:
    * the target holds what this run just sent them (on a first full sync, that is every object).
+   * Objects updated since then (on a forced sync, every object sent) are not compared either while
+   * the target shows no change since the write ({@code meta.lastModified}, {@code meta.version}).
    *
    * @param force a forced full sync: read the target in full
    */

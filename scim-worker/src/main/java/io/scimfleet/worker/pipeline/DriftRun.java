@@ -317,14 +317,22 @@ final class DriftRun {
     remoteIds.forEach(remoteId -> objectIds.put(managed.objectId(remoteId), remoteId));
     Map<String, ObjectSyncState> states =
         stores.syncState().getAll(ctx.name(), type, objectIds.keySet());
+    // those this run wrote and the target kept as written are neither mapped nor compared
+    objectIds
+        .entrySet()
+        .removeIf(
+            object -> {
+              ObjectSyncState state = states.get(object.getKey());
+              return state == null
+                  || !checked(state, object.getValue())
+                  || createdByThisRun(state)
+                  || keptSinceThisRunsWrite(state, found.get(object.getValue()));
+            });
     Map<String, MappingInput> inputs = inScope(type, objectIds.keySet());
     for (Map.Entry<String, String> object : objectIds.entrySet()) {
       ObjectSyncState state = states.get(object.getKey());
       MappingInput input = inputs.get(object.getKey());
-      if (input == null
-          || state == null
-          || !checked(state, object.getValue())
-          || createdByThisRun(state)) continue;
+      if (input == null || state == null) continue;
       ScimResource onTarget = found.get(object.getValue());
       if (withoutMembers != null
           && onTarget != null
@@ -379,6 +387,29 @@ final class DriftRun {
   private boolean createdByThisRun(ObjectSyncState state) {
     Instant time = state.time();
     return state.outcome() == SyncOutcome.CREATED && time != null && !time.isBefore(runStarted);
+  }
+
+  /**
+   * Updated by this run (its sync state's time is not before the run's start) and, by all the
+   * target shows, not changed there since: its {@code meta.lastModified}, when shown, is not later
+   * than the state's time (taken after the target answered the write), and its {@code
+   * meta.version}, when both sides have one, is the one the write returned. Both must hold: a
+   * target may keep its version through a hand edit, and one whose clock runs ahead is simply
+   * compared. A target that shows neither is taken at its word, as for a created object. A group
+   * whose members include a user this check recreated is compared; one not found on the target
+   * (null) too, so it is recreated.
+   */
+  private boolean keptSinceThisRunsWrite(ObjectSyncState state, @Nullable ScimResource onTarget) {
+    Instant written = state.time();
+    if (onTarget == null
+        || state.outcome() != SyncOutcome.UPDATED
+        || written == null
+        || written.isBefore(runStarted)
+        || state.membersSent().stream().anyMatch(recreatedUsers::contains)) return false;
+    Instant modified = TargetSnapshot.lastModified(onTarget);
+    if (modified != null && modified.isAfter(written)) return false;
+    String version = onTarget.version().orElse(null);
+    return version == null || state.version() == null || version.equals(state.version());
   }
 
   /** Deleted on the target: forget the remote id, so the sync creates (or links) it again. */

@@ -160,6 +160,40 @@ class DriftRepairTest {
   }
 
   @Test
+  void anObjectThisRunUpdatedIsComparedOnlyWhenTheTargetChangedItSinceTheWrite() throws Exception {
+    // the fleet's clock a second ahead of the target's: its writes are not later than the states
+    clock.advance(Duration.between(clock.instant(), Instant.now().plusSeconds(1)));
+    String runId = startRun();
+    for (String id : List.of("u1", "u2", "u3")) {
+      stores.directory().putUser(aUser(id).named("Renamed " + id).withUsername(id).build());
+      sync(ObjectType.USER, id); // updated by this run's pages
+    }
+    Thread.sleep(3_500); // the hand edits below are later than the states, even to the second
+    byHand.patch(
+        "Users",
+        remoteId(ObjectType.USER, "u2"),
+        PatchRequest.builder().replace("displayName", "Mallory").build(),
+        null);
+    String deleted = remoteId(ObjectType.USER, "u3");
+    byHand.delete("Users", deleted, null);
+    // changed in the directory after the write: its own sync job sends it, not the drift check
+    stores.directory().putUser(aUser("u1").named("Later u1").withUsername("u1").build());
+    target.resetCounts();
+
+    FullSyncRun run = lastPhase(runId);
+
+    assertThat(user("u1").path("displayName").asText())
+        .as("the target holds what this run wrote: neither mapped nor compared again")
+        .isEqualTo("Renamed u1");
+    assertThat(user("u2").path("displayName").asText())
+        .as("edited by hand after the write")
+        .isEqualTo("Renamed u2");
+    assertThat(remoteId(ObjectType.USER, "u3")).as("deleted after the write").isNotEqualTo(deleted);
+    assertThat(user("u3").path("displayName").asText()).isEqualTo("Renamed u3");
+    assertThat(run.counts().repaired()).isEqualTo(2); // u2 and u3
+  }
+
+  @Test
   void anAttributeChangedOnTheTargetIsSentAgain() throws Exception {
     byHand.patch(
         "Users",
