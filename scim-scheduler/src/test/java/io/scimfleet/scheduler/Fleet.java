@@ -90,6 +90,11 @@ final class Fleet implements AutoCloseable {
     return stores.syncState().lastRun(provider);
   }
 
+  /** The job servers (workers) JobRunr knows as live. */
+  int jobServers() {
+    return schedulerJobs.queue().jobServers();
+  }
+
   List<String> jobNames(StateName state) {
     return schedulerJobs
         .storage()

@@ -84,12 +84,15 @@ class FleetEndToEndIT {
       fleet.stores.directory().putUser(aUser(String.format("u%03d", i)).build());
     fleet.stores.directory().putGroup(aGroup("g1").named("All").build(), List.of("u000", "u001"));
     awaitQuiet();
+    await().atMost(PATIENCE).until(() -> fleet.jobServers() == 2);
 
     String runId = fleet.scheduler.fullSyncs().startNow(providerName, false);
     FullSyncRun run = awaitRun(runId);
 
     assertThat(run.status()).isEqualTo(FullSyncRun.Status.SUCCEEDED);
-    assertThat(run.userPages()).isEqualTo(3);
+    // two live workers: the 250 users (3 pages of 100) are cut into the phase's window of 8 even
+    // pages, so that both workers share them (PageCut)
+    assertThat(run.userPages()).isEqualTo(8);
     assertThat(run.groupPages()).isEqualTo(1);
     // the change jobs synced everything already: each phase's plan ran its pages itself (nothing
     // to send), so the run made no page jobs
