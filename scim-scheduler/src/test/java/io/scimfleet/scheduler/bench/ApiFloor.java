@@ -63,6 +63,17 @@ final class ApiFloor {
     }
   }
 
+  /** The API body of a new user {@code id}, as the bench's change runs send it. */
+  static String newUser(String id) {
+    return "{\"username\":\""
+        + id
+        + "\",\"name\":\"Latency "
+        + id
+        + "\",\"email\":\""
+        + id
+        + "@example.org\"}";
+  }
+
   private static void puts(HttpClient client, String base, String prefix) throws Exception {
     long start = System.nanoTime();
     for (int i = 0; i < PUTS; i++) {
@@ -70,15 +81,7 @@ final class ApiFloor {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(base + id))
               .header("Content-Type", "application/json")
-              .PUT(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"username\":\""
-                          + id
-                          + "\",\"name\":\"Latency "
-                          + id
-                          + "\",\"email\":\""
-                          + id
-                          + "@example.org\"}"))
+              .PUT(HttpRequest.BodyPublishers.ofString(newUser(id)))
               .build();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200)

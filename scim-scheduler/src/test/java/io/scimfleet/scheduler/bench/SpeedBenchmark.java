@@ -377,17 +377,7 @@ public final class SpeedBenchmark {
           pace.schedule(
               () -> {
                 sent.put(id, System.currentTimeMillis());
-                fleet.api(
-                    "PUT",
-                    "/api/v1/users/" + id,
-                    "application/json",
-                    "{\"username\":\""
-                        + id
-                        + "\",\"name\":\"Latency "
-                        + id
-                        + "\",\"email\":\""
-                        + id
-                        + "@example.org\"}");
+                fleet.api("PUT", "/api/v1/users/" + id, "application/json", ApiFloor.newUser(id));
                 return null;
               },
               i * 20L,
