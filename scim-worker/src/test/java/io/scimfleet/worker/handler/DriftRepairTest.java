@@ -5,6 +5,7 @@ import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static io.scimfleet.worker.handler.CleanableRuns.cleanable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,7 +169,12 @@ class DriftRepairTest {
       stores.directory().putUser(aUser(id).named("Renamed " + id).withUsername(id).build());
       sync(ObjectType.USER, id); // updated by this run's pages
     }
-    Thread.sleep(3_500); // the hand edits below are later than the states, even to the second
+    // the target stamps with the real clock, to the second: the hand edits below must come later
+    // than the states' times (the fleet's clock, a second ahead)
+    Instant written = stores.syncState().get("crm", ObjectType.USER, "u3").orElseThrow().time();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Instant.now().isAfter(written.plusSeconds(1)));
     byHand.patch(
         "Users",
         remoteId(ObjectType.USER, "u2"),
