@@ -12,13 +12,14 @@
 # its measured value, met or not met (docs/benchmarks.md).
 # Change latency: a warm-up of 1,000 changes at 50/s, then BENCH_LATENCY_RUNS (default 5) measured runs,
 # each with its p50/p99 and fleet CPU per change; the worst run and the median CPU stand against the goals.
+# Then one run at 250/s (a busy fleet's CPU per change) and the HTTP floor (a bare Javalin PUT) at 50/s and 250/s.
 # With scaleUsers above 0 it also runs bench/scale-out.sh's part (issue 25: 1/2/4 workers at 200 ms).
 # BENCH_BULK=off sets the main fleet's provider to bulk: off (default auto).
 # BENCH_JARS=<dir> runs the fleet from other jars (an older build: before/after);
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each
 # process's name, e.g. '-XX:StartFlightRecording=filename=target/bench-speed/%n.jfr,settings=profile'.
-# The fleet runs with the images' JVM options (deploy/docker/Dockerfile's JAVA_TOOL_OPTIONS);
-# BENCH_JVM=default runs it with the JVM's defaults.
+# The fleet runs with the images' JVM options (deploy/docker/Dockerfile's JAVA_TOOL_OPTIONS) and the chart's
+# memory limit (-XX:MaxRAM from deploy/helm/scim-fleet/values.yaml); BENCH_JVM=default runs it with the JVM's defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

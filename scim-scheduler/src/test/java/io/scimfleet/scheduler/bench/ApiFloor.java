@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The HTTP floor of the fleet's API write: a bare Javalin server in a process of its own (one PUT
  * route that reads the body and answers a small JSON, no Redis, no job), driven like the bench's
- * change runs (one new user a request, 50 a second, on one keep-alive client). Its CPU per PUT is
- * the part of the fleet's CPU per change that Jetty, Javalin and the kernel take before the fleet's
- * own code runs.
+ * change runs (one new user a request, at the runs' pace, on one keep-alive client). Its CPU per
+ * PUT is the part of the fleet's CPU per change that Jetty, Javalin and the kernel take before the
+ * fleet's own code runs.
  */
 final class ApiFloor {
   private static final Pattern READY = Pattern.compile("bare-api ready: port (\\d+)");
@@ -47,18 +47,18 @@ final class ApiFloor {
   }
 
   /**
-   * CPU milliseconds per PUT over {@value #PUTS} PUTs at 50 a second, after as many to warm up; the
-   * server runs with {@code jvmOptions}.
+   * CPU milliseconds per PUT over {@value #PUTS} PUTs at {@code pace} a second, after as many to
+   * warm up; the server runs with {@code jvmOptions}.
    */
-  static double cpuPerPut(List<String> jvmOptions, Path log) throws Exception {
+  static double cpuPerPut(List<String> jvmOptions, int pace, Path log) throws Exception {
     List<String> args = new ArrayList<>(jvmOptions);
     args.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiFloor.class.getName()));
     try (BenchProcess server = BenchProcess.java(args, List.of(), Map.of(), log)) {
       String base = "http://127.0.0.1:" + server.await(READY) + "/api/v1/users/";
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      puts(client, base, "warm-");
+      puts(client, base, "warm-", pace);
       long cpu = server.cpuMillis();
-      puts(client, base, "floor-");
+      puts(client, base, "floor-", pace);
       return (server.cpuMillis() - cpu) / (double) PUTS;
     }
   }
@@ -74,7 +74,8 @@ final class ApiFloor {
         + "@example.org\"}";
   }
 
-  private static void puts(HttpClient client, String base, String prefix) throws Exception {
+  private static void puts(HttpClient client, String base, String prefix, int pace)
+      throws Exception {
     long start = System.nanoTime();
     for (int i = 0; i < PUTS; i++) {
       String id = String.format("%s%05d", prefix, i);
@@ -86,7 +87,7 @@ final class ApiFloor {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200)
         throw new IllegalStateException("bare API answered " + response.statusCode());
-      long next = start + (i + 1) * 20_000_000L; // 50 a second
+      long next = start + (i + 1) * 1_000_000_000L / pace;
       long wait = next - System.nanoTime();
       if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }

@@ -1,30 +1,53 @@
 package io.scimfleet.scheduler.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JVM options the fleet's images run with: {@code JAVA_TOOL_OPTIONS} of {@code
- * deploy/docker/Dockerfile} (the chart and Jib hold the same, {@code deploy}'s tests say so). The
- * benchmarks start the fleet's processes with them, so that they measure the fleet as deployed;
- * {@code BENCH_JVM=default} starts them with the JVM's defaults instead (to compare).
+ * The JVM the fleet's pods run: {@code JAVA_TOOL_OPTIONS} of {@code deploy/docker/Dockerfile} (the
+ * chart and Jib hold the same, {@code deploy}'s tests say so) in a container of the chart's memory
+ * limit ({@code -XX:MaxRAM}, so that the heap is sized as in the pod). The benchmarks start the
+ * fleet's processes so, to measure the fleet as deployed; {@code BENCH_JVM=default} starts them
+ * with the JVM's defaults instead (to compare).
  */
 final class DeployedJvm {
   static final Path DOCKERFILE = Path.of("deploy", "docker", "Dockerfile");
+  static final Path CHART_VALUES = Path.of("deploy", "helm", "scim-fleet", "values.yaml");
   private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
+  private static final Pattern MEBIBYTES = Pattern.compile("(\\d+)(Mi|Gi)");
+
+  /** A process of the fleet, named as the chart's values name its section. */
+  enum Component {
+    SCHEDULER("scheduler"),
+    WORKER("workers");
+
+    private final String values;
+
+    Component(String values) {
+      this.values = values;
+    }
+  }
 
   private DeployedJvm() {}
 
   /**
-   * The options the benchmark's fleet runs with: the deployed ones, or none with BENCH_JVM=default.
+   * The options the benchmark's {@code component} runs with: the deployed ones, or none with
+   * BENCH_JVM=default.
    */
-  static List<String> forBench() {
-    return "default".equals(System.getenv("BENCH_JVM")) ? List.of() : of(read(DOCKERFILE));
+  static List<String> forBench(Component component) {
+    if ("default".equals(System.getenv("BENCH_JVM"))) return List.of();
+    List<String> options = new ArrayList<>(of(read(DOCKERFILE)));
+    options.add("-XX:MaxRAM=" + memoryLimitMebibytes(read(CHART_VALUES), component) + "m");
+    return options;
   }
 
   /** The options of a Dockerfile's {@code JAVA_TOOL_OPTIONS="…"}. */
@@ -34,6 +57,32 @@ final class DeployedJvm {
       throw new IllegalStateException("no JAVA_TOOL_OPTIONS=\"…\" in the Dockerfile");
     String options = matcher.group(1).trim();
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+", -1));
+  }
+
+  /** The memory limit of {@code component}'s pods in the chart's values, in MiB. */
+  static long memoryLimitMebibytes(String values, Component component) {
+    JsonNode limit;
+    try {
+      limit =
+          new ObjectMapper(new YAMLFactory())
+              .readTree(values)
+              .path(component.values)
+              .path("resources")
+              .path("limits")
+              .path("memory");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the chart's values are not YAML", e);
+    }
+    Matcher size = MEBIBYTES.matcher(limit.asText());
+    if (!size.matches())
+      throw new IllegalStateException(
+          "the chart's "
+              + component.values
+              + ".resources.limits.memory is not a size in Mi or Gi: '"
+              + limit.asText()
+              + "'");
+    long amount = Long.parseLong(size.group(1));
+    return "Gi".equals(size.group(2)) ? amount * 1024 : amount;
   }
 
   private static String read(Path file) {

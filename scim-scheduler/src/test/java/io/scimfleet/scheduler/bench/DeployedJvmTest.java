@@ -28,4 +28,39 @@ class DeployedJvmTest {
     Path dockerfile = Path.of("..").resolve(DeployedJvm.DOCKERFILE);
     assertThat(DeployedJvm.of(Files.readString(dockerfile))).contains("-XX:TieredStopAtLevel=1");
   }
+
+  @Test
+  void readsEachComponentsMemoryLimitFromTheChartsValues() {
+    String values =
+        """
+        scheduler:
+          resources:
+            limits: {memory: 768Mi}
+        workers:
+          resources:
+            limits:
+              memory: 2Gi
+        """;
+    assertThat(DeployedJvm.memoryLimitMebibytes(values, DeployedJvm.Component.SCHEDULER))
+        .isEqualTo(768);
+    assertThat(DeployedJvm.memoryLimitMebibytes(values, DeployedJvm.Component.WORKER))
+        .isEqualTo(2048);
+  }
+
+  @Test
+  void aMemoryLimitThatIsNoSizeIsAnError() {
+    assertThatThrownBy(
+            () ->
+                DeployedJvm.memoryLimitMebibytes(
+                    "workers:\n  resources: {}\n", DeployedJvm.Component.WORKER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("workers.resources.limits.memory");
+  }
+
+  @Test
+  void theRepositorysChartLimitsTheSchedulerAndTheWorkers() throws Exception {
+    String values = Files.readString(Path.of("..").resolve(DeployedJvm.CHART_VALUES));
+    for (DeployedJvm.Component component : DeployedJvm.Component.values())
+      assertThat(DeployedJvm.memoryLimitMebibytes(values, component)).isBetween(256L, 65_536L);
+  }
 }
