@@ -12,7 +12,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  *
  * <p>A job is a hash {@code <prefix>job:<id>}: {@code j} its JSON, {@code v} its version, {@code s}
  * its state, {@code u} its updatedAt (µs), {@code r} its recurring job id, {@code g} its signature,
- * {@code l} the time of its last schedulable state (µs). Indexes: {@code state:<STATE>} (sorted on
+ * {@code l} the time of its last schedulable state (µs), {@code c} a server's claim on it while
+ * enqueued ({@link #CLAIM}, empty after any save). Indexes: {@code state:<STATE>} (sorted on
  * updatedAt), {@code scheduled} (scheduled jobs, sorted on their time), {@code runs:<recurring id>}
  * (the jobs a recurring job made). A job that becomes ENQUEUED is announced on the channel {@code
  * <prefix>work}.
@@ -21,10 +22,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 @SuppressWarnings("ImmutableEnumChecker")
 enum RedisJobScripts {
   /**
-   * Saves jobs whose stored version is the expected one; returns the 1-based positions of the
-   * others. Per job, ten arguments: id, expected version, new version, JSON, state, updatedAt,
-   * scheduledAt (or empty), recurring job id (or empty), signature, last schedulable time (or
-   * empty).
+   * Saves jobs whose stored version is the expected one (and ends any claim on them, {@link
+   * #CLAIM}); returns the 1-based positions of the others. Per job, ten arguments: id, expected
+   * version, new version, JSON, state, updatedAt, scheduledAt (or empty), recurring job id (or
+   * empty), signature, last schedulable time (or empty).
    */
   SAVE(
       """
@@ -48,7 +49,7 @@ enum RedisJobScripts {
           if old and old ~= state then redis.call('ZREM', p .. 'state:' .. old, id) end
           if old == 'SCHEDULED' and ARGV[a + 6] == '' then redis.call('ZREM', p .. 'scheduled', id) end
           redis.call('HSET', key, 'j', ARGV[a + 3], 'v', ARGV[a + 2], 's', state, 'u', ARGV[a + 5],
-            'r', ARGV[a + 7], 'g', ARGV[a + 8], 'l', ARGV[a + 9])
+            'r', ARGV[a + 7], 'g', ARGV[a + 8], 'l', ARGV[a + 9], 'c', '')
           redis.call('ZADD', p .. 'state:' .. state, ARGV[a + 5], id)
           if ARGV[a + 6] ~= '' then redis.call('ZADD', p .. 'scheduled', ARGV[a + 6], id) end
           if ARGV[a + 7] ~= '' and not old then redis.call('SADD', p .. 'runs:' .. ARGV[a + 7], id) end
@@ -75,6 +76,56 @@ enum RedisJobScripts {
         ids = redis.call('ZRANGE', index, ARGV[3], ARGV[4], 'BYSCORE', 'LIMIT', ARGV[5], ARGV[6])
       end
       return jsonOf(p, ids)
+      """),
+
+  /**
+   * Claims up to count enqueued jobs, oldest first, that no other server holds a live claim on, and
+   * returns their JSON. A claim is the job's field {@code c}, {@code <expiry ms>:<server id>}
+   * (Redis time): a server that dies before it saves its jobs loses nothing, they are claimable
+   * again after the lease. Arguments: prefix, server id, count, lease (ms).
+   */
+  CLAIM(
+      Lua.CLAIMABLE
+          + """
+      local p = ARGV[1]
+      local want = tonumber(ARGV[3])
+      local time = redis.call('TIME')
+      local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+      local claim = (now + tonumber(ARGV[4])) .. ':' .. ARGV[2]
+      local out = {}
+      local page = math.max(want, 16)
+      local first = 0
+      while #out < want do
+        local ids = redis.call('ZRANGE', p .. 'state:ENQUEUED', first, first + page - 1)
+        if #ids == 0 then break end
+        for _, id in ipairs(ids) do
+          local key = p .. 'job:' .. id
+          local job = redis.call('HMGET', key, 'c', 'j')
+          if job[2] and claimable(job[1], now, ARGV[2]) then
+            redis.call('HSET', key, 'c', claim)
+            out[#out + 1] = job[2]
+            if #out == want then break end
+          end
+        end
+        first = first + page
+      end
+      return out
+      """),
+
+  /**
+   * Ends this server's claims on jobs it leaves (another server may claim them at once); a claim
+   * that is not its own is kept. Arguments: prefix, server id, job ids...
+   */
+  RELEASE(
+      """
+      local p = ARGV[1]
+      local suffix = ':' .. ARGV[2]
+      for i = 3, #ARGV do
+        local key = p .. 'job:' .. ARGV[i]
+        local claim = redis.call('HGET', key, 'c')
+        if claim and string.sub(claim, -#suffix) == suffix then redis.call('HSET', key, 'c', '') end
+      end
+      return 0
       """),
 
   /** The JSON of scheduled jobs due before a time. Arguments: prefix, max, offset, count. */
@@ -237,6 +288,20 @@ enum RedisJobScripts {
           redis.call('ZREM', p .. 'scheduled', id)
           if job[2] and job[2] ~= '' then redis.call('SREM', p .. 'runs:' .. job[2], id) end
           return key
+        end
+        """;
+
+    /**
+     * {@code claimable(claim, now, server)}: true when the job has no claim, or its claim ran out,
+     * or it is this server's own.
+     */
+    static final String CLAIMABLE =
+        """
+        local function claimable(claim, now, server)
+          if not claim or claim == '' then return true end
+          local at = string.find(claim, ':', 1, true)
+          if not at then return true end
+          return tonumber(string.sub(claim, 1, at - 1)) <= now or string.sub(claim, at + 1) == server
         end
         """;
 

@@ -22,6 +22,7 @@ import org.jobrunr.jobs.states.JobState;
 import org.jobrunr.jobs.states.SchedulableState;
 import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.BackgroundJobServerStatus;
 import org.jobrunr.storage.ConcurrentJobModificationException;
 import org.jobrunr.storage.JobNotFoundException;
@@ -67,12 +68,19 @@ public final class RedisStorageProvider implements StorageProvider {
   private final java.util.concurrent.atomic.AtomicLong refused =
       new java.util.concurrent.atomic.AtomicLong();
   private final StorageChangeNotifier changes = new StorageChangeNotifier(this);
+  private final EnqueuedJobClaims claims;
   private volatile JobMapper mapper;
 
   /** Keys under {@code prefix} (e.g. {@code scim:jobs:}). */
   public RedisStorageProvider(JedisPool pool, String prefix) {
     this.pool = pool;
     this.prefix = prefix;
+    this.claims = new EnqueuedJobClaims(this, prefix, EnqueuedJobClaims.LEASE);
+  }
+
+  /** How this storage hands each enqueued job to one server. */
+  EnqueuedJobClaims claims() {
+    return claims;
   }
 
   /** The pub/sub channel on which every job that becomes ENQUEUED is announced. */
@@ -244,7 +252,7 @@ public final class RedisStorageProvider implements StorageProvider {
    * Saves every job whose version is current in one script; returns the others, their version
    * unchanged (JobRunr's {@link JobVersioner} raises it, and puts it back unless committed).
    */
-  private List<Job> saveAll(List<Job> jobs) {
+  List<Job> saveAll(List<Job> jobs) {
     List<String> arguments = new ArrayList<>(2 + jobs.size() * FIELDS_PER_JOB);
     arguments.add(prefix);
     arguments.add(String.valueOf(jobs.size()));
@@ -354,6 +362,15 @@ public final class RedisStorageProvider implements StorageProvider {
     List<Job> all =
         jobs(run(RedisJobScripts.LIST, List.of(prefix, state.name(), "-inf", max, "0", "-1", "0")));
     return page(all, request);
+  }
+
+  /**
+   * Each enqueued job to one server only ({@link EnqueuedJobClaims}), oldest first: the request's
+   * order is the queue's.
+   */
+  @Override
+  public List<Job> getJobsToProcess(BackgroundJobServer server, AmountRequest request) {
+    return claims.fetch(server, request.getLimit());
   }
 
   @Override
@@ -564,14 +581,14 @@ public final class RedisStorageProvider implements StorageProvider {
 
   // ---- helpers
 
-  private Object run(RedisJobScripts script, List<String> arguments) {
+  Object run(RedisJobScripts script, List<String> arguments) {
     try (Jedis jedis = pool.getResource()) {
       return script.run(jedis, arguments);
     }
   }
 
   /** The jobs of the JSON list; a job whose data is refused is set aside and left out. */
-  private List<Job> jobs(Object jsonList) {
+  List<Job> jobs(Object jsonList) {
     List<Job> jobs = new ArrayList<>();
     for (Object json : (List<?>) jsonList) {
       try {
