@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.scimfleet.testing.GroupBuilder.aGroup;
@@ -161,6 +162,39 @@ class NewestFirstDriftCheckTest {
         .filteredOn(q -> q.startsWith("Users?") && q.contains("attributes=id,meta"))
         .hasSize(1)
         .allMatch(q -> q.contains("count=1000"));
+  }
+
+  @Test
+  void aSortRefusedAfterItWasVerifiedFallsBackToTheListingAndIsVerifiedAgain() throws Exception {
+    provisionedBehindProxy(sorting);
+    lastPhase(false);
+    assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.SORT);
+    proxy.stubFor(
+        get(urlPathEqualTo("/scim/v2/Users"))
+            .withQueryParam("sortBy", matching(".*"))
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/scim+json")
+                    .withBody(
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                            + "\"status\":\"400\",\"detail\":\"sorting is off\"}")));
+    byHand.patch(
+        "Users",
+        remoteId("u3"),
+        PatchRequest.builder().replace("displayName", "Mallory").build(),
+        null);
+    clock.advance(Duration.ofHours(1));
+
+    FullSyncRun run = lastPhase(false);
+
+    assertThat(user("u3").path("displayName").asText()).isEqualTo("User u3");
+    assertThat(run.counts().repaired()).isEqualTo(1);
+    assertThat(marks().incremental()).as("verified again next time").isNull();
+    clock.advance(Duration.ofHours(1));
+    lastPhase(false);
+    assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
   }
 
   /** {@code server} behind the proxy; USERS users and a group of two, synced. */
