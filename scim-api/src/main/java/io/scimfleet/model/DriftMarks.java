@@ -33,6 +33,11 @@ public record DriftMarks(
      */
     FILTER,
     /**
+     * {@code sortBy=meta.lastModified&sortOrder=descending}: the target announces sorting and was
+     * seen to honour it; pages are read newest first up to the first object not changed since.
+     */
+    SORT,
+    /**
      * A listing of {@code id} and {@code meta} only, compared here with the last check's time (and
      * showing deletions).
      */

@@ -160,10 +160,19 @@ public final class ScimClient implements AutoCloseable {
    */
   public Stream<ScimResource> searchAll(
       String endpoint, @Nullable Filter filter, List<String> attributes) {
+    return searchAll(endpoint, filter, attributes, PatchRequest.DEFAULT_MAX_MEMBER_CHANGES);
+  }
+
+  /**
+   * Like {@link #searchAll(String, Filter, List)}, in pages of up to {@code pageSize} objects
+   * (never more than the target's {@code filter.maxResults}): fewer requests for small objects.
+   */
+  public Stream<ScimResource> searchAll(
+      String endpoint, @Nullable Filter filter, List<String> attributes, int pageSize) {
     Pager pager =
         new Pager(
             request -> search(endpoint, request),
-            firstPage(filter).withAttributes(attributes),
+            firstPage(filter, pageSize).withAttributes(attributes),
             pagesAhead,
             pagesAtOnce);
     return StreamSupport.stream(
@@ -226,11 +235,10 @@ public final class ScimClient implements AutoCloseable {
     return operations.isEmpty() ? List.of() : bulk.send(operations, limits, true);
   }
 
-  private SearchRequest firstPage(@Nullable Filter filter) {
+  private SearchRequest firstPage(@Nullable Filter filter, int pageSize) {
     Capabilities capabilities = capabilities();
-    int pageSize =
-        Math.min(PatchRequest.DEFAULT_MAX_MEMBER_CHANGES, capabilities.filter().maxResults());
-    SearchRequest first = new SearchRequest(filter, 1, pageSize, null, List.of());
+    int count = Math.max(1, Math.min(pageSize, capabilities.filter().maxResults()));
+    SearchRequest first = new SearchRequest(filter, 1, count, null, List.of());
     return capabilities.cursorPaging() ? first.withCursor("") : first;
   }
 

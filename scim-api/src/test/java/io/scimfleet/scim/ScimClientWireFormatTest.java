@@ -383,6 +383,35 @@ class ScimClientWireFormatTest {
   }
 
   @Test
+  void aPageCutBelowTheCountAskedForIsFollowedWhileTotalResultsSaysMoreAreLeft() {
+    ScimWireMock.discovery(wireMock, false, 1000, false, 0);
+    stubPage("startIndex", "1", listOf(4, null, user("1", "a"), user("2", "b")));
+    stubPage("startIndex", "3", listOf(4, null, user("3", "c"), user("4", "d")));
+
+    List<String> ids =
+        client.searchAll("Users", null, List.of("id", "meta"), 1000).map(ScimResource::id).toList();
+
+    assertThat(ids).containsExactly("1", "2", "3", "4");
+    wireMock.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("startIndex", equalTo("3"))
+            .withQueryParam("count", equalTo("1000")));
+  }
+
+  @Test
+  void aSortedSearchSendsSortByAndSortOrder() {
+    ScimWireMock.discovery(wireMock, false, 100, false, 0);
+    stubPage("sortBy", "meta.lastModified", listOf(1, null, user("1", "a")));
+
+    client.search("Users", SearchRequest.all().withCount(1).sortedBy("meta.lastModified", true));
+
+    wireMock.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "/Users"))
+            .withQueryParam("sortBy", equalTo("meta.lastModified"))
+            .withQueryParam("sortOrder", equalTo("descending")));
+  }
+
+  @Test
   void startIndexPagingStopsOnAnEmptyPage() {
     ScimWireMock.discovery(wireMock, false, 2, false, 0);
     stubPage("startIndex", "1", listOf(99, null, user("1", "a"), user("2", "b")));

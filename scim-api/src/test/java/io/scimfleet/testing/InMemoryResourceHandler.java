@@ -11,6 +11,7 @@ import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.filter.resources.FilterResourceResolver;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
+import de.captaingoldfish.scim.sdk.server.sort.ResourceNodeComparator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +102,11 @@ abstract class InMemoryResourceHandler<T extends ResourceNode> extends ResourceH
       List<SchemaAttribute> excluded,
       Context context) {
     List<T> matching = matching(filter);
+    // SCIM-SDK hands a sortBy over only where sort.supported is announced
+    if (sortBy != null) {
+      matching = new ArrayList<>(matching);
+      matching.sort(new ResourceNodeComparator(sortBy, sortOrder));
+    }
     int from = (int) Math.min(Math.max(startIndex - 1, 0), matching.size());
     int to = Math.min(from + Math.max(count, 0), matching.size());
     return PartialListResponse.<T>builder()

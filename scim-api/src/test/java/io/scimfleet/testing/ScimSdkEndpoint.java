@@ -10,6 +10,7 @@ import de.captaingoldfish.scim.sdk.common.resources.complex.ChangePasswordConfig
 import de.captaingoldfish.scim.sdk.common.resources.complex.ETagConfig;
 import de.captaingoldfish.scim.sdk.common.resources.complex.FilterConfig;
 import de.captaingoldfish.scim.sdk.common.resources.complex.PatchConfig;
+import de.captaingoldfish.scim.sdk.common.resources.complex.SortConfig;
 import de.captaingoldfish.scim.sdk.common.resources.multicomplex.AuthenticationScheme;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
@@ -77,6 +78,7 @@ final class ScimSdkEndpoint {
         .filterConfig(
             FilterConfig.builder().supported(true).maxResults(options.maxResults()).build())
         .eTagConfig(ETagConfig.builder().supported(options.etag()).build())
+        .sortConfig(SortConfig.builder().supported(options.sort()).build())
         .changePasswordConfig(
             ChangePasswordConfig.builder().supported(options.changePassword()).build())
         .bulkConfig(

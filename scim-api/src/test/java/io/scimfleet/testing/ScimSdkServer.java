@@ -62,6 +62,8 @@ public final class ScimSdkServer implements AutoCloseable {
    * @param enterpriseUser the User resource type has the Enterprise User extension, announced in
    *     {@code /ResourceTypes} and {@code /Schemas} (default true, the SCIM-SDK's own default);
    *     false: neither lists it, and the server does not know the extension
+   * @param sort announce {@code sort.supported} and sort listings by {@code sortBy} with SCIM-SDK's
+   *     own comparator (default false, the SCIM-SDK's own default: then {@code sortBy} is ignored)
    */
   public record Options(
       String token,
@@ -71,7 +73,8 @@ public final class ScimSdkServer implements AutoCloseable {
       boolean etag,
       int threads,
       boolean changePassword,
-      boolean enterpriseUser) {
+      boolean enterpriseUser,
+      boolean sort) {
     public Options(
         String token,
         int bulkMaxOperations,
@@ -80,6 +83,40 @@ public final class ScimSdkServer implements AutoCloseable {
         boolean etag,
         int threads) {
       this(token, bulkMaxOperations, bulkMaxPayloadSize, maxResults, etag, threads, false, true);
+    }
+
+    public Options(
+        String token,
+        int bulkMaxOperations,
+        long bulkMaxPayloadSize,
+        int maxResults,
+        boolean etag,
+        int threads,
+        boolean changePassword,
+        boolean enterpriseUser) {
+      this(
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          changePassword,
+          enterpriseUser,
+          false);
+    }
+
+    public Options withSort(boolean value) {
+      return new Options(
+          token,
+          bulkMaxOperations,
+          bulkMaxPayloadSize,
+          maxResults,
+          etag,
+          threads,
+          changePassword,
+          enterpriseUser,
+          value);
     }
 
     public Options withEnterpriseUser(boolean value) {
@@ -91,7 +128,8 @@ public final class ScimSdkServer implements AutoCloseable {
           etag,
           threads,
           changePassword,
-          value);
+          value,
+          sort);
     }
 
     public static Options defaults() {
@@ -107,7 +145,8 @@ public final class ScimSdkServer implements AutoCloseable {
           etag,
           threads,
           value,
-          enterpriseUser);
+          enterpriseUser,
+          sort);
     }
 
     public Options withBulkMaxOperations(int value) {
@@ -119,7 +158,8 @@ public final class ScimSdkServer implements AutoCloseable {
           etag,
           threads,
           changePassword,
-          enterpriseUser);
+          enterpriseUser,
+          sort);
     }
 
     public Options withMaxResults(int value) {
@@ -131,7 +171,8 @@ public final class ScimSdkServer implements AutoCloseable {
           etag,
           threads,
           changePassword,
-          enterpriseUser);
+          enterpriseUser,
+          sort);
     }
 
     public Options withEtag(boolean value) {
@@ -143,7 +184,8 @@ public final class ScimSdkServer implements AutoCloseable {
           value,
           threads,
           changePassword,
-          enterpriseUser);
+          enterpriseUser,
+          sort);
     }
 
     public Options withToken(String value) {
@@ -155,7 +197,8 @@ public final class ScimSdkServer implements AutoCloseable {
           etag,
           threads,
           changePassword,
-          enterpriseUser);
+          enterpriseUser,
+          sort);
     }
   }
 

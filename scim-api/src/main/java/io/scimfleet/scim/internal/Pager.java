@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks every page of a search, fetching a page only when the previous one is used up. Follows
  * {@code nextCursor} while the target sends one, else {@code startIndex}. Never trusts {@code
- * totalResults}: stops on an empty page, a page shorter than asked for, a cursor page without a
- * next cursor, a cursor seen before, or a page that repeats the previous one (a target that ignores
- * {@code startIndex}).
+ * totalResults} to stop early: stops on an empty page, a page shorter than asked for that {@code
+ * totalResults} says is the last (a target may cap a page below what it announces), a cursor page
+ * without a next cursor, a cursor seen before, or a page that repeats the previous one (a target
+ * that ignores {@code startIndex}).
  *
  * <p>With read-ahead, {@code startIndex} pages after the first are asked for before they are
  * needed, up to that many at once, on the given executor: the target's time per page is paid side
@@ -133,8 +134,11 @@ public final class Pager implements Iterator<ScimResource> {
     if (page.cursor().isPresent())
       return cursors.add(page.nextCursor()) ? request.withCursor(page.nextCursor()) : null;
     if (request.cursor() != null) return null;
-    if (request.count() != null && page.resources().size() < request.count()) return null;
-    return request.withStartIndex(startOf(request) + page.resources().size());
+    int after = startOf(request) + page.resources().size();
+    if (request.count() != null
+        && page.resources().size() < request.count()
+        && after > page.totalResults()) return null;
+    return request.withStartIndex(after);
   }
 
   private boolean repeats(ListResponse page) {

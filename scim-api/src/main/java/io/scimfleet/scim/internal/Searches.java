@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a search as {@code GET
- * <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...&excludedAttributes=...}.
+ * <endpoint>?filter=...&startIndex=...&count=...&cursor=...&attributes=...&excludedAttributes=...&sortBy=...&sortOrder=...}.
  */
 public final class Searches {
   private final ScimTransport transport;
@@ -35,7 +35,11 @@ public final class Searches {
         "excludedAttributes",
         request.excludedAttributes().isEmpty()
             ? null
-            : String.join(",", request.excludedAttributes()));
+            : String.join(",", request.excludedAttributes()),
+        "sortBy",
+        request.sortBy(),
+        "sortOrder",
+        request.sortBy() == null ? null : (request.descending() ? "descending" : "ascending"));
   }
 
   private static @Nullable String text(@Nullable Integer number) {

@@ -82,7 +82,10 @@ final class DriftRun {
     return marks;
   }
 
-  /** The target refused the filtered listing it had honoured: verify it again next time. */
+  /**
+   * The target refused the filtered listing, or the sorted one, it had honoured (or stopped
+   * sorting): verify it again next time.
+   */
   boolean filterRefused() {
     return filterRefused;
   }
@@ -143,15 +146,23 @@ final class DriftRun {
    * The check between two full reads. One request asks the target how many objects of this type it
    * holds (one of them shown with its {@code meta}); when that is what the fleet manages plus the
    * unmanaged ones the last check saw, and the target honours the filter, only the objects whose
-   * {@code meta.lastModified} is later than the latest seen before are listed and compared. Else
-   * (another number: something was deleted or created by hand; or no filter) the target is listed
-   * with {@code id} and {@code meta} only, and the managed objects changed since, or not listed,
-   * are read by id. With no {@code meta.lastModified} on the target ({@code none}) only a number
-   * that disagrees is looked into, for deletions; hand edits wait for the full read.
+   * {@code meta.lastModified} is later than the latest seen before are listed and compared; where
+   * it honours sorting instead, its objects are read newest first up to the first one not later
+   * ({@link #newestFirst}). Else (another number: something was deleted or created by hand; or
+   * neither) the target is listed with {@code id} and {@code meta} only, and the managed objects
+   * changed since, or not listed, are read by id; by {@code listing} that listing is all there is
+   * (no number asked first: it shows the deletions itself). With no {@code meta.lastModified} on
+   * the target ({@code none}) only a number that disagrees is looked into, for deletions; hand
+   * edits wait for the full read.
    */
   void checkChanges(ObjectType type, DriftMarks.Incremental mode) {
     DriftMarks.TypeMarks last = before.of(type);
     ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
+    if (mode == DriftMarks.Incremental.LISTING && last.since() != null) {
+      listChanges(type, managed, last, last.since()); // lists all whatever the number: not asked
+      if (type == ObjectType.GROUP) readGroupsOfRecreatedUsers(managed);
+      return;
+    }
     ListResponse probe;
     try {
       probe =
@@ -174,6 +185,7 @@ final class DriftRun {
       return;
     }
     if (mode == DriftMarks.Incremental.FILTER && countsAgree) filterChanges(type, managed, last);
+    else if (mode == DriftMarks.Incremental.SORT && countsAgree) newestFirst(type, managed, last);
     else listChanges(type, managed, last, last.since());
     if (type == ObjectType.GROUP) readGroupsOfRecreatedUsers(managed);
   }
@@ -267,6 +279,74 @@ final class DriftRun {
     readById(type, managed, withoutMembers);
     countUnmanagedAsBefore(last);
     after.put(type, new DriftMarks.TypeMarks(latest[0], last.unmanaged()));
+  }
+
+  /**
+   * Reads, with the managed attributes, the target's objects sorted by {@code meta.lastModified}
+   * descending, one page after the other, and compares the managed ones, up to the first object not
+   * changed since the latest time seen (typically within the first page). A page out of that order
+   * (the target stopped sorting) or a refused sort falls back to the {@code id,meta} listing, and
+   * the sort is verified again next time.
+   */
+  private void newestFirst(ObjectType type, ManagedObjects managed, DriftMarks.TypeMarks last) {
+    Instant since =
+        Objects.requireNonNull(last.since(), "the changes are read from the latest time seen");
+    List<String> withoutMembers = new ArrayList<>();
+    Instant latest = since;
+    SearchRequest request =
+        SearchRequest.all()
+            .withStartIndex(1)
+            .withCount(TargetSnapshot.PAGE)
+            .withAttributes(withMeta(attributes(type, managed)))
+            .sortedBy(DriftProbe.LAST_MODIFIED, true);
+    @Nullable Instant previous = null;
+    boolean reachedOlder = false;
+    while (!reachedOlder) {
+      ListResponse page = sortedPage(type, request);
+      boolean outOfOrder = page == null;
+      List<String> ours = new ArrayList<>();
+      Map<String, ScimResource> found = new HashMap<>();
+      for (ScimResource resource : page == null ? List.<ScimResource>of() : page.resources()) {
+        Instant modified = TargetSnapshot.lastModified(resource);
+        if (modified != null && previous != null && modified.isAfter(previous)) {
+          outOfOrder = true; // not sorted after all
+          break;
+        }
+        if (modified != null && !modified.isAfter(since)) {
+          reachedOlder = true;
+          break;
+        }
+        if (modified != null) previous = modified;
+        latest = later(latest, modified);
+        if (managed.objectId(resource.id()) != null) {
+          ours.add(resource.id());
+          found.put(resource.id(), resource);
+        }
+      }
+      if (outOfOrder || page == null) {
+        filterRefused = true;
+        listChanges(type, managed, last, since);
+        return;
+      }
+      compare(type, managed, ours, found, withoutMembers);
+      int size = page.resources().size();
+      int next = Objects.requireNonNull(request.startIndex()) + size;
+      if (size == 0 || (size < TargetSnapshot.PAGE && next > page.totalResults())) break;
+      request = request.withStartIndex(next);
+    }
+    readById(type, managed, withoutMembers);
+    countUnmanagedAsBefore(last);
+    after.put(type, new DriftMarks.TypeMarks(latest, last.unmanaged()));
+  }
+
+  /** One page of the newest-first reading; null when the target refuses it. */
+  private @Nullable ListResponse sortedPage(ObjectType type, SearchRequest request) {
+    try {
+      return ctx.client().search(type.endpoint(), request);
+    } catch (ScimException refused) {
+      if (!TargetSnapshot.refusesListing(refused)) throw refused;
+      return null;
+    }
   }
 
   /** The number of objects agreed: the unmanaged ones are as many as the last listing saw. */
