@@ -22,6 +22,7 @@ import org.jobrunr.jobs.states.JobState;
 import org.jobrunr.jobs.states.SchedulableState;
 import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.BackgroundJobServerStatus;
 import org.jobrunr.storage.ConcurrentJobModificationException;
 import org.jobrunr.storage.JobNotFoundException;
@@ -324,9 +325,41 @@ public final class RedisStorageProvider implements StorageProvider {
     return list(state, "(" + micros(updatedBefore), request);
   }
 
+  /**
+   * A fetch whose worker has a {@link io.scimfleet.job.FetchPolicy} ({@link PolicyFetch}) gets the
+   * enqueued jobs that policy takes.
+   */
   @Override
   public List<Job> getJobList(StateName state, AmountRequest request) {
+    if (state == StateName.ENQUEUED && request instanceof PolicyFetch fetch)
+      return fetch.choose(this::enqueued, Instant.now());
     return list(state, "+inf", request);
+  }
+
+  /** JobRunr's fetch; the jobs a {@link PolicyFetch} took and another server got are told back. */
+  @Override
+  public List<Job> getJobsToProcess(BackgroundJobServer server, AmountRequest request) {
+    List<Job> got = List.of();
+    try {
+      got = StorageProvider.super.getJobsToProcess(server, request);
+      return got;
+    } finally {
+      if (request instanceof PolicyFetch fetch) fetch.settle(got);
+    }
+  }
+
+  private List<Job> enqueued(int offset, int count) {
+    return jobs(
+        run(
+            RedisJobScripts.LIST,
+            List.of(
+                prefix,
+                StateName.ENQUEUED.name(),
+                "-inf",
+                "+inf",
+                String.valueOf(offset),
+                String.valueOf(count),
+                "0")));
   }
 
   /**
