@@ -7,7 +7,9 @@ import java.time.Instant;
  * This process's part of one target host's adaptive limit: requests in flight against its share
  * ({@code allowed}), and what they told since the last report (successes, overload). A request
  * waits for room; its answer frees it. The share is set at each reconciliation with the fleet's
- * limit.
+ * limit. Its successes count once per worker sharing the host: each worker's share grows by one
+ * request per round trip, as one worker's limit alone does (N workers grow the fleet's limit N per
+ * round trip, as N separate clients would), while an overload cuts the whole limit as before.
  */
 final class HostConcurrency {
   /** An answer this many times slower than the host's best (and over 250 ms) is an overload. */
@@ -21,6 +23,10 @@ final class HostConcurrency {
   private int allowed = (int) AdaptiveLimits.INITIAL;
   private double limit = AdaptiveLimits.INITIAL;
   private int successes;
+
+  /** The workers sharing the host at the last report (this one included). */
+  private int workers = 1;
+
   private boolean overloaded;
   private double bestNanos = Double.MAX_VALUE;
   private Instant reportedAt = Instant.MIN;
@@ -75,23 +81,24 @@ final class HostConcurrency {
     boolean refused;
     synchronized (this) {
       if (!force && !due(now, heartbeat)) return;
-      reported = successes;
+      reported = successes * workers;
       refused = overloaded;
       successes = 0;
       overloaded = false;
       reportedAt = now;
     }
     double fleet = limits.report(host, reported, refused, now);
-    int workers = limits.workers(host, worker, now);
+    int sharing = limits.workers(host, worker, now);
     synchronized (this) {
       limit = fleet;
-      allowed = Math.max(1, (int) Math.floor(fleet / workers));
+      workers = sharing;
+      allowed = Math.max(1, (int) Math.floor(fleet / sharing));
       notifyAll();
     }
   }
 
   private boolean due(Instant now, Duration heartbeat) {
-    boolean raises = successes >= limit && limit < AdaptiveLimits.MAX;
+    boolean raises = successes * workers >= limit && limit < AdaptiveLimits.MAX;
     return overloaded || raises || !now.isBefore(reportedAt.plus(heartbeat));
   }
 

@@ -40,6 +40,19 @@ class HostConcurrencyTest {
   }
 
   @Test
+  void withFourWorkersEachWorkersShareGrowsAsOneWorkersLimitAlone() {
+    for (String other : new String[] {"a", "b", "c"}) limits.workers("crm.example", other, T0);
+    periodic(T0);
+    assertThat(host.allowed()).as("8 shared by 4").isEqualTo(2);
+
+    answer(200, 2); // a round of its share: the fleet limit grows by 1 (by 4 when all four report)
+    periodic(T0.plusMillis(250));
+
+    assertThat(limits.reports).isEqualTo(2);
+    assertThat(host.limit()).isEqualTo(AdaptiveLimits.INITIAL + 1);
+  }
+
+  @Test
   void anOverloadIsReportedAtOnce() {
     periodic(T0);
     answer(429, 1);

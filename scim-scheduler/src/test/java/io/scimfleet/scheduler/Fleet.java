@@ -74,7 +74,8 @@ final class Fleet implements AutoCloseable {
       jobs.startServer(
           worker.handlers(),
           new JobServerSettings(
-              threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i));
+              threads, Duration.ofSeconds(5), Duration.ofSeconds(5), "worker-" + i),
+          worker.fetchPolicy());
       workerJobs.add(jobs);
       workers.add(worker);
     }

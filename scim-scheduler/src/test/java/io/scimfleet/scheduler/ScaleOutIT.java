@@ -15,6 +15,7 @@ import io.scimfleet.config.Pacing;
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageHandler;
+import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * answering every request in 100 ms: both run pages of it, an even share each. Before each worker
  * held to its share of the window, the worker that fetched first took all 6 pages of 100 (its job
  * slots allowed 8) and the other idled; now the 600 users are cut into the window's 8 pages of 75
- * ({@code PageCut}), 4 for each worker.
+ * ({@code PageCut}), 4 for each worker. A worker at its share leaves the other pages enqueued
+ * ({@code PageShares} as the job server's fetch policy): no page is handed back.
  */
 class ScaleOutIT {
   private static final int USERS = 600; // 8 pages of 75 over 2 workers (6 of 100 for one)
@@ -57,6 +60,7 @@ class ScaleOutIT {
 
   private final List<String> ranBy = new ArrayList<>();
   private final Queue<String> pagesRun = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pagesHandedBack = new AtomicInteger();
   private final List<JobRunrFleet> workerJobs = new ArrayList<>();
   private final List<Worker> workers = new ArrayList<>();
   private ScimSdkServer target;
@@ -104,7 +108,7 @@ class ScaleOutIT {
    */
   private void startWorker(String name, FleetMetrics metrics) {
     JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-    HandBacks queue = new HandBacks(jobs.queue());
+    HandBacks queue = new HandBacks(jobs.queue(), pagesHandedBack);
     Worker worker =
         new Worker(
             stores,
@@ -131,7 +135,9 @@ class ScaleOutIT {
               }
             });
     jobs.startServer(
-        handlers, new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), name));
+        handlers,
+        new JobServerSettings(16, Duration.ofSeconds(5), Duration.ofSeconds(5), name),
+        worker.fetchPolicy());
     workerJobs.add(jobs);
     workers.add(worker);
   }
@@ -181,20 +187,26 @@ class ScaleOutIT {
           .as("neither worker ran more than its share of the window (4 of 8 pages)")
           .isBetween(3L, 5L);
     }
+    assertThat(pagesHandedBack)
+        .as("no page handed back: a worker at its share left the page enqueued for the other")
+        .hasValue(0);
   }
 
   /** The worker's queue, noting on the running thread that the job handed itself back. */
   private static final class HandBacks implements JobQueue {
     static final ThreadLocal<Boolean> HANDED_BACK = ThreadLocal.withInitial(() -> false);
     private final JobQueue queue;
+    private final AtomicInteger pagesHandedBack;
 
-    HandBacks(JobQueue queue) {
+    HandBacks(JobQueue queue, AtomicInteger pagesHandedBack) {
       this.queue = queue;
+      this.pagesHandedBack = pagesHandedBack;
     }
 
     @Override
     public void handBack(FleetJob job, Duration after) {
       HANDED_BACK.set(true);
+      if (job instanceof SyncPageRequest) pagesHandedBack.incrementAndGet();
       queue.handBack(job, after);
     }
 

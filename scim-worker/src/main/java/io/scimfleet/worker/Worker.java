@@ -3,6 +3,7 @@ package io.scimfleet.worker;
 import io.scimfleet.config.FleetSettings;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.config.SecuritySettings;
+import io.scimfleet.job.FetchPolicy;
 import io.scimfleet.job.FullSyncHandler;
 import io.scimfleet.job.FullSyncPhaseHandler;
 import io.scimfleet.job.JobQueue;
@@ -43,6 +44,7 @@ public final class Worker implements AutoCloseable {
   private final ProviderContexts contexts;
   private final PageRunner pageRunner;
   private final Map<Class<?>, Object> handlers;
+  private final PageShares shares;
 
   /**
    * A worker whose rate limits hold in this process only (in-memory fleet, tests), with default
@@ -168,16 +170,9 @@ public final class Worker implements AutoCloseable {
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, maxPageThreads, pacing);
     FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, pacing.jobsPerProvider());
+    this.shares = new PageShares(queue::jobServers);
     PageJobHandler pages =
-        new PageJobHandler(
-            stores,
-            contexts,
-            pageRunner,
-            queue,
-            flow,
-            health,
-            slots,
-            new PageShares(queue::jobServers));
+        new PageJobHandler(stores, contexts, pageRunner, queue, flow, health, slots, shares);
     flow.runsPagesWith(pages::runForPlan);
     this.handlers =
         Map.of(
@@ -212,6 +207,14 @@ public final class Worker implements AutoCloseable {
   /** Handler per handler interface, for the job server. */
   public Map<Class<?>, Object> handlers() {
     return handlers;
+  }
+
+  /**
+   * Which enqueued jobs the job server takes: a full sync's page only while this process runs fewer
+   * of its provider's pages than its share ({@link PageShares}).
+   */
+  public FetchPolicy fetchPolicy() {
+    return shares;
   }
 
   @Override

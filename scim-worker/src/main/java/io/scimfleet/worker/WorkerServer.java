@@ -42,7 +42,8 @@ public final class WorkerServer {
         .jobs()
         .startServer(
             worker.handlers(),
-            JobServerSettings.of(settings, settings.worker().pacing().retryFor(), serverName));
+            JobServerSettings.of(settings, settings.worker().pacing().retryFor(), serverName),
+            worker.fetchPolicy());
     return worker;
   }
 

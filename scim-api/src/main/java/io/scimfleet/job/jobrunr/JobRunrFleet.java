@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.scimfleet.config.DashboardLogin;
 import io.scimfleet.config.JobRetention;
+import io.scimfleet.job.FetchPolicy;
 import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.JobSystem;
 import java.time.Clock;
@@ -154,8 +155,17 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
    * It fetches as soon as work is enqueued anywhere on the same storage (a {@link WorkSignal}), a
    * share of its threads at a time, besides JobRunr's poll.
    */
-  public synchronized BackgroundJobServer startServer(
+  public BackgroundJobServer startServer(
       Map<Class<?>, Object> handlers, JobServerSettings settings) {
+    return startServer(handlers, settings, FetchPolicy.ANY);
+  }
+
+  /**
+   * As {@link #startServer(Map, JobServerSettings)}, its fetches asking {@code fetchPolicy} which
+   * enqueued jobs to take (on the Redis storage; the in-memory storage takes every job).
+   */
+  public synchronized BackgroundJobServer startServer(
+      Map<Class<?>, Object> handlers, JobServerSettings settings, FetchPolicy fetchPolicy) {
     if (server != null) throw new IllegalStateException("a job server already runs");
     int perFetch = SpreadingWorkerPolicy.perFetchFor(settings.workerThreads());
     FleetJobServer started =
@@ -163,7 +173,7 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
             storage,
             json,
             new HandlerActivator(handlers),
-            configuration(settings, workers, perFetch));
+            configuration(settings, workers, perFetch, fetchPolicy));
     server = started;
     server.setJobFilters(
         List.of(
@@ -315,11 +325,11 @@ public final class JobRunrFleet implements JobSystem, AutoCloseable {
   }
 
   private BackgroundJobServerConfiguration configuration(
-      JobServerSettings settings, JobRunrWorkers workers, int perFetch) {
+      JobServerSettings settings, JobRunrWorkers workers, int perFetch, FetchPolicy fetchPolicy) {
     return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
         .andName(settings.name())
         .andBackgroundJobServerWorkerPolicy(
-            new SpreadingWorkerPolicy(settings.workerThreads(), perFetch, workers))
+            new SpreadingWorkerPolicy(settings.workerThreads(), perFetch, fetchPolicy, workers))
         .andPollInterval(settings.pollInterval())
         .andDeleteSucceededJobsAfter(retention.succeeded())
         .andPermanentlyDeleteDeletedJobsAfter(retention.deleted())

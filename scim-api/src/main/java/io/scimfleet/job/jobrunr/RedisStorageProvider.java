@@ -338,6 +338,53 @@ public final class RedisStorageProvider implements StorageProvider {
   }
 
   /**
+   * JobRunr's fetch, each enqueued job to one server ({@link EnqueuedJobClaims}), oldest first (the
+   * request's order is the queue's). A fetch whose worker has a {@link
+   * io.scimfleet.job.FetchPolicy} ({@link PolicyFetch}) gets the jobs that policy takes; those it
+   * took and another server got are told back to it.
+   */
+  @Override
+  public List<Job> getJobsToProcess(BackgroundJobServer server, AmountRequest request) {
+    if (!(request instanceof PolicyFetch fetch)) return claims.fetch(server, request.getLimit());
+    List<Job> got = List.of();
+    try {
+      got = claims.startProcessing(server, chosen(server, fetch));
+      return got;
+    } finally {
+      fetch.settle(got);
+    }
+  }
+
+  /**
+   * The jobs a policy's fetch starts. While the policy takes all, the oldest jobs no other server
+   * holds are claimed, and any it leaves given back at once; otherwise the enqueued jobs are read
+   * oldest first past those it leaves ({@link PolicyFetch#choose}), unclaimed: the version check of
+   * the save still gives each to one server.
+   */
+  private List<Job> chosen(BackgroundJobServer server, PolicyFetch fetch) {
+    Instant now = Instant.now();
+    if (!fetch.takesAll()) return fetch.choose(this::enqueued, now);
+    List<Job> left = new ArrayList<>();
+    List<Job> taken = fetch.takeFrom(claims.claim(server, fetch.getLimit()), now, left);
+    claims.release(server, left);
+    return taken;
+  }
+
+  private List<Job> enqueued(int offset, int count) {
+    return jobs(
+        run(
+            RedisJobScripts.LIST,
+            List.of(
+                prefix,
+                StateName.ENQUEUED.name(),
+                "-inf",
+                "+inf",
+                String.valueOf(offset),
+                String.valueOf(count),
+                "0")));
+  }
+
+  /**
    * Ordered on updatedAt by the index; any other order (the dashboard's) sorts the state's jobs
    * here.
    */
@@ -362,15 +409,6 @@ public final class RedisStorageProvider implements StorageProvider {
     List<Job> all =
         jobs(run(RedisJobScripts.LIST, List.of(prefix, state.name(), "-inf", max, "0", "-1", "0")));
     return page(all, request);
-  }
-
-  /**
-   * Each enqueued job to one server only ({@link EnqueuedJobClaims}), oldest first: the request's
-   * order is the queue's.
-   */
-  @Override
-  public List<Job> getJobsToProcess(BackgroundJobServer server, AmountRequest request) {
-    return claims.fetch(server, request.getLimit());
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.scimfleet.job.jobrunr;
 
+import io.scimfleet.job.FetchPolicy;
 import java.util.function.Function;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.configuration.BackgroundJobServerWorkerPolicy;
 import org.jobrunr.server.configuration.DefaultBackgroundJobServerWorkerPolicy;
 import org.jobrunr.server.strategy.WorkDistributionStrategy;
 import org.jobrunr.server.threadpool.JobRunrExecutor;
-import org.jobrunr.storage.Paging;
 import org.jobrunr.storage.navigation.AmountRequest;
 
 /**
@@ -14,17 +14,23 @@ import org.jobrunr.storage.navigation.AmountRequest;
  * (JobRunr takes as many as it has free threads). A burst then spreads over every server that a
  * work signal woke, instead of landing on the one that fetched first; a server fetches again as
  * soon as one of its threads frees up, or (its {@link JobWaker}) right after a fetch that found
- * more.
+ * more. Each fetch carries the worker's {@link FetchPolicy} ({@link PolicyFetch}), so that the
+ * storage leaves the jobs this worker would only hand back to the others.
  */
 final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
   private final int workerCount;
   private final int perFetch;
+  private final FetchPolicy fetchPolicy;
   private final DefaultBackgroundJobServerWorkerPolicy threads;
 
   SpreadingWorkerPolicy(
-      int workerCount, int perFetch, Function<Integer, JobRunrExecutor> executors) {
+      int workerCount,
+      int perFetch,
+      FetchPolicy fetchPolicy,
+      Function<Integer, JobRunrExecutor> executors) {
     this.workerCount = workerCount;
     this.perFetch = perFetch;
+    this.fetchPolicy = fetchPolicy;
     this.threads = new DefaultBackgroundJobServerWorkerPolicy(workerCount, executors);
   }
 
@@ -58,8 +64,7 @@ final class SpreadingWorkerPolicy implements BackgroundJobServerWorkerPolicy {
     /** Nothing when every thread is taken (JobRunr 8 asks before each fetch). */
     @Override
     public AmountRequest getWorkPageRequest() {
-      return Paging.AmountBasedList.ascOnUpdatedAt(
-          Math.max(0, Math.min(perFetch, workerCount - held())));
+      return new PolicyFetch(Math.max(0, Math.min(perFetch, workerCount - held())), fetchPolicy);
     }
 
     private int held() {

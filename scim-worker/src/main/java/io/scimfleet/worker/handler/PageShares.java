@@ -1,7 +1,12 @@
 package io.scimfleet.worker.handler;
 
+import io.scimfleet.job.FetchPolicy;
+import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -12,13 +17,30 @@ import java.util.function.IntSupplier;
  * ran them under its own {@code maxConcurrency} while the others idled: a second worker added
  * nothing. With one live worker there is no cap beyond the slots (single-worker behaviour as
  * before). docs/scale.md has the numbers.
+ *
+ * <p>As the job server's {@link FetchPolicy} the share is kept when the pages are fetched: a page
+ * beyond it stays enqueued for the other workers, and a page taken is counted from its fetch (a
+ * reservation, which its handler's take then uses), so that two fetches in a row cannot both take
+ * the last place. The hand-back stays for pages fetched without the policy.
  */
-public final class PageShares {
+public final class PageShares implements FetchPolicy {
   /** How long a count of the live workers is used before it is read again. */
   static final Duration WORKERS_FRESH = Duration.ofSeconds(1);
 
+  /**
+   * A page reserved at its fetch whose handler has not taken it after this long (its job ran
+   * nowhere: the server stopped between fetch and run) gives its place back.
+   */
+  static final Duration RESERVED_FOR = Duration.ofSeconds(30);
+
   private final IntSupplier liveWorkers;
   private final ProviderCounts running = new ProviderCounts();
+
+  /** Pages counted at their fetch and not yet taken by their handler, by job id. */
+  private final Map<UUID, Reservation> reserved = new ConcurrentHashMap<>();
+
+  private record Reservation(String provider, long nanoTime) {}
+
   private volatile long workersReadAt;
   private volatile int workers;
 
@@ -62,9 +84,55 @@ public final class PageShares {
    * finds the share full is handed back to the other workers.
    */
   boolean tryTake(SyncPageRequest page, Duration wait) {
+    if (reserved.remove(page.stableId()) != null) return true;
+    return running.take(page.provider(), limit(page), wait);
+  }
+
+  private int limit(SyncPageRequest page) {
     int live = liveWorkers();
-    int limit = live <= 1 ? Integer.MAX_VALUE : share(page.inFlight(), page.pages(), live);
-    return running.take(page.provider(), limit, wait);
+    return live <= 1 ? Integer.MAX_VALUE : share(page.inFlight(), page.pages(), live);
+  }
+
+  /**
+   * At a fetch: takes a full sync's page when this process runs fewer of its provider's pages than
+   * its share, or when it is {@code overdue}, counting it from now (its handler's take uses that);
+   * every other job is taken.
+   */
+  @Override
+  public boolean take(FleetJob job, boolean overdue) {
+    if (!(job instanceof SyncPageRequest page)) return true;
+    giveBackStaleReservations();
+    int limit = overdue ? Integer.MAX_VALUE : limit(page);
+    if (!running.take(page.provider(), limit, Duration.ZERO)) return false;
+    Reservation reservation = new Reservation(page.provider(), System.nanoTime());
+    if (reserved.putIfAbsent(page.stableId(), reservation) != null)
+      running.release(page.provider()); // fetched twice before it ran: counted once
+    return true;
+  }
+
+  /**
+   * True while a fetch cannot meet a share: this is the only live worker, or it runs no full sync's
+   * pages.
+   */
+  @Override
+  public boolean takesAll() {
+    return liveWorkers() <= 1 || running.none();
+  }
+
+  /** A page reserved at a fetch that another server got: its place is free again. */
+  @Override
+  public void lost(FleetJob job) {
+    if (job instanceof SyncPageRequest page && reserved.remove(page.stableId()) != null)
+      running.release(page.provider());
+  }
+
+  private void giveBackStaleReservations() {
+    long now = System.nanoTime();
+    reserved.forEach(
+        (id, reservation) -> {
+          if (now - reservation.nanoTime() > RESERVED_FOR.toNanos()
+              && reserved.remove(id, reservation)) running.release(reservation.provider());
+        });
   }
 
   void release(String provider) {

@@ -28,6 +28,11 @@ final class ProviderCounts {
     return count != null && count.release();
   }
 
+  /** True when no provider has any counted. */
+  boolean none() {
+    return counts.values().stream().allMatch(count -> count.now() == 0);
+  }
+
   int now(String provider) {
     Count count = counts.get(provider);
     return count == null ? 0 : count.now();

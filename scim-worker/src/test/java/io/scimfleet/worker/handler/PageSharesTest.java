@@ -3,6 +3,7 @@ package io.scimfleet.worker.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.model.ObjectType;
 import java.time.Duration;
@@ -121,8 +122,78 @@ class PageSharesTest {
     assertThat(unreadable.liveWorkers()).as("no count yet: one worker, no cap").isEqualTo(1);
   }
 
+  @Test
+  void aFetchClaimsWithoutLookingWhileNoPageRunsHereOrThisIsTheOnlyWorker() {
+    PageShares two = new PageShares(() -> 2);
+    assertThat(two.takesAll()).as("no page runs here").isTrue();
+    assertThat(two.take(page("crm", 1, 6, 8), false)).isTrue();
+    assertThat(two.takesAll()).as("a page counted: the share may be met").isFalse();
+    two.lost(page("crm", 1, 6, 8));
+    assertThat(two.takesAll()).as("its place given back").isTrue();
+
+    PageShares one = new PageShares(() -> 1);
+    assertThat(one.take(page("crm", 1, 6, 8), false)).isTrue();
+    assertThat(one.takesAll()).as("the only worker has no share").isTrue();
+  }
+
+  @Test
+  void atAFetchAProcessAtItsShareLeavesTheProvidersPagesEnqueuedForTheOthers() {
+    PageShares shares = new PageShares(() -> 2);
+
+    assertThat(shares.take(page("crm", 1, 6, 8), false)).isTrue();
+    assertThat(shares.take(page("crm", 2, 6, 8), false)).isTrue();
+    assertThat(shares.take(page("crm", 3, 6, 8), false)).isTrue();
+    assertThat(shares.take(page("crm", 4, 6, 8), false))
+        .as("its share (3 of 6) is counted from the fetch, before any page runs")
+        .isFalse();
+    assertThat(shares.take(page("other", 1, 6, 8), false)).as("another provider's").isTrue();
+    assertThat(shares.take(new SyncObjectRequest("crm", ObjectType.USER, "u1", null), false))
+        .as("every job that is not a page")
+        .isTrue();
+  }
+
+  @Test
+  void aPageTakenAtItsFetchRunsOnThatPlaceAndCountsOnce() {
+    PageShares shares = new PageShares(() -> 2);
+    SyncPageRequest first = page("crm", 1, 2, 2); // a share of one page
+    assertThat(shares.take(first, false)).isTrue();
+
+    assertThat(shares.tryTake(first)).as("its handler takes the reserved place").isTrue();
+    assertThat(shares.running("crm")).isEqualTo(1);
+    shares.release("crm");
+    assertThat(shares.take(page("crm", 2, 2, 2), false)).as("the place is free again").isTrue();
+  }
+
+  @Test
+  void aPageThatAnotherServerGotGivesItsPlaceBack() {
+    PageShares shares = new PageShares(() -> 2);
+    SyncPageRequest first = page("crm", 1, 2, 2);
+    assertThat(shares.take(first, false)).isTrue();
+
+    shares.lost(first);
+
+    assertThat(shares.running("crm")).isZero();
+    assertThat(shares.take(page("crm", 2, 2, 2), false)).isTrue();
+  }
+
+  @Test
+  void anOverduePageIsTakenOverTheShare() {
+    PageShares shares = new PageShares(() -> 2);
+    assertThat(shares.take(page("crm", 1, 2, 2), false)).isTrue();
+    assertThat(shares.take(page("crm", 2, 2, 2), false)).isFalse();
+
+    assertThat(shares.take(page("crm", 2, 2, 2), true))
+        .as("left by every worker for too long: taken wherever it is fetched")
+        .isTrue();
+    assertThat(shares.tryTake(page("crm", 2, 2, 2))).as("and run, not handed back").isTrue();
+  }
+
   private static SyncPageRequest page(String provider, int pages, int window) {
+    return page(provider, 1, pages, window);
+  }
+
+  private static SyncPageRequest page(String provider, int number, int pages, int window) {
     return new SyncPageRequest(
-        provider, "r1", ObjectType.USER, 1, pages, List.of("u1"), false, window);
+        provider, "r1", ObjectType.USER, number, pages, List.of("u1"), false, window);
   }
 }
