@@ -19,7 +19,8 @@
 # BENCH_FLEET_JAVA_OPTS adds JVM options to the fleets' processes (not the heap fleet's), %n standing for each
 # process's name, e.g. '-XX:StartFlightRecording=filename=target/bench-speed/%n.jfr,settings=profile'.
 # The fleet runs with the images' JVM options (deploy/docker/Dockerfile's JAVA_TOOL_OPTIONS) and the chart's
-# memory limit (-XX:MaxRAM from deploy/helm/scim-fleet/values.yaml); BENCH_JVM=default runs it with the JVM's defaults.
+# memory limit (-XX:MaxRAM from deploy/helm/scim-fleet/values.yaml; under 1,792 MiB the serial collector, as the JVM
+# picks in such a pod); BENCH_JVM=default runs it with the JVM's defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

@@ -15,15 +15,20 @@ import java.util.regex.Pattern;
 /**
  * The JVM the fleet's pods run: {@code JAVA_TOOL_OPTIONS} of {@code deploy/docker/Dockerfile} (the
  * chart and Jib hold the same, {@code deploy}'s tests say so) in a container of the chart's memory
- * limit ({@code -XX:MaxRAM}, so that the heap is sized as in the pod). The benchmarks start the
- * fleet's processes so, to measure the fleet as deployed; {@code BENCH_JVM=default} starts them
- * with the JVM's defaults instead (to compare).
+ * limit ({@code -XX:MaxRAM}, so that the heap is sized as in the pod), with the collector the JVM
+ * picks in such a container: below {@value #SERVER_CLASS_MEBIBYTES} MiB it is not a "server class
+ * machine" and runs the serial collector, a choice {@code -XX:MaxRAM} alone does not move. The
+ * benchmarks start the fleet's processes so, to measure the fleet as deployed; {@code
+ * BENCH_JVM=default} starts them with the JVM's defaults instead (to compare).
  */
 final class DeployedJvm {
   static final Path DOCKERFILE = Path.of("deploy", "docker", "Dockerfile");
   static final Path CHART_VALUES = Path.of("deploy", "helm", "scim-fleet", "values.yaml");
   private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
   private static final Pattern MEBIBYTES = Pattern.compile("(\\d+)(Mi|Gi)");
+
+  /** Below this much memory the JVM (17) picks the serial collector (2 GiB less 256 MiB). */
+  static final long SERVER_CLASS_MEBIBYTES = 1_792;
 
   /** A process of the fleet, named as the chart's values name its section. */
   enum Component {
@@ -45,9 +50,16 @@ final class DeployedJvm {
    */
   static List<String> forBench(Component component) {
     if ("default".equals(System.getenv("BENCH_JVM"))) return List.of();
-    List<String> options = new ArrayList<>(of(read(DOCKERFILE)));
-    options.add("-XX:MaxRAM=" + memoryLimitMebibytes(read(CHART_VALUES), component) + "m");
-    return options;
+    return inContainer(of(read(DOCKERFILE)), memoryLimitMebibytes(read(CHART_VALUES), component));
+  }
+
+  /** The image's {@code options} in a container of {@code mebibytes} of memory. */
+  static List<String> inContainer(List<String> options, long mebibytes) {
+    List<String> jvm = new ArrayList<>(options);
+    jvm.add("-XX:MaxRAM=" + mebibytes + "m");
+    boolean collectorChosen = options.stream().anyMatch(option -> option.endsWith("GC"));
+    if (mebibytes < SERVER_CLASS_MEBIBYTES && !collectorChosen) jvm.add("-XX:+UseSerialGC");
+    return jvm;
   }
 
   /** The options of a Dockerfile's {@code JAVA_TOOL_OPTIONS="…"}. */

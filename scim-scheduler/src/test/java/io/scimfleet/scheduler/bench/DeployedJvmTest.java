@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeployedJvmTest {
@@ -62,5 +63,17 @@ class DeployedJvmTest {
     String values = Files.readString(Path.of("..").resolve(DeployedJvm.CHART_VALUES));
     for (DeployedJvm.Component component : DeployedJvm.Component.values())
       assertThat(DeployedJvm.memoryLimitMebibytes(values, component)).isBetween(256L, 65_536L);
+  }
+
+  @Test
+  void aContainerUnderServerClassMemoryRunsTheSerialCollectorAsTheJvmWouldPickThere() {
+    assertThat(DeployedJvm.inContainer(List.of("-XX:A=1"), 768))
+        .containsExactly("-XX:A=1", "-XX:MaxRAM=768m", "-XX:+UseSerialGC");
+    assertThat(DeployedJvm.inContainer(List.of("-XX:A=1"), 2048))
+        .as("a server class container: the JVM's own pick (G1)")
+        .containsExactly("-XX:A=1", "-XX:MaxRAM=2048m");
+    assertThat(DeployedJvm.inContainer(List.of("-XX:+UseParallelGC"), 768))
+        .as("a collector the image names")
+        .containsExactly("-XX:+UseParallelGC", "-XX:MaxRAM=768m");
   }
 }
