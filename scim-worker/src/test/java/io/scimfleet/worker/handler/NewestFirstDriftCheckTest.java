@@ -15,10 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scimfleet.job.FullSyncPhaseHandler;
-import io.scimfleet.job.FullSyncPhaseRequest;
-import io.scimfleet.job.SyncObjectHandler;
-import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.metrics.FleetMetrics;
 import io.scimfleet.model.Credential;
 import io.scimfleet.model.DriftMarks;
@@ -231,22 +227,12 @@ class NewestFirstDriftCheckTest {
   }
 
   private void sync(ObjectType type, String id) throws Exception {
-    SyncObjectHandler handler = (SyncObjectHandler) worker.handlers().get(SyncObjectHandler.class);
-    handler.run(new SyncObjectRequest("crm", type, id, null));
+    CrmDriftSteps.sync(worker, type, id);
   }
 
   /** A run's clean-up phase (with its drift check), the run started a second before. */
   private FullSyncRun lastPhase(boolean force) throws Exception {
-    String runId = "r" + ++runs;
-    stores
-        .syncState()
-        .startRun(
-            CleanableRuns.cleanable(
-                FullSyncRun.started(runId, "crm", clock.instant().minusSeconds(1))));
-    FullSyncPhaseHandler handler =
-        (FullSyncPhaseHandler) worker.handlers().get(FullSyncPhaseHandler.class);
-    handler.run(new FullSyncPhaseRequest("crm", runId, FullSyncRun.Phase.CLEANUP, force));
-    return stores.syncState().lastRun("crm").orElseThrow();
+    return CrmDriftSteps.cleanUp(worker, stores, clock.instant(), "r" + ++runs, force);
   }
 
   private DriftMarks marks() {
@@ -254,14 +240,10 @@ class NewestFirstDriftCheckTest {
   }
 
   private String remoteId(String id) {
-    return stores.syncState().get("crm", ObjectType.USER, id).orElseThrow().remoteId();
+    return CrmDriftSteps.remoteId(stores, id);
   }
 
   private JsonNode user(String id) {
-    String remoteId = remoteId(id);
-    return target.users().stream()
-        .filter(u -> u.path("id").asText().equals(remoteId))
-        .findFirst()
-        .orElseThrow();
+    return CrmDriftSteps.targetUser(target, stores, id);
   }
 }
