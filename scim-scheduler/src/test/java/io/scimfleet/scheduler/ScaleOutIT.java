@@ -8,6 +8,8 @@ import static io.scimfleet.testing.ProviderBuilder.aProvider;
 import static io.scimfleet.testing.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jobrunr.jobs.states.StateName.ENQUEUED;
+import static org.jobrunr.jobs.states.StateName.PROCESSING;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.jobrunr.jobs.states.StateName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +91,6 @@ class ScaleOutIT {
     schedulerJobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
     scheduler = new ControlPlane(stores, schedulerJobs, metrics, Clock.systemUTC());
     for (int i = 0; i < 2; i++) startWorker("worker-" + i, metrics);
-    scheduler.start();
     List<DirectoryUser> users =
         IntStream.range(0, USERS).mapToObj(i -> aUser(String.format("u%04d", i)).build()).toList();
     stores.directory().putUsers(users);
@@ -100,6 +102,7 @@ class ScaleOutIT {
                 .withCredential(Credential.inline(target.token()))
                 .withDeletionThreshold(100)
                 .build());
+    scheduler.start(); // after the provider: every user's change is routed to it
   }
 
   /**
@@ -156,6 +159,14 @@ class ScaleOutIT {
   @Test
   void twoWorkersBothRunPagesOfOneProvidersFullSync() {
     await().atMost(Duration.ofSeconds(30)).until(() -> schedulerJobs.queue().jobServers() == 2);
+    // The users' change jobs first: while they run they hold crm's job slots
+    // (SCIM_JOBS_PER_PROVIDER), and a page that finds the slots full is handed back for that
+    // reason,
+    // which the fetch policy (shares of pages) does not weigh. Forced, the pages then send every
+    // user.
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> target.users().size() == USERS && noJobIn(ENQUEUED) && noJobIn(PROCESSING));
 
     String runId = scheduler.fullSyncs().startNow("crm", true);
     await()
@@ -190,6 +201,10 @@ class ScaleOutIT {
     assertThat(pagesHandedBack)
         .as("no page handed back: a worker at its share left the page enqueued for the other")
         .hasValue(0);
+  }
+
+  private boolean noJobIn(StateName state) {
+    return schedulerJobs.storage().countJobs(state) == 0;
   }
 
   /** The worker's queue, noting on the running thread that the job handed itself back. */
