@@ -12,6 +12,8 @@ import io.scimfleet.testing.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,11 +74,13 @@ class FetchPolicyOnRedisTest {
     String prefix = TestRedis.uniquePrefix("fetch-policy");
     JedisPool pool = TestRedis.pool();
     Map<String, String> ranBy = new ConcurrentHashMap<>();
+    CountDownLatch atShareRan = new CountDownLatch(1);
     try (JobRunrFleet atShare = JobRunrFleet.redis(pool, prefix);
         JobRunrFleet withRoom = JobRunrFleet.redis(pool, prefix);
         JobRunrFleet scheduler = JobRunrFleet.redis(pool, prefix)) {
-      atShare.startServer(recordingAs("at share", ranBy), EIGHT_THREADS, atShareOfCrm);
-      withRoom.startServer(recordingAs("with room", ranBy), EIGHT_THREADS, FetchPolicy.ANY);
+      atShare.startServer(recording("at share", ranBy, atShareRan), EIGHT_THREADS, atShareOfCrm);
+      withRoom.startServer(
+          recordingAfter(atShareRan, "with room", ranBy), EIGHT_THREADS, FetchPolicy.ANY);
       await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.queue().jobServers() == 2);
 
       scheduler.queue().enqueueAll(Stream.concat(jobs("crm", 12), jobs("hr", 12)).toList());
@@ -102,13 +106,30 @@ class FetchPolicyOnRedisTest {
         .mapToObj(i -> new SyncObjectRequest(provider, ObjectType.USER, provider + i, null));
   }
 
-  private static Map<Class<?>, Object> recordingAs(String server, Map<String, String> ranBy) {
+  private static Map<Class<?>, Object> recording(
+      String server, Map<String, String> ranBy, CountDownLatch ran) {
     return Map.of(
         SyncObjectHandler.class,
         (SyncObjectHandler)
             request -> {
               ranBy.put(request.objectId(), server);
-              Thread.sleep(50); // long enough for both servers to take part
+              ran.countDown();
+            });
+  }
+
+  /**
+   * Runs an hr job only once the other server has run one (or after 10 s): without the wait, the
+   * server with room could run every job before the other one's fetch, and the test would say
+   * nothing about the other jobs going to both.
+   */
+  private static Map<Class<?>, Object> recordingAfter(
+      CountDownLatch otherRan, String server, Map<String, String> ranBy) {
+    return Map.of(
+        SyncObjectHandler.class,
+        (SyncObjectHandler)
+            request -> {
+              if (request.objectId().startsWith("hr")) otherRan.await(10, TimeUnit.SECONDS);
+              ranBy.put(request.objectId(), server);
             });
   }
 }
