@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fairness (issue 8), coarsely: a worker of 2 job threads (1 per provider) runs the full sync of a
- * provider whose target answers every request in 2 s; it has more pages than the worker has
- * threads. A healthy provider's full sync started after it still finishes while the slow one is far
- * from done. Before the fix the slow pages held every thread (and the page threads) for well over
- * 90 s.
+ * provider whose target answers every request 5 s late (a proxy holds each answer after the target
+ * took the request: with 2 s a loaded machine's healthy sync, 4–8 s, saw the slow one's second page
+ * answered); it has more pages than the worker has threads. A healthy provider's full sync started
+ * after it still finishes while the slow one is far from done. Before the fix the slow pages held
+ * every thread (and the page threads) for well over 90 s.
  */
 class FairnessIT {
   private static final int USERS = 400;
@@ -51,7 +52,7 @@ class FairnessIT {
             .willReturn(
                 aResponse()
                     .proxiedFrom(base.getScheme() + "://" + base.getAuthority())
-                    .withFixedDelay(2000)));
+                    .withFixedDelay(5000)));
     fleet =
         new Fleet(
             FairnessIT.class, 1, 2, new Pacing(1, Duration.ofSeconds(10), 5, Duration.ofHours(1)));
@@ -100,8 +101,10 @@ class FairnessIT {
     assertThat(fleet.stores.syncState().currentRun("slow").orElseThrow().runId())
         .isEqualTo(slowRun);
     assertThat(slowDone)
-        .as("the slow target goes at its own pace: 8 requests per 2 s at most")
-        .isLessThan(USERS / 2);
+        .as(
+            "the slow target goes at its own pace (its proxy holds each answer 5 s, after the target"
+                + " has taken the request): at most its first page done and the second sent")
+        .isLessThanOrEqualTo(USERS / 2);
   }
 
   private static Provider provider(String name, URI baseUrl, String token) {
