@@ -253,9 +253,9 @@ public final class SpeedBenchmark {
   }
 
   /**
-   * Waits for the bench provider's run to end, reading its key in Redis: the fleet's CPU is measured
-   * over the run, and a poll of the scheduler's status API every 20 ms would be the bench's work
-   * (about 0.5 ms of the scheduler's CPU a poll on the shared machine).
+   * Waits for the bench provider's run to end, reading its key in Redis: the fleet's CPU is
+   * measured over the run, and a poll of the scheduler's status API every 20 ms would be the
+   * bench's work (about 0.5 ms of the scheduler's CPU a poll on the shared machine).
    */
   private void awaitRun(String prefix, String runId) throws InterruptedException {
     try (JedisPool pool = new JedisPool(URI.create(redisUrl))) {
