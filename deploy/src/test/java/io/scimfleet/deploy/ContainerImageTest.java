@@ -123,7 +123,8 @@ class ContainerImageTest {
         .anyMatch(
             a ->
                 a.contains(
-                    "JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+                    "JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=10"
+                        + " -XX:+ExitOnOutOfMemoryError"
                         + " -XX:TieredStopAtLevel=1\""));
     assertThat(arguments("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/app/app.jar\"]");
     assertThat(Pattern.compile("\\bdocker\\b").matcher(String.join(" ", arguments("RUN"))).find())
@@ -157,7 +158,10 @@ class ContainerImageTest {
     assertThat(text(parent, jib + "/configuration/container/mainClass")).isEqualTo("${main.class}");
     assertThat(texts(parent, jib + "/configuration/container/jvmFlags/jvmFlag"))
         .contains(
-            "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
+            "-XX:MaxRAMPercentage=75",
+            "-XX:InitialRAMPercentage=10",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:TieredStopAtLevel=1");
     assertThat(count(parent, jib + "/executions")).as("no execution bound by default").isZero();
   }
 

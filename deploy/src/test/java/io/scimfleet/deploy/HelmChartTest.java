@@ -330,6 +330,7 @@ class HelmChartTest {
     for (String process : List.of(SCHEDULER, WORKER)) {
       assertThat(chart.env("Deployment", process, "JAVA_TOOL_OPTIONS"))
           .contains("-XX:MaxRAMPercentage=75")
+          .contains("-XX:InitialRAMPercentage=10")
           .contains("-XX:TieredStopAtLevel=1");
     }
   }
