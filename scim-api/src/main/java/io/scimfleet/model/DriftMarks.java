@@ -38,8 +38,10 @@ public record DriftMarks(
      */
     SORT,
     /**
-     * A listing of {@code id} and {@code meta} only, compared here with the last check's time (and
-     * showing deletions).
+     * The target neither filters nor sorts by {@code meta.lastModified}: only its number is asked,
+     * and a number other than expected (objects deleted or created by hand) lists {@code id} and
+     * {@code meta}, compared here with the last listing's time. Attribute edits wait for the full
+     * read on {@code driftCheckCron}.
      */
     LISTING,
     /** The target shows no {@code meta.lastModified}: only the full read finds hand edits. */

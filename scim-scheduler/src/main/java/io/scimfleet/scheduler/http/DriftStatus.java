@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's drift checks in its status: when the target was last read in full, when last checked
- * for changes only, how ({@code filter}, {@code listing}, {@code none}; null until found out), and
- * a full read asked for and not yet done.
+ * for changes only, how ({@code filter}, {@code sort}, {@code listing}, {@code none}; null until
+ * found out), and a full read asked for and not yet done.
  */
 record DriftStatus(
     @Nullable Instant lastFullCheck,

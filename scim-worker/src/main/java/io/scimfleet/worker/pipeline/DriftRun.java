@@ -148,21 +148,16 @@ final class DriftRun {
    * unmanaged ones the last check saw, and the target honours the filter, only the objects whose
    * {@code meta.lastModified} is later than the latest seen before are listed and compared; where
    * it honours sorting instead, its objects are read newest first up to the first one not later
-   * ({@link #newestFirst}). Else (another number: something was deleted or created by hand; or
-   * neither) the target is listed with {@code id} and {@code meta} only, and the managed objects
-   * changed since, or not listed, are read by id; by {@code listing} that listing is all there is
-   * (no number asked first: it shows the deletions itself). With no {@code meta.lastModified} on
-   * the target ({@code none}) only a number that disagrees is looked into, for deletions; hand
-   * edits wait for the full read.
+   * ({@link #newestFirst}). Where it does neither ({@code listing}), a number that agrees ends the
+   * check: the attribute edits wait for the full read on {@code driftCheckCron}. Another number
+   * (something was deleted or created by hand) lists the target with {@code id} and {@code meta}
+   * only, and the managed objects changed since the last listing, or not listed, are read by id.
+   * With no {@code meta.lastModified} on the target ({@code none}) a number that disagrees is
+   * looked into for deletions only.
    */
   void checkChanges(ObjectType type, DriftMarks.Incremental mode) {
     DriftMarks.TypeMarks last = before.of(type);
     ManagedObjects managed = ManagedObjects.scan(stores, ctx.name(), type);
-    if (mode == DriftMarks.Incremental.LISTING && last.since() != null) {
-      listChanges(type, managed, last, last.since()); // lists all whatever the number: not asked
-      if (type == ObjectType.GROUP) readGroupsOfRecreatedUsers(managed);
-      return;
-    }
     ListResponse probe;
     try {
       probe =
@@ -175,16 +170,15 @@ final class DriftRun {
     boolean countsAgree =
         last.unmanaged() >= 0
             && probe.totalResults() == managed.objectIdByRemoteId().size() + last.unmanaged();
-    if (mode == DriftMarks.Incremental.NONE) {
-      if (countsAgree) countUnmanagedAsBefore(last);
-      else listChanges(type, managed, last, null);
-      return;
-    }
-    if (last.since() == null) {
+    boolean countOnly =
+        mode == DriftMarks.Incremental.LISTING || mode == DriftMarks.Incremental.NONE;
+    if (countOnly && countsAgree) countUnmanagedAsBefore(last);
+    else if (mode == DriftMarks.Incremental.NONE) listChanges(type, managed, last, null);
+    else if (last.since() == null) {
       check(type); // nothing seen to start from (the target was empty): read it all
       return;
-    }
-    if (mode == DriftMarks.Incremental.FILTER && countsAgree) filterChanges(type, managed, last);
+    } else if (mode == DriftMarks.Incremental.FILTER && countsAgree)
+      filterChanges(type, managed, last);
     else if (mode == DriftMarks.Incremental.SORT && countsAgree) newestFirst(type, managed, last);
     else listChanges(type, managed, last, last.since());
     if (type == ObjectType.GROUP) readGroupsOfRecreatedUsers(managed);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -208,7 +209,43 @@ class IncrementalDriftCheckTest {
   }
 
   @Test
-  void aTargetThatDoesNotAnnounceFilteringIsCheckedByAnIdAndMetaListing() throws Exception {
+  void onATargetThatNeitherFiltersNorSortsAHandEditWaitsForTheFullReadOnTheCron() throws Exception {
+    proxy.stubFor(
+        get(urlPathEqualTo("/scim/v2/ServiceProviderConfig"))
+            .atPriority(1)
+            .willReturn(scim(200, NO_FILTER_CONFIG)));
+    provisionedAt(proxy.baseUrl() + "/scim/v2");
+    lastPhase(false); // 00:00: the first check reads in full
+    byHand.patch(
+        "Users",
+        remoteId("u1"),
+        PatchRequest.builder().replace("displayName", "Mallory").build(),
+        null);
+    clock.advance(Duration.ofHours(1)); // 01:00: before 03:00
+    target.resetCounts();
+
+    FullSyncRun between = lastPhase(false);
+
+    assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
+    assertThat(marks().lastIncrementalCheck()).isEqualTo(clock.instant());
+    assertThat(between.counts().repaired()).isZero();
+    assertThat(user("u1").path("displayName").asText()).isEqualTo("Mallory");
+    assertThat(target.getQueries())
+        .as("per type, only how many there are: the numbers agree")
+        .hasSize(2)
+        .allMatch(IncrementalDriftCheckTest::count);
+
+    clock.advance(Duration.ofHours(3)); // 04:00: 03:00 has passed
+    FullSyncRun onTheCron = lastPhase(false);
+
+    assertThat(onTheCron.counts().repaired()).isEqualTo(1);
+    assertThat(user("u1").path("displayName").asText()).isEqualTo("User u1");
+    assertThat(marks().lastFullCheck()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void onATargetThatNeitherFiltersNorSortsAHandDeletionChangesTheCountAndIsListed()
+      throws Exception {
     proxy.stubFor(
         get(urlPathEqualTo("/scim/v2/ServiceProviderConfig"))
             .atPriority(1)
@@ -221,17 +258,24 @@ class IncrementalDriftCheckTest {
         PatchRequest.builder().replace("displayName", "Mallory").build(),
         null);
     clock.advance(Duration.ofHours(1));
+    assertThat(lastPhase(false).counts().repaired()).as("the numbers agree").isZero();
+    String before = remoteId("u2");
+    byHand.delete("Users", before, null);
+    clock.advance(Duration.ofMinutes(30));
     target.resetCounts();
 
     FullSyncRun run = lastPhase(false);
 
-    assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
-    assertThat(user("u1").path("displayName").asText()).isEqualTo("User u1");
-    assertThat(run.counts().repaired()).isEqualTo(1);
+    assertThat(remoteId("u2")).isNotEqualTo(before);
+    assertThat(target.userNamed("u2")).isPresent();
+    assertThat(user("u1").path("displayName").asText())
+        .as("changed since the last listing: read by id with the deletion")
+        .isEqualTo("User u1");
+    assertThat(run.counts().repaired()).as("u2, its group, and u1").isEqualTo(3);
     assertThat(target.getQueries())
         .noneMatch(q -> q.contains("filter="))
         .noneMatch(IncrementalDriftCheckTest::fullListing)
-        .anyMatch(q -> q.startsWith("Users?") && q.contains("attributes=id,meta"));
+        .anyMatch(q -> q.startsWith("Users?") && q.contains("attributes=id,meta") && !count(q));
   }
 
   @Test
@@ -261,21 +305,37 @@ class IncrementalDriftCheckTest {
         PatchRequest.builder().replace("displayName", "Mallory").build(),
         null);
     clock.advance(Duration.ofHours(1));
+    proxy.resetRequests();
 
-    FullSyncRun run = lastPhase(false);
+    FullSyncRun between = lastPhase(false);
 
     assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
+    assertThat(proxy.findAll(getRequestedFor(urlPathEqualTo("/scim/v2/Users"))))
+        .as("the filter is not used, and the numbers agree")
+        .hasSize(1)
+        .noneMatch(request -> request.getUrl().contains("filter="));
+    assertThat(between.counts().repaired()).isZero();
+
+    clock.advance(Duration.ofMinutes(10));
+    stores.syncState().requestFullDriftCheck("crm", clock.instant());
+    clock.advance(Duration.ofSeconds(1));
+    FullSyncRun asked = lastPhase(false);
+
     assertThat(user("u2").path("displayName").asText()).isEqualTo("User u2");
-    assertThat(run.counts().repaired()).isEqualTo(1);
+    assertThat(asked.counts().repaired()).isEqualTo(1);
   }
 
   /** A listing of the whole endpoint with more than id and meta: what a full read asks. */
   private static boolean fullListing(String query) {
     return !query.contains("filter=")
-        && !query.contains("count=1&")
-        && !query.endsWith("count=1")
+        && !count(query)
         && !query.contains("attributes=id,meta")
         && query.contains("?");
+  }
+
+  /** How many objects there are: one shown. */
+  private static boolean count(String query) {
+    return query.contains("count=1&") || query.endsWith("count=1");
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder scim(

@@ -134,30 +134,34 @@ class NewestFirstDriftCheckTest {
   }
 
   @Test
-  void aTargetThatAnnouncesSortingButIgnoresItIsListedInFewPages() throws Exception {
+  void aTargetThatAnnouncesSortingButIgnoresItIsCountedAndListedInFewPagesOnADeletion()
+      throws Exception {
     provisionedBehindProxy(ignoring);
     lastPhase(false);
     assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
-    byHand.patch(
-        "Users",
-        remoteId("u2"),
-        PatchRequest.builder().replace("displayName", "Mallory").build(),
-        null);
     clock.advance(Duration.ofHours(1));
+    target.resetCounts();
+    assertThat(lastPhase(false).counts().repaired()).isZero();
+    assertThat(target.getQueries())
+        .as("unchanged: per type only how many there are")
+        .hasSize(2)
+        .allMatch(q -> q.contains("count=1&") || q.endsWith("count=1"));
+    String before = remoteId("u2");
+    byHand.delete("Users", before, null);
+    clock.advance(Duration.ofMinutes(30));
     target.resetCounts();
 
     FullSyncRun run = lastPhase(false);
 
-    assertThat(user("u2").path("displayName").asText()).isEqualTo("User u2");
-    assertThat(run.counts().repaired()).isEqualTo(1);
+    assertThat(remoteId("u2")).isNotEqualTo(before);
+    assertThat(run.counts().repaired()).as("u2 and its group").isEqualTo(2);
     assertThat(marks().incremental()).isEqualTo(DriftMarks.Incremental.LISTING);
     assertThat(target.getQueries())
-        .as("no count asked first; pages of 1000 asked, SCIM-SDK's 200 taken")
+        .as("the number differs: pages of 1000 asked, SCIM-SDK's 200 taken")
         .noneMatch(q -> q.contains("sortBy"))
-        .noneMatch(q -> q.contains("count=1&") || q.endsWith("count=1"))
-        .filteredOn(q -> q.startsWith("Users?") && q.contains("attributes=id,meta"))
+        .filteredOn(q -> q.startsWith("Users?") && q.contains("count=1000"))
         .hasSize(1)
-        .allMatch(q -> q.contains("count=1000"));
+        .allMatch(q -> q.contains("attributes=id,meta"));
   }
 
   @Test
