@@ -14,10 +14,7 @@ import static org.jobrunr.jobs.states.StateName.PROCESSING;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
-import io.scimfleet.job.FleetJob;
-import io.scimfleet.job.JobQueue;
 import io.scimfleet.job.SyncPageHandler;
-import io.scimfleet.job.SyncPageRequest;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -39,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -111,7 +107,7 @@ class ScaleOutIT {
    */
   private void startWorker(String name, FleetMetrics metrics) {
     JobRunrFleet jobs = JobRunrFleet.redis(redis.pool(), redis.prefix());
-    HandBacks queue = new HandBacks(jobs.queue(), pagesHandedBack);
+    HandBackCounts queue = new HandBackCounts(jobs.queue(), pagesHandedBack);
     Worker worker =
         new Worker(
             stores,
@@ -128,9 +124,9 @@ class ScaleOutIT {
         SyncPageHandler.class,
         (SyncPageHandler)
             page -> {
-              HandBacks.HANDED_BACK.set(false);
+              HandBackCounts.startingAJobHere();
               pages.run(page);
-              if (!HandBacks.HANDED_BACK.get()) {
+              if (!HandBackCounts.handedBackHere()) {
                 pagesRun.add(page.type().label() + " " + page.page());
                 synchronized (ranBy) {
                   ranBy.add(name);
@@ -159,11 +155,9 @@ class ScaleOutIT {
   @Test
   void twoWorkersBothRunPagesOfOneProvidersFullSync() {
     await().atMost(Duration.ofSeconds(30)).until(() -> schedulerJobs.queue().jobServers() == 2);
-    // The users' change jobs first: while they run they hold crm's job slots
-    // (SCIM_JOBS_PER_PROVIDER), and a page that finds the slots full is handed back for that
-    // reason,
-    // which the fetch policy (shares of pages) does not weigh. Forced, the pages then send every
-    // user.
+    // The users' change jobs first, so that each worker's page count is about its share alone
+    // (while they run they hold crm's job slots, and a worker whose slots are full leaves pages
+    // to the other: FullSlotsIT). Forced, the pages then send every user.
     await()
         .atMost(Duration.ofMinutes(1))
         .until(() -> target.users().size() == USERS && noJobIn(ENQUEUED) && noJobIn(PROCESSING));
@@ -205,64 +199,5 @@ class ScaleOutIT {
 
   private boolean noJobIn(StateName state) {
     return schedulerJobs.storage().countJobs(state) == 0;
-  }
-
-  /** The worker's queue, noting on the running thread that the job handed itself back. */
-  private static final class HandBacks implements JobQueue {
-    static final ThreadLocal<Boolean> HANDED_BACK = ThreadLocal.withInitial(() -> false);
-    private final JobQueue queue;
-    private final AtomicInteger pagesHandedBack;
-
-    HandBacks(JobQueue queue, AtomicInteger pagesHandedBack) {
-      this.queue = queue;
-      this.pagesHandedBack = pagesHandedBack;
-    }
-
-    @Override
-    public void handBack(FleetJob job, Duration after) {
-      HANDED_BACK.set(true);
-      if (job instanceof SyncPageRequest) pagesHandedBack.incrementAndGet();
-      queue.handBack(job, after);
-    }
-
-    @Override
-    public void enqueue(FleetJob job) {
-      queue.enqueue(job);
-    }
-
-    @Override
-    public void enqueueAll(List<? extends FleetJob> jobs) {
-      queue.enqueueAll(jobs);
-    }
-
-    @Override
-    public void enqueueAllAfter(List<? extends FleetJob> jobs, Duration after) {
-      queue.enqueueAllAfter(jobs, after);
-    }
-
-    @Override
-    public void enqueueHeld(List<? extends FleetJob> jobs, Duration fallback, Duration spacing) {
-      queue.enqueueHeld(jobs, fallback, spacing);
-    }
-
-    @Override
-    public void release(UUID stableId) {
-      queue.release(stableId);
-    }
-
-    @Override
-    public int jobServers() {
-      return queue.jobServers();
-    }
-
-    @Override
-    public void scheduleFullSync(String provider, String cron) {
-      queue.scheduleFullSync(provider, cron);
-    }
-
-    @Override
-    public void removeFullSync(String provider) {
-      queue.removeFullSync(provider);
-    }
   }
 }

@@ -28,6 +28,7 @@ import io.scimfleet.worker.handler.PageJobHandler;
 import io.scimfleet.worker.handler.PageRunner;
 import io.scimfleet.worker.handler.PageShares;
 import io.scimfleet.worker.handler.ProviderJobSlots;
+import io.scimfleet.worker.handler.RoomForJobs;
 import io.scimfleet.worker.pipeline.ObjectSync;
 import io.scimfleet.worker.pipeline.PageSize;
 import io.scimfleet.worker.pipeline.ProviderContexts;
@@ -44,7 +45,7 @@ public final class Worker implements AutoCloseable {
   private final ProviderContexts contexts;
   private final PageRunner pageRunner;
   private final Map<Class<?>, Object> handlers;
-  private final PageShares shares;
+  private final FetchPolicy room;
 
   /**
    * A worker whose rate limits hold in this process only (in-memory fleet, tests), with default
@@ -170,7 +171,8 @@ public final class Worker implements AutoCloseable {
     ProviderJobSlots slots = new ProviderJobSlots(pacing.jobsPerProvider());
     this.pageRunner = new PageRunner(objects, metrics, pageThreads, maxPageThreads, pacing);
     FullSyncFlow flow = new FullSyncFlow(stores.syncState(), queue, pacing.jobsPerProvider());
-    this.shares = new PageShares(queue::jobServers);
+    PageShares shares = new PageShares(queue::jobServers);
+    this.room = new RoomForJobs(slots, shares);
     PageJobHandler pages =
         new PageJobHandler(stores, contexts, pageRunner, queue, flow, health, slots, shares);
     flow.runsPagesWith(pages::runForPlan);
@@ -210,11 +212,12 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Which enqueued jobs the job server takes: a full sync's page only while this process runs fewer
-   * of its provider's pages than its share ({@link PageShares}).
+   * Which enqueued jobs the job server takes: a job that holds one of its provider's job slots only
+   * while one is free here ({@link ProviderJobSlots}), and a full sync's page only while this
+   * process runs fewer of its provider's pages than its share ({@link PageShares}).
    */
   public FetchPolicy fetchPolicy() {
-    return shares;
+    return room;
   }
 
   @Override

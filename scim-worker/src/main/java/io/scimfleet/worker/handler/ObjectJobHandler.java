@@ -59,7 +59,7 @@ public final class ObjectJobHandler implements SyncObjectHandler {
 
   @Override
   public void run(SyncObjectRequest request) {
-    if (!slots.tryTake(request.provider(), SLOT_WAIT)) {
+    if (!slots.tryTake(request, SLOT_WAIT)) {
       JobLog.info(request.provider() + " holds all the job threads it may: handed back");
       queue.handBack(request, HAND_BACK_AFTER);
       return;

@@ -61,7 +61,7 @@ public final class ObjectsJobHandler implements SyncObjectsHandler {
 
   @Override
   public void run(SyncObjectsRequest request) {
-    if (!slots.tryTake(request.provider(), ObjectJobHandler.SLOT_WAIT)) {
+    if (!slots.tryTake(request, ObjectJobHandler.SLOT_WAIT)) {
       JobLog.info(request.provider() + " holds all the job threads it may: handed back");
       queue.handBack(request, ObjectJobHandler.HAND_BACK_AFTER);
       return;

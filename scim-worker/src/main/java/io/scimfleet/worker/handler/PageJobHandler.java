@@ -97,7 +97,7 @@ public final class PageJobHandler implements SyncPageHandler {
       return;
     }
     try {
-      if (!slots.tryTake(page.provider(), ObjectJobHandler.SLOT_WAIT)) {
+      if (!slots.tryTake(page, ObjectJobHandler.SLOT_WAIT)) {
         handBack(
             page,
             page.provider()

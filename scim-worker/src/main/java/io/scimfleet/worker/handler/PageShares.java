@@ -4,9 +4,6 @@ import io.scimfleet.job.FetchPolicy;
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -27,19 +24,11 @@ public final class PageShares implements FetchPolicy {
   /** How long a count of the live workers is used before it is read again. */
   static final Duration WORKERS_FRESH = Duration.ofSeconds(1);
 
-  /**
-   * A page reserved at its fetch whose handler has not taken it after this long (its job ran
-   * nowhere: the server stopped between fetch and run) gives its place back.
-   */
-  static final Duration RESERVED_FOR = Duration.ofSeconds(30);
-
   private final IntSupplier liveWorkers;
   private final ProviderCounts running = new ProviderCounts();
 
   /** Pages counted at their fetch and not yet taken by their handler, by job id. */
-  private final Map<UUID, Reservation> reserved = new ConcurrentHashMap<>();
-
-  private record Reservation(String provider, long nanoTime) {}
+  private final FetchReservations reserved = new FetchReservations(running);
 
   private volatile long workersReadAt;
   private volatile int workers;
@@ -84,7 +73,7 @@ public final class PageShares implements FetchPolicy {
    * finds the share full is handed back to the other workers.
    */
   boolean tryTake(SyncPageRequest page, Duration wait) {
-    if (reserved.remove(page.stableId()) != null) return true;
+    if (reserved.use(page.stableId())) return true;
     return running.take(page.provider(), limit(page), wait);
   }
 
@@ -101,12 +90,10 @@ public final class PageShares implements FetchPolicy {
   @Override
   public boolean take(FleetJob job, boolean overdue) {
     if (!(job instanceof SyncPageRequest page)) return true;
-    giveBackStaleReservations();
+    reserved.giveBackStale();
     int limit = overdue ? Integer.MAX_VALUE : limit(page);
     if (!running.take(page.provider(), limit, Duration.ZERO)) return false;
-    Reservation reservation = new Reservation(page.provider(), System.nanoTime());
-    if (reserved.putIfAbsent(page.stableId(), reservation) != null)
-      running.release(page.provider()); // fetched twice before it ran: counted once
+    reserved.reserve(page.stableId(), page.provider());
     return true;
   }
 
@@ -122,17 +109,7 @@ public final class PageShares implements FetchPolicy {
   /** A page reserved at a fetch that another server got: its place is free again. */
   @Override
   public void lost(FleetJob job) {
-    if (job instanceof SyncPageRequest page && reserved.remove(page.stableId()) != null)
-      running.release(page.provider());
-  }
-
-  private void giveBackStaleReservations() {
-    long now = System.nanoTime();
-    reserved.forEach(
-        (id, reservation) -> {
-          if (now - reservation.nanoTime() > RESERVED_FOR.toNanos()
-              && reserved.remove(id, reservation)) running.release(reservation.provider());
-        });
+    if (job instanceof SyncPageRequest page) reserved.lost(page.stableId());
   }
 
   void release(String provider) {

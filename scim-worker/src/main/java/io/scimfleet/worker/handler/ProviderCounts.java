@@ -33,6 +33,11 @@ final class ProviderCounts {
     return counts.values().stream().allMatch(count -> count.now() == 0);
   }
 
+  /** True when some provider has at least {@code limit} counted. */
+  boolean anyAt(int limit) {
+    return counts.values().stream().anyMatch(count -> count.now() >= limit);
+  }
+
   int now(String provider) {
     Count count = counts.get(provider);
     return count == null ? 0 : count.now();

@@ -1,5 +1,10 @@
 package io.scimfleet.worker.handler;
 
+import io.scimfleet.job.FetchPolicy;
+import io.scimfleet.job.FleetJob;
+import io.scimfleet.job.SyncObjectRequest;
+import io.scimfleet.job.SyncObjectsRequest;
+import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
 
 /**
@@ -7,10 +12,18 @@ import java.time.Duration;
  * provider, so that a provider whose target is slow or failing cannot take every thread. A job that
  * finds its provider's slots taken waits a moment ({@link ObjectJobHandler#SLOT_WAIT}) and then
  * hands itself back instead of waiting longer.
+ *
+ * <p>As part of the job server's {@link FetchPolicy} ({@link RoomForJobs}) the slots are weighed
+ * when jobs are fetched: a job that would hold a slot (a change, an import batch, a full sync's
+ * page) is left enqueued while its provider's slots here are all held, for a worker with room, and
+ * a job taken is counted from its fetch (a reservation its handler's take then uses). Before, a
+ * full worker fetched the job anyway and the job handed itself back: a page so handed back cost its
+ * phase a second.
  */
-public final class ProviderJobSlots {
+public final class ProviderJobSlots implements FetchPolicy {
   private final int limit;
   private final ProviderCounts taken = new ProviderCounts();
+  private final FetchReservations reserved = new FetchReservations(taken);
 
   public ProviderJobSlots(int limit) {
     this.limit = limit;
@@ -22,12 +35,49 @@ public final class ProviderJobSlots {
   }
 
   /**
-   * Waits up to {@code wait} for a slot: on a fast target a job of the provider ends within
-   * milliseconds, which is much sooner than a hand-back comes back. The caller must {@link
-   * #release} it.
+   * The slot {@code job} was counted in at its fetch, or else a slot of its provider, waiting up to
+   * {@code wait} for one: on a fast target a job of the provider ends within milliseconds, which is
+   * much sooner than a hand-back comes back. The caller must {@link #release} it.
    */
-  boolean tryTake(String provider, Duration wait) {
-    return taken.take(provider, limit, wait);
+  boolean tryTake(FleetJob job, Duration wait) {
+    if (reserved.use(job)) return true;
+    return taken.take(job.provider(), limit, wait);
+  }
+
+  /**
+   * At a fetch: takes a job that holds a slot when one of its provider's slots is free, counting it
+   * from now; leaves it, for a worker with room, when all are held. An overdue change or import
+   * batch is taken even then (its handler waits for a slot or hands it back, as before): a burst of
+   * one provider's jobs never holds up the jobs enqueued behind it for long. A page is not: a phase
+   * enqueues at most its window of pages, and the first slot freed in the fleet takes it.
+   */
+  @Override
+  public boolean take(FleetJob job, boolean overdue) {
+    if (!holdsASlot(job)) return true;
+    reserved.giveBackStale();
+    if (taken.take(job.provider(), limit, Duration.ZERO)) {
+      reserved.reserve(job, job.provider());
+      return true;
+    }
+    return overdue && !(job instanceof SyncPageRequest);
+  }
+
+  /** A job counted at a fetch that another server got: its slot is free again. */
+  @Override
+  public void lost(FleetJob job) {
+    reserved.lost(job);
+  }
+
+  /** True while no provider holds all its slots here: nothing fetched now would be left. */
+  @Override
+  public boolean takesAll() {
+    return !taken.anyAt(limit);
+  }
+
+  private static boolean holdsASlot(FleetJob job) {
+    return job instanceof SyncObjectRequest
+        || job instanceof SyncObjectsRequest
+        || job instanceof SyncPageRequest;
   }
 
   /**
