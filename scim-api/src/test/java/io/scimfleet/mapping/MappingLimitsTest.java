@@ -36,7 +36,7 @@ class MappingLimitsTest {
         "{'x': $pad('', 100000000)}                       | string length limit of 65536",
         "{'x': $sum([1..1000].($sum([1..1000].($sum([1..1000])))))} | time limit of 1000 ms",
       })
-  void anExpressionThatReachesALimitFailsNamingTheMappingAndTheLimitWithinTwoSeconds(
+  void anExpressionThatReachesALimitFailsNamingTheMappingAndTheLimitWithinThreeSeconds(
       String expression, String limit) {
     long start = System.nanoTime();
 
@@ -44,7 +44,9 @@ class MappingLimitsTest {
         .isInstanceOf(MappingLimitException.class)
         .hasMessageContaining("mapping '40-evil'")
         .hasMessageContaining(limit);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    // the 1 s limit and its watchdog's quarter more (at most 1.12 s in 5 runs under load), with
+    // room for a loaded machine's pauses: the expressions themselves run for minutes, or forever
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   /** Issue 24, item 2: the three ways around the limits that a review found. */

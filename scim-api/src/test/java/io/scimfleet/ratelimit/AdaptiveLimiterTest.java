@@ -34,7 +34,7 @@ class AdaptiveLimiterTest {
     limiter.reconcile();
     double after429 = limiter.limit(HOST);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
               answer(503, 1);
@@ -74,11 +74,11 @@ class AdaptiveLimiterTest {
 
     await()
         .during(Duration.ofMillis(300))
-        .atMost(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> passed.get() == 0);
     listener.onRequest("GET", "Users", 200, Duration.ofMillis(5));
 
-    await().atMost(Duration.ofSeconds(5)).until(second::isDone);
+    await().atMost(Duration.ofSeconds(30)).until(second::isDone);
     assertThat(passed).hasValue(1);
   }
 

@@ -90,14 +90,14 @@ public abstract class ObjectLocksContractTest {
     acquire("u1", SHORT_LEASE);
     passTime(SHORT_LEASE);
 
-    await().atMost(5, TimeUnit.SECONDS).until(() -> acquire("u1", LEASE).isPresent());
+    await().atMost(30, TimeUnit.SECONDS).until(() -> acquire("u1", LEASE).isPresent());
   }
 
   @Test
   public void aHolderWhoseLeaseRanOutCannotReleaseTheNextHoldersLock() {
     Lock expired = acquire("u1", SHORT_LEASE).orElseThrow();
     passTime(SHORT_LEASE);
-    await().atMost(5, TimeUnit.SECONDS).until(() -> acquire("u1", LEASE).isPresent());
+    await().atMost(30, TimeUnit.SECONDS).until(() -> acquire("u1", LEASE).isPresent());
 
     expired.close();
 

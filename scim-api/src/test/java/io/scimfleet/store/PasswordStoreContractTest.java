@@ -101,7 +101,7 @@ public abstract class PasswordStoreContractTest {
     passwords.expect("u1", Set.of("slack", "zoom"));
     passwords.done("u1", change, "slack");
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> passwords.pending("u1", "zoom").isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> passwords.pending("u1", "zoom").isEmpty());
 
     assertThat(passwords.dropExpired(Instant.now(), 10))
         .containsExactly(new PasswordStore.Dropped("u1", Set.of("zoom")));

@@ -111,16 +111,22 @@ class FleetEndToEndIT {
     assertThat(target.writeRequestCount()).isZero();
   }
 
+  /**
+   * A job started less than 2 s ago waits until 2 s after its start (docs/api.md): at most two
+   * requests when the burst takes under 2 s, one more per 2 s that a loaded machine makes it last.
+   */
   @Test
-  void aBurstOfUpdatesToOneUserSendsAtMostTwoRequests() {
+  void aBurstOfUpdatesToOneUserSendsAtMostTwoRequestsAndOneMorePerTwoSecondsOfIt() {
     fleet.stores.directory().putUser(aUser("u1").named("Burst Zero").withUsername("u1").build());
     await().atMost(PATIENCE).until(() -> target.userNamed("u1").isPresent());
     awaitQuiet(); // the create job has finished (state and history recorded): it cannot pick up the
     // burst's first job
     target.resetCounts();
 
+    long started = System.nanoTime();
     for (int i = 1; i <= 1000; i++)
       fleet.stores.directory().putUser(aUser("u1").named("Burst " + i).withUsername("u1").build());
+    long twoSecondsOfBurst = (System.nanoTime() - started) / 2_000_000_000L;
 
     await()
         .atMost(PATIENCE)
@@ -132,7 +138,9 @@ class FleetEndToEndIT {
                     .orElse("")
                     .equals("Burst 1000"));
     awaitQuiet();
-    assertThat(target.writeRequestCount()).isLessThanOrEqualTo(2);
+    assertThat(target.writeRequestCount())
+        .as("requests for a burst of %d times 2 s or more", twoSecondsOfBurst)
+        .isLessThanOrEqualTo(2 + twoSecondsOfBurst);
   }
 
   @Test

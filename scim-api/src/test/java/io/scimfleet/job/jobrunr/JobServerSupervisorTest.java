@@ -43,7 +43,7 @@ class JobServerSupervisorTest {
       server.stop(); // what JobRunr's ServerZooKeeper does when a heartbeat fails
       await()
           .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> !fleet.serverRunning());
       answers.set(true);
 
@@ -78,7 +78,7 @@ class JobServerSupervisorTest {
       server.stop(); // what JobRunr's ServerZooKeeper does when a heartbeat fails
       await()
           .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> !fleet.serverRunning());
       answers.set(true);
 
@@ -110,7 +110,7 @@ class JobServerSupervisorTest {
       server.stop();
       await()
           .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> !fleet.serverRunning());
       answers.set(true);
 
@@ -132,7 +132,7 @@ class JobServerSupervisorTest {
 
       await()
           .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> !server.isRunning());
     }
   }

@@ -467,7 +467,7 @@ class ProviderApiTest {
         "($r := [0, 1..1000]; $sum($r.$r.$sum($r)))       | time limit",
         "($s := $pad('', 60000, 'x'); $join([1..1000].($s))) | string length limit of 65536",
       })
-  void previewOfAMappingThatReachesALimitAnswers422WithinTwoSeconds(String loop, String limit) {
+  void previewOfAMappingThatReachesALimitAnswers422WithinThreeSeconds(String loop, String limit) {
     api.put(
         "/api/v1/providers/p",
         """
@@ -482,7 +482,9 @@ class ProviderApiTest {
 
     assertThat(preview.status()).isEqualTo(422);
     assertThat(preview.json().path("error").asText()).contains("mapping '90-endless'", limit);
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    // the 1 s limit and its watchdog's quarter more (the whole test took at most 1.35 s in 5 runs
+    // under load), with room for a loaded machine's pauses: the expressions run for minutes or more
+    assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
   }
 
   @Test

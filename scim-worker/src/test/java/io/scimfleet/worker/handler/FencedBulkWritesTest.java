@@ -42,9 +42,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 27, item 5, with Bulk: the locks of a Bulk request run out (300 ms) under its slow answer
- * (1.5 s) and another worker takes one of them meanwhile; the request's states are refused as a
- * whole, nothing of them is written, and its users go the one-by-one way, which finds the creates
- * on the target (their intents were recorded) and links them: no create is sent twice.
+ * (3 s: the other worker may start 2 s late on a loaded machine) and another worker takes one of
+ * them meanwhile; the request's states are refused as a whole, nothing of them is written, and its
+ * users go the one-by-one way, which finds the creates on the target (their intents were recorded)
+ * and links them: no create is sent twice.
  */
 class FencedBulkWritesTest {
   private static final String BASE = "/scim/v2";
@@ -84,7 +85,7 @@ class FencedBulkWritesTest {
           {"method":"POST","bulkId":"o1","location":"%s/Users/r-a2","status":"201"}]}
         """
                             .formatted(target.baseUrl() + BASE, target.baseUrl() + BASE))
-                    .withFixedDelay(1_500)));
+                    .withFixedDelay(3_000)));
     for (String name : List.of("a1", "a2")) {
       real.directory().putUser(aUser(name).build());
       target.stubFor(
@@ -144,7 +145,11 @@ class FencedBulkWritesTest {
             () ->
                 real.locks()
                     .acquire(
-                        "crm", ObjectType.USER, "a1", Duration.ofSeconds(60), Duration.ofSeconds(1))
+                        "crm",
+                        ObjectType.USER,
+                        "a1",
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(2_500))
                     .orElseThrow()
                     .close());
 

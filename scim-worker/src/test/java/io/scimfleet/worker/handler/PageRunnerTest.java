@@ -112,24 +112,33 @@ class PageRunnerTest {
                 return e;
               }
             });
-    await().atMost(Duration.ofSeconds(10)).until(() -> postedUserNames().size() == 1);
+    // the first request of a cold JVM took 3 to 5 s on a loaded machine
+    await().atMost(Duration.ofSeconds(30)).until(() -> postedUserNames().size() == 1);
 
     jobThread.get().interrupt();
 
-    await().atMost(Duration.ofSeconds(2)).until(ended::isDone);
+    // well before the 8 s of Retry-After, with room for a loaded machine's pauses
+    await().atMost(Duration.ofSeconds(5)).until(ended::isDone);
     assertThat(ended.join())
         .isInstanceOf(JobInterrupted.class)
         .hasRootCauseInstanceOf(InterruptedException.class);
   }
 
+  /**
+   * Each create takes {@code slow} at the target, so four requests were in flight at once exactly
+   * when the last one arrived less than {@code slow} after the first: the bound is the criterion
+   * itself, long enough that a loaded machine's pauses in starting them do not reach it (it was 500
+   * ms with 600 ms creates).
+   */
   @Test
   void aChangedMaxConcurrencyAppliesToTheNextPage() {
+    int slow = 1_500;
     target.stubFor(
         post(urlPathEqualTo("/scim/v2/Users"))
             .willReturn(
                 aResponse()
                     .withStatus(201)
-                    .withFixedDelay(600)
+                    .withFixedDelay(slow)
                     .withHeader("Content-Type", "application/scim+json")
                     .withBody("{\"id\":\"{{randomValue type='UUID'}}\"}")));
     useProvider(1);
@@ -157,7 +166,7 @@ class PageRunnerTest {
             .orElseThrow();
     assertThat(last - first)
         .as("four requests in flight at once, not one after another")
-        .isLessThan(500);
+        .isLessThan(slow);
   }
 
   @Test

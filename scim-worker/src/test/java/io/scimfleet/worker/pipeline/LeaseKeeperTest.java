@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
  * request) is renewed, so no second worker takes the object meanwhile.
  */
 class LeaseKeeperTest {
-  private static final Duration LEASE = Duration.ofMillis(300);
+  /**
+   * Renewed every third (333 ms): a renewal may come up to 667 ms late on a loaded machine before
+   * the lock is lost (200 ms with the 300 ms lease this test had).
+   */
+  private static final Duration LEASE = Duration.ofSeconds(1);
+
   private final ObjectLocks locks = new InMemoryObjectLocks(Clock.systemUTC());
 
   @Test
@@ -24,7 +29,7 @@ class LeaseKeeperTest {
         LeaseKeeper.kept(
             locks.acquire("crm", USER, "u1", LEASE, Duration.ZERO).orElseThrow(), LEASE, "user u1");
 
-    await().pollDelay(LEASE.multipliedBy(4)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    await().pollDelay(LEASE.multipliedBy(4)).atMost(Duration.ofSeconds(30)).until(() -> true);
 
     assertThat(locks.acquire("crm", USER, "u1", LEASE, Duration.ZERO))
         .as("a second worker finds the object busy")
@@ -38,7 +43,7 @@ class LeaseKeeperTest {
     assertThat(locks.acquire("crm", USER, "u2", LEASE, Duration.ZERO)).isPresent();
 
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> locks.acquire("crm", USER, "u2", LEASE, Duration.ZERO).isPresent());
   }
 }
