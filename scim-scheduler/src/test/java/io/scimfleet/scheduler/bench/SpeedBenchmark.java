@@ -77,6 +77,16 @@ public final class SpeedBenchmark {
           "-Dorg.slf4j.simpleLogger.showDateTime=true",
           "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
 
+  /**
+   * BENCH_CHANGES_ONLY=true: the main fleet measures only its rest and its changes (no ceiling, no
+   * full syncs, no import), to compare builds of the change path quickly.
+   */
+  private static final boolean CHANGES_ONLY =
+      Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_CHANGES_ONLY", "false"));
+
+  /** How long the fleet at rest is measured: its CPU a second, no changes flowing. */
+  private static final Duration REST = Duration.ofSeconds(20);
+
   private final GoalTable rows = new GoalTable();
   private final String redisUrl = TestRedis.url();
   private final Path jars = Path.of(System.getenv().getOrDefault("BENCH_JARS", "."));
@@ -105,7 +115,8 @@ public final class SpeedBenchmark {
               + String.join(" ", DeployedJvm.forBench(DeployedJvm.Component.SCHEDULER))
               + "; workers: "
               + String.join(" ", DeployedJvm.forBench(DeployedJvm.Component.WORKER)));
-      if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
+      if (users > 0 && CHANGES_ONLY) bench.mainFleet(users, 0, 0);
+      else if (users > 0) bench.mainFleet(users, imported, bench.ceiling());
       else if (imported > 0) bench.importOnly(imported);
     }
     // scale-out and heap: on the first target only (the goals allow it)
@@ -159,6 +170,10 @@ public final class SpeedBenchmark {
       Target scim = new Target(url[0]);
       fleet.importUsers("bench", 0, users);
       fleet.putProvider("bench", url[0]);
+      if (CHANGES_ONLY) {
+        changeLatency(fleet, scim);
+        return;
+      }
 
       long cpu = fleet.cpuMillis();
       scim.reset();
@@ -402,6 +417,7 @@ public final class SpeedBenchmark {
       rows.put("change → target latency at 50 changes/s, run " + run, result.toString());
     }
     if (measured.isEmpty()) return;
+    atRest(fleet);
     double worstP50 = measured.stream().mapToDouble(LatencyRun::p50).max().orElseThrow();
     double worstP99 = measured.stream().mapToDouble(LatencyRun::p99).max().orElseThrow();
     rows.put(
@@ -424,6 +440,28 @@ public final class SpeedBenchmark {
   }
 
   /**
+   * The fleet's CPU at rest (heartbeats, polls, timers), a second: a run's 20 s of changes carry 20
+   * s of it, so it counts into the CPU per change. Markers on stderr time the phases (profiles).
+   */
+  private void atRest(Fleet fleet) throws InterruptedException {
+    Thread.sleep(2_000); // the last run's jobs end
+    phase("rest");
+    long cpu = fleet.cpuMillis();
+    long start = System.nanoTime();
+    Thread.sleep(REST.toMillis()); // a benchmark's measuring span, not a test's wait
+    double perSecond = (fleet.cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
+    phase("rest end");
+    rows.put(
+        "fleet CPU at rest (no changes), a second, and its share of a 50/s run's CPU per change",
+        String.format("%.1f ms/s, %.2f ms per change", perSecond, perSecond * 20 / 1000));
+  }
+
+  /** A line on stderr with the time a phase starts, to cut profiles and /proc samples by phase. */
+  private static void phase(String name) {
+    System.err.println("bench phase " + name + " at " + System.currentTimeMillis());
+  }
+
+  /**
    * The HTTP floor inside the CPU per change ({@link ApiFloor}): a bare Javalin server's CPU per
    * PUT at the same pace, with the fleet's JVM options.
    */
@@ -431,11 +469,15 @@ public final class SpeedBenchmark {
     List<String> jvm = DeployedJvm.forBench(DeployedJvm.Component.SCHEDULER);
     double floor = ApiFloor.cpuPerPut(jvm, 50, LOGS.resolve("bare-api.log"));
     double busyFloor = ApiFloor.cpuPerPut(jvm, BUSY_PACE, LOGS.resolve("bare-api-busy.log"));
+    List<String> apiPool = new ArrayList<>(jvm);
+    apiPool.add("-Dfloor.pool=api");
+    double apiFloor = ApiFloor.cpuPerPut(apiPool, 50, LOGS.resolve("bare-api-pool.log"));
     rows.put(
         "CPU per PUT of a bare Javalin server (one route, no Redis, no job) at 50/s and at "
             + BUSY_PACE
-            + "/s: the HTTP floor inside the CPU per change",
-        String.format("%.2f ms / %.2f ms", floor, busyFloor));
+            + "/s: the HTTP floor inside the CPU per change; at 50/s with the API's Jetty threads"
+            + " (ApiThreads)",
+        String.format("%.2f ms / %.2f ms; %.2f ms", floor, busyFloor, apiFloor));
   }
 
   /** One run's result: latency percentiles in seconds, fleet CPU per change in ms. */
@@ -455,6 +497,7 @@ public final class SpeedBenchmark {
       throws Exception {
     int changes = 1_000;
     Map<String, Long> sent = new ConcurrentHashMap<>();
+    phase(idPrefix + " at " + perSecond + "/s");
     long cpu = fleet.cpuMillis();
     ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
     List<Future<?>> calls = new ArrayList<>();
@@ -480,6 +523,7 @@ public final class SpeedBenchmark {
       created = scim.created(idPrefix);
     }
     long cpuAfter = fleet.cpuMillis();
+    phase(idPrefix + " end");
     Map<String, Long> arrived = created;
     long[] latencies =
         sent.entrySet().stream()
