@@ -33,8 +33,8 @@ public final class ChangeConsumer implements AutoCloseable {
   static final int BATCH = 500;
 
   /**
-   * A read of more changes than a trickle, or one in a steady stream, reads on while more arrive,
-   * for at most this long in all and up to {@link #BATCH}: a burst makes full jobs, and a steady
+   * A read of more changes than a trickle, or one in a steady stream, reads again after this long
+   * what arrived meanwhile, up to {@link #BATCH} in all: a burst makes full jobs, and a steady
    * stream waits no longer than this.
    */
   static final Duration GATHER = Duration.ofMillis(150);
@@ -47,7 +47,6 @@ public final class ChangeConsumer implements AutoCloseable {
    */
   static final Duration STREAM_GAP = Duration.ofMillis(300);
 
-  private static final Duration GATHER_STEP = Duration.ofMillis(50);
   static final Duration CLAIM_AFTER = Duration.ofSeconds(15);
 
   /**
@@ -156,7 +155,9 @@ public final class ChangeConsumer implements AutoCloseable {
   /**
    * Reads what is there (waiting up to {@code block}); when that is more than a trickle, reads on
    * while more arrives, for up to {@link #GATHER} and {@link #BATCH} entries: a burst then makes
-   * full multi-object jobs ({@link JobBatches}), a trickle goes out at once.
+   * full multi-object jobs ({@link JobBatches}), a trickle goes out at once. It sleeps out the
+   * gather and then reads what came meanwhile, rather than read each change as it comes: in a
+   * steady stream a blocking read woke this thread (and its Redis reply) for every change.
    */
   private void gather(List<ChangeFeed.Entry> entries, Duration block) {
     entries.addAll(stores.changes().read(consumer, BATCH, block));
@@ -167,10 +168,22 @@ public final class ChangeConsumer implements AutoCloseable {
     while ((streaming || entries.size() > JobBatches.TRICKLE)
         && entries.size() < BATCH
         && clock.instant().isBefore(until)) {
+      if (!pauseFor(Duration.between(clock.instant(), until))) return;
       List<ChangeFeed.Entry> more =
-          stores.changes().read(consumer, BATCH - entries.size(), GATHER_STEP);
+          stores.changes().read(consumer, BATCH - entries.size(), Duration.ZERO);
       if (more.isEmpty()) return;
       entries.addAll(more);
+    }
+  }
+
+  /** False when interrupted (closing): the changes read so far go out now. */
+  private static boolean pauseFor(Duration pause) {
+    try {
+      Thread.sleep(Math.max(1, pause.toMillis()));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimfleet.job.SyncObjectRequest;
 import io.scimfleet.job.SyncObjectsRequest;
+import io.scimfleet.model.Change;
 import io.scimfleet.model.ObjectType;
 import io.scimfleet.model.Provider;
+import io.scimfleet.store.ChangeFeed;
 import io.scimfleet.store.Stores;
 import io.scimfleet.testing.MutableClock;
 import io.scimfleet.testing.TestSecurity;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +87,53 @@ class StreamBatchingTest {
     consumer.pollOnce(Duration.ZERO);
 
     assertThat(queue.jobs).hasSize(3).allMatch(SyncObjectRequest.class::isInstance);
+  }
+
+  @Test
+  void aGatheringPassSleepsAndReadsWhatCameInsteadOfBlockingOnTheFeedForEachChange() {
+    List<Duration> blocks = new CopyOnWriteArrayList<>();
+    ChangeConsumer watched =
+        new ChangeConsumer(
+            stores.withChanges(new BlocksRecorded(stores.changes(), blocks)), queue, "one", clock);
+    stores.directory().putUser(aUser("u1").build());
+    watched.pollOnce(Duration.ZERO);
+    clock.advance(ChangeConsumer.STREAM_GAP.dividedBy(3));
+    stores.directory().putUser(aUser("u2").build());
+    stores.directory().putUser(aUser("u3").build());
+
+    watched.pollOnce(Duration.ofSeconds(1));
+
+    // the second pass streams: after its first read it reads again without blocking
+    assertThat(blocks).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO);
+    assertThat(queue.jobs).hasSize(2);
+  }
+
+  /** The feed, with the block of each read recorded. */
+  private record BlocksRecorded(ChangeFeed feed, List<Duration> blocks) implements ChangeFeed {
+    @Override
+    public void append(Change change) {
+      feed.append(change);
+    }
+
+    @Override
+    public List<Entry> read(String consumer, int max, Duration block) {
+      blocks.add(block);
+      return feed.read(consumer, max, block);
+    }
+
+    @Override
+    public void ack(List<String> entryIds) {
+      feed.ack(entryIds);
+    }
+
+    @Override
+    public List<Entry> claimStale(String consumer, Duration minIdle, int max) {
+      return feed.claimStale(consumer, minIdle, max);
+    }
+
+    @Override
+    public long lag() {
+      return feed.lag();
+    }
   }
 }
