@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.startupWatcherEnabled = false;
+              config.jetty.threadPool = ApiThreads.pool();
               config.jetty.modifyServletContextHandler(
                   handler -> handler.setSessionHandler(new NoSessions()));
               config.routes.before("/api/*", auth::require);
@@ -116,6 +117,11 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Jetty's threads: {@link ApiThreads}. */
+  org.eclipse.jetty.util.thread.ThreadPool threadPool() {
+    return app.jettyServer().server().getThreadPool();
   }
 
   /** The servlet session handler in Jetty's chain: {@link NoSessions}. */

@@ -1,6 +1,7 @@
 package io.scimfleet.scheduler.bench;
 
 import io.javalin.Javalin;
+import io.scimfleet.scheduler.http.ApiThreads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,22 +29,45 @@ final class ApiFloor {
   public static void main(String[] args) {
     Javalin app =
         Javalin.create(
-                config ->
-                    config.routes.put(
-                        "/api/v1/users/{id}",
-                        ctx -> {
-                          byte[] body = ctx.bodyAsBytes();
-                          ctx.status(200)
-                              .contentType("application/json")
-                              .result(
-                                  "{\"id\":\""
-                                      + ctx.pathParam("id")
-                                      + "\",\"bytes\":"
-                                      + body.length
-                                      + "}");
-                        }))
+                config -> {
+                  pool(config);
+                  config.routes.put(
+                      "/api/v1/users/{id}",
+                      ctx -> {
+                        byte[] body = ctx.bodyAsBytes();
+                        ctx.status(200)
+                            .contentType("application/json")
+                            .result(
+                                "{\"id\":\""
+                                    + ctx.pathParam("id")
+                                    + "\",\"bytes\":"
+                                    + body.length
+                                    + "}");
+                      });
+                })
             .start(0);
     System.out.println("bare-api ready: port " + app.port());
+  }
+
+  /** -Dfloor.pool=api: the API's own thread pool ({@link ApiThreads}), else Javalin's. */
+  private static void pool(io.javalin.config.JavalinConfig config) {
+    if ("api".equals(System.getProperty("floor.pool"))) config.jetty.threadPool = ApiThreads.pool();
+  }
+
+  /** Experiments: java … ApiFloor$Variants PACE [jvm options of a variant]… each a string. */
+  static final class Variants {
+    public static void main(String[] args) throws Exception {
+      int pace = Integer.parseInt(args[0]);
+      List<String> jvm = DeployedJvm.forBench(DeployedJvm.Component.SCHEDULER);
+      for (int round = 0; round < 2; round++) {
+        for (int i = 1; i < args.length; i++) {
+          List<String> options = new ArrayList<>(jvm);
+          if (!args[i].isBlank()) options.addAll(List.of(args[i].split(" ")));
+          double cpu = cpuPerPut(options, pace, Path.of("target", "floor-" + i + ".log"));
+          System.out.printf("round %d pace %d [%s]: %.3f ms%n", round, pace, args[i], cpu);
+        }
+      }
+    }
   }
 
   /**
