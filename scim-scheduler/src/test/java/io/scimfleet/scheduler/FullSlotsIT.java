@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
 import io.scimfleet.job.SyncObjectRequest;
-import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -179,19 +178,13 @@ class FullSlotsIT {
             TestSecurity.settings(),
             new Pacing(
                 SLOTS, defaults.longestWaitInJob(), defaults.attemptsInJob(), defaults.retryFor()));
-    Map<Class<?>, Object> handlers = new HashMap<>(worker.handlers());
-    SyncPageHandler pages = (SyncPageHandler) handlers.get(SyncPageHandler.class);
-    handlers.put(
-        SyncPageHandler.class,
-        (SyncPageHandler)
+    Map<Class<?>, Object> handlers =
+        HandBackCounts.notingPagesRun(
+            worker.handlers(),
             page -> {
-              HandBackCounts.startingAJobHere();
-              pages.run(page);
-              if (!HandBackCounts.handedBackHere()) {
-                pagesRun.add(page.type().label() + " " + page.page());
-                synchronized (pageRanOn) {
-                  pageRanOn.put(name, page.type().label() + " " + page.page());
-                }
+              pagesRun.add(page);
+              synchronized (pageRanOn) {
+                pageRanOn.put(name, page);
               }
             });
     jobs.startServer(

@@ -2,15 +2,19 @@ package io.scimfleet.scheduler;
 
 import io.scimfleet.job.FleetJob;
 import io.scimfleet.job.JobQueue;
+import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.SyncPageRequest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A worker's queue that counts the pages handed back and notes, on the running thread, that the job
- * running there handed itself back ({@link #handedBackHere()}).
+ * running there handed itself back, so that {@link #notingPagesRun} hears only the pages that ran.
  */
 final class HandBackCounts implements JobQueue {
   private static final ThreadLocal<Boolean> HANDED_BACK = ThreadLocal.withInitial(() -> false);
@@ -22,14 +26,23 @@ final class HandBackCounts implements JobQueue {
     this.pagesHandedBack = pagesHandedBack;
   }
 
-  /** Forgets what the job that ran before on this thread did. */
-  static void startingAJobHere() {
-    HANDED_BACK.set(false);
-  }
-
-  /** True when the job running on this thread handed itself back. */
-  static boolean handedBackHere() {
-    return HANDED_BACK.get();
+  /**
+   * A worker's handlers with its page handler wrapped: {@code ran} hears each page that ran to its
+   * end here ("user 1"), not those it handed back to the other workers.
+   */
+  static Map<Class<?>, Object> notingPagesRun(
+      Map<Class<?>, Object> handlers, Consumer<String> ran) {
+    SyncPageHandler pages = (SyncPageHandler) handlers.get(SyncPageHandler.class);
+    Map<Class<?>, Object> noting = new HashMap<>(handlers);
+    noting.put(
+        SyncPageHandler.class,
+        (SyncPageHandler)
+            page -> {
+              HANDED_BACK.set(false); // what the job before it on this thread did
+              pages.run(page);
+              if (!HANDED_BACK.get()) ran.accept(page.type().label() + " " + page.page());
+            });
+    return noting;
   }
 
   @Override

@@ -14,7 +14,6 @@ import static org.jobrunr.jobs.states.StateName.PROCESSING;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimfleet.config.Pacing;
-import io.scimfleet.job.SyncPageHandler;
 import io.scimfleet.job.jobrunr.JobRunrFleet;
 import io.scimfleet.job.jobrunr.JobServerSettings;
 import io.scimfleet.metrics.FleetMetrics;
@@ -32,7 +31,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -118,19 +116,13 @@ class ScaleOutIT {
             RateLimiter.local(),
             TestSecurity.settings(),
             Pacing.defaults(16));
-    Map<Class<?>, Object> handlers = new HashMap<>(worker.handlers());
-    SyncPageHandler pages = (SyncPageHandler) handlers.get(SyncPageHandler.class);
-    handlers.put(
-        SyncPageHandler.class,
-        (SyncPageHandler)
+    Map<Class<?>, Object> handlers =
+        HandBackCounts.notingPagesRun(
+            worker.handlers(),
             page -> {
-              HandBackCounts.startingAJobHere();
-              pages.run(page);
-              if (!HandBackCounts.handedBackHere()) {
-                pagesRun.add(page.type().label() + " " + page.page());
-                synchronized (ranBy) {
-                  ranBy.add(name);
-                }
+              pagesRun.add(page);
+              synchronized (ranBy) {
+                ranBy.add(name);
               }
             });
     jobs.startServer(
