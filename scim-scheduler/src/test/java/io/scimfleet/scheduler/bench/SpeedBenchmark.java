@@ -444,7 +444,9 @@ public final class SpeedBenchmark {
    * s of it, so it counts into the CPU per change. Markers on stderr time the phases (profiles).
    */
   private void atRest(Fleet fleet) throws InterruptedException {
-    Thread.sleep(2_000); // the last run's jobs end
+    // a settling span, not a wait for a condition: the last run's succeeded saves and the feed's
+    // trim end within it, so the CPU at rest that follows holds none of the run's work
+    Thread.sleep(2_000);
     phase("rest");
     long cpu = fleet.cpuMillis();
     long start = System.nanoTime();
